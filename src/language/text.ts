@@ -1,0 +1,110 @@
+/**
+ * Text helpers shared by every part that understands what users type.
+ * Matching is done on folded text: lower case, no accents, straight apostrophes, one space.
+ */
+
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** "L’Écoute  Parents" → "l'ecoute parents". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[œ]/g, 'oe')
+    .replace(/[æ]/g, 'ae')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+/** Words of folded text, split on anything that is not a letter or a digit ("l'udaf" → ["l", "udaf"]). */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** French (and a few English) words that carry no meaning for search. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'au', 'aux', 'avec', 'ce', 'ces', 'c', 'cet', 'cette', 'd', 'dans', 'de', 'des', 'du', 'elle', 'elles', 'en', 'et',
+  'est', 'il', 'ils', 'j', 'je', 'l', 'la', 'le', 'les', 'leur', 'leurs', 'lui', 'm', 'ma', 'mais', 'me', 'mes', 'moi', 'mon',
+  'n', 'ne', 'nos', 'notre', 'nous', 'on', 'ou', 'par', 'pas', 'pour', 'qu', 'que', 'qui', 'quoi', 's', 'sa', 'se', 'ses',
+  'son', 'sont', 'sur', 't', 'ta', 'te', 'tes', 'toi', 'ton', 'tu', 'un', 'une', 'vos', 'votre', 'vous', 'y', 'sous', 'entre',
+  'quel', 'quelle', 'quels', 'quelles', 'est-ce', 'ca', 'cela', 'tout', 'tous', 'toute', 'toutes', 'plus', 'tres', 'etc',
+  'the', 'of', 'and', 'to', 'in', 'for', 'is', 'are', 'what', 'which', 'who', 'an', 'on', 'at', 'by', 'with', 'me', 'my',
+]);
+
+/** Words of the text without stop-words. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => !STOP_WORDS.has(w));
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i < rows; i++) {
+    current[0] = i;
+    let rowMin = current[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  return prev[cols - 1];
+}
+
+/** How many typos a word of this length may carry and still match: none for short words. */
+export function typoAllowance(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 6) return 1;
+  return 2;
+}
+
+/** True when `typed` is `known`, allowing for a few typos in long enough words. */
+export function isCloseWord(typed: string, known: string): boolean {
+  if (typed === known) return true;
+  const allowance = Math.min(typoAllowance(typed), typoAllowance(known));
+  return allowance > 0 && editDistance(typed, known, allowance) <= allowance;
+}
+
+export type Language = 'fr' | 'en';
+
+const ENGLISH_MARKERS = new Set([
+  'the', 'who', 'what', 'which', 'where', 'when', 'how', 'is', 'are', 'does', 'do', 'there', 'any', 'near', 'me', 'my',
+  'pilots', 'leads', 'partners', 'indicators', 'funding', 'support', 'help', 'hello', 'hi', 'please', 'open', 'find',
+  'sheet', 'sheets', 'meaning', 'mean', 'with', 'about', 'group', 'child', 'children', 'i', 'can', 'exists', 'exist',
+]);
+const FRENCH_MARKERS = new Set([
+  'le', 'la', 'les', 'des', 'du', 'de', 'qui', 'quel', 'quels', 'quelle', 'quelles', 'est', 'sont', 'pour', 'un', 'une',
+  'je', 'mon', 'ma', 'mes', 'pres', 'ou', 'et', 'fiche', 'fiches', 'pilote', 'bonjour', 'aide', 'avec', 'chez', 'y', 'a',
+]);
+
+/**
+ * French unless the user clearly writes English, or their client says English and the text does not say otherwise.
+ * Short texts ("PA 3.2.1") follow the client's locale.
+ */
+export function detectLanguage(text: string, locale?: string): Language {
+  const tokens = words(text);
+  let english = 0;
+  let french = 0;
+  for (const token of tokens) {
+    if (ENGLISH_MARKERS.has(token)) english++;
+    if (FRENCH_MARKERS.has(token)) french++;
+  }
+  const localeSaysEnglish = typeof locale === 'string' && /^en\b/i.test(locale);
+  if (english > french && english >= 2) return 'en';
+  if (french > english) return 'fr';
+  return localeSaysEnglish ? 'en' : 'fr';
+}
