@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { BotGateway } from './bot/gateway';
+import { createBotRuntime, type BotRuntime } from './bot/runtime';
+import type { Config } from './config/config';
+import { registerDirectLine, registerWidget } from './directline';
+import { CommuneIndex } from './geo';
+import type { Logger } from './log/logger';
+import { loadOffer } from './offer';
+import { createHttpServer, type HttpServer } from './server/server';
+import { loadSheetKnowledge, SheetIndex } from './sheets';
+import { openStore, type Store } from './storage';
+
+
+export interface App {
+  http: HttpServer;
+  /** The same bot, for channels that live in this process (terminal chat, built-in Direct Line). */
+  gateway: BotGateway;
+  /** Settles once the knowledge is loaded and the database open; rejects if either fails. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export const PARIS = 'Europe/Paris';
+
+/**
+ * Wires the application in order: storage → state → knowledge → dialogs → bot → adapters → HTTP.
+ * The HTTP server exists from the start so /healthz can say 503 while the knowledge loads.
+ */
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  let running: { runtime: BotRuntime; store: Store } | undefined;
+
+  const http = createHttpServer({
+    log,
+    isReady: () => running !== undefined,
+    handleActivity: async (req, res) => {
+      if (!running) {
+        res.send(503, { error: { code: 'NOT_READY', message: 'Maillage is starting, try again in a moment.' } });
+        return;
+      }
+      await running.runtime.handleChannelRequest(req, res);
+    },
+  });
+
+  const gateway: BotGateway = {
+    async deliver(activity) {
+      if (!running) throw new Error('Maillage is not ready yet');
+      return running.runtime.gateway.deliver(activity);
+    },
+  };
+  registerDirectLine(http.server, {
+    gateway,
+    publicUrl: config.publicUrl,
+    signingKey: config.directLineSigningKey,
+    directLineSecret: config.directLineSecret,
+    log,
+  });
+  registerWidget(http.server, { publicUrl: config.publicUrl, directLineSecret: config.directLineSecret });
+
+  const ready = (async () => {
+    const store = await openStore(config.databaseUrl, log);
+    // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
+    await new Promise((resolve) => setImmediate(resolve));
+    const knowledge = loadKnowledge(config.knowledgeDir, log);
+    const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) });
+    running = { runtime, store };
+  })();
+  // The caller awaits `ready`; this keeps an early failure from also surfacing as an unhandled rejection.
+  ready.catch(() => undefined);
+
+  return {
+    http,
+    gateway,
+    ready,
+    async close() {
+      await http.close();
+      await running?.store.close();
+    },
+  };
+}
+
+function loadKnowledge(knowledgeDir: string, log: Logger) {
+  const started = performance.now();
+  const sheetKnowledge = loadSheetKnowledge(path.join(knowledgeDir, 'sheets'));
+  for (const problem of sheetKnowledge.problems) log.warn({ problem }, 'sheet skipped');
+  const sheets = SheetIndex.build(sheetKnowledge.sheets);
+
+  const communes = CommuneIndex.load();
+  const offerLoad = loadOffer(path.join(knowledgeDir, 'offer'), communes);
+  for (const problem of offerLoad.problems) log.warn({ problem }, 'offer record skipped');
+
+  log.info(
+    {
+      sheets: sheetKnowledge.sheets.length,
+      plans: sheetKnowledge.plans.length,
+      sheetProblems: sheetKnowledge.problems.length,
+      offerProblems: offerLoad.problems.length,
+      ms: Math.round(performance.now() - started),
+    },
+    'knowledge loaded',
+  );
+  return { sheets, communes, offer: offerLoad.offer };
+}

@@ -1,0 +1,30 @@
+import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+
+/** What a journey answers in one turn, whatever service produced it. */
+export interface BotReply {
+  text: string;
+  cards?: object[];
+  suggestions?: string[];
+  /** The widget highlights its "share my position" button when this is set. */
+  askLocation?: boolean;
+}
+
+const MAX_SUGGESTIONS = 6;
+
+/** One message: the readable text, the cards (a carousel when several), and quick replies. */
+export async function sendReply(context: TurnContext, reply: BotReply): Promise<void> {
+  const attachments: Attachment[] = (reply.cards ?? []).map((card) => CardFactory.adaptiveCard(card));
+  const message = attachments.length > 0 ? MessageFactory.carousel(attachments, reply.text) : MessageFactory.text(reply.text);
+  if (attachments.length === 1) message.attachmentLayout = 'list';
+  message.textFormat = 'markdown';
+  const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
+  if (suggestions.length > 0) {
+    message.suggestedActions = {
+      to: [context.activity.from?.id].filter((id): id is string => typeof id === 'string'),
+      actions: suggestions.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
+    };
+  }
+  if (reply.askLocation) message.channelData = { maillage: { askLocation: true } };
+  message.type = ActivityTypes.Message;
+  await context.sendActivity(message);
+}

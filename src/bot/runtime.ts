@@ -1,0 +1,36 @@
+import { ConversationState } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import type { Request, Response } from 'restify';
+import { CONVERSATION_MEMORY_PROPERTY } from '../../dialogs/conversationMemory';
+import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
+import type { Config } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { Store } from '../storage';
+import { createChannelAdapter, InProcessAdapter } from './adapter';
+import { createBotGateway, type BotGateway } from './gateway';
+import { MaillageBot } from './maillageBot';
+import { StoreStateStorage } from './stateStorage';
+
+/** Everything botbuilder: the one module the rest of the application talks to, so the SDK stays swappable. */
+export interface BotRuntime {
+  /** Handles one checked POST /api/messages from a Bot Framework channel. */
+  handleChannelRequest(req: Request, res: Response): Promise<void>;
+  /** The same bot for channels in this process. */
+  gateway: BotGateway;
+}
+
+export function createBotRuntime(
+  config: Config,
+  log: Logger,
+  store: Store,
+  services: Omit<MainDialogServices, 'now'> & { now: () => DateTime },
+): BotRuntime {
+  const conversationState = new ConversationState(new StoreStateStorage(store));
+  const memory = conversationState.createProperty<unknown>(CONVERSATION_MEMORY_PROPERTY);
+  const bot = new MaillageBot(conversationState, new MainDialog(services, memory));
+  const channelAdapter = createChannelAdapter(config, log, conversationState);
+  return {
+    handleChannelRequest: (req, res) => channelAdapter.process(req, res, (context) => bot.run(context)),
+    gateway: createBotGateway(new InProcessAdapter(log, conversationState), bot),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Activity } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { detectLanguage, type Language } from '../language/text';
+
+/** The part of a message the understanding reads; the rest of a very long message is ignored (and the user told). */
+export const MAX_UNDERSTOOD_CHARACTERS = 1000;
+
+export const PositionSchema = z.object({
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+});
+export type SharedPosition = z.infer<typeof PositionSchema>;
+
+const GeoEntitySchema = PositionSchema.extend({ type: z.literal('GeoCoordinates') });
+
+/** A card's inputs may ask a question on the user's behalf (a "voir plus" or a choice of plan). */
+const CardAskSchema = z.object({ ask: z.string().min(1).max(MAX_UNDERSTOOD_CHARACTERS) });
+
+/** What the user said or shared in one turn, read once from the activity, whatever the channel. */
+export interface UserTurn {
+  text: string;
+  position?: SharedPosition;
+  language: Language;
+  truncated: boolean;
+}
+
+export function readUserTurn(context: TurnContext): UserTurn {
+  const activity = context.activity;
+  const rawText = typeof activity.text === 'string' ? textWithoutMentions(activity) : '';
+  const cardAsk = CardAskSchema.safeParse(activity.value);
+  const fullText = (rawText || (cardAsk.success ? cardAsk.data.ask : '')).replace(/\s+/g, ' ').trim();
+  const text = fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS);
+  return {
+    text,
+    position: readPosition(activity),
+    language: detectLanguage(text, activity.locale),
+    truncated: fullText.length > MAX_UNDERSTOOD_CHARACTERS,
+  };
+}
+
+/** Teams puts "<at>Maillage</at>" in the text when the bot is mentioned in a channel or group chat. */
+function textWithoutMentions(activity: Activity): string {
+  const withoutRecipient = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
+  return (withoutRecipient ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ');
+}
+
+function readPosition(activity: Activity): SharedPosition | undefined {
+  if (activity.type === 'event' && activity.name === 'location') {
+    const fromEvent = PositionSchema.safeParse(activity.value);
+    if (fromEvent.success) return fromEvent.data;
+  }
+  for (const entity of activity.entities ?? []) {
+    const geo = GeoEntitySchema.safeParse(entity);
+    if (geo.success) return { latitude: geo.data.latitude, longitude: geo.data.longitude };
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once at start from the environment (names as in INTERFACES.md).
+ * A missing or wrong value stops the start with a message naming the variable.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('sqlite:./data/maillage.sqlite')
+      .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
+        message: 'must be sqlite:PATH or postgres://…',
+      }),
+    REPORTS_API_KEY: optionalText,
+    DIRECT_LINE_SECRET: optionalText,
+    /** Signs the built-in Direct Line tokens; set the same value on every instance behind a load balancer. */
+    DIRECT_LINE_SIGNING_KEY: optionalText,
+    PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant bot' });
+    }
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    botAuth: {
+      MicrosoftAppId: env.MicrosoftAppId,
+      MicrosoftAppPassword: env.MicrosoftAppPassword,
+      MicrosoftAppType: env.MicrosoftAppType,
+      MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+    },
+    knowledgeDir: env.KNOWLEDGE_DIR,
+    databaseUrl: env.DATABASE_URL,
+    reportsApiKey: env.REPORTS_API_KEY,
+    directLineSecret: env.DIRECT_LINE_SECRET,
+    directLineSigningKey: env.DIRECT_LINE_SIGNING_KEY,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = Readonly<z.output<typeof ConfigSchema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'REPORTS_API_KEY', 'DIRECT_LINE_SECRET', 'DIRECT_LINE_SIGNING_KEY', 'DATABASE_URL']);
+const KNOWN_VARIABLES = Object.keys(ConfigSchema.in.shape);
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const name of KNOWN_VARIABLES) picked[name] = env[name];
+  const result = ConfigSchema.safeParse(picked);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'configuration'}: ${issue.message}`));
+  }
+  return Object.freeze(result.data);
+}
+
+/** One line per setting: its value (secrets masked) and where it came from. */
+export function describeConfig(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const parsed = ConfigSchema.in.shape;
+  const summary: Record<string, string> = {};
+  for (const name of Object.keys(parsed)) {
+    const raw = env[name]?.trim();
+    if (!raw) {
+      summary[name] = '(default)';
+    } else if (SECRET_VARIABLES.has(name)) {
+      summary[name] = `${maskSecret(name, raw)} (env)`;
+    } else {
+      summary[name] = `${raw} (env)`;
+    }
+  }
+  return summary;
+}
+
+function maskSecret(name: string, value: string): string {
+  if (name === 'DATABASE_URL') return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return value.length <= 4 ? '***' : `${value.slice(0, 2)}***`;
+}

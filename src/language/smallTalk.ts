@@ -1,0 +1,43 @@
+import { words } from './text';
+
+/** Short social messages that are not questions: answered by the conversation itself, not by a search. */
+export type SmallTalk = 'greeting' | 'help' | 'thanks' | 'reset';
+
+const SMALL_TALK_PHRASES: Record<SmallTalk, string[]> = {
+  greeting: ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'good morning', 'bjr', 'slt'],
+  help: [
+    'aide', 'help', 'menu', 'aidez moi', 'au secours', 'que sais tu faire', 'que savez vous faire', 'que peux tu faire',
+    'que pouvez vous faire', 'comment ca marche', 'what can you do', 'how does it work', 'exemples', 'examples',
+    'qui es tu', 'qui etes vous', 'tu sers a quoi', 'a quoi sers tu', 'a quoi servez vous',
+  ],
+  thanks: ['merci', 'merci beaucoup', 'thanks', 'thank you', 'super merci', 'parfait merci', 'ok merci', 'top merci'],
+  reset: ['recommencer', 'reset', 'annuler', 'on recommence', 'start over', 'cancel', 'nouvelle recherche', 'effacer'],
+};
+
+const POLITENESS = new Set(['bonjour', 'salut', 'hello', 'hi', 'svp', 'stp', 'please', 'merci', 'maillage', 'bot', 'ok', 'alors', 'bien', 'vous', 'tu', 'me', 'moi']);
+
+/**
+ * The small-talk kind of a message made only of such a phrase (and politeness),
+ * so "bonjour, qui pilote la PA 3.2.1 ?" is a question, not a greeting.
+ */
+export function recogniseSmallTalk(text: string): SmallTalk | undefined {
+  const tokens = words(text);
+  if (tokens.length === 0 || tokens.length > 7) return undefined;
+  const joined = tokens.join(' ');
+  for (const kind of ['help', 'reset', 'thanks', 'greeting'] as const) {
+    for (const phrase of SMALL_TALK_PHRASES[kind]) {
+      if (!containsPhrase(joined, phrase)) continue;
+      const rest = removePhrase(joined, phrase).split(' ').filter((w) => w && !POLITENESS.has(w));
+      if (rest.length === 0) return kind;
+    }
+  }
+  return undefined;
+}
+
+function containsPhrase(joined: string, phrase: string): boolean {
+  return ` ${joined} `.includes(` ${phrase} `);
+}
+
+function removePhrase(joined: string, phrase: string): string {
+  return ` ${joined} `.replace(` ${phrase} `, ' ').trim();
+}
