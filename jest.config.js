@@ -9,4 +9,5 @@ module.exports = {
   // kdbush and geokdbush ship ES modules only; let ts-jest turn them into CommonJS for the test runtime.
   transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
 };

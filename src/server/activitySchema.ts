@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The envelope of a Bot Framework activity as it arrives on POST /api/messages: the fields the adapter, the
+ * state keys and the replies rely on must be there with the right type; every other field passes through
+ * untouched (channels add their own). JSON null in an optional field means "absent", as channels treat it.
+ */
+
+const MAX_ID_LENGTH = 1024;
+const MAX_URL_LENGTH = 2048;
+const MAX_SHORT_TEXT = 256;
+
+/** An optional field: absent, null (read as absent) or of the given type. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional();
+
+const identifier = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+const shortText = z.string().max(MAX_SHORT_TEXT, `must be at most ${MAX_SHORT_TEXT} characters`);
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** Dates are strings that parse: botbuilder turns them into Date objects, and an invalid one throws later on. */
+const isoDate = z.string().max(64).refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date');
+
+/** Replies are posted to serviceUrl, so it has to be an absolute http(s) URL. */
+const serviceUrl = z
+  .string()
+  .max(MAX_URL_LENGTH)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+export const ChannelAccountSchema = z.looseObject({
+  id: identifier,
+  name: optional(shortText),
+  aadObjectId: optional(shortText),
+  role: optional(shortText),
+});
+
+export const ConversationAccountSchema = z.looseObject({
+  id: identifier,
+  name: optional(shortText),
+  isGroup: optional(z.boolean()),
+  conversationType: optional(shortText),
+  tenantId: optional(shortText),
+});
+
+export const AttachmentSchema = z.looseObject({
+  contentType: z.string().min(1).max(MAX_SHORT_TEXT),
+  contentUrl: optional(z.string().max(MAX_URL_LENGTH)),
+  content: z.unknown().optional(),
+  name: optional(z.string().max(MAX_URL_LENGTH)),
+  thumbnailUrl: optional(z.string().max(MAX_URL_LENGTH)),
+});
+
+export const EntitySchema = z.looseObject({ type: z.string().min(1).max(MAX_SHORT_TEXT) });
+
+export const DeliveryModeSchema = z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']);
+
+export const ActivityEnvelopeSchema = z.looseObject({
+  type: z.string().min(1, 'must not be empty').max(64),
+  id: optional(identifier),
+  channelId: identifier,
+  serviceUrl,
+  conversation: ConversationAccountSchema,
+  from: ChannelAccountSchema,
+  recipient: optional(ChannelAccountSchema),
+  timestamp: optional(isoDate),
+  localTimestamp: optional(isoDate),
+  expiration: optional(isoDate),
+  localTimezone: optional(shortText),
+  locale: optional(z.string().max(64)),
+  text: optional(z.string()),
+  speak: optional(z.string()),
+  textFormat: optional(shortText),
+  inputHint: optional(shortText),
+  summary: optional(z.string()),
+  name: optional(shortText),
+  action: optional(shortText),
+  label: optional(shortText),
+  valueType: optional(shortText),
+  topicName: optional(shortText),
+  importance: optional(shortText),
+  callerId: optional(z.string().max(MAX_URL_LENGTH)),
+  replyToId: optional(identifier),
+  deliveryMode: optional(DeliveryModeSchema),
+  attachmentLayout: optional(shortText),
+  attachments: optional(z.array(AttachmentSchema)),
+  entities: optional(z.array(EntitySchema)),
+  membersAdded: optional(z.array(ChannelAccountSchema)),
+  membersRemoved: optional(z.array(ChannelAccountSchema)),
+  channelData: optional(jsonObject),
+  value: optional(jsonObject),
+  suggestedActions: optional(jsonObject),
+  relatesTo: optional(jsonObject),
+  conversationReference: optional(jsonObject),
+});
+
+export type ActivityEnvelope = z.output<typeof ActivityEnvelopeSchema>;
