@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommuneSchema, type Commune, type CoordinateSource } from './commune';
-import { placeKey } from './placeKey';
+import { keyWithoutArticle, placeKey, placeTokens } from './placeKey';
 import { readEtalab, readGeonamesFrance, type EtalabCommune, type GeonamesRow } from './sources';
 
 /** Everything the commune index needs, built from the packages (or read back from the cache). */
@@ -8,12 +8,48 @@ export const CommuneDataSchema = z.object({
   communes: z.array(CommuneSchema),
   departements: z.record(z.string(), z.object({ name: z.string(), region: z.string() })),
   regions: z.record(z.string(), z.string()),
-  /** Former names (communes déléguées and associées) → the code of the commune they now belong to. */
-  formerNames: z.array(z.object({ name: z.string(), code: z.string() })),
+  /** Every name a commune is known by, as a matching key (see placeKey) with how surely it means that commune. */
+  names: z.array(z.object({ key: z.string(), code: z.string(), rank: z.union([z.literal(0), z.literal(1), z.literal(2)]) })),
   /** Former INSEE codes → current code, so old records still find their commune. */
   formerCodes: z.record(z.string(), z.string()),
 });
 export type CommuneData = z.infer<typeof CommuneDataSchema>;
+export type NameRank = CommuneData['names'][number]['rank'];
+/** Its official name; a usual short form ("Villefranche", "Décines"); a former commune's name. */
+export const OFFICIAL: NameRank = 0;
+export const SHORT_FORM: NameRank = 1;
+export const FORMER: NameRank = 2;
+
+/** Towns are often called by the first part of their name: "Villefranche" for Villefranche-sur-Saône. */
+const SHORT_FORM_MIN_POPULATION = 5000;
+const NAME_JOINERS: ReadonlySet<string> = new Set(['sur', 'en', 'de', 'du', 'des', 'les', 'la', 'le', 'lez', 'aux', 'au', 'sous', 'et']);
+const SAINTS: ReadonlySet<string> = new Set(['saint', 'sainte', 'saints', 'saintes']);
+
+function shortForm(commune: Commune): string | null {
+  if (commune.population < SHORT_FORM_MIN_POPULATION || commune.kind !== 'commune') return null;
+  const tokens = placeTokens(commune.name);
+  const joiner = tokens.findIndex((t, i) => i > 0 && NAME_JOINERS.has(t));
+  if (joiner > 0) return tokens.slice(0, joiner).join(' ');
+  // "Décines-Charpieu" is "Décines"; "Saint-Genis-Laval" is "Saint-Genis".
+  const keep = SAINTS.has(tokens[0]) ? 2 : 1;
+  return tokens.length > keep && !NAME_JOINERS.has(tokens[0]) ? tokens.slice(0, keep).join(' ') : null;
+}
+
+function namesOf(communes: readonly Commune[], formerNames: ReadonlyArray<{ name: string; code: string }>): CommuneData['names'] {
+  const names: CommuneData['names'] = [];
+  const add = (key: string | null, code: string, rank: NameRank) => {
+    if (!key) return;
+    names.push({ key, code, rank });
+    const bare = keyWithoutArticle(key);
+    if (bare) names.push({ key: bare, code, rank });
+  };
+  for (const commune of communes) {
+    add(placeKey(commune.name), commune.code, OFFICIAL);
+    add(shortForm(commune), commune.code, SHORT_FORM);
+  }
+  for (const former of formerNames) add(placeKey(former.name), former.code, FORMER);
+  return names;
+}
 
 type Draft = Omit<Commune, 'latitude' | 'longitude' | 'coordinates'> & {
   latitude: number | null;
@@ -136,7 +172,7 @@ export function buildCommuneData(): CommuneData {
   for (const epci of etalab.epcis) for (const member of epci.membres) epciOf.set(member.code, epci.code);
 
   const drafts: Draft[] = [];
-  const formerNames: CommuneData['formerNames'] = [];
+  const formerNames: Array<{ name: string; code: string }> = [];
   const formerCodes: CommuneData['formerCodes'] = {};
   for (const record of etalab.communes) {
     const draft = draftOf(record, epciOf);
@@ -154,5 +190,6 @@ export function buildCommuneData(): CommuneData {
   const regions: CommuneData['regions'] = {};
   for (const r of etalab.regions) regions[r.code] = r.nom;
 
-  return { communes: drafts.map((d) => CommuneSchema.parse(d)), departements, regions, formerNames, formerCodes };
+  const communes = drafts.map((d) => CommuneSchema.parse(d));
+  return { communes, departements, regions, names: namesOf(communes, formerNames), formerCodes };
 }

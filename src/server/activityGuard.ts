@@ -25,15 +25,24 @@ export function checkActivity(value: unknown): ActivityCheck {
     return { ok: false, problem: new HttpProblem('not_an_object'), bodyUnread: false };
   }
   const parsed = ActivityEnvelopeSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error), bodyUnread: false };
+  if (!parsed.success) return { ok: false, problem: describeIssue(parsed.error, value), bodyUnread: false };
   return { ok: true, activity: parsed.data };
 }
 
 /** The first issue is enough for a client to fix its request; the field is named apart so it can be read by code. */
-function describeIssue(error: z.ZodError): HttpProblem {
+function describeIssue(error: z.ZodError, input: object): HttpProblem {
   const issue = error.issues[0];
   if (!issue) return new HttpProblem('invalid_activity');
   const field = formatPath(issue.path);
-  const reason = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  const reason = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined ? 'is required' : issue.message;
   return new HttpProblem('invalid_activity', `${field}: ${reason}`.slice(0, 300), field);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Object.hasOwn(current, key) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return current;
 }

@@ -126,6 +126,7 @@ function readRawBody(req: IncomingMessage, maxBytes: number): Promise<RawBodyRes
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('aborted', onAborted);
+      req.off('close', onClose);
       if (!result.ok && result.bodyUnread) req.pause();
       resolve(result);
     };
@@ -140,6 +141,10 @@ function readRawBody(req: IncomingMessage, maxBytes: number): Promise<RawBodyRes
     };
     const onError = () => finish({ ok: false, problem: new HttpProblem('request_aborted'), bodyUnread: true });
     const onAborted = onError;
+    // A socket closed before the body's end (client gone, Content-Length longer than what was sent).
+    const onClose = () => {
+      if (!req.complete) onError();
+    };
     if (req.readableEnded) {
       finish({ ok: true, bytes: new Uint8Array(0) });
       return;
@@ -148,6 +153,7 @@ function readRawBody(req: IncomingMessage, maxBytes: number): Promise<RawBodyRes
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('aborted', onAborted);
+    req.on('close', onClose);
   });
 }
 

@@ -1,0 +1,503 @@
+/*
+ * Maillage chat widget. Any website adds it with one tag:
+ *   <script src="https://MAILLAGE-HOST/widget.js" defer></script>
+ * It adds a chat button and a panel, and loads Web Chat from the same server as this script (no CDN) only
+ * when the panel is first opened (or the button is hovered or focused, to save a moment).
+ * Optional attribute on the tag: data-locale="fr-FR" | "en-US" (default: the browser's language, French unless English).
+ */
+(function () {
+  'use strict';
+
+  if (window.__maillageWidgetLoaded) return;
+  window.__maillageWidgetLoaded = true;
+
+  var TEXTS = {
+    launcher: 'Discuter avec Maillage',
+    panelLabel: 'Discussion avec Maillage',
+    title: 'Maillage',
+    subtitle: 'Trouver un soutien aux parents près de chez vous',
+    close: 'Fermer la discussion',
+    shareLocation: 'Partager ma position',
+    locationPrivacy: 'Votre position n’est envoyée que si vous cliquez, et sert seulement à chercher des lieux proches.',
+    locating: 'Recherche de votre position…',
+    locationSent: 'Votre position a été envoyée.',
+    locationRefused: 'Vous avez refusé le partage de votre position. Vous pouvez écrire le nom de votre commune à la place.',
+    locationFailed: 'Votre position n’a pas pu être trouvée. Vous pouvez écrire le nom de votre commune à la place.',
+    locationUnsupported: 'Votre navigateur ne permet pas de partager votre position. Vous pouvez écrire le nom de votre commune.',
+    locationNotReady: 'La discussion n’est pas encore prête. Réessayez dans un instant.',
+    locationSuggested: 'Vous pouvez partager votre position avec le bouton « Partager ma position ».',
+    loading: 'Chargement de la discussion…',
+    loadFailed: 'La discussion n’a pas pu démarrer. Vérifiez votre connexion, puis réessayez.',
+    ended: 'La discussion s’est interrompue.',
+    retry: 'Recommencer la discussion'
+  };
+
+  var WEB_CHAT_LOCALES = { fr: 'fr-FR', en: 'en-US' };
+  // Coordinates are rounded to about 100 m: enough to find the nearest places, less precise than the user's door.
+  var COORDINATE_DECIMALS = 3;
+  var MOBILE_QUERY = '(max-width: 480px)';
+  // A refreshed token has at least this long to live (clients refresh halfway through a 30-minute life).
+  var REFRESHED_TOKEN_LIFE_MS = 15 * 60 * 1000;
+
+  var script = document.currentScript || findOwnScript();
+  if (!script || !script.src) return;
+  var scriptUrl = new URL(script.src, document.baseURI);
+  var locale = pickLocale(script.getAttribute('data-locale') || navigator.language || 'fr-FR');
+
+  function findOwnScript() {
+    var scripts = document.getElementsByTagName('script');
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      if (/\/widget\.js(\?|#|$)/.test(scripts[i].src)) return scripts[i];
+    }
+    return null;
+  }
+
+  function pickLocale(language) {
+    return /^en\b/i.test(language) ? WEB_CHAT_LOCALES.en : WEB_CHAT_LOCALES.fr;
+  }
+
+  /** URLs of the server that served this script, so the widget works on any website. */
+  function serverUrl(path) {
+    return new URL(path, scriptUrl).toString();
+  }
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(child);
+    });
+    return node;
+  }
+
+  // ---- the conversation survives a click to another page of the same site (same tab only) ---------------
+  var sessionKey = 'maillage-widget:' + scriptUrl.origin;
+
+  function readSession() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(sessionKey) || 'null');
+      var usable =
+        saved &&
+        typeof saved.token === 'string' &&
+        typeof saved.conversationId === 'string' &&
+        typeof saved.domain === 'string' &&
+        typeof saved.expiresAt === 'number' &&
+        saved.expiresAt > Date.now() + 60 * 1000;
+      return usable ? saved : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function writeSession(value) {
+    try {
+      if (value) window.sessionStorage.setItem(sessionKey, JSON.stringify(value));
+      else window.sessionStorage.removeItem(sessionKey);
+    } catch (error) {
+      /* storage refused (private mode): the conversation simply starts anew on the next page */
+    }
+  }
+
+  /** Icons are drawn, not emoji, which many systems (and headless browsers) lack fonts for. */
+  var ICONS = {
+    chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
+    pin: 'M12 2a7 7 0 0 0-7 7c0 5.25 7 13 7 13s7-7.75 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z',
+    close: 'M6 6l12 12M18 6L6 18'
+  };
+
+  function icon(name, className) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', className);
+    var shape = document.createElementNS(ns, 'path');
+    shape.setAttribute('d', ICONS[name]);
+    if (name === 'close') {
+      shape.setAttribute('fill', 'none');
+      shape.setAttribute('stroke', 'currentColor');
+      shape.setAttribute('stroke-width', '2.5');
+      shape.setAttribute('stroke-linecap', 'round');
+    } else {
+      shape.setAttribute('fill', 'currentColor');
+    }
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  // ---- the page elements -------------------------------------------------------------------------------
+  var stylesheet = element('link', { rel: 'stylesheet', href: serverUrl('widget.css') });
+  document.head.appendChild(stylesheet);
+
+  var panelId = 'maillage-panel';
+  var launcher = element('button', {
+    type: 'button',
+    class: 'maillage-launcher',
+    'aria-expanded': 'false',
+    'aria-controls': panelId,
+    'aria-haspopup': 'dialog'
+  }, [
+    icon('chat', 'maillage-icon'),
+    element('span', { class: 'maillage-launcher-text', text: TEXTS.launcher })
+  ]);
+
+  var closeButton = element('button', { type: 'button', class: 'maillage-close', 'aria-label': TEXTS.close, title: TEXTS.close }, [
+    icon('close', 'maillage-icon')
+  ]);
+  var locationButton = element('button', { type: 'button', class: 'maillage-location', 'aria-describedby': 'maillage-location-help' }, [
+    icon('pin', 'maillage-icon'),
+    element('span', { text: TEXTS.shareLocation })
+  ]);
+  var locationHelp = element('p', { id: 'maillage-location-help', class: 'maillage-help', text: TEXTS.locationPrivacy });
+  var status = element('p', { class: 'maillage-status', role: 'status', 'aria-live': 'polite' });
+  var chat = element('div', { class: 'maillage-chat' });
+  var panel = element('div', {
+    id: panelId,
+    class: 'maillage-panel',
+    role: 'dialog',
+    'aria-modal': 'false',
+    'aria-label': TEXTS.panelLabel,
+    tabindex: '-1',
+    lang: locale.slice(0, 2)
+  }, [
+    element('div', { class: 'maillage-header' }, [
+      element('div', { class: 'maillage-heading' }, [
+        element('h2', { class: 'maillage-title', text: TEXTS.title }),
+        element('p', { class: 'maillage-subtitle', text: TEXTS.subtitle })
+      ]),
+      closeButton
+    ]),
+    element('div', { class: 'maillage-tools' }, [locationButton, locationHelp, status]),
+    chat
+  ]);
+  panel.hidden = true;
+
+  var root = element('div', { class: 'maillage-widget' }, [panel, launcher]);
+  function mount() {
+    document.body.appendChild(root);
+  }
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
+
+  // ---- opening and closing -----------------------------------------------------------------------------
+  function isOpen() {
+    return !panel.hidden;
+  }
+
+  /** @param {boolean} [moveFocus] false when reopening by itself after a page change: the page keeps the focus. */
+  function open(moveFocus) {
+    if (isOpen()) return;
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    root.classList.add('maillage-open');
+    if (moveFocus === false) {
+      startChat();
+      return;
+    }
+    panel.focus();
+    startChat().then(focusSendBox);
+  }
+
+  function close() {
+    if (!isOpen()) return;
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    root.classList.remove('maillage-open');
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', function () {
+    if (isOpen()) close();
+    else open();
+  });
+  closeButton.addEventListener('click', close);
+  launcher.addEventListener('pointerenter', preloadWebChat);
+  launcher.addEventListener('focus', preloadWebChat);
+
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Tab' && window.matchMedia(MOBILE_QUERY).matches) {
+      keepFocusInside(event);
+    }
+  });
+
+  /** Full screen on a phone hides the page, so Tab cycles inside the panel there. */
+  function keepFocusInside(event) {
+    var focusables = Array.prototype.filter.call(
+      panel.querySelectorAll('button, [href], input, textarea, select, [tabindex]:not([tabindex="-1"])'),
+      function (node) {
+        return !node.disabled && node.offsetParent !== null;
+      }
+    );
+    if (focusables.length === 0) return;
+    var first = focusables[0];
+    var last = focusables[focusables.length - 1];
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === panel)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  function focusSendBox() {
+    if (!isOpen()) return;
+    var tries = 0;
+    (function attempt() {
+      var input = chat.querySelector('[data-id="webchat-sendbox-input"], textarea, input[type="text"]');
+      if (input) input.focus();
+      else if (tries++ < 50) setTimeout(attempt, 100);
+    })();
+  }
+
+  // ---- Web Chat ----------------------------------------------------------------------------------------
+  var webChatScript = null;
+  var chatStarted = null;
+  var store = null;
+  var directLine = null;
+  // Each start of the chat is a generation; actions of an ended one must not touch its successor.
+  var generation = 0;
+  var session = null;
+  var renderedAt = 0;
+
+  function preloadWebChat() {
+    loadWebChat().catch(function () {
+      /* reported when the panel opens */
+    });
+  }
+
+  function loadWebChat() {
+    if (window.WebChat && window.WebChat.renderWebChat) return Promise.resolve(window.WebChat);
+    if (webChatScript) return webChatScript;
+    webChatScript = new Promise(function (resolve, reject) {
+      var tag = element('script', { src: serverUrl('vendor/webchat.js'), async: 'async' });
+      tag.onload = function () {
+        if (window.WebChat) resolve(window.WebChat);
+        else reject(new Error('Web Chat did not load'));
+      };
+      tag.onerror = function () {
+        webChatScript = null;
+        tag.remove();
+        reject(new Error('Web Chat could not be downloaded'));
+      };
+      document.head.appendChild(tag);
+    });
+    return webChatScript;
+  }
+
+  function fetchToken() {
+    // No body and no custom header: a "simple" cross-origin request, so no preflight is needed.
+    return fetch(serverUrl('api/widget/token'), { method: 'POST', credentials: 'omit' }).then(function (response) {
+      if (!response.ok) throw new Error('token request failed with HTTP ' + response.status);
+      return response.json();
+    });
+  }
+
+  function startChat() {
+    if (chatStarted) return chatStarted;
+    chat.setAttribute('aria-busy', 'true');
+    chat.textContent = '';
+    chat.appendChild(element('p', { class: 'maillage-loading', text: TEXTS.loading }));
+    var resumed = readSession();
+    var grant = resumed
+      ? Promise.resolve(resumed)
+      : fetchToken().then(function (fresh) {
+          return {
+            token: fresh.token,
+            conversationId: fresh.conversationId,
+            domain: new URL(fresh.domain, scriptUrl).toString().replace(/\/+$/, ''),
+            expiresAt: Date.now() + fresh.expires_in * 1000,
+            fresh: true
+          };
+        });
+    chatStarted = Promise.all([loadWebChat(), grant])
+      .then(function (results) {
+        render(results[0], results[1]);
+      })
+      .catch(function () {
+        chatStarted = null;
+        showFailure(TEXTS.loadFailed);
+      });
+    return chatStarted;
+  }
+
+  function render(WebChat, grant) {
+    var ownGeneration = ++generation;
+    renderedAt = Date.now();
+    // A conversation resumed from an earlier page reconnects to it and replays its messages.
+    directLine = WebChat.createDirectLine({
+      token: grant.token,
+      conversationId: grant.fresh ? undefined : grant.conversationId,
+      domain: grant.domain,
+      webSocket: true,
+      conversationStartProperties: { locale: locale }
+    });
+    session = { token: grant.token, conversationId: grant.conversationId, domain: grant.domain, expiresAt: grant.expiresAt, resumed: !grant.fresh };
+    writeSession(session);
+    store = WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (ownGeneration === generation) watch(action);
+          return next(action);
+        };
+      };
+    });
+    var container = element('div', { class: 'maillage-webchat' });
+    chat.textContent = '';
+    chat.appendChild(container);
+    chat.removeAttribute('aria-busy');
+    WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        locale: locale,
+        styleOptions: {
+          accent: '#00695c',
+          backgroundColor: '#ffffff',
+          bubbleBorderRadius: 12,
+          bubbleFromUserBorderRadius: 12,
+          bubbleFromUserBackground: '#00695c',
+          bubbleFromUserTextColor: '#ffffff',
+          bubbleBackground: '#f1f4f6',
+          botAvatarInitials: 'M',
+          botAvatarBackgroundColor: '#00695c',
+          hideUploadButton: true,
+          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          rootHeight: '100%',
+          sendBoxTextWrap: true,
+          suggestedActionLayout: 'flow'
+        }
+      },
+      container
+    );
+  }
+
+  /** Watches what Web Chat receives: the bot may ask for the position, and the connection may end. */
+  function watch(action) {
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      var activity = action.payload && action.payload.activity;
+      var from = activity && activity.from;
+      var maillage = activity && activity.channelData && activity.channelData.maillage;
+      // Replayed history (a conversation resumed on another page) must not ask again.
+      var recent = !activity.timestamp || Date.parse(activity.timestamp) > renderedAt - 60 * 1000;
+      if (from && from.role !== 'user' && maillage && maillage.askLocation === true && recent) suggestLocation();
+    } else if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS') {
+      var connectionStatus = action.payload && action.payload.connectionStatus;
+      // 3: token expired, 4: failed to connect, 5: ended (botframework-directlinejs ConnectionStatus).
+      if (connectionStatus >= 3 && connectionStatus <= 5) {
+        var wasResumed = session && session.resumed;
+        writeSession(null);
+        setTimeout(function () {
+          showFailure(TEXTS.ended);
+          // The earlier conversation is gone (ended, or the server restarted): start a new one at once.
+          if (wasResumed) startChat();
+        }, 0);
+      }
+    }
+  }
+
+  function showFailure(message) {
+    generation++;
+    session = null;
+    if (directLine) {
+      try {
+        directLine.end();
+      } catch (error) {
+        /* already ended */
+      }
+    }
+    directLine = null;
+    store = null;
+    chatStarted = null;
+    chat.removeAttribute('aria-busy');
+    chat.textContent = '';
+    var retry = element('button', { type: 'button', class: 'maillage-retry', text: TEXTS.retry });
+    retry.addEventListener('click', function () {
+      startChat().then(focusSendBox);
+    });
+    chat.appendChild(element('div', { class: 'maillage-failure', role: 'alert' }, [element('p', { text: message }), retry]));
+  }
+
+  function announce(message) {
+    // Emptied first so that the same message is read again when repeated.
+    status.textContent = '';
+    setTimeout(function () {
+      status.textContent = message;
+    }, 50);
+  }
+
+  window.addEventListener('pagehide', function () {
+    if (!session || !directLine) return;
+    var current = directLine.token || session.token;
+    writeSession({
+      token: current,
+      conversationId: session.conversationId,
+      domain: session.domain,
+      expiresAt: current === session.token ? session.expiresAt : Date.now() + REFRESHED_TOKEN_LIFE_MS,
+      resumed: true,
+      open: isOpen()
+    });
+  });
+
+  var previous = readSession();
+  if (previous && previous.open) {
+    if (document.body) open(false);
+    else document.addEventListener('DOMContentLoaded', function () {
+      open(false);
+    });
+  }
+
+  // ---- sharing a position ------------------------------------------------------------------------------
+  function suggestLocation() {
+    locationButton.classList.add('maillage-suggested');
+    announce(TEXTS.locationSuggested);
+  }
+
+  function round(value) {
+    var factor = Math.pow(10, COORDINATE_DECIMALS);
+    return Math.round(value * factor) / factor;
+  }
+
+  locationButton.addEventListener('click', function () {
+    locationButton.classList.remove('maillage-suggested');
+    if (!store) {
+      announce(TEXTS.locationNotReady);
+      return;
+    }
+    if (!navigator.geolocation) {
+      announce(TEXTS.locationUnsupported);
+      return;
+    }
+    locationButton.disabled = true;
+    announce(TEXTS.locating);
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        locationButton.disabled = false;
+        if (!store) {
+          announce(TEXTS.locationNotReady);
+          return;
+        }
+        store.dispatch({
+          type: 'WEB_CHAT/SEND_EVENT',
+          payload: {
+            name: 'location',
+            value: { latitude: round(position.coords.latitude), longitude: round(position.coords.longitude) }
+          }
+        });
+        announce(TEXTS.locationSent);
+      },
+      function (error) {
+        locationButton.disabled = false;
+        announce(error && error.code === 1 ? TEXTS.locationRefused : TEXTS.locationFailed);
+      },
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 10 * 60 * 1000 }
+    );
+  });
+})();

@@ -1,0 +1,67 @@
+/**
+ * Adaptive Cards (1.5, plain JSON) for services of the local offer: one card a service, with its name, structure,
+ * address, distance, hours in plain words and today's status, contacts, and a "Y aller" link to an OpenStreetMap
+ * route. Everything a card says is text (TextBlocks and a FactSet), so screen readers and text-only clients read it.
+ */
+
+export type ServiceCardView = {
+  name: string;
+  structureName: string | null;
+  summary: string | null;
+  /** Facts in display order, already in the user's language; empty values are left out. */
+  facts: ReadonlyArray<{ title: string; value: string | null }>;
+  /** "Y aller": a route from the parent to the place, or the place on the map. */
+  directions: { title: string; url: string } | null;
+  phone: { title: string; number: string } | null;
+  website: { title: string; url: string } | null;
+};
+
+type Point = { latitude: number; longitude: number };
+
+function coordinate(value: number): string {
+  return value.toFixed(5);
+}
+
+/** A route on openstreetmap.org from the parent to the place. */
+export function osmRouteUrl(from: Point, to: Point): string {
+  const route = `${coordinate(from.latitude)},${coordinate(from.longitude)};${coordinate(to.latitude)},${coordinate(to.longitude)}`;
+  return `https://www.openstreetmap.org/directions?route=${encodeURIComponent(route)}`;
+}
+
+/** The place on openstreetmap.org, when the parent's own position is unknown. */
+export function osmPlaceUrl(to: Point): string {
+  const lat = coordinate(to.latitude);
+  const lon = coordinate(to.longitude);
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+}
+
+/** A telephone link from a number as written in the data ("04 65 71 10 01", "+33 4 65…"). */
+export function telUrl(number: string): string | null {
+  const digits = number.replace(/[^\d+]/g, '');
+  return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : null;
+}
+
+export function serviceCard(view: ServiceCardView): object {
+  const body: object[] = [
+    { type: 'TextBlock', text: view.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+  ];
+  if (view.structureName) body.push({ type: 'TextBlock', text: view.structureName, isSubtle: true, wrap: true, spacing: 'None' });
+  if (view.summary) body.push({ type: 'TextBlock', text: view.summary, wrap: true, spacing: 'Small' });
+  const facts = view.facts.filter((f): f is { title: string; value: string } => Boolean(f.value));
+  if (facts.length > 0) body.push({ type: 'FactSet', facts });
+
+  const actions: object[] = [];
+  if (view.directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: view.directions.url });
+  const tel = view.phone ? telUrl(view.phone.number) : null;
+  if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: view.phone.title, url: tel });
+  if (view.website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: view.website.url });
+
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    speak: [view.name, view.structureName].filter(Boolean).join(', '),
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+import type { Language } from '../language/text';
+import { sheetMessages } from '../messages/sheets';
+import { axisPath, readableText, sheetName } from '../sheets/display';
+import type { Sheet, SheetSection } from '../sheets/model';
+
+/**
+ * Adaptive Cards (1.5, plain JSON) that show a sheet or part of it. Every card names the sheet (number, title,
+ * plan) in TextBlocks, so that what it says is readable as text by any channel and by screen readers.
+ */
+
+const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+/** Teams refuses cards over about 28 KB; a whole sheet stays well under, this keeps a runaway one in check. */
+const MAX_ITEMS_PER_CARD = 120;
+
+export interface CardLine {
+  text: string;
+  number?: string;
+  level?: 0 | 1;
+}
+
+export interface CardBlock {
+  heading: string;
+  lines: CardLine[];
+}
+
+export interface CardFact {
+  title: string;
+  value: string;
+}
+
+type Element = Record<string, unknown>;
+
+function textBlock(text: string, extra: Element = {}): Element {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function card(language: Language, body: Element[], actions: Element[] = []): Element {
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: '1.5',
+    lang: language,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function headerElements(sheet: Sheet, language: Language): Element[] {
+  const messages = sheetMessages[language];
+  const planLine = [sheet.plan.title, sheet.plan.period].filter(Boolean).join(' · ');
+  const elements: Element[] = [
+    textBlock(sheetName(sheet), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+    textBlock(messages.labelled(messages.plan, planLine), { isSubtle: true, spacing: 'None' }),
+  ];
+  const axis = axisPath(sheet);
+  if (axis) elements.push(textBlock(messages.labelled(messages.axis, axis), { isSubtle: true, spacing: 'None' }));
+  return elements;
+}
+
+function blockElements(blocks: readonly CardBlock[]): Element[] {
+  const elements: Element[] = [];
+  let items = 0;
+  for (const block of blocks) {
+    if (block.heading) elements.push(textBlock(block.heading, { weight: 'Bolder', spacing: 'Medium' }));
+    for (const line of block.lines) {
+      if (++items > MAX_ITEMS_PER_CARD) return elements;
+      const marker = line.number !== undefined ? `${line.number}. ` : line.level === 1 ? '    – ' : '• ';
+      elements.push(textBlock(`${marker}${line.text}`, { spacing: 'Small' }));
+    }
+  }
+  return elements;
+}
+
+/** Every section of a sheet as card blocks, headings in readable case, unnamed opening text last. */
+export function wholeSheetBlocks(sheet: Sheet, language: Language): CardBlock[] {
+  return sheet.sections.map((section: SheetSection) => ({
+    heading: section.heading ? readableText(section.heading) : sheetMessages[language].fieldLabel.other,
+    lines: section.items.map((item) => ({ text: item.text, number: item.number, level: item.level })),
+  }));
+}
+
+export interface SheetCardInput {
+  sheet: Sheet;
+  language: Language;
+  /** What was asked, shown in the card's body. */
+  blocks: readonly CardBlock[];
+  facts?: readonly CardFact[];
+  /** Adds a "show the whole sheet" button that unfolds every section inside the card. */
+  withWholeSheet: boolean;
+}
+
+export function sheetCard(input: SheetCardInput): object {
+  const { sheet, language } = input;
+  const body = [...headerElements(sheet, language)];
+  if (input.facts && input.facts.length > 0) body.push({ type: 'FactSet', facts: input.facts.map((fact) => ({ ...fact })), spacing: 'Medium' });
+  body.push(...blockElements(input.blocks));
+  const actions = input.withWholeSheet
+    ? [
+        {
+          type: 'Action.ShowCard',
+          title: sheetMessages[language].showWholeSheet,
+          card: card(language, [textBlock(sheetName(sheet), { weight: 'Bolder', style: 'heading' }), ...blockElements(wholeSheetBlocks(sheet, language))]),
+        },
+      ]
+    : [];
+  return card(language, body, actions);
+}
+
+export interface ListCardEntry {
+  sheet: Sheet;
+  /** Why it is listed: the section and the quoted passage. */
+  reason?: { heading: string; text: string };
+}
+
+export function sheetListCard(title: string, entries: readonly ListCardEntry[], language: Language): object {
+  const body: Element[] = [textBlock(title, { weight: 'Bolder', style: 'heading' })];
+  for (const entry of entries) {
+    body.push(textBlock(sheetName(entry.sheet), { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(textBlock(entry.sheet.plan.title, { isSubtle: true, spacing: 'None' }));
+    const messages = sheetMessages[language];
+    if (entry.reason) body.push(textBlock(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)), { spacing: 'Small' }));
+  }
+  return card(language, body);
+}
+
+export interface GlossaryCardInput {
+  term: string;
+  expansion: string;
+  about?: string;
+  source?: string;
+  usedIn: readonly string[];
+  language: Language;
+}
+
+export function glossaryCard(input: GlossaryCardInput): object {
+  const messages = sheetMessages[input.language];
+  const body: Element[] = [
+    textBlock(input.term, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+    textBlock(input.expansion, { spacing: 'None' }),
+  ];
+  if (input.about) body.push(textBlock(input.about, { isSubtle: true }));
+  if (input.source) body.push(textBlock(input.source, { isSubtle: true, spacing: 'Small' }));
+  if (input.usedIn.length > 0) {
+    body.push(textBlock(messages.glossaryUsedIn, { weight: 'Bolder', spacing: 'Medium' }));
+    for (const name of input.usedIn) body.push(textBlock(`• ${name}`, { spacing: 'Small' }));
+  }
+  return card(input.language, body);
+}

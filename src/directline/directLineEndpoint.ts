@@ -1,0 +1,390 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Duplex } from 'node:stream';
+import type restify from 'restify';
+import { z } from 'zod';
+import type { BotGateway } from '../bot/gateway';
+import type { Logger } from '../log/logger';
+import {
+  activityForBot,
+  type BotAccount,
+  BotReplySchema,
+  botReplyToTranscript,
+  ClientActivitySchema,
+  type ConversationParties,
+  conversationStartActivity,
+  DIRECT_LINE_CHANNEL_ID,
+  type TranscriptActivity,
+  userActivityToTranscript,
+} from './activities';
+import { type Conversation, ConversationStore } from './conversations';
+import { applyCors, bearerToken, clientAddress, HttpProblem, queryParam, readJsonBody, sendJson, sendPreflight, sendProblem } from './httpUtils';
+import { DEFAULT_DIRECT_LINE_LIMITS, type DirectLineLimits } from './limits';
+import { botUnavailableNotice } from './notices';
+import { RateLimiter } from './rateLimiter';
+import { DirectLineStreams } from './streams';
+import { DirectLineTokens, type IssuedToken, newConversationId, newUserId, type TokenClaims, USER_ID_PATTERN } from './tokens';
+import { parseWatermark } from './watermark';
+
+/**
+ * The built-in Direct Line 3.0 endpoint: what Azure's Direct Line service does for Web Chat, served by this
+ * process, so the widget works with no Azure account. It is a channel: it hands each activity to the bot
+ * through the in-process gateway and keeps the bot's replies for the client's stream or polling.
+ */
+
+export const DIRECT_LINE_BASE_PATH = '/v3/directline';
+
+export interface DirectLineOptions {
+  gateway: BotGateway;
+  /** The public base URL (PUBLIC_URL): serviceUrl of the activities and, when the request came through it, of streamUrl. */
+  publicUrl: string;
+  /** Signs tokens; the same on every instance. Without it a random key is drawn at start. */
+  signingKey?: string;
+  /**
+   * The Azure Direct Line secret, when configured: the widget then uses Azure, and this endpoint, like Azure,
+   * hands out tokens only to callers that present the secret.
+   */
+  directLineSecret?: string;
+  log: Logger;
+  bot?: BotAccount;
+  limits?: Partial<DirectLineLimits>;
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
+  /** Milliseconds since the epoch; injectable so token expiry and idle time-outs can be tested. */
+  now?: () => number;
+}
+
+export interface ConversationGrant {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+export interface DirectLineEndpoint {
+  /** A token for a new conversation, as POST /tokens/generate gives (the widget's token route uses it). */
+  generateToken(): ConversationGrant;
+  readonly stats: { conversations: number; streams: number };
+  /** Closes the open streams and timers; call before closing the HTTP server, which waits for them. */
+  close(): Promise<void>;
+}
+
+const StartConversationBodySchema = z
+  .object({
+    user: z.object({ id: z.string().max(256).optional(), name: z.string().max(256).optional() }).optional(),
+    locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/).optional(),
+  })
+  .optional();
+
+const GenerateTokenBodySchema = z
+  .object({ user: z.object({ id: z.string().regex(USER_ID_PATTERN).optional() }).optional() })
+  .optional();
+
+type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
+
+export function registerDirectLine(server: restify.Server, options: DirectLineOptions): DirectLineEndpoint {
+  const limits: DirectLineLimits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const log = options.log.child({ module: 'directline' });
+  const trustProxy = options.trustProxy ?? false;
+  const bot: BotAccount = options.bot ?? { id: 'maillage', name: 'Maillage' };
+  const publicUrl = new URL(options.publicUrl);
+  const publicPrefix = publicUrl.pathname.replace(/\/+$/, '');
+  const serviceUrl = `${publicUrl.origin}${publicPrefix}${DIRECT_LINE_BASE_PATH}`;
+  const secretDigest = options.directLineSecret ? digest(options.directLineSecret) : undefined;
+
+  if (!options.signingKey) log.warn('DIRECT_LINE_SIGNING_KEY is not set: built-in Direct Line tokens will not survive a restart nor work across instances');
+
+  const tokens = new DirectLineTokens(options.signingKey, now);
+  const store = new ConversationStore(
+    { maxConversations: limits.maxConversations, idleTtlMs: limits.conversationIdleMs, maxActivitiesPerConversation: limits.maxActivitiesPerConversation },
+    now,
+  );
+  const requestLimiter = new RateLimiter(limits.requests, now);
+  const generateLimiter = new RateLimiter(limits.tokenGenerate, now);
+  const postLimiter = new RateLimiter(limits.postsPerConversation, now);
+  const streams = new DirectLineStreams({
+    basePath: `${DIRECT_LINE_BASE_PATH}`,
+    store,
+    tokens,
+    limiter: requestLimiter,
+    trustProxy,
+    maxStreamsPerConversation: limits.maxStreamsPerConversation,
+    pingIntervalMs: limits.streamPingIntervalMs,
+    log,
+  });
+  const sweepTimer = setInterval(() => store.sweep(), Math.min(limits.conversationIdleMs, 5 * 60 * 1000));
+  sweepTimer.unref();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (streams.handleUpgrade(req, socket, head)) return;
+    // restify forwards every upgrade to its listeners; answer the ones nobody else is there to take.
+    if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('upgrade', onUpgrade);
+
+  const issue = (conversationId: string, userId: string): IssuedToken =>
+    tokens.issue(conversationId, userId, 'conversation', limits.tokenLifetimeSeconds);
+
+  const grant = (issued: IssuedToken): ConversationGrant => ({
+    conversationId: issued.claims.conv,
+    token: issued.token,
+    expires_in: issued.expiresIn,
+  });
+
+  /** Wraps a route: CORS, the per-address limit, and problems turned into Direct Line error bodies. */
+  const route =
+    (handler: Handler): Handler =>
+    async (req, res) => {
+      applyCors(req, res);
+      try {
+        const rate = requestLimiter.take(`ip:${clientAddress(req, trustProxy)}`);
+        if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
+        await handler(req, res);
+      } catch (error) {
+        if (error instanceof HttpProblem) {
+          sendProblem(res, error);
+          return;
+        }
+        log.error({ err: error, route: req.getRoute?.()?.path }, 'directline request failed');
+        sendProblem(res, new HttpProblem(500, 'ServiceError', 'The request could not be handled.'));
+      }
+    };
+
+  const presentsSecret = (req: IncomingMessage): boolean => {
+    const given = bearerToken(req);
+    return Boolean(secretDigest && given && timingSafeEqual(digest(given), secretDigest));
+  };
+
+  const requireClaims = (req: IncomingMessage): TokenClaims => {
+    const token = bearerToken(req);
+    if (!token) throw new HttpProblem(401, 'BadToken', 'An Authorization: Bearer token is required.');
+    const check = tokens.verify(token, 'conversation');
+    if (check.ok) return check.claims;
+    if (check.reason === 'expired') throw new HttpProblem(403, 'TokenExpired', 'The token has expired.');
+    throw new HttpProblem(403, 'BadToken', 'The token is not valid.');
+  };
+
+  /** The conversation named in the path, reachable only with a token for that very conversation. */
+  const requireConversation = (req: restify.Request): { claims: TokenClaims; conversation: Conversation } => {
+    const claims = requireClaims(req);
+    const conversationId = String(req.params?.conversationId ?? '');
+    if (claims.conv !== conversationId) throw new HttpProblem(403, 'Forbidden', 'The token is not for this conversation.');
+    const conversation = store.get(conversationId);
+    if (!conversation) throw new HttpProblem(404, 'NotFound', 'Unknown or ended conversation.');
+    return { claims, conversation };
+  };
+
+  const requireWatermark = (req: IncomingMessage): number => {
+    const watermark = parseWatermark(queryParam(req, 'watermark'));
+    if (watermark === undefined) throw new HttpProblem(400, 'BadArgument', 'The watermark is not valid.');
+    return watermark;
+  };
+
+  const streamUrl = (req: IncomingMessage, conversation: Conversation, watermark: number): string => {
+    const ticket = tokens.issue(conversation.id, conversation.userId, 'stream', limits.streamTicketSeconds);
+    const query = new URLSearchParams({ watermark: String(watermark), t: ticket.token });
+    return `${streamBase(req)}${DIRECT_LINE_BASE_PATH}/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
+  };
+
+  /**
+   * Where the client reaches us: PUBLIC_URL when the request came through it (so https gives wss behind a
+   * proxy), else the host the client used, which is what a test or a LAN client on another port sees.
+   */
+  const streamBase = (req: IncomingMessage): string => {
+    const host = req.headers.host;
+    if (!host || host === publicUrl.host || !/^[A-Za-z0-9.[\]:-]{1,255}$/.test(host)) {
+      return `${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.host}${publicPrefix}`;
+    }
+    const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : undefined;
+    const secure = (req.socket as TLSSocket).encrypted === true || forwardedProto === 'https';
+    return `${secure ? 'wss' : 'ws'}://${host}`;
+  };
+
+  const parties = (conversation: Conversation): ConversationParties => ({
+    conversationId: conversation.id,
+    userId: conversation.userId,
+    bot,
+    locale: conversation.locale,
+  });
+
+  /** One turn: the activity to the bot, its replies into the transcript. Throws when the bot fails. */
+  const runTurn = async (conversation: Conversation, activity: Record<string, unknown>): Promise<void> => {
+    const replies = await options.gateway.deliver(activityForBot(activity, serviceUrl));
+    const replyToId = typeof activity.id === 'string' ? activity.id : undefined;
+    for (const [index, raw] of replies.entries()) {
+      const reply = BotReplySchema.safeParse(raw);
+      if (!reply.success) {
+        log.warn({ conversationId: conversation.id, index, reason: reply.error.issues[0]?.message }, 'directline skipped a bot reply that is not an activity');
+        continue;
+      }
+      const transcript = botReplyToTranscript(reply.data, parties(conversation), replyToId, new Date(now()));
+      if (transcript) conversation.append(transcript);
+    }
+    store.touch(conversation);
+  };
+
+  const tellUserBotFailed = (conversation: Conversation, locale: string | undefined, replyToId: string | undefined): void => {
+    const notice: TranscriptActivity = {
+      type: 'message',
+      text: botUnavailableNotice(locale ?? conversation.locale),
+      channelId: DIRECT_LINE_CHANNEL_ID,
+      timestamp: new Date(now()).toISOString(),
+      from: { id: bot.id, name: bot.name, role: 'bot' },
+      recipient: { id: conversation.userId, role: 'user' },
+      conversation: { id: conversation.id },
+    };
+    if (replyToId) notice.replyToId = replyToId;
+    conversation.append(notice);
+  };
+
+  const startConversation = (conversationId: string, userId: string, locale: string | undefined): Conversation => {
+    const existing = store.get(conversationId);
+    if (existing) return existing;
+    const created = store.create(conversationId, userId, locale);
+    if (!created.created) {
+      throw new HttpProblem(503, 'ServiceUnavailable', 'Too many conversations are open; try again later.', { 'Retry-After': '60' });
+    }
+    const conversation = created.conversation;
+    log.info({ conversationId }, 'directline conversation started');
+    conversation
+      .enqueue(() => runTurn(conversation, conversationStartActivity(parties(conversation), new Date(now()))))
+      .catch((error: unknown) => log.error({ err: error, conversationId }, 'directline conversationUpdate failed'));
+    return conversation;
+  };
+
+  const base = DIRECT_LINE_BASE_PATH;
+  const paths = [
+    `${base}/tokens/generate`,
+    `${base}/tokens/refresh`,
+    `${base}/conversations`,
+    `${base}/conversations/:conversationId`,
+    `${base}/conversations/:conversationId/activities`,
+    `${base}/conversations/:conversationId/upload`,
+  ];
+  for (const path of paths) server.opts(path, async (req, res) => sendPreflight(req, res));
+
+  server.post(
+    `${base}/tokens/generate`,
+    route(async (req, res) => {
+      const rate = generateLimiter.take(`ip:${clientAddress(req, trustProxy)}`);
+      if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
+      const body = GenerateTokenBodySchema.safeParse(await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth));
+      if (!body.success) throw badArgument(body.error);
+      let userId = newUserId();
+      if (secretDigest) {
+        if (!presentsSecret(req)) throw new HttpProblem(403, 'Forbidden', 'This endpoint gives tokens only for the Direct Line secret.');
+        // Like Azure: whoever holds the secret may name the user the token is for.
+        userId = body.data?.user?.id ?? userId;
+      }
+      sendJson(res, 200, grant(issue(newConversationId(), userId)));
+    }),
+  );
+
+  server.post(
+    `${base}/tokens/refresh`,
+    route(async (req, res) => {
+      const claims = requireClaims(req);
+      sendJson(res, 200, grant(issue(claims.conv, claims.user)));
+    }),
+  );
+
+  server.post(
+    `${base}/conversations`,
+    route(async (req, res) => {
+      const body = StartConversationBodySchema.safeParse(await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth));
+      if (!body.success) throw badArgument(body.error);
+      const identity = presentsSecret(req)
+        ? { conv: newConversationId(), user: newUserId() }
+        : requireClaims(req);
+      const existed = store.get(identity.conv) !== undefined;
+      const conversation = startConversation(identity.conv, identity.user, body.data?.locale);
+      const issued = issue(conversation.id, conversation.userId);
+      sendJson(res, existed ? 200 : 201, { ...grant(issued), streamUrl: streamUrl(req, conversation, 0) });
+    }),
+  );
+
+  server.get(
+    `${base}/conversations/:conversationId`,
+    route(async (req, res) => {
+      const { conversation } = requireConversation(req);
+      const watermark = requireWatermark(req);
+      store.touch(conversation);
+      const issued = issue(conversation.id, conversation.userId);
+      sendJson(res, 200, { ...grant(issued), streamUrl: streamUrl(req, conversation, watermark) });
+    }),
+  );
+
+  server.get(
+    `${base}/conversations/:conversationId/activities`,
+    route(async (req, res) => {
+      const { conversation } = requireConversation(req);
+      const watermark = requireWatermark(req);
+      store.touch(conversation);
+      sendJson(res, 200, conversation.since(watermark));
+    }),
+  );
+
+  server.post(
+    `${base}/conversations/:conversationId/activities`,
+    route(async (req, res) => {
+      const { conversation } = requireConversation(req);
+      const rate = postLimiter.take(`conversation:${conversation.id}`);
+      if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
+      const body = await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth);
+      if (body === undefined) throw new HttpProblem(400, 'MissingProperty', 'The body must be an activity.');
+      const parsed = ClientActivitySchema.safeParse(body);
+      if (!parsed.success) throw badArgument(parsed.error);
+      if (parsed.data.type === 'event' && !parsed.data.name) throw new HttpProblem(400, 'MissingProperty', 'An event activity needs a name.');
+
+      store.touch(conversation);
+      // Stored (and so echoed to the streams) before the bot runs: Web Chat waits for this echo to mark the message sent.
+      const stored = conversation.append(userActivityToTranscript(parsed.data, parties(conversation), new Date(now())));
+      const id = String(stored.id);
+      try {
+        await conversation.enqueue(() => runTurn(conversation, stored));
+      } catch (error) {
+        log.error({ err: error, conversationId: conversation.id, activityId: id }, 'directline bot turn failed');
+        tellUserBotFailed(conversation, parsed.data.locale, id);
+        throw new HttpProblem(502, 'BotError', 'The bot failed to handle the activity.');
+      }
+      sendJson(res, 200, { id });
+    }),
+  );
+
+  server.post(
+    `${base}/conversations/:conversationId/upload`,
+    route(async (req) => {
+      requireConversation(req);
+      throw new HttpProblem(501, 'NotImplemented', 'File upload is not offered by this endpoint.');
+    }),
+  );
+
+  return {
+    generateToken: () => grant(issue(newConversationId(), newUserId())),
+    get stats() {
+      return { conversations: store.size, streams: streams.openStreams };
+    },
+    close: async () => {
+      clearInterval(sweepTimer);
+      server.removeListener('upgrade', onUpgrade);
+      await streams.close();
+      store.clear();
+    },
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+function tooManyRequests(retryAfterSeconds: number): HttpProblem {
+  return new HttpProblem(429, 'TooManyRequests', 'Too many requests; slow down.', { 'Retry-After': String(retryAfterSeconds) });
+}
+
+function badArgument(error: z.ZodError): HttpProblem {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return new HttpProblem(400, 'BadArgument', `${where}${issue?.message ?? 'invalid body'}`);
+}
+

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type restify from 'restify';
+import type { Logger } from '../log/logger';
+import { AzureTokenClient } from './azureTokens';
+import { DIRECT_LINE_BASE_PATH, type DirectLineEndpoint } from './directLineEndpoint';
+import { applyCors, clientAddress, HttpProblem, sendJson, sendPreflight, sendProblem } from './httpUtils';
+import { DEFAULT_DIRECT_LINE_LIMITS } from './limits';
+import { type RateLimit, RateLimiter } from './rateLimiter';
+import { findPublicDir, StaticAsset, webChatBundlePath } from './staticAssets';
+
+/**
+ * The website widget: the demo page, the embeddable script and its styles, Web Chat's bundle served from
+ * this server, and the token route the widget calls first. With DIRECT_LINE_SECRET the route exchanges the
+ * secret at Azure and the widget talks to Azure; without it the token is for the built-in endpoint.
+ */
+
+export const WIDGET_TOKEN_PATH = '/api/widget/token';
+
+export interface WidgetOptions {
+  publicUrl: string;
+  directLineSecret?: string;
+  /** The built-in endpoint, which gives the widget its tokens when no secret is set. */
+  directLine: DirectLineEndpoint;
+  log: Logger;
+  /** Azure's Direct Line host; a local stand-in in tests. */
+  azureBaseUrl?: string;
+  tokenRateLimit?: RateLimit;
+  trustProxy?: boolean;
+  now?: () => number;
+}
+
+/** What the widget receives: a token and the Direct Line domain to use it with (relative to the widget's own URL). */
+export interface WidgetGrant {
+  token: string;
+  conversationId: string;
+  expires_in: number;
+  domain: string;
+}
+
+export function registerWidget(server: restify.Server, options: WidgetOptions): void {
+  const log = options.log.child({ module: 'widget' });
+  const publicDir = findPublicDir();
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const azure = options.directLineSecret ? new AzureTokenClient({ secret: options.directLineSecret, baseUrl: options.azureBaseUrl }) : undefined;
+  const limiter = new RateLimiter(options.tokenRateLimit ?? DEFAULT_DIRECT_LINE_LIMITS.tokenGenerate, options.now);
+  const trustProxy = options.trustProxy ?? false;
+  // Other sites load the script and styles, possibly from pages that isolate themselves (COEP).
+  const embeddable = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+
+  const page = new StaticAsset({
+    file: path.join(publicDir, 'index.html'),
+    contentType: 'text/html; charset=utf-8',
+    cacheControl: 'no-cache',
+    transform: (html) => html.replaceAll('{{PUBLIC_URL}}', escapeHtml(publicUrl)),
+  });
+  const script = new StaticAsset({
+    file: path.join(publicDir, 'widget.js'),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: 'public, max-age=300',
+    headers: embeddable,
+  });
+  const styles = new StaticAsset({
+    file: path.join(publicDir, 'widget.css'),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: 'public, max-age=300',
+    headers: embeddable,
+  });
+  const webChat = new StaticAsset({
+    file: webChatBundlePath(),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: 'public, max-age=86400',
+    headers: embeddable,
+  });
+
+  const serveAsset = (asset: StaticAsset) => async (req: restify.Request, res: restify.Response) => {
+    try {
+      await asset.serve(req, res);
+    } catch (error) {
+      log.error({ err: error, url: req.url }, 'widget asset could not be served');
+      sendProblem(res, new HttpProblem(500, 'ServiceError', 'The file could not be read.'));
+    }
+  };
+
+  server.get('/', serveAsset(page));
+  server.get('/widget.js', serveAsset(script));
+  server.get('/widget.css', serveAsset(styles));
+  server.get('/vendor/webchat.js', serveAsset(webChat));
+
+  server.opts(WIDGET_TOKEN_PATH, async (req, res) => sendPreflight(req, res));
+  server.post(WIDGET_TOKEN_PATH, async (req, res) => {
+    applyCors(req, res);
+    const rate = limiter.take(`ip:${clientAddress(req, trustProxy)}`);
+    if (!rate.allowed) {
+      sendProblem(res, new HttpProblem(429, 'TooManyRequests', 'Too many requests; slow down.', { 'Retry-After': String(rate.retryAfterSeconds) }));
+      return;
+    }
+    // The body, if any, means nothing here; drain it so the connection can be reused.
+    req.resume();
+    if (!azure) {
+      // Relative, so the widget resolves it against its own URL: right behind a proxy or on another port.
+      const grant: WidgetGrant = { ...options.directLine.generateToken(), domain: DIRECT_LINE_BASE_PATH.slice(1) };
+      sendJson(res, 200, grant);
+      return;
+    }
+    try {
+      const azureGrant = await azure.generateToken();
+      const grant: WidgetGrant = {
+        token: azureGrant.token,
+        conversationId: azureGrant.conversationId,
+        expires_in: azureGrant.expires_in,
+        domain: azure.domain,
+      };
+      sendJson(res, 200, grant);
+    } catch (error) {
+      log.error({ err: error }, 'Azure Direct Line token exchange failed');
+      sendProblem(res, new HttpProblem(502, 'ServiceError', 'The chat service could not give a token.'));
+    }
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,201 @@
+import type { Language } from '../language/text';
+import type { SheetField } from '../sheets/model';
+
+/**
+ * What the sheet journey says around the sheets' own words, in French and English. Sheet texts are never
+ * translated: English users read them quoted in French.
+ */
+export interface SheetMessages {
+  fieldLabel: Record<SheetField, string>;
+  /** "Et ses partenaires ?": a follow-up on the sheet being discussed. */
+  followUp: Record<Exclude<SheetField, 'other' | 'links'>, string>;
+  askPilot: (code: string) => string;
+  askIndicators: (code: string) => string;
+  askPartners: (code: string) => string;
+  askSummary: (code: string) => string;
+  askDefinition: (term: string) => string;
+  askListing: (topic: string) => string;
+  plan: string;
+  axis: string;
+  period: string;
+  /** Said before quoted sheet text to English users. */
+  quotedNote: string;
+  quote: (text: string) => string;
+  /** "Plan : …" / "Plan: …". */
+  labelled: (label: string, value: string) => string;
+  action: (number: number) => string;
+  deadlineOfAction: string;
+  sectionMissing: (label: string) => string;
+  actionMissing: (number: number, count: number) => string;
+  noActions: string;
+  actionCount: (count: number) => string;
+  bestMatch: string;
+  otherCandidates: string;
+  samePassages: string;
+  sameNumberInPlans: (code: string, count: number) => string;
+  whichPlan: (code: string) => string;
+  whichSheet: string;
+  notFoundCode: (code: string) => string;
+  nearbySheets: string;
+  notFoundTopic: string;
+  notFoundTerm: (term: string) => string;
+  canAsk: string;
+  listIntro: (count: number) => string;
+  listAll: (count: number) => string;
+  listMore: (count: number) => string;
+  listNone: string;
+  axisIntro: (axis: string, count: number) => string;
+  axisNone: (axis: string) => string;
+  glossary: (term: string, expansion: string) => string;
+  glossaryFromSheet: (code: string) => string;
+  glossaryUsedIn: string;
+  summaryMore: string;
+  showWholeSheet: string;
+  helpIntro: (sheets: number, plans: number) => string;
+  helpKinds: string;
+}
+
+export const sheetMessages: Record<Language, SheetMessages> = {
+  fr: {
+    fieldLabel: {
+      context: 'Diagnostic',
+      objectives: 'Objectifs et principes',
+      audience: 'Public et territoire',
+      pilot: 'Pilotage',
+      partners: 'Partenaires',
+      funding: 'Financement',
+      actions: 'Actions',
+      deadlines: 'Échéances',
+      results: 'Résultats attendus et indicateurs',
+      links: 'Liens avec d'autres fiches',
+      other: 'Autres informations',
+    },
+    followUp: {
+      context: 'Et son diagnostic ?',
+      objectives: 'Et ses objectifs ?',
+      audience: 'Et son public ?',
+      pilot: 'Et son pilote ?',
+      partners: 'Et ses partenaires ?',
+      funding: 'Et son financement ?',
+      actions: 'Et ses actions ?',
+      deadlines: 'Et ses échéances ?',
+      results: 'Et ses indicateurs ?',
+    },
+    askPilot: (code) => `Qui pilote la ${code} ?`,
+    askIndicators: (code) => `Quels sont les indicateurs de la ${code} ?`,
+    askPartners: (code) => `Quels sont les partenaires de la ${code} ?`,
+    askSummary: (code) => `Parle-moi de la ${code}`,
+    askDefinition: (term) => `Que veut dire ${term} ?`,
+    askListing: (topic) => `Quelles fiches parlent de ${topic} ?`,
+    plan: 'Plan',
+    axis: 'Axe',
+    period: 'Période',
+    quotedNote: '',
+    quote: (text) => `« ${text} »`,
+    labelled: (label, value) => `${label} : ${value}`,
+    action: (number) => `Action ${number}`,
+    deadlineOfAction: 'Échéance',
+    sectionMissing: (label) => `La fiche n'a pas de rubrique « ${label} ».`,
+    actionMissing: (number, count) =>
+      count === 0 ? `La fiche ne numérote pas ses actions : je n'ai pas d'action ${number}.` : `La fiche compte ${count} action${count > 1 ? 's' : ''} : il n'y a pas d'action ${number}.`,
+    noActions: 'La fiche ne décrit pas d'actions numérotées.',
+    actionCount: (count) => `Actions (${count})`,
+    bestMatch: 'La fiche qui correspond le mieux à votre question :',
+    otherCandidates: 'Autres fiches proches :',
+    samePassages: 'Ce que la fiche en dit :',
+    sameNumberInPlans: (code, count) => `Le numéro ${code} existe dans ${count} plans ; voici chacun.`,
+    whichPlan: (code) => `Le numéro ${code} existe dans plusieurs plans. Lequel voulez-vous ?`,
+    whichSheet: 'De quelle fiche parlez-vous ? Donnez son numéro (par exemple « PA 3.2.1 ») ou son sujet.',
+    notFoundCode: (code) => `Je n'ai pas trouvé de fiche ${code} dans les plans chargés.`,
+    nearbySheets: 'Fiches proches de ce numéro :',
+    notFoundTopic: 'Je n'ai pas trouvé de fiche qui réponde à votre question.',
+    notFoundTerm: (term) => `Je ne connais pas « ${term} » : ce terme n'est ni dans mon glossaire ni dans les fiches.`,
+    canAsk: 'Vous pouvez me demander par exemple :',
+    listIntro: (count) => (count === 1 ? 'Une fiche correspond :' : `${count} fiches correspondent :`),
+    listAll: (count) => (count === 1 ? 'Je connais une fiche :' : `Je connais ${count} fiches :`),
+    listMore: (count) => `… et ${count} autre${count > 1 ? 's' : ''}. Précisez votre question pour affiner.`,
+    listNone: 'Aucune fiche ne correspond à votre recherche.',
+    axisIntro: (axis, count) => `${count} fiche${count > 1 ? 's' : ''} sous l'axe ${axis} :`,
+    axisNone: (axis) => `Je n'ai pas de fiche sous l'axe ${axis}.`,
+    glossary: (term, expansion) => `**${term}** : ${expansion}.`,
+    glossaryFromSheet: (code) => `D'après la ${code}.`,
+    glossaryUsedIn: 'On trouve ce terme dans :',
+    summaryMore: 'Vous pouvez aussi me demander ses partenaires, son financement, ses indicateurs ou son diagnostic.',
+    showWholeSheet: 'Voir toute la fiche',
+    helpIntro: (sheets, plans) =>
+      `Je réponds aux questions sur les fiches action (${sheets} fiche${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), en citant les fiches.`,
+    helpKinds:
+      'Demandez le pilote, les partenaires, le financement, les actions, les échéances, les indicateurs, le diagnostic ou le public d'une fiche, par son numéro ou son sujet ; les fiches qui parlent d'un sujet ; le sens d'un sigle.',
+  },
+  en: {
+    fieldLabel: {
+      context: 'Diagnosis',
+      objectives: 'Objectives and principles',
+      audience: 'Audience and territory',
+      pilot: 'Pilot',
+      partners: 'Partners',
+      funding: 'Funding',
+      actions: 'Actions',
+      deadlines: 'Deadlines',
+      results: 'Expected results and indicators',
+      links: 'Links to other sheets',
+      other: 'Other information',
+    },
+    followUp: {
+      context: 'And its diagnosis?',
+      objectives: 'And its objectives?',
+      audience: 'And its audience?',
+      pilot: 'And its pilot?',
+      partners: 'And its partners?',
+      funding: 'And its funding?',
+      actions: 'And its actions?',
+      deadlines: 'And its deadlines?',
+      results: 'And its indicators?',
+    },
+    askPilot: (code) => `Who leads ${code}?`,
+    askIndicators: (code) => `What are the indicators of ${code}?`,
+    askPartners: (code) => `Who are the partners of ${code}?`,
+    askSummary: (code) => `Tell me about ${code}`,
+    askDefinition: (term) => `What does ${term} mean?`,
+    askListing: (topic) => `Which sheets mention ${topic}?`,
+    plan: 'Plan',
+    axis: 'Axis',
+    period: 'Period',
+    quotedNote: 'Quoted from the sheet, in French:',
+    quote: (text) => `"${text}"`,
+    labelled: (label, value) => `${label}: ${value}`,
+    action: (number) => `Action ${number}`,
+    deadlineOfAction: 'Deadline',
+    sectionMissing: (label) => `The sheet has no "${label}" section.`,
+    actionMissing: (number, count) =>
+      count === 0 ? `The sheet does not number its actions: there is no action ${number}.` : `The sheet has ${count} action${count > 1 ? 's' : ''}: there is no action ${number}.`,
+    noActions: 'The sheet does not list numbered actions.',
+    actionCount: (count) => `Actions (${count})`,
+    bestMatch: 'The sheet that best matches your question:',
+    otherCandidates: 'Other close sheets:',
+    samePassages: 'What the sheet says:',
+    sameNumberInPlans: (code, count) => `Number ${code} exists in ${count} plans; here is each.`,
+    whichPlan: (code) => `Number ${code} exists in several plans. Which one do you mean?`,
+    whichSheet: 'Which sheet do you mean? Give its number (for example "PA 3.2.1") or its topic.',
+    notFoundCode: (code) => `I did not find a sheet ${code} in the loaded plans.`,
+    nearbySheets: 'Sheets close to that number:',
+    notFoundTopic: 'I did not find a sheet that answers your question.',
+    notFoundTerm: (term) => `I do not know "${term}": it is neither in my glossary nor in the sheets.`,
+    canAsk: 'You can ask me for example:',
+    listIntro: (count) => (count === 1 ? 'One sheet matches:' : `${count} sheets match:`),
+    listAll: (count) => (count === 1 ? 'I know one sheet:' : `I know ${count} sheets:`),
+    listMore: (count) => `… and ${count} more. Make your question more precise to narrow it down.`,
+    listNone: 'No sheet matches your search.',
+    axisIntro: (axis, count) => `${count} sheet${count > 1 ? 's' : ''} under axis ${axis}:`,
+    axisNone: (axis) => `I have no sheet under axis ${axis}.`,
+    glossary: (term, expansion) => `**${term}** stands for "${expansion}".`,
+    glossaryFromSheet: (code) => `According to ${code}.`,
+    glossaryUsedIn: 'The term appears in:',
+    summaryMore: 'You can also ask for its partners, funding, indicators or diagnosis.',
+    showWholeSheet: 'Show the whole sheet',
+    helpIntro: (sheets, plans) =>
+      `I answer questions about the action sheets (${sheets} sheet${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), quoting the sheets (in French).`,
+    helpKinds:
+      'Ask for the pilot, partners, funding, actions, deadlines, indicators, diagnosis or audience of a sheet, by its number or its topic; which sheets mention a topic; what an abbreviation means.',
+  },
+};

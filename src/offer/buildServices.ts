@@ -1,0 +1,254 @@
+import type { z } from 'zod';
+import { hasCoordinates, type Commune, type CommuneIndex } from '../geo';
+import { agesOfService, audiencesOfService, isFamilyPlace, isFamilyTheme, kindsOfService } from './classify';
+import { parseHours } from './hours';
+import { describeIssues, recordId, ServiceRecordSchema, StructureRecordSchema, type LoadProblem, type ServiceRecord, type StructureRecord } from './records';
+import type { OfferService } from './service';
+import { geoDistanceKm } from './distance';
+import { effectiveZone } from './zones';
+
+/**
+ * Turns data·inclusion records into offer entries: validates each record (a bad one is reported and skipped), joins
+ * services to their structure, places each on the map (its own coordinates, else its structure's, else its
+ * commune's), and recognises kinds and audiences.
+ */
+
+export type RawRecords = { file: string; records: readonly unknown[] };
+
+export type BuiltOffer = {
+  services: OfferService[];
+  /** For each service, the words free-text search looks in (name, structure, description). */
+  searchTexts: string[];
+  problems: LoadProblem[];
+};
+
+/** A point further than this from its commune is a data error (often latitude and longitude swapped). */
+const MAX_KM_FROM_COMMUNE = 60;
+const SUMMARY_LENGTH = 240;
+
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+
+function webAddress(raw: string | null): string | null {
+  if (!raw) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
+  try {
+    const url = new URL(candidate);
+    // Only web links reach a card: never javascript: or data: URLs from imported data.
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function summaryOf(description: string | null): string | null {
+  if (!description) return null;
+  if (description.length <= SUMMARY_LENGTH) return description;
+  const cut = description.slice(0, SUMMARY_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_LENGTH - 40))}…`;
+}
+
+type Point = { latitude: number; longitude: number };
+
+function validPoint(latitude: number | null, longitude: number | null): Point | null {
+  if (latitude === null || longitude === null) return null;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  if (latitude === 0 && longitude === 0) return null;
+  return { latitude, longitude };
+}
+
+type Located = { commune: Commune | null; point: Point | null; problem: string | null };
+
+/** A record's commune (by INSEE code, else postcode and name) and point, checked against each other. */
+function locate(
+  record: { code_insee: string | null; code_postal: string | null; commune: string | null; latitude: number | null; longitude: number | null },
+  communes: CommuneIndex,
+): Located {
+  let commune = record.code_insee ? communes.byCode(record.code_insee) : null;
+  if (!commune && record.code_postal) {
+    const served = communes.byPostcode(record.code_postal);
+    const named = record.commune ? communes.resolve(record.commune) : null;
+    commune = served.find((c) => c.code === named?.commune.code) ?? served[0] ?? null;
+  }
+  if (!commune && record.commune) commune = communes.resolve(record.commune)?.commune ?? null;
+  const point = validPoint(record.latitude, record.longitude);
+  if (!point || !commune || !hasCoordinates(commune)) return { commune, point, problem: null };
+  const distance = geoDistanceKm(point, commune);
+  if (distance <= MAX_KM_FROM_COMMUNE) return { commune, point, problem: null };
+  const swapped = validPoint(point.longitude, point.latitude);
+  if (swapped && geoDistanceKm(swapped, commune) <= MAX_KM_FROM_COMMUNE) {
+    return { commune, point: swapped, problem: 'latitude et longitude inversées : corrigées' };
+  }
+  return { commune, point: null, problem: `coordonnées à ${Math.round(distance)} km de la commune ${commune.name} : ignorées` };
+}
+
+function parseAll<T extends { id: string }>(raw: RawRecords, schema: z.ZodType<T>, problems: LoadProblem[]): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const record of raw.records) {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) {
+      problems.push({ file: raw.file, id: recordId(record), reason: describeIssues(parsed.error) });
+      continue;
+    }
+    const id = parsed.data.id;
+    if (seen.has(id)) {
+      problems.push({ file: raw.file, id, reason: 'identifiant en double : seul le premier est gardé' });
+      continue;
+    }
+    seen.add(id);
+    out.push(parsed.data);
+  }
+  return out;
+}
+
+/** The middle of the offer's own points in each commune, to place communes GeoNames does not know well. */
+function offerCentroids(records: ReadonlyArray<{ located: Located }>): Map<string, Point> {
+  const sums = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const { located } of records) {
+    if (!located.point || !located.commune) continue;
+    const sum = sums.get(located.commune.code) ?? { lat: 0, lon: 0, n: 0 };
+    sum.lat += located.point.latitude;
+    sum.lon += located.point.longitude;
+    sum.n++;
+    sums.set(located.commune.code, sum);
+  }
+  return new Map([...sums].map(([code, s]) => [code, { latitude: s.lat / s.n, longitude: s.lon / s.n }]));
+}
+
+export function buildServices(structureFiles: readonly RawRecords[], serviceFiles: readonly RawRecords[], communes: CommuneIndex): BuiltOffer & { centroids: Map<string, Point> } {
+  const problems: LoadProblem[] = [];
+  const structures = structureFiles.flatMap((raw) => parseAll<StructureRecord>(raw, StructureRecordSchema, problems).map((record) => ({ record, file: raw.file })));
+  const services = serviceFiles.flatMap((raw) => parseAll<ServiceRecord>(raw, ServiceRecordSchema, problems).map((record) => ({ record, file: raw.file })));
+
+  const locatedStructures = structures.map((s) => ({ ...s, located: locate(s.record, communes) }));
+  const locatedServices = services.map((s) => ({ ...s, located: locate(s.record, communes) }));
+  for (const s of [...locatedStructures, ...locatedServices]) {
+    if (s.located.problem) problems.push({ file: s.file, id: s.record.id, reason: s.located.problem });
+  }
+  const centroids = offerCentroids([...locatedStructures, ...locatedServices]);
+  const structureById = new Map(locatedStructures.map((s) => [s.record.id, s]));
+
+  const communePoint = (commune: Commune | null): Point | null => {
+    if (!commune) return null;
+    const fromOffer = centroids.get(commune.code);
+    // GeoNames coordinates are the commune's centre; an estimate from neighbours gives way to the offer's own points.
+    if (hasCoordinates(commune) && (commune.coordinates.startsWith('geonames') || !fromOffer)) return commune;
+    return fromOffer ?? null;
+  };
+
+  const out: OfferService[] = [];
+  const searchTexts: string[] = [];
+  const hoursOf = (raw: string | null, commune: Commune | null, file: string, id: string): string | null => {
+    if (!raw) return null;
+    const parsed = parseHours(raw, commune ? communes.regionName(commune.region) : null);
+    if (parsed.schedule) return raw;
+    problems.push({ file, id, reason: `horaires_accueil illisibles (${parsed.error ?? 'format inconnu'}) : ignorés` });
+    return null;
+  };
+
+  for (const { record, file, located } of locatedServices) {
+    const structure = structureById.get(record.structure_id);
+    if (!structure) problems.push({ file, id: record.id, reason: `structure ${record.structure_id} inconnue : service gardé sans structure` });
+    const commune = located.commune ?? structure?.located.commune ?? null;
+    let latitude: number | null = null;
+    let longitude: number | null = null;
+    let from: OfferService['located'] = 'none';
+    const point = located.point ?? structure?.located.point ?? null;
+    if (point) {
+      ({ latitude, longitude } = point);
+      from = located.point ? 'service' : 'structure';
+    } else {
+      const fallback = communePoint(commune);
+      if (fallback) {
+        ({ latitude, longitude } = fallback);
+        from = 'commune';
+      }
+    }
+    const modes = record.modes_accueil ?? [];
+    const remote = modes.includes('a-distance');
+    const inPerson = modes.length === 0 || modes.includes('en-presentiel') || !remote;
+    if (from === 'none' && inPerson) problems.push({ file, id: record.id, reason: 'ni coordonnées ni commune reconnue : introuvable par la recherche de proximité' });
+    const kinds = kindsOfService({
+      name: record.nom,
+      description: record.description,
+      type: record.type,
+      types: record.types,
+      publicsDetails: record.publics_precisions,
+      remote,
+    });
+    const ownHours = hoursOf(record.horaires_accueil, commune, file, record.id);
+    const structureHours = ownHours ? null : hoursOf(structure?.record.horaires_accueil ?? null, commune, file, record.id);
+    const audienceTexts = [record.nom, record.description, record.publics_precisions];
+    out.push({
+      id: record.id,
+      structureId: record.structure_id,
+      name: record.nom,
+      structureName: structure?.record.nom ?? null,
+      summary: summaryOf(record.description),
+      address: record.adresse ?? (located.point || !structure ? null : structure.record.adresse),
+      postcode: record.code_postal ?? commune?.postcodes[0] ?? null,
+      communeCode: commune?.code ?? null,
+      communeName: record.commune ?? commune?.name ?? structure?.record.commune ?? null,
+      region: commune ? communes.regionName(commune.region) : null,
+      latitude,
+      longitude,
+      located: from,
+      phone: record.telephone ?? structure?.record.telephone ?? null,
+      email: validEmail(record.courriel) ?? validEmail(structure?.record.courriel ?? null),
+      website: webAddress(record.lien_mobilisation) ?? webAddress(record.site_web) ?? webAddress(structure?.record.site_web ?? null),
+      hours: ownHours ?? structureHours,
+      hoursFrom: ownHours ? 'service' : structureHours ? 'structure' : null,
+      kinds,
+      audiences: audiencesOfService(audienceTexts),
+      ages: agesOfService(audienceTexts, kinds),
+      inPerson,
+      remote,
+      zone: effectiveZone(record.zone_eligibilite, remote && !inPerson, commune?.departement ?? null),
+      family: kinds.length > 0 || isFamilyTheme(record.thematiques),
+      free: record.frais === 'gratuit' ? true : record.frais === 'payant' ? false : null,
+    });
+    searchTexts.push([record.nom, structure?.record.nom, record.description].filter(Boolean).join('. '));
+  }
+
+  for (const { record, located } of locatedStructures) {
+    if (!isFamilyPlace(record.nom, record.description)) continue;
+    const point = located.point ?? communePoint(located.commune);
+    const commune = located.commune;
+    const region = commune ? communes.regionName(commune.region) : null;
+    const hours = record.horaires_accueil && parseHours(record.horaires_accueil, region).schedule ? record.horaires_accueil : null;
+    out.push({
+      id: `structure:${record.id}`,
+      structureId: record.id,
+      name: record.nom,
+      structureName: null,
+      summary: summaryOf(record.description),
+      address: record.adresse,
+      postcode: record.code_postal ?? commune?.postcodes[0] ?? null,
+      communeCode: commune?.code ?? null,
+      communeName: record.commune ?? commune?.name ?? null,
+      region,
+      latitude: point?.latitude ?? null,
+      longitude: point?.longitude ?? null,
+      located: located.point ? 'structure' : point ? 'commune' : 'none',
+      phone: record.telephone,
+      email: validEmail(record.courriel),
+      website: webAddress(record.site_web),
+      hours,
+      hoursFrom: hours ? 'structure' : null,
+      kinds: ['centre-social'],
+      audiences: [],
+      ages: null,
+      inPerson: true,
+      remote: false,
+      zone: null,
+      family: true,
+      free: null,
+    });
+    searchTexts.push([record.nom, record.description].filter(Boolean).join('. '));
+  }
+  return { services: out, searchTexts, problems, centroids };
+}
+
+function validEmail(raw: string | null): string | null {
+  return raw && EMAIL.test(raw) ? raw : null;
+}

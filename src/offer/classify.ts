@@ -1,0 +1,109 @@
+import { fold } from '../language/text';
+import { matchTokens, PhraseMatcher } from './phrases';
+import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, REMOTE_KINDS, type AudienceId, type KindId } from './vocabulary';
+
+/** Recognising what a service is, from its own words (the schema has no value for these kinds). */
+
+const serviceKinds = new PhraseMatcher<KindId>(KINDS.flatMap((k) => k.serviceWords.map((w) => [w, k.id] as const)));
+const serviceAudiences = new PhraseMatcher<AudienceId>(AUDIENCES.flatMap((a) => a.serviceWords.map((w) => [w, a.id] as const)));
+
+/** Kinds that describe the place hosting a service rather than the service: given to structure entries only. */
+export const PLACE_KINDS: ReadonlySet<KindId> = new Set(['centre-social']);
+
+function kindsIn(text: string | null): Set<KindId> {
+  const found = new Set<KindId>();
+  if (!text) return found;
+  for (const match of serviceKinds.findExact(matchTokens(text))) found.add(match.value);
+  return found;
+}
+
+export type ServiceText = {
+  name: string;
+  description: string | null;
+  type: string | null;
+  types: readonly string[] | null;
+  publicsDetails: string | null;
+  remote: boolean;
+};
+
+/**
+ * The kinds of a service. Its name says best what it is; the description is read only when the name says nothing,
+ * because descriptions often mention other activities ("en lien avec le LAEP voisin").
+ */
+export function kindsOfService(service: ServiceText): KindId[] {
+  let kinds = kindsIn(service.name);
+  for (const place of PLACE_KINDS) kinds.delete(place);
+  if (kinds.size === 0) {
+    kinds = kindsIn([service.type, ...(service.types ?? []), service.description?.slice(0, 400)].filter(Boolean).join('. '));
+    for (const place of PLACE_KINDS) kinds.delete(place);
+  }
+  if (service.remote) {
+    for (const kind of [...kinds]) {
+      const remoteKind = REMOTE_KINDS[kind];
+      if (remoteKind) kinds.add(remoteKind);
+    }
+  }
+  return [...kinds];
+}
+
+/** Whether a structure is a place of its own for parents (centre social, EVS, maison des familles). */
+export function isFamilyPlace(name: string, description: string | null): boolean {
+  const kinds = kindsIn(name);
+  if (kinds.has('centre-social')) return true;
+  return kinds.size === 0 && kindsIn(description?.slice(0, 200) ?? null).has('centre-social');
+}
+
+export function audiencesOfService(texts: ReadonlyArray<string | null>): AudienceId[] {
+  const found = new Set<AudienceId>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of serviceAudiences.findExact(matchTokens(text))) found.add(match.value);
+  }
+  return [...found];
+}
+
+const AGE_RANGES: readonly RegExp[] = [
+  /\b(?:de|entre)\s+(\d{1,2})\s+(?:a|et)\s+(\d{1,2})\s+ans\b/g,
+  /\b(\d{1,2})\s*-\s*(\d{1,2})\s*ans\b/g,
+  /\b(\d{1,2})\s+a\s+(\d{1,2})\s+ans\b/g,
+];
+const AGE_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+ans\b/g;
+
+/** Children's ages a service states ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans"), widened over all it says. */
+export function agesOfService(texts: ReadonlyArray<string | null>, kinds: readonly KindId[]): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const text of texts) {
+    if (!text) continue;
+    const folded = fold(text);
+    for (const pattern of AGE_RANGES) {
+      for (const m of folded.matchAll(pattern)) {
+        const a = Number(m[1]);
+        const b = Number(m[2]);
+        if (a <= b && b <= 25) {
+          min = Math.min(min, a);
+          max = Math.max(max, b);
+        }
+      }
+    }
+    for (const m of folded.matchAll(AGE_BELOW)) {
+      const below = Number(m[1]);
+      if (below > 0 && below <= 25) {
+        min = Math.min(min, 0);
+        max = Math.max(max, below - 1);
+      }
+    }
+  }
+  for (const kind of kinds) {
+    const ages = KIND_AGES[kind];
+    if (ages && min === Infinity) {
+      min = ages[0];
+      max = ages[1];
+    }
+  }
+  return min === Infinity ? null : [min, max];
+}
+
+export function isFamilyTheme(themes: readonly string[] | null): boolean {
+  return (themes ?? []).some((theme) => theme.startsWith(FAMILY_THEME_PREFIX));
+}

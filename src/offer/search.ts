@@ -1,0 +1,131 @@
+import type { Commune, CommuneIndex } from '../geo';
+import { geoDistanceKm } from './distance';
+import { isOpenDuring, parseHours, type TimeWindow } from './hours';
+import type { OfferIndex } from './offerIndex';
+import type { OfferService } from './service';
+import type { AudienceId, KindId } from './vocabulary';
+import { isNationalZone, serviceCovers } from './zones';
+
+/**
+ * Finding services for a parent: places nearest first within a radius, plus the services held at a distance whose
+ * zone covers the parent's commune. Zones (zone_eligibilite) are respected for both.
+ */
+
+/** How far a place still counts as "near" before the parent asks to look further ("plus loin"). */
+export const RADIUS_STEPS_KM: readonly number[] = [30, 60, 100];
+export const DEFAULT_RADIUS_KM = RADIUS_STEPS_KM[0];
+/** The most results one search keeps for paging. */
+const MAX_RESULTS = 100;
+/** In a mixed list, remote services come after this many places nearby, so both are seen on the first page. */
+const REMOTE_AFTER = 3;
+
+export type Point = { latitude: number; longitude: number };
+
+export type SearchRequest = {
+  point: Point | null;
+  /** The commune searched from (for zones); null when the parent gave no place. */
+  place: Commune | null;
+  /** Null: any family service. */
+  kinds: readonly KindId[] | null;
+  audiences: readonly AudienceId[];
+  age: number | null;
+  windows: readonly TimeWindow[] | null;
+  remotePreferred: boolean;
+  radiusKm: number;
+  /** Free-text hits: only these entries qualify. */
+  textIds: ReadonlySet<number> | null;
+};
+
+export type Hit = { service: OfferService; distanceKm: number | null; remote: boolean };
+
+export type SearchResult = {
+  hits: Hit[];
+  nearby: number;
+  remote: number;
+  /** No entry for the audience asked, so the audience was left out. */
+  audienceRelaxed: boolean;
+};
+
+function hasKind(service: OfferService, kinds: readonly KindId[] | null): boolean {
+  return kinds === null ? service.family : service.kinds.some((k) => kinds.includes(k));
+}
+
+function fitsAge(service: OfferService, age: number | null): boolean {
+  return age === null || service.ages === null || (age >= service.ages[0] && age <= service.ages[1]);
+}
+
+function isOpen(service: OfferService, windows: readonly TimeWindow[] | null): boolean {
+  if (!windows) return true;
+  if (!service.hours) return false;
+  return isOpenDuring(parseHours(service.hours, service.region), windows);
+}
+
+function remoteRank(service: OfferService, place: Commune | null): number {
+  // The most local remote services first: a commune's helpline before a national one.
+  if (!service.zone) return 1;
+  if (isNationalZone(service.zone)) return 3;
+  if (place && service.zone.includes(place.departement)) return 2;
+  return 1;
+}
+
+function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[]): Hit[] {
+  const accept = (service: OfferService): boolean =>
+    (request.place === null || serviceCovers(service.zone, request.place, communes)) &&
+    fitsAge(service, request.age) &&
+    (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
+    isOpen(service, request.windows);
+
+  let nearby: Hit[] = [];
+  if (request.point) {
+    const point = request.point;
+    let ids: number[];
+    if (request.textIds) {
+      const textIds = request.textIds;
+      // Free-text hits are few: their distance is computed directly.
+      ids = [...textIds]
+        .filter((id) => {
+          const s = offer.services[id];
+          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && accept(s);
+        })
+        .sort((a, b) => geoDistanceKm(point, offer.services[a]) - geoDistanceKm(point, offer.services[b]))
+        .slice(0, MAX_RESULTS);
+    } else {
+      ids = offer.nearest(point, request.kinds, MAX_RESULTS, request.radiusKm, (id) => accept(offer.services[id]));
+    }
+    nearby = ids.map((id) => ({ service: offer.services[id], distanceKm: geoDistanceKm(point, offer.services[id]), remote: false }));
+  }
+  const shown = new Set(nearby.map((h) => h.service.id));
+  const remote = offer
+    .remote((id) => {
+      const s = offer.services[id];
+      if (shown.has(s.id)) return false;
+      if (request.textIds ? !request.textIds.has(id) : !hasKind(s, request.kinds)) return false;
+      return accept(s);
+    })
+    .map((id) => offer.services[id])
+    .sort((a, b) => remoteRank(b, request.place) - remoteRank(a, request.place) || a.name.localeCompare(b.name, 'fr'))
+    .map((service) => ({ service, distanceKm: null, remote: true }));
+
+  if (request.remotePreferred) return [...remote, ...nearby];
+  return [...nearby.slice(0, REMOTE_AFTER), ...remote, ...nearby.slice(REMOTE_AFTER)];
+}
+
+export function searchOffer(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest): SearchResult {
+  let hits = run(offer, communes, request, request.audiences);
+  let audienceRelaxed = false;
+  if (hits.length === 0 && request.audiences.length > 0) {
+    hits = run(offer, communes, request, []);
+    audienceRelaxed = hits.length > 0;
+  }
+  return {
+    hits,
+    nearby: hits.filter((h) => !h.remote).length,
+    remote: hits.filter((h) => h.remote).length,
+    audienceRelaxed,
+  };
+}
+
+/** True when the offer has at least one family place near a point: used to choose between homonymous communes. */
+export function hasOfferNear(offer: OfferIndex, point: Point, radiusKm: number): boolean {
+  return offer.nearest(point, null, 1, radiusKm, () => true).length > 0;
+}

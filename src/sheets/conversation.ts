@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { SheetFieldSchema } from './model';
+
+/**
+ * What the sheet journey remembers between turns, so that "et ses indicateurs ?" stays on the sheet being
+ * discussed. Plain JSON (it is stored with the conversation); an empty object is a fresh conversation, and ids of
+ * sheets that are no longer loaded are simply ignored.
+ */
+export const SheetConversationSchema = z.object({
+  /** The sheet being discussed; several when one number exists in several plans and none was named. */
+  currentSheetIds: z.array(z.string()).max(10).optional(),
+  /** What was last asked about it, reused by "et pour la 2.3.2 ?". */
+  lastFields: z.array(SheetFieldSchema).max(11).optional(),
+});
+export type SheetConversation = z.infer<typeof SheetConversationSchema>;
+
+/** The stored state, or a fresh one when it does not fit (older format, hand-edited record). */
+export function readSheetConversation(stored: unknown): SheetConversation {
+  const parsed = SheetConversationSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}

@@ -1,0 +1,94 @@
+import { fold } from '../language/text';
+import type { SheetField } from './model';
+
+/**
+ * The section names plans use, mapped to the model's fields (DOMAIN.md's table), and how a heading line is read.
+ * Phrases are compared on folded text with punctuation turned to spaces, so "PILOTAGE / COORDINATION",
+ * "Indicateurs d’effets" and "## Pilotage" all find their field. Longer phrases win over their prefixes.
+ */
+const HEADING_PHRASES: Readonly<Record<Exclude<SheetField, 'other'>, readonly string[]>> = {
+  context: ['diagnostic', 'diagnostics', 'diagnostic partage', 'contexte', 'contexte et enjeux', 'constat', 'constats', 'etat des lieux', 'context', 'background'],
+  objectives: [
+    'definitions et principes d action', 'definition et principes d action', 'principes d action', 'principes', 'definitions',
+    'objectifs et dynamiques', 'objectifs', 'objectif', 'objectifs operationnels', 'objectifs strategiques', 'enjeu', 'enjeux',
+    'finalites', 'finalite', 'orientations', 'objectives',
+  ],
+  audience: [
+    'publics et territoires', 'public et territoire', 'publics et territoire', 'publics', 'public', 'public vise', 'publics vises',
+    'public cible', 'publics cibles', 'beneficiaires', 'territoires', 'territoire', 'territoire concerne', 'echelle territoriale',
+    'perimetre', 'audience',
+  ],
+  pilot: [
+    'pilotage coordination', 'pilotage', 'coordination', 'animateur', 'animateurs', 'animation et pilotage', 'pilote', 'pilotes',
+    'porteur', 'porteurs', 'porteur de l action', 'referent', 'referents', 'pilot',
+  ],
+  partners: [
+    'partenaires impliques', 'partenaires mobilisables', 'partenaires associes', 'partenaires', 'partenariat', 'partenariats',
+    'acteurs impliques', 'acteurs mobilises', 'dispositifs mobilisables', 'partners',
+  ],
+  funding: [
+    'ressources et financements', 'financements mobilisables', 'financements', 'financement', 'moyens', 'moyens mobilises',
+    'moyens financiers', 'budget', 'ressources', 'funding',
+  ],
+  actions: ['realisations attendues', 'realisations', 'actions', 'actions prevues', 'actions a mener', 'plan d action', 'mise en oeuvre', 'modalites de mise en oeuvre'],
+  deadlines: ['echeances', 'echeance', 'echeancier', 'calendrier', 'calendrier previsionnel', 'duree', 'planning', 'deadlines', 'timeline'],
+  results: [
+    'resultats attendus', 'resultat attendu', 'indicateurs d evaluation', 'indicateurs de realisation', 'indicateurs de resultat',
+    'indicateurs de resultats', 'indicateurs d effets', 'indicateurs d effet', 'indicateurs de suivi', 'indicateurs', 'effets attendus',
+    'evaluation', 'modalites d evaluation', 'criteres d evaluation', 'indicators',
+  ],
+  links: ['liens autres enjeux', 'liens avec d autres fiches', 'liens avec les autres fiches', 'liens', 'fiches liees', 'articulation avec', 'links'],
+};
+
+/** [phrase, field] pairs, longest phrase first so "actions prevues" is tried before "actions". */
+const PHRASES_LONGEST_FIRST: ReadonlyArray<readonly [string, SheetField]> = Object.entries(HEADING_PHRASES)
+  .flatMap(([field, phrases]) => phrases.map((phrase) => [phrase, field as SheetField] as const))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** A heading may carry a few words after its known phrase ("Partenaires mobilisables (dont habitants)"), not a sentence. */
+const MAX_HEADING_TAIL = 45;
+
+/** "RÉSULTATS ATTENDUS + INDICATEURS D'ÉVALUATION" → "resultats attendus indicateurs d evaluation". */
+export function headingKey(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export interface KnownHeading {
+  field: SheetField;
+  /** Words after the known phrase. */
+  tail: string;
+}
+
+/** The field of a heading text, when it starts with a phrase plans use for one. */
+export function knownHeading(text: string): KnownHeading | undefined {
+  const key = headingKey(text);
+  if (key.length === 0) return undefined;
+  for (const [phrase, field] of PHRASES_LONGEST_FIRST) {
+    if (key === phrase) return { field, tail: '' };
+    if (key.startsWith(`${phrase} `)) {
+      const tail = key.slice(phrase.length + 1);
+      if (tail.length <= MAX_HEADING_TAIL) return { field, tail };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "ACTION 2", "Action n° 3 : Former les bénévoles", "### Action 1 - …". Not "Actions 1 et 2 : 2022 à 2026", which is
+ * a deadline line: the number must be followed by the end of the line or a separator.
+ */
+const ACTION_HEADING = /^actions?\s*(?:n\s*°\s*|no\.?\s*|num[ée]ro\s*)?(\d{1,2})\s*(?:$|[-–—:.)]\s*(.*)$)/i;
+
+export interface ActionHeading {
+  number: number;
+  title?: string;
+}
+
+export function actionHeading(text: string): ActionHeading | undefined {
+  const match = ACTION_HEADING.exec(text.replace(/\s+/g, ' ').trim());
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  if (number < 1) return undefined;
+  const title = match[2]?.trim();
+  return title ? { number, title } : { number };
+}

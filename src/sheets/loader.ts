@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { parseSheetText } from './parser';
+import { PlanSchema, type LoadProblem, type Plan, type Sheet, type SheetKnowledge } from './model';
+
+/**
+ * Loads every `.txt` / `.md` sheet under a directory, each with the `plan.json` of its folder or the nearest parent.
+ * One bad file or plan is reported with its path and reason and skipped; the rest loads. Synchronous: it runs once
+ * at start, before the server listens.
+ */
+
+const SHEET_FILE = /\.(txt|md)$/i;
+/** Notes for people who maintain the folder, not sheets. */
+const NOT_A_SHEET = /^readme(\.[a-z]+)?$/i;
+const PLAN_FILE = 'plan.json';
+/** A sheet is a few kilobytes; a file this large is something else. */
+const MAX_SHEET_BYTES = 2 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** "tours-contrat-de-ville" → a plan named after its folder, for sheets that have no plan.json. */
+function planFromFolder(folder: string): Plan {
+  const id = folder
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+|-+$/g, '')
+    .toLowerCase();
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return { id: id || 'plan', title: words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Plan' };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function readPlan(path: string, shownPath: string, problems: LoadProblem[]): Plan | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push({ file: shownPath, reason: `plan.json is not valid JSON: ${describe(error)}` });
+    return undefined;
+  }
+  const parsed = PlanSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problems.push({ file: shownPath, reason: `plan.json does not fit {id, title, territory?, period?}: ${issue.path.join('.') || 'value'} ${issue.message}` });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function readSheetFile(path: string): { text: string } | { reason: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_SHEET_BYTES) return { reason: `file too large for a sheet (${size} bytes)` };
+    return { text: utf8.decode(readFileSync(path)) };
+  } catch (error) {
+    if (error instanceof TypeError) return { reason: 'not UTF-8 text' };
+    return { reason: `cannot be read: ${describe(error)}` };
+  }
+}
+
+export function loadSheetKnowledge(sheetsDir: string): SheetKnowledge {
+  const sheets: Sheet[] = [];
+  const plans = new Map<string, Plan>();
+  const problems: LoadProblem[] = [];
+  const seen = new Map<string, string>();
+  const shown = (path: string) => relative(sheetsDir, path).split(sep).join('/') || basename(path);
+
+  const visit = (dir: string, inherited: Plan | undefined) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      problems.push({ file: shown(dir) || dir, reason: `folder cannot be read: ${describe(error)}` });
+      return;
+    }
+    const planEntry = entries.find((entry) => entry.isFile() && entry.name === PLAN_FILE);
+    const own = planEntry ? readPlan(join(dir, PLAN_FILE), shown(join(dir, PLAN_FILE)), problems) : undefined;
+    const plan = own ?? inherited;
+
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        visit(path, plan);
+        continue;
+      }
+      if (!entry.isFile() || !SHEET_FILE.test(entry.name) || NOT_A_SHEET.test(entry.name)) continue;
+      const file = shown(path);
+      const read = readSheetFile(path);
+      if ('reason' in read) {
+        problems.push({ file, reason: read.reason });
+        continue;
+      }
+      const sheetPlan = plan ?? planFromFolder(basename(dir));
+      const outcome = parseSheetText(read.text, { file, plan: sheetPlan });
+      if (!outcome.ok) {
+        problems.push({ file, reason: outcome.reason });
+        continue;
+      }
+      const earlier = seen.get(outcome.sheet.id);
+      if (earlier !== undefined) {
+        problems.push({ file, reason: `${outcome.sheet.code} is already defined for plan "${sheetPlan.id}" by ${earlier}` });
+        continue;
+      }
+      seen.set(outcome.sheet.id, file);
+      if (!plans.has(sheetPlan.id)) plans.set(sheetPlan.id, sheetPlan);
+      sheets.push(outcome.sheet);
+    }
+  };
+
+  try {
+    if (!statSync(sheetsDir).isDirectory()) {
+      return { sheets, plans: [], problems: [{ file: sheetsDir, reason: 'not a folder' }] };
+    }
+  } catch (error) {
+    return { sheets, plans: [], problems: [{ file: sheetsDir, reason: `sheets folder cannot be read: ${describe(error)}` }] };
+  }
+  visit(sheetsDir, undefined);
+  return { sheets, plans: [...plans.values()], problems };
+}

@@ -1,0 +1,249 @@
+import { STOP_WORDS } from '../language/text';
+import { lookupGlossary } from './glossary';
+import { compilePhrases, countPhrases, questionTokens, takePhrases } from './phrases';
+import type { PlanHint } from './planNames';
+import type { SheetIndex } from './sheetIndex';
+import {
+  AXIS_WORDS,
+  BACK_REFERENCES,
+  CODE_ARTICLES,
+  CODE_PREFIXES,
+  FIELD_TRIGGERS,
+  FOLLOW_UP_OPENERS,
+  GLOSSARY_PHRASES,
+  LISTING_PHRASES,
+  OFFER_CUES,
+  ORDINALS,
+  QUESTION_WORDS,
+  SUMMARY_PHRASES,
+  type AskedField,
+} from './vocabulary';
+
+/**
+ * Reads a question about the sheets into its parts — sheet numbers, fields asked, action numbers, a plan named,
+ * cues (list, definition, summary, follow-up) and the topic words left — by rules over the vocabularies, in order:
+ * numbers first (they are exact), then phrases (longest first), then plan names, then what remains is the topic.
+ */
+
+export interface CodeReference {
+  /** "3.2.1" when typed with dots. */
+  number?: string;
+  digits: string;
+  /** "pa", "fiche"… as typed. */
+  prefix?: string;
+  /** How to name it back to the user: "PA 9.9.9". */
+  shown: string;
+}
+
+export interface SheetQuestion {
+  empty: boolean;
+  codes: CodeReference[];
+  /** "l'axe 2.3". */
+  axis?: string;
+  fields: AskedField[];
+  actionNumbers: number[];
+  lastAction: boolean;
+  planHint?: PlanHint;
+  listing: boolean;
+  glossaryCue: boolean;
+  /** A known abbreviation the question holds (folded). */
+  glossaryWord?: string;
+  /** The question is nothing but an abbreviation ("CTG ?"). */
+  bareGlossary: boolean;
+  summary: boolean;
+  followUp: boolean;
+  /** Says "fiche", "PA", "plan"… */
+  sheetWord: boolean;
+  topicWords: string[];
+  offerCues: number;
+}
+
+/** Long messages are read from their beginning only: a question is short, and matching stays bounded. */
+const MAX_CHARS = 600;
+const MAX_TOKENS = 80;
+
+type Cue =
+  | { kind: 'field'; fields: readonly AskedField[] }
+  | { kind: 'summary' }
+  | { kind: 'glossary' }
+  | { kind: 'listing' }
+  | { kind: 'sheet-word' };
+
+const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', 'fiches action', 'fiche-action', 'action sheet', 'action sheets'];
+
+const CUES = compilePhrases<Cue>([
+  ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
+  ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
+  ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
+  ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
+  ...LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }] as const),
+]);
+const OFFER_PHRASES = compilePhrases(OFFER_CUES.map((phrase) => [phrase, true] as const));
+const BACK_REFERENCE_PHRASES = compilePhrases(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
+
+const DOTTED_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}$/;
+const PLAIN_NUMBER = /^\d{1,4}$/;
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, sept: 7,
+  seven: 7, huit: 8, eight: 8,
+};
+const NUMBER_LINKS = new Set(['et', 'and', 'ou', 'or']);
+const RANGE_LINKS = new Set(['a', 'au', 'to']);
+const NUMBER_MARKS = new Set(['n', 'no', 'numero', 'number']);
+const LAST = new Set(['derniere', 'dernier', 'last']);
+const SHEET_WORDS = new Set(['fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', 'plan', 'plans', 'schema', 'axe']);
+/** Prefixes that make a plain number a sheet number even when no sheet has it ("pa 999" is asked, and missing). */
+const FIRM_PREFIXES = new Set(['pa', 'fa', 'fiche', 'sheet']);
+
+function shownCode(prefix: string | undefined, number: string): string {
+  const label = prefix === 'pa' || prefix === 'fa' ? prefix.toUpperCase() : prefix === 'sheet' ? 'sheet' : 'fiche';
+  return `${label} ${number}`;
+}
+
+/** "999" → "9.9.9" so that an unknown number is named back the way sheets write numbers. */
+function dotted(digits: string): string {
+  return digits.length >= 2 && digits.length <= 4 ? digits.split('').join('.') : digits;
+}
+
+function findCodes(tokens: readonly string[], taken: boolean[], index: SheetIndex): { codes: CodeReference[]; axis?: string } {
+  const codes: CodeReference[] = [];
+  let axis: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    // Walk back over "n°", then the prefix word ("fiche n° 3.2.1", "pa 321").
+    let back = i - 1;
+    while (back >= 0 && NUMBER_MARKS.has(tokens[back])) back--;
+    const before = back >= 0 ? tokens[back] : undefined;
+    const markBack = () => {
+      for (let k = Math.max(0, back); k < i; k++) taken[k] = true;
+      taken[i] = true;
+    };
+    if (DOTTED_NUMBER.test(token)) {
+      const axisWord = before !== undefined && AXIS_WORDS.has(before);
+      const twoLevels = token.split('.').length === 2;
+      const isSheet = index.findByNumber({ number: token, digits: token.replace(/\./g, '') }).length > 0;
+      if (axisWord || (twoLevels && !isSheet && index.sheetsUnderAxis(token).length > 0)) {
+        axis = token;
+        if (axisWord) markBack();
+        else taken[i] = true;
+        continue;
+      }
+      const prefix = before !== undefined && (CODE_PREFIXES.has(before) || CODE_ARTICLES.has(before)) ? before : undefined;
+      codes.push({ number: token, digits: token.replace(/\./g, ''), ...(prefix ? { prefix } : {}), shown: shownCode(prefix, token) });
+      if (prefix && CODE_PREFIXES.has(prefix)) markBack();
+      else taken[i] = true;
+      continue;
+    }
+    if (!PLAIN_NUMBER.test(token) || before === undefined) continue;
+    const firm = FIRM_PREFIXES.has(before) || (CODE_PREFIXES.has(before) && back < i - 1);
+    const known = token.length >= 2 && index.hasDigits(token);
+    if (firm || ((CODE_ARTICLES.has(before) || CODE_PREFIXES.has(before)) && known)) {
+      const number = known ? index.findByNumber({ digits: token })[0]?.number ?? dotted(token) : dotted(token);
+      codes.push({ digits: token, prefix: before, shown: shownCode(before, number) });
+      markBack();
+    }
+  }
+  return { codes, ...(axis ? { axis } : {}) };
+}
+
+function findActionNumbers(tokens: readonly string[], taken: boolean[]): { numbers: number[]; last: boolean } {
+  const numbers = new Set<number>();
+  let last = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || (tokens[i] !== 'action' && tokens[i] !== 'actions')) continue;
+    const found: number[] = [];
+    let j = i + 1;
+    let end = i;
+    let range = false;
+    while (j < tokens.length && !taken[j]) {
+      const token = tokens[j];
+      const value = /^\d{1,2}$/.test(token) ? Number(token) : NUMBER_WORDS[token];
+      if (value !== undefined && value > 0) {
+        const previous = found.at(-1);
+        if (range && previous !== undefined && value > previous && value - previous <= 20) {
+          for (let n = previous + 1; n <= value; n++) found.push(n);
+        } else found.push(value);
+        range = false;
+        end = j;
+      } else if (NUMBER_MARKS.has(token) && found.length === 0) {
+        // "action n° 2"
+      } else if (found.length > 0 && (NUMBER_LINKS.has(token) || RANGE_LINKS.has(token))) {
+        range = RANGE_LINKS.has(token);
+      } else break;
+      j++;
+    }
+    const ordinal = i > 0 && !taken[i - 1] ? ORDINALS[tokens[i - 1]] : undefined;
+    const isLast = i > 0 && !taken[i - 1] && LAST.has(tokens[i - 1]);
+    if (ordinal !== undefined) found.push(ordinal);
+    if (isLast) last = true;
+    if (found.length === 0 && !isLast) continue;
+    for (let k = ordinal !== undefined || isLast ? i - 1 : i; k <= Math.max(end, i); k++) taken[k] = true;
+    for (const n of found) numbers.add(n);
+  }
+  return { numbers: [...numbers].sort((a, b) => a - b), last };
+}
+
+export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
+  const tokens = questionTokens(text.slice(0, MAX_CHARS)).slice(0, MAX_TOKENS);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const question: SheetQuestion = {
+    empty: tokens.length === 0,
+    codes: [],
+    fields: [],
+    actionNumbers: [],
+    lastAction: false,
+    listing: false,
+    glossaryCue: false,
+    bareGlossary: false,
+    summary: false,
+    followUp: false,
+    sheetWord: false,
+    topicWords: [],
+    offerCues: 0,
+  };
+  if (question.empty) return question;
+
+  const { codes, axis } = findCodes(tokens, taken, index);
+  question.codes = codes;
+  if (axis) question.axis = axis;
+  const actions = findActionNumbers(tokens, taken);
+  question.actionNumbers = actions.numbers;
+  question.lastAction = actions.last;
+
+  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || countPhrases(tokens, BACK_REFERENCE_PHRASES) > 0;
+  question.offerCues = countPhrases(tokens, OFFER_PHRASES);
+  question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
+
+  const fields = new Set<AskedField>();
+  for (const hit of takePhrases(tokens, taken, CUES)) {
+    const cue = hit.value;
+    if (cue.kind === 'field') for (const field of cue.fields) fields.add(field);
+    else if (cue.kind === 'summary') question.summary = true;
+    else if (cue.kind === 'glossary') question.glossaryCue = true;
+    else if (cue.kind === 'listing') question.listing = true;
+    else question.sheetWord = true;
+  }
+  question.fields = [...fields];
+
+  const hint = index.planNamer.detect(tokens, taken);
+  if (hint) {
+    question.planHint = hint;
+    // A plan named outright ("SDSF", "de Tours") is not a topic; title words stay topic words too, unless a number
+    // already says which sheet is meant.
+    if (hint.strong || codes.length > 0) for (const position of hint.tokens) taken[position] = true;
+  }
+
+  const remaining: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (taken[i] || STOP_WORDS.has(token) || QUESTION_WORDS.has(token) || /^\d$/.test(token) || DOTTED_NUMBER.test(token)) continue;
+    remaining.push(token);
+  }
+  const glossaryWord = remaining.find((token) => lookupGlossary(token) !== undefined || index.sheetAcronym(token) !== undefined);
+  if (glossaryWord) {
+    question.glossaryWord = glossaryWord;
+    question.bareGlossary = remaining.length === 1;
+  }
+  question.topicWords = [...new Set(remaining)];
+  return question;
+}

@@ -1,0 +1,178 @@
+import type { SheetField } from './model';
+
+/**
+ * The words partners use to ask about sheets, in French and English, as data. Each phrase is matched on folded
+ * question tokens ("jusqu'à quand" → jusqu a quand); words of six letters or more also match with a typo.
+ */
+
+export type AskedField = Exclude<SheetField, 'other'>;
+
+export interface FieldTrigger {
+  fields: readonly AskedField[];
+  phrases: readonly string[];
+}
+
+export const FIELD_TRIGGERS: readonly FieldTrigger[] = [
+  {
+    fields: ['pilot'],
+    phrases: [
+      'pilote', 'pilotes', 'piloter', 'pilotee', 'pilotage', 'qui pilote', 'coordonne', 'coordonnent', 'coordination',
+      'coordinateur', 'coordinatrice', 'coordonner', 'qui anime', 'anime', 'animateur', 'animatrice', 'animateurs', 'qui porte',
+      'porteur', 'porteurs', 'portage', 'responsable', 'responsables', 'referent', 'qui s occupe', 'qui gere',
+      'pilot', 'pilots', 'piloted', 'who leads', 'leads', 'led by', 'lead', 'who coordinates', 'coordinates', 'coordinator',
+      'in charge', 'who runs', 'runs', 'owner', 'facilitator', 'who is responsible',
+    ],
+  },
+  {
+    fields: ['partners'],
+    phrases: [
+      'partenaire', 'partenaires', 'partenariat', 'partenariats', 'avec qui', 'dispositifs', 'mobilisables',
+      'partner', 'partners', 'partnership', 'who else', 'stakeholders',
+    ],
+  },
+  {
+    fields: ['pilot', 'partners'],
+    phrases: [
+      'implique', 'impliquent', 'impliques', 'impliquee', 'impliquees', 'qui participe', 'participent', 'mobilise', 'mobilisent',
+      'qui est implique', 'involve', 'involves', 'involved', 'involving', 'who is involved', 'who takes part',
+    ],
+  },
+  {
+    fields: ['funding'],
+    phrases: [
+      'financement', 'financements', 'finance', 'financent', 'financer', 'financee', 'qui finance', 'qui paie', 'qui paye',
+      'ressources', 'budget', 'budgets', 'fonds', 'moyens', 'argent', 'subvention', 'subventions', 'cout', 'combien coute',
+      'funding', 'funded', 'funds', 'fund', 'funder', 'who pays', 'money', 'budgeted', 'resources', 'cost',
+    ],
+  },
+  {
+    fields: ['actions'],
+    phrases: [
+      'actions', 'action', 'realisations', 'realisations attendues', 'prevu', 'prevue', 'prevus', 'prevues', 'prevoit',
+      'que fait on', 'que faire', 'concretement', 'activities', 'planned', 'what is planned', 'what will be done',
+    ],
+  },
+  {
+    fields: ['deadlines'],
+    phrases: [
+      'echeance', 'echeances', 'echeancier', 'calendrier', 'jusqu a quand', 'jusqu quand', 'quand', 'date', 'dates', 'delai',
+      'delais', 'duree', 'periode', 'annee', 'annees', 'deadline', 'deadlines', 'when', 'until when', 'timeline', 'schedule',
+      'timeframe', 'how long', 'dates',
+    ],
+  },
+  {
+    fields: ['results'],
+    phrases: [
+      'indicateur', 'indicateurs', 'resultat', 'resultats', 'resultats attendus', 'effets', 'effets attendus', 'evaluation',
+      'evaluer', 'evalue', 'comment mesure', 'mesure t on', 'mesurer', 'mesure', 'bilan', 'bilans', 'suivi', 'criteres',
+      'indicator', 'indicators', 'results', 'expected results', 'outcomes', 'outcome', 'measure', 'measured', 'measures',
+      'evaluate', 'evaluated', 'kpi', 'kpis', 'how is it measured', 'metrics',
+    ],
+  },
+  {
+    fields: ['context'],
+    phrases: [
+      'diagnostic', 'diagnostics', 'contexte', 'constat', 'constats', 'etat des lieux', 'pourquoi',
+      'diagnosis', 'context', 'background', 'why', 'findings',
+    ],
+  },
+  {
+    fields: ['audience'],
+    phrases: [
+      'public', 'publics', 'public vise', 'publics vises', 'cible', 'cibles', 'pour qui', 'a qui', 'beneficiaire',
+      'beneficiaires', 'territoire', 'territoires', 'echelle territoriale', 'quel territoire', 'ou s applique', 'qui est concerne',
+      'concerne qui', 'audience', 'target', 'targets', 'who is it for', 'for whom', 'beneficiaries', 'territory', 'area', 'where',
+    ],
+  },
+  {
+    fields: ['objectives'],
+    phrases: [
+      'objectif', 'objectifs', 'principe', 'principes', 'principes d action', 'definitions', 'enjeu', 'enjeux', 'le but', 'quel but', 'buts',
+      'finalite', 'finalites', 'ambition', 'ambitions', 'a quoi sert', 'dynamiques', 'objective', 'objectives', 'goal', 'goals',
+      'aim', 'aims', 'purpose', 'principles',
+    ],
+  },
+  {
+    fields: ['links'],
+    phrases: ['fiches liees', 'autres fiches', 'quels liens', 'liens avec', 'articulation', 'links', 'related', 'related sheets', 'linked'],
+  },
+];
+
+/** Asking for the whole sheet: "parle-moi de la PA 3.2.1". */
+export const SUMMARY_PHRASES: readonly string[] = [
+  'parle moi', 'parlez moi', 'parle', 'resume', 'resumer', 'resumez', 'presente', 'presenter', 'presentation', 'details',
+  'detail', 'detaille', 'infos', 'info', 'informations', 'que dit', 'contenu', 'montre', 'montrer', 'affiche', 'afficher',
+  'voir', 'ouvre', 'ouvrir', 'fiche complete', 'toute la fiche', 'en quoi consiste', 'de quoi parle', 'titre', 'intitule',
+  'tell me about', 'tell me', 'summary', 'summarise', 'summarize', 'overview', 'describe', 'show', 'show me',
+  'what is in', 'title', 'whole sheet',
+];
+
+/** Asking what a word means. */
+export const GLOSSARY_PHRASES: readonly string[] = [
+  'que veut dire', 'veut dire', 'veulent dire', 'que signifie', 'signifie', 'signifient', 'signification', 'c est quoi',
+  'c quoi', 'cest quoi', 'qu est ce que', 'qu est ce qu', 'qu est ce', 'definition', 'definir', 'sigle', 'acronyme',
+  'abreviation', 'ca veut dire', 'what does', 'what is', 'what s', 'whats', 'stands for', 'stand for', 'meaning', 'mean',
+  'means', 'define', 'definition of',
+];
+
+/** A question about several sheets: plural "fiches", "which sheets". */
+export const LISTING_PHRASES: readonly string[] = [
+  'fiches', 'sheets', 'lesquelles', 'which ones', 'quelles fiches', 'which sheets', 'toutes les fiches', 'liste des fiches',
+  'what sheets', 'all sheets', 'fiches actions', 'action sheets',
+];
+
+/** Words that carry a question's shape but not its topic. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'quel', 'quels', 'quelle', 'quelles', 'qui', 'que', 'quoi', 'comment', 'combien', 'ou', 'est', 'sont', 'il', 'y', 'a', 'ai',
+  'as', 'avez', 'ont', 'fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', 'plan', 'plans', 'svp', 'stp', 'merci', 'bonjour',
+  'salut', 'please', 'thanks', 'thank', 'hello', 'hi', 'dis', 'dites', 'moi', 'donne', 'donner', 'donnez', 'voudrais', 'veux',
+  'veut', 'souhaite', 'souhaiterais', 'savoir', 'connaitre', 'trouver', 'cherche', 'peux', 'pouvez', 'peut', 'parle',
+  'parlent', 'parler', 'concerne', 'concernent', 'concernant', 'traite', 'traitent', 'evoque', 'evoquent', 'mentionne',
+  'mentionnent', 'aborde', 'abordent', 'existe', 'existent', 'exist', 'there', 'any', 'about', 'tell', 'show', 'which', 'what',
+  'does', 'do', 'is', 'are', 'can', 'you', 'i', 'know', 'ki', 'koi', 'kel', 'kelle', 'kels', 'kelles', 'c', 'cest', 'ca',
+  'sujet', 'theme', 'liste', 'list', 'lesquelles', 'lequel', 'laquelle', 'celle', 'celles', 'ceux', 'dont', 'numero', 'n',
+  'no', 'number', 'apres', 'selon', 'etre', 'faire', 'fait', 'font', 'the', 'an', 'of', 'in', 'from', 'this', 'that', 'these',
+  'those', 'it', 'its', 'their', 'there', 'have', 'has', 'en', 'quant', 'propos', 'matiere', 'niveau', 'dire', 'dit',
+  'voir', 'ici', 'concerned', 'regarding', 'mention', 'mentions', 'talk', 'talks', 'deal', 'deals', 'cover', 'covers', 'say',
+  'says', 'questions', 'question', 'sait', 'sais', 'on', 'whole', 'all', 'et', 'and', 'aussi', 'also', 'too', 'ses', 'sa',
+  'son', 'leurs', 'leur', 'elle', 'sinon', 'alors', 'donc', 'bien', 'tres', 'vraiment', 'exactement', 'precisement',
+]);
+
+/** The question refers back to the sheet being discussed. */
+export const FOLLOW_UP_OPENERS: ReadonlySet<string> = new Set(['et', 'and', 'aussi', 'also', 'puis', 'ensuite', 'sinon']);
+export const BACK_REFERENCES: readonly string[] = [
+  'ses', 'sa', 'son', 'cette fiche', 'la fiche', 'cette action', 'its', 'this sheet', 'the sheet', 'that sheet', 'meme fiche',
+];
+
+/** Sheet numbers are announced by these words: "PA 3.2.1", "fiche 1.2.5", "fiche action 2.3", "sheet 321". */
+export const CODE_PREFIXES: ReadonlySet<string> = new Set(['pa', 'fa', 'fiche', 'fiches', 'sheet', 'sheets', 'numero', 'number', 'no', 'n']);
+/** Articles that may stand for "la fiche" ("la 3.2.1"), trusted only when the number is one of the loaded sheets. */
+export const CODE_ARTICLES: ReadonlySet<string> = new Set(['la', 'le', 'l', 'de', 'du', 'des']);
+
+/** "l'axe 2.3", "sous-axe 3.1": a list of the sheets under that branch of a plan. */
+export const AXIS_WORDS: ReadonlySet<string> = new Set(['axe', 'axes', 'axis', 'pilier', 'sous']);
+
+/** "la deuxième action", "second action". */
+export const ORDINALS: Readonly<Record<string, number>> = {
+  premiere: 1, premier: 1, '1ere': 1, '1re': 1, '1er': 1, first: 1,
+  deuxieme: 2, seconde: 2, second: 2, '2e': 2, '2eme': 2, '2nd': 2,
+  troisieme: 3, '3e': 3, '3eme': 3, third: 3, '3rd': 3,
+  quatrieme: 4, '4e': 4, '4eme': 4, fourth: 4, '4th': 4,
+  cinquieme: 5, '5e': 5, '5eme': 5, fifth: 5, '5th': 5,
+  sixieme: 6, '6e': 6, '6eme': 6, sixth: 6, '6th': 6,
+  septieme: 7, '7e': 7, '7eme': 7, seventh: 7, '7th': 7,
+  huitieme: 8, '8e': 8, '8eme': 8, eighth: 8, '8th': 8,
+};
+
+/** Words that name a plan when they follow one of these ("du schéma jeunesse", "de Tours", "in the AVS plan"). */
+export const PLAN_NAMING_CUES: ReadonlySet<string> = new Set(['du', 'de', 'd', 'dans', 'plan', 'schema', 'contrat', 'of', 'in', 'from', 'pour']);
+
+/** What parents say when they look for a service near them, not for a sheet. */
+export const OFFER_CUES: readonly string[] = [
+  'pres de', 'pres de chez moi', 'chez moi', 'proche', 'proches', 'a cote', 'autour de', 'ouvert', 'ouverte', 'ouverts',
+  'horaires', 'horaire', 'adresse', 'telephone', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'demain', 'aujourd hui', 'ce soir', 'maintenant', 'je cherche', 'mon enfant', 'mes enfants', 'mon fils',
+  'ma fille', 'mon ado', 'mon bebe', 'mon mari', 'ma femme', 'maman', 'papa', 'm aider', 'aidez moi', 'besoin d aide',
+  'rendez vous', 'inscrire', 'inscription', 'near', 'near me', 'nearby', 'open', 'opening', 'address', 'my child',
+  'my son', 'my daughter', 'i need', 'i am looking', 'looking for', 'kilometres', 'km',
+];

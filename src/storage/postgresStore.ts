@@ -1,0 +1,168 @@
+import pg from 'pg';
+import { z } from 'zod';
+import type { Logger } from '../log/logger';
+import { ETagConflictError, StoreOpenError } from './errors';
+import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
+import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
+import type { StateReadResult, StateRepository, StateWrite, Store } from './store';
+
+const CONNECT_TIMEOUT_MS = 5000;
+const POOL_SIZE = 10;
+
+const AppliedMigrationSchema = z.object({ id: z.coerce.number().int() });
+
+/**
+ * The shared store for several bot processes behind a load balancer. Each process keeps a small pool;
+ * the schema is chosen at connection start (search_path), so every query names its tables unqualified.
+ */
+export async function openPostgresStore(
+  connectionString: string,
+  schema: string,
+  display: string,
+  log: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client losing its connection emits here; without a listener it would end the process.
+  pool.on('error', (error) => log.error({ err: { name: error.name, message: error.message } }, 'PostgreSQL connection lost'));
+  try {
+    await runMigrations(pool, schema, migrations, log);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreOpenError(display, describePgError(error), { cause: error });
+  }
+  return new PostgresStore(pool, display, log);
+}
+
+async function runMigrations(pool: pg.Pool, schema: string, migrations: readonly Migration[], log: Logger): Promise<void> {
+  checkMigrationOrder(migrations);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Instances starting together take turns; the lock is per schema and ends with the transaction.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maillage-migrations:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query('SELECT id FROM schema_migrations');
+    const applied = new Set(rows.map((row) => AppliedMigrationSchema.parse(row).id));
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of migration.postgres) await client.query(statement);
+      await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      log.info({ backend: 'postgres', migration: migration.id, name: migration.name }, 'database migrated');
+    }
+    await client.query('COMMIT');
+    const known = new Set(migrations.map((migration) => migration.id));
+    const unknown = [...applied].filter((id) => !known.has(id));
+    if (unknown.length > 0) log.warn({ backend: 'postgres', unknown }, 'the database has migrations this version does not know');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function describePgError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describePgError(error.errors[0]);
+  if (error instanceof Error) {
+    const code = 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
+    return `${error.message || error.name}${code}`;
+  }
+  return String(error);
+}
+
+class PostgresStore implements Store {
+  readonly backend = 'postgres';
+  readonly state: StateRepository;
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly location: string,
+    log: Logger,
+  ) {
+    this.state = new PostgresStateRepository(pool, log);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+interface PreparedWrite extends StateWrite {
+  encoded: string;
+  newEtag: string;
+}
+
+const UPSERT = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES ($1, $2, $3, now())
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`;
+// The WHERE makes the etag check and the write one statement; a concurrent writer's update is re-checked
+// against it once that writer commits, so exactly one of two writers holding the same etag wins.
+const UPSERT_IF_ETAG = `${UPSERT} WHERE bot_state.etag = $4`;
+
+class PostgresStateRepository implements StateRepository {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: Logger,
+  ) {}
+
+  async read(keys: readonly string[]): Promise<StateReadResult> {
+    if (keys.length === 0) return { records: new Map(), corrupt: [] };
+    const { rows } = await this.pool.query('SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+    return decodeStateRows(rows, this.log);
+  }
+
+  async write(writes: readonly StateWrite[]): Promise<Map<string, string>> {
+    if (writes.length === 0) return new Map();
+    const prepared = writes.map((write) => ({ ...write, encoded: encodeStateValue(write.key, write.value), newEtag: newEtag() }));
+    // One write (the usual turn) needs no transaction of its own; several are all-or-nothing.
+    if (prepared.length === 1) return this.writeEach(this.pool, prepared);
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const etags = await this.writeEach(client, prepared);
+      await client.query('COMMIT');
+      return etags;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      // A connection that could not even roll back is dropped rather than handed to the next caller.
+      client.release(broken);
+    }
+  }
+
+  private async writeEach(queryable: pg.Pool | pg.PoolClient, writes: readonly PreparedWrite[]): Promise<Map<string, string>> {
+    const etags = new Map<string, string>();
+    for (const write of writes) {
+      const result = isUnconditional(write.etag)
+        ? await queryable.query(UPSERT, [write.key, write.encoded, write.newEtag])
+        : await queryable.query(UPSERT_IF_ETAG, [write.key, write.encoded, write.newEtag, write.etag]);
+      if (result.rowCount === 0) throw new ETagConflictError(write.key);
+      etags.set(write.key, write.newEtag);
+    }
+    return etags;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+  }
+}

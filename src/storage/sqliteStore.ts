@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Logger } from '../log/logger';
+import { ETagConflictError, StoreOpenError } from './errors';
+import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
+import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
+import type { StateReadResult, StateRepository, StateWrite, Store } from './store';
+
+/** How long a writer waits for another process holding the file's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+const AppliedMigrationSchema = z.object({ id: z.number().int() });
+
+/**
+ * The embedded default. better-sqlite3 is synchronous, which suits one process serving a territory: a state
+ * read or write takes microseconds, less than the event-loop hop an async driver would add.
+ */
+export function openSqliteStore(file: string, display: string, log: Logger, migrations: readonly Migration[] = MIGRATIONS): Store {
+  let db: Database.Database;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // WAL: readers never wait for the writer, and a crash mid-write leaves the last committed state.
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across an application crash in WAL mode; only a power cut can lose the last turns.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations, log);
+  } catch (error) {
+    throw new StoreOpenError(display, error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  return new SqliteStore(db, display, log);
+}
+
+function runMigrations(db: Database.Database, migrations: readonly Migration[], log: Logger): void {
+  checkMigrationOrder(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // IMMEDIATE takes the write lock first, so two processes opening the same file do not both migrate.
+  const migrate = db.transaction(() => {
+    const applied = new Set(
+      db
+        .prepare('SELECT id FROM schema_migrations')
+        .all()
+        .map((row) => AppliedMigrationSchema.parse(row).id),
+    );
+    const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of migration.sqlite) db.exec(statement);
+      record.run(migration.id, migration.name, new Date().toISOString());
+      log.info({ backend: 'sqlite', migration: migration.id, name: migration.name }, 'database migrated');
+    }
+    const known = new Set(migrations.map((migration) => migration.id));
+    const unknown = [...applied].filter((id) => !known.has(id));
+    if (unknown.length > 0) log.warn({ backend: 'sqlite', unknown }, 'the database has migrations this version does not know');
+  });
+  migrate.immediate();
+}
+
+class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  readonly state: StateRepository;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly location: string,
+    log: Logger,
+  ) {
+    this.state = new SqliteStateRepository(db, log);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+class SqliteStateRepository implements StateRepository {
+  private readonly selectOne: Database.Statement<[string]>;
+  private readonly upsert: Database.Statement<[string, string, string, string]>;
+  private readonly upsertIfEtag: Database.Statement<[string, string, string, string, string]>;
+  private readonly deleteOne: Database.Statement<[string]>;
+  private readonly writeAll: (writes: readonly StateWrite[]) => Map<string, string>;
+
+  constructor(
+    db: Database.Database,
+    private readonly log: Logger,
+  ) {
+    this.selectOne = db.prepare('SELECT key, value, etag FROM bot_state WHERE key = ?');
+    const upsertSql = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`;
+    this.upsert = db.prepare(upsertSql);
+    // The WHERE makes the etag check and the write one statement: no other writer can slip in between.
+    this.upsertIfEtag = db.prepare(`${upsertSql} WHERE bot_state.etag = ?`);
+    this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
+    this.writeAll = db.transaction((writes: readonly StateWrite[]) => {
+      const etags = new Map<string, string>();
+      const now = new Date().toISOString();
+      for (const write of writes) {
+        const etag = newEtag();
+        const value = encodeStateValue(write.key, write.value);
+        if (isUnconditional(write.etag)) {
+          this.upsert.run(write.key, value, etag, now);
+        } else if (this.upsertIfEtag.run(write.key, value, etag, now, write.etag ?? '').changes === 0) {
+          throw new ETagConflictError(write.key);
+        }
+        etags.set(write.key, etag);
+      }
+      return etags;
+    });
+  }
+
+  async read(keys: readonly string[]): Promise<StateReadResult> {
+    const rows: unknown[] = [];
+    for (const key of new Set(keys)) {
+      const row = this.selectOne.get(key);
+      if (row !== undefined) rows.push(row);
+    }
+    return decodeStateRows(rows, this.log);
+  }
+
+  async write(writes: readonly StateWrite[]): Promise<Map<string, string>> {
+    if (writes.length === 0) return new Map();
+    return this.writeAll(writes);
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const key of new Set(keys)) this.deleteOne.run(key);
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger';
+import { StateRowSchema, StateValueSchema, type StateReadResult, type StateValue } from './store';
+
+/**
+ * Turns rows of bot_state, from either database, into records. A row that cannot be read back is reported
+ * (key and reason, never its content) and left out: the bot then starts that conversation afresh, and its
+ * next save overwrites the bad row, instead of every turn of the conversation failing.
+ */
+export function decodeStateRows(rows: readonly unknown[], log: Logger): StateReadResult {
+  const result: StateReadResult = { records: new Map(), corrupt: [] };
+  for (const row of rows) {
+    const parsedRow = StateRowSchema.safeParse(row);
+    if (!parsedRow.success) {
+      const key = typeof row === 'object' && row !== null && 'key' in row ? String(row.key) : '(unknown key)';
+      result.corrupt.push({ key, reason: 'the row does not have the expected columns' });
+      continue;
+    }
+    const { key, value, etag } = parsedRow.data;
+    let json: unknown;
+    try {
+      json = JSON.parse(value);
+    } catch {
+      result.corrupt.push({ key, reason: 'the stored value is not valid JSON' });
+      continue;
+    }
+    const parsedValue = StateValueSchema.safeParse(json);
+    if (!parsedValue.success) {
+      result.corrupt.push({ key, reason: 'the stored value is not a JSON object' });
+      continue;
+    }
+    result.records.set(key, { key, value: parsedValue.data, etag });
+  }
+  for (const problem of result.corrupt) log.warn({ key: problem.key, reason: problem.reason }, 'unreadable state record skipped');
+  return result;
+}
+
+/** Serialises a value before it is written; refuses what would not read back as an object. */
+export function encodeStateValue(key: string, value: StateValue): string {
+  const parsed = StateValueSchema.safeParse(value);
+  if (!parsed.success) throw new TypeError(`State for "${key}" must be a JSON object`);
+  return JSON.stringify(parsed.data);
+}
+
+export function newEtag(): string {
+  return randomUUID();
+}
+
+/** `*` and an absent etag both mean "overwrite", as in botbuilder. */
+export function isUnconditional(etag: string | undefined): boolean {
+  return etag === undefined || etag === '' || etag === '*';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * The one storage interface of Maillage. Each concern gets its own repository on the store (today the bot's
+ * state; reports and enrolments come later as new repositories and new entries in migrations.ts), and each
+ * backend (SQLite, PostgreSQL) implements all of them.
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+  /** Where the data lives, safe to log (no password). */
+  readonly location: string;
+  readonly state: StateRepository;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A state value is a JSON object, as botbuilder's state items are. */
+export const StateValueSchema = z.record(z.string(), z.unknown());
+export type StateValue = z.infer<typeof StateValueSchema>;
+
+export interface StateRecord {
+  key: string;
+  value: StateValue;
+  /** Changes on every write; a writer that passes back a stale one is refused. */
+  etag: string;
+}
+
+export interface StateWrite {
+  key: string;
+  value: StateValue;
+  /**
+   * The etag read before changing the value. Absent or `*`: overwrite whatever is there. A specific etag must
+   * match the stored one when a record exists (a missing record is written, as botbuilder's MemoryStorage does).
+   */
+  etag?: string;
+}
+
+/** A stored record that could not be read back (bad JSON, not an object): reported, then treated as absent. */
+export interface CorruptStateRecord {
+  key: string;
+  reason: string;
+}
+
+export interface StateReadResult {
+  records: Map<string, StateRecord>;
+  corrupt: CorruptStateRecord[];
+}
+
+/** Conversation and user state: key → JSON object, with etags for optimistic concurrency. */
+export interface StateRepository {
+  read(keys: readonly string[]): Promise<StateReadResult>;
+  /**
+   * Writes all records in one transaction. A stale etag on any of them rejects with ETagConflictError and
+   * writes none. Resolves with the new etag of each key.
+   */
+  write(writes: readonly StateWrite[]): Promise<Map<string, string>>;
+  /** Deleting a key that is not there is not an error. */
+  delete(keys: readonly string[]): Promise<void>;
+}
+
+/** The shape of a row of the bot_state table, checked as it comes out of either database. */
+export const StateRowSchema = z.object({ key: z.string(), value: z.string(), etag: z.string() });

@@ -1,0 +1,128 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { request, startTestServer, type TestServer } from './support/harness';
+
+describe('widget routes with the built-in Direct Line', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ publicUrl: 'https://maillage.example.org' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('serves a French demo page that embeds the widget with one script tag', async () => {
+    const page = await fetch(`${server.baseUrl}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<script src="widget.js" defer></script>');
+    expect(html).toContain('&lt;script src="https://maillage.example.org/widget.js" defer&gt;');
+    expect(html).toMatch(/démonstration/i);
+  });
+
+  it('serves the widget script and its styles to any site, with revalidation', async () => {
+    const script = await fetch(`${server.baseUrl}/widget.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect(script.headers.get('access-control-allow-origin')).toBe('*');
+    const source = await script.text();
+    expect(source).toContain('Discuter avec Maillage');
+    expect(source).toContain('document.currentScript');
+
+    const again = await fetch(`${server.baseUrl}/widget.js`, { headers: { 'If-None-Match': script.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+
+    const styles = await fetch(`${server.baseUrl}/widget.css`);
+    expect(styles.status).toBe(200);
+    expect(styles.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('serves Web Chat from this server, compressed', async () => {
+    const bundle = await fetch(`${server.baseUrl}/vendor/webchat.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
+    const source = await bundle.text();
+    expect(source.length).toBeGreaterThan(1_000_000);
+    expect(source).toContain('renderWebChat');
+  });
+
+  it('gives the widget a token for the built-in endpoint, usable there', async () => {
+    const granted = await request(`${server.baseUrl}/api/widget/token`, { method: 'POST', headers: { Origin: 'https://www.commune.example' } });
+    expect(granted.status).toBe(200);
+    expect(granted.headers.get('access-control-allow-origin')).toBe('*');
+    expect(granted.body).toEqual({ token: expect.any(String), conversationId: expect.any(String), expires_in: 1800, domain: 'v3/directline' });
+
+    const started = await request(`${server.baseUrl}/${granted.body.domain}/conversations`, { method: 'POST', token: granted.body.token, json: {} });
+    expect(started.status).toBe(201);
+    expect(started.body.conversationId).toBe(granted.body.conversationId);
+    // Reached on its own address rather than through PUBLIC_URL, the stream is offered on that same address.
+    expect(started.body.streamUrl).toMatch(new RegExp(`^${server.baseUrl.replace('http', 'ws')}/v3/directline/conversations/`));
+  });
+});
+
+describe('widget routes with DIRECT_LINE_SECRET (Azure Direct Line)', () => {
+  const secret = 'azure-direct-line-secret-value';
+  let azure: Server;
+  let azureBaseUrl: string;
+  const seen: { authorization?: string; body: unknown; path?: string }[] = [];
+  let azureFails = false;
+
+  beforeAll(async () => {
+    // A local stand-in for directline.botframework.com: no network in tests.
+    azure = createServer(async (req: IncomingMessage, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      seen.push({ authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString() || 'null'), path: req.url });
+      if (azureFails) {
+        res.writeHead(500);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ conversationId: 'AzureConv-1', token: 'azure.issued.token', expires_in: 3600 }));
+    });
+    await new Promise<void>((resolve) => azure.listen(0, '127.0.0.1', resolve));
+    const address = azure.address();
+    if (!address || typeof address === 'string') throw new Error('no address');
+    azureBaseUrl = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => azure.close(resolve));
+  });
+
+  it('exchanges the secret at Azure and gives the browser only the token and Azure’s domain', async () => {
+    const server = await startTestServer({ directLineSecret: secret, azureBaseUrl });
+    try {
+      const granted = await request(`${server.baseUrl}/api/widget/token`, { method: 'POST' });
+      expect(granted.status).toBe(200);
+      expect(granted.body).toEqual({ token: 'azure.issued.token', conversationId: 'AzureConv-1', expires_in: 3600, domain: `${azureBaseUrl}/v3/directline` });
+      expect(JSON.stringify(granted.body)).not.toContain(secret);
+
+      const call = seen.at(-1)!;
+      expect(call.path).toBe('/v3/directline/tokens/generate');
+      expect(call.authorization).toBe(`Bearer ${secret}`);
+      expect(call.body).toEqual({ user: { id: expect.stringMatching(/^dl_/) } });
+
+      const script = await (await fetch(`${server.baseUrl}/widget.js`)).text();
+      const page = await (await fetch(`${server.baseUrl}/`)).text();
+      expect(script).not.toContain(secret);
+      expect(page).not.toContain(secret);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 502 without details when Azure refuses', async () => {
+    const server = await startTestServer({ directLineSecret: secret, azureBaseUrl });
+    azureFails = true;
+    try {
+      const granted = await request(`${server.baseUrl}/api/widget/token`, { method: 'POST' });
+      expect(granted.status).toBe(502);
+      expect(JSON.stringify(granted.body)).not.toContain(secret);
+    } finally {
+      azureFails = false;
+      await server.close();
+    }
+  });
+});

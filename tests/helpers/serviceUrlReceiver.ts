@@ -1,0 +1,117 @@
+import http from 'node:http';
+import { z } from 'zod';
+
+/**
+ * A local stand-in for a channel's serviceUrl (the Bot Connector API): the bot posts its replies here as it would
+ * to Teams or Web Chat (`POST /v3/conversations/{id}/activities[/{replyToId}]`), and a test or the bench waits
+ * for them. Only the loopback address is used.
+ */
+export interface ReceivedReply {
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+  receivedAt: number;
+}
+
+const ReplyActivitySchema = z.record(z.string(), z.unknown());
+const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/;
+
+export class ServiceUrlReceiver {
+  readonly replies: ReceivedReply[] = [];
+  /** Requests the receiver could not make sense of (wrong path, not JSON): a bot bug, visible to tests. */
+  readonly unexpected: { method: string; url: string }[] = [];
+  private waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private replyCount = 0;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly serviceUrl: string,
+  ) {}
+
+  static async start(): Promise<ServiceUrlReceiver> {
+    let receiver: ServiceUrlReceiver | undefined;
+    const server = http.createServer((req, res) => receiver?.handle(req, res));
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('the receiver has no TCP address');
+    receiver = new ServiceUrlReceiver(server, `http://127.0.0.1:${address.port}/`);
+    return receiver;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = req.url ?? '';
+      const match = ACTIVITY_PATH.exec(url);
+      let activity: Record<string, unknown> | undefined;
+      try {
+        const parsed = ReplyActivitySchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        if (parsed.success) activity = parsed.data;
+      } catch {
+        activity = undefined;
+      }
+      if ((req.method === 'POST' || req.method === 'PUT') && match?.[1] && activity) {
+        this.replies.push({
+          conversationId: decodeURIComponent(match[1]),
+          replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+          activity,
+          receivedAt: performance.now(),
+        });
+        this.notify();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${++this.replyCount}` }));
+        return;
+      }
+      this.unexpected.push({ method: req.method ?? '?', url });
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NotFound', message: 'not a Bot Connector activities route' } }));
+    });
+  }
+
+  repliesTo(conversationId: string): ReceivedReply[] {
+    return this.replies.filter((reply) => reply.conversationId === conversationId);
+  }
+
+  /** Resolves once `check` holds (checked at each reply), or rejects after timeoutMs. */
+  waitUntil(check: () => boolean, timeoutMs = 5000): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((other) => other !== waiter);
+        reject(new Error(`the expected replies did not arrive within ${timeoutMs} ms (received ${this.replies.length})`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits for at least `count` replies in one conversation and returns them. */
+  async waitForReplies(conversationId: string, count = 1, timeoutMs = 5000): Promise<ReceivedReply[]> {
+    await this.waitUntil(() => this.repliesTo(conversationId).length >= count, timeoutMs);
+    return this.repliesTo(conversationId);
+  }
+
+  private notify(): void {
+    const ready = this.waiters.filter((waiter) => waiter.check());
+    this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  clear(): void {
+    this.replies.length = 0;
+    this.unexpected.length = 0;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}

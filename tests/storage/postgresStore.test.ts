@@ -1,0 +1,76 @@
+import pg from 'pg';
+import { z } from 'zod';
+import { MIGRATIONS, openStore, StoreOpenError } from '../../src/storage';
+import { silentLog } from '../helpers/logCapture';
+import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
+import { runStoreContract, type StoreHarness } from './storeContract';
+
+const MigrationRowSchema = z.object({ id: z.number() });
+
+describePostgres('PostgreSQL store', (baseUrl) => {
+  const schema = uniqueSchemaName();
+  const url = withSchema(baseUrl, schema);
+
+  const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: baseUrl, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  afterAll(async () => {
+    await dropSchema(baseUrl, schema);
+  });
+
+  runStoreContract(
+    (): StoreHarness => ({
+      open: (log) => openStore(url, log),
+      insertRawState: (key, value, etag) =>
+        withClient(async (client) => {
+          await client.query(
+            `INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
+            [key, value, etag],
+          );
+        }),
+      appliedMigrationIds: () =>
+        withClient(async (client) => (await client.query('SELECT id FROM schema_migrations ORDER BY id')).rows.map((row) => MigrationRowSchema.parse(row).id)),
+    }),
+  );
+
+  test('tables live in the schema named in the URL', async () => {
+    const store = await openStore(url, silentLog);
+    await store.close();
+    const tables = await withClient(async (client) =>
+      (await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema])).rows.map((row) =>
+        z.object({ table_name: z.string() }).parse(row).table_name,
+      ),
+    );
+    expect(tables).toEqual(['bot_state', 'schema_migrations']);
+  });
+
+  test('instances opening together migrate once', async () => {
+    const freshSchema = uniqueSchemaName();
+    try {
+      const stores = await Promise.all([1, 2, 3].map(() => openStore(withSchema(baseUrl, freshSchema), silentLog)));
+      await Promise.all(stores.map((store) => store.close()));
+      const count = await withClient(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "${freshSchema}".schema_migrations`)).rows[0]);
+      expect(z.object({ n: z.number() }).parse(count).n).toBe(MIGRATIONS.length);
+    } finally {
+      await dropSchema(baseUrl, freshSchema);
+    }
+  });
+});
+
+describe('PostgreSQL store, unreachable server', () => {
+  test('is refused with StoreOpenError naming the server, without its password', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    const opening = openStore('postgres://maillage:s3cret@127.0.0.1:1/nothing', silentLog);
+    await expect(opening).rejects.toBeInstanceOf(StoreOpenError);
+    await expect(opening).rejects.toThrow('127.0.0.1:1');
+    await expect(opening).rejects.not.toThrow('s3cret');
+  });
+});
