@@ -349,6 +349,9 @@
         };
       };
     });
+    // Web Chat sizes bubbles for a full page (up to 480 px); in the panel, and on a phone, they must fit.
+    var panelWidth = panel.getBoundingClientRect().width || 400;
+    var bubbleMaxWidth = Math.max(200, Math.min(480, Math.floor(panelWidth - 80)));
     var container = element('div', { class: 'maillage-webchat' });
     chat.textContent = '';
     chat.appendChild(container);
@@ -366,6 +369,9 @@
           bubbleFromUserBackground: '#00695c',
           bubbleFromUserTextColor: '#ffffff',
           bubbleBackground: '#f1f4f6',
+          bubbleMaxWidth: bubbleMaxWidth,
+          // Cards fill the row: at Web Chat's 250 px, a card's fact titles break in the middle of words.
+          bubbleMinWidth: Math.min(290, bubbleMaxWidth),
           botAvatarInitials: 'M',
           botAvatarBackgroundColor: '#00695c',
           hideUploadButton: true,

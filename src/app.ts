@@ -48,7 +48,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       return running.runtime.gateway.deliver(activity);
     },
   };
-  registerDirectLine(http.server, {
+  const directLine = registerDirectLine(http.server, {
     gateway,
     publicUrl: config.publicUrl,
     signingKey: config.directLineSigningKey,
@@ -73,6 +73,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     gateway,
     ready,
     async close() {
+      // Open widget WebSockets would otherwise keep the HTTP server from closing.
+      await directLine.close();
       await http.close();
       await running?.store.close();
     },

@@ -82,6 +82,13 @@ const GenerateTokenBodySchema = z
 
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
 
+/** The endpoint registered on each server, so the widget's token route on that server can find it. */
+const endpointsByServer = new WeakMap<restify.Server, { endpoint: DirectLineEndpoint; log: Logger }>();
+
+export function directLineEndpointOf(server: restify.Server): { endpoint: DirectLineEndpoint; log: Logger } | undefined {
+  return endpointsByServer.get(server);
+}
+
 export function registerDirectLine(server: restify.Server, options: DirectLineOptions): DirectLineEndpoint {
   const limits: DirectLineLimits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
@@ -360,18 +367,24 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     }),
   );
 
-  return {
+  let closing: Promise<void> | undefined;
+  const endpoint: DirectLineEndpoint = {
     generateToken: () => grant(issue(newConversationId(), newUserId())),
     get stats() {
       return { conversations: store.size, streams: streams.openStreams };
     },
-    close: async () => {
-      clearInterval(sweepTimer);
-      server.removeListener('upgrade', onUpgrade);
-      await streams.close();
-      store.clear();
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(sweepTimer);
+        server.removeListener('upgrade', onUpgrade);
+        await streams.close();
+        store.clear();
+      })();
+      return closing;
     },
   };
+  endpointsByServer.set(server, { endpoint, log: options.log });
+  return endpoint;
 }
 
 function digest(value: string): Buffer {

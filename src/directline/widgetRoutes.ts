@@ -2,7 +2,7 @@ import path from 'node:path';
 import type restify from 'restify';
 import type { Logger } from '../log/logger';
 import { AzureTokenClient } from './azureTokens';
-import { DIRECT_LINE_BASE_PATH, type DirectLineEndpoint } from './directLineEndpoint';
+import { DIRECT_LINE_BASE_PATH, type DirectLineEndpoint, directLineEndpointOf } from './directLineEndpoint';
 import { applyCors, clientAddress, HttpProblem, sendJson, sendPreflight, sendProblem } from './httpUtils';
 import { DEFAULT_DIRECT_LINE_LIMITS } from './limits';
 import { type RateLimit, RateLimiter } from './rateLimiter';
@@ -19,9 +19,10 @@ export const WIDGET_TOKEN_PATH = '/api/widget/token';
 export interface WidgetOptions {
   publicUrl: string;
   directLineSecret?: string;
-  /** The built-in endpoint, which gives the widget its tokens when no secret is set. */
-  directLine: DirectLineEndpoint;
-  log: Logger;
+  /** The built-in endpoint, which gives the widget its tokens when no secret is set; default: the one registered on this server. */
+  directLine?: DirectLineEndpoint;
+  /** Default: the logger given to the Direct Line endpoint of this server. */
+  log?: Logger;
   /** Azure's Direct Line host; a local stand-in in tests. */
   azureBaseUrl?: string;
   tokenRateLimit?: RateLimit;
@@ -38,7 +39,13 @@ export interface WidgetGrant {
 }
 
 export function registerWidget(server: restify.Server, options: WidgetOptions): void {
-  const log = options.log.child({ module: 'widget' });
+  const registered = directLineEndpointOf(server);
+  const directLine = options.directLine ?? registered?.endpoint;
+  const baseLog = options.log ?? registered?.log;
+  if (!directLine || !baseLog) {
+    throw new Error('registerWidget needs the built-in Direct Line endpoint: call registerDirectLine on the same server first (or pass directLine and log)');
+  }
+  const log = baseLog.child({ module: 'widget' });
   const publicDir = findPublicDir();
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
   const azure = options.directLineSecret ? new AzureTokenClient({ secret: options.directLineSecret, baseUrl: options.azureBaseUrl }) : undefined;
@@ -98,7 +105,7 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
     req.resume();
     if (!azure) {
       // Relative, so the widget resolves it against its own URL: right behind a proxy or on another port.
-      const grant: WidgetGrant = { ...options.directLine.generateToken(), domain: DIRECT_LINE_BASE_PATH.slice(1) };
+      const grant: WidgetGrant = { ...directLine.generateToken(), domain: DIRECT_LINE_BASE_PATH.slice(1) };
       sendJson(res, 200, grant);
       return;
     }

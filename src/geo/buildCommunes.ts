@@ -20,6 +20,9 @@ export const OFFICIAL: NameRank = 0;
 export const SHORT_FORM: NameRank = 1;
 export const FORMER: NameRank = 2;
 
+/** Population from which a name is also known without its article. */
+const BARE_NAME_MIN_POPULATION = 2000;
+
 /** Towns are often called by the first part of their name: "Villefranche" for Villefranche-sur-Saône. */
 const SHORT_FORM_MIN_POPULATION = 5000;
 const NAME_JOINERS: ReadonlySet<string> = new Set(['sur', 'en', 'de', 'du', 'des', 'les', 'la', 'le', 'lez', 'aux', 'au', 'sous', 'et']);
@@ -37,17 +40,18 @@ function shortForm(commune: Commune): string | null {
 
 function namesOf(communes: readonly Commune[], formerNames: ReadonlyArray<{ name: string; code: string }>): CommuneData['names'] {
   const names: CommuneData['names'] = [];
-  const add = (key: string | null, code: string, rank: NameRank) => {
+  const add = (key: string | null, code: string, rank: NameRank, population: number) => {
     if (!key) return;
     names.push({ key, code, rank });
+    // "Arbresle" for L'Arbresle; not for villages, whose bare names are often plain words ("table", "garde").
     const bare = keyWithoutArticle(key);
-    if (bare) names.push({ key: bare, code, rank });
+    if (bare && population >= BARE_NAME_MIN_POPULATION) names.push({ key: bare, code, rank });
   };
   for (const commune of communes) {
-    add(placeKey(commune.name), commune.code, OFFICIAL);
-    add(shortForm(commune), commune.code, SHORT_FORM);
+    add(placeKey(commune.name), commune.code, OFFICIAL, commune.population);
+    add(shortForm(commune), commune.code, SHORT_FORM, commune.population);
   }
-  for (const former of formerNames) add(placeKey(former.name), former.code, FORMER);
+  for (const former of formerNames) add(placeKey(former.name), former.code, FORMER, 0);
   return names;
 }
 

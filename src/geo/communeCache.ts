@@ -13,7 +13,7 @@ import { sourcesFingerprint } from './sources';
  * simply rebuilt.
  */
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 const ColumnsSchema = z.object({
   format: z.literal(FORMAT),

@@ -15,6 +15,9 @@ export type FindOptions = {
   ignoreWords?: ReadonlySet<string>;
 };
 
+/** Population below which a single unannounced word is not taken for a commune (see findInTokens). */
+const LONE_WORD_MIN_POPULATION = 2000;
+
 /** Longest place name we look for inside a sentence, in words ("saint georges de reneins" is 4; some have 6). */
 const MAX_NAME_TOKENS = 7;
 
@@ -136,13 +139,20 @@ export class CommuneIndex {
     return id === undefined ? null : (this.located[id] ?? null);
   }
 
-  /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest". */
+  /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest", "à Givors". */
   resolve(text: string): CommuneMatch | null {
-    const tokens = placeTokens(text.slice(0, 200));
+    let tokens = placeTokens(text.slice(0, 200));
+    while (tokens.length > 1 && isPlaceMarkerBefore(tokens, 1)) tokens = tokens.slice(1);
+    while (tokens.length > 2 && isPlaceMarkerBefore(tokens, 2)) tokens = tokens.slice(2);
     if (tokens.length === 0) return null;
     const whole = this.exactMatch(tokens, 0, tokens.length);
     if (whole) return whole;
-    return this.findInTokens(tokens, {}, true);
+    const compact = tokens.join('');
+    const budget = typoBudget(compact.length);
+    const close = budget > 0 && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
+    const entries = close ? this.byName.get(close.key) : undefined;
+    if (entries && entries.length > 0) return this.matchOf(entries, tokens.join(' '), 'fuzzy');
+    return this.findInTokens(tokens, {}, false);
   }
 
   /** The place a sentence names ("un LAEP ouvert le samedi près de Vénissieux"), or null. */
@@ -194,10 +204,13 @@ export class CommuneIndex {
         if (length === 1) {
           const token = tokens[start];
           if (!/^\d+$/.test(token) && (token.length < 3 || (!marked && !wholeTextIsPlace && this.isWeakWord(token, options)))) continue;
-          if (STOP_WORDS.has(token)) continue;
+          if (STOP_WORDS.has(token) || options.ignoreWords?.has(token)) continue;
         }
         const match = this.exactMatch(tokens, start, end);
         if (!match) continue;
+        // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
+        // "table" or "pas" in a sentence are words, not La Table or Le Pas.
+        if (length === 1 && !marked && !wholeTextIsPlace && match.via === 'name' && match.commune.population < LONE_WORD_MIN_POPULATION) continue;
         const score = length * 10 + (marked ? 5 : 0) + (match.via === 'postcode' || match.via === 'code' ? 3 : 0);
         if (!best || score > best.score) best = { match, score };
         break;

@@ -56,7 +56,7 @@ export const offerTexts = {
   free: { fr: 'gratuit', en: 'free' },
   paid: { fr: 'payant', en: 'fee' },
   hoursUnknown: { fr: 'horaires non renseignés', en: 'hours not given' },
-  structureHours: { fr: '(horaires de la structure)', en: '(the organisation’s hours)' },
+  structureHours: { fr: 'horaires de la structure', en: 'the organisation’s hours' },
   suggestMore: { fr: 'Voir plus', en: 'Show more' },
   suggestFarther: { fr: 'Plus loin', en: 'Further away' },
   suggestOpenNow: { fr: 'Ouverts maintenant', en: 'Open now' },
@@ -79,10 +79,11 @@ export function formatDistance(km: number, language: Language): string {
 }
 
 export const offerPhrases = {
-  /** `what` is plural labels: "groupes de parole, cafés des parents". */
-  results(count: number, what: string, where: string, language: Language): string {
-    if (language === 'en') return `I found ${count} result${count > 1 ? 's' : ''} (${what}) ${where}:`;
-    return `J'ai trouvé ${count} résultat${count > 1 ? 's' : ''} (${what}) ${where} :`;
+  /** `found` names what with its count: "2 groupes de parole". */
+  results(found: string, where: string, language: Language): string {
+    // Qualifiers after the count ("…, ouverts le samedi") need a comma before the place.
+    const pause = found.includes(', ') ? ',' : '';
+    return language === 'en' ? `I found ${found}${pause} ${where}:` : `J'ai trouvé ${found}${pause} ${where} :`;
   },
   page(from: number, to: number, total: number, language: Language): string {
     return language === 'en' ? `Results ${from} to ${to} of ${total}:` : `Résultats ${from} à ${to} sur ${total} :`;
@@ -99,8 +100,8 @@ export const offerPhrases = {
       ? `I found ${none} ${where}, but these services can help you at a distance:`
       : `Je n'ai trouvé ${none} ${where}, mais ces services peuvent vous aider à distance :`;
   },
-  remoteWithoutPlace(what: string, language: Language): string {
-    return language === 'en' ? `These services help at a distance (${what}):` : `Ces services vous aident à distance (${what}) :`;
+  remoteWithoutPlace(language: Language): string {
+    return language === 'en' ? 'These services can help you at a distance, by phone or online:' : 'Ces services peuvent vous aider à distance, par téléphone ou en ligne :';
   },
   none(labels: readonly string[], feminine: boolean, language: Language): string {
     if (language === 'en') return `no ${labels.join(' or ')}`;
@@ -114,11 +115,11 @@ export const offerPhrases = {
   /** `what` is plural labels. */
   askPlace(what: string, language: Language): string {
     return language === 'en'
-      ? `Where should I look (${what})? Tell me your town or postcode, or share your location.`
-      : `Où dois-je chercher (${what}) ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
+      ? `Where should I look for ${what}? Tell me your town or postcode, or share your location.`
+      : `Où dois-je chercher : ${what} ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
   },
-  openFilter(when: string, language: Language): string {
-    return language === 'en' ? `open ${when}` : `ouverts ${when}`;
+  openFilter(when: string, many: boolean, language: Language): string {
+    return language === 'en' ? `open ${when}` : `${many ? 'ouverts' : 'ouvert'} ${when}`;
   },
   servesZone(zone: string, language: Language): string {
     return language === 'en' ? `area: ${zone}` : `zone : ${zone}`;
@@ -129,17 +130,21 @@ export const offerPhrases = {
   wider(radiusKm: number, language: Language): string {
     return language === 'en' ? `I widened the search to ${radiusKm} km.` : `J'ai élargi la recherche à ${radiusKm} km.`;
   },
-  anySupport(language: Language): string {
-    return language === 'en' ? 'parenting support' : 'aide à la parentalité';
+  anySupport(many: boolean, language: Language): string {
+    if (language === 'en') return many ? 'places offering parenting support' : 'place offering parenting support';
+    return many ? 'aides à la parentalité' : 'aide à la parentalité';
+  },
+  textResults(count: number | null, words: string, language: Language): string {
+    const quoted = language === 'en' ? `“${words}”` : `« ${words} »`;
+    if (count === null) return quoted;
+    if (language === 'en') return `${count} result${count > 1 ? 's' : ''} for ${quoted}`;
+    return `${count} résultat${count > 1 ? 's' : ''} pour ${quoted}`;
   },
   noSupport(language: Language): string {
     return language === 'en' ? 'no parenting support' : 'aucune aide à la parentalité';
   },
   noTextMatch(words: string, language: Language): string {
-    return language === 'en' ? `nothing matching “${words}”` : `rien qui corresponde à « ${words} »`;
-  },
-  textSearch(words: string, language: Language): string {
-    return language === 'en' ? `“${words}”` : `« ${words} »`;
+    return language === 'en' ? `no result for “${words}”` : `aucun résultat pour « ${words} »`;
   },
   forAudience(audience: string, language: Language): string {
     return language === 'en' ? `for ${audience}` : `pour ${audience}`;

@@ -46,13 +46,14 @@ export interface SheetMessages {
   listNone: string;
   axisIntro: (axis: string, count: number) => string;
   axisNone: (axis: string) => string;
-  glossary: (term: string, expansion: string) => string;
+  glossary: (term: string, expansion: string, gloss?: string) => string;
   glossaryFromSheet: (code: string) => string;
   glossaryUsedIn: string;
   summaryMore: string;
   showWholeSheet: string;
   helpIntro: (sheets: number, plans: number) => string;
   helpKinds: string;
+  noSheets: string;
 }
 
 export const sheetMessages: Record<Language, SheetMessages> = {
@@ -67,7 +68,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
       actions: 'Actions',
       deadlines: 'Échéances',
       results: 'Résultats attendus et indicateurs',
-      links: 'Liens avec d'autres fiches',
+      links: "Liens avec d'autres fiches",
       other: 'Autres informations',
     },
     followUp: {
@@ -86,7 +87,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     askPartners: (code) => `Quels sont les partenaires de la ${code} ?`,
     askSummary: (code) => `Parle-moi de la ${code}`,
     askDefinition: (term) => `Que veut dire ${term} ?`,
-    askListing: (topic) => `Quelles fiches parlent de ${topic} ?`,
+    askListing: (topic) => `Quelles fiches parlent ${/^[aeiouyhàâéèêîôû]/i.test(topic) ? "d'" : 'de '}${topic} ?`,
     plan: 'Plan',
     axis: 'Axe',
     period: 'Période',
@@ -98,7 +99,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     sectionMissing: (label) => `La fiche n'a pas de rubrique « ${label} ».`,
     actionMissing: (number, count) =>
       count === 0 ? `La fiche ne numérote pas ses actions : je n'ai pas d'action ${number}.` : `La fiche compte ${count} action${count > 1 ? 's' : ''} : il n'y a pas d'action ${number}.`,
-    noActions: 'La fiche ne décrit pas d'actions numérotées.',
+    noActions: "La fiche ne décrit pas d'actions numérotées.",
     actionCount: (count) => `Actions (${count})`,
     bestMatch: 'La fiche qui correspond le mieux à votre question :',
     otherCandidates: 'Autres fiches proches :',
@@ -108,7 +109,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     whichSheet: 'De quelle fiche parlez-vous ? Donnez son numéro (par exemple « PA 3.2.1 ») ou son sujet.',
     notFoundCode: (code) => `Je n'ai pas trouvé de fiche ${code} dans les plans chargés.`,
     nearbySheets: 'Fiches proches de ce numéro :',
-    notFoundTopic: 'Je n'ai pas trouvé de fiche qui réponde à votre question.',
+    notFoundTopic: "Je n'ai pas trouvé de fiche qui réponde à votre question.",
     notFoundTerm: (term) => `Je ne connais pas « ${term} » : ce terme n'est ni dans mon glossaire ni dans les fiches.`,
     canAsk: 'Vous pouvez me demander par exemple :',
     listIntro: (count) => (count === 1 ? 'Une fiche correspond :' : `${count} fiches correspondent :`),
@@ -124,8 +125,9 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     showWholeSheet: 'Voir toute la fiche',
     helpIntro: (sheets, plans) =>
       `Je réponds aux questions sur les fiches action (${sheets} fiche${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), en citant les fiches.`,
+    noSheets: "Aucune fiche action n'est chargée pour l'instant : je ne peux pas répondre sur les fiches.",
     helpKinds:
-      'Demandez le pilote, les partenaires, le financement, les actions, les échéances, les indicateurs, le diagnostic ou le public d'une fiche, par son numéro ou son sujet ; les fiches qui parlent d'un sujet ; le sens d'un sigle.',
+      "Demandez le pilote, les partenaires, le financement, les actions, les échéances, les indicateurs, le diagnostic ou le public d'une fiche, par son numéro ou son sujet ; les fiches qui parlent d'un sujet ; le sens d'un sigle.",
   },
   en: {
     fieldLabel: {
@@ -188,13 +190,14 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     listNone: 'No sheet matches your search.',
     axisIntro: (axis, count) => `${count} sheet${count > 1 ? 's' : ''} under axis ${axis}:`,
     axisNone: (axis) => `I have no sheet under axis ${axis}.`,
-    glossary: (term, expansion) => `**${term}** stands for "${expansion}".`,
+    glossary: (term, expansion, gloss) => `**${term}** stands for "${expansion}"${gloss ? ` (${gloss})` : ''}.`,
     glossaryFromSheet: (code) => `According to ${code}.`,
     glossaryUsedIn: 'The term appears in:',
     summaryMore: 'You can also ask for its partners, funding, indicators or diagnosis.',
     showWholeSheet: 'Show the whole sheet',
     helpIntro: (sheets, plans) =>
       `I answer questions about the action sheets (${sheets} sheet${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), quoting the sheets (in French).`,
+    noSheets: 'No action sheet is loaded yet: I cannot answer about the sheets.',
     helpKinds:
       'Ask for the pilot, partners, funding, actions, deadlines, indicators, diagnosis or audience of a sheet, by its number or its topic; which sheets mention a topic; what an abbreviation means.',
   },

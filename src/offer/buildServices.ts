@@ -234,7 +234,8 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
       email: validEmail(record.courriel),
       website: webAddress(record.site_web),
       hours,
-      hoursFrom: hours ? 'structure' : null,
+      // A centre's own hours: they are the entry's, not borrowed from elsewhere.
+      hoursFrom: hours ? 'service' : null,
       kinds: ['centre-social'],
       audiences: [],
       ages: null,

@@ -195,7 +195,13 @@ export function statusToday(hours: Hours, now: DateTime, language: Language): To
   const next = intervals(hours, { start: endOfDay, end: here.plus({ days: 8 }).startOf('day') })[0];
   if (!next) return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
   const tomorrow = next.start.hasSame(here.plus({ days: 1 }), 'day');
-  const day = tomorrow ? (language === 'en' ? 'tomorrow' : 'demain') : weekdayName(next.start.weekday, language);
+  const nextWeek = next.start.weekday === here.weekday;
+  const weekday = weekdayName(next.start.weekday, language);
+  const day = tomorrow
+    ? language === 'en' ? 'tomorrow' : 'demain'
+    : nextWeek
+      ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
+      : weekday;
   return {
     open: false,
     text: language === 'en'

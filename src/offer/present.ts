@@ -14,7 +14,7 @@ import { isNationalZone } from './zones';
 
 /** Data from an import goes into Markdown text: its special characters are escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
 export type SearchLabels = {
@@ -25,25 +25,33 @@ export type SearchLabels = {
   freeText: string | null;
 };
 
-function qualifiers(labels: SearchLabels, now: DateTime, language: Language): string[] {
+function qualifiers(labels: SearchLabels, now: DateTime, language: Language, many = true): string[] {
   const out: string[] = [];
   if (labels.audiences.length > 0) {
     out.push(offerPhrases.forAudience(labels.audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et '), language));
   } else if (labels.age !== null) {
     out.push(offerPhrases.forAge(labels.age, language));
   }
-  if (labels.time) out.push(offerPhrases.openFilter(describeTimeIntent(labels.time, now, language), language));
+  if (labels.time) out.push(offerPhrases.openFilter(describeTimeIntent(labels.time, now, language), many, language));
   return out;
 }
 
-/** "groupes de parole, cafés des parents pour les parents solos, ouverts le samedi". */
-export function whatPlural(labels: SearchLabels, now: DateTime, language: Language): string {
-  const head = labels.freeText
-    ? offerPhrases.textSearch(labels.freeText, language)
-    : labels.kinds && labels.kinds.length > 0
-      ? labels.kinds.map((k) => kindDefinition(k).plural[language]).join(', ')
-      : offerPhrases.anySupport(language);
-  return [head, ...qualifiers(labels, now, language)].join(', ');
+/**
+ * "2 groupes de parole ou cafés des parents, pour les parents solos, ouverts le samedi"; without a count, the
+ * plural labels alone.
+ */
+export function whatFound(count: number | null, labels: SearchLabels, now: DateTime, language: Language): string {
+  const or = language === 'en' ? ' or ' : ' ou ';
+  const many = count === null || count > 1;
+  let head: string;
+  if (labels.freeText) head = offerPhrases.textResults(count, labels.freeText, language);
+  else {
+    const names = labels.kinds && labels.kinds.length > 0
+      ? labels.kinds.map((k) => (many ? kindDefinition(k).plural[language] : kindDefinition(k).label[language])).join(or)
+      : offerPhrases.anySupport(many, language);
+    head = count === null ? names : `${count} ${names}`;
+  }
+  return [head, ...qualifiers(labels, now, language, many)].join(', ');
 }
 
 /** "aucun lieu d'accueil enfants-parents (LAEP) (ouverts le samedi)". */
@@ -76,8 +84,8 @@ function hoursTexts(service: OfferService, now: DateTime, language: Language): {
   if (!service.hours) return { hours: null, status: null };
   const parsed = parseHours(service.hours, service.region);
   const hours = describeHours(parsed, now, language);
-  const note = service.hoursFrom === 'structure' ? ` ${offerText('structureHours', language)}` : '';
-  return { hours: `${hours}${note}`, status: statusToday(parsed, now, language)?.text ?? null };
+  const withSource = service.hoursFrom === 'structure' ? `${offerText('structureHours', language)} : ${hours}` : hours;
+  return { hours: withSource, status: statusToday(parsed, now, language)?.text ?? null };
 }
 
 function capitalise(text: string): string {

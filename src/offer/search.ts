@@ -60,12 +60,11 @@ function isOpen(service: OfferService, windows: readonly TimeWindow[] | null): b
   return isOpenDuring(parseHours(service.hours, service.region), windows);
 }
 
+/** The most local remote services first: a commune's or département's helpline before a national one. */
 function remoteRank(service: OfferService, place: Commune | null): number {
-  // The most local remote services first: a commune's helpline before a national one.
-  if (!service.zone) return 1;
-  if (isNationalZone(service.zone)) return 3;
+  if (!service.zone || isNationalZone(service.zone)) return 1;
   if (place && service.zone.includes(place.departement)) return 2;
-  return 1;
+  return 3;
 }
 
 function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[]): Hit[] {

@@ -8,11 +8,21 @@ import { normaliseTerm } from './terms';
  * read, and screen readers do not spell them out) and long passages cut around the words that matched.
  */
 
+/** Headings and titles are short; a long line is a paragraph whatever its case. */
+const MAX_UPPER_CASE_LINE = 200;
+
 export function isMostlyUpperCase(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 3) return false;
-  const upper = letters.filter((letter) => letter !== letter.toLowerCase()).length;
-  return upper / letters.length >= 0.85;
+  if (text.length > MAX_UPPER_CASE_LINE) return false;
+  let letters = 0;
+  let upper = 0;
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    const isLetter = lower !== char.toUpperCase();
+    if (!isLetter) continue;
+    letters++;
+    if (char !== lower) upper++;
+  }
+  return letters >= 3 && upper / letters >= 0.85;
 }
 
 /** "POURSUIVRE LE DÉVELOPPEMENT … (CLP)" → "Poursuivre le développement … (CLP)". Mixed-case text is left as is. */

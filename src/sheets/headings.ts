@@ -60,7 +60,11 @@ export interface KnownHeading {
 }
 
 /** The field of a heading text, when it starts with a phrase plans use for one. */
+/** The longest heading a phrase and its tail can make; longer lines are content, and are not folded for nothing. */
+const MAX_HEADING_LENGTH = 110;
+
 export function knownHeading(text: string): KnownHeading | undefined {
+  if (text.length > MAX_HEADING_LENGTH) return undefined;
   const key = headingKey(text);
   if (key.length === 0) return undefined;
   for (const [phrase, field] of PHRASES_LONGEST_FIRST) {
@@ -85,6 +89,7 @@ export interface ActionHeading {
 }
 
 export function actionHeading(text: string): ActionHeading | undefined {
+  if (!/^\s*action/i.test(text)) return undefined;
   const match = ACTION_HEADING.exec(text.replace(/\s+/g, ' ').trim());
   if (!match) return undefined;
   const number = Number(match[1]);

@@ -1,4 +1,5 @@
 import { fold } from '../language/text';
+import { isMostlyUpperCase as isUpperCase } from './display';
 import { actionHeading, knownHeading } from './headings';
 import {
   SheetSchema,
@@ -49,6 +50,8 @@ const NUMBERING = /^(\d{1,2})\s*(?:[.)](?!\d)|[-–](?=\s))\s*/;
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const MARKDOWN_RULE = /^\s*([-*_]\s*){3,}$/;
 const BOLD_WHOLE = /^\*\*([^*].*?)\*\*\s*[:.]?$/;
+/** Tabs, non-breaking or doubled spaces: anything a single plain space should replace. */
+const UNTIDY_SPACE = /[^\S ]| {2}/;
 
 /** "PA 2.3.3 - TITLE", "FICHE 1.2.5 (version 2017)", "Fiche action n° 4.1 : Title", "## PA2.3.2 — Title". */
 const CODE_LINE =
@@ -69,7 +72,8 @@ const MAX_ACTION_TITLE = 80;
 function readLine(raw: string): Line {
   const heading = MARKDOWN_HEADING.exec(raw);
   const rule = MARKDOWN_RULE.test(raw);
-  const text = (heading ? heading[2] : rule ? '' : raw).replace(/\s+/g, ' ').trim();
+  const source = heading ? heading[2] : rule ? '' : raw;
+  const text = (UNTIDY_SPACE.test(source) ? source.replace(/\s+/g, ' ') : source).trim();
   const base: Line = {
     text,
     blank: text.length === 0,
@@ -103,16 +107,21 @@ function readLine(raw: string): Line {
     }
   }
   const bold = BOLD_WHOLE.test(body);
-  body = body.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
-  return { ...base, marked, number, bold, body, blank: body.length === 0 };
+  if (body.includes('**') || body.includes('__')) body = body.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  // Built field by field rather than spread: this runs for every line of every sheet.
+  return {
+    text,
+    blank: body.length === 0,
+    markdownHeading: base.markdownHeading,
+    tabLed: base.tabLed,
+    indented: base.indented,
+    marked,
+    ...(number !== undefined ? { number } : {}),
+    bold,
+    body,
+  };
 }
 
-function isUpperCase(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 3) return false;
-  const upper = letters.filter((letter) => letter !== letter.toLowerCase()).length;
-  return upper / letters.length >= 0.85;
-}
 
 interface CodeLine {
   prefix: string;
@@ -186,7 +195,7 @@ class SectionReader {
     const text = line.body;
     const prevBlank = index === 0 || this.lines[index - 1].blank;
     const nextBlank = index === this.lines.length - 1 || this.lines[index + 1].blank;
-    const standsOut = line.markdownHeading || line.bold || line.tabLed || isUpperCase(text) || prevBlank || this.lastWasHeading;
+    const standsOut = line.markdownHeading || line.bold || line.tabLed || prevBlank || this.lastWasHeading || isUpperCase(text);
 
     const action = actionHeading(text);
     if (action && standsOut) {

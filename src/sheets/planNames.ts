@@ -67,9 +67,9 @@ export class PlanNamer {
       }
       const term = normaliseTerm(tokens[i]);
       const byName = this.plans.filter((p) => p.names.has(term) || p.names.has(tokens[i]));
-      const afterCue = previousNamed || this.followsCue(tokens, i);
-      const byTitle = afterCue ? this.plans.filter((p) => p.titleWords.has(term)) : [];
-      const matched = byName.length > 0 ? byName : byTitle;
+      const afterCue: boolean = previousNamed || this.followsCue(tokens, i);
+      const byTitle: PlanWords[] = afterCue ? this.plans.filter((p) => p.titleWords.has(term)) : [];
+      const matched: PlanWords[] = byName.length > 0 ? byName : byTitle;
       previousNamed = matched.length > 0;
       if (matched.length === 0 || matched.length === this.plans.length) continue;
       used.add(i);

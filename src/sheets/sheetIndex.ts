@@ -155,6 +155,11 @@ export class SheetIndex {
     return samePrefix.length > 0 && query.prefix !== 'fiche' ? samePrefix : found;
   }
 
+  /** Whether the sheets use this word (folded). */
+  knowsWord(word: string): boolean {
+    return this.documentFrequency.has(normaliseTerm(word));
+  }
+
   hasDigits(digits: string): boolean {
     return this.byDigits.has(digits);
   }

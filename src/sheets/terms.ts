@@ -1,4 +1,4 @@
-import { STOP_WORDS, words } from '../language/text';
+import { STOP_WORDS, fold, words } from '../language/text';
 
 /**
  * The words search compares, for the sheets and for questions alike: folded, stop-words dropped, and plural and
@@ -19,8 +19,21 @@ const FEMININE: ReadonlyArray<readonly [suffix: string, replacement: string, min
   ['ee', 'e', 5],
 ];
 
+/** Words repeat across thousands of passages; remembering their form keeps indexing fast. Bounded for safety. */
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
+
 export function normaliseTerm(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3) return word;
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const term = rewriteEndings(word);
+  if (memo.size < MEMO_LIMIT) memo.set(word, term);
+  return term;
+}
+
+function rewriteEndings(word: string): string {
+  if (/\d/.test(word)) return word;
   let term = word;
   const ending = ENDINGS.find(([suffix, , min]) => term.length >= min && term.endsWith(suffix));
   if (ending) term = term.slice(0, term.length - ending[0].length) + ending[1];
@@ -38,4 +51,27 @@ export function searchTerms(text: string): string[] {
     seen.add(normaliseTerm(word));
   }
   return [...seen];
+}
+
+/** Control character that survives folding, used to fold many texts in one call. */
+const SEPARATOR = '\u0001';
+
+function termsOfFolded(folded: string): string[] {
+  const seen = new Set<string>();
+  for (const word of folded.split(/[^a-z0-9]+/)) {
+    if (word.length === 0 || STOP_WORDS.has(word)) continue;
+    seen.add(normaliseTerm(word));
+  }
+  return [...seen];
+}
+
+/**
+ * `searchTerms` of each text, folding them all at once: folding is most of the cost of indexing, and one long
+ * fold costs much less than many short ones.
+ */
+export function searchTermsOfEach(texts: readonly string[]): string[][] {
+  if (texts.length === 0) return [];
+  const folded = fold(texts.map((text) => text.replaceAll(SEPARATOR, ' ')).join(` ${SEPARATOR} `));
+  const parts = folded.split(SEPARATOR);
+  return parts.length === texts.length ? parts.map(termsOfFolded) : texts.map(searchTerms);
 }

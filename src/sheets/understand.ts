@@ -71,13 +71,16 @@ type Cue =
 
 const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', 'fiches action', 'fiche-action', 'action sheet', 'action sheets'];
 
-const CUES = compilePhrases<Cue>([
-  ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
-  ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
-  ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
-  ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
-  ...LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }] as const),
-]);
+const CUES = [
+  ...compilePhrases<Cue>([
+    ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
+    ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
+    ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
+    ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
+  ]),
+  // Plural is the whole point of "fiches": no plural folding, no typo.
+  ...compilePhrases<Cue>(LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }] as const), true),
+].sort((a, b) => b.tokens.length - a.tokens.length);
 const OFFER_PHRASES = compilePhrases(OFFER_CUES.map((phrase) => [phrase, true] as const));
 const BACK_REFERENCE_PHRASES = compilePhrases(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
 
@@ -210,12 +213,13 @@ export function understandSheetQuestion(index: SheetIndex, text: string): SheetQ
   question.actionNumbers = actions.numbers;
   question.lastAction = actions.last;
 
-  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || countPhrases(tokens, BACK_REFERENCE_PHRASES) > 0;
-  question.offerCues = countPhrases(tokens, OFFER_PHRASES);
+  const isKnownWord = (word: string) => index.knowsWord(word);
+  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || countPhrases(tokens, BACK_REFERENCE_PHRASES, isKnownWord) > 0;
+  question.offerCues = countPhrases(tokens, OFFER_PHRASES, isKnownWord);
   question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
 
   const fields = new Set<AskedField>();
-  for (const hit of takePhrases(tokens, taken, CUES)) {
+  for (const hit of takePhrases(tokens, taken, CUES, isKnownWord)) {
     const cue = hit.value;
     if (cue.kind === 'field') for (const field of cue.fields) fields.add(field);
     else if (cue.kind === 'summary') question.summary = true;
@@ -246,4 +250,12 @@ export function understandSheetQuestion(index: SheetIndex, text: string): SheetQ
   }
   question.topicWords = [...new Set(remaining)];
   return question;
+}
+
+/** Whether a word alone reads as part of a question's shape (a field, a cue) rather than as a topic. */
+export function understandsAsCue(word: string): boolean {
+  const tokens = questionTokens(word);
+  if (tokens.length === 0 || QUESTION_WORDS.has(tokens[0])) return true;
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  return takePhrases(tokens, taken, CUES).length > 0;
 }

@@ -70,8 +70,6 @@ export async function startTestServer(overrides: Partial<Omit<DirectLineOptions,
   registerWidget(server, {
     publicUrl,
     directLineSecret: overrides.directLineSecret,
-    directLine: endpoint,
-    log,
     azureBaseUrl: overrides.azureBaseUrl,
     now: () => clock.now,
   });

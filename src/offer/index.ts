@@ -1,0 +1,8 @@
+/** The local parenting-support offer: import, search, opening hours, and the parent-query engine. */
+export { buildOffer, loadOffer, type LoadedOffer } from './loadOffer';
+export { OfferIndex } from './offerIndex';
+export { OfferConversationSchema, PositionSchema, type OfferConversation, type Position } from './conversation';
+export { answerOfferQuery, offerQueryScore, offerHelpText, PAGE_SIZE, type OfferTurn, type OfferOutcome, type OfferQueryOptions } from './engine';
+export { LoadProblemSchema, type LoadProblem } from './records';
+export type { OfferService } from './service';
+export { KINDS, AUDIENCES, type KindId, type AudienceId } from './vocabulary';

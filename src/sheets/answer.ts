@@ -1,0 +1,349 @@
+import { glossaryCard, sheetListCard, type ListCardEntry } from '../cards/sheetCards';
+import type { Language } from '../language/text';
+import { sheetMessages } from '../messages/sheets';
+import { readSheetConversation, type SheetConversation } from './conversation';
+import { excerpt, sheetName } from './display';
+import { lookupGlossary } from './glossary';
+import { exampleQuestions } from './help';
+import type { Sheet, SheetField } from './model';
+import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, summaryBody, type AnswerPart, type PartBody } from './render';
+import type { SheetIndex, SheetMatch } from './sheetIndex';
+import { understandSheetQuestion, type SheetQuestion } from './understand';
+import type { AskedField } from './vocabulary';
+
+/**
+ * Answers one question about the sheets. The question is read once (understand.ts), then the first handler of
+ * HANDLERS that applies answers it — a table read top to bottom, so the order of precedence is visible in one place.
+ */
+
+export type SheetOutcome = 'answered' | 'listed' | 'glossary' | 'clarify' | 'not-found';
+
+export interface SheetTurn {
+  outcome: SheetOutcome;
+  text: string;
+  cards: object[];
+  suggestions: string[];
+  conversation: SheetConversation;
+}
+
+/** A topic must cover at least this share of the question's weight for a sheet to be named as the answer. */
+const MIN_TOPIC_COVERAGE = 0.55;
+/** A sheet is listed when one passage covers this much of the topic… */
+const MIN_LISTED_PASSAGE = 0.6;
+/** …or when the sheet as a whole covers this much with a passage covering some of it. */
+const MIN_LISTED_SHEET = 0.8;
+const MIN_LISTED_SHEET_PASSAGE = 0.4;
+/** Runners-up within this share of the best score are mentioned. */
+const CLOSE_RUNNER_UP = 0.85;
+/** One number in more plans than this: ask which plan rather than show them all. */
+const MAX_SHEETS_SHOWN = 3;
+const MAX_LISTED = 10;
+const MAX_SUGGESTIONS = 4;
+const FOLLOW_UP_ORDER: readonly Exclude<AskedField, 'links'>[] = ['pilot', 'partners', 'results', 'deadlines', 'funding', 'actions', 'context', 'audience', 'objectives'];
+
+interface Context {
+  index: SheetIndex;
+  question: SheetQuestion;
+  conversation: SheetConversation;
+  language: Language;
+  /** The sheets being discussed, still loaded. */
+  current: Sheet[];
+}
+
+interface Handler {
+  name: string;
+  applies: (context: Context) => boolean;
+  answer: (context: Context) => SheetTurn;
+}
+
+function turn(context: Context, outcome: SheetOutcome, text: string, extra: Partial<Omit<SheetTurn, 'outcome' | 'text'>> = {}): SheetTurn {
+  return {
+    outcome,
+    text,
+    cards: extra.cards ?? [],
+    suggestions: (extra.suggestions ?? []).slice(0, MAX_SUGGESTIONS),
+    conversation: extra.conversation ?? context.conversation,
+  };
+}
+
+function followUps(language: Language, asked: readonly SheetField[]): string[] {
+  const messages = sheetMessages[language];
+  return FOLLOW_UP_ORDER.filter((field) => !asked.includes(field)).slice(0, 3).map((field) => messages.followUp[field]);
+}
+
+function plansNarrowed(sheets: Sheet[], question: SheetQuestion): Sheet[] {
+  const hint = question.planHint;
+  if (!hint) return sheets;
+  const narrowed = sheets.filter((sheet) => hint.planIds.includes(sheet.plan.id));
+  return narrowed.length > 0 ? narrowed : sheets;
+}
+
+/** What to answer about known sheets: the action(s), the fields, the passages on a topic, or a summary. */
+function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): SheetTurn {
+  const { question, language, index } = context;
+  const messages = sheetMessages[language];
+  const fields: AskedField[] =
+    question.fields.length > 0
+      ? question.fields
+      : question.followUp && question.actionNumbers.length === 0 && !question.summary
+        ? (context.conversation.lastFields ?? []).filter((field): field is AskedField => field !== 'other')
+        : [];
+  const parts: AnswerPart[] = [];
+  const asksActions = question.actionNumbers.length > 0 || question.lastAction;
+  for (const sheet of sheets) {
+    const bodies: PartBody[] = [];
+    if (asksActions) {
+      // The action's own deadline comes with it; other fields asked alongside ("qui pilote l'action 2") follow.
+      bodies.push(actionsBody(sheet, question.actionNumbers, question.lastAction, language));
+      const others = fields.filter((field) => field !== 'actions' && field !== 'deadlines');
+      if (others.length > 0) bodies.push(fieldsBody(sheet, others, question.actionNumbers, language));
+    } else if (fields.length > 0) {
+      bodies.push(fieldsBody(sheet, fields, [], language));
+    } else if (question.topicWords.length > 0 && !question.summary) {
+      const match = index.search(index.resolveTerms(question.topicWords), { sheetIds: [sheet.id] })[0];
+      if (match && match.best >= MIN_TOPIC_COVERAGE / 2) bodies.push(passagesBody(match, language));
+    }
+    if (bodies.length === 0) bodies.push(summaryBody(sheet, language));
+    parts.push(composePart(sheet, bodies, language));
+  }
+  const asked: AskedField[] = asksActions ? ['actions', ...fields] : fields;
+  const lead = [intro, sheets.length > 1 && !intro ? messages.sameNumberInPlans(sheets[0].code, sheets.length) : undefined].filter(Boolean);
+  return turn(context, 'answered', [...lead, ...parts.map((part) => part.text)].join('\n\n'), {
+    cards: parts.map((part) => part.card),
+    suggestions: followUps(language, asked),
+    conversation: {
+      currentSheetIds: sheets.map((sheet) => sheet.id),
+      ...(fields.length > 0 ? { lastFields: fields } : {}),
+    },
+  });
+}
+
+function notFound(context: Context, text: string, suggestions?: string[]): SheetTurn {
+  const messages = sheetMessages[context.language];
+  const examples = exampleQuestions(context.index, context.language);
+  const lines = [text, messages.canAsk, ...examples.map((example) => `- ${example}`)];
+  return turn(context, 'not-found', lines.join('\n'), { suggestions: suggestions ?? examples });
+}
+
+function answerEmpty(context: Context): SheetTurn {
+  return notFound(context, sheetMessages[context.language].whichSheet);
+}
+
+function answerNumbered(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const found: Sheet[] = [];
+  const missing: string[] = [];
+  for (const code of question.codes) {
+    const sheets = plansNarrowed(index.findByNumber(code), question);
+    if (sheets.length === 0) missing.push(code.shown);
+    for (const sheet of sheets) if (!found.includes(sheet)) found.push(sheet);
+  }
+  if (found.length === 0) {
+    const first = question.codes[0];
+    const neighbours = index.neighbours(first.number ?? first.digits.split('').join('.'));
+    const lines = [messages.notFoundCode(first.shown)];
+    if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${sheetName(sheet)} (${sheet.plan.title})`));
+    const suggestions = neighbours.map((sheet) => messages.askSummary(sheet.code));
+    return neighbours.length > 0
+      ? turn(context, 'not-found', lines.join('\n'), { suggestions })
+      : notFound(context, lines.join('\n'));
+  }
+  const samePlans = new Set(found.map((sheet) => sheet.plan.id));
+  if (question.codes.length === 1 && found.length > MAX_SHEETS_SHOWN && samePlans.size === found.length) {
+    return turn(context, 'clarify', messages.whichPlan(found[0].code), {
+      suggestions: found.map((sheet) => `${sheet.code} — ${sheet.plan.title}`),
+      conversation: { currentSheetIds: found.map((sheet) => sheet.id), ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
+    });
+  }
+  const intro = missing.length > 0 ? missing.map((code) => messages.notFoundCode(code)).join(' ') : undefined;
+  return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro);
+}
+
+function answerAxis(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const axis = question.axis as string;
+  const sheets = plansNarrowed(index.sheetsUnderAxis(axis), question);
+  if (sheets.length === 0) return notFound(context, messages.axisNone(axis));
+  return listed(context, messages.axisIntro(axis, sheets.length), sheets.map((sheet) => ({ sheet })));
+}
+
+function listed(context: Context, title: string, entries: ListCardEntry[]): SheetTurn {
+  const { language } = context;
+  const messages = sheetMessages[language];
+  const shown = entries.slice(0, MAX_LISTED);
+  const lines = [title];
+  for (const entry of shown) {
+    const why = entry.reason ? ` — ${messages.labelled(entry.reason.heading, messages.quote(entry.reason.text))}` : '';
+    lines.push(`- **${sheetName(entry.sheet)}** (${entry.sheet.plan.title})${why}`);
+  }
+  if (entries.length > shown.length) lines.push(messages.listMore(entries.length - shown.length));
+  return turn(context, 'listed', lines.join('\n'), {
+    cards: [sheetListCard(title, shown, language)],
+    suggestions: shown.slice(0, 3).map((entry) => messages.askSummary(entry.sheet.code)),
+    conversation: shown.length === 1 ? { currentSheetIds: [shown[0].sheet.id] } : context.conversation,
+  });
+}
+
+function isListed(match: SheetMatch): boolean {
+  return match.best >= MIN_LISTED_PASSAGE || (match.coverage >= MIN_LISTED_SHEET && match.best >= MIN_LISTED_SHEET_PASSAGE);
+}
+
+function answerListing(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const hint = question.planHint;
+  const planIds = hint?.strong ? hint.planIds : undefined;
+  if (question.topicWords.length === 0 && question.fields.length === 0) {
+    const sheets = index.sheets.filter((sheet) => !planIds || planIds.includes(sheet.plan.id));
+    return listed(context, messages.listAll(sheets.length), sheets.map((sheet) => ({ sheet })));
+  }
+  const terms = index.resolveTerms(question.topicWords);
+  const search = (fields?: readonly SheetField[]) =>
+    index.search(terms, { ...(fields ? { fields } : {}), ...(planIds ? { planIds } : {}) }).filter(isListed);
+  let matches = question.fields.length > 0 ? search(question.fields) : [];
+  if (matches.length === 0) matches = search();
+  if (matches.length === 0) return notFound(context, messages.listNone);
+  const entries = matches.map((match): ListCardEntry => {
+    const best = match.passages[0];
+    return best
+      ? { sheet: match.sheet, reason: { heading: passageHeading(match.sheet, best.passage.section, language), text: excerpt(best.passage.text, best.matched, 180) } }
+      : { sheet: match.sheet };
+  });
+  return listed(context, messages.listIntro(entries.length), entries);
+}
+
+function answerGlossary(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const word = question.glossaryWord as string;
+  const entry = lookupGlossary(word);
+  const mined = entry ? undefined : index.sheetAcronym(word);
+  const holding = index.sheetsHolding(word);
+  const usedIn = holding.map((found) => sheetName(found.sheet));
+  const term = entry?.term ?? mined?.acronym ?? word.toUpperCase();
+  const expansion = entry?.expansion ?? mined?.expansion ?? '';
+  const gloss = language === 'en' ? entry?.english : undefined;
+  const source = mined ? messages.glossaryFromSheet(index.sheetById(mined.sheetId)?.code ?? '') : undefined;
+  const about = entry?.about?.[language];
+  const lines = [
+    messages.glossary(term, expansion, gloss),
+    ...(about ? [`${about.charAt(0).toUpperCase()}${about.slice(1)}.`] : []),
+    ...(source ? [source] : []),
+    ...(usedIn.length > 0 ? [messages.glossaryUsedIn, ...usedIn.map((name) => `- ${name}`)] : []),
+  ];
+  return turn(context, 'glossary', lines.join('\n'), {
+    cards: [glossaryCard({ term, expansion: gloss ? `${expansion} (${gloss})` : expansion, about, source, usedIn, language })],
+    suggestions: [messages.askListing(term), ...holding.slice(0, 2).map((found) => messages.askSummary(found.sheet.code))],
+  });
+}
+
+/** The best sheet for the question's topic words, if one covers them well enough. */
+function topicMatches(context: Context): SheetMatch[] {
+  const { index, question } = context;
+  if (question.topicWords.length === 0) return [];
+  const terms = index.resolveTerms(question.topicWords);
+  const hint = question.planHint;
+  const options = hint ? { boostPlanIds: hint.planIds } : {};
+  let matches = hint?.strong ? index.search(terms, { ...options, planIds: hint.planIds }) : [];
+  if (matches.length === 0) matches = index.search(terms, options);
+  return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE);
+}
+
+function topicPointsElsewhere(context: Context): boolean {
+  const { question, current } = context;
+  if (question.topicWords.length === 0 || (current.length > 1 && question.planHint)) return false;
+  const best = topicMatches(context)[0];
+  if (!best || current.includes(best.sheet)) return false;
+  const onCurrent = context.index.search(context.index.resolveTerms(question.topicWords), { sheetIds: current.map((sheet) => sheet.id) })[0];
+  return !onCurrent || onCurrent.coverage < MIN_TOPIC_COVERAGE;
+}
+
+function answerOnCurrent(context: Context): SheetTurn {
+  const sheets = plansNarrowed(context.current, context.question);
+  return answerOnSheets(context, sheets);
+}
+
+function answerTopic(context: Context): SheetTurn {
+  const { language, question } = context;
+  const messages = sheetMessages[language];
+  const matches = topicMatches(context);
+  const best = matches[0];
+  if (!best) return answerNotFound(context);
+  const runnersUp = matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP);
+  const asksSomething = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+  const answer = asksSomething
+    ? answerOnSheets({ ...context, question: { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
+    : (() => {
+        const part = composePart(best.sheet, [passagesBody(best, language)], language);
+        return turn(context, 'answered', `${messages.bestMatch}\n${part.text}`, {
+          cards: [part.card],
+          suggestions: followUps(language, []),
+          conversation: { currentSheetIds: [best.sheet.id] },
+        });
+      })();
+  if (runnersUp.length === 0) return answer;
+  const others = `${messages.otherCandidates} ${runnersUp.map((match) => sheetName(match.sheet)).join(' ; ')}`;
+  return {
+    ...answer,
+    text: `${answer.text}\n\n${others}`,
+    suggestions: [...runnersUp.map((match) => messages.askSummary(match.sheet.code)), ...answer.suggestions].slice(0, MAX_SUGGESTIONS),
+  };
+}
+
+function askWhichSheet(context: Context): SheetTurn {
+  const { index, language, question } = context;
+  const messages = sheetMessages[language];
+  const examples = index.sheets.slice(0, 3).map((sheet) =>
+    question.fields.includes('results') ? messages.askIndicators(sheet.code) : question.fields.includes('partners') ? messages.askPartners(sheet.code) : question.fields.includes('pilot') ? messages.askPilot(sheet.code) : messages.askSummary(sheet.code),
+  );
+  return turn(context, 'clarify', messages.whichSheet, {
+    suggestions: examples,
+    conversation: { ...context.conversation, ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
+  });
+}
+
+function answerNotFound(context: Context): SheetTurn {
+  const { question, language } = context;
+  const messages = sheetMessages[language];
+  if (question.glossaryCue && question.topicWords.length > 0 && question.topicWords.length <= 4) {
+    const term = question.topicWords.join(' ').replace(/[^a-z0-9 ]/g, '').slice(0, 40);
+    return notFound(context, messages.notFoundTerm(term));
+  }
+  return notFound(context, messages.notFoundTopic);
+}
+
+const asksAboutASheet = (question: SheetQuestion) =>
+  question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+
+const HANDLERS: readonly Handler[] = [
+  { name: 'empty', applies: ({ question }) => question.empty, answer: answerEmpty },
+  { name: 'numbered', applies: ({ question }) => question.codes.length > 0, answer: answerNumbered },
+  { name: 'axis', applies: ({ question }) => question.axis !== undefined, answer: answerAxis },
+  { name: 'listing', applies: ({ question }) => question.listing, answer: answerListing },
+  {
+    name: 'glossary',
+    applies: ({ question }) => question.glossaryWord !== undefined && (question.glossaryCue || question.bareGlossary) && question.fields.length === 0,
+    answer: answerGlossary,
+  },
+  {
+    name: 'follow-up',
+    applies: (context) =>
+      context.current.length > 0 &&
+      (asksAboutASheet(context.question) || context.question.followUp || (context.current.length > 1 && context.question.planHint !== undefined)) &&
+      !topicPointsElsewhere(context),
+    answer: answerOnCurrent,
+  },
+  { name: 'topic', applies: ({ question }) => question.topicWords.length > 0, answer: answerTopic },
+  { name: 'which-sheet', applies: ({ question }) => asksAboutASheet(question), answer: askWhichSheet },
+  { name: 'not-found', applies: () => true, answer: answerNotFound },
+];
+
+export function answerSheetQuestion(index: SheetIndex, text: string, conversation: SheetConversation, language: Language): SheetTurn {
+  const state = readSheetConversation(conversation);
+  const current = (state.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+  const context: Context = { index, question: understandSheetQuestion(index, text), conversation: state, language, current };
+  const handler = HANDLERS.find((candidate) => candidate.applies(context)) as Handler;
+  return handler.answer(context);
+}

@@ -1,0 +1,83 @@
+import { fold, type Language } from '../language/text';
+import { sheetMessages } from '../messages/sheets';
+import { GLOSSARY } from './glossary';
+import { sectionsOf, type Sheet } from './model';
+import type { SheetIndex } from './sheetIndex';
+import { normaliseTerm } from './terms';
+import { understandsAsCue } from './understand';
+
+/**
+ * What one can ask about the sheets, with examples built from the sheets actually loaded, so that every example
+ * works on this deployment.
+ */
+
+const MIN_TITLE_WORD = 5;
+
+/** Words that would be read as part of the question ("actions", "public") make poor topic examples. */
+function isQuestionWord(word: string): boolean {
+  return understandsAsCue(fold(word));
+}
+
+function firstWith(sheets: readonly Sheet[], field: Parameters<typeof sectionsOf>[1], skip?: Sheet): Sheet | undefined {
+  return sheets.find((sheet) => sheet !== skip && sectionsOf(sheet, field).some((section) => section.items.length > 0));
+}
+
+/** A title word shared by several sheets (but not all), as a listing example: "parentalité". */
+function sharedTitleWord(sheets: readonly Sheet[]): string | undefined {
+  const counts = new Map<string, { word: string; sheets: number }>();
+  for (const sheet of sheets) {
+    const seen = new Set<string>();
+    for (const match of sheet.title.matchAll(/\p{L}+/gu)) {
+      const word = match[0].toLowerCase();
+      if (word.length < MIN_TITLE_WORD || isQuestionWord(word)) continue;
+      const term = normaliseTerm(fold(word));
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const entry = counts.get(term) ?? { word, sheets: 0 };
+      entry.sheets++;
+      counts.set(term, entry);
+    }
+  }
+  let best: { word: string; sheets: number } | undefined;
+  for (const entry of counts.values()) {
+    const distinctive = entry.sheets < sheets.length || sheets.length === 1;
+    if (entry.sheets >= Math.min(2, sheets.length) && distinctive && (!best || entry.sheets > best.sheets)) best = entry;
+  }
+  return best?.word;
+}
+
+/** The glossary term that occurs in the most passages of the loaded sheets. */
+function frequentAbbreviation(index: SheetIndex): string | undefined {
+  let best: { term: string; count: number } | undefined;
+  for (const entry of GLOSSARY) {
+    const count = index.passageCount(normaliseTerm(fold(entry.term)));
+    if (count > 0 && (!best || count > best.count)) best = { term: entry.term, count };
+  }
+  return best?.term;
+}
+
+export function exampleQuestions(index: SheetIndex, language: Language): string[] {
+  const messages = sheetMessages[language];
+  const examples: string[] = [];
+  const piloted = firstWith(index.sheets, 'pilot');
+  if (piloted) examples.push(messages.askPilot(piloted.code));
+  const otherPlan = index.sheets.filter((sheet) => sheet.plan.id !== piloted?.plan.id);
+  const measured = firstWith(otherPlan, 'results') ?? firstWith(index.sheets, 'results', piloted);
+  if (measured) examples.push(messages.askIndicators(measured.code));
+  const word = sharedTitleWord(index.sheets);
+  if (word) examples.push(messages.askListing(word));
+  const abbreviation = frequentAbbreviation(index);
+  if (abbreviation) examples.push(messages.askDefinition(abbreviation));
+  return examples;
+}
+
+export function sheetHelpText(language: Language, index: SheetIndex): string {
+  const messages = sheetMessages[language];
+  if (index.size === 0) return messages.noSheets;
+  const examples = exampleQuestions(index, language);
+  return [
+    messages.helpIntro(index.size, index.plans.length),
+    messages.helpKinds,
+    ...(examples.length > 0 ? [messages.canAsk, ...examples.map((example) => `- ${example}`)] : []),
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+import { readSheetConversation, type SheetConversation } from './conversation';
+import { compilePhrases, countPhrases, questionTokens } from './phrases';
+import type { SheetIndex } from './sheetIndex';
+import { understandSheetQuestion } from './understand';
+
+/**
+ * How much a message reads like a partner's question on the sheets (0..1), for the main dialog to tell it from a
+ * parent's search for a service. A sheet number, a list of sheets, a definition or a follow-up on the sheet being
+ * discussed score high; a topic scores with how well the sheets cover it; what parents say ("près de chez moi",
+ * "ouvert le samedi") pulls the score down. "un LAEP à Givors" stays low; "quelles fiches parlent des LAEP" is high.
+ */
+
+/** Partners ask for the figures of a diagnosis; parents seldom do. */
+const FIGURE_CUES = compilePhrases(
+  ['quelle part', 'pourcentage', 'proportion', 'combien de', 'taux', 'chiffre', 'chiffres', 'statistique', 'statistiques',
+    'how many', 'percentage', 'share of', 'rate', 'figures'].map((phrase) => [phrase, true] as const),
+);
+
+const KNOWN_NUMBER = 0.95;
+const UNKNOWN_NUMBER = 0.8;
+const AXIS = 0.85;
+const LISTING = 0.85;
+const DEFINITION = 0.8;
+const BARE_ABBREVIATION = 0.45;
+const FOLLOW_UP = 0.85;
+const FIELD_ONLY = 0.45;
+const SHEET_WORD = 0.5;
+const SHEET_WORD_BONUS = 0.2;
+const FIGURES = 0.3;
+const TOPIC_WEIGHT = 0.5;
+/** A topic alone must be well covered: "un LAEP à Givors" covers only half (no sheet knows Givors). */
+const MIN_TOPIC_COVERAGE = 0.6;
+const OFFER_PENALTY = 0.3;
+
+export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation): number {
+  const question = understandSheetQuestion(index, text);
+  if (question.empty) return 0;
+  const state = readSheetConversation(conversation);
+  const hasCurrent = (state.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
+  const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+
+  let score: number;
+  if (question.codes.length > 0) {
+    score = question.codes.some((code) => index.findByNumber(code).length > 0) ? KNOWN_NUMBER : UNKNOWN_NUMBER;
+  } else {
+    score = Math.max(
+      question.axis ? AXIS : 0,
+      question.listing ? LISTING : 0,
+      question.glossaryWord && question.glossaryCue ? DEFINITION : 0,
+      question.glossaryWord && question.bareGlossary ? BARE_ABBREVIATION : 0,
+      hasCurrent && (asksAboutASheet || question.followUp) ? FOLLOW_UP : 0,
+      question.fields.length > 0 ? FIELD_ONLY : 0,
+    );
+    if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
+    if (countPhrases(questionTokens(text.slice(0, 600)), FIGURE_CUES) > 0) score += FIGURES;
+    // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
+    if (question.topicWords.length > 0 && !question.bareGlossary) {
+      const best = index.search(index.resolveTerms(question.topicWords))[0];
+      if (best && best.coverage >= MIN_TOPIC_COVERAGE) score += TOPIC_WEIGHT * best.coverage * (score > 0 ? 0.5 : 1);
+    }
+  }
+  score -= OFFER_PENALTY * Math.min(2, question.offerCues);
+  return Math.max(0, Math.min(1, score));
+}

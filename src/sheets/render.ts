@@ -1,0 +1,188 @@
+import { sheetCard, type CardBlock, type CardFact, type CardLine } from '../cards/sheetCards';
+import type { Language } from '../language/text';
+import { sheetMessages } from '../messages/sheets';
+import { axisPath, excerpt, readableText, sheetName, shorten } from './display';
+import { sectionsOf, type Sheet, type SheetDeadline, type SheetItem, type SheetSection } from './model';
+import type { SheetMatch } from './sheetIndex';
+import type { AskedField } from './vocabulary';
+
+/**
+ * Turns what a sheet says into one answer part: a short text (markdown lists, readable aloud) and the matching
+ * card. Sheet texts are quoted as written; only the framing comes from the messages catalogue.
+ */
+
+export interface AnswerPart {
+  sheet: Sheet;
+  text: string;
+  card: object;
+}
+
+/** What a part says about its sheet, before the sheet's name is put on top. */
+export interface PartBody {
+  lines: string[];
+  blocks: CardBlock[];
+  facts?: CardFact[];
+}
+
+export function composePart(sheet: Sheet, bodies: readonly PartBody[], language: Language): AnswerPart {
+  const lines = bodies.flatMap((body) => body.lines);
+  const blocks = bodies.flatMap((body) => body.blocks);
+  const facts = bodies.flatMap((body) => body.facts ?? []);
+  return {
+    sheet,
+    text: [sheetHeader(sheet, language), ...withNote(lines, language)].join('\n'),
+    card: sheetCard({ sheet, language, blocks, ...(facts.length > 0 ? { facts } : {}), withWholeSheet: true }),
+  };
+}
+
+const SUMMARY_ITEM_LENGTH = 150;
+const SUMMARY_MAX_ACTIONS = 8;
+const MAX_PASSAGES = 3;
+
+export function sheetHeader(sheet: Sheet, language: Language): string {
+  const messages = sheetMessages[language];
+  return `**${sheetName(sheet)}**\n${messages.labelled(messages.plan, sheet.plan.title)}`;
+}
+
+function quotedLines(items: readonly SheetItem[], language: Language): string[] {
+  const quote = sheetMessages[language].quote;
+  return items.map((item) => {
+    const number = item.number !== undefined ? `${item.number}. ` : '';
+    return `${item.level === 1 ? '  ' : ''}- ${number}${quote(item.text)}`;
+  });
+}
+
+function cardLines(items: readonly SheetItem[]): CardLine[] {
+  return items.map((item) => ({ text: item.text, number: item.number, level: item.level }));
+}
+
+function sectionHeading(section: SheetSection, language: Language): string {
+  return section.heading ? readableText(section.heading) : sheetMessages[language].fieldLabel[section.field];
+}
+
+function withNote(lines: string[], language: Language): string[] {
+  const note = sheetMessages[language].quotedNote;
+  return note && lines.length > 0 ? [note, ...lines] : lines;
+}
+
+/** Deadline lines that apply to these actions: their own, or the sheet's when none is given per action. */
+export function deadlinesForActions(sheet: Sheet, actions: readonly number[]): SheetDeadline[] {
+  if (actions.length === 0) return sheet.deadlines;
+  const own = sheet.deadlines.filter((deadline) => deadline.actions.some((n) => actions.includes(n)));
+  return own.length > 0 ? own : sheet.deadlines.filter((deadline) => deadline.actions.length === 0);
+}
+
+/** The sections of the fields asked, quoted. */
+export function fieldsBody(sheet: Sheet, fields: readonly AskedField[], actionNumbers: readonly number[], language: Language): PartBody {
+  const messages = sheetMessages[language];
+  const lines: string[] = [];
+  const blocks: CardBlock[] = [];
+  for (const field of fields) {
+    let sections = sectionsOf(sheet, field).filter((section) => section.items.length > 0);
+    if (field === 'deadlines' && actionNumbers.length > 0) {
+      const wanted = new Set(deadlinesForActions(sheet, actionNumbers).map((deadline) => deadline.text));
+      sections = sections.map((section) => ({ ...section, items: section.items.filter((item) => wanted.has(item.text)) }));
+    }
+    if (sections.length === 0) {
+      lines.push(messages.sectionMissing(messages.fieldLabel[field]));
+      continue;
+    }
+    for (const section of sections) {
+      const heading = sectionHeading(section, language);
+      lines.push(`**${heading}**`, ...quotedLines(section.items, language));
+      blocks.push({ heading, lines: cardLines(section.items) });
+    }
+  }
+  return { lines, blocks };
+}
+
+/** "Action 2" of a sheet, with the deadline that applies to it. */
+export function actionsBody(sheet: Sheet, numbers: readonly number[], last: boolean, language: Language): PartBody {
+  const messages = sheetMessages[language];
+  const wanted = [...numbers];
+  const lastAction = sheet.actions.at(-1);
+  if (last && lastAction && !wanted.includes(lastAction.number)) wanted.push(lastAction.number);
+  const lines: string[] = [];
+  const blocks: CardBlock[] = [];
+  for (const number of wanted) {
+    const action = sheet.actions.find((candidate) => candidate.number === number);
+    if (!action) {
+      lines.push(messages.actionMissing(number, sheet.actions.length));
+      continue;
+    }
+    const heading = action.title ? `${messages.action(number)} — ${action.title}` : messages.action(number);
+    const items = action.items.map((text): SheetItem => ({ text, level: 0 }));
+    lines.push(`**${heading}**`, ...quotedLines(items, language));
+    const deadlines = deadlinesForActions(sheet, [number]);
+    const block: CardBlock = { heading, lines: cardLines(items) };
+    blocks.push(block);
+    if (deadlines.length > 0) {
+      lines.push(messages.labelled(messages.deadlineOfAction, deadlines.map((deadline) => messages.quote(deadline.text)).join(' ; ')));
+      blocks.push({ heading: messages.deadlineOfAction, lines: deadlines.map((deadline) => ({ text: deadline.text })) });
+    }
+  }
+  if (wanted.length === 0) lines.push(messages.noActions);
+  return { lines, blocks };
+}
+
+function firstItems(sheet: Sheet, field: AskedField, count: number): string[] {
+  return sectionsOf(sheet, field)
+    .flatMap((section) => section.items)
+    .filter((item) => item.level === 0)
+    .slice(0, count)
+    .map((item) => shorten(item.text, SUMMARY_ITEM_LENGTH));
+}
+
+/** Title, plan, axis, pilot, audience, deadlines, funding and the actions in short. */
+export function summaryBody(sheet: Sheet, language: Language): PartBody {
+  const messages = sheetMessages[language];
+  const facts: CardFact[] = [];
+  const lines: string[] = [];
+  const axis = axisPath(sheet);
+  if (axis) lines.push(messages.labelled(messages.axis, axis));
+  const add = (field: AskedField, values: string[]) => {
+    if (values.length === 0) return;
+    const label = messages.fieldLabel[field];
+    lines.push(messages.labelled(label, values.map(messages.quote).join(' ; ')));
+    facts.push({ title: label, value: values.join(' ; ') });
+  };
+  add('pilot', firstItems(sheet, 'pilot', 3));
+  add('audience', firstItems(sheet, 'audience', 2));
+  add('deadlines', sheet.deadlines.map((deadline) => deadline.text));
+  add('funding', firstItems(sheet, 'funding', 2));
+  const blocks: CardBlock[] = [];
+  if (sheet.actions.length > 0) {
+    const shown = sheet.actions.slice(0, SUMMARY_MAX_ACTIONS);
+    lines.push(`**${messages.actionCount(sheet.actions.length)}**`);
+    for (const action of shown) lines.push(`- ${messages.action(action.number)} : ${messages.quote(shorten(action.items[0], SUMMARY_ITEM_LENGTH))}`);
+    blocks.push({
+      heading: messages.actionCount(sheet.actions.length),
+      lines: shown.map((action) => ({ text: `${messages.action(action.number)} : ${shorten(action.items[0], SUMMARY_ITEM_LENGTH)}` })),
+    });
+  }
+  lines.push(messages.summaryMore);
+  return { lines, blocks, facts };
+}
+
+/** Where a passage sits: its section's heading, or the field's name. */
+export function passageHeading(sheet: Sheet, section: number, language: Language): string {
+  const found = sheet.sections[section];
+  return found ? sectionHeading(found, language) : sheetMessages[language].fieldLabel.other;
+}
+
+/** The passages of a sheet that match the question best, quoted (cut around the match when long). */
+export function passagesBody(match: SheetMatch, language: Language): PartBody {
+  const messages = sheetMessages[language];
+  const { sheet } = match;
+  const lines: string[] = [];
+  const blocks: CardBlock[] = [];
+  const best = match.passages[0]?.score ?? 0;
+  const chosen = match.passages.filter((passage) => passage.passage.kind === 'item' && passage.score >= best * 0.5).slice(0, MAX_PASSAGES);
+  for (const { passage, matched } of chosen) {
+    const heading = passageHeading(sheet, passage.section, language);
+    const text = excerpt(passage.text, matched);
+    lines.push(messages.labelled(`**${heading}**`, messages.quote(text)));
+    blocks.push({ heading, lines: [{ text }] });
+  }
+  return { lines, blocks };
+}

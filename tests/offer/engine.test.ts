@@ -1,0 +1,236 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { CommuneIndex } from '../../src/geo';
+import { fold, type Language } from '../../src/language/text';
+import { answerOfferQuery, loadOffer, offerQueryScore, OfferConversationSchema, type OfferConversation, type OfferTurn, type Position } from '../../src/offer';
+
+const communes = CommuneIndex.load();
+const SHARED = resolve(__dirname, '../../../shared');
+const FIXTURE = join(SHARED, 'fixtures/knowledge-dev/offer');
+const EVAL = join(SHARED, 'eval/offer-dev.jsonl');
+const hasShared = existsSync(FIXTURE) && existsSync(EVAL);
+const devOffer = hasShared ? loadOffer(FIXTURE, communes).offer : null;
+const demoOffer = loadOffer(join(__dirname, '../../knowledge/offer'), communes).offer;
+
+// Tuesday 10 March 2026, 10:30 in Paris.
+const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
+
+/** Everything a person reads: the text, the cards' texts, the suggestions. */
+function readable(turn: OfferTurn): string {
+  return fold([turn.text, JSON.stringify(turn.cards), turn.suggestions.join('\n')].join('\n'));
+}
+
+/** A conversation as a table of turns: what the parent says, what the bot answers. */
+class Chat {
+  conversation: OfferConversation = {};
+  constructor(private readonly offer = devOffer ?? demoOffer, private readonly language: Language = 'fr') {}
+  say(text: string, position?: Position): OfferTurn {
+    const turn = answerOfferQuery(this.offer, communes, text, this.conversation, { now, language: this.language, position });
+    // The state is stored as JSON between turns.
+    this.conversation = OfferConversationSchema.parse(JSON.parse(JSON.stringify(turn.conversation)));
+    return turn;
+  }
+}
+
+type EvalTurn = { say: string; extra?: { entities?: Array<{ latitude: number; longitude: number }> }; all?: string[]; none?: string[]; any?: string[] };
+type EvalCase = EvalTurn & { id: string; locale?: string; turns?: EvalTurn[] };
+
+function expectations(turn: OfferTurn, spec: EvalTurn): string[] {
+  const got = readable(turn);
+  const problems: string[] = [];
+  for (const e of spec.all ?? []) if (!got.includes(fold(e))) problems.push(`missing ${e}`);
+  for (const e of spec.none ?? []) if (got.includes(fold(e))) problems.push(`unwanted ${e}`);
+  if (spec.any && !spec.any.some((e) => got.includes(fold(e)))) problems.push(`none of ${spec.any.join(', ')}`);
+  return problems;
+}
+
+const cases: EvalCase[] = hasShared
+  ? readFileSync(EVAL, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).map((l) => JSON.parse(l))
+  : [];
+
+(hasShared ? describe : describe.skip)('the development questions, on the development offer', () => {
+  it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const chat = new Chat(devOffer ?? demoOffer, c.locale?.startsWith('en') ? 'en' : 'fr');
+    for (const spec of c.turns ?? [c]) {
+      const entity = spec.extra?.entities?.[0];
+      const turn = chat.say(spec.say, entity ? { latitude: entity.latitude, longitude: entity.longitude } : undefined);
+      expect({ said: spec.say, problems: expectations(turn, spec) }).toEqual({ said: spec.say, problems: [] });
+    }
+  });
+});
+
+(hasShared ? describe : describe.skip)('the same questions, put differently', () => {
+  it.each([
+    ['des groupes de parole sur Villeurbanne ?', ['groupe de parole des parents'], []],
+    ['LAEP Givors svp', ['ribambelle'], []],
+    ['un cafe parents vers venissieu', ['centre social du moulin'], ['sanitas']],
+    ['je cherche une mediatrice familiale dans le 8e à Lyon', ['mediation familiale'], []],
+    ['LAEP le samedi autour de Vénissieux', ['ribambelle'], ['petits pas']],
+    ['papa solo sur Vaulx en Velin, un groupe pour échanger avec d’autres parents ?', ['parents solos'], []],
+    ["mon adolescent ne m'écoute plus, une aide à Tours ?", ["parents d'ados"], []],
+    ['un numéro pour parler de mes difficultés avec mon enfant, par téléphone', ['allo parents'], []],
+    ['un lieu d’accueil enfants parents à Marseille', [], ['ribambelle', 'petits pas', 'escale']],
+    ['aide aux devoirs 37000', ['clas'], []],
+  ])('%s', (text, all, none) => {
+    const got = readable(new Chat().say(text));
+    for (const e of all) expect(got).toContain(fold(e));
+    for (const e of none) expect(got).not.toContain(fold(e));
+  });
+});
+
+describe('asking only for what is missing', () => {
+  it('asks for the place, offering the position, then resumes the search with it', () => {
+    const chat = new Chat(demoOffer);
+    const first = chat.say('un groupe de parole');
+    expect(first.outcome).toBe('need-place');
+    expect(first.askLocation).toBe(true);
+    expect(first.cards).toEqual([]);
+    expect(first.text).toMatch(/commune|position/);
+    const second = chat.say('', { latitude: 45.766, longitude: 4.88 });
+    expect(second.outcome).toBe('results');
+    expect(readable(second)).toContain('groupe de parole parents solos');
+    expect(second.text).toContain('votre position');
+  });
+
+  it('resumes with a commune typed alone', () => {
+    const chat = new Chat(demoOffer);
+    chat.say('un café des parents');
+    const turn = chat.say('venisieux');
+    expect(turn.outcome).toBe('results');
+    expect(readable(turn)).toContain('cafe des parents');
+    expect(turn.text).toContain('Vénissieux');
+  });
+
+  it('asks for the position when the parent says "près de moi" without sharing it', () => {
+    const turn = new Chat(demoOffer).say('un LAEP près de chez moi');
+    expect(turn.outcome).toBe('need-place');
+    expect(turn.askLocation).toBe(true);
+  });
+
+  it('offers remote listening without asking where first', () => {
+    const turn = new Chat(demoOffer).say("j'ai besoin de parler à quelqu'un au téléphone");
+    expect(turn.outcome).toBe('results');
+    expect(readable(turn)).toContain('ligne parents ecoute');
+    expect(turn.askLocation).toBe(true);
+  });
+});
+
+describe('follow-ups keep the search', () => {
+  it('changes the place, the day, pages and widens', () => {
+    const chat = new Chat(demoOffer);
+    const first = chat.say('un centre social à Bron');
+    expect(first.cards).toHaveLength(5);
+    expect(first.suggestions).toContain('Voir plus');
+    const shown = first.cards.map((c) => JSON.stringify(c));
+    const more = chat.say("d'autres ?");
+    expect(more.outcome).toBe('results');
+    expect(more.text).toMatch(/Résultats 6 à/);
+    for (const card of more.cards) expect(shown).not.toContain(JSON.stringify(card));
+
+    const laep = chat.say('un LAEP à Vénissieux');
+    expect(readable(laep)).toContain('la farandole');
+    const saturday = chat.say('lesquels sont ouverts le samedi ?');
+    expect(readable(saturday)).not.toContain('la farandole');
+    expect(readable(saturday)).toContain('les lucioles');
+    expect(saturday.text).toContain('samedi');
+    const givors = chat.say('et à Givors ?');
+    expect(givors.text).toContain('Givors');
+    expect(readable(givors)).toContain('la comptine');
+  });
+
+  it('widens the radius step by step, and no further than 100 km', () => {
+    const chat = new Chat(demoOffer);
+    const none = chat.say('un espace rencontre à Amboise');
+    expect(none.outcome).toBe('none-nearby');
+    expect(none.suggestions).toContain('Plus loin');
+    const wider = chat.say('plus loin');
+    expect(wider.text).toContain('60 km');
+    expect(readable(wider)).toContain('espace rencontre de touraine');
+    chat.say('plus loin');
+    expect(chat.conversation.radiusKm).toBe(100);
+    chat.say('plus loin');
+    expect(chat.conversation.radiusKm).toBe(100);
+  });
+
+  it('says so when there is nothing more to show', () => {
+    const chat = new Chat(demoOffer);
+    chat.say('médiation familiale à Saint-Avertin');
+    const more = chat.say('voir plus');
+    expect(more.text).toMatch(/tous les résultats/);
+  });
+});
+
+describe('results a parent can use', () => {
+  it('names each result in the text: name, structure, commune, distance', () => {
+    const turn = new Chat(demoOffer).say('un LAEP à Givors');
+    const first = turn.text.split('\n').find((l) => l.startsWith('1. '));
+    expect(first).toMatch(/LAEP La Comptine\*\* — Association La Comptine, Givors, \d+ m\./);
+    expect(first).toMatch(/le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h/i);
+    expect(first).toMatch(/ouvre aujourd'hui à 14 h/);
+  });
+
+  it('gives at most 5 cards, each an Adaptive Card 1.5 with a route', () => {
+    const turn = new Chat(demoOffer).say('un groupe de parole à Lyon 3e', undefined);
+    expect(turn.cards.length).toBeLessThanOrEqual(5);
+    for (const card of turn.cards) {
+      expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+      expect(JSON.stringify(card)).toMatch(/https:\/\/www\.openstreetmap\.org\/directions\?route=45\.\d+%2C4\.\d+%3B45\.\d+%2C4\.\d+/);
+    }
+  });
+
+  it('speaks English to an English speaker', () => {
+    const turn = new Chat(demoOffer, 'en').say('homework help in Tours');
+    expect(turn.text).toMatch(/^I found 2 homework support \(CLAS\) within 30 km of Tours:/);
+    expect(readable(turn)).toContain('directions');
+  });
+
+  it('does not echo hostile input, and never throws', () => {
+    for (const text of ['', '🙂🙂🙂', '<script>alert(1)</script>', "'; DROP TABLE services; --", 'x'.repeat(10000), '\u0000\u0001', '{{7*7}}']) {
+      const turn = new Chat(demoOffer).say(text);
+      expect(turn.outcome).toBe('no-match');
+      expect(turn.text).not.toContain('<script>');
+      expect(turn.text).not.toContain('DROP');
+      expect(() => JSON.stringify(turn)).not.toThrow();
+    }
+  });
+
+  it('starts afresh from a stored state that does not fit', () => {
+    const turn = answerOfferQuery(demoOffer, communes, 'un LAEP à Givors', { kinds: ['nonsense'], offset: -4 } as unknown as OfferConversation, { now, language: 'fr' });
+    expect(turn.outcome).toBe('results');
+  });
+
+  it('keeps the position only in the conversation it returns', () => {
+    const chat = new Chat(demoOffer);
+    chat.say('un café des parents près de moi', { latitude: 47.392, longitude: 0.69 });
+    expect(chat.conversation.position).toEqual({ latitude: 47.392, longitude: 0.69 });
+    chat.say('un LAEP à Givors');
+    expect(chat.conversation.position).toBeUndefined();
+  });
+});
+
+describe('telling a search from a question on the sheets', () => {
+  it.each([
+    ['qui pilote la PA 3.2.1', 0, 0.05],
+    ['quelles fiches parlent des LAEP', 0, 0.2],
+    ["quels indicateurs pour l'entraide entre parents ?", 0, 0.2],
+    ['que veut dire LAEP ?', 0, 0.2],
+    ['laep givors', 0.7, 1],
+    ['un groupe de parole près de chez moi', 0.7, 1],
+    ['je suis maman solo à Vaulx-en-Velin, existe-t-il un groupe d’entraide ?', 0.7, 1],
+    ['Which peer support exists near me?', 0.6, 1],
+    ['Bonjour', 0, 0.05],
+  ])('%s', (text, min, max) => {
+    const score = offerQueryScore(text, {}, communes);
+    expect(score).toBeGreaterThanOrEqual(min);
+    expect(score).toBeLessThanOrEqual(max);
+  });
+
+  it('scores follow-ups high only while a search is under way', () => {
+    const underway: OfferConversation = { kinds: ['laep'], placeCode: '69259' };
+    expect(offerQueryScore('et à Givors ?', underway, communes)).toBeGreaterThanOrEqual(0.8);
+    expect(offerQueryScore("d'autres ?", underway, communes)).toBeGreaterThanOrEqual(0.8);
+    expect(offerQueryScore('lesquels sont ouverts le vendredi ?', underway, communes)).toBeGreaterThanOrEqual(0.8);
+    expect(offerQueryScore("d'autres ?", {}, communes)).toBeLessThan(0.2);
+  });
+});

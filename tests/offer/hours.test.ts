@@ -1,0 +1,115 @@
+import { DateTime } from 'luxon';
+import { describeHours, isOpenDuring, parseHours, statusToday } from '../../src/offer/hours';
+import { describeTimeIntent, extractTimeIntent, timeWindows } from '../../src/offer/timeQuery';
+
+const ARA = 'Auvergne-Rhône-Alpes';
+const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
+// Tuesday 10 March 2026, 10:30 in Paris.
+const now = paris('2026-03-10T10:30:00');
+
+describe('opening hours in plain French', () => {
+  it.each([
+    ['Tu 14:00-17:00; Sa 09:30-12:00', 'le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h'],
+    ['Mo-Fr 09:00-12:00,14:00-18:30', 'du lundi au vendredi de 9 h à 12 h et de 14 h à 18 h 30'],
+    ['Mo,We 09:00-11:30', 'le lundi et le mercredi de 9 h à 11 h 30'],
+    ['Mo,Tu,Th,Fr 16:30-18:00', 'le lundi, le mardi, le jeudi et le vendredi de 16 h 30 à 18 h'],
+    ['Mo-Su 08:00-20:00', 'tous les jours de 8 h à 20 h'],
+    ['Mo-Fr 09:00-17:00; PH off', 'du lundi au vendredi de 9 h à 17 h'],
+    ['Mo-Fr 08:30-18:00 "sur rendez-vous"', 'du lundi au vendredi de 8 h 30 à 18 h (sur rendez-vous)'],
+  ])('%s → %s', (raw, text) => {
+    expect(describeHours(parseHours(raw, ARA), now, 'fr')).toBe(text);
+  });
+
+  it('describes a usual week even when a public holiday falls in it', () => {
+    // Easter Monday, 6 April 2026: the Monday opening still shows.
+    expect(describeHours(parseHours('Mo 10:00-12:00; PH off', ARA), paris('2026-04-06T08:00:00'), 'fr')).toBe('le lundi de 10 h à 12 h');
+  });
+
+  it('speaks English', () => {
+    expect(describeHours(parseHours('Tu 14:00-17:00; Sa 09:30-12:00', ARA), now, 'en')).toBe('Tuesday 14:00–17:00, Saturday 09:30–12:00');
+  });
+
+  it('shows what it cannot read as it is', () => {
+    const hours = parseHours('le mardi vers 3h', ARA);
+    expect(hours.schedule).toBeNull();
+    expect(hours.error).toBeTruthy();
+    expect(describeHours(hours, now, 'fr')).toBe('horaires : le mardi vers 3h');
+    expect(statusToday(hours, now, 'fr')).toBeNull();
+  });
+});
+
+describe("today's status", () => {
+  const hours = parseHours('Tu 09:00-12:00,14:00-17:00; Sa 09:30-12:00', ARA);
+  it.each([
+    ['2026-03-10T10:30:00', "ouvert maintenant, jusqu'à 12 h"],
+    ['2026-03-10T12:30:00', "ouvre aujourd'hui à 14 h"],
+    ['2026-03-10T18:00:00', "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30"],
+    ['2026-03-09T10:00:00', "fermé aujourd'hui ; prochaine ouverture demain à 9 h"],
+    ['2026-03-14T13:00:00', "fermé aujourd'hui ; prochaine ouverture mardi à 9 h"],
+  ])('at %s: %s', (iso, text) => {
+    expect(statusToday(hours, paris(iso), 'fr')?.text).toBe(text);
+  });
+
+  it('says "next Tuesday" when the next opening is a week away', () => {
+    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'fr')?.text).toBe("fermé aujourd'hui ; prochaine ouverture mardi prochain à 8 h 30");
+    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'en')?.text).toBe('closed today; next opening next Tuesday at 08:30');
+  });
+
+  it('knows French public holidays', () => {
+    // 14 July 2026 is a Tuesday.
+    const closedOnHolidays = parseHours('Tu 09:00-12:00; PH off', ARA);
+    expect(statusToday(closedOnHolidays, paris('2026-07-14T10:00:00'), 'fr')?.open).toBe(false);
+    expect(statusToday(closedOnHolidays, paris('2026-07-07T10:00:00'), 'fr')?.open).toBe(true);
+  });
+
+  it('knows the school holidays of the region', () => {
+    // Spring holidays 2026 in Auvergne-Rhône-Alpes: 4–19 April; Tuesday 14 April is in them.
+    const closedInHolidays = parseHours('Tu 16:30-18:00; SH off', ARA);
+    expect(isOpenDuring(closedInHolidays, [{ start: paris('2026-04-14T00:00:00'), end: paris('2026-04-15T00:00:00') }])).toBe(false);
+    expect(isOpenDuring(closedInHolidays, [{ start: paris('2026-03-10T00:00:00'), end: paris('2026-03-11T00:00:00') }])).toBe(true);
+  });
+
+  it('reads Paris time whatever the process time zone', () => {
+    // 09:15 UTC is 10:15 in Paris in March: open.
+    const utc = DateTime.fromISO('2026-03-10T09:15:00Z');
+    expect(statusToday(hours, utc, 'fr')?.open).toBe(true);
+  });
+});
+
+describe('when parents want it open', () => {
+  it.each([
+    ['ouvert le samedi', { weekdays: [6] }, 'le samedi'],
+    ['le mercredi après-midi', { weekdays: [3], part: 'afternoon' }, 'le mercredi après-midi'],
+    ['ouvert maintenant', { now: true }, 'maintenant'],
+    ['demain matin', { date: '2026-03-11', part: 'morning' }, 'demain matin'],
+    ['ce week-end', { weekdays: [6, 7], once: true }, 'ce week-end'],
+    ['open on Saturday', { weekdays: [6] }, 'le samedi'],
+    ["aujourd'hui", { date: '2026-03-10' }, "aujourd'hui"],
+    ['ce soir', { date: '2026-03-10', part: 'evening' }, 'ce soir'],
+  ])('%s', (text, intent, described) => {
+    const found = extractTimeIntent(text, now);
+    expect(found).toEqual(intent);
+    expect(describeTimeIntent(found ?? {}, now, 'fr')).toBe(described);
+  });
+
+  it('finds nothing in a sentence without time', () => {
+    expect(extractTimeIntent('un groupe de parole à Givors', now)).toBeNull();
+  });
+
+  it('filters with the windows of the intent', () => {
+    const laep = parseHours('Tu 14:00-17:00; Sa 09:30-12:00', ARA);
+    const mondays = parseHours('Mo,We 09:00-11:30', ARA);
+    const saturday = timeWindows({ weekdays: [6] }, now);
+    expect(isOpenDuring(laep, saturday)).toBe(true);
+    expect(isOpenDuring(mondays, saturday)).toBe(false);
+    const wednesdayAfternoon = timeWindows({ weekdays: [3], part: 'afternoon' }, now);
+    expect(isOpenDuring(mondays, wednesdayAfternoon)).toBe(false);
+    expect(isOpenDuring(parseHours('We 14:00-16:00', ARA), wednesdayAfternoon)).toBe(true);
+    const openNow = timeWindows({ now: true }, now);
+    expect(isOpenDuring(parseHours('Tu 10:00-11:00', ARA), openNow)).toBe(true);
+    expect(isOpenDuring(laep, openNow)).toBe(false);
+    const tomorrowMorning = timeWindows({ date: '2026-03-11', part: 'morning' }, now);
+    expect(isOpenDuring(mondays, tomorrowMorning)).toBe(true);
+    expect(isOpenDuring(laep, tomorrowMorning)).toBe(false);
+  });
+});

@@ -1,0 +1,128 @@
+import { DateTime } from 'luxon';
+import { CommuneIndex } from '../../src/geo';
+import { agesOfService, audiencesOfService, isFamilyPlace, kindsOfService } from '../../src/offer/classify';
+import { understand } from '../../src/offer/understand';
+
+const communes = CommuneIndex.load();
+const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
+
+const kinds = (name: string, description: string | null = null, remote = false) =>
+  kindsOfService({ name, description, type: null, types: null, publicsDetails: null, remote }).sort();
+
+describe('kinds of service, from their own words', () => {
+  it.each([
+    ['LAEP La Ribambelle', ['laep']],
+    ["Lieu d'accueil enfants-parents Les Petits Pas", ['laep']],
+    ['Groupe de parole parents solos', ['groupe-parole']],
+    ["Groupe de parole parents d'ados", ['groupe-parole']],
+    ["Groupe d'entraide entre parents", ['groupe-parole']],
+    ['Café des parents du jeudi', ['cafe-parents']],
+    ['Point écoute parents', ['point-ecoute']],
+    ['Médiation familiale', ['mediation']],
+    ['Espace rencontre parents-enfants', ['espace-rencontre']],
+    ['Atelier parents-enfants du mercredi', ['atelier']],
+    ['Sorties familles', ['atelier']],
+    ['Accompagnement à la scolarité (CLAS)', ['clas']],
+    ['Aide aux devoirs des Minguettes', ['clas']],
+    ['Conférence-débat : les écrans en famille', ['conference']],
+    ["Soirée d'échange : être parent d'ado", ['conference']],
+    ['Écoute téléphonique Allô Parents', ['ecoute-distance']],
+  ])('%s', (name, expected) => {
+    expect(kinds(name)).toEqual(expected);
+  });
+
+  it('reads the description only when the name says nothing', () => {
+    expect(kinds('Les Petits Pas', 'Accueil libre des enfants de moins de 6 ans : un lieu d’accueil enfants-parents.')).toEqual(['laep']);
+    expect(kinds('Café des parents', 'En lien avec le LAEP voisin et la médiation familiale.')).toEqual(['cafe-parents']);
+    expect(kinds('Permanence emploi', 'Aide à la recherche d’emploi.')).toEqual([]);
+  });
+
+  it('makes a remote listening point a helpline too', () => {
+    expect(kinds('Point écoute parents', null, true)).toEqual(['ecoute-distance', 'point-ecoute']);
+  });
+
+  it('tells centres sociaux, EVS and maisons des familles', () => {
+    expect(isFamilyPlace('Centre social du Moulin', null)).toBe(true);
+    expect(isFamilyPlace('Espace de vie sociale Le Lien', null)).toBe(true);
+    expect(isFamilyPlace('Maison des familles du Plateau', null)).toBe(true);
+    expect(isFamilyPlace('Association La Ribambelle', 'Soutien à la parentalité.')).toBe(false);
+  });
+
+  it('reads audiences and ages', () => {
+    expect(audiencesOfService(['Groupe de parole', 'Groupe d’entraide pour les familles monoparentales'])).toEqual(['solo']);
+    expect(audiencesOfService(['Groupe de parole', 'Pour les parents de collégiens et lycéens'])).toEqual(['ados']);
+    expect(agesOfService(['Activités pour les enfants de 3 à 10 ans'], [])).toEqual([3, 10]);
+    expect(agesOfService(['Pour les 0-6 ans'], [])).toEqual([0, 6]);
+    expect(agesOfService(['Enfants de moins de 6 ans'], [])).toEqual([0, 5]);
+    expect(agesOfService(['Accueil libre'], ['laep'])).toEqual([0, 6]);
+    expect(agesOfService(['Accueil libre'], [])).toBeNull();
+  });
+});
+
+describe("parents' words", () => {
+  const read = (text: string) => understand(text, now, communes);
+
+  it.each([
+    ['aide aux devoirs à Bron', ['clas']],
+    ['un soutien scolaire pour mon fils', ['clas']],
+    ["je voudrais parler à quelqu'un", ['ecoute-distance', 'point-ecoute']],
+    ['soutien entre pairs', ['cafe-parents', 'groupe-parole']],
+    ['entraide entre parents', ['cafe-parents', 'groupe-parole']],
+    ['peer support near me', ['cafe-parents', 'groupe-parole']],
+    ["un groupe d'entraide", ['cafe-parents', 'groupe-parole']],
+    ["rencontrer d'autres parents", ['cafe-parents', 'groupe-parole']],
+    ['un laep', ['laep']],
+    ['un lieu d’accueil parents-enfants', ['laep']],
+    ['mediaton familliale', ['mediation']],
+    ['on se sépare, on se dispute pour les enfants', ['mediation']],
+    ['homework help', ['clas']],
+    ['un café-parents', ['cafe-parents']],
+    ['des sorties en famille', ['atelier']],
+    ['une conférence sur les écrans', ['conference']],
+    ['un centre social', ['centre-social']],
+  ])('%s', (text, expected) => {
+    expect(read(text).kinds.sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['je suis maman solo', ['solo']],
+    ['papa solo à Lyon', ['solo']],
+    ['famille monoparentale', ['solo']],
+    ['single mum', ['solo']],
+    ['mon ado ne me parle plus', ['ados']],
+    ['ma fille de 15 ans', ['ados']],
+    ['mon fils de 4 ans', ['petits']],
+    ['mon bébé de 18 mois', ['petits']],
+    ['my 3-year-old son', ['petits']],
+  ])('%s → audience %j', (text, expected) => {
+    expect(read(text).audiences).toEqual(expected);
+  });
+
+  it('reads a child’s age', () => {
+    expect(read('mon fils de 4 ans').age).toBe(4);
+    expect(read("j'ai 35 ans et ma fille a 9 ans").age).toBe(9);
+    expect(read('le samedi à 10 h').age).toBeNull();
+  });
+
+  it('tells follow-ups: more, further, near me, remote', () => {
+    expect(read("d'autres ?").more).toBe(true);
+    expect(read('voir plus').more).toBe(true);
+    expect(read("rencontrer d'autres parents").more).toBe(false);
+    expect(read('plus loin').farther).toBe(true);
+    expect(read('près de chez moi').nearMe).toBe(true);
+    expect(read('near me').nearMe).toBe(true);
+    expect(read('au téléphone').remote).toBe(true);
+    expect(read('et à Givors ?').followUp).toBe(true);
+  });
+
+  it('counts sheet words apart', () => {
+    expect(read('qui pilote la PA 3.2.1').sheetSignals).toBeGreaterThan(0);
+    expect(read('quelles fiches parlent des LAEP').sheetSignals).toBeGreaterThan(0);
+    expect(read('un laep à givors').sheetSignals).toBe(0);
+  });
+
+  it('keeps unknown words for a free-text search', () => {
+    expect(read('sophrologie à Villeurbanne').freeText).toBe('sophrologie');
+    expect(read('un groupe de parole à Villeurbanne').freeText).toBe('');
+  });
+});
