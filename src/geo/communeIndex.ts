@@ -13,6 +13,11 @@ type FuzzyEntry = { compact: string; key: string };
 export type FindOptions = {
   /** Words the caller already understood (kinds of service, days…): never taken for a place on their own. */
   ignoreWords?: ReadonlySet<string>;
+  /**
+   * The caller understood the rest of the sentence ("laep venisieux"), so the few words left are surely the place
+   * and may be matched with typos even without "à" or "près de" before them.
+   */
+  restIsPlace?: boolean;
 };
 
 /** Population below which a single unannounced word is not taken for a commune (see findInTokens). */
@@ -231,7 +236,9 @@ export class CommuneIndex {
       for (let end = start + 1; end <= Math.min(tokens.length, start + 4); end++) spans.push([start, end]);
     }
     const content = tokens.map((t, i) => [t, i] as const).filter(([t]) => !STOP_WORDS.has(t) && !(options.ignoreWords?.has(t) ?? false));
-    if (content.length > 0 && content.length <= 4) {
+    // The words left over are the place when the caller says so, or when they are the whole message ("venisieux").
+    const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !STOP_WORDS.has(t)).length;
+    if (content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
       const first = content[0][1];
       const last = content[content.length - 1][1];
       const contiguous = content.every(([, i], k) => i === first + k);

@@ -13,6 +13,8 @@ export interface SheetMessages {
   askIndicators: (code: string) => string;
   askPartners: (code: string) => string;
   askSummary: (code: string) => string;
+  /** When the number exists in several plans. */
+  askSummaryInPlan: (code: string, plan: string) => string;
   askDefinition: (term: string) => string;
   askListing: (topic: string) => string;
   plan: string;
@@ -86,6 +88,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     askIndicators: (code) => `Quels sont les indicateurs de la ${code} ?`,
     askPartners: (code) => `Quels sont les partenaires de la ${code} ?`,
     askSummary: (code) => `Parle-moi de la ${code}`,
+    askSummaryInPlan: (code, plan) => `Parle-moi de la ${code} du plan « ${plan} »`,
     askDefinition: (term) => `Que veut dire ${term} ?`,
     askListing: (topic) => `Quelles fiches parlent ${/^[aeiouyhàâéèêîôû]/i.test(topic) ? "d'" : 'de '}${topic} ?`,
     plan: 'Plan',
@@ -158,6 +161,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     askIndicators: (code) => `What are the indicators of ${code}?`,
     askPartners: (code) => `Who are the partners of ${code}?`,
     askSummary: (code) => `Tell me about ${code}`,
+    askSummaryInPlan: (code, plan) => `Tell me about ${code} in the plan "${plan}"`,
     askDefinition: (term) => `What does ${term} mean?`,
     askListing: (topic) => `Which sheets mention ${topic}?`,
     plan: 'Plan',

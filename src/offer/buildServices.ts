@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { hasCoordinates, type Commune, type CommuneIndex } from '../geo';
 import { agesOfService, audiencesOfService, isFamilyPlace, isFamilyTheme, kindsOfService } from './classify';
+import { foldedText } from './phrases';
 import { parseHours } from './hours';
 import { describeIssues, recordId, ServiceRecordSchema, StructureRecordSchema, type LoadProblem, type ServiceRecord, type StructureRecord } from './records';
 import type { OfferService } from './service';
@@ -17,7 +18,7 @@ export type RawRecords = { file: string; records: readonly unknown[] };
 
 export type BuiltOffer = {
   services: OfferService[];
-  /** For each service, the words free-text search looks in (name, structure, description). */
+  /** For each service, the folded words free-text search looks in (name, structure, description). */
   searchTexts: string[];
   problems: LoadProblem[];
 };
@@ -25,6 +26,8 @@ export type BuiltOffer = {
 /** A point further than this from its commune is a data error (often latitude and longitude swapped). */
 const MAX_KM_FROM_COMMUNE = 60;
 const SUMMARY_LENGTH = 240;
+/** Free-text search reads the start of descriptions: enough to find a service, and the index stays small. */
+const SEARCHED_DESCRIPTION = 600;
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 
@@ -115,7 +118,16 @@ function offerCentroids(records: ReadonlyArray<{ located: Located }>): Map<strin
   return new Map([...sums].map(([code, s]) => [code, { latitude: s.lat / s.n, longitude: s.lon / s.n }]));
 }
 
-export function buildServices(structureFiles: readonly RawRecords[], serviceFiles: readonly RawRecords[], communes: CommuneIndex): BuiltOffer & { centroids: Map<string, Point> } {
+/** Called every few thousand services during a long build (the import's progress bar). */
+export type BuildProgress = (done: number, total: number) => void;
+const PROGRESS_EVERY = 2000;
+
+export function buildServices(
+  structureFiles: readonly RawRecords[],
+  serviceFiles: readonly RawRecords[],
+  communes: CommuneIndex,
+  onProgress?: BuildProgress,
+): BuiltOffer & { centroids: Map<string, Point> } {
   const problems: LoadProblem[] = [];
   const structures = structureFiles.flatMap((raw) => parseAll<StructureRecord>(raw, StructureRecordSchema, problems).map((record) => ({ record, file: raw.file })));
   const services = serviceFiles.flatMap((raw) => parseAll<ServiceRecord>(raw, ServiceRecordSchema, problems).map((record) => ({ record, file: raw.file })));
@@ -126,7 +138,7 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
     if (s.located.problem) problems.push({ file: s.file, id: s.record.id, reason: s.located.problem });
   }
   const centroids = offerCentroids([...locatedStructures, ...locatedServices]);
-  const structureById = new Map(locatedStructures.map((s) => [s.record.id, s]));
+  const structureById = new Map(locatedStructures.map((s) => [s.record.id, { ...s, foldedName: foldedText(s.record.nom)?.folded ?? '' }]));
 
   const communePoint = (commune: Commune | null): Point | null => {
     if (!commune) return null;
@@ -146,7 +158,9 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
     return null;
   };
 
+  let done = 0;
   for (const { record, file, located } of locatedServices) {
+    if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, locatedServices.length);
     const structure = structureById.get(record.structure_id);
     if (!structure) problems.push({ file, id: record.id, reason: `structure ${record.structure_id} inconnue : service gardé sans structure` });
     const commune = located.commune ?? structure?.located.commune ?? null;
@@ -168,17 +182,13 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
     const remote = modes.includes('a-distance');
     const inPerson = modes.length === 0 || modes.includes('en-presentiel') || !remote;
     if (from === 'none' && inPerson) problems.push({ file, id: record.id, reason: 'ni coordonnées ni commune reconnue : introuvable par la recherche de proximité' });
-    const kinds = kindsOfService({
-      name: record.nom,
-      description: record.description,
-      type: record.type,
-      types: record.types,
-      publicsDetails: record.publics_precisions,
-      remote,
-    });
+    const name = foldedText(record.nom) ?? { folded: '', tokens: [] };
+    const description = foldedText(record.description);
+    const details = foldedText(record.publics_precisions);
+    const kinds = kindsOfService({ name, description, types: [record.type ?? '', ...(record.types ?? [])], remote });
     const ownHours = hoursOf(record.horaires_accueil, commune, file, record.id);
     const structureHours = ownHours ? null : hoursOf(structure?.record.horaires_accueil ?? null, commune, file, record.id);
-    const audienceTexts = [record.nom, record.description, record.publics_precisions];
+    const audienceTexts = [name, description, details];
     out.push({
       id: record.id,
       structureId: record.structure_id,
@@ -207,11 +217,13 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
       family: kinds.length > 0 || isFamilyTheme(record.thematiques),
       free: record.frais === 'gratuit' ? true : record.frais === 'payant' ? false : null,
     });
-    searchTexts.push([record.nom, structure?.record.nom, record.description].filter(Boolean).join('. '));
+    searchTexts.push([name.folded, structure?.foldedName, description?.folded.slice(0, SEARCHED_DESCRIPTION)].filter(Boolean).join(' '));
   }
 
   for (const { record, located } of locatedStructures) {
-    if (!isFamilyPlace(record.nom, record.description)) continue;
+    const name = foldedText(record.nom) ?? { folded: '', tokens: [] };
+    const description = foldedText(record.description);
+    if (!isFamilyPlace(name, description)) continue;
     const point = located.point ?? communePoint(located.commune);
     const commune = located.commune;
     const region = commune ? communes.regionName(commune.region) : null;
@@ -245,8 +257,9 @@ export function buildServices(structureFiles: readonly RawRecords[], serviceFile
       family: true,
       free: null,
     });
-    searchTexts.push([record.nom, record.description].filter(Boolean).join('. '));
+    searchTexts.push([name.folded, description?.folded.slice(0, SEARCHED_DESCRIPTION)].filter(Boolean).join(' '));
   }
+  onProgress?.(locatedServices.length, locatedServices.length);
   return { services: out, searchTexts, problems, centroids };
 }
 

@@ -1,5 +1,4 @@
-import { fold } from '../language/text';
-import { matchTokens, PhraseMatcher } from './phrases';
+import { foldedText, PhraseMatcher, type FoldedText } from './phrases';
 import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, REMOTE_KINDS, type AudienceId, type KindId } from './vocabulary';
 
 /** Recognising what a service is, from its own words (the schema has no value for these kinds). */
@@ -10,21 +9,23 @@ const serviceAudiences = new PhraseMatcher<AudienceId>(AUDIENCES.flatMap((a) => 
 /** Kinds that describe the place hosting a service rather than the service: given to structure entries only. */
 export const PLACE_KINDS: ReadonlySet<KindId> = new Set(['centre-social']);
 
-function kindsIn(text: string | null): Set<KindId> {
+function kindsIn(text: FoldedText | null): Set<KindId> {
   const found = new Set<KindId>();
   if (!text) return found;
-  for (const match of serviceKinds.findExact(matchTokens(text))) found.add(match.value);
+  for (const match of serviceKinds.findExact(text.tokens)) found.add(match.value);
   return found;
 }
 
 export type ServiceText = {
-  name: string;
-  description: string | null;
-  type: string | null;
+  name: FoldedText;
+  description: FoldedText | null;
+  /** The schema's type(s), as words. */
   types: readonly string[] | null;
-  publicsDetails: string | null;
   remote: boolean;
 };
+
+/** The opening of a description is where it says what the service is. */
+const DESCRIPTION_HEAD_TOKENS = 60;
 
 /**
  * The kinds of a service. Its name says best what it is; the description is read only when the name says nothing,
@@ -34,7 +35,9 @@ export function kindsOfService(service: ServiceText): KindId[] {
   let kinds = kindsIn(service.name);
   for (const place of PLACE_KINDS) kinds.delete(place);
   if (kinds.size === 0) {
-    kinds = kindsIn([service.type, ...(service.types ?? []), service.description?.slice(0, 400)].filter(Boolean).join('. '));
+    const typeWords = foldedText((service.types ?? []).join(' '))?.tokens ?? [];
+    const head = service.description?.tokens.slice(0, DESCRIPTION_HEAD_TOKENS) ?? [];
+    kinds = kindsIn({ folded: '', tokens: [...typeWords, '.', ...head] });
     for (const place of PLACE_KINDS) kinds.delete(place);
   }
   if (service.remote) {
@@ -47,17 +50,18 @@ export function kindsOfService(service: ServiceText): KindId[] {
 }
 
 /** Whether a structure is a place of its own for parents (centre social, EVS, maison des familles). */
-export function isFamilyPlace(name: string, description: string | null): boolean {
+export function isFamilyPlace(name: FoldedText, description: FoldedText | null): boolean {
   const kinds = kindsIn(name);
   if (kinds.has('centre-social')) return true;
-  return kinds.size === 0 && kindsIn(description?.slice(0, 200) ?? null).has('centre-social');
+  const head = description ? { folded: '', tokens: description.tokens.slice(0, 30) } : null;
+  return kinds.size === 0 && kindsIn(head).has('centre-social');
 }
 
-export function audiencesOfService(texts: ReadonlyArray<string | null>): AudienceId[] {
+export function audiencesOfService(texts: ReadonlyArray<FoldedText | null>): AudienceId[] {
   const found = new Set<AudienceId>();
   for (const text of texts) {
     if (!text) continue;
-    for (const match of serviceAudiences.findExact(matchTokens(text))) found.add(match.value);
+    for (const match of serviceAudiences.findExact(text.tokens)) found.add(match.value);
   }
   return [...found];
 }
@@ -70,12 +74,12 @@ const AGE_RANGES: readonly RegExp[] = [
 const AGE_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+ans\b/g;
 
 /** Children's ages a service states ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans"), widened over all it says. */
-export function agesOfService(texts: ReadonlyArray<string | null>, kinds: readonly KindId[]): [number, number] | null {
+export function agesOfService(texts: ReadonlyArray<FoldedText | null>, kinds: readonly KindId[]): [number, number] | null {
   let min = Infinity;
   let max = -Infinity;
   for (const text of texts) {
-    if (!text) continue;
-    const folded = fold(text);
+    if (!text || !text.folded.includes('ans')) continue;
+    const folded = text.folded;
     for (const pattern of AGE_RANGES) {
       for (const m of folded.matchAll(pattern)) {
         const a = Number(m[1]);

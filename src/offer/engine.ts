@@ -173,6 +173,12 @@ export function answerOfferQuery(
   const labels = labelsOf(next);
   const where = Boolean(next.placeCode || next.position);
 
+  // Words that name nothing known and match nothing in the offer are not a search (junk, or another topic).
+  const textFindsNothing = Boolean(next.freeText) && !next.kinds?.length && !next.audiences?.length && offer.searchText(next.freeText ?? '', 1).length === 0;
+  if (textFindsNothing && !where && !isSearchUnderway(previous)) {
+    return turn('no-match', [offerText('noMatch', language)], { suggestions: examples(language), conversation: previous });
+  }
+
   if (!hasWhat(next) && !where) {
     if (u.nearMe) return turn('need-place', [offerText('positionNeeded', language)], { askLocation: true, conversation: { ...next, pending: 'place' } });
     return turn('no-match', [offerText('noMatch', language)], { suggestions: examples(language), conversation: previous });
@@ -193,7 +199,7 @@ export function answerOfferQuery(
       });
       if (found.hits.length > 0) {
         const page = found.hits.slice(0, PAGE_SIZE);
-        const presented = page.map((hit, i) => presentHit(hit, i + 1, null, communes, now, language));
+        const presented = page.map((hit, i) => presentHit(hit, i + 1, null, offer.summaryOf(hit.index), communes, now, language));
         return turn('results', [offerPhrases.remoteWithoutPlace(language), presented.map((p) => p.line).join('\n'), offerText('remoteAlso', language)], {
           cards: presented.map((p) => p.card),
           askLocation: true,
@@ -244,7 +250,7 @@ export function answerOfferQuery(
     });
   }
   const page = found.hits.slice(offset, offset + PAGE_SIZE);
-  const presented = page.map((hit, i) => presentHit(hit, offset + i + 1, origin.point, communes, now, language));
+  const presented = page.map((hit, i) => presentHit(hit, offset + i + 1, origin.point, offer.summaryOf(hit.index), communes, now, language));
   const header = found.nearby === 0
     ? offerPhrases.onlyRemote(whatNone(labels, now, language), whereText, language)
     : offset === 0

@@ -14,20 +14,46 @@ import { KIND_IDS, type KindId } from './vocabulary';
 
 type Point = { latitude: number; longitude: number };
 
+/** A spatial set as stored in a prebuilt offer: its entry ids and kdbush's own buffer, both base64. */
+export type SpatialDump = { ids: string; tree: string };
+
 /** A spatial index over some entries: `ids[i]` is the entry of the i-th point. */
 class SpatialSet {
   readonly tree: KDBush;
   readonly ids: Uint32Array;
 
-  constructor(ids: readonly number[], services: readonly OfferService[]) {
-    this.ids = Uint32Array.from(ids);
-    this.tree = new KDBush(Math.max(1, ids.length));
+  private constructor(ids: Uint32Array, tree: KDBush) {
+    this.ids = ids;
+    this.tree = tree;
+  }
+
+  static of(ids: readonly number[], services: readonly OfferService[]): SpatialSet {
+    // Float32 coordinates: a metre or so of precision, half the memory.
+    const tree = new KDBush(Math.max(1, ids.length), 64, Float32Array);
     for (const id of ids) {
       const s = services[id];
-      this.tree.add(s.longitude ?? 0, s.latitude ?? 0);
+      tree.add(s.longitude ?? 0, s.latitude ?? 0);
     }
-    if (ids.length === 0) this.tree.add(0, 0);
-    this.tree.finish();
+    if (ids.length === 0) tree.add(0, 0);
+    tree.finish();
+    return new SpatialSet(Uint32Array.from(ids), tree);
+  }
+
+  static restore(dump: SpatialDump): SpatialSet {
+    const ids = Buffer.from(dump.ids, 'base64');
+    const tree = Buffer.from(dump.tree, 'base64');
+    const idsCopy = new Uint32Array(ids.byteLength / 4);
+    new Uint8Array(idsCopy.buffer).set(ids);
+    const treeCopy = new ArrayBuffer(tree.byteLength);
+    new Uint8Array(treeCopy).set(tree);
+    return new SpatialSet(idsCopy, KDBush.from(treeCopy));
+  }
+
+  dump(): SpatialDump {
+    return {
+      ids: Buffer.from(this.ids.buffer, this.ids.byteOffset, this.ids.byteLength).toString('base64'),
+      tree: Buffer.from(new Uint8Array(this.tree.data)).toString('base64'),
+    };
   }
 
   /** Entries nearest first within maxKm that pass the filter, at most `limit`. */
@@ -37,30 +63,75 @@ class SpatialSet {
   }
 }
 
+const FAMILY_SET = 'family';
+export type SpatialDumps = Record<string, SpatialDump>;
+
 export class OfferIndex {
   readonly services: readonly OfferService[];
   private readonly byKind = new Map<KindId, SpatialSet>();
   private readonly family: SpatialSet;
   private readonly remoteIds: readonly number[];
-  private readonly text = new TextIndex();
-  private readonly centroids: ReadonlyMap<string, Point>;
+  private text: TextIndex | (() => TextIndex);
+  readonly centroids: ReadonlyMap<string, Point>;
 
-  constructor(services: readonly OfferService[], searchTexts: readonly string[], centroids: ReadonlyMap<string, Point>) {
+  /**
+   * `text` may be a loader: a prebuilt offer reads its free-text index on the first free-text search, so that the
+   * start stays fast.
+   */
+  constructor(services: readonly OfferService[], centroids: ReadonlyMap<string, Point>, text: TextIndex | (() => TextIndex), spatial?: SpatialDumps) {
     this.services = services;
     this.centroids = centroids;
+    this.text = text;
     const perKind = new Map<KindId, number[]>(KIND_IDS.map((k) => [k, []]));
     const family: number[] = [];
     const remote: number[] = [];
     services.forEach((service, id) => {
       if (service.remote) remote.push(id);
-      if (!service.inPerson || !isLocated(service)) return;
+      if (spatial || !service.inPerson || !isLocated(service)) return;
       for (const kind of service.kinds) perKind.get(kind)?.push(id);
       if (service.family) family.push(id);
     });
-    for (const [kind, ids] of perKind) this.byKind.set(kind, new SpatialSet(ids, services));
-    this.family = new SpatialSet(family, services);
+    const restore = (key: string, ids: readonly number[]) => {
+      const dump = spatial?.[key];
+      return dump ? SpatialSet.restore(dump) : SpatialSet.of(ids, services);
+    };
+    for (const [kind, ids] of perKind) this.byKind.set(kind, restore(kind, ids));
+    this.family = restore(FAMILY_SET, family);
     this.remoteIds = remote;
-    searchTexts.forEach((text, id) => this.text.add(id, text));
+  }
+
+  private summaries: ReadonlyArray<string | null> | (() => ReadonlyArray<string | null>) | null = null;
+
+  /** Descriptions' openings kept apart (a prebuilt offer reads them when a card first needs one). */
+  setSummaries(summaries: ReadonlyArray<string | null> | (() => ReadonlyArray<string | null>)): void {
+    this.summaries = summaries;
+  }
+
+  summaryOf(index: number): string | null {
+    const own = this.services[index]?.summary;
+    if (own) return own;
+    if (typeof this.summaries === 'function') this.summaries = this.summaries();
+    return this.summaries?.[index] ?? null;
+  }
+
+  /** The spatial indexes as a prebuilt offer stores them. */
+  dumpSpatial(): SpatialDumps {
+    const dumps: SpatialDumps = { [FAMILY_SET]: this.family.dump() };
+    for (const [kind, set] of this.byKind) dumps[kind] = set.dump();
+    return dumps;
+  }
+
+  /** An offer from freshly built entries and their folded search texts. */
+  static build(services: readonly OfferService[], searchTexts: readonly string[], centroids: ReadonlyMap<string, Point>): OfferIndex {
+    const text = new TextIndex();
+    searchTexts.forEach((folded, id) => text.addFolded(id, folded));
+    return new OfferIndex(services, centroids, text);
+  }
+
+  /** The free-text index, read now if it was left for later. */
+  textIndex(): TextIndex {
+    if (typeof this.text === 'function') this.text = this.text();
+    return this.text;
   }
 
   get size(): number {
@@ -104,6 +175,6 @@ export class OfferIndex {
 
   /** Entries whose name or description match the words, best first. */
   searchText(query: string, limit: number): number[] {
-    return this.text.search(query, limit);
+    return this.textIndex().search(query, limit);
   }
 }

@@ -1,4 +1,4 @@
-import { isCloseWord, STOP_WORDS, words } from '../language/text';
+import { fold, isCloseWord, STOP_WORDS, words } from '../language/text';
 
 /**
  * Finds known phrases ("lieu d'accueil enfants-parents", "aide aux devoirs") in text, on folded words, with plurals
@@ -13,6 +13,15 @@ export function singular(word: string): string {
 
 export function matchTokens(text: string): string[] {
   return words(text).map(singular);
+}
+
+/** A text folded once, with its matching tokens: the offer's texts are read several ways, folded only once. */
+export type FoldedText = { folded: string; tokens: string[] };
+
+export function foldedText(text: string | null | undefined): FoldedText | null {
+  if (!text) return null;
+  const folded = fold(text);
+  return { folded, tokens: folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0).map(singular) };
 }
 
 export type PhraseMatch<T> = { value: T; start: number; end: number };

@@ -101,7 +101,7 @@ function publicText(service: OfferService, language: Language): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
-export function presentHit(hit: Hit, rank: number, origin: Point | null, communes: CommuneIndex, now: DateTime, language: Language): Presented {
+export function presentHit(hit: Hit, rank: number, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, language: Language): Presented {
   const s = hit.service;
   const { hours, status } = hoursTexts(s, now, language);
   const where = hit.remote
@@ -119,7 +119,7 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, commune
   const view: ServiceCardView = {
     name: s.name,
     structureName: s.structureName,
-    summary: s.summary,
+    summary,
     facts: [
       { title: offerText('address', language), value: address },
       { title: offerText('distance', language), value: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null },

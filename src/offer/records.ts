@@ -7,12 +7,12 @@ import { z } from 'zod';
  * what identifies a record and what a parent reads.
  */
 
+/** An optional text, cut to `max` characters (whitespace is tidied where it is shown, not here: imports are large). */
 const text = (max: number) =>
   z
     .string()
-    .transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max))
     .nullish()
-    .transform((value) => (value ? value : null));
+    .transform((value) => (value ? (value.length > max ? value.slice(0, max) : value) : null));
 
 /** A list of codes, also accepted as one string (some exports flatten one-item lists). */
 const codes = z

@@ -36,7 +36,8 @@ export type SearchRequest = {
   textIds: ReadonlySet<number> | null;
 };
 
-export type Hit = { service: OfferService; distanceKm: number | null; remote: boolean };
+/** A service found, with its position in the offer (`index`). */
+export type Hit = { index: number; service: OfferService; distanceKm: number | null; remote: boolean };
 
 export type SearchResult = {
   hits: Hit[];
@@ -91,7 +92,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     } else {
       ids = offer.nearest(point, request.kinds, MAX_RESULTS, request.radiusKm, (id) => accept(offer.services[id]));
     }
-    nearby = ids.map((id) => ({ service: offer.services[id], distanceKm: geoDistanceKm(point, offer.services[id]), remote: false }));
+    nearby = ids.map((id) => ({ index: id, service: offer.services[id], distanceKm: geoDistanceKm(point, offer.services[id]), remote: false }));
   }
   const shown = new Set(nearby.map((h) => h.service.id));
   const remote = offer
@@ -101,9 +102,8 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       if (request.textIds ? !request.textIds.has(id) : !hasKind(s, request.kinds)) return false;
       return accept(s);
     })
-    .map((id) => offer.services[id])
-    .sort((a, b) => remoteRank(b, request.place) - remoteRank(a, request.place) || a.name.localeCompare(b.name, 'fr'))
-    .map((service) => ({ service, distanceKm: null, remote: true }));
+    .sort((a, b) => remoteRank(offer.services[b], request.place) - remoteRank(offer.services[a], request.place) || offer.services[a].name.localeCompare(offer.services[b].name, 'fr'))
+    .map((id) => ({ index: id, service: offer.services[id], distanceKm: null, remote: true }));
 
   if (request.remotePreferred) return [...remote, ...nearby];
   return [...nearby.slice(0, REMOTE_AFTER), ...remote, ...nearby.slice(REMOTE_AFTER)];

@@ -168,12 +168,13 @@ export function understand(text: string, now: DateTime, communes: CommuneIndex):
         break;
     }
   }
+  const time = extractTimeIntent(limited, now);
   const age = childAge(folded);
   if (age !== null) {
     for (const audience of AUDIENCES) if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1]) audiences.add(audience.id);
   }
-  const time = extractTimeIntent(limited, now);
-  const place = communes.findInSentence(limited, { ignoreWords: UNDERSTOOD_WORDS });
+  const restIsPlace = kinds.size > 0 || audiences.size > 0 || time !== null || Object.values(flags).some(Boolean);
+  const place = communes.findInSentence(limited, { ignoreWords: UNDERSTOOD_WORDS, restIsPlace });
   const placeTokens = new Set(place ? place.matched.split(' ') : []);
 
   const free: string[] = [];

@@ -157,7 +157,7 @@ export const KIND_GROUPS: ReadonlyArray<{ words: readonly string[]; kinds: reado
   {
     // Someone to talk to: listening, in person or remote.
     words: ["parler a quelqu'un", "parler a quelqu un", 'besoin de parler', 'etre ecoute', 'etre ecoutee', "quelqu'un a qui parler",
-      'me confier', 'ecoute', 'ecouter', 'talk to someone', 'someone to talk to', 'need to talk', 'speak to someone', 'listening'],
+      'me confier', "besoin d'ecoute", "besoin d'etre ecoute", 'une ecoute', "un lieu d'ecoute", "une oreille attentive", 'talk to someone', 'someone to talk to', 'need to talk', 'speak to someone', 'listening'],
     kinds: ['point-ecoute', 'ecoute-distance'],
   },
 ];

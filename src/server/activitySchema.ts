@@ -17,7 +17,16 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((value) => value ?? undefined)
     .optional();
 
-const identifier = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+/**
+ * Ids are opaque printable ASCII on every Bot Framework channel. botbuilder copies the conversation id into an
+ * HTTP header of each reply (x-ms-conversation-id), where a control or non-Latin-1 character makes Node throw
+ * and the turn end in a 500, so anything else is refused here.
+ */
+const identifier = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .regex(/^[\x20-\x7E]+$/, 'must be printable ASCII');
 const shortText = z.string().max(MAX_SHORT_TEXT, `must be at most ${MAX_SHORT_TEXT} characters`);
 const jsonObject = z.record(z.string(), z.unknown());
 

@@ -5,8 +5,9 @@ import { readSheetConversation, type SheetConversation } from './conversation';
 import { excerpt, sheetName } from './display';
 import { lookupGlossary } from './glossary';
 import { exampleQuestions } from './help';
-import type { Sheet, SheetField } from './model';
-import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, summaryBody, type AnswerPart, type PartBody } from './render';
+import { sectionsOf, type Sheet, type SheetField } from './model';
+import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
+import { searchTerms, normaliseTerm } from './terms';
 import type { SheetIndex, SheetMatch } from './sheetIndex';
 import { understandSheetQuestion, type SheetQuestion } from './understand';
 import type { AskedField } from './vocabulary';
@@ -35,6 +36,8 @@ const MIN_LISTED_SHEET = 0.8;
 const MIN_LISTED_SHEET_PASSAGE = 0.4;
 /** Runners-up within this share of the best score are mentioned. */
 const CLOSE_RUNNER_UP = 0.85;
+/** Another sheet must score this much more than the current one for a follow-up to move to it. */
+const CLEARLY_BETTER = 1.2;
 /** One number in more plans than this: ask which plan rather than show them all. */
 const MAX_SHEETS_SHOWN = 3;
 const MAX_LISTED = 10;
@@ -71,6 +74,19 @@ function followUps(language: Language, asked: readonly SheetField[]): string[] {
   return FOLLOW_UP_ORDER.filter((field) => !asked.includes(field)).slice(0, 3).map((field) => messages.followUp[field]);
 }
 
+function sheetHasField(sheet: Sheet, field: AskedField): boolean {
+  return sectionsOf(sheet, field).some((section) => section.items.length > 0);
+}
+
+/** Whether the question holds (most of) the words of a heading. */
+function headingAsked(heading: string, questionWords: readonly string[]): boolean {
+  const terms = searchTerms(heading);
+  if (terms.length === 0) return false;
+  const asked = new Set(questionWords.map(normaliseTerm));
+  const found = terms.filter((term) => asked.has(term)).length;
+  return found >= Math.max(1, Math.ceil((terms.length * 2) / 3));
+}
+
 function plansNarrowed(sheets: Sheet[], question: SheetQuestion): Sheet[] {
   const hint = question.planHint;
   if (!hint) return sheets;
@@ -92,18 +108,22 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
   const asksActions = question.actionNumbers.length > 0 || question.lastAction;
   for (const sheet of sheets) {
     const bodies: PartBody[] = [];
+    // A heading of the sheet's own that the question names ("points de vigilance") is answered as it stands.
+    const ownSections = sheet.sections.filter((section) => section.field === 'other' && headingAsked(section.heading, question.words));
+    if (ownSections.length > 0) bodies.push(sectionsBody(sheet, ownSections, language));
     if (asksActions) {
       // The action's own deadline comes with it; other fields asked alongside ("qui pilote l'action 2") follow.
       bodies.push(actionsBody(sheet, question.actionNumbers, question.lastAction, language));
       const others = fields.filter((field) => field !== 'actions' && field !== 'deadlines');
       if (others.length > 0) bodies.push(fieldsBody(sheet, others, question.actionNumbers, language));
     } else if (fields.length > 0) {
-      bodies.push(fieldsBody(sheet, fields, [], language));
-    } else if (question.topicWords.length > 0 && !question.summary) {
+      const present = fields.filter((field) => sheetHasField(sheet, field));
+      if (present.length > 0 || ownSections.length === 0) bodies.push(fieldsBody(sheet, ownSections.length > 0 ? present : fields, [], language));
+    } else if (question.topicWords.length > 0 && !question.summary && ownSections.length === 0) {
       const match = index.search(index.resolveTerms(question.topicWords), { sheetIds: [sheet.id] })[0];
       if (match && match.best >= MIN_TOPIC_COVERAGE / 2) bodies.push(passagesBody(match, language));
     }
-    if (bodies.length === 0) bodies.push(summaryBody(sheet, language));
+    if (bodies.every((body) => body.lines.length === 0)) bodies.push(summaryBody(sheet, language));
     parts.push(composePart(sheet, bodies, language));
   }
   const asked: AskedField[] = asksActions ? ['actions', ...fields] : fields;
@@ -116,6 +136,13 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
       ...(fields.length > 0 ? { lastFields: fields } : {}),
     },
   });
+}
+
+/** "Parle-moi de la PA 2.3.2", naming the plan when that number exists in several. */
+function summaryQuestion(context: Context, sheet: Sheet): string {
+  const messages = sheetMessages[context.language];
+  const shared = context.index.findByNumber({ number: sheet.number, digits: sheet.number.replace(/\./g, '') }).length > 1;
+  return shared ? messages.askSummaryInPlan(sheet.code, sheet.plan.title) : messages.askSummary(sheet.code);
 }
 
 function notFound(context: Context, text: string, suggestions?: string[]): SheetTurn {
@@ -144,7 +171,7 @@ function answerNumbered(context: Context): SheetTurn {
     const neighbours = index.neighbours(first.number ?? first.digits.split('').join('.'));
     const lines = [messages.notFoundCode(first.shown)];
     if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${sheetName(sheet)} (${sheet.plan.title})`));
-    const suggestions = neighbours.map((sheet) => messages.askSummary(sheet.code));
+    const suggestions = neighbours.map((sheet) => summaryQuestion(context, sheet));
     return neighbours.length > 0
       ? turn(context, 'not-found', lines.join('\n'), { suggestions })
       : notFound(context, lines.join('\n'));
@@ -152,7 +179,7 @@ function answerNumbered(context: Context): SheetTurn {
   const samePlans = new Set(found.map((sheet) => sheet.plan.id));
   if (question.codes.length === 1 && found.length > MAX_SHEETS_SHOWN && samePlans.size === found.length) {
     return turn(context, 'clarify', messages.whichPlan(found[0].code), {
-      suggestions: found.map((sheet) => `${sheet.code} — ${sheet.plan.title}`),
+      suggestions: found.map((sheet) => summaryQuestion(context, sheet)),
       conversation: { currentSheetIds: found.map((sheet) => sheet.id), ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
     });
   }
@@ -181,7 +208,7 @@ function listed(context: Context, title: string, entries: ListCardEntry[]): Shee
   if (entries.length > shown.length) lines.push(messages.listMore(entries.length - shown.length));
   return turn(context, 'listed', lines.join('\n'), {
     cards: [sheetListCard(title, shown, language)],
-    suggestions: shown.slice(0, 3).map((entry) => messages.askSummary(entry.sheet.code)),
+    suggestions: shown.slice(0, 3).map((entry) => summaryQuestion(context, entry.sheet)),
     conversation: shown.length === 1 ? { currentSheetIds: [shown[0].sheet.id] } : context.conversation,
   });
 }
@@ -197,7 +224,8 @@ function answerListing(context: Context): SheetTurn {
   const planIds = hint?.strong ? hint.planIds : undefined;
   if (question.topicWords.length === 0 && question.fields.length === 0) {
     const sheets = index.sheets.filter((sheet) => !planIds || planIds.includes(sheet.plan.id));
-    return listed(context, messages.listAll(sheets.length), sheets.map((sheet) => ({ sheet })));
+    const title = planIds ? messages.listIntro(sheets.length) : messages.listAll(sheets.length);
+    return sheets.length > 0 ? listed(context, title, sheets.map((sheet) => ({ sheet }))) : notFound(context, messages.listNone);
   }
   const terms = index.resolveTerms(question.topicWords);
   const search = (fields?: readonly SheetField[]) =>
@@ -235,7 +263,7 @@ function answerGlossary(context: Context): SheetTurn {
   ];
   return turn(context, 'glossary', lines.join('\n'), {
     cards: [glossaryCard({ term, expansion: gloss ? `${expansion} (${gloss})` : expansion, about, source, usedIn, language })],
-    suggestions: [messages.askListing(term), ...holding.slice(0, 2).map((found) => messages.askSummary(found.sheet.code))],
+    suggestions: [messages.askListing(term), ...holding.slice(0, 2).map((found) => summaryQuestion(context, found.sheet))],
   });
 }
 
@@ -251,18 +279,23 @@ function topicMatches(context: Context): SheetMatch[] {
   return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE);
 }
 
+/** A follow-up whose topic words clearly fit another sheet better than the one being discussed. */
 function topicPointsElsewhere(context: Context): boolean {
   const { question, current } = context;
   if (question.topicWords.length === 0 || (current.length > 1 && question.planHint)) return false;
-  const best = topicMatches(context)[0];
+  const matches = topicMatches(context);
+  const best = matches[0];
   if (!best || current.includes(best.sheet)) return false;
-  const onCurrent = context.index.search(context.index.resolveTerms(question.topicWords), { sheetIds: current.map((sheet) => sheet.id) })[0];
-  return !onCurrent || onCurrent.coverage < MIN_TOPIC_COVERAGE;
+  const onCurrent = matches.find((match) => current.includes(match.sheet));
+  return !onCurrent || best.score > onCurrent.score * CLEARLY_BETTER;
 }
 
 function answerOnCurrent(context: Context): SheetTurn {
-  const sheets = plansNarrowed(context.current, context.question);
-  return answerOnSheets(context, sheets);
+  const { question, current } = context;
+  const sheets = plansNarrowed(current, question);
+  // "celle du schéma jeunesse" after a number found in several plans: the plan was the missing piece.
+  const namesPlanOnly = current.length > 1 && question.planHint !== undefined && !asksAboutASheet(question);
+  return namesPlanOnly ? answerOnSheets({ ...context, question: { ...question, followUp: true, topicWords: [] } }, sheets) : answerOnSheets(context, sheets);
 }
 
 function answerTopic(context: Context): SheetTurn {
@@ -288,16 +321,20 @@ function answerTopic(context: Context): SheetTurn {
   return {
     ...answer,
     text: `${answer.text}\n\n${others}`,
-    suggestions: [...runnersUp.map((match) => messages.askSummary(match.sheet.code)), ...answer.suggestions].slice(0, MAX_SUGGESTIONS),
+    suggestions: [...runnersUp.map((match) => summaryQuestion(context, match.sheet)), ...answer.suggestions].slice(0, MAX_SUGGESTIONS),
   };
 }
 
 function askWhichSheet(context: Context): SheetTurn {
   const { index, language, question } = context;
   const messages = sheetMessages[language];
-  const examples = index.sheets.slice(0, 3).map((sheet) =>
-    question.fields.includes('results') ? messages.askIndicators(sheet.code) : question.fields.includes('partners') ? messages.askPartners(sheet.code) : question.fields.includes('pilot') ? messages.askPilot(sheet.code) : messages.askSummary(sheet.code),
-  );
+  const askers: Partial<Record<AskedField, (code: string) => string>> = {
+    results: messages.askIndicators,
+    partners: messages.askPartners,
+    pilot: messages.askPilot,
+  };
+  const ask = question.fields.map((field) => askers[field]).find((asker) => asker !== undefined);
+  const examples = index.sheets.slice(0, 3).map((sheet) => (ask ? ask(sheet.code) : summaryQuestion(context, sheet)));
   return turn(context, 'clarify', messages.whichSheet, {
     suggestions: examples,
     conversation: { ...context.conversation, ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },

@@ -63,8 +63,14 @@ export interface KnownHeading {
 /** The longest heading a phrase and its tail can make; longer lines are content, and are not folded for nothing. */
 const MAX_HEADING_LENGTH = 110;
 
+/** First words of the phrases: most lines of a sheet are content, and are turned away on their first word. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(PHRASES_LONGEST_FIRST.map(([phrase]) => phrase.split(' ')[0]));
+const FIRST_WORD = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u;
+
 export function knownHeading(text: string): KnownHeading | undefined {
   if (text.length > MAX_HEADING_LENGTH) return undefined;
+  const first = FIRST_WORD.exec(text);
+  if (!first || !FIRST_WORDS.has(headingKey(first[1]))) return undefined;
   const key = headingKey(text);
   if (key.length === 0) return undefined;
   for (const [phrase, field] of PHRASES_LONGEST_FIRST) {

@@ -52,13 +52,18 @@ function readPlan(path: string, shownPath: string, problems: LoadProblem[]): Pla
 }
 
 function readSheetFile(path: string): { text: string } | { reason: string } {
+  let bytes: Buffer;
   try {
     const size = statSync(path).size;
     if (size > MAX_SHEET_BYTES) return { reason: `file too large for a sheet (${size} bytes)` };
-    return { text: utf8.decode(readFileSync(path)) };
+    bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof TypeError) return { reason: 'not UTF-8 text' };
     return { reason: `cannot be read: ${describe(error)}` };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { reason: 'not UTF-8 text' };
   }
 }
 

@@ -210,7 +210,8 @@ class SectionReader {
     }
     const known = knownHeading(text);
     if (line.markdownHeading) return { heading: text, field: known?.field ?? 'other' };
-    if (known && standsOut && !/[.;,]$/.test(text)) return { heading: text.replace(/\s*:$/, ''), field: known.field };
+    // "Actions 1 à 2 : 2023 à 2025" starts like a heading but carries content after its colon.
+    if (known && standsOut && !/[.;,]$/.test(text) && !/:\s*\S/.test(text)) return { heading: text.replace(/\s*:$/, ''), field: known.field };
 
     const colon = text.indexOf(':');
     if (colon > 0) {

@@ -40,8 +40,11 @@ function planWords(plan: Plan): PlanWords {
   }
   const initials = contentWords(plan.title).map((word) => word[0]).join('');
   for (let length = MIN_ACRONYM; length <= initials.length; length++) names.add(initials.slice(0, length));
+  // Numbers count in titles and periods: "Contrat de ville 2015-2020" and "… 2021-2026" are two plans.
   const titleWords = new Set<string>(
-    [...contentWords(plan.title), ...contentWords(plan.territory ?? '')].map(normaliseTerm),
+    [...words(plan.title), ...words(plan.territory ?? ''), ...words(plan.period ?? '')]
+      .filter((word) => !STOP_WORDS.has(word) && (word.length > 1 || /\d/.test(word)))
+      .map(normaliseTerm),
   );
   return { plan, names, titleWords };
 }
@@ -65,6 +68,8 @@ export class PlanNamer {
         previousNamed = false;
         continue;
       }
+      // "schéma des services aux familles": stop-words inside a plan's name do not break it.
+      if (STOP_WORDS.has(tokens[i])) continue;
       const term = normaliseTerm(tokens[i]);
       const byName = this.plans.filter((p) => p.names.has(term) || p.names.has(tokens[i]));
       const afterCue: boolean = previousNamed || this.followsCue(tokens, i);

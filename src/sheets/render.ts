@@ -22,8 +22,14 @@ export interface PartBody {
   lines: string[];
   blocks: CardBlock[];
   facts?: CardFact[];
+  /** The card may unfold the whole sheet (a summary). */
+  wholeSheet?: boolean;
 }
 
+/**
+ * The card shows what was asked; only a summary unfolds the whole sheet, so that an answer on one section does not
+ * carry the others' words (a pilot question must not read out the partners).
+ */
 export function composePart(sheet: Sheet, bodies: readonly PartBody[], language: Language): AnswerPart {
   const lines = bodies.flatMap((body) => body.lines);
   const blocks = bodies.flatMap((body) => body.blocks);
@@ -31,7 +37,7 @@ export function composePart(sheet: Sheet, bodies: readonly PartBody[], language:
   return {
     sheet,
     text: [sheetHeader(sheet, language), ...withNote(lines, language)].join('\n'),
-    card: sheetCard({ sheet, language, blocks, ...(facts.length > 0 ? { facts } : {}), withWholeSheet: true }),
+    card: sheetCard({ sheet, language, blocks, ...(facts.length > 0 ? { facts } : {}), withWholeSheet: bodies.some((body) => body.wholeSheet === true) }),
   };
 }
 
@@ -63,6 +69,18 @@ function sectionHeading(section: SheetSection, language: Language): string {
 function withNote(lines: string[], language: Language): string[] {
   const note = sheetMessages[language].quotedNote;
   return note && lines.length > 0 ? [note, ...lines] : lines;
+}
+
+/** Sections shown whole, under their own headings. */
+export function sectionsBody(sheet: Sheet, sections: readonly SheetSection[], language: Language): PartBody {
+  const lines: string[] = [];
+  const blocks: CardBlock[] = [];
+  for (const section of sections) {
+    const heading = sectionHeading(section, language);
+    lines.push(`**${heading}**`, ...quotedLines(section.items, language));
+    blocks.push({ heading, lines: cardLines(section.items) });
+  }
+  return { lines, blocks };
 }
 
 /** Deadline lines that apply to these actions: their own, or the sheet's when none is given per action. */
@@ -161,7 +179,7 @@ export function summaryBody(sheet: Sheet, language: Language): PartBody {
     });
   }
   lines.push(messages.summaryMore);
-  return { lines, blocks, facts };
+  return { lines, blocks, facts, wholeSheet: true };
 }
 
 /** Where a passage sits: its section's heading, or the field's name. */
@@ -177,9 +195,19 @@ export function passagesBody(match: SheetMatch, language: Language): PartBody {
   const lines: string[] = [];
   const blocks: CardBlock[] = [];
   const best = match.passages[0]?.score ?? 0;
-  const chosen = match.passages.filter((passage) => passage.passage.kind === 'item' && passage.score >= best * 0.5).slice(0, MAX_PASSAGES);
+  const chosen = match.passages.filter((passage) => passage.passage.kind !== 'axis' && passage.score >= best * 0.5).slice(0, MAX_PASSAGES);
+  const shownSections = new Set<number>();
   for (const { passage, matched } of chosen) {
+    if (shownSections.has(passage.section)) continue;
     const heading = passageHeading(sheet, passage.section, language);
+    if (passage.kind === 'heading') {
+      // The question names a heading of the sheet: the whole section answers it.
+      const section = sheet.sections[passage.section];
+      shownSections.add(passage.section);
+      lines.push(`**${heading}**`, ...quotedLines(section.items, language));
+      blocks.push({ heading, lines: cardLines(section.items) });
+      continue;
+    }
     const text = excerpt(passage.text, matched);
     lines.push(messages.labelled(`**${heading}**`, messages.quote(text)));
     blocks.push({ heading, lines: [{ text }] });

@@ -3,12 +3,12 @@ import { editDistance, isCloseWord, typoAllowance } from '../language/text';
 import type { Plan, Sheet, SheetField } from './model';
 import { PlanNamer } from './planNames';
 import { mineAcronyms, type SheetAcronym } from './sheetAcronyms';
-import { normaliseTerm, searchTerms } from './terms';
+import { normaliseTerm, searchTermsOfEach } from './terms';
 
 /**
- * Everything questions are answered from: sheet numbers looked up exactly (never tokenised), and a full-text index
- * of every passage of every sheet (title, axis, unknown headings, each item) in flexsearch. flexsearch finds the
- * passages holding each word; ranking is ours: a word weighs more the fewer passages hold it, and a passage or a
+ * Everything questions are answered from: sheet numbers looked up exactly (never tokenised), and a full-text index:
+ * flexsearch holds each whole sheet, and each passage (title, axis, unknown heading, item) keeps its own words.
+ * flexsearch finds the sheets holding each word, then their passages are matched; ranking is ours: a word weighs more the fewer passages hold it, and a passage or a
  * sheet scores the share of the question's weight it covers — a score between 0 and 1 that says how well it matches.
  */
 
@@ -34,6 +34,8 @@ export interface QueryTerm {
   weight: number;
   known: boolean;
   corrected: boolean;
+  /** Words of the same family ("développement" for "développer"), matched for less. */
+  variants: readonly string[];
 }
 
 export interface PassageMatch {
@@ -41,6 +43,8 @@ export interface PassageMatch {
   /** Share of the question's weight this passage holds, 0..1. */
   score: number;
   matched: Set<string>;
+  /** Weight each matched term brought (less when only a relative of it matched). */
+  weights: Map<string, number>;
 }
 
 export interface SheetMatch {
@@ -74,9 +78,12 @@ export interface SheetNumberQuery {
   prefix?: string;
 }
 
-/** Words held by more passages than this are checked on candidates rather than fetched. */
-const RETRIEVE_LIMIT = 3000;
 const CORRECTED_WEIGHT = 0.8;
+/** Words of a family share this many first letters, and are at least this long. */
+const RELATIVE_PREFIX = 7;
+const MIN_RELATIVE_LENGTH = 8;
+const MAX_RELATIVES = 12;
+const RELATIVE_WEIGHT = 0.7;
 const PLAN_BOOST = 0.1;
 const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 } as const;
 
@@ -102,6 +109,7 @@ export class SheetIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly text = new Index({ tokenize: 'strict', resolution: 1, encode: (content: string) => content.split(' ') });
   private vocabularyByLength: Map<number, string[]> | undefined;
+  private vocabularyByPrefix: Map<string, string[]> | undefined;
   private acronyms: Map<string, SheetAcronym> | undefined;
 
   private constructor(readonly sheets: readonly Sheet[]) {
@@ -112,15 +120,7 @@ export class SheetIndex {
       this.position.set(sheet, index);
       pushTo(this.byNumber, sheet.number, sheet);
       pushTo(this.byDigits, digitsOf(sheet.number), sheet);
-      const start = this.passages.length;
-      this.addPassage(index, 'title', -1, -1, undefined, sheet.title);
-      const axis = sheet.axis.map((step) => step.title ?? '').join(' ').trim();
-      if (axis) this.addPassage(index, 'axis', -1, -1, undefined, axis);
-      sheet.sections.forEach((section, s) => {
-        if (section.field === 'other' && section.heading) this.addPassage(index, 'heading', s, -1, section.field, section.heading);
-        section.items.forEach((item, i) => this.addPassage(index, 'item', s, i, section.field, item.text));
-      });
-      this.sheetPassages.push([start, this.passages.length]);
+      this.addSheet(sheet, index);
     });
     this.plans = [...plans.values()];
     this.planNamer = new PlanNamer(this.plans);
@@ -130,12 +130,31 @@ export class SheetIndex {
     return new SheetIndex(sheets);
   }
 
-  private addPassage(sheet: number, kind: PassageKind, section: number, item: number, field: SheetField | undefined, text: string) {
-    const terms = searchTerms(text);
-    const id = this.passages.length;
-    this.passages.push({ sheet, kind, section, item, field, text, terms });
-    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    if (terms.length > 0) this.text.add(id, terms.join(' '));
+  /**
+   * The sheet goes into flexsearch once, with all its words; its passages keep their own words, so that the best
+   * passage is found among the sheets flexsearch returns.
+   */
+  private addSheet(sheet: Sheet, index: number) {
+    const drafts: Array<Omit<Passage, 'terms'>> = [{ sheet: index, kind: 'title', section: -1, item: -1, field: undefined, text: sheet.title }];
+    const axis = sheet.axis.map((step) => step.title ?? '').join(' ').trim();
+    if (axis) drafts.push({ sheet: index, kind: 'axis', section: -1, item: -1, field: undefined, text: axis });
+    sheet.sections.forEach((section, s) => {
+      if (section.field === 'other' && section.heading) drafts.push({ sheet: index, kind: 'heading', section: s, item: -1, field: section.field, text: section.heading });
+      section.items.forEach((item, i) => drafts.push({ sheet: index, kind: 'item', section: s, item: i, field: section.field, text: item.text }));
+    });
+    const termLists = searchTermsOfEach(drafts.map((draft) => draft.text));
+    const start = this.passages.length;
+    const sheetTerms = new Set<string>();
+    drafts.forEach((draft, i) => {
+      const terms = termLists[i];
+      this.passages.push({ ...draft, terms });
+      for (const term of terms) {
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+        sheetTerms.add(term);
+      }
+    });
+    this.sheetPassages.push([start, this.passages.length]);
+    if (sheetTerms.size > 0) this.text.add(index, [...sheetTerms].join(' '));
   }
 
   get size(): number {
@@ -194,40 +213,59 @@ export class SheetIndex {
   sheetsHolding(word: string, limit = 5): Array<{ sheet: Sheet; passage: Passage }> {
     const term = normaliseTerm(word);
     const result: Array<{ sheet: Sheet; passage: Passage }> = [];
-    const seen = new Set<number>();
-    for (const id of this.text.search(term, { limit: RETRIEVE_LIMIT }) as number[]) {
-      const passage = this.passages[id];
-      if (seen.has(passage.sheet)) continue;
-      seen.add(passage.sheet);
-      result.push({ sheet: this.sheets[passage.sheet], passage });
+    for (const sheetIndex of [...this.sheetsWith(term)].sort((a, b) => a - b)) {
+      const passage = this.passagesAt(sheetIndex).find((candidate) => candidate.terms.includes(term));
+      if (passage) result.push({ sheet: this.sheets[sheetIndex], passage });
       if (result.length >= limit) break;
     }
     return result;
   }
 
+  private sheetsWith(term: string): number[] {
+    return this.text.search(term, { limit: Math.max(1, this.sheets.length) }) as number[];
+  }
+
+  private passagesAt(sheetIndex: number): Passage[] {
+    const [start, end] = this.sheetPassages[sheetIndex];
+    return this.passages.slice(start, end);
+  }
+
   /** The question's words as weighted search terms, typos corrected against the indexed vocabulary. */
   resolveTerms(typedWords: readonly string[]): QueryTerm[] {
     const total = Math.max(1, this.passages.length);
-    const idf = (frequency: number) => Math.log(1 + total / frequency);
+    const idf = (frequency: number) => Math.log(1 + total / Math.max(1, frequency));
+    const frequencyOf = (terms: readonly string[]) => terms.reduce((sum, term) => sum + (this.documentFrequency.get(term) ?? 0), 0);
     const terms = new Map<string, QueryTerm>();
     for (const typed of typedWords) {
-      const term = normaliseTerm(typed);
-      if (!term || terms.has(term)) continue;
-      const frequency = this.documentFrequency.get(term);
-      if (frequency) {
-        terms.set(term, { typed, term, weight: idf(frequency), known: true, corrected: false });
-        continue;
-      }
-      const corrected = this.closestTerm(term);
-      if (corrected && !terms.has(corrected)) {
-        const weight = idf(this.documentFrequency.get(corrected) ?? 1) * CORRECTED_WEIGHT;
-        terms.set(corrected, { typed, term: corrected, weight, known: true, corrected: true });
-      } else {
-        // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
-        terms.set(term, { typed, term, weight: idf(1), known: false, corrected: false });
-      }
+      const typedTerm = normaliseTerm(typed);
+      if (!typedTerm || terms.has(typedTerm)) continue;
+      const corrected = this.documentFrequency.has(typedTerm) ? undefined : this.closestTerm(typedTerm);
+      const term = corrected ?? typedTerm;
+      if (terms.has(term)) continue;
+      const variants = this.relatives(term);
+      const known = this.documentFrequency.has(term) || variants.length > 0;
+      // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
+      const weight = idf(frequencyOf([term, ...variants])) * (corrected ? CORRECTED_WEIGHT : 1);
+      terms.set(term, { typed, term, weight, known, corrected: corrected !== undefined, variants });
     }
     return [...terms.values()];
+  }
+
+  /**
+   * Indexed words of the same family, sharing a long beginning: "développer" ~ "développement",
+   * "participation" ~ "participer". They count for less than the word itself.
+   */
+  private relatives(term: string): string[] {
+    if (term.length < MIN_RELATIVE_LENGTH || /\d/.test(term)) return [];
+    if (!this.vocabularyByPrefix) {
+      this.vocabularyByPrefix = new Map();
+      for (const known of this.documentFrequency.keys()) {
+        if (known.length >= MIN_RELATIVE_LENGTH && !/\d/.test(known)) pushTo(this.vocabularyByPrefix, known.slice(0, RELATIVE_PREFIX), known);
+      }
+    }
+    return (this.vocabularyByPrefix.get(term.slice(0, RELATIVE_PREFIX)) ?? [])
+      .filter((known) => known !== term)
+      .slice(0, MAX_RELATIVES);
   }
 
   private closestTerm(term: string): string | undefined {
@@ -261,72 +299,63 @@ export class SheetIndex {
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     if (known.length === 0 || totalWeight === 0) return [];
 
-    const byRarity = [...known].sort((a, b) => this.frequency(a.term) - this.frequency(b.term));
     const candidates = new Set<number>();
-    for (const [rank, term] of byRarity.entries()) {
-      if (rank > 0 && this.frequency(term.term) > RETRIEVE_LIMIT) break;
-      for (const id of this.text.search(term.term, { limit: RETRIEVE_LIMIT }) as number[]) candidates.add(id);
+    for (const term of known) {
+      for (const word of [term.term, ...term.variants]) for (const sheetIndex of this.sheetsWith(word)) candidates.add(sheetIndex);
     }
 
     const fields = options.fields ? new Set(options.fields) : undefined;
     const planIds = options.planIds ? new Set(options.planIds) : undefined;
     const sheetIds = options.sheetIds ? new Set(options.sheetIds) : undefined;
     const perSheet = new Map<number, PassageMatch[]>();
-    for (const id of candidates) {
-      const passage = this.passages[id];
-      const sheet = this.sheets[passage.sheet];
-      if (fields && (passage.field === undefined || !fields.has(passage.field))) continue;
+    for (const sheetIndex of candidates) {
+      const sheet = this.sheets[sheetIndex];
       if (planIds && !planIds.has(sheet.plan.id)) continue;
       if (sheetIds && !sheetIds.has(sheet.id)) continue;
-      const matched = new Set<string>();
-      let weight = 0;
-      for (const term of known) {
-        if (passage.terms.includes(term.term)) {
-          matched.add(term.term);
-          weight += term.weight;
+      const [start, end] = this.sheetPassages[sheetIndex];
+      for (let id = start; id < end; id++) {
+        const passage = this.passages[id];
+        if (fields && (passage.field === undefined || !fields.has(passage.field))) continue;
+        const weights = new Map<string, number>();
+        for (const term of known) {
+          if (passage.terms.includes(term.term)) weights.set(term.term, term.weight);
+          else if (term.variants.some((variant) => passage.terms.includes(variant))) weights.set(term.term, term.weight * RELATIVE_WEIGHT);
         }
+        if (weights.size === 0) continue;
+        let weight = 0;
+        for (const value of weights.values()) weight += value;
+        pushTo(perSheet, sheetIndex, { passage, score: weight / totalWeight, matched: new Set(weights.keys()), weights });
       }
-      if (matched.size === 0) continue;
-      pushTo(perSheet, passage.sheet, { passage, score: weight / totalWeight, matched });
     }
 
-    const weightOf = new Map(known.map((term) => [term.term, term.weight]));
-    const share = (matched: Iterable<string>) => {
-      let weight = 0;
-      for (const term of matched) weight += weightOf.get(term) ?? 0;
-      return weight / totalWeight;
-    };
     const boosted = new Set(options.boostPlanIds ?? []);
     const results: SheetMatch[] = [];
     for (const [sheetIndex, matches] of perSheet) {
       const sheet = this.sheets[sheetIndex];
-      const matched = new Set<string>();
+      const best = new Map<string, number>();
       let titleCoverage = 0;
       for (const match of matches) {
-        for (const term of match.matched) matched.add(term);
+        for (const [term, weight] of match.weights) best.set(term, Math.max(best.get(term) ?? 0, weight));
         if (match.passage.kind === 'title') titleCoverage = match.score;
       }
+      const matched = new Set(best.keys());
       const items = matches.filter((match) => match.passage.kind !== 'title' && match.passage.kind !== 'axis');
       items.sort((a, b) => b.score - a.score || b.matched.size / b.passage.terms.length - a.matched.size / a.passage.terms.length);
-      const coverage = share(matched);
-      const best = items[0]?.score ?? titleCoverage;
+      let covered = 0;
+      for (const weight of best.values()) covered += weight;
+      const coverage = covered / totalWeight;
+      const bestPassage = items[0]?.score ?? titleCoverage;
       const score =
-        WEIGHTS.coverage * coverage + WEIGHTS.best * best + WEIGHTS.title * titleCoverage + (boosted.has(sheet.plan.id) ? PLAN_BOOST : 0);
-      results.push({ sheet, score, coverage, titleCoverage, best, passages: items, matched });
+        WEIGHTS.coverage * coverage + WEIGHTS.best * bestPassage + WEIGHTS.title * titleCoverage + (boosted.has(sheet.plan.id) ? PLAN_BOOST : 0);
+      results.push({ sheet, score, coverage, titleCoverage, best: bestPassage, passages: items, matched });
     }
     const position = (match: SheetMatch) => this.position.get(match.sheet) ?? 0;
     return results.sort((a, b) => b.score - a.score || position(a) - position(b));
   }
 
-  private frequency(term: string): number {
-    return this.documentFrequency.get(term) ?? 0;
-  }
-
   /** Every passage of a sheet, in order (for tests and the help's examples). */
   passagesOf(sheet: Sheet): Passage[] {
     const index = this.position.get(sheet);
-    if (index === undefined) return [];
-    const [start, end] = this.sheetPassages[index];
-    return this.passages.slice(start, end);
+    return index === undefined ? [] : this.passagesAt(index);
   }
 }

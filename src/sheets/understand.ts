@@ -8,6 +8,7 @@ import {
   BACK_REFERENCES,
   CODE_ARTICLES,
   CODE_PREFIXES,
+  ENGLISH_TOPIC_WORDS,
   FIELD_TRIGGERS,
   FOLLOW_UP_OPENERS,
   GLOSSARY_PHRASES,
@@ -55,6 +56,8 @@ export interface SheetQuestion {
   /** Says "fiche", "PA", "plan"… */
   sheetWord: boolean;
   topicWords: string[];
+  /** Every word of the question but stop-words and numbers, taken or not (to recognise a sheet's own headings). */
+  words: string[];
   offerCues: number;
 }
 
@@ -86,10 +89,15 @@ const BACK_REFERENCE_PHRASES = compilePhrases(BACK_REFERENCES.map((phrase) => [p
 
 const DOTTED_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}$/;
 const PLAIN_NUMBER = /^\d{1,4}$/;
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, sept: 7,
-  seven: 7, huit: 8, eight: 8,
-};
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, sept: 7,
+    seven: 7, huit: 8, eight: 8,
+  }),
+);
+/** Tables are read through Maps: a typed word such as "constructor" must never reach an object's prototype. */
+const ORDINAL_NUMBERS: ReadonlyMap<string, number> = new Map(Object.entries(ORDINALS));
+const ENGLISH_TOPICS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(ENGLISH_TOPIC_WORDS));
 const NUMBER_LINKS = new Set(['et', 'and', 'ou', 'or']);
 const RANGE_LINKS = new Set(['a', 'au', 'to']);
 const NUMBER_MARKS = new Set(['n', 'no', 'numero', 'number']);
@@ -160,7 +168,7 @@ function findActionNumbers(tokens: readonly string[], taken: boolean[]): { numbe
     let range = false;
     while (j < tokens.length && !taken[j]) {
       const token = tokens[j];
-      const value = /^\d{1,2}$/.test(token) ? Number(token) : NUMBER_WORDS[token];
+      const value = /^\d{1,2}$/.test(token) ? Number(token) : NUMBER_WORDS.get(token);
       if (value !== undefined && value > 0) {
         const previous = found.at(-1);
         if (range && previous !== undefined && value > previous && value - previous <= 20) {
@@ -175,7 +183,7 @@ function findActionNumbers(tokens: readonly string[], taken: boolean[]): { numbe
       } else break;
       j++;
     }
-    const ordinal = i > 0 && !taken[i - 1] ? ORDINALS[tokens[i - 1]] : undefined;
+    const ordinal = i > 0 && !taken[i - 1] ? ORDINAL_NUMBERS.get(tokens[i - 1]) : undefined;
     const isLast = i > 0 && !taken[i - 1] && LAST.has(tokens[i - 1]);
     if (ordinal !== undefined) found.push(ordinal);
     if (isLast) last = true;
@@ -184,6 +192,22 @@ function findActionNumbers(tokens: readonly string[], taken: boolean[]): { numbe
     for (const n of found) numbers.add(n);
   }
   return { numbers: [...numbers].sort((a, b) => a - b), last };
+}
+
+/** English topic words the sheets do not hold, in the sheets' French ("single parent" → "monoparentales"). */
+function translateTopic(words: readonly string[], isKnownWord: (word: string) => boolean): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = i + 1 < words.length ? ENGLISH_TOPICS.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    if (pair) {
+      result.push(...pair);
+      i++;
+      continue;
+    }
+    const single = isKnownWord(words[i]) ? undefined : ENGLISH_TOPICS.get(words[i]);
+    result.push(...(single ?? [words[i]]));
+  }
+  return result;
 }
 
 export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
@@ -202,6 +226,7 @@ export function understandSheetQuestion(index: SheetIndex, text: string): SheetQ
     followUp: false,
     sheetWord: false,
     topicWords: [],
+    words: [],
     offerCues: 0,
   };
   if (question.empty) return question;
@@ -243,12 +268,14 @@ export function understandSheetQuestion(index: SheetIndex, text: string): SheetQ
     if (taken[i] || STOP_WORDS.has(token) || QUESTION_WORDS.has(token) || /^\d$/.test(token) || DOTTED_NUMBER.test(token)) continue;
     remaining.push(token);
   }
+  const topic = translateTopic(remaining, (word) => index.knowsWord(word));
   const glossaryWord = remaining.find((token) => lookupGlossary(token) !== undefined || index.sheetAcronym(token) !== undefined);
   if (glossaryWord) {
     question.glossaryWord = glossaryWord;
     question.bareGlossary = remaining.length === 1;
   }
-  question.topicWords = [...new Set(remaining)];
+  question.topicWords = [...new Set(topic)];
+  question.words = tokens.filter((token) => !STOP_WORDS.has(token) && !/^\d/.test(token));
   return question;
 }
 

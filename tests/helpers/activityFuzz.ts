@@ -35,9 +35,8 @@ function randomSource(seed: number) {
   };
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => {
-    const item = items[int(items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[int(items.length)] as T;
   };
   return { next, int, pick };
 }
@@ -159,11 +158,19 @@ function wrongValue(random: Random): Json {
   ]);
 }
 
+/**
+ * Deep values are written as a marker and expanded in the JSON text afterwards: JSON.stringify itself recurses
+ * and would overflow the stack on the 60,000 levels a hostile client can send.
+ */
 function nested(depth: number, random: Random): Json {
-  let value: Json = 'leaf';
-  const useArrays = random.next() < 0.5;
-  for (let level = 0; level < depth; level++) value = useArrays ? [value] : { k: value };
-  return value;
+  return `@@nest:${depth}:${random.next() < 0.5 ? 'array' : 'object'}@@`;
+}
+
+function expandNesting(text: string): string {
+  return text.replace(/"@@nest:(\d+):(array|object)@@"/g, (_match, depth: string, kind: string) => {
+    const levels = Number(depth);
+    return kind === 'array' ? `${'['.repeat(levels)}"leaf"${']'.repeat(levels)}` : `${'{"k":'.repeat(levels)}"leaf"${'}'.repeat(levels)}`;
+  });
 }
 
 function setAt(target: JsonObject, path: readonly string[], value: Json | undefined): void {
@@ -334,7 +341,7 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
     label,
     method: 'POST',
     headers,
-    body: typeof body === 'string' ? Buffer.from(keepOnReceiver(body, options.serviceUrl), 'utf8') : body,
+    body: typeof body === 'string' ? Buffer.from(expandNesting(keepOnReceiver(body, options.serviceUrl)), 'utf8') : body,
   });
 
   while (requests.length < options.count) {
@@ -413,7 +420,9 @@ export async function sendFuzzRequests(url: string, requests: readonly FuzzReque
       const index = next++;
       const request = requests[index];
       if (!request) continue;
+      if (process.env.FUZZ_TRACE) process.stderr.write(`> ${index} ${request.label.slice(0, 60)}\n`);
       outcomes[index] = request.raw ? await sendRaw(url, request) : await sendOne(url, request, agent);
+      if (process.env.FUZZ_TRACE) process.stderr.write(`< ${index} ${outcomes[index]?.status}\n`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -141,7 +141,7 @@ describe('follow-ups keep the search', () => {
 
   it('widens the radius step by step, and no further than 100 km', () => {
     const chat = new Chat(demoOffer);
-    const none = chat.say('un espace rencontre à Amboise');
+    const none = chat.say('un espace rencontre à Chinon');
     expect(none.outcome).toBe('none-nearby');
     expect(none.suggestions).toContain('Plus loin');
     const wider = chat.say('plus loin');

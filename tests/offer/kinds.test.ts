@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { agesOfService, audiencesOfService, isFamilyPlace, kindsOfService } from '../../src/offer/classify';
+import { foldedText } from '../../src/offer/phrases';
 import { understand } from '../../src/offer/understand';
 
 const communes = CommuneIndex.load();
 const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
 
+const folded = (text: string) => foldedText(text) ?? { folded: '', tokens: [] };
 const kinds = (name: string, description: string | null = null, remote = false) =>
-  kindsOfService({ name, description, type: null, types: null, publicsDetails: null, remote }).sort();
+  kindsOfService({ name: folded(name), description: description ? folded(description) : null, types: null, remote }).sort();
 
 describe('kinds of service, from their own words', () => {
   it.each([
@@ -42,20 +44,20 @@ describe('kinds of service, from their own words', () => {
   });
 
   it('tells centres sociaux, EVS and maisons des familles', () => {
-    expect(isFamilyPlace('Centre social du Moulin', null)).toBe(true);
-    expect(isFamilyPlace('Espace de vie sociale Le Lien', null)).toBe(true);
-    expect(isFamilyPlace('Maison des familles du Plateau', null)).toBe(true);
-    expect(isFamilyPlace('Association La Ribambelle', 'Soutien à la parentalité.')).toBe(false);
+    expect(isFamilyPlace(folded('Centre social du Moulin'), null)).toBe(true);
+    expect(isFamilyPlace(folded('Espace de vie sociale Le Lien'), null)).toBe(true);
+    expect(isFamilyPlace(folded('Maison des familles du Plateau'), null)).toBe(true);
+    expect(isFamilyPlace(folded('Association La Ribambelle'), folded('Soutien à la parentalité.'))).toBe(false);
   });
 
   it('reads audiences and ages', () => {
-    expect(audiencesOfService(['Groupe de parole', 'Groupe d’entraide pour les familles monoparentales'])).toEqual(['solo']);
-    expect(audiencesOfService(['Groupe de parole', 'Pour les parents de collégiens et lycéens'])).toEqual(['ados']);
-    expect(agesOfService(['Activités pour les enfants de 3 à 10 ans'], [])).toEqual([3, 10]);
-    expect(agesOfService(['Pour les 0-6 ans'], [])).toEqual([0, 6]);
-    expect(agesOfService(['Enfants de moins de 6 ans'], [])).toEqual([0, 5]);
-    expect(agesOfService(['Accueil libre'], ['laep'])).toEqual([0, 6]);
-    expect(agesOfService(['Accueil libre'], [])).toBeNull();
+    expect(audiencesOfService([folded('Groupe de parole'), folded('Groupe d’entraide pour les familles monoparentales')])).toEqual(['solo']);
+    expect(audiencesOfService([folded('Groupe de parole'), folded('Pour les parents de collégiens et lycéens')])).toEqual(['ados']);
+    expect(agesOfService([folded('Activités pour les enfants de 3 à 10 ans')], [])).toEqual([3, 10]);
+    expect(agesOfService([folded('Pour les 0-6 ans')], [])).toEqual([0, 6]);
+    expect(agesOfService([folded('Enfants de moins de 6 ans')], [])).toEqual([0, 5]);
+    expect(agesOfService([folded('Accueil libre')], ['laep'])).toEqual([0, 6]);
+    expect(agesOfService([folded('Accueil libre')], [])).toBeNull();
   });
 });
 
