@@ -18,6 +18,8 @@ export interface SheetMessages {
   askDefinition: (term: string) => string;
   askListing: (topic: string) => string;
   plan: string;
+  /** Where a passage sits when it is the sheet's title. */
+  title: string;
   axis: string;
   period: string;
   /** Said before quoted sheet text to English users. */
@@ -92,6 +94,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     askDefinition: (term) => `Que veut dire ${term} ?`,
     askListing: (topic) => `Quelles fiches parlent ${/^[aeiouyhàâéèêîôû]/i.test(topic) ? "d'" : 'de '}${topic} ?`,
     plan: 'Plan',
+    title: 'Titre',
     axis: 'Axe',
     period: 'Période',
     quotedNote: '',
@@ -110,7 +113,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     sameNumberInPlans: (code, count) => `Le numéro ${code} existe dans ${count} plans ; voici chacun.`,
     whichPlan: (code) => `Le numéro ${code} existe dans plusieurs plans. Lequel voulez-vous ?`,
     whichSheet: 'De quelle fiche parlez-vous ? Donnez son numéro (par exemple « PA 3.2.1 ») ou son sujet.',
-    notFoundCode: (code) => `Je n'ai pas trouvé de fiche ${code} dans les plans chargés.`,
+    notFoundCode: (code) => `Je n'ai pas trouvé la fiche ${code} dans les plans chargés.`,
     nearbySheets: 'Fiches proches de ce numéro :',
     notFoundTopic: "Je n'ai pas trouvé de fiche qui réponde à votre question.",
     notFoundTerm: (term) => `Je ne connais pas « ${term} » : ce terme n'est ni dans mon glossaire ni dans les fiches.`,
@@ -165,6 +168,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     askDefinition: (term) => `What does ${term} mean?`,
     askListing: (topic) => `Which sheets mention ${topic}?`,
     plan: 'Plan',
+    title: 'Title',
     axis: 'Axis',
     period: 'Period',
     quotedNote: 'Quoted from the sheet, in French:',
@@ -183,7 +187,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     sameNumberInPlans: (code, count) => `Number ${code} exists in ${count} plans; here is each.`,
     whichPlan: (code) => `Number ${code} exists in several plans. Which one do you mean?`,
     whichSheet: 'Which sheet do you mean? Give its number (for example "PA 3.2.1") or its topic.',
-    notFoundCode: (code) => `I did not find a sheet ${code} in the loaded plans.`,
+    notFoundCode: (code) => `I did not find sheet ${code} in the loaded plans.`,
     nearbySheets: 'Sheets close to that number:',
     notFoundTopic: 'I did not find a sheet that answers your question.',
     notFoundTerm: (term) => `I do not know "${term}": it is neither in my glossary nor in the sheets.`,

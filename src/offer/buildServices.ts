@@ -213,7 +213,7 @@ export function buildServices(
       ages: agesOfService(audienceTexts, kinds),
       inPerson,
       remote,
-      zone: effectiveZone(record.zone_eligibilite, remote && !inPerson, commune?.departement ?? null),
+      zone: effectiveZone(record.zone_eligibilite, remote, commune?.departement ?? null),
       family: kinds.length > 0 || isFamilyTheme(record.thematiques),
       free: record.frais === 'gratuit' ? true : record.frais === 'payant' ? false : null,
     });

@@ -34,7 +34,7 @@ export function loadOffer(offerDir: string, communes: CommuneIndex): LoadedOffer
       const prebuilt = readPrebuiltOffer(offerDir, (problem) => problems.push(problem));
       if (typeof prebuilt !== 'string') {
         problems.push(...prebuilt.problems);
-        const offer = new OfferIndex(prebuilt.services, prebuilt.centroids, prebuilt.loadText, prebuilt.spatial);
+        const offer = new OfferIndex(prebuilt.services, prebuilt.centroids, prebuilt.loadText, { spatial: prebuilt.spatial, remoteIds: prebuilt.remoteIds });
         offer.setSummaries(prebuilt.loadSummaries);
         return { offer, problems };
       }

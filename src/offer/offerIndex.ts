@@ -64,6 +64,20 @@ class SpatialSet {
 }
 
 const FAMILY_SET = 'family';
+const EVERYWHERE = '*';
+const ELSEWHERE = '?';
+
+/** The départements a zone may cover: '*' for no zone or the whole country, '?' when only a full check can tell (EPCI). */
+function remoteAreas(zone: readonly string[] | null): string[] {
+  if (!zone || zone.length === 0) return [EVERYWHERE];
+  return zone.map((raw) => {
+    const code = raw.trim().toUpperCase();
+    if (code === 'FRANCE' || code === '99100') return EVERYWHERE;
+    if (/^(97\d|2A|2B|\d{2})$/.test(code)) return code;
+    if (/^\w{5}$/.test(code)) return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+    return ELSEWHERE;
+  });
+}
 export type SpatialDumps = Record<string, SpatialDump>;
 
 export class OfferIndex {
@@ -78,19 +92,31 @@ export class OfferIndex {
    * `text` may be a loader: a prebuilt offer reads its free-text index on the first free-text search, so that the
    * start stays fast.
    */
-  constructor(services: readonly OfferService[], centroids: ReadonlyMap<string, Point>, text: TextIndex | (() => TextIndex), spatial?: SpatialDumps) {
+  /**
+   * A prebuilt offer brings its spatial indexes and the list of its remote entries, so that its entries need not be
+   * read at start.
+   */
+  constructor(
+    services: readonly OfferService[],
+    centroids: ReadonlyMap<string, Point>,
+    text: TextIndex | (() => TextIndex),
+    prebuilt?: { spatial: SpatialDumps; remoteIds: readonly number[] },
+  ) {
     this.services = services;
     this.centroids = centroids;
     this.text = text;
+    const spatial = prebuilt?.spatial;
     const perKind = new Map<KindId, number[]>(KIND_IDS.map((k) => [k, []]));
     const family: number[] = [];
-    const remote: number[] = [];
-    services.forEach((service, id) => {
-      if (service.remote) remote.push(id);
-      if (spatial || !service.inPerson || !isLocated(service)) return;
-      for (const kind of service.kinds) perKind.get(kind)?.push(id);
-      if (service.family) family.push(id);
-    });
+    const remote: number[] = prebuilt ? [...prebuilt.remoteIds] : [];
+    if (!prebuilt) {
+      services.forEach((service, id) => {
+        if (service.remote) remote.push(id);
+        if (!service.inPerson || !isLocated(service)) return;
+        for (const kind of service.kinds) perKind.get(kind)?.push(id);
+        if (service.family) family.push(id);
+      });
+    }
     const restore = (key: string, ids: readonly number[]) => {
       const dump = spatial?.[key];
       return dump ? SpatialSet.restore(dump) : SpatialSet.of(ids, services);
@@ -168,8 +194,46 @@ export class OfferIndex {
     return merged.sort((a, b) => a.km - b.km).slice(0, limit).map((m) => m.id);
   }
 
-  /** Entries offered at a distance (phone, online), passing `accept`. */
-  remote(accept: (id: number) => boolean): number[] {
+  private remoteGroups: Map<string, number[]> | null = null;
+
+  /**
+   * Entries offered at a distance (phone, online) of the given kinds (any family entry when null) that may serve a
+   * département (every one when null), passing `accept`. They are grouped on first use by kind and by the
+   * départements their zone names, so that a search only looks at those that may cover the place.
+   */
+  remote(kinds: readonly KindId[] | null, departement: string | null, accept: (id: number) => boolean): number[] {
+    const groups = (this.remoteGroups ??= this.groupRemote());
+    const keys = kinds === null ? [FAMILY_SET] : kinds;
+    const areas = departement === null ? null : [EVERYWHERE, ELSEWHERE, departement];
+    const ids = new Set<number>();
+    for (const key of keys) {
+      const prefix = `${key}|`;
+      if (areas) for (const area of areas) for (const id of groups.get(prefix + area) ?? []) ids.add(id);
+      else for (const [group, list] of groups) if (group.startsWith(prefix)) for (const id of list) ids.add(id);
+    }
+    return [...ids].filter(accept);
+  }
+
+  private groupRemote(): Map<string, number[]> {
+    const groups = new Map<string, number[]>();
+    for (const id of this.remoteIds) {
+      const service = this.services[id];
+      const areas = new Set(remoteAreas(service.zone));
+      const keys = service.family ? [FAMILY_SET, ...service.kinds] : [...service.kinds];
+      for (const key of keys) {
+        for (const area of areas) {
+          const group = `${key}|${area}`;
+          const list = groups.get(group);
+          if (list) list.push(id);
+          else groups.set(group, [id]);
+        }
+      }
+    }
+    return groups;
+  }
+
+  /** Every remote entry passing `accept` (free-text hits are checked one by one). */
+  allRemote(accept: (id: number) => boolean): number[] {
     return this.remoteIds.filter(accept);
   }
 

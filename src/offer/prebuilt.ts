@@ -19,53 +19,78 @@ import { AUDIENCE_IDS, KIND_IDS, type AudienceId, type KindId } from './vocabula
 export const PREBUILT_FILE = 'offer-index.json';
 export const PREBUILT_TEXT_FILE = 'offer-index.text.json';
 export const PREBUILT_SUMMARIES_FILE = 'offer-index.summaries.json';
-const FORMAT = 2;
+const FORMAT = 3;
 /** Problems kept in the prebuilt file; the import prints them all. */
 const MAX_PROBLEMS_KEPT = 2000;
 
 const LOCATED = ['service', 'structure', 'commune', 'none'] as const;
 const HOURS_FROM = [null, 'service', 'structure'] as const;
 
-/** A column checked in one pass by a predicate: zod per element would cost more than the whole load. */
-const column = <T>(check: (value: unknown) => boolean) =>
-  z.custom<T[]>((value) => Array.isArray(value) && value.every(check), { message: 'colonne invalide' });
+/** A list checked in one pass by a predicate: zod per element would cost more than the whole load. */
+const list = <T>(check: (value: unknown) => boolean) =>
+  z.custom<T[]>((value) => Array.isArray(value) && value.every(check), { message: 'liste invalide' });
 const isText = (v: unknown) => typeof v === 'string';
-const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-const isNumberOrNull = (v: unknown) => v === null || isNumber(v);
 
-/** Text columns hold indexes into the string table; -1 is "none". */
-type TextColumn = 'id' | 'structureId' | 'name' | 'structureName' | 'address' | 'postcode' | 'communeCode' | 'communeName' | 'region'
-  | 'phone' | 'email' | 'website' | 'hours' | 'zone';
+/**
+ * Columns are binary (base64 of little-endian typed arrays): a few long strings parse far faster than millions of
+ * numbers. Text columns hold indexes into the string table (-1: none); coordinates are float64 (NaN: none); ages
+ * are -1 when unknown; kinds and audiences are bit sets in KIND_IDS / AUDIENCE_IDS order; `codes` packs the rest.
+ */
+const TEXT_COLUMNS = ['id', 'structureId', 'name', 'structureName', 'address', 'postcode', 'communeCode', 'communeName', 'region', 'phone',
+  'email', 'website', 'hours', 'zone'] as const;
+type TextColumn = (typeof TEXT_COLUMNS)[number];
+const INT_COLUMNS = [...TEXT_COLUMNS, 'ageMin', 'ageMax', 'kinds', 'audiences', 'codes'] as const;
+type IntColumn = (typeof INT_COLUMNS)[number];
+const FLOAT_COLUMNS = ['latitude', 'longitude'] as const;
+type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 
-const isIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -1;
-const textColumn = () => column<number>(isIndex);
-const numberColumn = () => column<number | null>(isNumberOrNull);
-const ColumnsSchema = z.object({
-  id: textColumn(),
-  structureId: textColumn(),
-  name: textColumn(),
-  structureName: textColumn(),
-  address: textColumn(),
-  postcode: textColumn(),
-  communeCode: textColumn(),
-  communeName: textColumn(),
-  region: textColumn(),
-  phone: textColumn(),
-  email: textColumn(),
-  website: textColumn(),
-  hours: textColumn(),
-  zone: textColumn(),
-  latitude: numberColumn(),
-  longitude: numberColumn(),
-  ageMin: numberColumn(),
-  ageMax: numberColumn(),
-  /** Bits: kinds (in KIND_IDS order), audiences (in AUDIENCE_IDS order), then located, hoursFrom, flags, free. */
-  kinds: column<number>(isNumber),
-  audiences: column<number>(isNumber),
-  codes: column<number>(isNumber),
-});
-type Columns = z.infer<typeof ColumnsSchema>;
+const ColumnsSchema = z.record(z.string(), z.string());
+
+type Columns = { ints: Record<IntColumn, Int32Array>; floats: Record<FloatColumn, Float64Array> };
+
+function encodeInts(values: readonly number[]): string {
+  return Buffer.from(Int32Array.from(values).buffer).toString('base64');
+}
+
+function encodeFloats(values: ReadonlyArray<number | null>): string {
+  return Buffer.from(Float64Array.from(values, (v) => (v === null ? Number.NaN : v)).buffer).toString('base64');
+}
+
+/** A copy into a fresh, aligned buffer (a Buffer may sit at any offset of Node's pool). */
+function decode(base64: string): ArrayBuffer {
+  const bytes = Buffer.from(base64, 'base64');
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return copy;
+}
+
+function decodeColumns(raw: Record<string, string>, count: number, strings: number): Columns | string {
+  const ints: Partial<Record<IntColumn, Int32Array>> = {};
+  for (const name of INT_COLUMNS) {
+    const b64 = raw[name];
+    if (b64 === undefined) return `colonne ${name} absente`;
+    const buffer = decode(b64);
+    if (buffer.byteLength !== count * 4) return `colonne ${name} de longueur inattendue`;
+    ints[name] = new Int32Array(buffer);
+  }
+  const floats: Partial<Record<FloatColumn, Float64Array>> = {};
+  for (const name of FLOAT_COLUMNS) {
+    const b64 = raw[name];
+    if (b64 === undefined) return `colonne ${name} absente`;
+    const buffer = decode(b64);
+    if (buffer.byteLength !== count * 8) return `colonne ${name} de longueur inattendue`;
+    floats[name] = new Float64Array(buffer);
+  }
+  const complete = (r: Partial<Record<IntColumn, Int32Array>>): r is Record<IntColumn, Int32Array> => INT_COLUMNS.every((n) => r[n] !== undefined);
+  const completeFloats = (r: Partial<Record<FloatColumn, Float64Array>>): r is Record<FloatColumn, Float64Array> => FLOAT_COLUMNS.every((n) => r[n] !== undefined);
+  if (!complete(ints) || !completeFloats(floats)) return 'colonnes incomplètes';
+  for (const name of TEXT_COLUMNS) {
+    const column = ints[name];
+    for (let i = 0; i < column.length; i++) if (column[i] < -1 || column[i] >= strings) return `colonne ${name} : index hors de la table`;
+  }
+  return { ints, floats };
+}
 
 const SpatialSchema = z.record(z.string(), z.object({ ids: z.string(), tree: z.string() }));
 
@@ -76,14 +101,15 @@ const PrebuiltSchema = z.object({
   count: z.number().int().min(0),
   problemCount: z.number().int().min(0),
   problems: z.array(LoadProblemSchema),
-  strings: column<string>(isText),
+  strings: list<string>(isText),
   /** Communes' codes, latitudes, longitudes: the middle of the offer's points in each. */
-  centroids: z.object({ code: column<string>(isText), latitude: column<number>(isNumber), longitude: column<number>(isNumber) }),
+  centroids: z.object({ code: list<string>(isText), latitude: list<number>(isNumber), longitude: list<number>(isNumber) }),
+  remote: list<number>(isNumber),
   columns: ColumnsSchema,
   spatial: SpatialSchema,
 });
 
-const SummariesSchema = z.object({ format: z.literal(FORMAT), summaries: column<string | null>(isTextOrNull) });
+const SummariesSchema = z.object({ format: z.literal(FORMAT), summaries: list<string | null>((v) => v === null || typeof v === 'string') });
 
 const TextSchema = z.object({
   format: z.literal(FORMAT),
@@ -127,78 +153,81 @@ function textValue(service: OfferService, column: TextColumn): string | null {
   return column === 'zone' ? (service.zone ? service.zone.join(' ') : null) : service[column];
 }
 
-function toColumns(services: readonly OfferService[], table: StringTable): Columns {
-  const text = (name: TextColumn) => services.map((s) => table.of(textValue(s, name)));
+function encodeColumns(services: readonly OfferService[], table: StringTable): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of TEXT_COLUMNS) out[name] = encodeInts(services.map((s) => table.of(textValue(s, name))));
+  out.ageMin = encodeInts(services.map((s) => s.ages?.[0] ?? -1));
+  out.ageMax = encodeInts(services.map((s) => s.ages?.[1] ?? -1));
+  out.kinds = encodeInts(services.map((s) => bits<KindId>(s.kinds, KIND_IDS)));
+  out.audiences = encodeInts(services.map((s) => bits<AudienceId>(s.audiences, AUDIENCE_IDS)));
+  out.codes = encodeInts(services.map(packCodes));
+  out.latitude = encodeFloats(services.map((s) => s.latitude));
+  out.longitude = encodeFloats(services.map((s) => s.longitude));
+  return out;
+}
+
+function materialise(c: Columns, strings: readonly string[], i: number): OfferService {
+  const text = (column: TextColumn): string | null => {
+    const at = c.ints[column][i];
+    return at >= 0 ? strings[at] : null;
+  };
+  const codes = c.ints.codes[i];
+  const free = (codes >> 7) & 3;
+  const ageMin = c.ints.ageMin[i];
+  const ageMax = c.ints.ageMax[i];
+  const latitude = c.floats.latitude[i];
+  const longitude = c.floats.longitude[i];
   return {
-    id: text('id'),
-    structureId: text('structureId'),
-    name: text('name'),
+    id: text('id') ?? `#${i}`,
+    structureId: text('structureId') ?? '',
+    name: text('name') ?? '',
     structureName: text('structureName'),
+    summary: null,
     address: text('address'),
     postcode: text('postcode'),
     communeCode: text('communeCode'),
     communeName: text('communeName'),
     region: text('region'),
+    latitude: Number.isNaN(latitude) ? null : latitude,
+    longitude: Number.isNaN(longitude) ? null : longitude,
+    located: LOCATED[codes & 3],
     phone: text('phone'),
     email: text('email'),
     website: text('website'),
     hours: text('hours'),
-    zone: text('zone'),
-    latitude: services.map((s) => s.latitude),
-    longitude: services.map((s) => s.longitude),
-    ageMin: services.map((s) => s.ages?.[0] ?? null),
-    ageMax: services.map((s) => s.ages?.[1] ?? null),
-    kinds: services.map((s) => bits<KindId>(s.kinds, KIND_IDS)),
-    audiences: services.map((s) => bits<AudienceId>(s.audiences, AUDIENCE_IDS)),
-    codes: services.map(packCodes),
+    hoursFrom: HOURS_FROM[(codes >> 2) & 3] ?? null,
+    kinds: fromBits(c.ints.kinds[i], KIND_IDS),
+    audiences: fromBits(c.ints.audiences[i], AUDIENCE_IDS),
+    ages: ageMin >= 0 && ageMax >= 0 ? [ageMin, ageMax] : null,
+    inPerson: ((codes >> 4) & 1) === 1,
+    remote: ((codes >> 5) & 1) === 1,
+    zone: text('zone')?.split(' ') ?? null,
+    family: ((codes >> 6) & 1) === 1,
+    free: free === 0 ? null : free === 1,
   };
 }
 
-function fromColumns(c: Columns, strings: readonly string[], count: number): OfferService[] | null {
-  if (Object.values(c).some((values) => values.length !== count)) return null;
-  const text = (column: TextColumn, i: number): string | null => {
-    const at = c[column][i];
-    return at >= 0 && at < strings.length ? strings[at] : null;
+/**
+ * The entries as an array whose objects are made on first access: a search looks at a few dozen entries, so a start
+ * need not build a hundred thousand objects.
+ */
+function lazyServices(count: number, make: (i: number) => OfferService): OfferService[] {
+  const made: Array<OfferService | undefined> = new Array(count);
+  const isIndex = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < count && String(i) === key ? i : -1;
   };
-  const out: OfferService[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const codes = c.codes[i];
-    const free = (codes >> 7) & 3;
-    const ageMin = c.ageMin[i];
-    const ageMax = c.ageMax[i];
-    const id = text('id', i);
-    const name = text('name', i);
-    if (id === null || name === null) return null;
-    out[i] = {
-      id,
-      structureId: text('structureId', i) ?? '',
-      name,
-      structureName: text('structureName', i),
-      summary: null,
-      address: text('address', i),
-      postcode: text('postcode', i),
-      communeCode: text('communeCode', i),
-      communeName: text('communeName', i),
-      region: text('region', i),
-      latitude: c.latitude[i],
-      longitude: c.longitude[i],
-      located: LOCATED[codes & 3],
-      phone: text('phone', i),
-      email: text('email', i),
-      website: text('website', i),
-      hours: text('hours', i),
-      hoursFrom: HOURS_FROM[(codes >> 2) & 3] ?? null,
-      kinds: fromBits(c.kinds[i], KIND_IDS),
-      audiences: fromBits(c.audiences[i], AUDIENCE_IDS),
-      ages: ageMin !== null && ageMax !== null ? [ageMin, ageMax] : null,
-      inPerson: ((codes >> 4) & 1) === 1,
-      remote: ((codes >> 5) & 1) === 1,
-      zone: text('zone', i)?.split(' ') ?? null,
-      family: ((codes >> 6) & 1) === 1,
-      free: free === 0 ? null : free === 1,
-    };
-  }
-  return out;
+  return new Proxy(new Array<OfferService>(count), {
+    get(target, key, receiver) {
+      const i = isIndex(key);
+      if (i < 0) return Reflect.get(target, key, receiver);
+      return (made[i] ??= make(i));
+    },
+    has(target, key) {
+      return isIndex(key) >= 0 || Reflect.has(target, key);
+    },
+  });
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -218,8 +247,12 @@ export type PrebuiltInput = {
 
 export function writePrebuiltOffer(dir: string, input: PrebuiltInput, builtAt = new Date()): { files: string[]; bytes: number } {
   const table = new StringTable();
-  const columns = toColumns(input.services, table);
+  const columns = encodeColumns(input.services, table);
   const centroids = [...input.centroids];
+  const remote: number[] = [];
+  input.services.forEach((s, i) => {
+    if (s.remote) remote.push(i);
+  });
   const main = JSON.stringify({
     format: FORMAT,
     builtAt: builtAt.toISOString(),
@@ -229,6 +262,7 @@ export function writePrebuiltOffer(dir: string, input: PrebuiltInput, builtAt = 
     problems: input.problems.slice(0, MAX_PROBLEMS_KEPT),
     strings: table.strings,
     centroids: { code: centroids.map(([code]) => code), latitude: centroids.map(([, p]) => p.latitude), longitude: centroids.map(([, p]) => p.longitude) },
+    remote,
     columns,
     spatial: input.spatial,
   });
@@ -247,6 +281,7 @@ export function writePrebuiltOffer(dir: string, input: PrebuiltInput, builtAt = 
 
 export type PrebuiltOffer = {
   services: OfferService[];
+  remoteIds: number[];
   centroids: Map<string, { latitude: number; longitude: number }>;
   spatial: SpatialDumps;
   problems: LoadProblem[];
@@ -268,12 +303,16 @@ export function readPrebuiltOffer(dir: string, onProblem: (problem: LoadProblem)
   const parsed = PrebuiltSchema.safeParse(raw);
   if (!parsed.success) return `format inattendu (${parsed.error.issues[0]?.path.join('.') || 'version'})`;
   const data = parsed.data;
-  const services = fromColumns(data.columns, data.strings, data.count);
-  if (!services) return 'colonnes incohérentes';
+  const columns = decodeColumns(data.columns, data.count, data.strings.length);
+  if (typeof columns === 'string') return columns;
+  const strings = data.strings;
+  const services = lazyServices(data.count, (i) => materialise(columns, strings, i));
+  if (data.remote.some((i) => !Number.isInteger(i) || i < 0 || i >= data.count)) return 'liste des services à distance incohérente';
   const { code, latitude, longitude } = data.centroids;
   if (latitude.length !== code.length || longitude.length !== code.length) return 'centroïdes incohérents';
   return {
     services,
+    remoteIds: data.remote,
     centroids: new Map(code.map((c, i) => [c, { latitude: latitude[i], longitude: longitude[i] }])),
     spatial: data.spatial,
     problems: data.problems,

@@ -15,7 +15,7 @@ import { isNationalZone, serviceCovers } from './zones';
 export const RADIUS_STEPS_KM: readonly number[] = [30, 60, 100];
 export const DEFAULT_RADIUS_KM = RADIUS_STEPS_KM[0];
 /** The most results one search keeps for paging. */
-const MAX_RESULTS = 100;
+const MAX_RESULTS = 25;
 /** In a mixed list, remote services come after this many places nearby, so both are seen on the first page. */
 const REMOTE_AFTER = 3;
 
@@ -46,10 +46,6 @@ export type SearchResult = {
   /** No entry for the audience asked, so the audience was left out. */
   audienceRelaxed: boolean;
 };
-
-function hasKind(service: OfferService, kinds: readonly KindId[] | null): boolean {
-  return kinds === null ? service.family : service.kinds.some((k) => kinds.includes(k));
-}
 
 function fitsAge(service: OfferService, age: number | null): boolean {
   return age === null || service.ages === null || (age >= service.ages[0] && age <= service.ages[1]);
@@ -95,13 +91,11 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     nearby = ids.map((id) => ({ index: id, service: offer.services[id], distanceKm: geoDistanceKm(point, offer.services[id]), remote: false }));
   }
   const shown = new Set(nearby.map((h) => h.service.id));
-  const remote = offer
-    .remote((id) => {
-      const s = offer.services[id];
-      if (shown.has(s.id)) return false;
-      if (request.textIds ? !request.textIds.has(id) : !hasKind(s, request.kinds)) return false;
-      return accept(s);
-    })
+  const acceptRemote = (id: number) => !shown.has(offer.services[id].id) && accept(offer.services[id]);
+  const textIds = request.textIds;
+  const remote = (textIds
+    ? offer.allRemote((id) => textIds.has(id) && acceptRemote(id))
+    : offer.remote(request.kinds, request.place?.departement ?? null, acceptRemote))
     .sort((a, b) => remoteRank(offer.services[b], request.place) - remoteRank(offer.services[a], request.place) || offer.services[a].name.localeCompare(offer.services[b].name, 'fr'))
     .map((id) => ({ index: id, service: offer.services[id], distanceKm: null, remote: true }));
 

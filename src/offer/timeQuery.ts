@@ -118,7 +118,7 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   const here = now.setZone(PARIS);
   if (intent.now) return [{ start: here, end: here.plus({ minutes: 1 }) }];
   if (intent.date) {
-    const day = DateTimeFromIso(intent.date, here);
+    const day = dayFromIsoDate(intent.date, here);
     return [dayWindow(day, intent.part)];
   }
   const weekdays = intent.weekdays && intent.weekdays.length > 0 ? intent.weekdays : [1, 2, 3, 4, 5, 6, 7];
@@ -131,7 +131,7 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   return windows;
 }
 
-function DateTimeFromIso(iso: string, here: DateTime): DateTime {
+function dayFromIsoDate(iso: string, here: DateTime): DateTime {
   const [year, month, day] = iso.split('-').map(Number);
   return here.set({ year, month, day }).startOf('day');
 }
@@ -149,7 +149,7 @@ export function describeTimeIntent(intent: TimeIntent, now: DateTime, language: 
   const part = intent.part ? PART_WORDS[intent.part][language] : '';
   if (intent.date) {
     const here = now.setZone(PARIS).startOf('day');
-    const day = DateTimeFromIso(intent.date, here);
+    const day = dayFromIsoDate(intent.date, here);
     const offset = Math.round(day.diff(here, 'days').days);
     if (offset === 0 && intent.part === 'evening') return en ? 'tonight' : 'ce soir';
     const name = offset === 0 ? (en ? 'today' : "aujourd'hui") : offset === 1 ? (en ? 'tomorrow' : 'demain') : weekdayName(day.weekday, language);

@@ -30,10 +30,13 @@ export function zoneCovers(zone: readonly string[], place: Commune, communes: Co
   return false;
 }
 
-/** The zone a service serves when it says none: everyone for a place people go to; its département for a remote one. */
-export function effectiveZone(zone: readonly string[] | null, remoteOnly: boolean, departement: string | null): string[] | null {
+/**
+ * The zone a service serves when it says none: everyone for a place people go to; its own département for one that
+ * also answers at a distance (a local helpline with no zone is not offered to the whole country).
+ */
+export function effectiveZone(zone: readonly string[] | null, remote: boolean, departement: string | null): string[] | null {
   if (zone && zone.length > 0) return [...zone];
-  if (remoteOnly && departement) return [departement];
+  if (remote && departement) return [departement];
   return null;
 }
 

@@ -110,6 +110,11 @@ export const ActivityEnvelopeSchema = z.looseObject({
   suggestedActions: optional(jsonObject),
   relatesTo: optional(jsonObject),
   conversationReference: optional(jsonObject),
+}).superRefine((activity, context) => {
+  // An invoke is a call by name (Teams card actions, sign-in…): without one there is nothing to call.
+  if (activity.type === 'invoke' && !activity.name) {
+    context.addIssue({ code: 'custom', path: ['name'], message: 'is required for an invoke activity' });
+  }
 });
 
 export type ActivityEnvelope = z.output<typeof ActivityEnvelopeSchema>;

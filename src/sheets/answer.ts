@@ -7,7 +7,7 @@ import { lookupGlossary } from './glossary';
 import { exampleQuestions } from './help';
 import { sectionsOf, type Sheet, type SheetField } from './model';
 import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
-import { searchTerms, normaliseTerm } from './terms';
+import { normaliseTerm, searchTerms } from './terms';
 import type { SheetIndex, SheetMatch } from './sheetIndex';
 import { understandSheetQuestion, type SheetQuestion } from './understand';
 import type { AskedField } from './vocabulary';
@@ -127,7 +127,8 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
     parts.push(composePart(sheet, bodies, language));
   }
   const asked: AskedField[] = asksActions ? ['actions', ...fields] : fields;
-  const lead = [intro, sheets.length > 1 && !intro ? messages.sameNumberInPlans(sheets[0].code, sheets.length) : undefined].filter(Boolean);
+  const sameNumber = sheets.length > 1 && new Set(sheets.map((sheet) => sheet.number)).size === 1;
+  const lead = [intro, sameNumber && !intro ? messages.sameNumberInPlans(sheets[0].code, sheets.length) : undefined].filter(Boolean);
   return turn(context, 'answered', [...lead, ...parts.map((part) => part.text)].join('\n\n'), {
     cards: parts.map((part) => part.card),
     suggestions: followUps(language, asked),
@@ -190,7 +191,8 @@ function answerNumbered(context: Context): SheetTurn {
 function answerAxis(context: Context): SheetTurn {
   const { index, question, language } = context;
   const messages = sheetMessages[language];
-  const axis = question.axis as string;
+  const axis = question.axis;
+  if (axis === undefined) return answerNotFound(context);
   const sheets = plansNarrowed(index.sheetsUnderAxis(axis), question);
   if (sheets.length === 0) return notFound(context, messages.axisNone(axis));
   return listed(context, messages.axisIntro(axis, sheets.length), sheets.map((sheet) => ({ sheet })));
@@ -245,7 +247,8 @@ function answerListing(context: Context): SheetTurn {
 function answerGlossary(context: Context): SheetTurn {
   const { index, question, language } = context;
   const messages = sheetMessages[language];
-  const word = question.glossaryWord as string;
+  const word = question.glossaryWord;
+  if (word === undefined) return answerNotFound(context);
   const entry = lookupGlossary(word);
   const mined = entry ? undefined : index.sheetAcronym(word);
   const holding = index.sheetsHolding(word);
@@ -381,6 +384,6 @@ export function answerSheetQuestion(index: SheetIndex, text: string, conversatio
   const state = readSheetConversation(conversation);
   const current = (state.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
   const context: Context = { index, question: understandSheetQuestion(index, text), conversation: state, language, current };
-  const handler = HANDLERS.find((candidate) => candidate.applies(context)) as Handler;
-  return handler.answer(context);
+  const handler = HANDLERS.find((candidate) => candidate.applies(context));
+  return handler ? handler.answer(context) : answerNotFound(context);
 }

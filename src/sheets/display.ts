@@ -26,7 +26,19 @@ export function isMostlyUpperCase(text: string): boolean {
 }
 
 /** "POURSUIVRE LE DÉVELOPPEMENT … (CLP)" → "Poursuivre le développement … (CLP)". Mixed-case text is left as is. */
+/** Titles and headings come back in every answer: their readable form is remembered. */
+const readable = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
 export function readableText(text: string): string {
+  const known = readable.get(text);
+  if (known !== undefined) return known;
+  const result = sentenceCase(text);
+  if (readable.size < MAX_REMEMBERED) readable.set(text, result);
+  return result;
+}
+
+function sentenceCase(text: string): string {
   if (!isMostlyUpperCase(text)) return text;
   const lower = text.replace(/[\p{L}\p{N}]+/gu, (word, offset: number) => {
     const inParentheses = text[offset - 1] === '(' && text[offset + word.length] === ')';

@@ -23,7 +23,8 @@ function firstWith(sheets: readonly Sheet[], field: Parameters<typeof sectionsOf
 }
 
 /** A title word shared by several sheets (but not all), as a listing example: "parentalité". */
-function sharedTitleWord(sheets: readonly Sheet[]): string | undefined {
+function sharedTitleWord(index: SheetIndex): string | undefined {
+  const sheets = index.sheets;
   const counts = new Map<string, { word: string; sheets: number }>();
   for (const sheet of sheets) {
     const seen = new Set<string>();
@@ -38,10 +39,13 @@ function sharedTitleWord(sheets: readonly Sheet[]): string | undefined {
       counts.set(term, entry);
     }
   }
-  let best: { word: string; sheets: number } | undefined;
-  for (const entry of counts.values()) {
+  // Shared by the most sheets, then the most talked about in them: the plans' central topics.
+  let best: { word: string; sheets: number; passages: number } | undefined;
+  for (const [term, entry] of counts) {
     const distinctive = entry.sheets < sheets.length || sheets.length === 1;
-    if (entry.sheets >= Math.min(2, sheets.length) && distinctive && (!best || entry.sheets > best.sheets)) best = entry;
+    if (entry.sheets < Math.min(2, sheets.length) || !distinctive) continue;
+    const passages = index.passageCount(term);
+    if (!best || entry.sheets > best.sheets || (entry.sheets === best.sheets && passages > best.passages)) best = { ...entry, passages };
   }
   return best?.word;
 }
@@ -56,28 +60,42 @@ function frequentAbbreviation(index: SheetIndex): string | undefined {
   return best?.term;
 }
 
+/** Examples depend only on the sheets loaded: worked out once per index and language. */
+const examples = new WeakMap<SheetIndex, Map<Language, readonly string[]>>();
+
 export function exampleQuestions(index: SheetIndex, language: Language): string[] {
+  let known = examples.get(index);
+  if (!known) {
+    known = new Map();
+    examples.set(index, known);
+  }
+  const found = known.get(language) ?? buildExamples(index, language);
+  known.set(language, found);
+  return [...found];
+}
+
+function buildExamples(index: SheetIndex, language: Language): string[] {
   const messages = sheetMessages[language];
-  const examples: string[] = [];
+  const found: string[] = [];
   const piloted = firstWith(index.sheets, 'pilot');
-  if (piloted) examples.push(messages.askPilot(piloted.code));
+  if (piloted) found.push(messages.askPilot(piloted.code));
   const otherPlan = index.sheets.filter((sheet) => sheet.plan.id !== piloted?.plan.id);
   const measured = firstWith(otherPlan, 'results') ?? firstWith(index.sheets, 'results', piloted);
-  if (measured) examples.push(messages.askIndicators(measured.code));
-  const word = sharedTitleWord(index.sheets);
-  if (word) examples.push(messages.askListing(word));
+  if (measured) found.push(messages.askIndicators(measured.code));
+  const word = sharedTitleWord(index);
+  if (word) found.push(messages.askListing(word));
   const abbreviation = frequentAbbreviation(index);
-  if (abbreviation) examples.push(messages.askDefinition(abbreviation));
-  return examples;
+  if (abbreviation) found.push(messages.askDefinition(abbreviation));
+  return found;
 }
 
 export function sheetHelpText(language: Language, index: SheetIndex): string {
   const messages = sheetMessages[language];
   if (index.size === 0) return messages.noSheets;
-  const examples = exampleQuestions(index, language);
+  const questions = exampleQuestions(index, language);
   return [
     messages.helpIntro(index.size, index.plans.length),
     messages.helpKinds,
-    ...(examples.length > 0 ? [messages.canAsk, ...examples.map((example) => `- ${example}`)] : []),
+    ...(questions.length > 0 ? [messages.canAsk, ...questions.map((example) => `- ${example}`)] : []),
   ].join('\n');
 }

@@ -297,10 +297,10 @@ class SectionReader {
 
 function buildActions(sections: SheetSection[], drafts: SectionDraft[]): SheetAction[] {
   const actions = new Map<number, SheetAction>();
-  const headed = drafts.filter((draft) => draft.field === 'actions' && draft.actionNumber !== undefined);
+  const headed = drafts.flatMap((draft) => (draft.field === 'actions' && draft.actionNumber !== undefined ? [{ ...draft, number: draft.actionNumber }] : []));
   if (headed.length > 0) {
     for (const draft of headed) {
-      const number = draft.actionNumber as number;
+      const number = draft.number;
       const items = draft.items.map((item) => item.text);
       const content = items.length > 0 ? items : draft.actionTitle ? [draft.actionTitle] : [];
       if (content.length === 0 || actions.has(number)) continue;
@@ -367,11 +367,15 @@ export function parseSheetText(content: string, source: SheetSource): ParseOutco
   const lines = text.split(/\r\n|\r|\n/).map(readLine);
   if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
 
-  const codeIndex = lines.findIndex((line) => !line.blank && readCodeLine(line) !== undefined);
-  if (codeIndex < 0) {
+  let codeIndex = -1;
+  let code: CodeLine | undefined;
+  for (let i = 0; i < lines.length && !code; i++) {
+    code = lines[i].blank ? undefined : readCodeLine(lines[i]);
+    if (code) codeIndex = i;
+  }
+  if (!code) {
     return { ok: false, reason: 'no sheet number found (expected a line such as "PA 2.3.2 - Title" or "FICHE 1.2.5")' };
   }
-  const code = readCodeLine(lines[codeIndex]) as CodeLine;
   const axis: AxisStep[] = [];
   const reader = new SectionReader(lines);
 

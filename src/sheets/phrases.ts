@@ -10,30 +10,11 @@ export function questionTokens(text: string): string[] {
   return fold(text).replace(/([a-z])(\d)/g, '$1 $2').match(/\d+(?:\.\d+)+|[a-z0-9]+/g) ?? [];
 }
 
-/** Only words this long may match a known word with a typo; shorter ones ("lead", "but") must be exact. */
+/** Only vocabulary words this long may be matched with a typo; shorter ones ("lead", "but") must be exact. */
 const MIN_TOLERANT_LENGTH = 6;
 /** Below this length a word may carry one typo only: "echanges" is not a misspelt "echeances". */
 const TWO_TYPOS_LENGTH = 10;
-
-/**
- * Whether a typed token is this vocabulary word. A typo is allowed only when the typed token is not itself a word
- * the sheets use (`isKnownWord`): a real word is what it says, not a misspelling of a neighbour.
- */
-export function tokenMatches(typed: string, known: string, isKnownWord?: (word: string) => boolean): boolean {
-  if (typed === known) return true;
-  if (normaliseTerm(typed) === normaliseTerm(known)) return true;
-  if (known.length < MIN_TOLERANT_LENGTH || typed.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(typed)) return false;
-  if (isKnownWord?.(typed)) return false;
-  const allowance = known.length >= TWO_TYPOS_LENGTH ? 2 : 1;
-  return isCloseWord(typed, known) && editDistance(typed, known, allowance) <= allowance;
-}
-
-export interface Phrase<T> {
-  tokens: readonly string[];
-  value: T;
-  /** Compared letter for letter: "fiches" (several sheets) must not match "fiche". */
-  exact: boolean;
-}
+const MEMO_LIMIT = 20_000;
 
 export interface PhraseHit<T> {
   value: T;
@@ -41,42 +22,105 @@ export interface PhraseHit<T> {
   end: number;
 }
 
-/** Phrases as token lists, longest first so that "qui pilote" is taken before "pilote". */
-export function compilePhrases<T>(entries: Iterable<readonly [string, T]>, exact = false): Phrase<T>[] {
-  const phrases: Phrase<T>[] = [];
-  for (const [text, value] of entries) {
-    const tokens = questionTokens(text);
-    if (tokens.length > 0) phrases.push({ tokens, value, exact });
-  }
-  return phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+interface Phrase<T> {
+  /** Plural and feminine endings made alike, unless `exact`. */
+  tokens: readonly string[];
+  value: T;
+  /** Compared letter for letter: "fiches" (several sheets) must not match "fiche". */
+  exact: boolean;
+  /** Position in the list, to break ties between phrases of the same length. */
+  order: number;
 }
 
-/** Every phrase found among the tokens not yet taken; the tokens it covers are marked as taken. */
-export function takePhrases<T>(
-  tokens: readonly string[],
-  taken: boolean[],
-  phrases: readonly Phrase<T>[],
-  isKnownWord?: (word: string) => boolean,
-): PhraseHit<T>[] {
-  const hits: PhraseHit<T>[] = [];
-  for (const phrase of phrases) {
-    const length = phrase.tokens.length;
-    for (let start = 0; start + length <= tokens.length; start++) {
-      let matches = true;
-      for (let k = 0; k < length && matches; k++) {
-        const token = tokens[start + k];
-        matches = !taken[start + k] && (phrase.exact ? token === phrase.tokens[k] : tokenMatches(token, phrase.tokens[k], isKnownWord));
+export type PhraseEntry<T> = readonly [text: string, value: T, exact?: boolean];
+
+/**
+ * A vocabulary of phrases, looked up by their first word. Longer phrases win over shorter ones ("qui pilote"
+ * before "pilote"), and a token covered by a phrase is not used by another.
+ */
+export class PhraseSet<T> {
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  /** Words that may be reached with a typo. */
+  private readonly tolerantWords: string[] = [];
+  private readonly canonicalWords = new Set<string>();
+  private readonly closest = new Map<string, string | null>();
+
+  constructor(entries: Iterable<PhraseEntry<T>>) {
+    let order = 0;
+    for (const [text, value, exact = false] of entries) {
+      const raw = questionTokens(text);
+      if (raw.length === 0) continue;
+      const tokens = exact ? raw : raw.map(normaliseTerm);
+      const phrase: Phrase<T> = { tokens, value, exact, order: order++ };
+      const list = this.byFirst.get(tokens[0]);
+      if (list) list.push(phrase);
+      else this.byFirst.set(tokens[0], [phrase]);
+      if (exact) continue;
+      for (const token of tokens) {
+        if (this.canonicalWords.has(token)) continue;
+        this.canonicalWords.add(token);
+        if (token.length >= MIN_TOLERANT_LENGTH && !/\d/.test(token)) this.tolerantWords.push(token);
       }
-      if (!matches) continue;
-      for (let k = 0; k < length; k++) taken[start + k] = true;
-      hits.push({ value: phrase.value, start, end: start + length });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
-}
 
-/** Whether any phrase occurs, without taking tokens. */
-export function countPhrases(tokens: readonly string[], phrases: readonly Phrase<unknown>[], isKnownWord?: (word: string) => boolean): number {
-  const scratch = new Array<boolean>(tokens.length).fill(false);
-  return takePhrases(tokens, scratch, phrases, isKnownWord).length;
+  /**
+   * The vocabulary word a typed token stands for with a typo. A word the sheets use (`isKnownWord`) is what it
+   * says, not a misspelling of a neighbour.
+   */
+  private misspelt(token: string, canonical: string, isKnownWord?: (word: string) => boolean): string | undefined {
+    if (token.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(token) || this.canonicalWords.has(canonical)) return undefined;
+    if (isKnownWord?.(token)) return undefined;
+    const memo = this.closest.get(token);
+    if (memo !== undefined) return memo ?? undefined;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const word of this.tolerantWords) {
+      const allowance = word.length >= TWO_TYPOS_LENGTH ? 2 : 1;
+      if (Math.abs(word.length - token.length) > allowance || !isCloseWord(token, word)) continue;
+      const distance = editDistance(token, word, allowance);
+      if (distance <= allowance && distance < bestDistance) {
+        best = word;
+        bestDistance = distance;
+      }
+    }
+    if (this.closest.size < MEMO_LIMIT) this.closest.set(token, best);
+    return best ?? undefined;
+  }
+
+  /** Every phrase found among the tokens not yet taken; the tokens it covers are marked as taken. */
+  take(tokens: readonly string[], taken: boolean[], isKnownWord?: (word: string) => boolean): PhraseHit<T>[] {
+    const canonical = tokens.map(normaliseTerm);
+    const typo = tokens.map((token, i) => this.misspelt(token, canonical[i], isKnownWord));
+    const matchesAt = (phrase: Phrase<T>, start: number) =>
+      phrase.tokens.every((word, k) => {
+        const j = start + k;
+        if (j >= tokens.length) return false;
+        return phrase.exact ? tokens[j] === word : canonical[j] === word || typo[j] === word;
+      });
+    const candidates: Array<{ phrase: Phrase<T>; start: number }> = [];
+    for (let start = 0; start < tokens.length; start++) {
+      const keys = new Set([tokens[start], canonical[start], typo[start]]);
+      for (const key of keys) {
+        if (key === undefined) continue;
+        for (const phrase of this.byFirst.get(key) ?? []) {
+          if (matchesAt(phrase, start)) candidates.push({ phrase, start });
+        }
+      }
+    }
+    candidates.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || a.phrase.order - b.phrase.order || a.start - b.start);
+    const hits: PhraseHit<T>[] = [];
+    for (const { phrase, start } of candidates) {
+      const end = start + phrase.tokens.length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      for (let k = start; k < end; k++) taken[k] = true;
+      hits.push({ value: phrase.value, start, end });
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  /** How many phrases occur, without taking tokens. */
+  count(tokens: readonly string[], isKnownWord?: (word: string) => boolean): number {
+    return this.take(tokens, new Array<boolean>(tokens.length).fill(false), isKnownWord).length;
+  }
 }

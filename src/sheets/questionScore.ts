@@ -1,5 +1,5 @@
 import { readSheetConversation, type SheetConversation } from './conversation';
-import { compilePhrases, countPhrases, questionTokens } from './phrases';
+import { PhraseSet, questionTokens } from './phrases';
 import type { SheetIndex } from './sheetIndex';
 import { understandSheetQuestion } from './understand';
 
@@ -11,7 +11,7 @@ import { understandSheetQuestion } from './understand';
  */
 
 /** Partners ask for the figures of a diagnosis; parents seldom do. */
-const FIGURE_CUES = compilePhrases(
+const FIGURE_CUES = new PhraseSet(
   ['quelle part', 'pourcentage', 'proportion', 'combien de', 'taux', 'chiffre', 'chiffres', 'statistique', 'statistiques',
     'how many', 'percentage', 'share of', 'rate', 'figures'].map((phrase) => [phrase, true] as const),
 );
@@ -52,7 +52,7 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
       question.fields.length > 0 ? FIELD_ONLY : 0,
     );
     if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
-    if (countPhrases(questionTokens(text.slice(0, 600)), FIGURE_CUES) > 0) score += FIGURES;
+    if (FIGURE_CUES.count(questionTokens(text.slice(0, 600))) > 0) score += FIGURES;
     // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
     if (question.topicWords.length > 0 && !question.bareGlossary) {
       const best = index.search(index.resolveTerms(question.topicWords))[0];

@@ -11,6 +11,10 @@ import type { AskedField } from './vocabulary';
  * card. Sheet texts are quoted as written; only the framing comes from the messages catalogue.
  */
 
+const SUMMARY_ITEM_LENGTH = 150;
+const SUMMARY_MAX_ACTIONS = 8;
+const MAX_PASSAGES = 3;
+
 export interface AnswerPart {
   sheet: Sheet;
   text: string;
@@ -40,10 +44,6 @@ export function composePart(sheet: Sheet, bodies: readonly PartBody[], language:
     card: sheetCard({ sheet, language, blocks, ...(facts.length > 0 ? { facts } : {}), withWholeSheet: bodies.some((body) => body.wholeSheet === true) }),
   };
 }
-
-const SUMMARY_ITEM_LENGTH = 150;
-const SUMMARY_MAX_ACTIONS = 8;
-const MAX_PASSAGES = 3;
 
 export function sheetHeader(sheet: Sheet, language: Language): string {
   const messages = sheetMessages[language];
@@ -184,8 +184,8 @@ export function summaryBody(sheet: Sheet, language: Language): PartBody {
 
 /** Where a passage sits: its section's heading, or the field's name. */
 export function passageHeading(sheet: Sheet, section: number, language: Language): string {
-  const found = sheet.sections[section];
-  return found ? sectionHeading(found, language) : sheetMessages[language].fieldLabel.other;
+  const found = section >= 0 ? sheet.sections[section] : undefined;
+  return found ? sectionHeading(found, language) : sheetMessages[language].title;
 }
 
 /** The passages of a sheet that match the question best, quoted (cut around the match when long). */

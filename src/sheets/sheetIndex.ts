@@ -1,9 +1,10 @@
 import { Index } from 'flexsearch';
-import { editDistance, isCloseWord, typoAllowance } from '../language/text';
+import { editDistance, fold, typoAllowance } from '../language/text';
+import { lookupGlossary } from './glossary';
 import type { Plan, Sheet, SheetField } from './model';
 import { PlanNamer } from './planNames';
 import { mineAcronyms, type SheetAcronym } from './sheetAcronyms';
-import { normaliseTerm, searchTermsOfEach } from './terms';
+import { normaliseTerm, searchTerms, searchTermsOfEach } from './terms';
 
 /**
  * Everything questions are answered from: sheet numbers looked up exactly (never tokenised), and a full-text index:
@@ -36,6 +37,8 @@ export interface QueryTerm {
   corrected: boolean;
   /** Words of the same family ("développement" for "développer"), matched for less. */
   variants: readonly string[];
+  /** An abbreviation's long forms, as word lists: a passage holding all the words of one holds the abbreviation. */
+  longForms: ReadonlyArray<readonly string[]>;
 }
 
 export interface PassageMatch {
@@ -84,6 +87,12 @@ const RELATIVE_PREFIX = 7;
 const MIN_RELATIVE_LENGTH = 8;
 const MAX_RELATIVES = 12;
 const RELATIVE_WEIGHT = 0.7;
+const MAX_REMEMBERED_CORRECTIONS = 50_000;
+/** A word held by more sheets than this share (and this count) does not bring candidates of its own. */
+const COMMON_SHARE = 0.2;
+const MIN_COMMON_SHEETS = 50;
+/** The main dialog scores a message, then the journey answers it: the last searches are kept. */
+const REMEMBERED_SEARCHES = 8;
 const PLAN_BOOST = 0.1;
 const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 } as const;
 
@@ -110,6 +119,8 @@ export class SheetIndex {
   private readonly text = new Index({ tokenize: 'strict', resolution: 1, encode: (content: string) => content.split(' ') });
   private vocabularyByLength: Map<number, string[]> | undefined;
   private vocabularyByPrefix: Map<string, string[]> | undefined;
+  private readonly corrections = new Map<string, string | null>();
+  private readonly searches = new Map<string, SheetMatch[]>();
   private acronyms: Map<string, SheetAcronym> | undefined;
 
   private constructor(readonly sheets: readonly Sheet[]) {
@@ -135,25 +146,30 @@ export class SheetIndex {
    * passage is found among the sheets flexsearch returns.
    */
   private addSheet(sheet: Sheet, index: number) {
-    const drafts: Array<Omit<Passage, 'terms'>> = [{ sheet: index, kind: 'title', section: -1, item: -1, field: undefined, text: sheet.title }];
-    const axis = sheet.axis.map((step) => step.title ?? '').join(' ').trim();
-    if (axis) drafts.push({ sheet: index, kind: 'axis', section: -1, item: -1, field: undefined, text: axis });
-    sheet.sections.forEach((section, s) => {
-      if (section.field === 'other' && section.heading) drafts.push({ sheet: index, kind: 'heading', section: s, item: -1, field: section.field, text: section.heading });
-      section.items.forEach((item, i) => drafts.push({ sheet: index, kind: 'item', section: s, item: i, field: section.field, text: item.text }));
-    });
-    const termLists = searchTermsOfEach(drafts.map((draft) => draft.text));
     const start = this.passages.length;
+    const add = (kind: PassageKind, section: number, item: number, field: SheetField | undefined, text: string) =>
+      this.passages.push({ sheet: index, kind, section, item, field, text, terms: [] });
+    add('title', -1, -1, undefined, sheet.title);
+    const axis = sheet.axis.map((step) => step.title ?? '').join(' ').trim();
+    if (axis) add('axis', -1, -1, undefined, axis);
+    sheet.sections.forEach((section, s) => {
+      if (section.field === 'other' && section.heading) add('heading', s, -1, section.field, section.heading);
+      section.items.forEach((item, i) => add('item', s, i, section.field, item.text));
+    });
+    const end = this.passages.length;
+    const texts: string[] = [];
+    for (let id = start; id < end; id++) texts.push(this.passages[id].text);
+    const termLists = searchTermsOfEach(texts);
     const sheetTerms = new Set<string>();
-    drafts.forEach((draft, i) => {
-      const terms = termLists[i];
-      this.passages.push({ ...draft, terms });
+    for (let id = start; id < end; id++) {
+      const terms = termLists[id - start];
+      this.passages[id].terms = terms;
       for (const term of terms) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         sheetTerms.add(term);
       }
-    });
-    this.sheetPassages.push([start, this.passages.length]);
+    }
+    this.sheetPassages.push([start, end]);
     if (sheetTerms.size > 0) this.text.add(index, [...sheetTerms].join(' '));
   }
 
@@ -168,10 +184,11 @@ export class SheetIndex {
   /** Sheets with this number, in any plan: exact dotted number first, then the same digits ("pa321"). */
   findByNumber(query: SheetNumberQuery): Sheet[] {
     const found = (query.number ? this.byNumber.get(query.number) : undefined) ?? this.byDigits.get(query.digits) ?? [];
-    if (found.length < 2 || !query.prefix) return found;
+    const prefix = query.prefix;
+    if (found.length < 2 || !prefix) return found;
     // Two plans may share a number under different prefixes ("PA 1.2.5", "FICHE 1.2.5"): the typed one decides.
-    const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(query.prefix as string));
-    return samePrefix.length > 0 && query.prefix !== 'fiche' ? samePrefix : found;
+    const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(prefix));
+    return samePrefix.length > 0 && prefix !== 'fiche' ? samePrefix : found;
   }
 
   /** Whether the sheets use this word (folded). */
@@ -221,8 +238,12 @@ export class SheetIndex {
     return result;
   }
 
+  private rarest(words: readonly string[]): string {
+    return words.reduce((rarest, word) => (this.documentFrequency.get(word) ?? 0) < (this.documentFrequency.get(rarest) ?? 0) ? word : rarest);
+  }
+
   private sheetsWith(term: string): number[] {
-    return this.text.search(term, { limit: Math.max(1, this.sheets.length) }) as number[];
+    return this.text.search(term, { limit: Math.max(1, this.sheets.length) }).filter((id): id is number => typeof id === 'number');
   }
 
   private passagesAt(sheetIndex: number): Passage[] {
@@ -243,12 +264,23 @@ export class SheetIndex {
       const term = corrected ?? typedTerm;
       if (terms.has(term)) continue;
       const variants = this.relatives(term);
-      const known = this.documentFrequency.has(term) || variants.length > 0;
+      const longForms = this.longFormsOf(typed).filter((words) => words.every((word) => this.documentFrequency.has(word)));
+      const known = this.documentFrequency.has(term) || variants.length > 0 || longForms.length > 0;
       // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
-      const weight = idf(frequencyOf([term, ...variants])) * (corrected ? CORRECTED_WEIGHT : 1);
-      terms.set(term, { typed, term, weight, known, corrected: corrected !== undefined, variants });
+      const longFormFrequency = longForms.map((words) => this.documentFrequency.get(this.rarest(words)) ?? 1);
+      const frequency = frequencyOf([term, ...variants]) || (longFormFrequency.length > 0 ? Math.min(...longFormFrequency) : 1);
+      const weight = idf(frequency) * (corrected ? CORRECTED_WEIGHT : 1);
+      terms.set(term, { typed, term, weight, known, corrected: corrected !== undefined, variants, longForms });
     }
     return [...terms.values()];
+  }
+
+  /** "FNP" also stands for "fonds national parentalité": the words of its long forms (glossary, or a sheet's own). */
+  private longFormsOf(typed: string): string[][] {
+    const expansions = [lookupGlossary(typed)?.expansion, this.sheetAcronym(fold(typed))?.expansion].filter(
+      (expansion): expansion is string => expansion !== undefined,
+    );
+    return expansions.map(searchTerms).filter((words) => words.length > 1);
   }
 
   /**
@@ -268,20 +300,29 @@ export class SheetIndex {
       .slice(0, MAX_RELATIVES);
   }
 
+  /**
+   * The indexed word a misspelt one stands for. Typos seldom touch both of the first two letters, which keeps the
+   * words compared few; answers are remembered, as the same words come back from question to question.
+   */
   private closestTerm(term: string): string | undefined {
     const allowance = typoAllowance(term);
     if (allowance === 0 || /\d/.test(term)) return undefined;
+    const remembered = this.corrections.get(term);
+    if (remembered !== undefined) return remembered ?? undefined;
     if (!this.vocabularyByLength) {
       this.vocabularyByLength = new Map();
       for (const known of this.documentFrequency.keys()) pushTo(this.vocabularyByLength, known.length, known);
     }
-    let best: string | undefined;
+    let best: string | null = null;
     let bestDistance = Infinity;
     let bestFrequency = 0;
     for (let length = term.length - allowance; length <= term.length + allowance; length++) {
       for (const known of this.vocabularyByLength.get(length) ?? []) {
-        if (!isCloseWord(term, known)) continue;
-        const distance = editDistance(term, known, allowance);
+        if (known[0] !== term[0] && known[1] !== term[1]) continue;
+        const limit = Math.min(allowance, typoAllowance(known));
+        if (limit === 0) continue;
+        const distance = editDistance(term, known, limit);
+        if (distance > limit) continue;
         const frequency = this.documentFrequency.get(known) ?? 0;
         if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
           best = known;
@@ -290,23 +331,49 @@ export class SheetIndex {
         }
       }
     }
-    return best;
+    if (this.corrections.size < MAX_REMEMBERED_CORRECTIONS) this.corrections.set(term, best);
+    return best ?? undefined;
   }
 
   /** Sheets ranked for the terms, each with its matching passages, best first. */
   search(terms: readonly QueryTerm[], options: SearchOptions = {}): SheetMatch[] {
+    const key = JSON.stringify([terms.map((term) => [term.term, term.weight, term.known]), options]);
+    const remembered = this.searches.get(key);
+    if (remembered) return remembered;
+    const found = this.rank(terms, options);
+    const oldest = this.searches.keys().next();
+    if (this.searches.size >= REMEMBERED_SEARCHES && !oldest.done) this.searches.delete(oldest.value);
+    this.searches.set(key, found);
+    return found;
+  }
+
+  private rank(terms: readonly QueryTerm[], options: SearchOptions): SheetMatch[] {
     const known = terms.filter((term) => term.known);
     const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
     if (known.length === 0 || totalWeight === 0) return [];
 
-    const candidates = new Set<number>();
-    for (const term of known) {
-      for (const word of [term.term, ...term.variants]) for (const sheetIndex of this.sheetsWith(word)) candidates.add(sheetIndex);
-    }
+    // Sheets holding the rarest word are candidates; a word most sheets hold adds none of its own, since a sheet
+    // that has only such words cannot cover the question well.
+    const holders = known
+      .map((term) => {
+        const words = [term.term, ...term.variants, ...term.longForms.map((words) => this.rarest(words))];
+        return [...new Set(words.flatMap((word) => this.sheetsWith(word)))];
+      })
+      .sort((a, b) => a.length - b.length);
+    const commonAbove = Math.max(MIN_COMMON_SHEETS, this.sheets.length * COMMON_SHARE);
+    const candidates = new Set<number>(holders[0]);
+    for (const list of holders.slice(1)) if (list.length <= commonAbove) for (const sheetIndex of list) candidates.add(sheetIndex);
 
     const fields = options.fields ? new Set(options.fields) : undefined;
     const planIds = options.planIds ? new Set(options.planIds) : undefined;
     const sheetIds = options.sheetIds ? new Set(options.sheetIds) : undefined;
+    // Each word a passage may hold, with the question term it counts for and at what weight.
+    const lookup = new Map<string, { term: string; weight: number }>();
+    for (const term of known) {
+      for (const variant of term.variants) if (!lookup.has(variant)) lookup.set(variant, { term: term.term, weight: term.weight * RELATIVE_WEIGHT });
+    }
+    for (const term of known) lookup.set(term.term, { term: term.term, weight: term.weight });
+    const abbreviations = known.filter((term) => term.longForms.length > 0);
     const perSheet = new Map<number, PassageMatch[]>();
     for (const sheetIndex of candidates) {
       const sheet = this.sheets[sheetIndex];
@@ -316,12 +383,19 @@ export class SheetIndex {
       for (let id = start; id < end; id++) {
         const passage = this.passages[id];
         if (fields && (passage.field === undefined || !fields.has(passage.field))) continue;
-        const weights = new Map<string, number>();
-        for (const term of known) {
-          if (passage.terms.includes(term.term)) weights.set(term.term, term.weight);
-          else if (term.variants.some((variant) => passage.terms.includes(variant))) weights.set(term.term, term.weight * RELATIVE_WEIGHT);
+        let weights: Map<string, number> | undefined;
+        for (const word of passage.terms) {
+          const hit = lookup.get(word);
+          if (!hit) continue;
+          weights ??= new Map();
+          if ((weights.get(hit.term) ?? 0) < hit.weight) weights.set(hit.term, hit.weight);
         }
-        if (weights.size === 0) continue;
+        for (const term of abbreviations) {
+          if (weights?.has(term.term) || !term.longForms.some((words) => words.every((word) => passage.terms.includes(word)))) continue;
+          weights ??= new Map();
+          weights.set(term.term, term.weight);
+        }
+        if (!weights) continue;
         let weight = 0;
         for (const value of weights.values()) weight += value;
         pushTo(perSheet, sheetIndex, { passage, score: weight / totalWeight, matched: new Set(weights.keys()), weights });

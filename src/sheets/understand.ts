@@ -1,6 +1,6 @@
 import { STOP_WORDS } from '../language/text';
 import { lookupGlossary } from './glossary';
-import { compilePhrases, countPhrases, questionTokens, takePhrases } from './phrases';
+import { PhraseSet, questionTokens } from './phrases';
 import type { PlanHint } from './planNames';
 import type { SheetIndex } from './sheetIndex';
 import {
@@ -74,18 +74,16 @@ type Cue =
 
 const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', 'fiches action', 'fiche-action', 'action sheet', 'action sheets'];
 
-const CUES = [
-  ...compilePhrases<Cue>([
-    ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
-    ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
-    ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
-    ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
-  ]),
+const CUES = new PhraseSet<Cue>([
+  ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
+  ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
+  ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
+  ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
   // Plural is the whole point of "fiches": no plural folding, no typo.
-  ...compilePhrases<Cue>(LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }] as const), true),
-].sort((a, b) => b.tokens.length - a.tokens.length);
-const OFFER_PHRASES = compilePhrases(OFFER_CUES.map((phrase) => [phrase, true] as const));
-const BACK_REFERENCE_PHRASES = compilePhrases(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
+  ...LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }, true] as const),
+]);
+const OFFER_PHRASES = new PhraseSet(OFFER_CUES.map((phrase) => [phrase, true] as const));
+const BACK_REFERENCE_PHRASES = new PhraseSet(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
 
 const DOTTED_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}$/;
 const PLAIN_NUMBER = /^\d{1,4}$/;
@@ -106,9 +104,9 @@ const SHEET_WORDS = new Set(['fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', '
 /** Prefixes that make a plain number a sheet number even when no sheet has it ("pa 999" is asked, and missing). */
 const FIRM_PREFIXES = new Set(['pa', 'fa', 'fiche', 'sheet']);
 
+/** "PA 9.9.9" when typed with a plan's prefix, else the bare number (messages say "la fiche 7.7.7"). */
 function shownCode(prefix: string | undefined, number: string): string {
-  const label = prefix === 'pa' || prefix === 'fa' ? prefix.toUpperCase() : prefix === 'sheet' ? 'sheet' : 'fiche';
-  return `${label} ${number}`;
+  return prefix === 'pa' || prefix === 'fa' ? `${prefix.toUpperCase()} ${number}` : number;
 }
 
 /** "999" → "9.9.9" so that an unknown number is named back the way sheets write numbers. */
@@ -210,7 +208,29 @@ function translateTopic(words: readonly string[], isKnownWord: (word: string) =>
   return result;
 }
 
+/**
+ * The main dialog scores a message, then the journey answers it: the same text is read twice in a row, so the last
+ * few readings are kept (per index, since readings depend on the sheets loaded).
+ */
+const MEMO_SIZE = 16;
+const readings = new WeakMap<SheetIndex, Map<string, SheetQuestion>>();
+
 export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
+  let memo = readings.get(index);
+  if (!memo) {
+    memo = new Map();
+    readings.set(index, memo);
+  }
+  const known = memo.get(text);
+  if (known) return known;
+  const question = readQuestion(index, text);
+  const oldest = memo.keys().next();
+  if (memo.size >= MEMO_SIZE && !oldest.done) memo.delete(oldest.value);
+  memo.set(text, question);
+  return question;
+}
+
+function readQuestion(index: SheetIndex, text: string): SheetQuestion {
   const tokens = questionTokens(text.slice(0, MAX_CHARS)).slice(0, MAX_TOKENS);
   const taken = new Array<boolean>(tokens.length).fill(false);
   const question: SheetQuestion = {
@@ -239,12 +259,12 @@ export function understandSheetQuestion(index: SheetIndex, text: string): SheetQ
   question.lastAction = actions.last;
 
   const isKnownWord = (word: string) => index.knowsWord(word);
-  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || countPhrases(tokens, BACK_REFERENCE_PHRASES, isKnownWord) > 0;
-  question.offerCues = countPhrases(tokens, OFFER_PHRASES, isKnownWord);
+  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || BACK_REFERENCE_PHRASES.count(tokens, isKnownWord) > 0;
+  question.offerCues = OFFER_PHRASES.count(tokens, isKnownWord);
   question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
 
   const fields = new Set<AskedField>();
-  for (const hit of takePhrases(tokens, taken, CUES, isKnownWord)) {
+  for (const hit of CUES.take(tokens, taken, isKnownWord)) {
     const cue = hit.value;
     if (cue.kind === 'field') for (const field of cue.fields) fields.add(field);
     else if (cue.kind === 'summary') question.summary = true;
@@ -284,5 +304,5 @@ export function understandsAsCue(word: string): boolean {
   const tokens = questionTokens(word);
   if (tokens.length === 0 || QUESTION_WORDS.has(tokens[0])) return true;
   const taken = new Array<boolean>(tokens.length).fill(false);
-  return takePhrases(tokens, taken, CUES).length > 0;
+  return CUES.take(tokens, taken).length > 0;
 }

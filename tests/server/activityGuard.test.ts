@@ -108,6 +108,7 @@ describe('POST /api/messages guard', () => {
     ['timestamp not a date', () => activity({ timestamp: 'yesterday' }), 'invalid_activity', 'timestamp'],
     ['unknown deliveryMode', () => activity({ deliveryMode: 'later' }), 'invalid_activity', 'deliveryMode'],
     ['membersAdded without ids', () => activity({ type: 'conversationUpdate', membersAdded: [{ name: 'x' }] }), 'invalid_activity', 'membersAdded[0].id'],
+    ['an invoke without a name', () => activity({ type: 'invoke', value: {} }), 'invalid_activity', 'name'],
     ['a JSON array', () => [activity()], 'not_an_object', undefined],
     ['a JSON string', () => '"message"', 'not_an_object', undefined],
     ['JSON null', () => 'null', 'not_an_object', undefined],

@@ -128,7 +128,7 @@ describe('a field of a sheet named by its number', () => {
   it('says plainly when the number does not exist, and never names a pilot or a partner', () => {
     for (const question of ['qui pilote la PA 9.9.9 ?', 'partenaires de la fiche 7.7.7', 'PA 999 indicateurs']) {
       const turn = ask(question);
-      check(turn, { outcome: 'not-found', says: ["pas trouvé de fiche"], never: ['commission parentalite', 'caf du rhone', 'udaf'] });
+      check(turn, { outcome: 'not-found', says: ['pas trouvé la fiche'], never: ['commission parentalite', 'caf du rhone', 'udaf', 'fiche fiche'] });
       expect(turn.suggestions.length).toBeGreaterThan(0);
     }
     check(ask('pilote de la PA 2.3.9'), { outcome: 'not-found', says: ['PA 2.3.9', 'PA 2.3.2', 'PA 2.3.3'], never: ['Commission Parentalité'] });
@@ -192,6 +192,8 @@ describe('questions across sheets', () => {
 
   it('lists the sheets that mention an abbreviation, or under an axis, or all of them', () => {
     check(ask('quelles fiches parlent des LAEP'), { outcome: 'listed', says: ['FICHE 1.2.5', 'LAEP'] });
+    // PA 3.2.1 writes "Fonds National Parentalité" without its abbreviation.
+    check(ask('quelles fiches mobilisent le FNP ?'), { outcome: 'listed', says: ['PA 2.3.2', 'PA 3.2.1', 'Volet Animation'] });
     check(ask("les fiches de l'axe 2.3"), { outcome: 'listed', says: ['PA 2.3.2', 'PA 2.3.3'], never: ['3.2.1'] });
     check(ask('quelles fiches connais-tu ?'), { outcome: 'listed', says: ['5 fiches', 'PA 2.3.3', 'FICHE 1.2.5'] });
     check(ask('quelles fiches parlent de spéléologie ?'), { outcome: 'not-found', says: ['Aucune fiche'] });

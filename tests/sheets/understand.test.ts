@@ -37,7 +37,7 @@ describe('sheet numbers', () => {
 
   it('names an unknown number back the way sheets write them', () => {
     expect(read('pa 999').codes[0].shown).toBe('PA 9.9.9');
-    expect(read('fiche 7.7.7').codes[0].shown).toBe('fiche 7.7.7');
+    expect(read('fiche 7.7.7').codes[0].shown).toBe('7.7.7');
   });
 
   it('reads an axis', () => {

@@ -1,0 +1,97 @@
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CommuneIndex } from '../geo';
+import { buildServices } from './buildServices';
+import { generateOffer } from './generate';
+import { OfferIndex } from './offerIndex';
+import { writePrebuiltOffer } from './prebuilt';
+
+/**
+ * The offer's benchmark for `npm run bench`: 100,000 generated services spread over France. This process generates
+ * them, builds the index from raw records (as `npm run import` does) and writes it prebuilt; a fresh process then loads
+ * it as the bot would at start, and measures memory, "a kind near a place", free text and whole turns.
+ */
+
+export type Row = { name: string; value: number; unit: string; target: string };
+
+export const BENCH_SERVICES = 100_000;
+
+const LoadMeasuresSchema = z.object({
+  communesMs: z.number(),
+  loadMs: z.number(),
+  rssMb: z.number(),
+  textIndexMs: z.number(),
+  nearP50: z.number(),
+  nearP99: z.number(),
+  textP50: z.number(),
+  textP99: z.number(),
+  turnP99: z.number(),
+  services: z.number(),
+});
+
+function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function measureInFreshProcess(dir: string): Promise<z.infer<typeof LoadMeasuresSchema>> {
+  // From the build (dist/), the forked file is JavaScript; run from sources, it is TypeScript and needs a loader.
+  const script = join(__dirname, 'benchLoad.js');
+  if (!existsSync(script)) return Promise.reject(new Error('run the benchmark from the build: npm run bench'));
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => {
+      const parsed = LoadMeasuresSchema.safeParse(message);
+      if (parsed.success) resolve(parsed.data);
+      else reject(new Error('unexpected measures from the load benchmark'));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load benchmark exited with ${code}`));
+    });
+  });
+}
+
+export async function runOfferBench(count = BENCH_SERVICES): Promise<Row[]> {
+  const communes = CommuneIndex.load();
+  const generated = generateOffer(count, communes);
+  const started = performance.now();
+  const built = buildServices(
+    [{ file: 'generated/structures.json', records: generated.structures }],
+    [{ file: 'generated/services.json', records: generated.services }],
+    communes,
+  );
+  const offer = OfferIndex.build(built.services, built.searchTexts, built.centroids);
+  const buildMs = performance.now() - started;
+
+  const dir = mkdtempSync(join(tmpdir(), 'maillage-offer-bench-'));
+  try {
+    const written = writePrebuiltOffer(dir, {
+      services: offer.services,
+      centroids: built.centroids,
+      problems: built.problems,
+      text: offer.textIndex(),
+      spatial: offer.dumpSpatial(),
+      source: 'generated',
+    });
+    const m = await measureInFreshProcess(dir);
+    return [
+      { name: `offer: build from ${count} raw services (import)`, value: round(buildMs, 0), unit: 'ms', target: '≤ 3000 (or the prebuilt load below)' },
+      { name: 'offer: prebuilt index size', value: round(written.bytes / 1e6, 1), unit: 'MB', target: '—' },
+      { name: `offer: load prebuilt index (${m.services} entries)`, value: round(m.loadMs, 0), unit: 'ms', target: '≤ 500' },
+      { name: 'offer: communes load (cache in data/)', value: round(m.communesMs, 0), unit: 'ms', target: '—' },
+      { name: 'offer: RSS after start (communes + offer)', value: round(m.rssMb, 0), unit: 'MB', target: '≤ 350' },
+      { name: 'offer: kind near a place p50', value: round(m.nearP50, 3), unit: 'ms', target: '—' },
+      { name: 'offer: kind near a place p99', value: round(m.nearP99, 3), unit: 'ms', target: '≤ 2' },
+      { name: 'offer: free-text index, read on first use', value: round(m.textIndexMs, 0), unit: 'ms', target: '—' },
+      { name: 'offer: free text p50', value: round(m.textP50, 3), unit: 'ms', target: '—' },
+      { name: 'offer: free text p99', value: round(m.textP99, 3), unit: 'ms', target: '≤ 10' },
+      { name: 'offer: whole parent turn p99 (answerOfferQuery)', value: round(m.turnP99, 2), unit: 'ms', target: '—' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

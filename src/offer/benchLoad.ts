@@ -1,0 +1,106 @@
+import { DateTime } from 'luxon';
+import { CommuneIndex } from '../geo';
+import { answerOfferQuery } from './engine';
+import { loadOffer } from './loadOffer';
+import { searchOffer } from './search';
+import { KIND_IDS } from './vocabulary';
+
+/**
+ * The half of the offer benchmark that runs in a fresh process (forked by bench.ts), so that its memory and start
+ * figures are those of a bot that loads a prebuilt offer, not of the process that generated and built it.
+ */
+
+export type LoadMeasures = {
+  communesMs: number;
+  loadMs: number;
+  rssMb: number;
+  textIndexMs: number;
+  nearP50: number;
+  nearP99: number;
+  textP50: number;
+  textP99: number;
+  turnP99: number;
+  services: number;
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** A fixed sequence, so that runs compare. */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const TEXT_QUERIES = ['cuisine', 'atelier sophrologie', 'jardin', 'psychologue écrans', 'musique éveil', 'sophro', 'théâtre sport', 'numérique',
+  'droits', 'grands-parents', 'lecture bébés', 'motricité'];
+
+export function measureLoad(offerDir: string): LoadMeasures {
+  let started = performance.now();
+  const communes = CommuneIndex.load();
+  const communesMs = performance.now() - started;
+  started = performance.now();
+  const { offer } = loadOffer(offerDir, communes);
+  const loadMs = performance.now() - started;
+  const rssMb = process.memoryUsage().rss / 1e6;
+
+  const random = sequence(7);
+  const places = communes.communes.filter((c) => c.latitude !== null && c.population > 2000);
+  const near: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const place = places[Math.floor(random() * places.length)];
+    const point = offer.pointOf(place);
+    const kind = KIND_IDS[Math.floor(random() * KIND_IDS.length)];
+    const t = performance.now();
+    searchOffer(offer, communes, { point, place, kinds: [kind], audiences: [], age: null, windows: null, remotePreferred: false, radiusKm: 30, textIds: null });
+    if (i >= 100) near.push(performance.now() - t);
+  }
+
+  started = performance.now();
+  offer.textIndex();
+  const textIndexMs = performance.now() - started;
+  const text: number[] = [];
+  for (let i = 0; i < 1200; i++) {
+    const query = TEXT_QUERIES[i % TEXT_QUERIES.length];
+    const t = performance.now();
+    offer.searchText(query, 200);
+    if (i >= 60) text.push(performance.now() - t);
+  }
+
+  const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
+  const turns: number[] = [];
+  const sentences = ['un groupe de parole près de Vénissieux le samedi ?', 'laep givors', 'aide aux devoirs 37000', 'médiation familiale lyon 8',
+    'un café des parents à Lille', 'je suis maman solo à Rennes, existe-t-il un groupe d’entraide ?'];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    answerOfferQuery(offer, communes, sentences[i % sentences.length], {}, { now, language: 'fr' });
+    if (i >= 30) turns.push(performance.now() - t);
+  }
+
+  return {
+    communesMs,
+    loadMs,
+    rssMb,
+    textIndexMs,
+    nearP50: percentile(near, 0.5),
+    nearP99: percentile(near, 0.99),
+    textP50: percentile(text, 0.5),
+    textP99: percentile(text, 0.99),
+    turnP99: percentile(turns, 0.99),
+    services: offer.size,
+  };
+}
+
+// Forked by bench.ts: measure, answer, leave.
+if (require.main === module) {
+  const dir = process.argv[2];
+  if (!dir) process.exit(2);
+  const measures = measureLoad(dir);
+  if (process.send) process.send(measures);
+  else process.stdout.write(`${JSON.stringify(measures)}\n`);
+}

@@ -1,0 +1,38 @@
+import { osmPlaceUrl, osmRouteUrl, serviceCard, telUrl } from '../../src/cards/serviceCards';
+
+describe('service cards', () => {
+  const card = serviceCard({
+    name: 'LAEP La Ribambelle',
+    structureName: 'Association La Ribambelle',
+    summary: 'Lieu d’accueil enfants-parents pour les 0-6 ans.',
+    facts: [
+      { title: 'Adresse', value: '8 avenue Anatole France, 69700 Givors' },
+      { title: 'Distance', value: '1,2 km' },
+      { title: 'Courriel', value: null },
+    ],
+    directions: { title: 'Y aller', url: osmRouteUrl({ latitude: 45.7, longitude: 4.88 }, { latitude: 45.591, longitude: 4.769 }) },
+    phone: { title: 'Appeler', number: '04 65 71 10 03' },
+    website: { title: 'Site web', url: 'https://ribambelle.example.org/' },
+  });
+
+  it('is an Adaptive Card 1.5 whose content is all text', () => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const json = JSON.stringify(card);
+    expect(json).toContain('LAEP La Ribambelle');
+    expect(json).toContain('Association La Ribambelle');
+    expect(json).toContain('1,2 km');
+    expect(json).not.toContain('Courriel');
+  });
+
+  it('links "Y aller" to an OpenStreetMap route, and calls by tel:', () => {
+    expect(card).toMatchObject({
+      actions: [
+        { type: 'Action.OpenUrl', title: 'Y aller', url: 'https://www.openstreetmap.org/directions?route=45.70000%2C4.88000%3B45.59100%2C4.76900' },
+        { type: 'Action.OpenUrl', title: 'Appeler', url: 'tel:0465711003' },
+        { type: 'Action.OpenUrl', title: 'Site web', url: 'https://ribambelle.example.org/' },
+      ],
+    });
+    expect(osmPlaceUrl({ latitude: 45.591, longitude: 4.769 })).toBe('https://www.openstreetmap.org/?mlat=45.59100&mlon=4.76900#map=17/45.59100/4.76900');
+    expect(telUrl('pas un numéro')).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { CommuneIndex } from '../../src/geo';
+import { answerOfferQuery, loadOffer } from '../../src/offer';
+import { streamJsonArray } from '../../src/offer/jsonArrayStream';
+import { PREBUILT_FILE, writePrebuiltOffer } from '../../src/offer/prebuilt';
+
+const communes = CommuneIndex.load();
+const demoDir = join(__dirname, '../../knowledge/offer');
+const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
+
+function prebuiltCopyOfDemo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'maillage-prebuilt-'));
+  const { offer, problems } = loadOffer(demoDir, communes);
+  writePrebuiltOffer(dir, { services: offer.services, centroids: offer.centroids, problems, text: offer.textIndex(), spatial: offer.dumpSpatial(), source: 'demo' });
+  return dir;
+}
+
+describe('the prebuilt offer', () => {
+  it('loads back the same entries, searches and answers the same', () => {
+    const dir = prebuiltCopyOfDemo();
+    const direct = loadOffer(demoDir, communes).offer;
+    const prebuilt = loadOffer(dir, communes);
+    expect(prebuilt.problems).toEqual([]);
+    expect(prebuilt.offer.size).toBe(direct.size);
+    expect(prebuilt.offer.services.map((s) => ({ ...s, summary: null }))).toEqual(direct.services.map((s) => ({ ...s, summary: null })));
+    for (const text of ['un LAEP à Givors', 'sophrologie à Lyon', 'écoute téléphonique à Tours', 'cuisine à Vaulx-en-Velin']) {
+      const a = answerOfferQuery(direct, communes, text, {}, { now, language: 'fr' });
+      const b = answerOfferQuery(prebuilt.offer, communes, text, {}, { now, language: 'fr' });
+      expect(b.text).toBe(a.text);
+      expect(b.cards).toEqual(a.cards);
+    }
+  });
+
+  it('is ignored, with a reason, when the export files are newer', () => {
+    const dir = prebuiltCopyOfDemo();
+    writeFileSync(join(dir, 'services.json'), readFileSync(join(demoDir, 'services.json')));
+    writeFileSync(join(dir, 'structures.json'), readFileSync(join(demoDir, 'structures.json')));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, PREBUILT_FILE), past, past);
+    const { offer, problems } = loadOffer(dir, communes);
+    expect(problems).toEqual([expect.objectContaining({ file: `offer/${PREBUILT_FILE}`, reason: expect.stringContaining('plus ancien') })]);
+    expect(offer.size).toBeGreaterThan(40);
+  });
+
+  it('falls back to the export files when damaged', () => {
+    const dir = prebuiltCopyOfDemo();
+    writeFileSync(join(dir, PREBUILT_FILE), '{"format": 3, "count": 2');
+    writeFileSync(join(dir, 'services.json'), '[]');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'services.json'), past, past);
+    const { problems } = loadOffer(dir, communes);
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ file: `offer/${PREBUILT_FILE}`, reason: expect.stringContaining('JSON invalide') })]));
+  });
+});
+
+describe('reading a large JSON array a record at a time', () => {
+  it('yields each record, reports a broken one, and keeps going', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-stream-'));
+    const file = join(dir, 'services.json');
+    writeFileSync(file, '\uFEFF[ {"id": "a", "nom": "x, y [z] {w}"},\n {"id": broken},\n {"id": "c", "t": "guillemet \\" et \\\\"} ]');
+    const seen: unknown[] = [];
+    for await (const element of streamJsonArray(file)) seen.push('error' in element ? `error ${element.index}` : element.value);
+    expect(seen).toEqual([{ id: 'a', nom: 'x, y [z] {w}' }, 'error 1', { id: 'c', t: 'guillemet " et \\' }]);
+  });
+
+  it('refuses what is not an array, and a truncated file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-stream-'));
+    writeFileSync(join(dir, 'object.json'), '{"id": 1}');
+    writeFileSync(join(dir, 'cut.json'), '[{"id": 1}, {"id": 2');
+    const drain = async (file: string) => {
+      for await (const element of streamJsonArray(join(dir, file))) void element;
+    };
+    await expect(drain('object.json')).rejects.toThrow('tableau');
+    await expect(drain('cut.json')).rejects.toThrow('tronqué');
+  });
+});
