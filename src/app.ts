@@ -64,6 +64,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const knowledge = loadKnowledge(config.knowledgeDir, log);
     const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) });
     running = { runtime, store };
+    // The offer's free-text index is built on first use; build it now, so no parent waits for it.
+    setImmediate(() => knowledge.offer.textIndex());
   })();
   // The caller awaits `ready`; this keeps an early failure from also surfacing as an unhandled rejection.
   ready.catch(() => undefined);

@@ -53,6 +53,8 @@ export const offerTexts = {
   site: { fr: 'Site', en: 'Website' },
   access: { fr: 'Accès', en: 'Access' },
   forWhom: { fr: 'Pour', en: 'For' },
+  audience: { fr: 'Public', en: 'Audience' },
+  phoneShort: { fr: 'Tél.', en: 'Phone' },
   free: { fr: 'gratuit', en: 'free' },
   paid: { fr: 'payant', en: 'fee' },
   hoursUnknown: { fr: 'horaires non renseignés', en: 'hours not given' },
@@ -148,6 +150,9 @@ export const offerPhrases = {
   },
   forAudience(audience: string, language: Language): string {
     return language === 'en' ? `for ${audience}` : `pour ${audience}`;
+  },
+  childrenAged(from: number, to: number, language: Language): string {
+    return language === 'en' ? `children aged ${from} to ${to}` : `enfants de ${from} à ${to} ans`;
   },
   forAge(age: number, language: Language): string {
     return language === 'en' ? `for a child aged ${age}` : `pour un enfant de ${age} an${age > 1 ? 's' : ''}`;

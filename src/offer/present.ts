@@ -96,7 +96,7 @@ function publicText(service: OfferService, language: Language): string | null {
   const parts = service.audiences.map((a) => audienceDefinition(a).label[language]);
   if (service.ages) {
     const [from, to] = service.ages;
-    parts.push(language === 'en' ? `children aged ${from} to ${to}` : `enfants de ${from} à ${to} ans`);
+    parts.push(offerPhrases.childrenAged(from, to, language));
   }
   return parts.length > 0 ? parts.join(', ') : null;
 }
@@ -111,7 +111,7 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, summary
   const sentences = [`${rank}. **${escapeMarkdown(s.name)}**${head ? ` — ${head}` : ''}.`];
   if (hours) sentences.push(`${escapeMarkdown(capitalise(hours))}${status ? ` (${escapeMarkdown(status)})` : ''}.`);
   else sentences.push(`${capitalise(offerText('hoursUnknown', language))}.`);
-  if (s.phone) sentences.push(`${language === 'en' ? 'Phone' : 'Tél.'} ${escapeMarkdown(s.phone)}.`);
+  if (s.phone) sentences.push(`${offerText('phoneShort', language)} ${escapeMarkdown(s.phone)}.`);
 
   const address = hit.remote
     ? offerText('remoteLabel', language)
@@ -129,7 +129,7 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, summary
       { title: offerText('phone', language), value: s.phone },
       { title: offerText('email', language), value: s.email },
       { title: offerText('site', language), value: s.website },
-      { title: language === 'en' ? 'Audience' : 'Public', value: publicText(s, language) },
+      { title: offerText('audience', language), value: publicText(s, language) },
       { title: offerText('access', language), value: s.free === null ? null : offerText(s.free ? 'free' : 'paid', language) },
     ],
     directions: !hit.remote && isLocated(s)

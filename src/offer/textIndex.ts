@@ -1,5 +1,5 @@
 import { Index } from 'flexsearch';
-import { contentWords, fold, STOP_WORDS } from '../language/text';
+import { fold, STOP_WORDS } from '../language/text';
 import { singular } from './phrases';
 
 /**
@@ -7,13 +7,6 @@ import { singular } from './phrases';
  * cuisine", "sophrologie". Words are folded (accents, case) and French stop-words dropped with the project's own
  * helpers; flexsearch's French stemmer is not used (it over-stems names: "villeurbane" would stop matching).
  */
-
-/** Search terms of a text: folded content words, plurals folded, very short words dropped. */
-export function searchTerms(text: string): string[] {
-  return contentWords(text)
-    .filter((word) => word.length >= 2)
-    .map(singular);
-}
 
 /** Terms of a text already folded: split, stop-words dropped, plurals folded, each once. */
 function foldedTerms(folded: string): string[] {

@@ -47,7 +47,10 @@ const SHEET = ['fiche', 'fiches', 'fiche action', 'pilote', 'pilotage', 'pilot',
   'indicateurs', 'partenaire', 'partenaires', 'financement', 'financements', 'finance', 'echeance', 'echeances', 'calendrier', 'schema',
   'plan', 'axe', 'action', 'actions', 'diagnostic', 'objectif', 'objectifs', 'sheet', 'sheets', 'indicators', 'indicator', 'partners',
   'funding', 'deadline', 'deadlines', 'veut dire', 'signifie', 'definition', 'sigle', 'acronyme', 'bilan', 'bilans', 'means', 'stand for',
-  'stands for', 'udaf', 'msa', 'ctg', 'cdsf', 'sdsf', 'reaap', 'fnp', 'senacs', 'resultats attendus', 'realisations'];
+  'stands for', 'udaf', 'msa', 'ctg', 'cdsf', 'sdsf', 'reaap', 'fnp', 'senacs', 'resultats attendus', 'realisations',
+  // Figures from a diagnosis ("quelle part des familles…") are asked of the sheets, not of the offer.
+  'quelle part', 'part des', 'pourcentage', 'proportion', 'combien de familles', 'combien de parents', 'chiffre', 'chiffres',
+  'statistique', 'statistiques', 'taux', 'enquete', 'diagnostic', 'what share', 'percentage', 'how many families'];
 /** Words of a search that name nothing specific: not worth a free-text search, never a place. */
 const GENERIC = ['parent', 'parents', 'enfant', 'enfants', 'famille', 'familles', 'fils', 'fille', 'papa', 'maman', 'mere', 'pere',
   'bebe', 'ouvert', 'ouverte', 'ouverts', 'ouvertes', 'open', 'horaire', 'horaires', 'endroit', 'lieu', 'lieux', 'service', 'services',

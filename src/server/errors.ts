@@ -21,6 +21,7 @@ export const HTTP_ERRORS = {
   not_an_object: { status: 400, message: 'The body must be a JSON object.' },
   invalid_activity: { status: 400, message: 'The body is not a valid Bot Framework activity.' },
   request_aborted: { status: 400, message: 'The request body could not be read completely.' },
+  unauthorized: { status: 401, message: 'The request is not authorized: channel authentication failed.' },
   not_found: { status: 404, message: 'No such route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed on this route.' },
   not_ready: { status: 503, message: 'Maillage is starting; try again in a moment.' },

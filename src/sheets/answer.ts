@@ -110,7 +110,7 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
     const bodies: PartBody[] = [];
     // A heading of the sheet's own that the question names ("points de vigilance") is answered as it stands.
     const ownSections = sheet.sections.filter((section) => section.field === 'other' && headingAsked(section.heading, question.words));
-    if (ownSections.length > 0) bodies.push(sectionsBody(sheet, ownSections, language));
+    if (ownSections.length > 0) bodies.push(sectionsBody(ownSections, language));
     if (asksActions) {
       // The action's own deadline comes with it; other fields asked alongside ("qui pilote l'action 2") follow.
       bodies.push(actionsBody(sheet, question.actionNumbers, question.lastAction, language));

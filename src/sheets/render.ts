@@ -72,7 +72,7 @@ function withNote(lines: string[], language: Language): string[] {
 }
 
 /** Sections shown whole, under their own headings. */
-export function sectionsBody(sheet: Sheet, sections: readonly SheetSection[], language: Language): PartBody {
+export function sectionsBody(sections: readonly SheetSection[], language: Language): PartBody {
   const lines: string[] = [];
   const blocks: CardBlock[] = [];
   for (const section of sections) {
@@ -90,28 +90,19 @@ export function deadlinesForActions(sheet: Sheet, actions: readonly number[]): S
   return own.length > 0 ? own : sheet.deadlines.filter((deadline) => deadline.actions.length === 0);
 }
 
-/** The sections of the fields asked, quoted. */
+/** The sections of the fields asked, quoted; a field the sheet lacks is said to be missing, never filled in. */
 export function fieldsBody(sheet: Sheet, fields: readonly AskedField[], actionNumbers: readonly number[], language: Language): PartBody {
   const messages = sheetMessages[language];
-  const lines: string[] = [];
-  const blocks: CardBlock[] = [];
+  const bodies: PartBody[] = [];
   for (const field of fields) {
     let sections = sectionsOf(sheet, field).filter((section) => section.items.length > 0);
     if (field === 'deadlines' && actionNumbers.length > 0) {
       const wanted = new Set(deadlinesForActions(sheet, actionNumbers).map((deadline) => deadline.text));
       sections = sections.map((section) => ({ ...section, items: section.items.filter((item) => wanted.has(item.text)) }));
     }
-    if (sections.length === 0) {
-      lines.push(messages.sectionMissing(messages.fieldLabel[field]));
-      continue;
-    }
-    for (const section of sections) {
-      const heading = sectionHeading(section, language);
-      lines.push(`**${heading}**`, ...quotedLines(section.items, language));
-      blocks.push({ heading, lines: cardLines(section.items) });
-    }
+    bodies.push(sections.length > 0 ? sectionsBody(sections, language) : { lines: [messages.sectionMissing(messages.fieldLabel[field])], blocks: [] });
   }
-  return { lines, blocks };
+  return { lines: bodies.flatMap((body) => body.lines), blocks: bodies.flatMap((body) => body.blocks) };
 }
 
 /** "Action 2" of a sheet, with the deadline that applies to it. */

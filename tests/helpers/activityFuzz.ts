@@ -420,9 +420,7 @@ export async function sendFuzzRequests(url: string, requests: readonly FuzzReque
       const index = next++;
       const request = requests[index];
       if (!request) continue;
-      if (process.env.FUZZ_TRACE) process.stderr.write(`> ${index} ${request.label.slice(0, 60)}\n`);
       outcomes[index] = request.raw ? await sendRaw(url, request) : await sendOne(url, request, agent);
-      if (process.env.FUZZ_TRACE) process.stderr.write(`< ${index} ${outcomes[index]?.status}\n`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

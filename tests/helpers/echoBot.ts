@@ -17,9 +17,15 @@ export function createEchoBot(): ActivityHandler {
   return bot;
 }
 
-/** A CloudAdapter as the samples make it: no credentials, so no channel authentication. */
-function createEchoAdapter(): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+/** Bot Framework credentials, for tests of channel authentication (never used to reach Azure). */
+export interface EchoCredentials {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+}
+
+/** A CloudAdapter as the samples make it: without credentials, no channel authentication. */
+function createEchoAdapter(credentials?: EchoCredentials): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...credentials, MicrosoftAppType: 'MultiTenant' }));
   adapter.onTurnError = async (context) => {
     await context.sendActivity('The bot encountered an error or bug.');
   };
@@ -32,8 +38,8 @@ export interface RunningServer {
 }
 
 /** The echo bot behind Maillage's own server: createHttpServer, the activity guard, then a CloudAdapter. */
-export async function startGuardedEchoServer(log: Logger): Promise<RunningServer & { http: HttpServer }> {
-  const adapter = createEchoAdapter();
+export async function startGuardedEchoServer(log: Logger, credentials?: EchoCredentials): Promise<RunningServer & { http: HttpServer }> {
+  const adapter = createEchoAdapter(credentials);
   const bot = createEchoBot();
   const http = createHttpServer({
     log,

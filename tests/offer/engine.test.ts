@@ -215,6 +215,7 @@ describe('telling a search from a question on the sheets', () => {
     ['quelles fiches parlent des LAEP', 0, 0.2],
     ["quels indicateurs pour l'entraide entre parents ?", 0, 0.2],
     ['que veut dire LAEP ?', 0, 0.2],
+    ["quelle part des familles veut plus d'échanges avec d'autres parents ?", 0, 0.2],
     ['laep givors', 0.7, 1],
     ['un groupe de parole près de chez moi', 0.7, 1],
     ['je suis maman solo à Vaulx-en-Velin, existe-t-il un groupe d’entraide ?', 0.7, 1],

@@ -191,6 +191,51 @@ describe('POST /api/messages guard', () => {
   });
 });
 
+describe('channel authentication stays with the adapter', () => {
+  let server: RunningServer;
+  let receiver: ServiceUrlReceiver;
+  let unjail: () => void;
+  beforeAll(async () => {
+    unjail = jailToLoopback();
+    receiver = await ServiceUrlReceiver.start();
+    // The adapter prints each refused request with console.error; the answer is what is checked here.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    server = await startGuardedEchoServer(silentLog, { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await receiver.close();
+    unjail();
+    jest.restoreAllMocks();
+  });
+
+  test.each([
+    ['no Authorization header', undefined],
+    ['a malformed Authorization header', 'Bearer not-a-token'],
+  ])('a well-formed activity with %s is refused by the adapter: 401 in the catalogue shape, no error text', async (_label, authorization) => {
+    const body = JSON.stringify({
+      type: 'message',
+      text: 'bonjour',
+      channelId: 'msteams',
+      serviceUrl: receiver.serviceUrl,
+      conversation: { id: 'auth-test' },
+      from: { id: 'user-1' },
+      recipient: { id: 'bot' },
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (authorization) headers.authorization = authorization;
+    const answer = await send(server.url, { headers, body });
+    expect(answer.status).toBe(401);
+    expect(answer.json).toEqual({ error: { code: 'unauthorized', message: HTTP_ERRORS.unauthorized.message } });
+    expect(receiver.replies).toEqual([]);
+  });
+
+  test('a malformed activity is refused by the guard before authentication', async () => {
+    const answer = await send(server.url, { headers: { 'content-type': 'application/json' }, body: '{"type": "message"}' });
+    expect(answer.status).toBe(400);
+  });
+});
+
 describe('guard building blocks', () => {
   test('depth is counted outside strings only', () => {
     expect(exceedsDepth('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', 3)).toBe(false);
