@@ -37,7 +37,7 @@ export const SheetItemSchema = z.object({
   /** The sheet's own numbering ("1", "2"…), when the item had one. */
   number: z.string().optional(),
   /** 1 for a sub-item written under a group head ("**Développement…**" then indented "- Nombre de…"). */
-  level: z.union([z.literal(0), z.literal(1)]),
+  level: z.literal([0, 1]),
 });
 export type SheetItem = z.infer<typeof SheetItemSchema>;
 

@@ -35,8 +35,9 @@ function randomSource(seed: number) {
   };
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[int(items.length)] as T;
+    const item = items[int(items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
   };
   return { next, int, pick };
 }
@@ -294,8 +295,9 @@ const TEXT_MUTATIONS: readonly TextMutation[] = [
 
 const TOP_LEVEL_BODIES = ['[]', '[{"type":"message"}]', '"message"', '42', 'null', 'true', '{}', ' ', '\n\n', '{"type":"message"}', 'NaN', 'undefined', '{"a":1}'];
 
+/** null: no Content-Type header at all. */
 const CONTENT_TYPES = [
-  undefined,
+  null,
   'text/plain',
   'application/xml',
   'application/json; charset=latin1',
@@ -366,7 +368,7 @@ export function generateFuzzRequests(options: FuzzOptions): FuzzRequest[] {
       requests.push(post(`top-level ${random.pick(TOP_LEVEL_BODIES).trim() || 'blank'}`, random.pick(TOP_LEVEL_BODIES)));
     } else if (roll < 0.9) {
       const contentType = random.pick(CONTENT_TYPES);
-      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+      const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
       requests.push(post(`content-type ${contentType ?? 'missing'}`, JSON.stringify(activity), headers));
     } else if (roll < 0.92) {
       const encoding = random.pick(['gzip', 'deflate', 'br', 'compress', 'x-custom']);

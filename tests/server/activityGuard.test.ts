@@ -179,6 +179,12 @@ describe('POST /api/messages guard', () => {
     expect(answer.json).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  test('another method on an existing route → 405 in the same error shape', async () => {
+    const answer = await send(server.url.replace('/api/messages', '/healthz'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(answer.status).toBe(405);
+    expect(answer.json).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
   test('a request with an Authorization header still reaches the adapter', async () => {
     // Without credentials the adapter runs in local mode and lets it through; with credentials it would check it.
     const answer = await postJson(activity({ text: 'signed' }), { authorization: 'Bearer a.b.c' });
