@@ -22,7 +22,7 @@ export interface JourneySignals {
 /** Below this, neither service recognises the message and the bot says what it can do. */
 export const MIN_CONFIDENCE = 0.2;
 /** Scores this close are a tie, settled by what the conversation was about. */
-const TIE_MARGIN = 0.1;
+const TIE_MARGIN = 0.05;
 
 /**
  * Tells a partner's sheet question from a parent's search. Each service scores the text on its own vocabulary;

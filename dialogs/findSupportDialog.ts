@@ -1,4 +1,6 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
+import { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
+import type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';
 import type { DateTime } from 'luxon';
 import { sendReply } from '../src/bot/replies';
 import type { UserTurn } from '../src/bot/userTurn';

@@ -1,12 +1,11 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  DialogSet,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogState,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+// Deep imports: the package root also loads the prompts' text recognizers, half a second of start-up we do not use.
+import { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
+import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
+import { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
+import type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';
 import type { DateTime } from 'luxon';
 import { sendReply } from '../src/bot/replies';
 import { readUserTurn, type UserTurn } from '../src/bot/userTurn';

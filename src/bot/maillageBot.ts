@@ -1,5 +1,13 @@
-import { ConversationState, TeamsActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import {
+  ConversationState,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { detectLanguage } from '../language/text';
 
@@ -33,6 +41,27 @@ export class MaillageBot extends TeamsActivityHandler {
       if (someoneElseJoined) await this.mainDialog.greet(context, detectLanguage('', context.activity.locale));
       await next();
     });
+  }
+
+  /** Teams' Action.Execute: the card's data is read like an Action.Submit, and the answer posted in the chat. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    _invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.mainDialog.run(context, this.dialogState);
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: {} };
+  }
+
+  /**
+   * botbuilder answers an invoke it has no handler for with 501; a channel sending one we do not offer is a
+   * client error, so it gets a 4xx like any other request we cannot serve.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status === 501) {
+      return { status: 400, body: { error: { code: 'unsupported_invoke', message: 'This bot does not handle this invoke.' } } };
+    }
+    return response;
   }
 
   override async run(context: TurnContext): Promise<void> {

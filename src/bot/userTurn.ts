@@ -28,7 +28,7 @@ export interface UserTurn {
 export function readUserTurn(context: TurnContext): UserTurn {
   const activity = context.activity;
   const rawText = typeof activity.text === 'string' ? textWithoutMentions(activity) : '';
-  const cardAsk = CardAskSchema.safeParse(activity.value);
+  const cardAsk = CardAskSchema.safeParse(cardData(activity));
   const fullText = (rawText || (cardAsk.success ? cardAsk.data.ask : '')).replace(/\s+/g, ' ').trim();
   const text = fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS);
   return {
@@ -43,6 +43,13 @@ export function readUserTurn(context: TurnContext): UserTurn {
 function textWithoutMentions(activity: Activity): string {
   const withoutRecipient = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
   return (withoutRecipient ?? activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ');
+}
+
+/** Action.Submit puts the card's data in `value`; Teams' Action.Execute nests it in `value.action.data`. */
+const ExecuteValueSchema = z.object({ action: z.object({ data: z.unknown() }) });
+function cardData(activity: Activity): unknown {
+  const execute = ExecuteValueSchema.safeParse(activity.value);
+  return execute.success ? execute.data.action.data : activity.value;
 }
 
 function readPosition(activity: Activity): SharedPosition | undefined {

@@ -23,6 +23,8 @@ const LISTING = 0.85;
 const DEFINITION = 0.8;
 const BARE_ABBREVIATION = 0.45;
 const FOLLOW_UP = 0.85;
+/** "et à Givors ?" follows up on something, but names nothing of a sheet: a parent's pending search may own it. */
+const BARE_FOLLOW_UP = 0.5;
 const FIELD_ONLY = 0.45;
 const SHEET_WORD = 0.5;
 const SHEET_WORD_BONUS = 0.2;
@@ -48,7 +50,8 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
       question.listing ? LISTING : 0,
       question.glossaryWord && question.glossaryCue ? DEFINITION : 0,
       question.glossaryWord && question.bareGlossary ? BARE_ABBREVIATION : 0,
-      hasCurrent && (asksAboutASheet || question.followUp) ? FOLLOW_UP : 0,
+      hasCurrent && asksAboutASheet ? FOLLOW_UP : 0,
+      hasCurrent && question.followUp ? BARE_FOLLOW_UP : 0,
       question.fields.length > 0 ? FIELD_ONLY : 0,
     );
     if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
