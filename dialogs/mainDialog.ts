@@ -1,29 +1,18 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-// Deep imports: the package root also loads the prompts' text recognizers, half a second of start-up we do not use.
-import { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
-import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
-import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
-import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
-import { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
-import type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';
 import type { DateTime } from 'luxon';
 import { sendReply } from '../src/bot/replies';
 import { readUserTurn, type UserTurn } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
+import { recogniseSmallTalk, type SmallTalk } from '../src/language/smallTalk';
 import type { Language } from '../src/language/text';
-import { recogniseSmallTalk } from '../src/language/smallTalk';
 import { say } from '../src/messages/common';
 import { offerHelpText, offerQueryScore, type OfferIndex } from '../src/offer';
 import { sheetHelpText, sheetQuestionScore, type SheetIndex } from '../src/sheets';
-import { chooseJourney } from './chooseJourney';
+import { chooseJourney, type Journey } from './chooseJourney';
 import { ConversationMemorySchema, readConversationMemory, type ConversationMemory } from './conversationMemory';
-import { FIND_SUPPORT_DIALOG, FindSupportDialog } from './findSupportDialog';
-import { SHEET_QUESTIONS_DIALOG, SheetQuestionsDialog } from './sheetQuestionsDialog';
-
-export const MAIN_DIALOG = 'mainDialog';
-const ROUTE_STEP = `${MAIN_DIALOG}.route`;
-/** This turn's memory, shared with the journey that answers and saved when it is done. */
-const TURN_MEMORY = Symbol('maillage.turnMemory');
+import { FindSupport } from './findSupport';
+import type { OneTurnJourney } from './journey';
+import { SheetQuestions } from './sheetQuestions';
 
 export interface MainDialogServices {
   sheets: SheetIndex;
@@ -33,28 +22,46 @@ export interface MainDialogServices {
 }
 
 /**
- * Every message starts here: greetings and help are answered once for the whole bot, then each question goes to
- * the journey that recognises it best — a partner's sheet question or a parent's search for support.
+ * Every message starts here. Greetings, help, thanks and "recommencer" are answered once for the whole bot;
+ * every other message goes to the journey that recognises it best — a partner's question on the sheets or a
+ * parent's search for support — with the conversation's memory, which is saved once the journey has answered.
  */
-export class MainDialog extends ComponentDialog {
+export class MainDialog {
+  private readonly sheetQuestions: OneTurnJourney;
+  private readonly findSupport: OneTurnJourney;
+
   constructor(
     private readonly services: MainDialogServices,
     private readonly memoryAccessor: StatePropertyAccessor<unknown>,
   ) {
-    super(MAIN_DIALOG);
-    this.addDialog(new SheetQuestionsDialog(services.sheets));
-    this.addDialog(new FindSupportDialog(services.offer, services.communes, services.now));
-    this.addDialog(new WaterfallDialog(ROUTE_STEP, [this.route.bind(this), this.remember.bind(this)]));
-    this.initialDialogId = ROUTE_STEP;
+    this.sheetQuestions = new SheetQuestions(services.sheets);
+    this.findSupport = new FindSupport(services.offer, services.communes, services.now);
   }
 
-  /** Runs one turn, continuing a journey that waits for an answer, or starting from the route. */
-  async run(context: TurnContext, dialogStateAccessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(dialogStateAccessor);
-    dialogSet.add(this);
-    const dialogContext = await dialogSet.createContext(context);
-    const result = await dialogContext.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+  async run(context: TurnContext): Promise<void> {
+    const turn = readUserTurn(context);
+    let memory = readConversationMemory(await this.memoryAccessor.get(context));
+    if (turn.truncated) await context.sendActivity(say('tooLong', turn.language));
+
+    const journey = this.choose(turn, memory);
+    switch (journey.kind) {
+      case 'sheets':
+        await this.sheetQuestions.answer(context, turn, memory);
+        break;
+      case 'offer':
+        await this.findSupport.answer(context, turn, memory);
+        break;
+      case 'empty':
+        await sendReply(context, { text: say('emptyMessage', turn.language), suggestions: examples(turn.language) });
+        break;
+      case 'not-understood':
+        await sendReply(context, { text: say('notUnderstood', turn.language), suggestions: examples(turn.language) });
+        break;
+      case 'small-talk':
+        memory = await this.answerSmallTalk(context, turn.language, journey.smallTalk, memory);
+        break;
+    }
+    await this.memoryAccessor.set(context, memory);
   }
 
   /** Says hello once per conversation, with what the bot can do. */
@@ -66,52 +73,33 @@ export class MainDialog extends ComponentDialog {
     await this.sendHelp(context, language, true);
   }
 
-  private async route(step: WaterfallStepContext) {
-    const turn = readUserTurn(step.context);
-    const memory = readConversationMemory(await this.memoryAccessor.get(step.context));
-    step.context.turnState.set(TURN_MEMORY, memory);
-    if (turn.truncated) await step.context.sendActivity(say('tooLong', turn.language));
-
+  private choose(turn: UserTurn, memory: ConversationMemory): Journey {
     const smallTalk = recogniseSmallTalk(turn.text);
-    const journey = chooseJourney({
+    // Scoring reads the text against both vocabularies: skipped when the answer does not depend on it.
+    const scored = turn.text.length > 0 && !smallTalk;
+    return chooseJourney({
       hasText: turn.text.length > 0,
       hasPosition: turn.position !== undefined,
       smallTalk,
-      sheetScore: turn.text ? sheetQuestionScore(this.services.sheets, turn.text, memory.sheets) : 0,
-      offerScore: turn.text ? offerQueryScore(turn.text, memory.offer, this.services.communes) : 0,
+      sheetScore: scored ? sheetQuestionScore(this.services.sheets, turn.text, memory.sheets) : 0,
+      offerScore: scored ? offerQueryScore(turn.text, memory.offer, this.services.communes) : 0,
       lastTopic: memory.lastTopic,
     });
-
-    switch (journey.kind) {
-      case 'sheets':
-        return step.beginDialog(SHEET_QUESTIONS_DIALOG, { turn, memory });
-      case 'offer':
-        return step.beginDialog(FIND_SUPPORT_DIALOG, { turn, memory });
-      case 'empty':
-        await sendReply(step.context, { text: say('emptyMessage', turn.language), suggestions: this.examples(turn) });
-        return step.next();
-      case 'not-understood':
-        await sendReply(step.context, { text: say('notUnderstood', turn.language), suggestions: this.examples(turn) });
-        return step.next();
-      case 'small-talk':
-        return this.answerSmallTalk(step, turn, journey.smallTalk);
-    }
   }
 
-  private async answerSmallTalk(step: WaterfallStepContext, turn: UserTurn, smallTalk: NonNullable<ReturnType<typeof recogniseSmallTalk>>) {
-    if (smallTalk === 'thanks') await sendReply(step.context, { text: say('thanks', turn.language) });
-    if (smallTalk === 'reset') {
-      step.context.turnState.set(TURN_MEMORY, ConversationMemorySchema.parse({ greeted: true }));
-      await sendReply(step.context, { text: say('reset', turn.language), suggestions: this.examples(turn) });
+  private async answerSmallTalk(context: TurnContext, language: Language, smallTalk: SmallTalk, memory: ConversationMemory) {
+    switch (smallTalk) {
+      case 'thanks':
+        await sendReply(context, { text: say('thanks', language) });
+        return memory;
+      case 'reset':
+        await sendReply(context, { text: say('reset', language), suggestions: examples(language) });
+        return ConversationMemorySchema.parse({ greeted: true });
+      case 'greeting':
+      case 'help':
+        await this.sendHelp(context, language, smallTalk === 'greeting');
+        return memory;
     }
-    if (smallTalk === 'greeting' || smallTalk === 'help') await this.sendHelp(step.context, turn.language, smallTalk === 'greeting');
-    return step.next();
-  }
-
-  private async remember(step: WaterfallStepContext) {
-    const memory: ConversationMemory | undefined = step.context.turnState.get(TURN_MEMORY);
-    if (memory) await this.memoryAccessor.set(step.context, memory);
-    return step.endDialog();
   }
 
   private async sendHelp(context: TurnContext, language: Language, withGreeting: boolean): Promise<void> {
@@ -123,10 +111,10 @@ export class MainDialog extends ComponentDialog {
     ];
     await sendReply(context, { text: parts.join('\n\n') });
   }
+}
 
-  private examples(turn: UserTurn): string[] {
-    return turn.language === 'en'
-      ? ['What can you do?', 'a parents group near me']
-      : ['Que sais-tu faire ?', 'un groupe de parole près de chez moi'];
-  }
+function examples(language: Language): string[] {
+  return language === 'en'
+    ? ['What can you do?', 'a parents group near me']
+    : ['Que savez-vous faire ?', 'un groupe de parole près de chez moi'];
 }

@@ -4,10 +4,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
-  type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs/lib/dialogContext';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { detectLanguage } from '../language/text';
 
@@ -16,22 +14,19 @@ import { detectLanguage } from '../language/text';
  * contact gets a greeting. State is saved after every turn, so a restart or another instance picks up the thread.
  */
 export class MaillageBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-
   constructor(
     private readonly conversationState: ConversationState,
     private readonly mainDialog: MainDialog,
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context, this.dialogState);
+      await this.mainDialog.run(context);
       await next();
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === 'location') await this.mainDialog.run(context, this.dialogState);
+      if (context.activity.name === 'location') await this.mainDialog.run(context);
       await next();
     });
 
@@ -48,7 +43,7 @@ export class MaillageBot extends TeamsActivityHandler {
     context: TurnContext,
     _invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    await this.mainDialog.run(context, this.dialogState);
+    await this.mainDialog.run(context);
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: {} };
   }
 
