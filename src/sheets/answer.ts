@@ -328,8 +328,15 @@ function answerTopic(context: Context): SheetTurn {
   };
 }
 
-function askWhichSheet(context: Context): SheetTurn {
-  const { index, language, question } = context;
+/** "le calendrier de la fiche de Tours": the plan names the sheet when it has only one; otherwise its sheets are offered. */
+function answerOnPlan(context: Context): SheetTurn {
+  const planIds = context.question.planHint?.planIds ?? [];
+  const sheets = context.index.sheets.filter((sheet) => planIds.includes(sheet.plan.id));
+  return sheets.length === 1 ? answerOnSheets(context, sheets) : askWhichSheet(context, sheets);
+}
+
+function askWhichSheet(context: Context, candidates: readonly Sheet[] = context.index.sheets): SheetTurn {
+  const { language, question } = context;
   const messages = sheetMessages[language];
   const askers: Partial<Record<AskedField, (code: string) => string>> = {
     results: messages.askIndicators,
@@ -337,7 +344,7 @@ function askWhichSheet(context: Context): SheetTurn {
     pilot: messages.askPilot,
   };
   const ask = question.fields.map((field) => askers[field]).find((asker) => asker !== undefined);
-  const examples = index.sheets.slice(0, 3).map((sheet) => (ask ? ask(sheet.code) : summaryQuestion(context, sheet)));
+  const examples = candidates.slice(0, 3).map((sheet) => (ask ? ask(sheet.code) : summaryQuestion(context, sheet)));
   return turn(context, 'clarify', messages.whichSheet, {
     suggestions: examples,
     conversation: { ...context.conversation, ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
@@ -376,7 +383,13 @@ const HANDLERS: readonly Handler[] = [
     answer: answerOnCurrent,
   },
   { name: 'topic', applies: ({ question }) => question.topicWords.length > 0, answer: answerTopic },
-  { name: 'which-sheet', applies: ({ question }) => asksAboutASheet(question), answer: askWhichSheet },
+  {
+    name: 'plan-sheets',
+    applies: ({ question, index }) =>
+      asksAboutASheet(question) && (question.planHint?.planIds ?? []).some((planId) => index.sheets.some((sheet) => sheet.plan.id === planId)),
+    answer: answerOnPlan,
+  },
+  { name: 'which-sheet', applies: ({ question }) => asksAboutASheet(question), answer: (context) => askWhichSheet(context) },
   { name: 'not-found', applies: () => true, answer: answerNotFound },
 ];
 

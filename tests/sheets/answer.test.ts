@@ -78,6 +78,14 @@ describe('a field of a sheet named by its number', () => {
     check(ask('Qui pilote la 2.3.3 ?'), { says: ['Caf du Rhône dans le cadre du suivi', 'Fédération des centres sociaux du Rhône'] });
   });
 
+  it('reads a plan named without a number as its only sheet, and offers the sheets of a plan that has several', () => {
+    check(ask('quel est le calendrier de la fiche de Tours ?'), { outcome: 'answered', says: ['promeneur du net sur le Sanitas en 2015', 'FICHE 1.2.5'] });
+    const several = ask('qui pilote la fiche du SDSF ?');
+    check(several, { outcome: 'clarify' });
+    expect(several.suggestions.join(' ')).toMatch(/2\.3\.2|3\.2\.1/);
+    expect(several.suggestions.join(' ')).not.toMatch(/1\.2\.5|3\.1\.2|2\.3\.3/);
+  });
+
   it('lists the partners, funding, deadlines, indicators, diagnosis, audience and objectives', () => {
     check(ask('Avec quels partenaires travaille la PA 2.3.2 ?'), { says: ["L'Udaf 69", 'ACEPP', 'MSA Ain-Rhône', 'Associations de médiation familiale'] });
     check(ask('qui finance la fiche 2.3.2'), { says: ['Fonds national parentalité (FNP) de la Caf du Rhône'] });
