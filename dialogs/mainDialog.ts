@@ -103,11 +103,14 @@ export class MainDialog {
   }
 
   private async sendHelp(context: TurnContext, language: Language, withGreeting: boolean): Promise<void> {
+    const sheetsHelp = `**${say('helpSheetsHeading', language)}**\n${sheetHelpText(language, this.services.sheets)}`;
+    const offerHelp = `**${say('helpOfferHeading', language)}**\n${offerHelpText(language)}`;
+    // Partners meet the bot in Teams, parents on a website: each sees first what they came for.
+    const partnersFirst = context.activity.channelId === 'msteams';
     const parts = [
       ...(withGreeting ? [say('greeting', language)] : []),
       say('helpTitle', language),
-      `**${say('helpSheetsHeading', language)}**\n${sheetHelpText(language, this.services.sheets)}`,
-      `**${say('helpOfferHeading', language)}**\n${offerHelpText(language)}`,
+      ...(partnersFirst ? [sheetsHelp, offerHelp] : [offerHelp, sheetsHelp]),
     ];
     await sendReply(context, { text: parts.join('\n\n') });
   }

@@ -72,6 +72,13 @@ describe('joining and asking for help', () => {
     expect(again.text).toBe('');
   });
 
+  test('partners in Teams see the sheets first, parents on a website see the offer first', async () => {
+    const inTeams = folded((await conversation(bot, { channelId: 'msteams' }).joins()).text);
+    expect(inTeams.indexOf('sur les fiches action')).toBeLessThan(inTeams.indexOf('pres de chez vous**'));
+    const onWebsite = folded((await conversation(bot, { channelId: 'directline' }).joins()).text);
+    expect(onWebsite.indexOf('pres de chez vous**')).toBeLessThan(onWebsite.indexOf('sur les fiches action'));
+  });
+
   test('"aide" explains what one can ask', async () => {
     expect(folded((await conversation(bot).says('aide')).text)).toContain('fiches');
   });
