@@ -74,9 +74,9 @@ describe('joining and asking for help', () => {
 
   test('partners in Teams see the sheets first, parents on a website see the offer first', async () => {
     const inTeams = folded((await conversation(bot, { channelId: 'msteams' }).joins()).text);
-    expect(inTeams.indexOf('sur les fiches action')).toBeLessThan(inTeams.indexOf('pres de chez vous**'));
+    expect(inTeams.indexOf('**sur les fiches action**')).toBeLessThan(inTeams.indexOf('**pour trouver une aide pres de chez vous**'));
     const onWebsite = folded((await conversation(bot, { channelId: 'directline' }).joins()).text);
-    expect(onWebsite.indexOf('pres de chez vous**')).toBeLessThan(onWebsite.indexOf('sur les fiches action'));
+    expect(onWebsite.indexOf('**pour trouver une aide pres de chez vous**')).toBeLessThan(onWebsite.indexOf('**sur les fiches action**'));
   });
 
   test('"aide" explains what one can ask', async () => {
