@@ -1,14 +1,22 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { editDistance, STOP_WORDS } from '../language/text';
-import { hasCoordinates, type Commune, type CommuneMatch, type CommuneMatchVia } from './commune';
-import type { CommuneData, NameRank } from './buildCommunes';
-import { loadCommuneData } from './communeCache';
+import type { Commune, CommuneMatch, CommuneMatchVia } from './commune';
+import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
+import type { Groups } from './communeLookups';
+import { valuesOf } from './textColumn';
+import { LetterBag } from './letterBag';
 import { placeTokens } from './placeKey';
 import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
 
-type NameEntry = { commune: Commune; rank: NameRank };
-type FuzzyEntry = { compact: string; key: string };
+type NameIndex = {
+  /** Name key → its group in the table's name groups. */
+  byName: Map<string, number>;
+  /** For each first word of a name, the most words a name starting with it has. */
+  longestFrom: Map<string, number>;
+};
+/** A name as typos are matched against it: without spaces, with its group and its first commune's population. */
+type FuzzyEntry = { compact: string; group: number; population: number };
 
 export type FindOptions = {
   /** Words the caller already understood (kinds of service, days…): never taken for a place on their own. */
@@ -38,110 +46,153 @@ function fuzzyBucket(first: string, length: number): string {
   return `${first}${length}`;
 }
 
-function byPopulation(a: Commune, b: Commune): number {
-  return b.population - a.population;
-}
-
 /**
  * The official communes (and the arrondissements of Paris, Lyon and Marseille), found by what users type: names with
  * typos, no accents or hyphens, "St"/"Ste", postcodes, INSEE codes, "Lyon 8", "Paris 15e".
+ *
+ * A start reads only the table of communes and its lookups (worked out when the cache was written, see
+ * communeLookups); commune objects are made as they are asked for, and the maps from codes, names and postcodes to
+ * them are each built on first use.
  */
 export class CommuneIndex {
   private static shared: CommuneIndex | undefined;
 
-  readonly communes: readonly Commune[];
-  private readonly byCodeMap = new Map<string, Commune>();
-  private readonly byPostcodeMap = new Map<string, Commune[]>();
-  private readonly byName = new Map<string, NameEntry[]>();
-  private readonly fuzzyBuckets = new Map<string, FuzzyEntry[]>();
-  private readonly formerCodes: ReadonlyMap<string, string>;
-  private readonly departements: CommuneData['departements'];
-  private readonly regions: CommuneData['regions'];
-  private readonly located: Commune[] = [];
-  private readonly spatial: KDBush;
+  private readonly table: CommuneTable;
+  private readonly made: Array<Commune | undefined>;
+  private all: readonly Commune[] | null = null;
+  private codeIndex: Map<string, number> | null = null;
+  private byPostcodeMap: Map<string, number> | null = null;
+  private names: NameIndex | null = null;
+  private fuzzyBuckets: Map<string, FuzzyEntry[]> | null = null;
+  private map: { located: Int32Array; spatial: KDBush } | null = null;
 
-  constructor(data: CommuneData) {
-    this.communes = data.communes;
-    this.departements = data.departements;
-    this.regions = data.regions;
-    this.formerCodes = new Map(Object.entries(data.formerCodes));
-    const citiesWithArrondissements = new Set<string>();
-    for (const commune of data.communes) {
-      this.byCodeMap.set(commune.code, commune);
-      if (commune.parent) citiesWithArrondissements.add(commune.parent);
-    }
-    for (const commune of data.communes) {
-      for (const postcode of commune.postcodes) {
-        const list = this.byPostcodeMap.get(postcode);
-        if (list) list.push(commune);
-        else this.byPostcodeMap.set(postcode, [commune]);
-      }
-    }
-    for (const name of data.names) {
-      const commune = this.byCodeMap.get(name.code);
-      if (commune) this.addName(name.key, commune, name.rank);
-    }
-    for (const list of this.byPostcodeMap.values()) list.sort(byPopulation);
-    for (const [key, entries] of this.byName) {
-      entries.sort((a, b) => a.rank - b.rank || byPopulation(a.commune, b.commune));
-      const compact = key.replace(/ /g, '');
-      const bucketKey = fuzzyBucket(compact[0], compact.length);
-      const bucket = this.fuzzyBuckets.get(bucketKey);
-      if (bucket) bucket.push({ compact, key });
-      else this.fuzzyBuckets.set(bucketKey, [{ compact, key }]);
-    }
-    // A position inside Lyon should name its arrondissement, not the whole city.
-    for (const commune of data.communes) {
-      if (hasCoordinates(commune) && !citiesWithArrondissements.has(commune.code)) this.located.push(commune);
-    }
-    this.spatial = new KDBush(Math.max(1, this.located.length));
-    for (const commune of this.located) this.spatial.add(commune.longitude ?? 0, commune.latitude ?? 0);
-    if (this.located.length === 0) this.spatial.add(0, 0);
-    this.spatial.finish();
+  constructor(table: CommuneTable) {
+    this.table = table;
+    this.made = new Array(table.count);
   }
 
   /** The communes built from the bundled packages, loaded once per process (the data is large). */
   static load(): CommuneIndex {
-    CommuneIndex.shared ??= new CommuneIndex(loadCommuneData());
+    CommuneIndex.shared ??= new CommuneIndex(loadCommuneTable());
     return CommuneIndex.shared;
   }
 
-  private addName(key: string, commune: Commune, rank: NameRank): void {
-    const list = this.byName.get(key);
-    const entry = { commune, rank };
-    if (!list) this.byName.set(key, [entry]);
-    else if (!list.some((e) => e.commune.code === commune.code)) list.push(entry);
+  /**
+   * Builds now the indexes otherwise built on first use (names, typos, postcodes, map), for a server to call once it
+   * is up, so that the first parent does not wait for them.
+   */
+  warm(): void {
+    this.indexOfCode('');
+    this.postcodes();
+    this.fuzzy();
+    this.located();
+  }
+
+  /** Every commune, in the official list's order. */
+  get communes(): readonly Commune[] {
+    return (this.all ??= Array.from({ length: this.table.count }, (_, i) => this.communeAt(i)));
+  }
+
+  private communeAt(i: number): Commune {
+    return (this.made[i] ??= communeOf(this.table, i));
+  }
+
+  private population(i: number): number {
+    return this.table.population[i];
+  }
+
+  private indexOfCode(code: string): number | undefined {
+    if (!this.codeIndex) {
+      const index = new Map<string, number>();
+      const { code } = this.table;
+      for (let i = 0; i < code.length; i++) index.set(code.at(i) ?? '', i);
+      this.codeIndex = index;
+    }
+    return this.codeIndex.get(code);
+  }
+
+  /** Postcode → its group of communes (see communeLookups). */
+  private postcodes(): Map<string, number> {
+    return (this.byPostcodeMap ??= new Map(valuesOf(this.table.postcodeGroups.keys).map((key, g) => [key, g])));
+  }
+
+  /** Name key → its group of communes, and how many words names have after each first word. */
+  private nameIndex(): NameIndex {
+    if (this.names) return this.names;
+    const byName = new Map<string, number>();
+    const longestFrom = new Map<string, number>();
+    valuesOf(this.table.nameGroups.keys).forEach((key, g) => {
+      byName.set(key, g);
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      const words = space < 0 ? 1 : key.split(' ').length;
+      if ((longestFrom.get(first) ?? 0) < words) longestFrom.set(first, words);
+    });
+    return (this.names = { byName, longestFrom });
+  }
+
+  private fuzzy(): Map<string, FuzzyEntry[]> {
+    if (this.fuzzyBuckets) return this.fuzzyBuckets;
+    const buckets = new Map<string, FuzzyEntry[]>();
+    const { keys, start, values } = this.table.nameGroups;
+    valuesOf(keys).forEach((key, group) => {
+      const compact = key.replace(/ /g, '');
+      const bucketKey = fuzzyBucket(compact[0], compact.length);
+      const entry = { compact, group, population: start[group + 1] > start[group] ? this.population(values[start[group]]) : 0 };
+      const bucket = buckets.get(bucketKey);
+      if (bucket) bucket.push(entry);
+      else buckets.set(bucketKey, [entry]);
+    });
+    return (this.fuzzyBuckets = buckets);
+  }
+
+  /** The map: communes with coordinates, without the cities whose arrondissements stand for them. */
+  private located(): { located: Int32Array; spatial: KDBush } {
+    return (this.map ??= { located: this.table.located, spatial: KDBush.from(this.table.spatial) });
+  }
+
+  /** The communes of a group, in its order. */
+  private communesOf(groups: Groups, group: number): Commune[] {
+    const out: Commune[] = [];
+    for (let k = groups.start[group]; k < groups.start[group + 1]; k++) out.push(this.communeAt(groups.values[k]));
+    return out;
   }
 
   byCode(code: string): Commune | null {
-    return this.byCodeMap.get(code) ?? this.byCodeMap.get(this.formerCodes.get(code) ?? '') ?? null;
+    const i = this.indexOfCode(code) ?? this.indexOfCode(this.table.formerCodes.get(code) ?? '');
+    return i === undefined ? null : this.communeAt(i);
   }
 
   /** The communes a postcode serves, the arrondissement first where a city has them, then by population. */
   byPostcode(postcode: string): Commune[] {
-    const list = this.byPostcodeMap.get(postcode) ?? [];
+    const group = this.postcodes().get(postcode);
+    const list = group === undefined ? [] : this.communesOf(this.table.postcodeGroups, group);
     const hasArrondissement = list.some((c) => c.kind === 'arrondissement');
     return hasArrondissement ? list.filter((c) => c.kind === 'arrondissement').concat(list.filter((c) => c.kind !== 'arrondissement')) : list;
   }
 
   departementName(code: string): string | null {
-    return this.departements[code]?.name ?? null;
+    return this.table.departements[code]?.name ?? null;
   }
 
   regionName(code: string): string | null {
-    return this.regions[code] ?? null;
+    return this.table.regions[code] ?? null;
   }
 
   /** The parent city of an arrondissement, or the commune itself. */
   city(commune: Commune): Commune {
-    return commune.parent ? (this.byCodeMap.get(commune.parent) ?? commune) : commune;
+    const parent = commune.parent ? this.indexOfCode(commune.parent) : undefined;
+    return parent === undefined ? commune : this.communeAt(parent);
   }
 
   /** The commune nearest to a point (an arrondissement inside Paris, Lyon, Marseille), or null far from any. */
   nearest(latitude: number, longitude: number): Commune | null {
-    if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || this.located.length === 0) return null;
-    const [id] = around(this.spatial, longitude, latitude, 1, 50);
-    return id === undefined ? null : (this.located[id] ?? null);
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+    const { located, spatial } = this.located();
+    if (located.length === 0) return null;
+    const [id] = around(spatial, longitude, latitude, 1, 50);
+    const i = id === undefined ? undefined : located[id];
+    return i === undefined ? null : this.communeAt(i);
   }
 
   /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest", "à Givors". */
@@ -155,8 +206,7 @@ export class CommuneIndex {
     const compact = tokens.join('');
     const budget = typoBudget(compact.length);
     const close = budget > 0 && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
-    const entries = close ? this.byName.get(close.key) : undefined;
-    if (entries && entries.length > 0) return this.matchOf(entries, tokens.join(' '), 'fuzzy');
+    if (close && this.groupSize(close.group) > 0) return this.matchOf(close.group, tokens.join(' '), 'fuzzy');
     return this.findInTokens(tokens, {}, false);
   }
 
@@ -180,19 +230,19 @@ export class CommuneIndex {
       if (code) return code;
     }
     const key = tokens.slice(start, end).join(' ');
-    const entries = this.byName.get(key);
-    if (!entries) return null;
-    return this.matchOf(entries, key, 'name');
+    const group = this.nameIndex().byName.get(key);
+    if (group === undefined) return null;
+    return this.matchOf(group, key, 'name');
   }
 
-  private matchOf(entries: readonly NameEntry[], matched: string, via: CommuneMatchVia): CommuneMatch {
-    const seen = new Set<string>();
-    const communes: Commune[] = [];
-    for (const entry of entries) {
-      if (seen.has(entry.commune.code)) continue;
-      seen.add(entry.commune.code);
-      communes.push(entry.commune);
-    }
+  private groupSize(group: number): number {
+    const { start } = this.table.nameGroups;
+    return start[group + 1] - start[group];
+  }
+
+  /** The communes a name means, surest first (each once: see communeLookups). */
+  private matchOf(group: number, matched: string, via: CommuneMatchVia): CommuneMatch {
+    const communes = this.communesOf(this.table.nameGroups, group);
     return { commune: communes[0], alternatives: communes.slice(1), matched, via };
   }
 
@@ -201,10 +251,13 @@ export class CommuneIndex {
   }
 
   private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean): CommuneMatch | null {
+    const { longestFrom } = this.nameIndex();
     let best: { match: CommuneMatch; score: number } | null = null;
     for (let start = 0; start < tokens.length; start++) {
       const marked = isPlaceMarkerBefore(tokens, start);
-      for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS); end > start; end--) {
+      // No name starts with most words: only a code may then be read there.
+      const longest = Math.max(1, longestFrom.get(tokens[start]) ?? 0);
+      for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS, start + longest); end > start; end--) {
         const length = end - start;
         if (length === 1) {
           const token = tokens[start];
@@ -253,26 +306,27 @@ export class CommuneIndex {
       const found = this.closestName(compact, budget);
       if (!found) continue;
       const better = !best || found.distance < best.distance || (found.distance === best.distance && end - start > best.length);
-      if (better) {
-        const entries = this.byName.get(found.key) ?? [];
-        if (entries.length > 0) best = { match: this.matchOf(entries, typed.join(' '), 'fuzzy'), distance: found.distance, length: end - start };
+      if (better && this.groupSize(found.group) > 0) {
+        best = { match: this.matchOf(found.group, typed.join(' '), 'fuzzy'), distance: found.distance, length: end - start };
       }
     }
     return best?.match ?? null;
   }
 
-  private closestName(compact: string, budget: number): { key: string; distance: number } | null {
-    let best: { key: string; distance: number; population: number } | null = null;
-    const candidates: FuzzyEntry[] = [];
+  private closestName(compact: string, budget: number): { group: number; distance: number } | null {
+    let best: { group: number; distance: number; population: number } | null = null;
+    const buckets = this.fuzzy();
+    const letters = new LetterBag(compact);
     for (let length = compact.length - budget; length <= compact.length + budget; length++) {
-      for (const entry of this.fuzzyBuckets.get(fuzzyBucket(compact[0], length)) ?? []) candidates.push(entry);
-    }
-    for (const entry of candidates) {
-      const distance = editDistance(compact, entry.compact, budget);
-      if (distance > budget) continue;
-      const population = this.byName.get(entry.key)?.[0]?.commune.population ?? 0;
-      if (!best || distance < best.distance || (distance === best.distance && population > best.population)) {
-        best = { key: entry.key, distance, population };
+      for (const entry of buckets.get(fuzzyBucket(compact[0], length)) ?? []) {
+        // Only a name as close as the best so far can still win: most are ruled out by their letters alone.
+        const bound = best ? best.distance : budget;
+        if (letters.distanceTo(entry.compact, bound) > bound) continue;
+        const distance = editDistance(compact, entry.compact, bound);
+        if (distance > budget) continue;
+        if (!best || distance < best.distance || (distance === best.distance && entry.population > best.population)) {
+          best = { group: entry.group, distance, population: entry.population };
+        }
       }
     }
     return best;

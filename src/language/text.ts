@@ -5,8 +5,8 @@
 
 const COMBINING_MARKS = /\p{M}/gu;
 
-/** "L’Écoute  Parents" → "l'ecoute parents". */
-export function fold(text: string): string {
+/** The folding rules, applied to a whole text. */
+function foldSlowly(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -16,6 +16,73 @@ export function fold(text: string): string {
     .replace(/\s+/g, ' ')
     .toLowerCase()
     .trim();
+}
+
+/**
+ * The same rules, fast. Each rule but two acts on one character at a time, whatever surrounds it: so each
+ * character's folding is worked out once (the first time it is met) and a text is folded by looking its characters
+ * up, characters that fold to themselves being copied a run at a time. The two others, collapsing and trimming white
+ * space, are done while joining. Characters whose folding depends on their neighbours (a capital sigma lowers
+ * differently at the end of a word) or that are halves of a pair (emoji) send the text to the rules themselves.
+ */
+const UNKNOWN = 0;
+const ITSELF = 1;
+const WHITE_SPACE = 2;
+const NEEDS_CONTEXT = 3;
+const REPLACED = 4;
+const characterKind = new Uint8Array(0x10000);
+const replacement: string[] = [];
+
+function learnCharacter(code: number): number {
+  const character = String.fromCharCode(code);
+  let kind: number;
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3) kind = NEEDS_CONTEXT;
+  else if (/^\s$/.test(character)) kind = WHITE_SPACE;
+  else {
+    const alone = character.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[’‘`´]/g, "'").replace(/[œ]/g, 'oe').replace(/[æ]/g, 'ae').toLowerCase();
+    if (/\s/.test(alone)) kind = NEEDS_CONTEXT;
+    else if (alone === character) kind = ITSELF;
+    else {
+      kind = REPLACED;
+      replacement[code] = alone;
+    }
+  }
+  characterKind[code] = kind;
+  return kind;
+}
+
+/** "L’Écoute  Parents" → "l'ecoute parents". */
+export function fold(text: string): string {
+  let out = '';
+  let space = false;
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind = characterKind[code];
+    if (kind === UNKNOWN) kind = learnCharacter(code);
+    if (kind === ITSELF) {
+      if (space) {
+        out += ' ';
+        space = false;
+      }
+      continue;
+    }
+    if (runStart < i) out += text.slice(runStart, i);
+    runStart = i + 1;
+    if (kind === WHITE_SPACE) space = out.length > 0;
+    else if (kind === NEEDS_CONTEXT) return foldSlowly(text);
+    else {
+      const folded = replacement[code];
+      if (folded.length === 0) continue;
+      if (space) {
+        out += ' ';
+        space = false;
+      }
+      out += folded;
+    }
+  }
+  if (runStart < text.length) out += text.slice(runStart);
+  return out;
 }
 
 /** Words of folded text, split on anything that is not a letter or a digit ("l'udaf" → ["l", "udaf"]). */

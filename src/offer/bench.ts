@@ -18,17 +18,24 @@ import { writePrebuiltOffer } from './prebuilt';
 export type Row = { name: string; value: number; unit: string; target: string };
 
 export const BENCH_SERVICES = 100_000;
+/** The issue's bounds: an index ready from raw records, or from a prebuilt index (either suffices). */
+const BUILD_TARGET_MS = 3000;
+const PREBUILT_LOAD_TARGET_MS = 500;
 
 const LoadMeasuresSchema = z.object({
   communesMs: z.number(),
   loadMs: z.number(),
+  loadCpuMs: z.number(),
   rssMb: z.number(),
   textIndexMs: z.number(),
   nearP50: z.number(),
   nearP99: z.number(),
   textP50: z.number(),
   textP99: z.number(),
+  nearCpuMs: z.number(),
+  textCpuMs: z.number(),
   turnP99: z.number(),
+  turnCpuMs: z.number(),
   services: z.number(),
 });
 
@@ -59,6 +66,7 @@ export async function runOfferBench(count = BENCH_SERVICES): Promise<Row[]> {
   const communes = CommuneIndex.load();
   const generated = generateOffer(count, communes);
   const started = performance.now();
+  const buildCpu = process.cpuUsage();
   const built = buildServices(
     [{ file: 'generated/structures.json', records: generated.structures }],
     [{ file: 'generated/services.json', records: generated.services }],
@@ -66,6 +74,8 @@ export async function runOfferBench(count = BENCH_SERVICES): Promise<Row[]> {
   );
   const offer = OfferIndex.build(built.services, built.searchTexts, built.centroids);
   const buildMs = performance.now() - started;
+  const buildCpuUsed = process.cpuUsage(buildCpu);
+  const buildCpuMs = (buildCpuUsed.user + buildCpuUsed.system) / 1000;
 
   const dir = mkdtempSync(join(tmpdir(), 'maillage-offer-bench-'));
   try {
@@ -78,18 +88,32 @@ export async function runOfferBench(count = BENCH_SERVICES): Promise<Row[]> {
       source: 'generated',
     });
     const m = await measureInFreshProcess(dir);
+    // The issue's target for readiness has two branches: an index built from raw records within 3 s, or a prebuilt
+    // one loaded within 0.5 s. Each branch is shown; the row after them judges the pair.
+    const readiness = Math.min(buildMs / BUILD_TARGET_MS, m.loadMs / PREBUILT_LOAD_TARGET_MS);
     return [
-      { name: `offer: build from ${count} raw services (import)`, value: round(buildMs, 0), unit: 'ms', target: '≤ 3000 (or the prebuilt load below)' },
+      { name: `offer: build from ${count} raw services (import)`, value: round(buildMs, 0), unit: 'ms', target: `one way to be ready: ≤ ${BUILD_TARGET_MS} ms (see "index ready")` },
+      { name: `offer: build CPU time`, value: round(buildCpuMs, 0), unit: 'ms', target: '—' },
       { name: 'offer: prebuilt index size', value: round(written.bytes / 1e6, 1), unit: 'MB', target: '—' },
-      { name: `offer: load prebuilt index (${m.services} entries)`, value: round(m.loadMs, 0), unit: 'ms', target: '≤ 500' },
+      { name: `offer: load prebuilt index (${m.services} entries)`, value: round(m.loadMs, 0), unit: 'ms', target: `the other way: ≤ ${PREBUILT_LOAD_TARGET_MS} ms (see "index ready")` },
+      { name: 'offer: load prebuilt index CPU time', value: round(m.loadCpuMs, 0), unit: 'ms', target: '—' },
+      {
+        name: `offer: index ready: build ≤ ${BUILD_TARGET_MS} ms or prebuilt load ≤ ${PREBUILT_LOAD_TARGET_MS} ms (the better, as a share of its bound)`,
+        value: round(readiness, 2),
+        unit: '× bound',
+        target: '≤ 1',
+      },
       { name: 'offer: communes load (cache in data/)', value: round(m.communesMs, 0), unit: 'ms', target: '—' },
       { name: 'offer: RSS after start (communes + offer)', value: round(m.rssMb, 0), unit: 'MB', target: '≤ 350' },
       { name: 'offer: kind near a place p50', value: round(m.nearP50, 3), unit: 'ms', target: '—' },
       { name: 'offer: kind near a place p99', value: round(m.nearP99, 3), unit: 'ms', target: '≤ 2' },
+      { name: 'offer: kind near a place CPU per query', value: round(m.nearCpuMs, 3), unit: 'ms', target: '—' },
       { name: 'offer: free-text index, read on first use', value: round(m.textIndexMs, 0), unit: 'ms', target: '—' },
       { name: 'offer: free text p50', value: round(m.textP50, 3), unit: 'ms', target: '—' },
       { name: 'offer: free text p99', value: round(m.textP99, 3), unit: 'ms', target: '≤ 10' },
+      { name: 'offer: free text CPU per query', value: round(m.textCpuMs, 3), unit: 'ms', target: '—' },
       { name: 'offer: whole parent turn p99 (answerOfferQuery)', value: round(m.turnP99, 2), unit: 'ms', target: '—' },
+      { name: 'offer: whole parent turn CPU per turn', value: round(m.turnCpuMs, 3), unit: 'ms', target: '—' },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

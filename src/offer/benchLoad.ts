@@ -13,15 +13,26 @@ import { KIND_IDS } from './vocabulary';
 export type LoadMeasures = {
   communesMs: number;
   loadMs: number;
+  /** CPU time of the load, in ms (all threads of the process: the garbage collector's too). */
+  loadCpuMs: number;
   rssMb: number;
   textIndexMs: number;
   nearP50: number;
   nearP99: number;
   textP50: number;
   textP99: number;
+  /** CPU time per query, in ms, over the measured queries. */
+  nearCpuMs: number;
+  textCpuMs: number;
   turnP99: number;
+  turnCpuMs: number;
   services: number;
 };
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -45,14 +56,18 @@ export function measureLoad(offerDir: string): LoadMeasures {
   const communes = CommuneIndex.load();
   const communesMs = performance.now() - started;
   started = performance.now();
+  const loadCpu = process.cpuUsage();
   const { offer } = loadOffer(offerDir, communes);
   const loadMs = performance.now() - started;
+  const loadCpuMs = cpuMsSince(loadCpu);
   const rssMb = process.memoryUsage().rss / 1e6;
 
   const random = sequence(7);
   const places = communes.communes.filter((c) => c.latitude !== null && c.population > 2000);
   const near: number[] = [];
+  let nearCpu = process.cpuUsage();
   for (let i = 0; i < 2000; i++) {
+    if (i === 100) nearCpu = process.cpuUsage();
     const place = places[Math.floor(random() * places.length)];
     const point = offer.pointOf(place);
     const kind = KIND_IDS[Math.floor(random() * KIND_IDS.length)];
@@ -60,38 +75,49 @@ export function measureLoad(offerDir: string): LoadMeasures {
     searchOffer(offer, communes, { point, place, kinds: [kind], audiences: [], age: null, windows: null, remotePreferred: false, radiusKm: 30, textIds: null });
     if (i >= 100) near.push(performance.now() - t);
   }
+  const nearCpuMs = cpuMsSince(nearCpu) / near.length;
 
   started = performance.now();
   offer.textIndex();
   const textIndexMs = performance.now() - started;
   const text: number[] = [];
+  let textCpu = process.cpuUsage();
   for (let i = 0; i < 1200; i++) {
+    if (i === 60) textCpu = process.cpuUsage();
     const query = TEXT_QUERIES[i % TEXT_QUERIES.length];
     const t = performance.now();
     offer.searchText(query, 200);
     if (i >= 60) text.push(performance.now() - t);
   }
+  const textCpuMs = cpuMsSince(textCpu) / text.length;
 
   const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
   const turns: number[] = [];
   const sentences = ['un groupe de parole près de Vénissieux le samedi ?', 'laep givors', 'aide aux devoirs 37000', 'médiation familiale lyon 8',
     'un café des parents à Lille', 'je suis maman solo à Rennes, existe-t-il un groupe d’entraide ?'];
+  let turnCpu = process.cpuUsage();
   for (let i = 0; i < 300; i++) {
+    if (i === 30) turnCpu = process.cpuUsage();
     const t = performance.now();
     answerOfferQuery(offer, communes, sentences[i % sentences.length], {}, { now, language: 'fr' });
     if (i >= 30) turns.push(performance.now() - t);
   }
+  const turnCpuMs = cpuMsSince(turnCpu) / turns.length;
 
   return {
     communesMs,
     loadMs,
+    loadCpuMs,
     rssMb,
     textIndexMs,
     nearP50: percentile(near, 0.5),
     nearP99: percentile(near, 0.99),
     textP50: percentile(text, 0.5),
     textP99: percentile(text, 0.99),
+    nearCpuMs,
+    textCpuMs,
     turnP99: percentile(turns, 0.99),
+    turnCpuMs,
     services: offer.size,
   };
 }

@@ -1,14 +1,21 @@
 import opening_hours from 'opening_hours';
 import { DateTime } from 'luxon';
 import type { Language } from '../language/text';
+import {
+  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisOffsetMs, parisPlusDays, type WallClock,
+} from './parisTime';
 
 /**
  * Opening hours (OSM opening_hours syntax, as data·inclusion stores them) read in French settings: public holidays
  * of France, and the school holidays of the service's region (the opening_hours library ships both, keyed by region
  * name, e.g. "Auvergne-Rhône-Alpes"). Everything is computed in Europe/Paris whatever the server's time zone.
+ *
+ * Asking the library is slow (it walks its rules, and luxon converts time zones), and every result a parent sees
+ * shows its hours: so the plain-words week is kept per schedule and per week, and the open spans of the next two
+ * weeks are asked once per schedule and per day, then today's status and "open on Saturday?" are read from them.
  */
 
-export const PARIS = 'Europe/Paris';
+export { PARIS };
 
 /** A span of Paris time, [start, end). */
 export type TimeWindow = { start: DateTime; end: DateTime };
@@ -43,25 +50,37 @@ function fromWallClock(date: Date): DateTime {
   );
 }
 
-const cache = new Map<string, Hours>();
+/** Schedules already read, by region then value: a search reads the same few for every candidate. */
+const cache = new Map<string, Map<string, Hours>>();
 const CACHE_LIMIT = 20000;
+let cached = 0;
 
 /** Reads an opening_hours value for a service in the given region (its name, for school holidays). */
 export function parseHours(raw: string, regionName: string | null): Hours {
-  const key = `${regionName ?? ''}|${raw}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+  const region = regionName ?? '';
+  let ofRegion = cache.get(region);
+  const known = ofRegion?.get(raw);
+  if (known) return known;
   let hours: Hours;
   try {
-    const place = { lat: 46.6, lon: 1.9, address: { country_code: 'fr', state: regionName ?? '' } };
+    const place = { lat: 46.6, lon: 1.9, address: { country_code: 'fr', state: region } };
     const schedule = new opening_hours(raw, place, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'fr' });
     hours = { raw, schedule, error: null };
   } catch (error) {
     // The library throws a string describing where the syntax broke.
     hours = { raw, schedule: null, error: String(error).replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, hours);
+  if (cached >= CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+    ofRegion = undefined;
+  }
+  if (!ofRegion) {
+    ofRegion = new Map();
+    cache.set(region, ofRegion);
+  }
+  ofRegion.set(raw, hours);
+  cached++;
   return hours;
 }
 
@@ -77,13 +96,109 @@ function intervals(hours: Hours, window: TimeWindow): Interval[] {
   }));
 }
 
-/** True when the place is open (or open on appointment) at some moment of one of the windows. */
-export function isOpenDuring(hours: Hours, windows: readonly TimeWindow[]): boolean {
-  return windows.some((window) => intervals(hours, window).length > 0);
+/**
+ * An open (or open-on-appointment) span as the library reports it, in local-Date milliseconds (see toWallClock).
+ * Spans follow one another when only the comment or certainty changes.
+ */
+type OpenSpan = { start: number; end: number; comment: string | null };
+
+/** The open spans of a schedule from a day's midnight over SPAN_DAYS days: enough for every window a parent asks about. */
+type SpanTable = { from: number; to: number; spans: OpenSpan[] };
+
+const SPAN_DAYS = 15;
+const TABLES_PER_SCHEDULE = 3;
+const WEEKS_PER_SCHEDULE = 8;
+
+/** What was already worked out for one schedule. Kept beside it, so that it goes when parseHours forgets it. */
+type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, string> };
+const worked = new WeakMap<Hours, Worked>();
+
+function workedFor(hours: Hours): Worked {
+  let entry = worked.get(hours);
+  if (!entry) {
+    entry = { tables: new Map(), weeks: new Map() };
+    worked.set(hours, entry);
+  }
+  return entry;
 }
 
-function clock(time: DateTime, language: Language): string {
-  if (language === 'en') return time.toFormat('HH:mm');
+/** The local midnight of a day, as the library's Dates read it. */
+function localMidnight(day: { year: number; month: number; day: number }): number {
+  return localDateMs({ ...day, hour: 0, minute: 0, second: 0 });
+}
+
+/** The table starting at a local midnight, asked of the library on first use. */
+function spanTable(hours: Hours, schedule: opening_hours, day: { year: number; month: number; day: number }, from = localMidnight(day)): SpanTable {
+  const { tables } = workedFor(hours);
+  const known = tables.get(from);
+  if (known) return known;
+  const to = localMidnight({ ...day, day: day.day + SPAN_DAYS });
+  const spans = schedule.getOpenIntervals(new Date(from), new Date(to)).map(([start, end, , comment]) => ({
+    start: start.getTime(),
+    end: end.getTime(),
+    comment: comment ?? null,
+  }));
+  const table = { from, to, spans };
+  if (tables.size >= TABLES_PER_SCHEDULE) tables.delete(tables.keys().next().value ?? from);
+  tables.set(from, table);
+  return table;
+}
+
+/**
+ * What `getOpenIntervals(from, to)` answers, read from a table that covers [from, to]: the spans that overlap the
+ * window, cut to it; a window that ends before it starts holds at most the span open at its start.
+ */
+function openSpans(table: SpanTable, from: number, to: number): OpenSpan[] {
+  const out: OpenSpan[] = [];
+  for (const span of table.spans) {
+    if (span.end <= from) continue;
+    if (to <= from) {
+      if (span.start <= from) out.push({ start: from, end: to, comment: span.comment });
+      break;
+    }
+    if (span.start >= to) break;
+    out.push({ start: Math.max(span.start, from), end: Math.min(span.end, to), comment: span.comment });
+  }
+  return out;
+}
+
+function covers(table: SpanTable, from: number, to: number): boolean {
+  return from >= table.from && from <= table.to && to >= table.from && to <= table.to;
+}
+
+function localMsOf(time: DateTime): number {
+  return localDateMs(parisClock(time.toMillis()));
+}
+
+/** Windows as the library's Dates read them, and the day the earliest starts: the same for every place of a search. */
+type PreparedWindows = { bounds: Array<{ from: number; to: number }>; day: { year: number; month: number; day: number }; midnight: number };
+const preparedWindows = new WeakMap<readonly TimeWindow[], PreparedWindows>();
+
+function prepare(windows: readonly TimeWindow[]): PreparedWindows {
+  let prepared = preparedWindows.get(windows);
+  if (!prepared) {
+    const bounds = windows.map((window) => ({ from: localMsOf(window.start), to: localMsOf(window.end) }));
+    const earliest = new Date(Math.min(...bounds.map((b) => b.from)));
+    const day = { year: earliest.getFullYear(), month: earliest.getMonth() + 1, day: earliest.getDate() };
+    prepared = { bounds, day, midnight: localMidnight(day) };
+    preparedWindows.set(windows, prepared);
+  }
+  return prepared;
+}
+
+/** True when the place is open (or open on appointment) at some moment of one of the windows. */
+export function isOpenDuring(hours: Hours, windows: readonly TimeWindow[]): boolean {
+  const schedule = hours.schedule;
+  if (!schedule || windows.length === 0) return false;
+  const { bounds, day, midnight } = prepare(windows);
+  const table = spanTable(hours, schedule, day, midnight);
+  return bounds.some(({ from, to }, i) => (covers(table, from, to) ? openSpans(table, from, to).length > 0 : intervals(hours, windows[i]).length > 0));
+}
+
+type ClockTime = { hour: number; minute: number };
+
+function clock(time: ClockTime, language: Language): string {
+  if (language === 'en') return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
   return time.minute === 0 ? `${time.hour} h` : `${time.hour} h ${String(time.minute).padStart(2, '0')}`;
 }
 
@@ -148,12 +263,8 @@ function dayGroups(days: readonly string[], language: Language): string[] {
   return groups.sort((a, b) => a.first - b.first).map((g) => g.text);
 }
 
-/**
- * The hours in plain words: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h". A usual week is described: of the
- * three weeks from `now`, the most common shape, so that a public holiday does not hide a weekly opening.
- */
-export function describeHours(hours: Hours, now: DateTime, language: Language): string {
-  if (!hours.schedule) return language === 'en' ? `hours: ${hours.raw}` : `horaires : ${hours.raw}`;
+/** The plain-words week as the library's intervals give it (see describeHours). */
+function describeUsualWeek(hours: Hours, now: DateTime, language: Language): string {
   const monday = now.setZone(PARIS).startOf('week');
   const weeks = [0, 1, 2].map((w) => weekShape(hours, monday.plus({ weeks: w }), language));
   const signature = (w: (typeof weeks)[number]) => w.days.join('|');
@@ -172,11 +283,77 @@ export function describeHours(hours: Hours, now: DateTime, language: Language): 
   return comments.length > 0 ? `${text} (${comments.join(', ')})` : text;
 }
 
+/**
+ * The hours in plain words: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h". A usual week is described: of the
+ * three weeks from `now`, the most common shape, so that a public holiday does not hide a weekly opening. Worked out
+ * once per schedule, week and language.
+ */
+export function describeHours(hours: Hours, now: DateTime, language: Language): string {
+  if (!hours.schedule) return language === 'en' ? `hours: ${hours.raw}` : `horaires : ${hours.raw}`;
+  const here = parisClock(now.toMillis());
+  const monday = calendarPlusDays(here, 1 - here.weekday);
+  const key = `${language}|${monday.year}-${monday.month}-${monday.day}`;
+  const { weeks } = workedFor(hours);
+  let text = weeks.get(key);
+  if (text === undefined) {
+    text = describeUsualWeek(hours, now, language);
+    if (weeks.size >= WEEKS_PER_SCHEDULE) weeks.delete(weeks.keys().next().value ?? key);
+    weeks.set(key, text);
+  }
+  return text;
+}
+
 export type TodayStatus = { open: boolean; text: string };
 
 /** Today's status: "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui". */
 export function statusToday(hours: Hours, now: DateTime, language: Language): TodayStatus | null {
-  if (!hours.schedule) return null;
+  const schedule = hours.schedule;
+  if (!schedule) return null;
+  const nowMs = now.toMillis();
+  const here = parisClock(nowMs);
+  const table = spanTable(hours, schedule, here);
+  const hereLocal = localDateMs(here);
+  const inAMinute = localDateMs(parisClock(nowMs + 60_000));
+  const inTwoDays = localDateMs(parisPlusDays(here, parisOffsetMs(nowMs), 2));
+  const endOfDay = localDateMs({ ...here, hour: 23, minute: 59, second: 59 });
+  const inAWeek = localDateMs({ ...calendarPlusDays(here, 8), hour: 0, minute: 0, second: 0 });
+  if (![inAMinute, inTwoDays, endOfDay, inAWeek].every((to) => covers(table, hereLocal, to))) return statusTodayFromLibrary(hours, now, language);
+
+  const current = openSpans(table, hereLocal, inAMinute)[0];
+  if (current) {
+    const until = openSpans(table, hereLocal, inTwoDays)[0];
+    const closes = parisClockOfLocal(until ? until.end : current.end);
+    const sameDay = isSameDay(closes, here);
+    const untilText = sameDay ? clock(closes, language) : language === 'en' ? `tomorrow ${clock(closes, language)}` : `demain ${clock(closes, language)}`;
+    const note = current.comment ? ` (${current.comment})` : '';
+    return { open: true, text: language === 'en' ? `open now, until ${untilText}${note}` : `ouvert maintenant, jusqu'à ${untilText}${note}` };
+  }
+  const later = openSpans(table, hereLocal, endOfDay)[0];
+  if (later) {
+    const opens = parisClockOfLocal(later.start);
+    return { open: false, text: language === 'en' ? `opens today at ${clock(opens, language)}` : `ouvre aujourd'hui à ${clock(opens, language)}` };
+  }
+  const next = openSpans(table, endOfDay, inAWeek)[0];
+  if (!next) return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
+  return { open: false, text: nextOpeningText(parisClockOfLocal(next.start), here, language) };
+}
+
+function nextOpeningText(opens: WallClock, here: WallClock, language: Language): string {
+  const tomorrow = isSameDay(opens, calendarPlusDays(here, 1));
+  const nextWeek = opens.weekday === here.weekday;
+  const weekday = weekdayName(opens.weekday, language);
+  const day = tomorrow
+    ? language === 'en' ? 'tomorrow' : 'demain'
+    : nextWeek
+      ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
+      : weekday;
+  return language === 'en'
+    ? `closed today; next opening ${day} at ${clock(opens, language)}`
+    : `fermé aujourd'hui ; prochaine ouverture ${day} à ${clock(opens, language)}`;
+}
+
+/** Today's status asked of the library directly: for a process whose own time zone moves local midnights. */
+function statusTodayFromLibrary(hours: Hours, now: DateTime, language: Language): TodayStatus | null {
   const here = now.setZone(PARIS);
   const endOfDay = here.endOf('day');
   const current = intervals(hours, { start: here, end: here.plus({ minutes: 1 }) })[0];
@@ -194,18 +371,10 @@ export function statusToday(hours: Hours, now: DateTime, language: Language): To
   }
   const next = intervals(hours, { start: endOfDay, end: here.plus({ days: 8 }).startOf('day') })[0];
   if (!next) return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
-  const tomorrow = next.start.hasSame(here.plus({ days: 1 }), 'day');
-  const nextWeek = next.start.weekday === here.weekday;
-  const weekday = weekdayName(next.start.weekday, language);
-  const day = tomorrow
-    ? language === 'en' ? 'tomorrow' : 'demain'
-    : nextWeek
-      ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
-      : weekday;
-  return {
-    open: false,
-    text: language === 'en'
-      ? `closed today; next opening ${day} at ${clock(next.start, language)}`
-      : `fermé aujourd'hui ; prochaine ouverture ${day} à ${clock(next.start, language)}`,
-  };
+  return { open: false, text: nextOpeningText(clockOf(next.start), clockOf(here), language) };
+}
+
+function clockOf(time: DateTime): WallClock {
+  const { year, month, day, hour, minute, second, millisecond, weekday } = time;
+  return { year, month, day, hour, minute, second, millisecond, weekday };
 }

@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import type { CommuneIndex } from '../geo';
 import { buildServices } from './buildServices';
 import { OfferIndex } from './offerIndex';
-import { PREBUILT_FILE, readPrebuiltOffer } from './prebuilt';
+import { PREBUILT_FILE, readPrebuiltOffer, type PrebuiltOffer } from './prebuilt';
 import { modifiedAt, readOfferDir, SERVICES_FILE, STRUCTURES_FILE } from './readOffer';
 import type { LoadProblem } from './records';
+
+/** Where earlier versions wrote their prebuilt index, in a format no longer read. */
+const FORMER_PREBUILT_FILE = 'offer-index.json';
 
 export type LoadedOffer = { offer: OfferIndex; problems: LoadProblem[] };
 
@@ -18,8 +21,20 @@ export function buildOffer(structures: readonly unknown[], services: readonly un
   return { offer: OfferIndex.build(built.services, built.searchTexts, built.centroids), problems: built.problems };
 }
 
+/** The offer of a prebuilt index (its import's problems added to `problems`), or why it cannot be used. */
+function offerOf(prebuilt: PrebuiltOffer, problems: LoadProblem[]): OfferIndex | string {
+  try {
+    const offer = new OfferIndex(prebuilt.entries, prebuilt.centroids, prebuilt.loadText, { spatial: prebuilt.spatial, remoteIds: prebuilt.remoteIds });
+    offer.setSummaries(prebuilt.loadSummaries);
+    problems.push(...prebuilt.problems);
+    return offer;
+  } catch {
+    return 'index spatial illisible';
+  }
+}
+
 /**
- * Loads KNOWLEDGE_DIR/offer. When `npm run import` left a prebuilt index there (offer-index.json) that is newer than
+ * Loads KNOWLEDGE_DIR/offer. When `npm run import` left a prebuilt index there (offer-index.bin) that is newer than
  * structures.json and services.json, it is used: a whole region or the country loads in a fraction of a second.
  * Otherwise the two files are read and built. Bad files and records are reported and skipped; the rest loads.
  */
@@ -31,15 +46,15 @@ export function loadOffer(offerDir: string, communes: CommuneIndex): LoadedOffer
     if (newest > prebuiltAt) {
       problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `plus ancien que ${SERVICES_FILE} ou ${STRUCTURES_FILE} : ignoré (relancez npm run import)` });
     } else {
+      // Problems found later, when the free-text index or the descriptions are first read, join this same list.
       const prebuilt = readPrebuiltOffer(offerDir, (problem) => problems.push(problem));
-      if (typeof prebuilt !== 'string') {
-        problems.push(...prebuilt.problems);
-        const offer = new OfferIndex(prebuilt.services, prebuilt.centroids, prebuilt.loadText, { spatial: prebuilt.spatial, remoteIds: prebuilt.remoteIds });
-        offer.setSummaries(prebuilt.loadSummaries);
-        return { offer, problems };
-      }
-      problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `${prebuilt} : ignoré` });
+      const offer = typeof prebuilt === 'string' ? prebuilt : offerOf(prebuilt, problems);
+      if (typeof offer !== 'string') return { offer, problems };
+      problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `${offer} : ignoré` });
     }
+  }
+  if (prebuiltAt === 0 && modifiedAt(join(offerDir, FORMER_PREBUILT_FILE)) > 0) {
+    problems.push({ file: `offer/${FORMER_PREBUILT_FILE}`, id: null, reason: `index préconstruit d'une version précédente : ignoré (relancez npm run import)` });
   }
   const files = readOfferDir(offerDir, problems);
   const built = buildServices(files.structures, files.services, communes);

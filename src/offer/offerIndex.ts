@@ -2,6 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { hasCoordinates, type Commune } from '../geo';
 import { geoDistanceKm } from './distance';
+import { arrayEntries, type EntryFacts, type OfferEntries } from './entries';
 import { isLocated, type OfferService } from './service';
 import { TextIndex } from './textIndex';
 import { KIND_IDS, type KindId } from './vocabulary';
@@ -14,8 +15,8 @@ import { KIND_IDS, type KindId } from './vocabulary';
 
 type Point = { latitude: number; longitude: number };
 
-/** A spatial set as stored in a prebuilt offer: its entry ids and kdbush's own buffer, both base64. */
-export type SpatialDump = { ids: string; tree: string };
+/** A spatial set as stored in a prebuilt offer: its entry ids and kdbush's own buffer. */
+export type SpatialDump = { ids: Uint32Array; tree: ArrayBufferLike };
 
 /** A spatial index over some entries: `ids[i]` is the entry of the i-th point. */
 class SpatialSet {
@@ -27,11 +28,11 @@ class SpatialSet {
     this.tree = tree;
   }
 
-  static of(ids: readonly number[], services: readonly OfferService[]): SpatialSet {
+  static of(ids: readonly number[], entries: OfferEntries): SpatialSet {
     // Float32 coordinates: a metre or so of precision, half the memory.
     const tree = new KDBush(Math.max(1, ids.length), 64, Float32Array);
     for (const id of ids) {
-      const s = services[id];
+      const s = entries.at(id);
       tree.add(s.longitude ?? 0, s.latitude ?? 0);
     }
     if (ids.length === 0) tree.add(0, 0);
@@ -39,21 +40,15 @@ class SpatialSet {
     return new SpatialSet(Uint32Array.from(ids), tree);
   }
 
+  /** A set from a prebuilt offer; throws when kdbush does not recognise the buffer. */
   static restore(dump: SpatialDump): SpatialSet {
-    const ids = Buffer.from(dump.ids, 'base64');
-    const tree = Buffer.from(dump.tree, 'base64');
-    const idsCopy = new Uint32Array(ids.byteLength / 4);
-    new Uint8Array(idsCopy.buffer).set(ids);
-    const treeCopy = new ArrayBuffer(tree.byteLength);
-    new Uint8Array(treeCopy).set(tree);
-    return new SpatialSet(idsCopy, KDBush.from(treeCopy));
+    const tree = KDBush.from(dump.tree);
+    if (tree.numItems !== Math.max(1, dump.ids.length)) throw new Error('spatial index and ids differ in size');
+    return new SpatialSet(dump.ids, tree);
   }
 
   dump(): SpatialDump {
-    return {
-      ids: Buffer.from(this.ids.buffer, this.ids.byteOffset, this.ids.byteLength).toString('base64'),
-      tree: Buffer.from(new Uint8Array(this.tree.data)).toString('base64'),
-    };
+    return { ids: this.ids, tree: this.tree.data };
   }
 
   /** Entries nearest first within maxKm that pass the filter, at most `limit`. */
@@ -80,8 +75,13 @@ function remoteAreas(zone: readonly string[] | null): string[] {
 }
 export type SpatialDumps = Record<string, SpatialDump>;
 
+function isEntryArray(services: readonly OfferService[] | OfferEntries): services is readonly OfferService[] {
+  return Array.isArray(services);
+}
+
 export class OfferIndex {
-  readonly services: readonly OfferService[];
+  private readonly entries: OfferEntries;
+  private everyEntry: readonly OfferService[] | null;
   private readonly byKind = new Map<KindId, SpatialSet>();
   private readonly family: SpatialSet;
   private readonly remoteIds: readonly number[];
@@ -90,19 +90,18 @@ export class OfferIndex {
 
   /**
    * `text` may be a loader: a prebuilt offer reads its free-text index on the first free-text search, so that the
-   * start stays fast.
-   */
-  /**
-   * A prebuilt offer brings its spatial indexes and the list of its remote entries, so that its entries need not be
-   * read at start.
+   * start stays fast. A prebuilt offer also brings its spatial indexes and the list of its remote entries, so that
+   * its entries need not be read at start (they are made as searches read them). Throws when a prebuilt spatial
+   * index is damaged.
    */
   constructor(
-    services: readonly OfferService[],
+    services: readonly OfferService[] | OfferEntries,
     centroids: ReadonlyMap<string, Point>,
     text: TextIndex | (() => TextIndex),
     prebuilt?: { spatial: SpatialDumps; remoteIds: readonly number[] },
   ) {
-    this.services = services;
+    this.entries = isEntryArray(services) ? arrayEntries(services) : services;
+    this.everyEntry = isEntryArray(services) ? services : null;
     this.centroids = centroids;
     this.text = text;
     const spatial = prebuilt?.spatial;
@@ -110,34 +109,51 @@ export class OfferIndex {
     const family: number[] = [];
     const remote: number[] = prebuilt ? [...prebuilt.remoteIds] : [];
     if (!prebuilt) {
-      services.forEach((service, id) => {
+      for (let id = 0; id < this.entries.count; id++) {
+        const service = this.entries.at(id);
         if (service.remote) remote.push(id);
-        if (!service.inPerson || !isLocated(service)) return;
+        if (!service.inPerson || !isLocated(service)) continue;
         for (const kind of service.kinds) perKind.get(kind)?.push(id);
         if (service.family) family.push(id);
-      });
+      }
     }
     const restore = (key: string, ids: readonly number[]) => {
       const dump = spatial?.[key];
-      return dump ? SpatialSet.restore(dump) : SpatialSet.of(ids, services);
+      return dump ? SpatialSet.restore(dump) : SpatialSet.of(ids, this.entries);
     };
     for (const [kind, ids] of perKind) this.byKind.set(kind, restore(kind, ids));
     this.family = restore(FAMILY_SET, family);
     this.remoteIds = remote;
   }
 
-  private summaries: ReadonlyArray<string | null> | (() => ReadonlyArray<string | null>) | null = null;
+  /** The entry at a position. */
+  service(index: number): OfferService {
+    return this.entries.at(index);
+  }
 
-  /** Descriptions' openings kept apart (a prebuilt offer reads them when a card first needs one). */
-  setSummaries(summaries: ReadonlyArray<string | null> | (() => ReadonlyArray<string | null>)): void {
-    this.summaries = summaries;
+  /** What searches filter an entry on, without making it. */
+  facts(index: number): EntryFacts {
+    return this.entries.facts(index);
+  }
+
+  /** Every entry, in order (a prebuilt offer makes them all: for tools and tests, not for searches). */
+  get services(): readonly OfferService[] {
+    return (this.everyEntry ??= Array.from({ length: this.entries.count }, (_, i) => this.entries.at(i)));
+  }
+
+  private loadSummaries: (() => (index: number) => string | null) | null = null;
+  private summaries: ((index: number) => string | null) | null = null;
+
+  /** Descriptions' openings kept apart: a prebuilt offer reads them when a card first needs one. */
+  setSummaries(load: () => (index: number) => string | null): void {
+    this.loadSummaries = load;
   }
 
   summaryOf(index: number): string | null {
-    const own = this.services[index]?.summary;
+    const own = index >= 0 && index < this.entries.count ? this.entries.at(index).summary : null;
     if (own) return own;
-    if (typeof this.summaries === 'function') this.summaries = this.summaries();
-    return this.summaries?.[index] ?? null;
+    if (!this.summaries && this.loadSummaries) this.summaries = this.loadSummaries();
+    return this.summaries?.(index) ?? null;
   }
 
   /** The spatial indexes as a prebuilt offer stores them. */
@@ -161,7 +177,7 @@ export class OfferIndex {
   }
 
   get size(): number {
-    return this.services.length;
+    return this.entries.count;
   }
 
   /**
@@ -188,7 +204,7 @@ export class OfferIndex {
     for (const set of sets) {
       for (const id of set.nearest(point, limit, maxKm, (i) => !seen.has(i) && accept(i))) {
         seen.add(id);
-        merged.push({ id, km: geoDistanceKm(point, this.services[id]) });
+        merged.push({ id, km: geoDistanceKm(point, this.entries.at(id)) });
       }
     }
     return merged.sort((a, b) => a.km - b.km).slice(0, limit).map((m) => m.id);
@@ -217,7 +233,7 @@ export class OfferIndex {
   private groupRemote(): Map<string, number[]> {
     const groups = new Map<string, number[]>();
     for (const id of this.remoteIds) {
-      const service = this.services[id];
+      const service = this.entries.at(id);
       const areas = new Set(remoteAreas(service.zone));
       const keys = service.family ? [FAMILY_SET, ...service.kinds] : [...service.kinds];
       for (const key of keys) {

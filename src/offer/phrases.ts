@@ -1,4 +1,4 @@
-import { fold, isCloseWord, STOP_WORDS, words } from '../language/text';
+import { fold, isCloseWord, STOP_WORDS, typoAllowance, words } from '../language/text';
 
 /**
  * Finds known phrases ("lieu d'accueil enfants-parents", "aide aux devoirs") in text, on folded words, with plurals
@@ -29,15 +29,24 @@ export type PhraseMatch<T> = { value: T; start: number; end: number };
 /** Words typed by a parent that may carry a typo: long enough, and not a grammatical word. */
 const TYPO_MIN_LENGTH = 6;
 
+type PhraseEntry<T> = { tokens: string[]; value: T; order: number };
+
+/** Typed words already compared with the vocabulary: parents reuse the same words, and each comparison costs. */
+const CLOSE_WORDS_LIMIT = 5000;
+
 export class PhraseMatcher<T> {
-  private readonly byFirstWord = new Map<string, Array<{ tokens: string[]; value: T }>>();
-  private readonly all: Array<{ tokens: string[]; value: T }> = [];
+  private readonly byFirstWord = new Map<string, Array<PhraseEntry<T>>>();
+  private readonly all: Array<PhraseEntry<T>> = [];
+  private readonly words: ReadonlySet<string>;
+  /** The vocabulary's words long enough to be matched with a typo, by length. */
+  private readonly typoWordsByLength = new Map<number, string[]>();
+  private readonly closeWordsCache = new Map<string, readonly string[]>();
 
   constructor(entries: Iterable<readonly [phrase: string, value: T]>) {
     for (const [phrase, value] of entries) {
       const tokens = matchTokens(phrase);
       if (tokens.length === 0) continue;
-      const entry = { tokens, value };
+      const entry = { tokens, value, order: 0 };
       this.all.push(entry);
       const list = this.byFirstWord.get(tokens[0]);
       if (list) list.push(entry);
@@ -46,36 +55,79 @@ export class PhraseMatcher<T> {
     // Longer phrases first, so that "groupe de parole parents solos" wins over "groupe de parole".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     this.all.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.all.forEach((entry, order) => (entry.order = order));
+    this.words = new Set(this.all.flatMap((e) => e.tokens));
+    for (const word of this.words) {
+      if (word.length < TYPO_MIN_LENGTH) continue;
+      const list = this.typoWordsByLength.get(word.length);
+      if (list) list.push(word);
+      else this.typoWordsByLength.set(word.length, [word]);
+    }
   }
 
   /** Every word any phrase uses. */
   vocabulary(): Set<string> {
-    return new Set(this.all.flatMap((e) => e.tokens));
+    return new Set(this.words);
   }
 
   /** Exact matches (after folding), for the offer's own texts. Overlapping matches are all kept. */
   findExact(tokens: readonly string[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      for (const entry of this.byFirstWord.get(tokens[i]) ?? []) {
-        if (entry.tokens.every((t, k) => tokens[i + k] === t)) found.push({ value: entry.value, start: i, end: i + entry.tokens.length });
+      const entries = this.byFirstWord.get(tokens[i]);
+      if (!entries) continue;
+      for (const entry of entries) {
+        if (startsWith(tokens, i, entry.tokens)) found.push({ value: entry.value, start: i, end: i + entry.tokens.length });
       }
     }
     return found;
   }
 
+  /**
+   * The vocabulary's words a typed word may stand for: itself, and for long words those within a typo or two. Only
+   * words of about the same length can be that close.
+   */
+  private closeWords(typed: string): readonly string[] {
+    const known = this.closeWordsCache.get(typed);
+    if (known) return known;
+    const close: string[] = this.words.has(typed) ? [typed] : [];
+    if (typed.length >= TYPO_MIN_LENGTH && !STOP_WORDS.has(typed)) {
+      for (let length = typed.length - MAX_TYPOS; length <= typed.length + MAX_TYPOS; length++) {
+        for (const word of this.typoWordsByLength.get(length) ?? []) if (word !== typed && closeEnough(typed, word)) close.push(word);
+      }
+    }
+    if (this.closeWordsCache.size >= CLOSE_WORDS_LIMIT) this.closeWordsCache.clear();
+    this.closeWordsCache.set(typed, close);
+    return close;
+  }
+
   /** Matches in what a parent typed, tolerating a typo in long words; the longest phrase wins at each position. */
   findTyped(tokens: readonly string[]): PhraseMatch<T>[] {
+    const close = tokens.map((token) => this.closeWords(token));
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      for (const entry of this.all) {
-        if (!entry.tokens.every((t, k) => closeEnough(tokens[i + k], t))) continue;
-        found.push({ value: entry.value, start: i, end: i + entry.tokens.length });
+      const candidates: Array<PhraseEntry<T>> = [];
+      for (const word of close[i]) for (const entry of this.byFirstWord.get(word) ?? []) candidates.push(entry);
+      if (candidates.length === 0) continue;
+      // In the order of `all`, as when every phrase was tried in turn.
+      candidates.sort((a, b) => a.order - b.order);
+      for (const entry of candidates) {
+        if (entry.tokens.every((t, k) => k === 0 || (close[i + k]?.includes(t) ?? false))) {
+          found.push({ value: entry.value, start: i, end: i + entry.tokens.length });
+        }
       }
     }
     return found;
   }
 }
+
+function startsWith(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** The most typos isCloseWord allows: a close word is at most this many letters longer or shorter. */
+const MAX_TYPOS = typoAllowance('x'.repeat(64));
 
 function closeEnough(typed: string | undefined, known: string): boolean {
   if (typed === undefined) return false;

@@ -1,41 +1,37 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { EntryFacts, OfferEntries } from './entries';
 import { LoadProblemSchema, type LoadProblem } from './records';
+import { readSectionFile, sectionFileBytes, stringSection, StringTable, typedSection, utf8Section, Utf8Strings, type Section, type SectionFile } from './sectionFile';
 import type { OfferService } from './service';
 import type { SpatialDumps } from './offerIndex';
 import { TextIndex } from './textIndex';
 import { AUDIENCE_IDS, KIND_IDS, type AudienceId, type KindId } from './vocabulary';
 
 /**
- * The prebuilt offer that `npm run import` writes beside the export (KNOWLEDGE_DIR/offer/offer-index.json, and its
- * free-text index in offer-index.text.json), so that a start with a whole region or the country loads in well under a
- * second: the entries are stored already joined, placed and classified, column by column, their texts in one table of
+ * The prebuilt offer that `npm run import` writes beside the export (KNOWLEDGE_DIR/offer/offer-index.bin, the
+ * descriptions' openings in offer-index.summaries.bin, and the free-text index in offer-index.text.json), so that a
+ * start with a whole region or the country loads in well under a second: the entries are stored already joined,
+ * placed and classified, column by column as binary sections (see sectionFile.ts), their texts in one table of
  * distinct strings (a structure's name, address and hours are shared by all its services), with the spatial indexes'
- * own buffers. The free-text index is read on the first free-text search, the descriptions' openings when a card
- * first shows one (offer-index.summaries.json).
+ * own buffers. Loading is reading the file and checking its shape: entries are made when a search first looks at
+ * them, the descriptions when a card first shows one, the free-text index on the first free-text search.
  */
 
-export const PREBUILT_FILE = 'offer-index.json';
+export const PREBUILT_FILE = 'offer-index.bin';
 export const PREBUILT_TEXT_FILE = 'offer-index.text.json';
-export const PREBUILT_SUMMARIES_FILE = 'offer-index.summaries.json';
-const FORMAT = 3;
+export const PREBUILT_SUMMARIES_FILE = 'offer-index.summaries.bin';
+const FORMAT = 4;
 /** Problems kept in the prebuilt file; the import prints them all. */
 const MAX_PROBLEMS_KEPT = 2000;
 
 const LOCATED = ['service', 'structure', 'commune', 'none'] as const;
 const HOURS_FROM = [null, 'service', 'structure'] as const;
 
-/** A list checked in one pass by a predicate: zod per element would cost more than the whole load. */
-const list = <T>(check: (value: unknown) => boolean) =>
-  z.custom<T[]>((value) => Array.isArray(value) && value.every(check), { message: 'liste invalide' });
-const isText = (v: unknown) => typeof v === 'string';
-const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-
 /**
- * Columns are binary (base64 of little-endian typed arrays): a few long strings parse far faster than millions of
- * numbers. Text columns hold indexes into the string table (-1: none); coordinates are float64 (NaN: none); ages
- * are -1 when unknown; kinds and audiences are bit sets in KIND_IDS / AUDIENCE_IDS order; `codes` packs the rest.
+ * Text columns hold indexes into the string table (-1: none); coordinates are float64 (NaN: none); ages are -1 when
+ * unknown; kinds and audiences are bit sets in KIND_IDS / AUDIENCE_IDS order; `codes` packs the rest.
  */
 const TEXT_COLUMNS = ['id', 'structureId', 'name', 'structureName', 'address', 'postcode', 'communeCode', 'communeName', 'region', 'phone',
   'email', 'website', 'hours', 'zone'] as const;
@@ -45,71 +41,27 @@ type IntColumn = (typeof INT_COLUMNS)[number];
 const FLOAT_COLUMNS = ['latitude', 'longitude'] as const;
 type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 
-const ColumnsSchema = z.record(z.string(), z.string());
-
 type Columns = { ints: Record<IntColumn, Int32Array>; floats: Record<FloatColumn, Float64Array> };
 
-function encodeInts(values: readonly number[]): string {
-  return Buffer.from(Int32Array.from(values).buffer).toString('base64');
-}
+const PlaceSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+const SectionsSchema = z.record(z.string(), PlaceSchema);
 
-function encodeFloats(values: ReadonlyArray<number | null>): string {
-  return Buffer.from(Float64Array.from(values, (v) => (v === null ? Number.NaN : v)).buffer).toString('base64');
-}
-
-/** A copy into a fresh, aligned buffer (a Buffer may sit at any offset of Node's pool). */
-function decode(base64: string): ArrayBuffer {
-  const bytes = Buffer.from(base64, 'base64');
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return copy;
-}
-
-function decodeColumns(raw: Record<string, string>, count: number, strings: number): Columns | string {
-  const ints: Partial<Record<IntColumn, Int32Array>> = {};
-  for (const name of INT_COLUMNS) {
-    const b64 = raw[name];
-    if (b64 === undefined) return `colonne ${name} absente`;
-    const buffer = decode(b64);
-    if (buffer.byteLength !== count * 4) return `colonne ${name} de longueur inattendue`;
-    ints[name] = new Int32Array(buffer);
-  }
-  const floats: Partial<Record<FloatColumn, Float64Array>> = {};
-  for (const name of FLOAT_COLUMNS) {
-    const b64 = raw[name];
-    if (b64 === undefined) return `colonne ${name} absente`;
-    const buffer = decode(b64);
-    if (buffer.byteLength !== count * 8) return `colonne ${name} de longueur inattendue`;
-    floats[name] = new Float64Array(buffer);
-  }
-  const complete = (r: Partial<Record<IntColumn, Int32Array>>): r is Record<IntColumn, Int32Array> => INT_COLUMNS.every((n) => r[n] !== undefined);
-  const completeFloats = (r: Partial<Record<FloatColumn, Float64Array>>): r is Record<FloatColumn, Float64Array> => FLOAT_COLUMNS.every((n) => r[n] !== undefined);
-  if (!complete(ints) || !completeFloats(floats)) return 'colonnes incomplètes';
-  for (const name of TEXT_COLUMNS) {
-    const column = ints[name];
-    for (let i = 0; i < column.length; i++) if (column[i] < -1 || column[i] >= strings) return `colonne ${name} : index hors de la table`;
-  }
-  return { ints, floats };
-}
-
-const SpatialSchema = z.record(z.string(), z.object({ ids: z.string(), tree: z.string() }));
-
-const PrebuiltSchema = z.object({
+const HeaderSchema = z.object({
   format: z.literal(FORMAT),
   builtAt: z.string(),
   source: z.string(),
   count: z.number().int().min(0),
+  stringCount: z.number().int().min(0),
+  centroidCount: z.number().int().min(0),
+  remoteCount: z.number().int().min(0),
   problemCount: z.number().int().min(0),
   problems: z.array(LoadProblemSchema),
-  strings: list<string>(isText),
-  /** Communes' codes, latitudes, longitudes: the middle of the offer's points in each. */
-  centroids: z.object({ code: list<string>(isText), latitude: list<number>(isNumber), longitude: list<number>(isNumber) }),
-  remote: list<number>(isNumber),
-  columns: ColumnsSchema,
-  spatial: SpatialSchema,
+  /** Spatial sets by key (a kind, or every family entry), each with its entry ids and kdbush's buffer. */
+  spatial: z.array(z.object({ key: z.string(), size: z.number().int().min(0) })),
+  sections: SectionsSchema,
 });
 
-const SummariesSchema = z.object({ format: z.literal(FORMAT), summaries: list<string | null>((v) => v === null || typeof v === 'string') });
+const SummariesHeaderSchema = z.object({ format: z.literal(FORMAT), count: z.number().int().min(0), sections: SectionsSchema });
 
 const TextSchema = z.object({
   format: z.literal(FORMAT),
@@ -124,7 +76,9 @@ function bits<T extends string>(values: readonly T[], all: readonly T[]): number
 }
 
 function fromBits<T extends string>(mask: number, all: readonly T[]): T[] {
-  return all.filter((_, i) => (mask & (1 << i)) !== 0);
+  const out: T[] = [];
+  for (let i = 0; i < all.length; i++) if ((mask & (1 << i)) !== 0) out.push(all[i]);
+  return out;
 }
 
 /** located (2 bits), hoursFrom (2 bits), inPerson, remote, family (1 bit each), free (2 bits: unknown, yes, no). */
@@ -134,7 +88,7 @@ function packCodes(s: OfferService): number {
     | (Number(s.family) << 6) | (free << 7);
 }
 
-class StringTable {
+class StringIndex {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
   of(value: string | null): number {
@@ -153,86 +107,119 @@ function textValue(service: OfferService, column: TextColumn): string | null {
   return column === 'zone' ? (service.zone ? service.zone.join(' ') : null) : service[column];
 }
 
-function encodeColumns(services: readonly OfferService[], table: StringTable): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of TEXT_COLUMNS) out[name] = encodeInts(services.map((s) => table.of(textValue(s, name))));
-  out.ageMin = encodeInts(services.map((s) => s.ages?.[0] ?? -1));
-  out.ageMax = encodeInts(services.map((s) => s.ages?.[1] ?? -1));
-  out.kinds = encodeInts(services.map((s) => bits<KindId>(s.kinds, KIND_IDS)));
-  out.audiences = encodeInts(services.map((s) => bits<AudienceId>(s.audiences, AUDIENCE_IDS)));
-  out.codes = encodeInts(services.map(packCodes));
-  out.latitude = encodeFloats(services.map((s) => s.latitude));
-  out.longitude = encodeFloats(services.map((s) => s.longitude));
-  return out;
+function encodeColumns(services: readonly OfferService[], strings: StringIndex): Array<[string, Section]> {
+  const ints = (value: (s: OfferService) => number) => Int32Array.from(services, value);
+  return [
+    ...TEXT_COLUMNS.map((name): [string, Section] => [name, ints((s) => strings.of(textValue(s, name)))]),
+    ['ageMin', ints((s) => s.ages?.[0] ?? -1)],
+    ['ageMax', ints((s) => s.ages?.[1] ?? -1)],
+    ['kinds', ints((s) => bits<KindId>(s.kinds, KIND_IDS))],
+    ['audiences', ints((s) => bits<AudienceId>(s.audiences, AUDIENCE_IDS))],
+    ['codes', ints(packCodes)],
+    ['latitude', Float64Array.from(services, (s) => s.latitude ?? Number.NaN)],
+    ['longitude', Float64Array.from(services, (s) => s.longitude ?? Number.NaN)],
+  ];
 }
 
-function materialise(c: Columns, strings: readonly string[], i: number): OfferService {
-  const text = (column: TextColumn): string | null => {
-    const at = c.ints[column][i];
-    return at >= 0 ? strings[at] : null;
+function decodeColumns(file: SectionFile, places: z.infer<typeof SectionsSchema>, count: number, strings: number): Columns | string {
+  const ints: Partial<Record<IntColumn, Int32Array>> = {};
+  for (const name of INT_COLUMNS) {
+    const column = typedSection(file.bytes(places[name]), (b, o, n) => new Int32Array(b, o, n), 4, count);
+    if (!column) return `colonne ${name} absente ou de longueur inattendue`;
+    ints[name] = column;
+  }
+  const floats: Partial<Record<FloatColumn, Float64Array>> = {};
+  for (const name of FLOAT_COLUMNS) {
+    const column = typedSection(file.bytes(places[name]), (b, o, n) => new Float64Array(b, o, n), 8, count);
+    if (!column) return `colonne ${name} absente ou de longueur inattendue`;
+    floats[name] = column;
+  }
+  const complete = (r: Partial<Record<IntColumn, Int32Array>>): r is Record<IntColumn, Int32Array> => INT_COLUMNS.every((n) => r[n] !== undefined);
+  const completeFloats = (r: Partial<Record<FloatColumn, Float64Array>>): r is Record<FloatColumn, Float64Array> => FLOAT_COLUMNS.every((n) => r[n] !== undefined);
+  if (!complete(ints) || !completeFloats(floats)) return 'colonnes incomplètes';
+  for (const name of TEXT_COLUMNS) {
+    const column = ints[name];
+    for (let i = 0; i < column.length; i++) if (column[i] < -1 || column[i] >= strings) return `colonne ${name} : index hors de la table`;
+  }
+  return { ints, floats };
+}
+
+function materialise(c: Columns, strings: StringTable, i: number): OfferService {
+  const { ints, floats } = c;
+  const text = (column: Int32Array): string | null => {
+    const at = column[i];
+    return at >= 0 ? strings.at(at) : null;
   };
-  const codes = c.ints.codes[i];
+  const codes = ints.codes[i];
   const free = (codes >> 7) & 3;
-  const ageMin = c.ints.ageMin[i];
-  const ageMax = c.ints.ageMax[i];
-  const latitude = c.floats.latitude[i];
-  const longitude = c.floats.longitude[i];
+  const ageMin = ints.ageMin[i];
+  const ageMax = ints.ageMax[i];
+  const latitude = floats.latitude[i];
+  const longitude = floats.longitude[i];
   return {
-    id: text('id') ?? `#${i}`,
-    structureId: text('structureId') ?? '',
-    name: text('name') ?? '',
-    structureName: text('structureName'),
+    id: text(ints.id) ?? `#${i}`,
+    structureId: text(ints.structureId) ?? '',
+    name: text(ints.name) ?? '',
+    structureName: text(ints.structureName),
     summary: null,
-    address: text('address'),
-    postcode: text('postcode'),
-    communeCode: text('communeCode'),
-    communeName: text('communeName'),
-    region: text('region'),
+    address: text(ints.address),
+    postcode: text(ints.postcode),
+    communeCode: text(ints.communeCode),
+    communeName: text(ints.communeName),
+    region: text(ints.region),
     latitude: Number.isNaN(latitude) ? null : latitude,
     longitude: Number.isNaN(longitude) ? null : longitude,
     located: LOCATED[codes & 3],
-    phone: text('phone'),
-    email: text('email'),
-    website: text('website'),
-    hours: text('hours'),
+    phone: text(ints.phone),
+    email: text(ints.email),
+    website: text(ints.website),
+    hours: text(ints.hours),
     hoursFrom: HOURS_FROM[(codes >> 2) & 3] ?? null,
-    kinds: fromBits(c.ints.kinds[i], KIND_IDS),
-    audiences: fromBits(c.ints.audiences[i], AUDIENCE_IDS),
+    kinds: fromBits(ints.kinds[i], KIND_IDS),
+    audiences: fromBits(ints.audiences[i], AUDIENCE_IDS),
     ages: ageMin >= 0 && ageMax >= 0 ? [ageMin, ageMax] : null,
     inPerson: ((codes >> 4) & 1) === 1,
     remote: ((codes >> 5) & 1) === 1,
-    zone: text('zone')?.split(' ') ?? null,
+    zone: text(ints.zone)?.split(' ') ?? null,
     family: ((codes >> 6) & 1) === 1,
     free: free === 0 ? null : free === 1,
   };
 }
 
 /**
- * The entries as an array whose objects are made on first access: a search looks at a few dozen entries, so a start
- * need not build a hundred thousand objects.
+ * Entries' facts, one object for each distinct combination (there are few: services share their structure's), found
+ * once for each entry.
  */
-function lazyServices(count: number, make: (i: number) => OfferService): OfferService[] {
-  const made: Array<OfferService | undefined> = new Array(count);
-  const isIndex = (key: string | symbol): number => {
-    if (typeof key !== 'string') return -1;
-    const i = Number(key);
-    return Number.isInteger(i) && i >= 0 && i < count && String(i) === key ? i : -1;
+function factsReader(c: Columns, strings: StringTable): (i: number) => EntryFacts {
+  const { zone, ageMin, ageMax, audiences, hours, region } = c.ints;
+  const distinct: EntryFacts[] = [];
+  const byKey = new Map<string, number>();
+  const ofEntry = new Int32Array(zone.length).fill(-1);
+  return (i) => {
+    let at = ofEntry[i];
+    if (at < 0) {
+      const key = `${zone[i]} ${ageMin[i]} ${ageMax[i]} ${audiences[i]} ${hours[i]} ${region[i]}`;
+      at = byKey.get(key) ?? -1;
+      if (at < 0) {
+        at = distinct.length;
+        distinct.push({
+          zone: zone[i] >= 0 ? strings.at(zone[i]).split(' ') : null,
+          ages: ageMin[i] >= 0 && ageMax[i] >= 0 ? [ageMin[i], ageMax[i]] : null,
+          audiences: fromBits(audiences[i], AUDIENCE_IDS),
+          hours: hours[i] >= 0 ? strings.at(hours[i]) : null,
+          region: region[i] >= 0 ? strings.at(region[i]) : null,
+        });
+        byKey.set(key, at);
+      }
+      ofEntry[i] = at;
+    }
+    return distinct[at];
   };
-  return new Proxy(new Array<OfferService>(count), {
-    get(target, key, receiver) {
-      const i = isIndex(key);
-      if (i < 0) return Reflect.get(target, key, receiver);
-      return (made[i] ??= make(i));
-    },
-    has(target, key) {
-      return isIndex(key) >= 0 || Reflect.has(target, key);
-    },
-  });
 }
 
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(file: string, data: string | Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, data);
   renameSync(temporary, file);
 }
 
@@ -245,42 +232,73 @@ export type PrebuiltInput = {
   source: string;
 };
 
+function spatialSections(spatial: SpatialDumps): { sets: Array<{ key: string; size: number }>; sections: Array<[string, Section]> } {
+  const sets: Array<{ key: string; size: number }> = [];
+  const sections: Array<[string, Section]> = [];
+  for (const [key, dump] of Object.entries(spatial)) {
+    sets.push({ key, size: dump.ids.length });
+    sections.push([`spatial.${key}.ids`, dump.ids], [`spatial.${key}.tree`, new Uint8Array(dump.tree)]);
+  }
+  return { sets, sections };
+}
+
 export function writePrebuiltOffer(dir: string, input: PrebuiltInput, builtAt = new Date()): { files: string[]; bytes: number } {
-  const table = new StringTable();
-  const columns = encodeColumns(input.services, table);
+  const strings = new StringIndex();
+  const columns = encodeColumns(input.services, strings);
   const centroids = [...input.centroids];
+  const centroidCodes = Int32Array.from(centroids, ([code]) => strings.of(code));
   const remote: number[] = [];
   input.services.forEach((s, i) => {
     if (s.remote) remote.push(i);
   });
-  const main = JSON.stringify({
-    format: FORMAT,
-    builtAt: builtAt.toISOString(),
-    source: input.source,
-    count: input.services.length,
-    problemCount: input.problems.length,
-    problems: input.problems.slice(0, MAX_PROBLEMS_KEPT),
-    strings: table.strings,
-    centroids: { code: centroids.map(([code]) => code), latitude: centroids.map(([, p]) => p.latitude), longitude: centroids.map(([, p]) => p.longitude) },
-    remote,
-    columns,
-    spatial: input.spatial,
-  });
+  const table = stringSection(strings.strings);
+  const spatial = spatialSections(input.spatial);
+  const main = sectionFileBytes(
+    {
+      format: FORMAT,
+      builtAt: builtAt.toISOString(),
+      source: input.source,
+      count: input.services.length,
+      stringCount: strings.strings.length,
+      centroidCount: centroids.length,
+      remoteCount: remote.length,
+      problemCount: input.problems.length,
+      problems: input.problems.slice(0, MAX_PROBLEMS_KEPT),
+      spatial: spatial.sets,
+    },
+    [
+      ['strings', table.text],
+      ['stringOffsets', table.offsets],
+      ...columns,
+      ['remote', Int32Array.from(remote)],
+      ['centroidCode', centroidCodes],
+      ['centroidLatitude', Float64Array.from(centroids, ([, p]) => p.latitude)],
+      ['centroidLongitude', Float64Array.from(centroids, ([, p]) => p.longitude)],
+      ...spatial.sections,
+    ],
+  );
   const exported = input.text.export();
   const text = JSON.stringify({ format: FORMAT, parts: exported.parts, vocabulary: exported.vocabulary });
-  const summaries = JSON.stringify({ format: FORMAT, summaries: input.services.map((s) => s.summary) });
+  const summaryStrings = utf8Section(input.services.map((s) => s.summary ?? ''));
+  const summaries = sectionFileBytes(
+    { format: FORMAT, count: input.services.length },
+    [['text', summaryStrings.text], ['offsets', summaryStrings.offsets]],
+  );
   // The companions first: a reader that finds the main file counts on them.
   writeAtomically(join(dir, PREBUILT_TEXT_FILE), text);
   writeAtomically(join(dir, PREBUILT_SUMMARIES_FILE), summaries);
   writeAtomically(join(dir, PREBUILT_FILE), main);
   return {
     files: [PREBUILT_FILE, PREBUILT_TEXT_FILE, PREBUILT_SUMMARIES_FILE].map((f) => join(dir, f)),
-    bytes: main.length + text.length + summaries.length,
+    bytes: main.byteLength + Buffer.byteLength(text) + summaries.byteLength,
   };
 }
 
+/** A service's description opening, by its position in the offer. */
+export type SummaryLookup = (index: number) => string | null;
+
 export type PrebuiltOffer = {
-  services: OfferService[];
+  entries: OfferEntries;
   remoteIds: number[];
   centroids: Map<string, { latitude: number; longitude: number }>;
   spatial: SpatialDumps;
@@ -289,35 +307,57 @@ export type PrebuiltOffer = {
   builtAt: string;
   /** Read on first use; a damaged file gives an empty index (free-text search off), reported by `onProblem`. */
   loadText: () => TextIndex;
-  loadSummaries: () => ReadonlyArray<string | null>;
+  loadSummaries: () => SummaryLookup;
 };
+
+function readSpatial(file: SectionFile, header: z.infer<typeof HeaderSchema>): SpatialDumps | string {
+  const spatial: SpatialDumps = {};
+  for (const { key, size } of header.spatial) {
+    const ids = typedSection(file.bytes(header.sections[`spatial.${key}.ids`]), (b, o, n) => new Uint32Array(b, o, n), 4, size);
+    const treeBytes = file.bytes(header.sections[`spatial.${key}.tree`]);
+    if (!ids || !treeBytes) return `index spatial ${key} absent ou incomplet`;
+    for (const id of ids) if (id >= header.count) return `index spatial ${key} incohérent`;
+    const tree = new ArrayBuffer(treeBytes.byteLength);
+    new Uint8Array(tree).set(treeBytes);
+    spatial[key] = { ids, tree };
+  }
+  return spatial;
+}
 
 /** The prebuilt offer of a directory, or a reason why it cannot be used. */
 export function readPrebuiltOffer(dir: string, onProblem: (problem: LoadProblem) => void): PrebuiltOffer | string {
-  let raw: unknown;
+  let file: SectionFile;
   try {
-    raw = JSON.parse(readFileSync(join(dir, PREBUILT_FILE), 'utf8'));
+    file = readSectionFile(join(dir, PREBUILT_FILE));
   } catch (error) {
     return error instanceof SyntaxError ? 'JSON invalide' : 'fichier absent ou illisible';
   }
-  const parsed = PrebuiltSchema.safeParse(raw);
+  const parsed = HeaderSchema.safeParse(file.header);
   if (!parsed.success) return `format inattendu (${parsed.error.issues[0]?.path.join('.') || 'version'})`;
-  const data = parsed.data;
-  const columns = decodeColumns(data.columns, data.count, data.strings.length);
+  const header = parsed.data;
+  const places = header.sections;
+  const strings = StringTable.read(file.bytes(places.strings), typedSection(file.bytes(places.stringOffsets), (b, o, n) => new Uint32Array(b, o, n), 4, header.stringCount + 1));
+  if (!strings) return 'table des textes incohérente';
+  const columns = decodeColumns(file, places, header.count, strings.size);
   if (typeof columns === 'string') return columns;
-  const strings = data.strings;
-  const services = lazyServices(data.count, (i) => materialise(columns, strings, i));
-  if (data.remote.some((i) => !Number.isInteger(i) || i < 0 || i >= data.count)) return 'liste des services à distance incohérente';
-  const { code, latitude, longitude } = data.centroids;
-  if (latitude.length !== code.length || longitude.length !== code.length) return 'centroïdes incohérents';
+  const remote = typedSection(file.bytes(places.remote), (b, o, n) => new Int32Array(b, o, n), 4, header.remoteCount);
+  if (!remote || remote.some((i) => i < 0 || i >= header.count)) return 'liste des services à distance incohérente';
+  const centroidCode = typedSection(file.bytes(places.centroidCode), (b, o, n) => new Int32Array(b, o, n), 4, header.centroidCount);
+  const latitude = typedSection(file.bytes(places.centroidLatitude), (b, o, n) => new Float64Array(b, o, n), 8, header.centroidCount);
+  const longitude = typedSection(file.bytes(places.centroidLongitude), (b, o, n) => new Float64Array(b, o, n), 8, header.centroidCount);
+  if (!centroidCode || !latitude || !longitude || centroidCode.some((i) => i < 0 || i >= strings.size)) return 'centroïdes incohérents';
+  const spatial = readSpatial(file, header);
+  if (typeof spatial === 'string') return spatial;
+
+  const entries: OfferEntries = { count: header.count, at: (i) => materialise(columns, strings, i), facts: factsReader(columns, strings) };
   return {
-    services,
-    remoteIds: data.remote,
-    centroids: new Map(code.map((c, i) => [c, { latitude: latitude[i], longitude: longitude[i] }])),
-    spatial: data.spatial,
-    problems: data.problems,
-    problemCount: data.problemCount,
-    builtAt: data.builtAt,
+    entries,
+    remoteIds: Array.from(remote),
+    centroids: new Map(Array.from(centroidCode, (code, i) => [strings.at(code), { latitude: latitude[i], longitude: longitude[i] }])),
+    spatial,
+    problems: header.problems,
+    problemCount: header.problemCount,
+    builtAt: header.builtAt,
     loadText: () => {
       try {
         return TextIndex.import(TextSchema.parse(JSON.parse(readFileSync(join(dir, PREBUILT_TEXT_FILE), 'utf8'))));
@@ -327,13 +367,24 @@ export function readPrebuiltOffer(dir: string, onProblem: (problem: LoadProblem)
       }
     },
     loadSummaries: () => {
-      try {
-        const summaries = SummariesSchema.parse(JSON.parse(readFileSync(join(dir, PREBUILT_SUMMARIES_FILE), 'utf8'))).summaries;
-        return summaries.length === services.length ? summaries : [];
-      } catch {
-        onProblem({ file: `offer/${PREBUILT_SUMMARIES_FILE}`, id: null, reason: 'descriptions illisibles : cartes sans description' });
-        return [];
-      }
+      const summaries = readSummaries(dir, header.count);
+      if (summaries) return summaries;
+      onProblem({ file: `offer/${PREBUILT_SUMMARIES_FILE}`, id: null, reason: 'descriptions illisibles : cartes sans description' });
+      return () => null;
     },
   };
+}
+
+function readSummaries(dir: string, count: number): SummaryLookup | null {
+  try {
+    const file = readSectionFile(join(dir, PREBUILT_SUMMARIES_FILE));
+    const header = SummariesHeaderSchema.safeParse(file.header);
+    if (!header.success || header.data.count !== count) return null;
+    const places = header.data.sections;
+    const table = Utf8Strings.read(file.bytes(places.text), typedSection(file.bytes(places.offsets), (b, o, n) => new Uint32Array(b, o, n), 4, count + 1));
+    if (!table) return null;
+    return (index) => (index >= 0 && index < count ? table.at(index) || null : null);
+  } catch {
+    return null;
+  }
 }

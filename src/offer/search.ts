@@ -2,6 +2,7 @@ import type { Commune, CommuneIndex } from '../geo';
 import { geoDistanceKm } from './distance';
 import { isOpenDuring, parseHours, type TimeWindow } from './hours';
 import type { OfferIndex } from './offerIndex';
+import type { EntryFacts } from './entries';
 import type { OfferService } from './service';
 import type { AudienceId, KindId } from './vocabulary';
 import { isNationalZone, serviceCovers } from './zones';
@@ -47,11 +48,11 @@ export type SearchResult = {
   audienceRelaxed: boolean;
 };
 
-function fitsAge(service: OfferService, age: number | null): boolean {
+function fitsAge(service: EntryFacts, age: number | null): boolean {
   return age === null || service.ages === null || (age >= service.ages[0] && age <= service.ages[1]);
 }
 
-function isOpen(service: OfferService, windows: readonly TimeWindow[] | null): boolean {
+function isOpen(service: EntryFacts, windows: readonly TimeWindow[] | null): boolean {
   if (!windows) return true;
   if (!service.hours) return false;
   return isOpenDuring(parseHours(service.hours, service.region), windows);
@@ -65,7 +66,17 @@ function remoteRank(service: OfferService, place: Commune | null): number {
 }
 
 function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[]): Hit[] {
-  const accept = (service: OfferService): boolean =>
+  // A prebuilt offer makes an entry each time it is read: a search reads each once.
+  const read = new Map<number, OfferService>();
+  const service = (id: number): OfferService => {
+    let entry = read.get(id);
+    if (!entry) {
+      entry = offer.service(id);
+      read.set(id, entry);
+    }
+    return entry;
+  };
+  const accept = (service: EntryFacts): boolean =>
     (request.place === null || serviceCovers(service.zone, request.place, communes)) &&
     fitsAge(service, request.age) &&
     (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
@@ -80,24 +91,24 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       // Free-text hits are few: their distance is computed directly.
       ids = [...textIds]
         .filter((id) => {
-          const s = offer.services[id];
+          const s = service(id);
           return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && accept(s);
         })
-        .sort((a, b) => geoDistanceKm(point, offer.services[a]) - geoDistanceKm(point, offer.services[b]))
+        .sort((a, b) => geoDistanceKm(point, service(a)) - geoDistanceKm(point, service(b)))
         .slice(0, MAX_RESULTS);
     } else {
-      ids = offer.nearest(point, request.kinds, MAX_RESULTS, request.radiusKm, (id) => accept(offer.services[id]));
+      ids = offer.nearest(point, request.kinds, MAX_RESULTS, request.radiusKm, (id) => accept(offer.facts(id)));
     }
-    nearby = ids.map((id) => ({ index: id, service: offer.services[id], distanceKm: geoDistanceKm(point, offer.services[id]), remote: false }));
+    nearby = ids.map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
   }
   const shown = new Set(nearby.map((h) => h.service.id));
-  const acceptRemote = (id: number) => !shown.has(offer.services[id].id) && accept(offer.services[id]);
+  const acceptRemote = (id: number) => !shown.has(service(id).id) && accept(offer.facts(id));
   const textIds = request.textIds;
   const remote = (textIds
     ? offer.allRemote((id) => textIds.has(id) && acceptRemote(id))
     : offer.remote(request.kinds, request.place?.departement ?? null, acceptRemote))
-    .sort((a, b) => remoteRank(offer.services[b], request.place) - remoteRank(offer.services[a], request.place) || offer.services[a].name.localeCompare(offer.services[b].name, 'fr'))
-    .map((id) => ({ index: id, service: offer.services[id], distanceKm: null, remote: true }));
+    .sort((a, b) => remoteRank(service(b), request.place) - remoteRank(service(a), request.place) || service(a).name.localeCompare(service(b).name, 'fr'))
+    .map((id) => ({ index: id, service: service(id), distanceKm: null, remote: true }));
 
   if (request.remotePreferred) return [...remote, ...nearby];
   return [...nearby.slice(0, REMOTE_AFTER), ...remote, ...nearby.slice(REMOTE_AFTER)];

@@ -26,13 +26,25 @@ export type TextIndexExport = { parts: Array<[string, string]>; vocabulary: stri
  * ("sophro") is widened to them from the vocabulary.
  */
 export class TextIndex {
-  private readonly index = new Index({ tokenize: 'strict', resolution: 3, encode: foldedTerms });
+  /** The text being added and its terms, worked out once for the vocabulary and for flexsearch. */
+  private adding: { folded: string; terms: string[] } | null = null;
+  private readonly index = new Index({
+    tokenize: 'strict',
+    resolution: 3,
+    encode: (text: string) => (this.adding?.folded === text ? [...this.adding.terms] : foldedTerms(text)),
+  });
   private vocabulary = new Set<string>();
   private sorted: string[] | null = null;
 
   addFolded(id: number, folded: string): void {
-    this.index.add(id, folded);
-    for (const term of foldedTerms(folded)) this.vocabulary.add(term);
+    const terms = foldedTerms(folded);
+    for (const term of terms) this.vocabulary.add(term);
+    this.adding = { folded, terms };
+    try {
+      this.index.add(id, folded);
+    } finally {
+      this.adding = null;
+    }
     this.sorted = null;
   }
 

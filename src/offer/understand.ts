@@ -91,9 +91,11 @@ const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'b
 const AGE_FR = /\b(\d{1,2})\s*(ans?|mois)\b/g;
 const AGE_EN = /\b(\d{1,2})[\s-]*(years?|yrs?|months?)([\s-]*old)?\b/g;
 
+const CHILD_WORD = new RegExp(`\\b(?:${CHILD_WORDS.join('|')})s?\\b`);
+
 /** A child's age in years from "mon fils de 4 ans", "ma fille a 15 ans", "my 3-year-old", "bébé de 18 mois". */
 function childAge(folded: string): number | null {
-  if (!CHILD_WORDS.some((w) => new RegExp(`\\b${w}s?\\b`).test(folded))) return null;
+  if (!CHILD_WORD.test(folded)) return null;
   for (const pattern of [AGE_FR, AGE_EN]) {
     for (const m of folded.matchAll(pattern)) {
       const value = Number(m[1]);
@@ -130,8 +132,35 @@ export type Understanding = {
 /** A sheet number ("PA 3.2.1", "fiche 1.2.5", "pa321"): surely a partners' question. */
 const SHEET_CODE = /\b(?:pa|fa|fiche)\s*\.?\s*\d(?:[.\s]?\d){1,3}\b|\b\d\.\d\.\d\b/;
 
+/** A message as read without the clock: everything but the time it asks about, which depends on `now` ("demain"). */
+type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
+
+/**
+ * Recent readings by text. The main dialog scores each message (offerQueryScore) before the offer engine answers
+ * it, so the same text is read twice in a turn; other conversations' messages may come in between.
+ */
+const readings = new WeakMap<CommuneIndex, Map<string, Reading>>();
+const READINGS_KEPT = 256;
+
 export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
   const limited = text.slice(0, 1000);
+  let recent = readings.get(communes);
+  if (!recent) {
+    recent = new Map();
+    readings.set(communes, recent);
+  }
+  let reading = recent.get(limited);
+  if (reading) recent.delete(limited);
+  else {
+    reading = read(limited, now, communes);
+    if (recent.size >= READINGS_KEPT) recent.delete(recent.keys().next().value ?? limited);
+  }
+  recent.set(limited, reading);
+  const { mentionsTime, ...rest } = reading;
+  return { ...rest, kinds: [...rest.kinds], audiences: [...rest.audiences], time: mentionsTime ? extractTimeIntent(limited, now) : null };
+}
+
+function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
   const folded = fold(limited);
   const tokens = matchTokens(limited);
   const matches = matcher.findTyped(tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -191,7 +220,7 @@ export function understand(text: string, now: DateTime, communes: CommuneIndex):
     kinds: [...kinds],
     audiences: [...audiences],
     age,
-    time,
+    mentionsTime: time !== null,
     remote: flags.remote,
     place,
     nearMe: flags.nearMe,

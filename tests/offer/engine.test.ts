@@ -235,3 +235,19 @@ describe('telling a search from a question on the sheets', () => {
     expect(offerQueryScore("d'autres ?", {}, communes)).toBeLessThan(0.2);
   });
 });
+
+describe('the same words on another day', () => {
+  it('reads "demain" from the day it is said, even when the same text was just read', () => {
+    const monday = DateTime.fromISO('2026-03-09T10:00:00', { zone: 'Europe/Paris' });
+    const text = 'un LAEP demain à Givors';
+    // The main dialog scores a message, then the engine answers it: the text is read once for both.
+    offerQueryScore(text, {}, communes);
+    const first = answerOfferQuery(demoOffer, communes, text, {}, { now: monday, language: 'fr' });
+    const second = answerOfferQuery(demoOffer, communes, text, {}, { now, language: 'fr' });
+    expect(first.conversation.time).toEqual({ date: '2026-03-10' });
+    expect(second.conversation.time).toEqual({ date: '2026-03-11' });
+    // What was read is not shared with the conversation that keeps it.
+    first.conversation.kinds?.push('clas');
+    expect(answerOfferQuery(demoOffer, communes, text, {}, { now, language: 'fr' }).conversation.kinds).toEqual(['laep']);
+  });
+});

@@ -113,3 +113,47 @@ describe('when parents want it open', () => {
     expect(isOpenDuring(laep, tomorrowMorning)).toBe(false);
   });
 });
+
+describe("today's status around clock changes, nights and holidays", () => {
+  // Read from the open spans of the coming days, kept per schedule: these cases are where that reading could slip.
+  it.each([
+    // Spring forward: 02:00–03:00 does not exist on 29 March 2026; the opening still closes at 3 h 30.
+    ['Su 01:30-03:30', '2026-03-29T01:30:00', "ouvert maintenant, jusqu'à 3 h 30"],
+    ['Su 01:30-03:30', '2026-03-29T03:30:00', "fermé aujourd'hui ; prochaine ouverture dimanche prochain à 1 h 30"],
+    // Fall back: 02:30 comes twice on 25 October 2026.
+    ['Su 01:30-03:30', '2026-10-25T01:30:00', "ouvert maintenant, jusqu'à 3 h 30"],
+    ['Mo-Fr 22:00-02:00', '2026-10-25T02:30:00', "fermé aujourd'hui ; prochaine ouverture demain à 22 h"],
+    // Open past midnight.
+    ['Mo-Fr 22:00-02:00', '2026-01-07T23:59:45', "ouvert maintenant, jusqu'à demain 2 h"],
+    ['Mo-Fr 22:00-02:00', '2026-01-04T23:59:45', "fermé aujourd'hui ; prochaine ouverture demain à 22 h"],
+    // Christmas and New Year's Day are Fridays: the next opening skips them.
+    ['Mo-Fr 09:00-17:00; PH off', '2026-12-24T17:00:00', "fermé aujourd'hui ; prochaine ouverture lundi à 9 h"],
+    ['Mo-Fr 09:00-17:00; PH off', '2026-12-21T19:45:10', "fermé aujourd'hui ; prochaine ouverture demain à 9 h"],
+  ])('%s at %s: %s', (raw, iso, text) => {
+    expect(statusToday(parseHours(raw, ARA), paris(iso), 'fr')?.text).toBe(text);
+  });
+
+  it('gives the same answer from any zone the instant is expressed in, and at any second of a minute', () => {
+    const hours = parseHours('Tu 09:00-12:00,14:00-17:00; Sa 09:30-12:00', ARA);
+    const instant = paris('2026-03-10T11:59:30');
+    expect(statusToday(hours, instant.toUTC(), 'fr')).toEqual(statusToday(hours, instant, 'fr'));
+    expect(statusToday(hours, instant, 'fr')?.text).toBe("ouvert maintenant, jusqu'à 12 h");
+    expect(statusToday(hours, paris('2026-03-10T12:00:00'), 'fr')?.text).toBe("ouvre aujourd'hui à 14 h");
+  });
+
+  it('describes the week of the date asked, not of the first date it was asked for', () => {
+    const hours = parseHours('Jan-Jun Mo 10:00-12:00; Jul-Dec Tu 10:00-12:00', ARA);
+    expect(describeHours(hours, paris('2026-03-10T10:00:00'), 'fr')).toBe('le lundi de 10 h à 12 h');
+    expect(describeHours(hours, paris('2026-09-15T10:00:00'), 'fr')).toBe('le mardi de 10 h à 12 h');
+    expect(describeHours(hours, paris('2026-03-10T10:00:00'), 'en')).toBe('Monday 10:00–12:00');
+    expect(describeHours(hours, paris('2026-03-11T18:00:00'), 'fr')).toBe('le lundi de 10 h à 12 h');
+  });
+
+  it('filters a time window far from today as well as one within the next two weeks', () => {
+    const saturdays = parseHours('Sa 10:00-12:00', ARA);
+    expect(isOpenDuring(saturdays, timeWindows({ weekdays: [6] }, now))).toBe(true);
+    // A date kept in a conversation may be months away.
+    expect(isOpenDuring(saturdays, timeWindows({ date: '2026-09-12' }, now))).toBe(true);
+    expect(isOpenDuring(saturdays, timeWindows({ date: '2026-09-11' }, now))).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { answerOfferQuery, loadOffer } from '../../src/offer';
 import { streamJsonArray } from '../../src/offer/jsonArrayStream';
-import { PREBUILT_FILE, writePrebuiltOffer } from '../../src/offer/prebuilt';
+import { PREBUILT_FILE, PREBUILT_SUMMARIES_FILE, writePrebuiltOffer } from '../../src/offer/prebuilt';
 
 const communes = CommuneIndex.load();
 const demoDir = join(__dirname, '../../knowledge/offer');
@@ -43,6 +43,40 @@ describe('the prebuilt offer', () => {
     const { offer, problems } = loadOffer(dir, communes);
     expect(problems).toEqual([expect.objectContaining({ file: `offer/${PREBUILT_FILE}`, reason: expect.stringContaining('plus ancien') })]);
     expect(offer.size).toBeGreaterThan(40);
+  });
+
+  it('makes entries only as they are read, and shows the same descriptions on cards', () => {
+    const dir = prebuiltCopyOfDemo();
+    const direct = loadOffer(demoDir, communes).offer;
+    const prebuilt = loadOffer(dir, communes).offer;
+    const laep = direct.services.findIndex((s) => s.kinds.includes('laep'));
+    expect(prebuilt.service(laep)).toEqual({ ...direct.service(laep), summary: null });
+    expect(prebuilt.service(laep)).not.toBe(prebuilt.service(laep));
+    expect(prebuilt.summaryOf(laep)).toBe(direct.summaryOf(laep));
+    expect(prebuilt.facts(laep)).toMatchObject({ zone: direct.service(laep).zone, hours: direct.service(laep).hours });
+  });
+
+  it('reports damaged descriptions and still answers, with cards that have none', () => {
+    const dir = prebuiltCopyOfDemo();
+    writeFileSync(join(dir, PREBUILT_SUMMARIES_FILE), '{"format": 4, "count": 1}\n');
+    const { offer, problems } = loadOffer(dir, communes);
+    const answer = answerOfferQuery(offer, communes, 'un LAEP à Givors', {}, { now, language: 'fr' });
+    expect(answer.outcome).toBe('results');
+    expect(problems).toEqual([expect.objectContaining({ file: `offer/${PREBUILT_SUMMARIES_FILE}` })]);
+  });
+
+  it('is ignored, with a reason, when its sections are cut short', () => {
+    const dir = prebuiltCopyOfDemo();
+    const bytes = readFileSync(join(dir, PREBUILT_FILE));
+    writeFileSync(join(dir, PREBUILT_FILE), bytes.subarray(0, bytes.length - 64));
+    const past = new Date(Date.now() - 60_000);
+    for (const file of ['services.json', 'structures.json']) {
+      writeFileSync(join(dir, file), readFileSync(join(demoDir, file)));
+      utimesSync(join(dir, file), past, past);
+    }
+    const { offer, problems } = loadOffer(dir, communes);
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ file: `offer/${PREBUILT_FILE}`, reason: expect.stringContaining('ignoré') })]));
+    expect(offer.size).toBe(loadOffer(demoDir, communes).offer.size);
   });
 
   it('falls back to the export files when damaged', () => {

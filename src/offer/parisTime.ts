@@ -1,0 +1,117 @@
+import { IANAZone } from 'luxon';
+
+/**
+ * Paris wall-clock arithmetic without building luxon DateTimes: a search shows the hours of a few places, and luxon's
+ * time-zone conversions (Intl formatting for each offset look-up) cost far more than the rest of a turn. Every
+ * function here gives exactly what the matching luxon call gives in zone Europe/Paris, daylight-saving gaps included.
+ */
+
+export const PARIS = 'Europe/Paris';
+
+const parisZone = IANAZone.create(PARIS);
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const offsetByHour = new Map<number, number>();
+const OFFSET_CACHE_LIMIT = 20_000;
+
+/** Paris's offset from UTC at an instant, in ms. It changes only on whole UTC hours, so it is kept per hour. */
+export function parisOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  const start = hour * HOUR_MS;
+  const offset = parisZone.offset(start) * MINUTE_MS;
+  // An hour whose offset is not constant (never seen since 1996) is not cached.
+  if (parisZone.offset(start + HOUR_MS - 1) * MINUTE_MS !== offset) return parisZone.offset(ms) * MINUTE_MS;
+  if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+  offsetByHour.set(hour, offset);
+  return offset;
+}
+
+/** A reading of a clock; weekday 1 = Monday. */
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number; weekday: number };
+
+function fromUtcFields(date: Date): WallClock {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    millisecond: date.getUTCMilliseconds(),
+    weekday: date.getUTCDay() || 7,
+  };
+}
+
+/** The Paris clock at an instant (what `DateTime.setZone('Europe/Paris')` reads). */
+export function parisClock(ms: number): WallClock {
+  return fromUtcFields(new Date(ms + parisOffsetMs(ms)));
+}
+
+/** luxon's way of placing a wall-clock time on the timeline, given a first guess of the offset (its `fixOffset`). */
+function placeWallTime(wallAsUtc: number, guessOffset: number): number {
+  let utcGuess = wallAsUtc - guessOffset;
+  const second = parisOffsetMs(utcGuess);
+  if (second === guessOffset) return utcGuess;
+  utcGuess -= second - guessOffset;
+  const third = parisOffsetMs(utcGuess);
+  if (second === third) return utcGuess;
+  return wallAsUtc - Math.min(second, third);
+}
+
+function wallAsUtc(c: Omit<WallClock, 'weekday'>): number {
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second, c.millisecond);
+}
+
+/**
+ * The Paris clock `days` calendar days after `clock` (luxon's `plus({ days })` from a DateTime in Paris whose offset
+ * is `offsetMs`): the same time of day, moved forward where it falls in the spring gap.
+ */
+export function parisPlusDays(clock: WallClock, offsetMs: number, days: number): WallClock {
+  return parisClock(placeWallTime(wallAsUtc({ ...clock, day: clock.day + days }), offsetMs));
+}
+
+/** The calendar date `days` after a clock's, as year, month, day. */
+export function calendarPlusDays(clock: Pick<WallClock, 'year' | 'month' | 'day'>, days: number): { year: number; month: number; day: number } {
+  const date = new Date(Date.UTC(clock.year, clock.month - 1, clock.day + days));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/**
+ * The Paris clock that luxon's `DateTime.fromObject(fields, { zone: 'Europe/Paris' })` shows for wall-clock fields:
+ * the fields themselves, except in the spring gap, where the time moves forward an hour.
+ */
+export function parisClockOfFields(fields: Omit<WallClock, 'weekday' | 'millisecond'>): WallClock {
+  const asUtc = wallAsUtc({ ...fields, millisecond: 0 });
+  // Far from a change of offset, the fields stand as they are.
+  if (parisOffsetMs(asUtc - 3 * HOUR_MS) === parisOffsetMs(asUtc + 3 * HOUR_MS)) {
+    return { ...fields, millisecond: 0, weekday: new Date(asUtc).getUTCDay() || 7 };
+  }
+  return parisClock(placeWallTime(asUtc, parisOffsetMs(Date.now())));
+}
+
+/**
+ * The opening_hours library works on JavaScript Dates in the process's zone: a Paris wall-clock time is handed to it
+ * as the local Date that reads the same, and its answers are read back the same way.
+ */
+export function localDateMs(c: Pick<WallClock, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>): number {
+  return new Date(c.year, c.month - 1, c.day, c.hour, c.minute, c.second).getTime();
+}
+
+/** The Paris clock (to the minute) read from a local Date the library gave. */
+export function parisClockOfLocal(ms: number): WallClock {
+  const date = new Date(ms);
+  return parisClockOfFields({
+    year: date.getFullYear(),
+    month: date.getMonth() + 1,
+    day: date.getDate(),
+    hour: date.getHours(),
+    minute: date.getMinutes(),
+    second: 0,
+  });
+}
+
+export function isSameDay(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<WallClock, 'year' | 'month' | 'day'>): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
