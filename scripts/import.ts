@@ -6,7 +6,7 @@
  *
  * FILE is a JSON array of structures or of services (told apart by their records); DIR is a folder of such files
  * (structures.json, services.json…). The index is written to --out, by default $KNOWLEDGE_DIR/offer (./knowledge/offer):
- * offer-index.json and offer-index.text.json. Bad records are reported (file, id, reason) and skipped.
+ * offer-index.bin, offer-index.summaries.bin and offer-index.text.json. Bad records are reported (file, id, reason) and skipped.
  */
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

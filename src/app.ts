@@ -64,8 +64,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const knowledge = loadKnowledge(config.knowledgeDir, log);
     const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) });
     running = { runtime, store };
-    // The offer's free-text index is built on first use; build it now, so no parent waits for it.
-    setImmediate(() => knowledge.offer.textIndex());
+    // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no
+    // parent waits for them.
+    setImmediate(() => {
+      knowledge.offer.textIndex();
+      knowledge.communes.warm();
+    });
   })();
   // The caller awaits `ready`; this keeps an early failure from also surfacing as an unhandled rejection.
   ready.catch(() => undefined);

@@ -5,7 +5,7 @@ import type { Commune, CommuneMatch, CommuneMatchVia } from './commune';
 import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
 import type { Groups } from './communeLookups';
 import { valuesOf } from './textColumn';
-import { LetterBag } from './letterBag';
+import { LetterBag, letterMask, lettersLacking } from './letterBag';
 import { placeTokens } from './placeKey';
 import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
 
@@ -16,7 +16,7 @@ type NameIndex = {
   longestFrom: Map<string, number>;
 };
 /** A name as typos are matched against it: without spaces, with its group and its first commune's population. */
-type FuzzyEntry = { compact: string; group: number; population: number };
+type FuzzyEntry = { compact: string; mask: number; group: number; population: number };
 
 export type FindOptions = {
   /** Words the caller already understood (kinds of service, days…): never taken for a place on their own. */
@@ -116,7 +116,7 @@ export class CommuneIndex {
     return (this.byPostcodeMap ??= new Map(valuesOf(this.table.postcodeGroups.keys).map((key, g) => [key, g])));
   }
 
-  /** Name key → its group of communes, and how many words names have after each first word. */
+  /** Name key → its group of communes; and for each first word, the most words a name starting with it has. */
   private nameIndex(): NameIndex {
     if (this.names) return this.names;
     const byName = new Map<string, number>();
@@ -138,7 +138,7 @@ export class CommuneIndex {
     valuesOf(keys).forEach((key, group) => {
       const compact = key.replace(/ /g, '');
       const bucketKey = fuzzyBucket(compact[0], compact.length);
-      const entry = { compact, group, population: start[group + 1] > start[group] ? this.population(values[start[group]]) : 0 };
+      const entry = { compact, mask: letterMask(compact), group, population: start[group + 1] > start[group] ? this.population(values[start[group]]) : 0 };
       const bucket = buckets.get(bucketKey);
       if (bucket) bucket.push(entry);
       else buckets.set(bucketKey, [entry]);
@@ -317,11 +317,12 @@ export class CommuneIndex {
     let best: { group: number; distance: number; population: number } | null = null;
     const buckets = this.fuzzy();
     const letters = new LetterBag(compact);
+    const mask = letterMask(compact);
     for (let length = compact.length - budget; length <= compact.length + budget; length++) {
       for (const entry of buckets.get(fuzzyBucket(compact[0], length)) ?? []) {
         // Only a name as close as the best so far can still win: most are ruled out by their letters alone.
         const bound = best ? best.distance : budget;
-        if (letters.distanceTo(entry.compact, bound) > bound) continue;
+        if (lettersLacking(mask, entry.mask) > bound || letters.distanceTo(entry.compact, bound) > bound) continue;
         const distance = editDistance(compact, entry.compact, bound);
         if (distance > budget) continue;
         if (!best || distance < best.distance || (distance === best.distance && entry.population > best.population)) {

@@ -1,8 +1,8 @@
 /**
- * The bag distance between two words: how many letters one has that the other lacks, the larger of the two counts.
- * Each edit (insertion, deletion, substitution) changes it by at most one and a transposition not at all, so it never
- * exceeds the edit distance: a candidate whose bag distance is over the budget cannot be within it, and is ruled out
- * in one pass over its letters instead of a full edit-distance table.
+ * Lower bounds of the edit distance read from letters alone, so that typo matching rules out most candidates
+ * before computing a full edit-distance table. The bag distance between two words is how many letters one has that
+ * the other lacks, the larger of the two counts: each edit (insertion, deletion, substitution) changes it by at most
+ * one and a transposition not at all, so it never exceeds the edit distance.
  */
 const ASCII = 128;
 
@@ -39,4 +39,26 @@ export class LetterBag {
     if (extra > bound) return bound + 1;
     return Math.max(extra, this.word.length - (other.length - extra));
   }
+}
+
+/**
+ * The letters a word uses, one bit each (a–z; digits and other characters share the last bits): letters a
+ * candidate uses and the word lacks each cost at least one edit, so counting them rules out most candidates with a
+ * few operations on two integers.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    mask |= code >= 97 && code <= 122 ? 1 << (code - 97) : code >= 48 && code <= 57 ? 1 << (26 + ((code - 48) % 5)) : 1 << 31;
+  }
+  return mask;
+}
+
+/** How many of `candidate`'s letters `word` lacks, at least: a lower bound of their edit distance. */
+export function lettersLacking(wordMask: number, candidateMask: number): number {
+  let x = candidateMask & ~wordMask;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

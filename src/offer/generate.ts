@@ -1,4 +1,5 @@
 import type { CommuneIndex } from '../geo';
+import { seededRandom } from '../shared/seededRandom';
 
 /**
  * Synthetic data·inclusion records spread over France, for the benchmark and load tests: communes drawn by
@@ -8,17 +9,6 @@ import type { CommuneIndex } from '../geo';
 
 export type GeneratedOffer = { structures: Record<string, unknown>[]; services: Record<string, unknown>[] };
 
-/** mulberry32: small, fast, and reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRUCTURE_NAMES = ['Centre social', 'Espace de vie sociale', 'Maison des familles', 'Association', 'Maison de quartier', 'Point accueil familles'];
 const STRUCTURE_WORDS = ['Les Tilleuls', 'Le Moulin', 'La Passerelle', 'Les Lucioles', 'Le Trait d’Union', 'La Ribambelle', 'Les Coquelicots', 'Le Lien', 'La Source', 'Les Horizons'];
@@ -37,7 +27,7 @@ const HOURS = [
 ];
 
 export function generateOffer(count: number, communes: CommuneIndex, seed = 42): GeneratedOffer {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   // Communes drawn by population, so that cities have many services and villages few, as in real exports.
   const placed = communes.communes.filter((c) => c.latitude !== null && c.longitude !== null && c.kind === 'commune');

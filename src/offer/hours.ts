@@ -305,18 +305,42 @@ export function describeHours(hours: Hours, now: DateTime, language: Language): 
 
 export type TodayStatus = { open: boolean; text: string };
 
+/** The moments today's status looks at, as the library's Dates read them. */
+type StatusFrame = {
+  here: WallClock;
+  midnight: number;
+  hereLocal: number;
+  inAMinute: number;
+  inTwoDays: number;
+  endOfDay: number;
+  inAWeek: number;
+};
+
+/** The last frame worked out: a turn shows the status of several places at the same instant. */
+let lastFrame: { nowMs: number; frame: StatusFrame } | null = null;
+
+function statusFrame(nowMs: number): StatusFrame {
+  if (lastFrame?.nowMs === nowMs) return lastFrame.frame;
+  const here = parisClock(nowMs);
+  const frame = {
+    here,
+    midnight: localMidnight(here),
+    hereLocal: localDateMs(here),
+    inAMinute: localDateMs(parisClock(nowMs + 60_000)),
+    inTwoDays: localDateMs(parisPlusDays(here, parisOffsetMs(nowMs), 2)),
+    endOfDay: localDateMs({ ...here, hour: 23, minute: 59, second: 59 }),
+    inAWeek: localDateMs({ ...calendarPlusDays(here, 8), hour: 0, minute: 0, second: 0 }),
+  };
+  lastFrame = { nowMs, frame };
+  return frame;
+}
+
 /** Today's status: "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui". */
 export function statusToday(hours: Hours, now: DateTime, language: Language): TodayStatus | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
-  const nowMs = now.toMillis();
-  const here = parisClock(nowMs);
-  const table = spanTable(hours, schedule, here);
-  const hereLocal = localDateMs(here);
-  const inAMinute = localDateMs(parisClock(nowMs + 60_000));
-  const inTwoDays = localDateMs(parisPlusDays(here, parisOffsetMs(nowMs), 2));
-  const endOfDay = localDateMs({ ...here, hour: 23, minute: 59, second: 59 });
-  const inAWeek = localDateMs({ ...calendarPlusDays(here, 8), hour: 0, minute: 0, second: 0 });
+  const { here, midnight, hereLocal, inAMinute, inTwoDays, endOfDay, inAWeek } = statusFrame(now.toMillis());
+  const table = spanTable(hours, schedule, here, midnight);
   if (![inAMinute, inTwoDays, endOfDay, inAWeek].every((to) => covers(table, hereLocal, to))) return statusTodayFromLibrary(hours, now, language);
 
   const current = openSpans(table, hereLocal, inAMinute)[0];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DateTime } from 'luxon';
 import { words, type Language } from '../language/text';
 import { PARIS, weekdayName, type TimeWindow } from './hours';
+import { parisClock } from './parisTime';
 
 /**
  * When the parent wants the place to be open: "ouvert le samedi", "le mercredi après-midi", "ouvert maintenant",
@@ -117,6 +118,22 @@ function dayWindow(day: DateTime, part: DayPart | undefined): TimeWindow {
 export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   const here = now.setZone(PARIS);
   if (intent.now) return [{ start: here, end: here.plus({ minutes: 1 }) }];
+  // Other windows depend only on the day: every search of a day asks for the same few, and luxon is slow to make them.
+  const today = parisClock(now.toMillis());
+  const key = `${today.year}-${today.month}-${today.day}|${JSON.stringify(intent)}`;
+  let windows = windowsOfDay.get(key);
+  if (!windows) {
+    windows = dayWindows(intent, here);
+    if (windowsOfDay.size >= WINDOWS_KEPT) windowsOfDay.clear();
+    windowsOfDay.set(key, windows);
+  }
+  return [...windows];
+}
+
+const windowsOfDay = new Map<string, readonly TimeWindow[]>();
+const WINDOWS_KEPT = 500;
+
+function dayWindows(intent: TimeIntent, here: DateTime): TimeWindow[] {
   if (intent.date) {
     const day = dayFromIsoDate(intent.date, here);
     return [dayWindow(day, intent.part)];

@@ -1,4 +1,5 @@
 import type { Plan } from './model';
+import { seededRandom } from '../shared/seededRandom';
 
 /**
  * Generates sheets in the two seed layouts (Rhône UPPERCASE headings, Tours tab-indented headings, some written as
@@ -35,17 +36,6 @@ const ORGANISATIONS = [
 ];
 const TERRITORIES = ['Loire', 'Isère', 'Gironde', 'Nord', 'Hérault', 'Bretagne', 'Vendée', 'Savoie', 'Marne', 'Var'];
 
-/** A small seeded generator (mulberry32): no dependency, same output everywhere. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Writer {
   constructor(private readonly next: () => number) {}
@@ -119,7 +109,7 @@ function toursSheet(w: Writer, number: string): string {
 }
 
 export function generateSheets(count: number, seed = 1): GeneratedSheet[] {
-  const w = new Writer(random(seed));
+  const w = new Writer(seededRandom(seed));
   const sheets: GeneratedSheet[] = [];
   for (let i = 0; i < count; i++) {
     const planNumber = Math.floor(i / SHEETS_PER_PLAN);

@@ -1,5 +1,5 @@
 import { editDistance } from '../../src/language/text';
-import { LetterBag } from '../../src/geo/letterBag';
+import { LetterBag, letterMask, lettersLacking } from '../../src/geo/letterBag';
 
 /** A fixed sequence, so that a failure can be replayed. */
 function sequence(seed: number): () => number {
@@ -54,5 +54,21 @@ describe('bag distance', () => {
 
   it('does not rule out words with other characters', () => {
     expect(new LetterBag('évreux').distanceTo('zzzzzz', 1)).toBe(0);
+  });
+});
+
+describe('letter masks', () => {
+  it('count the letters a candidate has that the word lacks, never more than the edit distance', () => {
+    expect(lettersLacking(letterMask('lyon'), letterMask('lyons'))).toBe(1);
+    expect(lettersLacking(letterMask('givors'), letterMask('givros'))).toBe(0);
+    expect(lettersLacking(letterMask('tours'), letterMask('lyon'))).toBe(3);
+    const next = sequence(5);
+    const letters = 'abcdeilnorstuvz0123456789-';
+    const word = (length: number) => Array.from({ length }, () => letters[Math.floor(next() * letters.length)]).join('');
+    for (let i = 0; i < 3000; i++) {
+      const a = word(1 + Math.floor(next() * 10));
+      const b = word(1 + Math.floor(next() * 10));
+      expect(lettersLacking(letterMask(a), letterMask(b))).toBeLessThanOrEqual(editDistance(a, b));
+    }
   });
 });

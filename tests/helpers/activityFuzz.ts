@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { seededRandom } from '../../src/shared/seededRandom';
 
 /**
  * Generated hostile requests for POST /api/messages: valid activities mutated (fields dropped, wrong types,
@@ -23,16 +24,8 @@ export interface FuzzOptions {
   serviceUrl: string;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
 function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => {
     const item = items[int(items.length)];

@@ -157,3 +157,17 @@ describe("today's status around clock changes, nights and holidays", () => {
     expect(isOpenDuring(saturdays, timeWindows({ date: '2026-09-11' }, now))).toBe(false);
   });
 });
+
+describe('time windows asked again', () => {
+  it('are those of the day asked, and a caller may change the list it gets', () => {
+    const saturday = { weekdays: [6] };
+    const first = timeWindows(saturday, now);
+    first.pop();
+    const again = timeWindows(saturday, now);
+    expect(again.map((w) => w.start.toISODate())).toEqual(['2026-03-14', '2026-03-21']);
+    const nextDay = timeWindows(saturday, paris('2026-03-15T09:00:00'));
+    expect(nextDay.map((w) => w.start.toISODate())).toEqual(['2026-03-21', '2026-03-28']);
+    const openNow = timeWindows({ now: true }, paris('2026-03-15T09:00:30'));
+    expect(openNow[0].start.toISO()).toBe('2026-03-15T09:00:30.000+01:00');
+  });
+});
