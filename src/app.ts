@@ -30,23 +30,19 @@ export const PARIS = 'Europe/Paris';
 export async function createApp(config: Config, log: Logger): Promise<App> {
   let running: { runtime: BotRuntime; store: Store } | undefined;
 
+  // The HTTP server answers 503 itself until `running` is set, so these only run once the bot exists.
+  const requireRunning = () => {
+    if (!running) throw new Error('Maillage is not ready yet');
+    return running;
+  };
   const http = createHttpServer({
     log,
     isReady: () => running !== undefined,
-    handleActivity: async (req, res) => {
-      if (!running) {
-        res.send(503, { error: { code: 'NOT_READY', message: 'Maillage is starting, try again in a moment.' } });
-        return;
-      }
-      await running.runtime.handleChannelRequest(req, res);
-    },
+    handleActivity: async (req, res) => requireRunning().runtime.handleChannelRequest(req, res),
   });
 
   const gateway: BotGateway = {
-    async deliver(activity) {
-      if (!running) throw new Error('Maillage is not ready yet');
-      return running.runtime.gateway.deliver(activity);
-    },
+    deliver: async (activity) => requireRunning().runtime.gateway.deliver(activity),
   };
   const directLine = registerDirectLine(http.server, {
     gateway,

@@ -1,5 +1,4 @@
 import { ConversationState } from 'botbuilder';
-import type { DateTime } from 'luxon';
 import type { Request, Response } from 'restify';
 import { CONVERSATION_MEMORY_PROPERTY } from '../../dialogs/conversationMemory';
 import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
@@ -23,7 +22,7 @@ export function createBotRuntime(
   config: Config,
   log: Logger,
   store: Store,
-  services: Omit<MainDialogServices, 'now'> & { now: () => DateTime },
+  services: MainDialogServices,
 ): BotRuntime {
   const conversationState = new ConversationState(new StoreStateStorage(store));
   const memory = conversationState.createProperty<unknown>(CONVERSATION_MEMORY_PROPERTY);

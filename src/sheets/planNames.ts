@@ -1,4 +1,4 @@
-import { STOP_WORDS, fold, words } from '../language/text';
+import { STOP_WORDS, contentWords, fold, words } from '../language/text';
 import { GLOSSARY } from './glossary';
 import type { Plan } from './model';
 import { normaliseTerm } from './terms';
@@ -28,17 +28,18 @@ export interface PlanHint {
 
 const MIN_ACRONYM = 3;
 
-function contentWords(text: string): string[] {
-  return words(text).filter((word) => !STOP_WORDS.has(word) && !/^\d+$/.test(word) && word.length > 1);
+/** A plan is named by its words, not by its years or single letters. */
+function planNameWords(text: string): string[] {
+  return contentWords(text).filter((word) => !/^\d+$/.test(word) && word.length > 1);
 }
 
 function planWords(plan: Plan): PlanWords {
-  const names = new Set<string>(contentWords(plan.id.replace(/[-_.]+/g, ' ')).map(normaliseTerm));
+  const names = new Set<string>(planNameWords(plan.id.replace(/[-_.]+/g, ' ')).map(normaliseTerm));
   const foldedTitle = fold(plan.title);
   for (const entry of GLOSSARY) {
     if (foldedTitle.includes(fold(entry.expansion))) names.add(fold(entry.term));
   }
-  const initials = contentWords(plan.title).map((word) => word[0]).join('');
+  const initials = planNameWords(plan.title).map((word) => word[0]).join('');
   for (let length = MIN_ACRONYM; length <= initials.length; length++) names.add(initials.slice(0, length));
   // Numbers count in titles and periods: "Contrat de ville 2015-2020" and "… 2021-2026" are two plans.
   const titleWords = new Set<string>(

@@ -48,10 +48,8 @@ export function readable(activity: Record<string, unknown>): string {
   return parts.join('\n');
 }
 
-/** Lower case, no accents: transcripts compare the way a reader would. */
-export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
-}
+/** Transcripts compare the way the bot reads: lower case, no accents, one space. */
+export { fold as folded } from '../../src/language/text';
 
 export interface Turn {
   replies: Record<string, unknown>[];
