@@ -1,5 +1,4 @@
 import {
-  ConversationState,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -8,6 +7,7 @@ import {
 } from 'botbuilder';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { detectLanguage } from '../language/text';
+import type { ConversationStateStore } from './conversationState';
 
 /**
  * Routes each activity by type: messages and shared positions go to the main dialog, a conversation's first
@@ -15,7 +15,7 @@ import { detectLanguage } from '../language/text';
  */
 export class MaillageBot extends TeamsActivityHandler {
   constructor(
-    private readonly conversationState: ConversationState,
+    private readonly conversationState: ConversationStateStore,
     private readonly mainDialog: MainDialog,
   ) {
     super();
@@ -61,6 +61,6 @@ export class MaillageBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    await this.conversationState.saveChanges(context);
   }
 }

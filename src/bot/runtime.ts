@@ -1,14 +1,13 @@
-import { ConversationState } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { CONVERSATION_MEMORY_PROPERTY } from '../../dialogs/conversationMemory';
 import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { Store } from '../storage';
-import { createChannelAdapter, InProcessAdapter } from './adapter';
+import { ChannelAdapter, InProcessAdapter } from './adapter';
+import { ConversationStateStore } from './conversationState';
 import { createBotGateway, type BotGateway } from './gateway';
 import { MaillageBot } from './maillageBot';
-import { StoreStateStorage } from './stateStorage';
 
 /** Everything botbuilder: the one module the rest of the application talks to, so the SDK stays swappable. */
 export interface BotRuntime {
@@ -24,12 +23,12 @@ export function createBotRuntime(
   store: Store,
   services: MainDialogServices,
 ): BotRuntime {
-  const conversationState = new ConversationState(new StoreStateStorage(store));
+  const conversationState = new ConversationStateStore(store);
   const memory = conversationState.createProperty<unknown>(CONVERSATION_MEMORY_PROPERTY);
   const bot = new MaillageBot(conversationState, new MainDialog(services, memory));
-  const channelAdapter = createChannelAdapter(config, log, conversationState);
+  const channelAdapter = new ChannelAdapter(config, log, conversationState);
   return {
-    handleChannelRequest: (req, res) => channelAdapter.process(req, res, (context) => bot.run(context)),
+    handleChannelRequest: (req, res) => channelAdapter.processChannelRequest(req, res, (context) => bot.run(context)),
     gateway: createBotGateway(new InProcessAdapter(log, conversationState), bot),
   };
 }

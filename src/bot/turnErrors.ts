@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationState, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { detectLanguage } from '../language/text';
 import type { Logger } from '../log/logger';
 import { say } from '../messages/common';
+import type { ConversationStateStore } from './conversationState';
 
 /**
  * The one place a failed turn ends up: the error is logged with a correlation id (never the user's words),
  * the user gets a plain message with that id, and the conversation's state is cleared so the next message
  * starts afresh instead of replaying what failed.
  */
-export function createTurnErrorHandler(log: Logger, conversationState: ConversationState) {
+export function createTurnErrorHandler(log: Logger, conversationState: ConversationStateStore) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID().slice(0, 8);
     log.error(
@@ -22,7 +23,7 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
       'turn failed',
     );
     try {
-      await conversationState.delete(context);
+      await conversationState.clear(context);
     } catch (stateError) {
       log.error({ correlationId, err: stateError }, 'could not clear the conversation state after a failed turn');
     }

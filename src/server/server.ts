@@ -12,6 +12,7 @@ export interface HttpServerOptions {
   /**
    * Hands a checked Bot Framework request to the adapter. `req.body` holds the parsed activity (the adapter
    * reads it there) and the Authorization header is untouched, so channel authentication happens in the adapter.
+   * An HttpProblem thrown here (a refused token) is answered from the catalogue; anything else is a 500.
    */
   handleActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
   /** Limits of the /api/messages body; the defaults are documented in docs/errors.md. */
@@ -52,8 +53,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     req.body = check.activity;
     try {
-      await options.handleActivity(req, withCatalogueErrors(res, log));
+      await options.handleActivity(req, res);
     } catch (error) {
+      if (error instanceof HttpProblem) {
+        log.info({ route: '/api/messages', status: error.status, code: error.code }, 'request refused');
+        sendProblem(res, error);
+        return;
+      }
       // The adapter answers turn failures itself; reaching here means the adapter failed, not the request.
       log.error({ err: describeError(error), activityType: check.activity.type, channelId: check.activity.channelId }, 'activity handling failed');
       sendProblem(res, new HttpProblem('internal_error'));
@@ -95,35 +101,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         server.close(() => resolve());
       }),
   };
-}
-
-/**
- * The adapter answers its own failures with the error's text as the body (an authentication message, a stack
- * trace's first line, a connector's reason). Those bodies are replaced by the catalogue's, status kept, and the
- * original text goes to the log only. Bodies that are objects (invoke responses) are the bot's and pass untouched.
- */
-function withCatalogueErrors(res: restify.Response, log: Logger): restify.Response {
-  const rewrite = (body: unknown): HttpProblem | undefined => {
-    if (res.statusCode < 400 || !(typeof body === 'string' || body instanceof Error)) return undefined;
-    const reason = (body instanceof Error ? body.message : body).slice(0, 300);
-    log.warn({ status: res.statusCode, reason }, 'adapter refused or failed the request');
-    const problem = new HttpProblem(res.statusCode === 401 || res.statusCode === 403 ? 'unauthorized' : res.statusCode >= 500 ? 'internal_error' : 'invalid_activity');
-    return problem;
-  };
-  return new Proxy(res, {
-    get(target, property) {
-      if (property === 'send') {
-        return (...args: unknown[]) => {
-          const body = args.length === 1 ? args[0] : undefined;
-          const problem = rewrite(body);
-          if (!problem) return Reflect.apply(target.send, target, args);
-          return target.send(target.statusCode, { error: { code: problem.code, message: problem.message } });
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 function describeError(error: unknown): { name?: string; message?: string; stack?: string } {

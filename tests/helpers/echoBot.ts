@@ -17,15 +17,9 @@ export function createEchoBot(): ActivityHandler {
   return bot;
 }
 
-/** Bot Framework credentials, for tests of channel authentication (never used to reach Azure). */
-export interface EchoCredentials {
-  MicrosoftAppId: string;
-  MicrosoftAppPassword: string;
-}
-
 /** A CloudAdapter as the samples make it: without credentials, no channel authentication. */
-function createEchoAdapter(credentials?: EchoCredentials): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ ...credentials, MicrosoftAppType: 'MultiTenant' }));
+function createEchoAdapter(): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context) => {
     await context.sendActivity('The bot encountered an error or bug.');
   };
@@ -38,8 +32,8 @@ export interface RunningServer {
 }
 
 /** The echo bot behind Maillage's own server: createHttpServer, the activity guard, then a CloudAdapter. */
-export async function startGuardedEchoServer(log: Logger, credentials?: EchoCredentials): Promise<RunningServer & { http: HttpServer }> {
-  const adapter = createEchoAdapter(credentials);
+export async function startGuardedEchoServer(log: Logger): Promise<RunningServer & { http: HttpServer }> {
+  const adapter = createEchoAdapter();
   const bot = createEchoBot();
   const http = createHttpServer({
     log,

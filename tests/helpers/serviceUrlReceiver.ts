@@ -21,21 +21,27 @@ export class ServiceUrlReceiver {
   /** Requests the receiver could not make sense of (wrong path, not JSON): a bot bug, visible to tests. */
   readonly unexpected: { method: string; url: string }[] = [];
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
-  private replyCount = 0;
+  /** Every reply accepted, kept or not. */
+  replyCount = 0;
 
   private constructor(
     private readonly server: http.Server,
     readonly serviceUrl: string,
+    private readonly keepReplies: boolean,
   ) {}
 
-  static async start(): Promise<ServiceUrlReceiver> {
+  /**
+   * `keepReplies: false` only counts them: the bench shares its process with the bot it measures, and ten
+   * thousand kept replies would make the bot pay for the channel's memory in garbage collection.
+   */
+  static async start(options: { keepReplies?: boolean } = {}): Promise<ServiceUrlReceiver> {
     let receiver: ServiceUrlReceiver | undefined;
     const server = http.createServer((req, res) => receiver?.handle(req, res));
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('the receiver has no TCP address');
-    receiver = new ServiceUrlReceiver(server, `http://127.0.0.1:${address.port}/`);
+    receiver = new ServiceUrlReceiver(server, `http://127.0.0.1:${address.port}/`, options.keepReplies ?? true);
     return receiver;
   }
 
@@ -53,15 +59,18 @@ export class ServiceUrlReceiver {
         activity = undefined;
       }
       if ((req.method === 'POST' || req.method === 'PUT') && match?.[1] && activity) {
-        this.replies.push({
-          conversationId: decodeURIComponent(match[1]),
-          replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
-          activity,
-          receivedAt: performance.now(),
-        });
-        this.notify();
+        const id = `reply-${++this.replyCount}`;
+        if (this.keepReplies) {
+          this.replies.push({
+            conversationId: decodeURIComponent(match[1]),
+            replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+            activity,
+            receivedAt: performance.now(),
+          });
+          this.notify();
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `reply-${++this.replyCount}` }));
+        res.end(JSON.stringify({ id }));
         return;
       }
       this.unexpected.push({ method: req.method ?? '?', url });

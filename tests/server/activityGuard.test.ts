@@ -5,6 +5,7 @@ import { startGuardedEchoServer, type RunningServer } from '../helpers/echoBot';
 import { silentLog } from '../helpers/logCapture';
 import { jailToLoopback } from '../helpers/networkJail';
 import { ServiceUrlReceiver } from '../helpers/serviceUrlReceiver';
+import { SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from '../helpers/transcript';
 
 interface Answer {
   status: number;
@@ -198,21 +199,20 @@ describe('POST /api/messages guard', () => {
 });
 
 describe('channel authentication stays with the adapter', () => {
-  let server: RunningServer;
+  let bot: TestBot;
+  let url: string;
   let receiver: ServiceUrlReceiver;
   let unjail: () => void;
   beforeAll(async () => {
     unjail = jailToLoopback();
     receiver = await ServiceUrlReceiver.start();
-    // The adapter prints each refused request with console.error; the answer is what is checked here.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    server = await startGuardedEchoServer(silentLog, { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startTestBot(SHIPPED_KNOWLEDGE, { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    url = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}/api/messages`;
   });
   afterAll(async () => {
-    await server.close();
+    await bot.stop();
     await receiver.close();
     unjail();
-    jest.restoreAllMocks();
   });
 
   test.each([
@@ -230,14 +230,14 @@ describe('channel authentication stays with the adapter', () => {
     });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (authorization) headers.authorization = authorization;
-    const answer = await send(server.url, { headers, body });
+    const answer = await send(url, { headers, body });
     expect(answer.status).toBe(401);
     expect(answer.json).toEqual({ error: { code: 'unauthorized', message: HTTP_ERRORS.unauthorized.message } });
     expect(receiver.replies).toEqual([]);
   });
 
   test('a malformed activity is refused by the guard before authentication', async () => {
-    const answer = await send(server.url, { headers: { 'content-type': 'application/json' }, body: '{"type": "message"}' });
+    const answer = await send(url, { headers: { 'content-type': 'application/json' }, body: '{"type": "message"}' });
     expect(answer.status).toBe(400);
   });
 });
