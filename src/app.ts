@@ -6,7 +6,7 @@ import type { Config } from './config/config';
 import { registerDirectLine, registerWidget } from './directline';
 import { CommuneIndex } from './geo';
 import type { Logger } from './log/logger';
-import { loadOffer } from './offer';
+import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { loadSheetKnowledge, SheetIndex } from './sheets';
 import { openStore, type Store } from './storage';
@@ -20,8 +20,6 @@ export interface App {
   ready: Promise<void>;
   close(): Promise<void>;
 }
-
-export const PARIS = 'Europe/Paris';
 
 /**
  * Wires the application in order: storage → state → knowledge → dialogs → bot → adapters → HTTP.

@@ -63,6 +63,10 @@ export function percentile(values: readonly number[], fraction: number): number 
   return sorted[rank] ?? Number.NaN;
 }
 
+/** The middle value; with an even count, the mean of the two middle ones. */
 export function median(values: readonly number[]): number {
-  return percentile(values, 0.5);
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

@@ -28,8 +28,7 @@ export interface UserTurn {
 export function readUserTurn(context: TurnContext): UserTurn {
   const activity = context.activity;
   const rawText = typeof activity.text === 'string' ? textWithoutMentions(activity) : '';
-  const cardAsk = CardAskSchema.safeParse(cardData(activity));
-  const fullText = (rawText || (cardAsk.success ? cardAsk.data.ask : '')).replace(/\s+/g, ' ').trim();
+  const fullText = (rawText || cardAsk(activity)).replace(/\s+/g, ' ').trim();
   const text = fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS);
   return {
     text,
@@ -47,9 +46,11 @@ function textWithoutMentions(activity: Activity): string {
 
 /** Action.Submit puts the card's data in `value`; Teams' Action.Execute nests it in `value.action.data`. */
 const ExecuteValueSchema = z.object({ action: z.object({ data: z.unknown() }) });
-function cardData(activity: Activity): unknown {
+function cardAsk(activity: Activity): string {
+  if (activity.value === undefined || activity.value === null) return '';
   const execute = ExecuteValueSchema.safeParse(activity.value);
-  return execute.success ? execute.data.action.data : activity.value;
+  const asked = CardAskSchema.safeParse(execute.success ? execute.data.action.data : activity.value);
+  return asked.success ? asked.data.ask : '';
 }
 
 function readPosition(activity: Activity): SharedPosition | undefined {

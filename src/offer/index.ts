@@ -6,3 +6,4 @@ export { answerOfferQuery, offerQueryScore, offerHelpText, PAGE_SIZE, type Offer
 export { LoadProblemSchema, type LoadProblem } from './records';
 export type { OfferService } from './service';
 export { KINDS, AUDIENCES, type KindId, type AudienceId } from './vocabulary';
+export { PARIS } from './parisTime';

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { IANAZone, type Zone } from 'luxon';
 
 /**
  * Paris wall-clock arithmetic without building luxon DateTimes: a search shows the hours of a few places, and luxon's
@@ -6,9 +6,9 @@ import { IANAZone } from 'luxon';
  * function here gives exactly what the matching luxon call gives in zone Europe/Paris, daylight-saving gaps included.
  */
 
-export const PARIS = 'Europe/Paris';
+const PARIS_ZONE_NAME = 'Europe/Paris';
 
-const parisZone = IANAZone.create(PARIS);
+const parisZone = IANAZone.create(PARIS_ZONE_NAME);
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const offsetByHour = new Map<number, number>();
@@ -27,6 +27,24 @@ export function parisOffsetMs(ms: number): number {
   offsetByHour.set(hour, offset);
   return offset;
 }
+
+/**
+ * Europe/Paris for luxon, with the offset look-up above: the same zone (type "iana", same name, equal to luxon's own),
+ * but each DateTime built or moved in it no longer formats a date through Intl to learn its offset. Every turn
+ * that reads the time goes through here.
+ */
+class ParisZone extends IANAZone {
+  constructor() {
+    super(PARIS_ZONE_NAME);
+  }
+
+  override offset(ts: number): number {
+    return Number.isFinite(ts) ? parisOffsetMs(ts) / MINUTE_MS : Number.NaN;
+  }
+}
+
+/** Paris, for `setZone(PARIS)`, `{ zone: PARIS }` and `DateTime.now().setZone(PARIS)`. */
+export const PARIS: Zone = new ParisZone();
 
 /** A reading of a clock; weekday 1 = Monday. */
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number; weekday: number };

@@ -7,6 +7,9 @@ import type { OfferService } from './service';
 import type { AudienceId, KindId } from './vocabulary';
 import { isNationalZone, serviceCovers } from './zones';
 
+/** One collator for every sort: `localeCompare(…, 'fr')` builds one per comparison. */
+const FRENCH_ORDER = new Intl.Collator('fr');
+
 /**
  * Finding services for a parent: places nearest first within a radius, plus the services held at a distance whose
  * zone covers the parent's commune. Zones (zone_eligibilite) are respected for both.
@@ -107,7 +110,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
   const remote = (textIds
     ? offer.allRemote((id) => textIds.has(id) && acceptRemote(id))
     : offer.remote(request.kinds, request.place?.departement ?? null, acceptRemote))
-    .sort((a, b) => remoteRank(service(b), request.place) - remoteRank(service(a), request.place) || service(a).name.localeCompare(service(b).name, 'fr'))
+    .sort((a, b) => remoteRank(service(b), request.place) - remoteRank(service(a), request.place) || FRENCH_ORDER.compare(service(a).name, service(b).name))
     .map((id) => ({ index: id, service: service(id), distanceKm: null, remote: true }));
 
   if (request.remotePreferred) return [...remote, ...nearby];

@@ -101,19 +101,26 @@ class SqliteStateRepository implements StateRepository {
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     this.writeAll = db.transaction((writes: readonly StateWrite[]) => {
       const etags = new Map<string, string>();
-      const now = new Date().toISOString();
-      for (const write of writes) {
-        const etag = newEtag();
-        const value = encodeStateValue(write.key, write.value);
-        if (isUnconditional(write.etag)) {
-          this.upsert.run(write.key, value, etag, now);
-        } else if (this.upsertIfEtag.run(write.key, value, etag, now, write.etag ?? '').changes === 0) {
-          throw new ETagConflictError(write.key);
-        }
-        etags.set(write.key, etag);
-      }
+      for (const write of writes) etags.set(write.key, this.writeRecord(write));
       return etags;
     });
+  }
+
+  private writeOne(write: StateWrite): Map<string, string> {
+    return new Map([[write.key, this.writeRecord(write)]]);
+  }
+
+  /** Writes one record and returns its new etag; a stale etag throws (and rolls back the batch it is part of). */
+  private writeRecord(write: StateWrite): string {
+    const etag = newEtag();
+    const value = encodeStateValue(write.key, write.value);
+    const now = new Date().toISOString();
+    if (isUnconditional(write.etag)) {
+      this.upsert.run(write.key, value, etag, now);
+    } else if (this.upsertIfEtag.run(write.key, value, etag, now, write.etag ?? '').changes === 0) {
+      throw new ETagConflictError(write.key);
+    }
+    return etag;
   }
 
   async read(keys: readonly string[]): Promise<StateReadResult> {
@@ -127,6 +134,8 @@ class SqliteStateRepository implements StateRepository {
 
   async write(writes: readonly StateWrite[]): Promise<Map<string, string>> {
     if (writes.length === 0) return new Map();
+    // One statement is atomic on its own: a turn's single record skips BEGIN and COMMIT.
+    if (writes.length === 1) return this.writeOne(writes[0]!);
     return this.writeAll(writes);
   }
 
