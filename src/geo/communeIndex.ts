@@ -1,12 +1,13 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { editDistance, STOP_WORDS } from '../language/text';
+import { STOP_WORDS, typoAllowance } from '../language/text';
 import type { Commune, CommuneMatch, CommuneMatchVia } from './commune';
 import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
 import type { Groups } from './communeLookups';
 import { valuesOf } from './textColumn';
-import { LetterBag, letterMask, lettersLacking } from './letterBag';
-import { placeTokens } from './placeKey';
+import { LetterBag, letterMask, maskDistance, repeatedLetterMask } from './letterBag';
+import { LEADING_ARTICLES, placeTokens } from './placeKey';
+import { editDistanceWithin } from './typoDistance';
 import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
 
 type NameIndex = {
@@ -16,7 +17,19 @@ type NameIndex = {
   longestFrom: Map<string, number>;
 };
 /** A name as typos are matched against it: without spaces, with its group and its first commune's population. */
-type FuzzyEntry = { compact: string; mask: number; group: number; population: number };
+type FuzzyEntry = { compact: string; group: number; population: number };
+/**
+ * The names of one first letter and length (see fuzzyBucket), with their letters (letterMask, repeatedLetterMask)
+ * side by side: most names are ruled out on these two integers alone, read in a row.
+ */
+type FuzzyBucket = { masks: Int32Array; repeats: Int32Array; entries: FuzzyEntry[] };
+/** The words names are made of, of one first letter and length, with their letters (letterMask). */
+type NameWordBucket = { masks: Int32Array; words: string[] };
+
+/** A place found in the words [start, end) of a sentence. */
+type Found = { match: CommuneMatch; start: number; end: number };
+/** A name typed with typos over the words [start, end): its group and how many edits away it is. */
+type FuzzySpan = { group: number; distance: number; start: number; end: number };
 
 export type FindOptions = {
   /** Words the caller already understood (kinds of service, days…): never taken for a place on their own. */
@@ -33,6 +46,32 @@ const LONE_WORD_MIN_POPULATION = 2000;
 
 /** Longest place name we look for inside a sentence, in words ("saint georges de reneins" is 4; some have 6). */
 const MAX_NAME_TOKENS = 7;
+
+/**
+ * A longer name typed with typos beats an exact shorter one only if each of its typos is paid for by at least this
+ * many letters typed beyond the shorter name: "vaux en velin" (1 typo, 7 more letters) is Vaulx-en-Velin.
+ */
+const NEAR_COMPLETE = 4;
+
+/**
+ * The words of a name key as users may type them: each word, and an elided letter joined to the next word as it is
+ * often typed ("mont dor" for "mont d or", "larbresle").
+ */
+function wordsOfName(key: string): string[] {
+  const words = key.split(' ');
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) if (words[i].length === 1) out.push(words[i] + words[i + 1]);
+  return out;
+}
+
+/**
+ * How many edits a reading of `length` words must stay within to beat `best`: as many if it is longer (the longer
+ * of two equally close readings wins), fewer otherwise.
+ */
+function distanceToBeat(best: FuzzySpan | null, length: number): number {
+  if (!best) return Infinity;
+  return length > best.end - best.start ? best.distance : best.distance - 1;
+}
 
 function typoBudget(length: number): number {
   if (length <= 4) return 0;
@@ -63,7 +102,8 @@ export class CommuneIndex {
   private codeIndex: Map<string, number> | null = null;
   private byPostcodeMap: Map<string, number> | null = null;
   private names: NameIndex | null = null;
-  private fuzzyBuckets: Map<string, FuzzyEntry[]> | null = null;
+  private fuzzyBuckets: Map<string, FuzzyBucket> | null = null;
+  private nameWordBuckets: Map<string, NameWordBucket> | null = null;
   private map: { located: Int32Array; spatial: KDBush } | null = null;
 
   constructor(table: CommuneTable) {
@@ -85,6 +125,7 @@ export class CommuneIndex {
     this.indexOfCode('');
     this.postcodes();
     this.fuzzy();
+    this.nameWords();
     this.located();
   }
 
@@ -131,19 +172,46 @@ export class CommuneIndex {
     return (this.names = { byName, longestFrom });
   }
 
-  private fuzzy(): Map<string, FuzzyEntry[]> {
+  private fuzzy(): Map<string, FuzzyBucket> {
     if (this.fuzzyBuckets) return this.fuzzyBuckets;
-    const buckets = new Map<string, FuzzyEntry[]>();
+    const byBucket = new Map<string, FuzzyEntry[]>();
     const { keys, start, values } = this.table.nameGroups;
     valuesOf(keys).forEach((key, group) => {
       const compact = key.replace(/ /g, '');
       const bucketKey = fuzzyBucket(compact[0], compact.length);
-      const entry = { compact, mask: letterMask(compact), group, population: start[group + 1] > start[group] ? this.population(values[start[group]]) : 0 };
-      const bucket = buckets.get(bucketKey);
-      if (bucket) bucket.push(entry);
-      else buckets.set(bucketKey, [entry]);
+      const population = start[group + 1] > start[group] ? this.population(values[start[group]]) : 0;
+      const entry = { compact, group, population };
+      const entries = byBucket.get(bucketKey);
+      if (entries) entries.push(entry);
+      else byBucket.set(bucketKey, [entry]);
     });
+    const buckets = new Map<string, FuzzyBucket>();
+    for (const [bucketKey, entries] of byBucket) {
+      const masks = Int32Array.from(entries, (e) => letterMask(e.compact));
+      const repeats = Int32Array.from(entries, (e) => repeatedLetterMask(e.compact));
+      buckets.set(bucketKey, { masks, repeats, entries });
+    }
     return (this.fuzzyBuckets = buckets);
+  }
+
+  /** The words names are made of, grouped like the names (see fuzzyBucket), with their letters (letterMask). */
+  private nameWords(): Map<string, NameWordBucket> {
+    if (this.nameWordBuckets) return this.nameWordBuckets;
+    const byBucket = new Map<string, string[]>();
+    const seen = new Set<string>();
+    for (const key of valuesOf(this.table.nameGroups.keys)) {
+      for (const word of wordsOfName(key)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        const bucketKey = fuzzyBucket(word[0], word.length);
+        const words = byBucket.get(bucketKey);
+        if (words) words.push(word);
+        else byBucket.set(bucketKey, [word]);
+      }
+    }
+    const buckets = new Map<string, NameWordBucket>();
+    for (const [bucketKey, words] of byBucket) buckets.set(bucketKey, { masks: Int32Array.from(words, letterMask), words });
+    return (this.nameWordBuckets = buckets);
   }
 
   /** The map: communes with coordinates, without the cities whose arrondissements stand for them. */
@@ -250,9 +318,14 @@ export class CommuneIndex {
     return STOP_WORDS.has(token) || (options.ignoreWords?.has(token) ?? false) || COMMON_WORDS_NAMING_COMMUNES.has(token);
   }
 
+  /** A word the caller understood as something else ("laep", "samedi"): a name read with typos never runs over it. */
+  private isUnderstood(token: string, options: FindOptions): boolean {
+    return !STOP_WORDS.has(token) && (options.ignoreWords?.has(token) ?? false);
+  }
+
   private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean): CommuneMatch | null {
     const { longestFrom } = this.nameIndex();
-    let best: { match: CommuneMatch; score: number } | null = null;
+    let best: { found: Found; score: number } | null = null;
     for (let start = 0; start < tokens.length; start++) {
       const marked = isPlaceMarkerBefore(tokens, start);
       // No name starts with most words: only a code may then be read there.
@@ -270,12 +343,79 @@ export class CommuneIndex {
         // "table" or "pas" in a sentence are words, not La Table or Le Pas.
         if (length === 1 && !marked && !wholeTextIsPlace && match.via === 'name' && match.commune.population < LONE_WORD_MIN_POPULATION) continue;
         const score = length * 10 + (marked ? 5 : 0) + (match.via === 'postcode' || match.via === 'code' ? 3 : 0);
-        if (!best || score > best.score) best = { match, score };
+        if (!best || score > best.score) best = { found: { match, start, end }, score };
         break;
       }
     }
-    if (best) return best.match;
+    if (best) return this.longerNameWithTypos(tokens, best.found, options) ?? best.found.match;
     return this.fuzzyInTokens(tokens, options, wholeTextIsPlace);
+  }
+
+  /**
+   * A longer name typed with typos over the words around an exact one: "vaux en velin" is Vaulx-en-Velin, not the
+   * village of Vaux followed by two words, and "st genie laval" is Saint-Genis-Laval, not Laval. The longer name wins
+   * only when nearly all the letters typed around the exact name are its own, and never runs over a word the caller
+   * understood ("Bron le samedi" stays Bron).
+   */
+  private longerNameWithTypos(tokens: readonly string[], exact: Found, options: FindOptions): CommuneMatch | null {
+    if (exact.match.via !== 'name') return null;
+    // The words around that may belong to the same name: small words, or words of some name give or take a typo.
+    const mayBeOfName = (k: number) => STOP_WORDS.has(tokens[k]) || (!this.isUnderstood(tokens[k], options) && this.isNearNameWord(tokens[k]));
+    let first = exact.start;
+    while (first > 0 && exact.end - first < MAX_NAME_TOKENS && mayBeOfName(first - 1)) first--;
+    let last = exact.end;
+    while (last < tokens.length && last - exact.start < MAX_NAME_TOKENS && mayBeOfName(last)) last++;
+    let best: FuzzySpan | null = null;
+    for (let start = exact.start; start >= first; start--) {
+      // Longest first: a shorter reading must then be strictly closer to win, which narrows its search.
+      for (let end = Math.min(last, start + MAX_NAME_TOKENS); end >= exact.end; end--) {
+        let around = 0;
+        let aroundWords = 0;
+        for (let k = start; k < end; k++) {
+          if (k >= exact.start && k < exact.end) continue;
+          around += tokens[k].length;
+          if (!STOP_WORDS.has(tokens[k])) aroundWords++;
+        }
+        if (aroundWords === 0) continue;
+        const found = this.closestSpan(tokens, start, end, Math.min(Math.floor(around / NEAR_COMPLETE), distanceToBeat(best, end - start)));
+        if (found && this.wordsAreOf(found.group, tokens, start, end, true)) best = found;
+      }
+    }
+    return best ? this.fuzzyMatchOf(tokens, best) : null;
+  }
+
+  /**
+   * Whether each word typed is, give or take a typo after its first letter (or two in a long word, unless `oneTypo`),
+   * a word of the name: "gap centre ville" is Gap and two words, not Garentreville, and "lent quartier" is not Le
+   * Quartier.
+   */
+  private wordsAreOf(group: number, tokens: readonly string[], start: number, end: number, oneTypo: boolean): boolean {
+    const words = wordsOfName(this.table.nameGroups.keys.at(group) ?? '');
+    for (let k = start; k < end; k++) {
+      if (STOP_WORDS.has(tokens[k])) continue;
+      const typed = tokens[k];
+      const isTyped = (word: string) => {
+        const typos = oneTypo ? 1 : Math.max(1, typoAllowance(word.length > typed.length ? word : typed));
+        return word[0] === typed[0] && editDistanceWithin(typed, word, typos) <= typos;
+      };
+      if (!words.some(isTyped)) return false;
+    }
+    return true;
+  }
+
+  /** Whether a typed word is, give or take one typo after its first letter, a word of some name. */
+  private isNearNameWord(typed: string): boolean {
+    const buckets = this.nameWords();
+    const mask = letterMask(typed);
+    for (let length = typed.length - 1; length <= typed.length + 1; length++) {
+      const bucket = buckets.get(fuzzyBucket(typed[0], length));
+      if (!bucket) continue;
+      const { masks, words } = bucket;
+      for (let k = 0; k < words.length; k++) {
+        if (maskDistance(mask, 0, masks[k], 0) <= 1 && editDistanceWithin(typed, words[k], 1) <= 1) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -285,32 +425,68 @@ export class CommuneIndex {
   private fuzzyInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean): CommuneMatch | null {
     const spans: Array<[number, number]> = [];
     for (let start = 0; start < tokens.length; start++) {
-      if (!isPlaceMarkerBefore(tokens, start) || this.isWeakWord(tokens[start], options)) continue;
-      for (let end = start + 1; end <= Math.min(tokens.length, start + 4); end++) spans.push([start, end]);
+      const word = tokens[start];
+      if (!isPlaceMarkerBefore(tokens, start) || STOP_WORDS.has(word) || options.ignoreWords?.has(word)) continue;
+      // A word that also names some village ("saint", "mont") is read with the words after it, never alone.
+      if (!COMMON_WORDS_NAMING_COMMUNES.has(word)) spans.push([start, start + 1]);
+      // A name of several words runs on only over words that names are made of ("à vaux en vellin", not "à
+      // villeurbane existe-t-il").
+      const last = Math.min(tokens.length, start + MAX_NAME_TOKENS);
+      for (let end = start + 2; end <= last; end++) {
+        const next = tokens[end - 1];
+        if (!STOP_WORDS.has(next) && (this.isUnderstood(next, options) || !this.isNearNameWord(next))) break;
+        spans.push([start, end]);
+      }
     }
-    const content = tokens.map((t, i) => [t, i] as const).filter(([t]) => !STOP_WORDS.has(t) && !(options.ignoreWords?.has(t) ?? false));
+    const content: number[] = [];
+    tokens.forEach((t, i) => {
+      if (!STOP_WORDS.has(t) && !(options.ignoreWords?.has(t) ?? false)) content.push(i);
+    });
     // The words left over are the place when the caller says so, or when they are the whole message ("venisieux").
     const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !STOP_WORDS.has(t)).length;
     if (content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
-      const first = content[0][1];
-      const last = content[content.length - 1][1];
-      const contiguous = content.every(([, i], k) => i === first + k);
-      if (contiguous || wholeTextIsPlace) spans.push([first, last + 1]);
-    }
-    let best: { match: CommuneMatch; distance: number; length: number } | null = null;
-    for (const [start, end] of spans) {
-      const typed = tokens.slice(start, end).filter((t) => !STOP_WORDS.has(t) || end - start === 1);
-      const compact = typed.join('');
-      const budget = typoBudget(compact.length);
-      if (budget === 0 || /^\d+$/.test(compact)) continue;
-      const found = this.closestName(compact, budget);
-      if (!found) continue;
-      const better = !best || found.distance < best.distance || (found.distance === best.distance && end - start > best.length);
-      if (better && this.groupSize(found.group) > 0) {
-        best = { match: this.matchOf(found.group, typed.join(' '), 'fuzzy'), distance: found.distance, length: end - start };
+      const first = content[0];
+      const last = content[content.length - 1];
+      // Small words may stand between the words of a name ("vaux en velin"), words understood otherwise may not.
+      let together = true;
+      for (let i = first; i <= last && together; i++) together = !this.isUnderstood(tokens[i], options);
+      if (together || wholeTextIsPlace) {
+        spans.push([first, last + 1]);
+        // Only towns are known without their article ("arbresle"): "les ardilats" is read with it.
+        if (first > 0 && LEADING_ARTICLES.has(tokens[first - 1])) spans.push([first - 1, last + 1]);
       }
     }
-    return best?.match ?? null;
+    let best: FuzzySpan | null = null;
+    spans.forEach(([start, end], i) => {
+      // The words left over may be those after "à": read once.
+      if (spans.findIndex(([s, e]) => s === start && e === end) < i) return;
+      const found = this.closestSpan(tokens, start, end, distanceToBeat(best, end - start));
+      // Several words read as one name must each be one of its words ("vaux en vellin"): read together, ordinary
+      // words come close to many villages ("the bot is down"), and more so after an article ("la comptine").
+      if (found && (end - start === 1 || this.wordsAreOf(found.group, tokens, start, end, STOP_WORDS.has(tokens[start])))) best = found;
+    });
+    return best ? this.fuzzyMatchOf(tokens, best) : null;
+  }
+
+  /**
+   * The name closest to the words [start, end) within the typo budget of their length and at most `most` edits
+   * away, or null. A span never ends on a small word and starts on one only if it is an article ("la mulatier"):
+   * names do not.
+   */
+  private closestSpan(tokens: readonly string[], start: number, end: number, most: number): FuzzySpan | null {
+    const first = tokens[start];
+    if (STOP_WORDS.has(tokens[end - 1]) || (STOP_WORDS.has(first) && !(end - start > 1 && LEADING_ARTICLES.has(first)))) return null;
+    let compact = first;
+    for (let k = start + 1; k < end; k++) compact += tokens[k];
+    const budget = Math.min(typoBudget(compact.length), most);
+    if (typoBudget(compact.length) === 0 || budget < 0 || /^\d+$/.test(compact)) return null;
+    const found = this.closestName(compact, budget);
+    if (!found || this.groupSize(found.group) === 0) return null;
+    return { group: found.group, distance: found.distance, start, end };
+  }
+
+  private fuzzyMatchOf(tokens: readonly string[], span: FuzzySpan): CommuneMatch {
+    return this.matchOf(span.group, tokens.slice(span.start, span.end).join(' '), 'fuzzy');
   }
 
   private closestName(compact: string, budget: number): { group: number; distance: number } | null {
@@ -318,12 +494,18 @@ export class CommuneIndex {
     const buckets = this.fuzzy();
     const letters = new LetterBag(compact);
     const mask = letterMask(compact);
+    const repeats = repeatedLetterMask(compact);
     for (let length = compact.length - budget; length <= compact.length + budget; length++) {
-      for (const entry of buckets.get(fuzzyBucket(compact[0], length)) ?? []) {
+      const bucket = buckets.get(fuzzyBucket(compact[0], length));
+      if (!bucket) continue;
+      const { masks, entries } = bucket;
+      for (let k = 0; k < entries.length; k++) {
         // Only a name as close as the best so far can still win: most are ruled out by their letters alone.
         const bound = best ? best.distance : budget;
-        if (lettersLacking(mask, entry.mask) > bound || letters.distanceTo(entry.compact, bound) > bound) continue;
-        const distance = editDistance(compact, entry.compact, bound);
+        if (maskDistance(mask, repeats, masks[k], bucket.repeats[k]) > bound) continue;
+        const entry = entries[k];
+        if (letters.distanceTo(entry.compact, bound) > bound) continue;
+        const distance = editDistanceWithin(compact, entry.compact, bound);
         if (distance > budget) continue;
         if (!best || distance < best.distance || (distance === best.distance && entry.population > best.population)) {
           best = { group: entry.group, distance, population: entry.population };

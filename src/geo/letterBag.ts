@@ -48,11 +48,27 @@ export class LetterBag {
  */
 export function letterMask(word: string): number {
   let mask = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    mask |= code >= 97 && code <= 122 ? 1 << (code - 97) : code >= 48 && code <= 57 ? 1 << (26 + ((code - 48) % 5)) : 1 << 31;
-  }
+  for (let i = 0; i < word.length; i++) mask |= letterBit(word.charCodeAt(i));
   return mask;
+}
+
+function letterBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : code >= 48 && code <= 57 ? 1 << (26 + ((code - 48) % 5)) : 1 << 31;
+}
+
+/**
+ * The letters a word uses twice or more, on letterMask's bits. Long names use most common letters once, so the
+ * letters alone rule out few of them; a letter a candidate doubles and the word does not is one more edit.
+ */
+export function repeatedLetterMask(word: string): number {
+  let once = 0;
+  let twice = 0;
+  for (let i = 0; i < word.length; i++) {
+    const bit = letterBit(word.charCodeAt(i));
+    twice |= once & bit;
+    once |= bit;
+  }
+  return twice;
 }
 
 /** How many of `candidate`'s letters `word` lacks, at least: a lower bound of their edit distance. */
@@ -61,4 +77,15 @@ export function lettersLacking(wordMask: number, candidateMask: number): number 
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound of the edit distance between two words from their masks (letterMask, repeatedLetterMask), each way:
+ * a letter the other word uses and this one lacks is at least one edit, two if the other uses it twice, and a
+ * letter the other uses twice and this one once is at least one.
+ */
+export function maskDistance(wordMask: number, wordRepeats: number, candidateMask: number, candidateRepeats: number): number {
+  const lacking = lettersLacking(wordMask, candidateMask) + lettersLacking(wordRepeats, candidateRepeats);
+  const extra = lettersLacking(candidateMask, wordMask) + lettersLacking(candidateRepeats, wordRepeats);
+  return lacking > extra ? lacking : extra;
 }

@@ -20,7 +20,7 @@ const ARRONDISSEMENT_WORDS: ReadonlySet<string> = new Set(['arrondissement', 'ar
 const ORDINAL = /^0*(\d{1,2})(?:er|re|e|eme|ieme|em|nd|th|st|rd)?$/;
 
 /** Leading articles users often leave out ("Arbresle" for "L'Arbresle"). */
-const LEADING_ARTICLES: ReadonlySet<string> = new Set(['l', 'la', 'le', 'les']);
+export const LEADING_ARTICLES: ReadonlySet<string> = new Set(['l', 'la', 'le', 'les']);
 
 /** Tokens of a place name as matched: folded, split on anything but letters and digits, abbreviations expanded. */
 export function placeTokens(text: string): string[] {

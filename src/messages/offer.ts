@@ -97,6 +97,15 @@ export const offerPhrases = {
   noneNearby(none: string, where: string, language: Language): string {
     return language === 'en' ? `I found ${none} ${where}.` : `Je n'ai trouvé ${none} ${where}.`;
   },
+  /**
+   * Nothing of the kind is open when asked, but some places open later: `none` says "aucun …" / "no …" without the
+   * time ("aucune médiation familiale"), `feminine` is its French gender, `place` the place's name.
+   */
+  noneOpenYet(none: string, feminine: boolean, today: boolean, place: string, language: Language): string {
+    const subject = none.charAt(0).toUpperCase() + none.slice(1);
+    if (language === 'en') return `${subject} is open ${today ? 'today' : 'right now'} near ${place}. Here are the ones that open soonest:`;
+    return `${subject} n'est ${feminine ? 'ouverte' : 'ouvert'} ${today ? "aujourd'hui" : 'en ce moment'} près de ${place}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
+  },
   onlyRemote(none: string, where: string, language: Language): string {
     return language === 'en'
       ? `I found ${none} ${where}, but these services can help you at a distance:`
@@ -144,6 +153,10 @@ export const offerPhrases = {
   },
   noSupport(language: Language): string {
     return language === 'en' ? 'no parenting support' : 'aucune aide à la parentalité';
+  },
+  /** The subject of "… n'est ouvert en ce moment": a place matching the words. */
+  noPlaceMatching(words: string, language: Language): string {
+    return language === 'en' ? `nothing matching “${words}”` : `aucun lieu correspondant à « ${words} »`;
   },
   noTextMatch(words: string, language: Language): string {
     return language === 'en' ? `no result for “${words}”` : `aucun résultat pour « ${words} »`;

@@ -4,9 +4,10 @@ import type { Commune, CommuneIndex, CommuneMatch } from '../geo';
 import { offerHelpLines, offerPhrases, offerText } from '../messages/offer';
 import { isSearchUnderway, PositionSchema, readOfferConversation, type OfferConversation, type Position } from './conversation';
 import type { OfferIndex } from './offerIndex';
-import { presentHit, whatFound, whatNone, type SearchLabels } from './present';
-import { DEFAULT_RADIUS_KM, hasOfferNear, RADIUS_STEPS_KM, searchOffer, type Point } from './search';
-import { timeWindows } from './timeQuery';
+import { parisClock } from './parisTime';
+import { presentHit, whatFound, whatNone, whatNoneOpen, type SearchLabels } from './present';
+import { DEFAULT_RADIUS_KM, hasOfferNear, RADIUS_STEPS_KM, searchOffer, searchOpeningSoonest, type Point, type SearchRequest } from './search';
+import { timeWindows, type TimeIntent } from './timeQuery';
 import { understand, type Understanding } from './understand';
 import { audienceDefinition, type KindId } from './vocabulary';
 
@@ -134,6 +135,19 @@ function examples(language: Language): string[] {
   return [offerText('suggestPeer', language), offerText('suggestLaep', language), offerText('suggestListening', language), offerText('suggestHomework', language)];
 }
 
+/**
+ * "Maintenant" and "aujourd'hui" (the whole day) ask for a place to go to soon: when none is open then, the places
+ * that open soonest are a fair answer. A weekday, "demain" or a part of the day ask for that time and no other.
+ */
+function asksForSoon(time: TimeIntent | null, now: DateTime): 'now' | 'today' | null {
+  if (!time) return null;
+  if (time.now) return 'now';
+  if (!time.date || time.part || time.weekdays) return null;
+  const today = parisClock(now.toMillis());
+  const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  return time.date === iso ? 'today' : null;
+}
+
 type Origin = { point: Point | null; place: Commune | null; name: string | null };
 
 function originOf(conversation: OfferConversation, offer: OfferIndex, communes: CommuneIndex, language: Language): Origin {
@@ -218,7 +232,7 @@ export function answerOfferQuery(
 
   const radiusKm = next.radiusKm ?? DEFAULT_RADIUS_KM;
   const textIds = labels.freeText ? new Set(offer.searchText(labels.freeText, 200)) : null;
-  const found = searchOffer(offer, communes, {
+  const request: SearchRequest = {
     point: origin.point,
     place: origin.place,
     kinds: labels.kinds,
@@ -228,7 +242,18 @@ export function answerOfferQuery(
     remotePreferred: Boolean(next.remote),
     radiusKm,
     textIds,
-  });
+  };
+  let found = searchOffer(offer, communes, request);
+  // Nothing open now (or today): the places nearby that open soonest, rather than none at all.
+  let openingSoonest: 'now' | 'today' | null = null;
+  const soon = found.hits.length === 0 ? asksForSoon(labels.time, now) : null;
+  if (soon) {
+    const opening = searchOpeningSoonest(offer, communes, request, now);
+    if (opening.hits.length > 0) {
+      found = opening;
+      openingSoonest = soon;
+    }
+  }
   const whereText = offerPhrases.nearPlace(origin.name ?? '', radiusKm, language);
   const canWiden = radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
   const widened = u.farther && radiusKm > (previous.radiusKm ?? DEFAULT_RADIUS_KM) ? offerPhrases.wider(radiusKm, language) : '';
@@ -251,11 +276,13 @@ export function answerOfferQuery(
   }
   const page = found.hits.slice(offset, offset + PAGE_SIZE);
   const presented = page.map((hit, i) => presentHit(hit, offset + i + 1, origin.point, offer.summaryOf(hit.index), communes, now, language));
-  const header = found.nearby === 0
-    ? offerPhrases.onlyRemote(whatNone(labels, now, language), whereText, language)
-    : offset === 0
-      ? offerPhrases.results(whatFound(found.hits.length, labels, now, language), whereText, language)
-      : offerPhrases.page(offset + 1, offset + page.length, found.hits.length, language);
+  let header: string;
+  if (openingSoonest && offset === 0) {
+    const { none, feminine } = whatNoneOpen(labels, now, language);
+    header = offerPhrases.noneOpenYet(none, feminine, openingSoonest === 'today', origin.name ?? '', language);
+  } else if (!openingSoonest && found.nearby === 0) header = offerPhrases.onlyRemote(whatNone(labels, now, language), whereText, language);
+  else if (offset > 0) header = offerPhrases.page(offset + 1, offset + page.length, found.hits.length, language);
+  else header = offerPhrases.results(whatFound(found.hits.length, labels, now, language), whereText, language);
   const relaxed = found.audienceRelaxed
     ? offerPhrases.audienceRelaxed(labels.audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et '), language)
     : '';

@@ -362,6 +362,33 @@ export function statusToday(hours: Hours, now: DateTime, language: Language): To
   return { open: false, text: nextOpeningText(parisClockOfLocal(next.start), here, language) };
 }
 
+/**
+ * When the place next opens (or opens on appointment), as an instant in epoch milliseconds: `now` itself when it is
+ * open; null when its hours cannot be read or it does not open within the week that statusToday looks at, so that
+ * every place ordered by it also says when it opens. Read from the same table as statusToday.
+ */
+export function nextOpening(hours: Hours, now: DateTime): number | null {
+  const schedule = hours.schedule;
+  if (!schedule) return null;
+  const nowMs = now.toMillis();
+  const { here, midnight, hereLocal, inAWeek } = statusFrame(nowMs);
+  const table = spanTable(hours, schedule, here, midnight);
+  if (!covers(table, hereLocal, inAWeek)) {
+    const start = now.setZone(PARIS);
+    const first = intervals(hours, { start, end: start.plus({ days: 8 }).startOf('day') })[0];
+    return first ? Math.max(nowMs, first.start.toMillis()) : null;
+  }
+  const first = openSpans(table, hereLocal, inAWeek)[0];
+  if (!first) return null;
+  return first.start <= hereLocal ? nowMs : Math.max(nowMs, parisInstant(parisClockOfLocal(first.start)));
+}
+
+/** The instant a Paris wall-clock time stands for (one of the two in the hour the clocks go back: it only orders places). */
+function parisInstant(clock: WallClock): number {
+  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  return wall - parisOffsetMs(wall - parisOffsetMs(wall));
+}
+
 function nextOpeningText(opens: WallClock, here: WallClock, language: Language): string {
   const tomorrow = isSameDay(opens, calendarPlusDays(here, 1));
   const nextWeek = opens.weekday === here.weekday;

@@ -66,6 +66,25 @@ export function whatNone(labels: SearchLabels, now: DateTime, language: Language
   return more.length > 0 ? `${head} (${more.join(', ')})` : head;
 }
 
+/**
+ * "aucun lieu d'accueil enfants-parents (LAEP) pour les parents solos", without the time asked, and its French gender:
+ * the subject of "… n'est ouvert en ce moment".
+ */
+export function whatNoneOpen(labels: SearchLabels, now: DateTime, language: Language): { none: string; feminine: boolean } {
+  let none: string;
+  let feminine = false;
+  if (labels.freeText) none = offerPhrases.noPlaceMatching(labels.freeText, language);
+  else if (labels.kinds && labels.kinds.length > 0) {
+    const definitions = labels.kinds.map(kindDefinition);
+    feminine = definitions[0].feminine;
+    none = offerPhrases.none(definitions.map((d) => d.label[language]), feminine, language);
+  } else {
+    none = offerPhrases.noSupport(language);
+    feminine = true;
+  }
+  return { none: [none, ...qualifiers({ ...labels, time: null }, now, language, false)].join(' '), feminine };
+}
+
 export function zoneText(service: OfferService, communes: CommuneIndex, language: Language): string | null {
   if (!service.zone) return null;
   if (isNationalZone(service.zone)) return offerPhrases.nationwide(language);

@@ -1,6 +1,7 @@
+import type { DateTime } from 'luxon';
 import type { Commune, CommuneIndex } from '../geo';
 import { geoDistanceKm } from './distance';
-import { isOpenDuring, parseHours, type TimeWindow } from './hours';
+import { isOpenDuring, nextOpening, parseHours, type TimeWindow } from './hours';
 import type { OfferIndex } from './offerIndex';
 import type { EntryFacts } from './entries';
 import type { OfferService } from './service';
@@ -129,6 +130,30 @@ export function searchOffer(offer: OfferIndex, communes: CommuneIndex, request: 
     nearby: hits.filter((h) => !h.remote).length,
     remote: hits.filter((h) => h.remote).length,
     audienceRelaxed,
+  };
+}
+
+/**
+ * What the search would find at any time (the places near the point and the remote services for the place), ordered
+ * by when they next open, then nearest first: for a parent who asked for something open now and found none. Those
+ * whose next opening is unknown (no hours, or none within a week) are left out. The hours were just read by the
+ * search for now, so telling when each opens costs little.
+ */
+export function searchOpeningSoonest(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, now: DateTime): SearchResult {
+  const found = searchOffer(offer, communes, { ...request, windows: null });
+  // At the same instant, a service at a distance comes after the places, unless the parent asked for one.
+  const remoteDistance = request.remotePreferred ? -1 : Number.MAX_VALUE;
+  const distance = (hit: Hit) => hit.distanceKm ?? remoteDistance;
+  const hits = found.hits
+    .map((hit) => ({ hit, opens: hit.service.hours ? nextOpening(parseHours(hit.service.hours, hit.service.region), now) : null }))
+    .filter((h): h is { hit: Hit; opens: number } => h.opens !== null)
+    .sort((a, b) => a.opens - b.opens || distance(a.hit) - distance(b.hit))
+    .map((h) => h.hit);
+  return {
+    hits,
+    nearby: hits.filter((h) => !h.remote).length,
+    remote: hits.filter((h) => h.remote).length,
+    audienceRelaxed: found.audienceRelaxed && hits.length > 0,
   };
 }
 

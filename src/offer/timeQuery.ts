@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { DateTime } from 'luxon';
-import { words, type Language } from '../language/text';
+import { fold, type Language } from '../language/text';
 import { PARIS, weekdayName, type TimeWindow } from './hours';
-import { parisClock } from './parisTime';
+import { calendarPlusDays, parisClock } from './parisTime';
 
 /**
  * When the parent wants the place to be open: "ouvert le samedi", "le mercredi après-midi", "ouvert maintenant",
@@ -61,16 +61,163 @@ const TIME_PHRASES: ReadonlyArray<{ phrase: string[]; intent: TimeIntent; relati
   { phrase: ['evening'], intent: { part: 'evening' } },
 ];
 
+/** Month names as parents type them (folded), with abbreviations; each stands for a month only next to a day number. */
+const MONTH_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ['janvier', 1], ['janv', 1], ['january', 1], ['jan', 1],
+  ['fevrier', 2], ['fevr', 2], ['fev', 2], ['february', 2], ['feb', 2],
+  ['mars', 3], ['march', 3],
+  ['avril', 4], ['avr', 4], ['april', 4], ['apr', 4],
+  ['mai', 5], ['may', 5],
+  ['juin', 6], ['june', 6], ['jun', 6],
+  ['juillet', 7], ['juil', 7], ['july', 7], ['jul', 7],
+  ['aout', 8], ['august', 8], ['aug', 8],
+  ['septembre', 9], ['sept', 9], ['september', 9], ['sep', 9],
+  ['octobre', 10], ['october', 10], ['oct', 10],
+  ['novembre', 11], ['november', 11], ['nov', 11],
+  ['decembre', 12], ['december', 12], ['dec', 12],
+];
+const MONTH_OF: ReadonlyMap<string, number> = new Map(MONTH_WORDS);
+/** Months that also name communes ("à Mars", "à Avril"): left to the place finder, which reads them only after "à". */
+const MONTHS_NAMING_COMMUNES: ReadonlySet<string> = new Set(['mars', 'avril']);
+/** "1er", "2nd", "15th": day numbers that are never anything else. */
+const ORDINAL_DAYS: readonly string[] = Array.from({ length: 31 }, (_, i) => i + 1).flatMap((n) => {
+  const english = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  return n === 1 ? ['1er', '1re', '1st', 'premier'] : [`${n}${english}`];
+});
+
 /** Every word that takes part in saying when (so that the place finder never reads them as a commune). */
-export const TIME_WORDS: ReadonlySet<string> = new Set([...WEEKDAY_OF.keys(), ...TIME_PHRASES.flatMap((p) => p.phrase)]);
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAY_OF.keys(),
+  ...TIME_PHRASES.flatMap((p) => p.phrase),
+  ...[...MONTH_OF.keys()].filter((m) => !MONTHS_NAMING_COMMUNES.has(m)),
+  ...ORDINAL_DAYS,
+]);
+
+/** A calendar day; month 1 = January. */
+type CalendarDay = { year: number; month: number; day: number };
+
+function alternatives(names: Iterable<string>): string {
+  // Longest first, so that "septembre" is not read as "sept" followed by letters.
+  return [...names].sort((a, b) => b.length - a.length).join('|');
+}
+
+const MONTH_NAMES = alternatives(MONTH_OF.keys());
+const MONTH = `(${MONTH_NAMES})\\.?(?![a-z])`;
+const WEEKDAY = `(?:${alternatives(DAY_WORDS.map(([word]) => word))})s?`;
+const DAY = '(premier|\\d{1,2})(?:er|re|eme|e|st|nd|rd|th)?(?![0-9a-z])';
+/**
+ * What may follow a number that is a quantity or a time, not a day: "3 ans", "2 enfants", "samedi 14 h", "10:30",
+ * "10/12 ans".
+ */
+const NOT_A_DAY_AFTER = '(?!\\s*(?::|h(?![a-z])|(?:ans?|mois|semaines?|jours?|heures?|min|minutes?|km|kms|fois|enfants?|euros?|years?|yrs?|'
+  + 'months?|weeks?|days?|hours?|kids?|children|times|old)(?![a-z])|[%€]))';
+const YEAR = '(\\d{4})(?![0-9])';
+
+/** "15 décembre", "1er janvier 2027", "15th of December". */
+const DAY_MONTH = new RegExp(`(?<![0-9a-z/.,])${DAY}\\s*(?:of\\s+)?${MONTH}(?:\\s+${YEAR})?`, 'g');
+/** "December 15th", "décembre 15", "Dec 15, 2026". */
+const MONTH_DAY = new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${DAY}${NOT_A_DAY_AFTER}(?:,?\\s+${YEAR})?`, 'g');
+/** "15/12", "3/01", "15/12/2026", "15/12/26". */
+const NUMERIC = new RegExp(`(?<![0-9/.,:])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![0-9/]|[.,]\\d)${NOT_A_DAY_AFTER}`, 'g');
+/** "samedi 12", "saturday the 12th": a day of the month named with its weekday only (a month after it is DAY_MONTH's). */
+const WEEKDAY_DAY = new RegExp(
+  `(?<![a-z])${WEEKDAY}\\s+(?:le\\s+|the\\s+)?${DAY}${NOT_A_DAY_AFTER}(?!\\s*(?:of\\s+)?(?:${MONTH_NAMES})(?![a-z])|[/.]\\d)`,
+  'g',
+);
+/** Words after which "3/1" is surely a day ("le 3/1"), where "ouvert 7/7" or "24/7" is not. */
+const BEFORE_SHORT_NUMERIC = new RegExp(`(?:^|[^a-z])(?:le|du|au|on|the|${WEEKDAY})\\s+$`);
+
+function dayNumber(text: string): number {
+  return text === 'premier' ? 1 : Number(text);
+}
+
+function dayKey(d: CalendarDay): number {
+  return d.year * 10_000 + d.month * 100 + d.day;
+}
+
+function isRealDay(d: CalendarDay): boolean {
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return false;
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDate() === d.day;
+}
+
+/** How far ahead a day and month without a year is looked for: 29 February comes back within eight years. */
+const YEARS_AHEAD = 8;
+
+/** The day with this number and month from today on (today counts); with a year, that very day. */
+function resolveDay(day: number, month: number, year: number | null, today: CalendarDay): CalendarDay | null {
+  if (year !== null) {
+    const asked = { year, month, day };
+    return year >= 2000 && year < 2100 && isRealDay(asked) ? asked : null;
+  }
+  for (let k = 0; k <= YEARS_AHEAD; k++) {
+    const candidate = { year: today.year + k, month, day };
+    if (isRealDay(candidate) && dayKey(candidate) >= dayKey(today)) return candidate;
+  }
+  return null;
+}
+
+/** The next day of a month with this number from today on ("samedi 12"). */
+function resolveDayOfMonth(day: number, today: CalendarDay): CalendarDay | null {
+  for (let k = 0; k <= 12; k++) {
+    const first = new Date(Date.UTC(today.year, today.month - 1 + k, 1));
+    const candidate = { year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day };
+    if (isRealDay(candidate) && dayKey(candidate) >= dayKey(today)) return candidate;
+  }
+  return null;
+}
+
+function yearOf(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+type NamedDay = { index: number; day: CalendarDay | null };
+
+function* daysNamedInFull(folded: string, today: CalendarDay): Generator<NamedDay> {
+  for (const m of folded.matchAll(DAY_MONTH)) yield { index: m.index ?? 0, day: resolveDay(dayNumber(m[1]), MONTH_OF.get(m[2]) ?? 0, yearOf(m[3]), today) };
+  for (const m of folded.matchAll(MONTH_DAY)) yield { index: m.index ?? 0, day: resolveDay(dayNumber(m[2]), MONTH_OF.get(m[1]) ?? 0, yearOf(m[3]), today) };
+  for (const m of folded.matchAll(NUMERIC)) {
+    const index = m.index ?? 0;
+    // "24/7" and "7/7" say "always": a one-digit month is taken only after "le", "du"… or a weekday.
+    if (m[2].length < 2 && m[3] === undefined && !BEFORE_SHORT_NUMERIC.test(folded.slice(0, index))) continue;
+    yield { index, day: resolveDay(Number(m[1]), Number(m[2]), yearOf(m[3]), today) };
+  }
+}
+
+function* daysNamedByWeekday(folded: string, today: CalendarDay): Generator<NamedDay> {
+  for (const m of folded.matchAll(WEEKDAY_DAY)) yield { index: m.index ?? 0, day: resolveDayOfMonth(dayNumber(m[1]), today) };
+}
+
+function firstDay(named: Iterable<NamedDay>): CalendarDay | null {
+  let first: NamedDay | null = null;
+  for (const candidate of named) if (candidate.day && (!first || candidate.index < first.index)) first = candidate;
+  return first?.day ?? null;
+}
+
+/**
+ * The first day named in full in folded text ("15 décembre", "December 15th", "3/01"), else a day number named with
+ * its weekday ("samedi 12"). A weekday that disagrees with the day ("samedi 15 décembre" when the 15th is a Tuesday)
+ * is ignored: the number is what parents copy from a flyer. Days that do not exist (31 février) are not days.
+ */
+function findNamedDay(folded: string, today: CalendarDay): CalendarDay | null {
+  return firstDay(daysNamedInFull(folded, today)) ?? firstDay(daysNamedByWeekday(folded, today));
+}
+
+function isoDate(d: CalendarDay): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
 
 function startsAt(tokens: readonly string[], index: number, phrase: readonly string[]): boolean {
   return phrase.every((word, k) => tokens[index + k] === word);
 }
 
-/** The time the text asks about, or null. `now` turns "demain" into a date. */
+/**
+ * The time the text asks about, or null. `now` turns "demain" into a date, and gives the year of "le 15 décembre":
+ * parents look ahead, so a day and month are the next such day in Paris.
+ */
 export function extractTimeIntent(text: string, now: DateTime): TimeIntent | null {
-  const tokens = words(text);
+  const folded = fold(text);
+  const tokens = folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const intent: TimeIntent = {};
   const weekdays = new Set<number>();
   let found = false;
@@ -88,9 +235,18 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       if (entry.intent.part) intent.part = entry.intent.part;
       if (entry.intent.weekdays) for (const d of entry.intent.weekdays) weekdays.add(d);
       if (entry.intent.once) intent.once = true;
-      if (entry.relativeDays !== undefined) intent.date = now.setZone(PARIS).plus({ days: entry.relativeDays }).toISODate() ?? undefined;
+      if (entry.relativeDays !== undefined) intent.date = isoDate(calendarPlusDays(parisClock(now.toMillis()), entry.relativeDays));
       i += entry.phrase.length - 1;
       break;
+    }
+  }
+  // Most messages name no day: only a digit or "premier" can start one.
+  if (/[0-9]/.test(folded) || folded.includes('premier')) {
+    const named = findNamedDay(folded, parisClock(now.toMillis()));
+    if (named) {
+      // A day named in full says more than "demain" or a weekday said with it.
+      intent.date = isoDate(named);
+      found = true;
     }
   }
   if (!found) return null;
@@ -159,18 +315,41 @@ const PART_WORDS: Readonly<Record<DayPart, Record<Language, string>>> = {
   evening: { fr: 'soir', en: 'evening' },
 };
 
-/** "le samedi", "le mercredi après-midi", "maintenant", "demain matin", "ce week-end". */
+const MONTH_NAMES_SHOWN: Readonly<Record<Language, readonly string[]>> = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+const DAY_MS = 86_400_000;
+/** Past this many days ahead (or before today), a date is shown with its year. */
+const DAYS_SHOWN_WITHOUT_YEAR = 300;
+
+/** "le mardi 15 décembre", "on Tuesday 15 December"; with its year ("le mardi 9 mars 2027") when past or far ahead. */
+function describeDay(day: CalendarDay, offset: number, language: Language): string {
+  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() || 7;
+  const year = offset < 0 || offset > DAYS_SHOWN_WITHOUT_YEAR ? ` ${day.year}` : '';
+  const month = MONTH_NAMES_SHOWN[language][day.month - 1];
+  if (language === 'en') return `on ${weekdayName(weekday, language)} ${day.day} ${month}${year}`;
+  return `le ${weekdayName(weekday, language)} ${day.day === 1 ? '1er' : day.day} ${month}${year}`;
+}
+
+/** "le samedi", "le mercredi après-midi", "maintenant", "demain matin", "ce week-end", "le mardi 15 décembre". */
 export function describeTimeIntent(intent: TimeIntent, now: DateTime, language: Language): string {
   const en = language === 'en';
   if (intent.now) return en ? 'now' : 'maintenant';
   const part = intent.part ? PART_WORDS[intent.part][language] : '';
   if (intent.date) {
-    const here = now.setZone(PARIS).startOf('day');
-    const day = dayFromIsoDate(intent.date, here);
-    const offset = Math.round(day.diff(here, 'days').days);
+    const today = parisClock(now.toMillis());
+    const [year, month, dayOfMonth] = intent.date.split('-').map(Number);
+    const day = { year, month, day: dayOfMonth };
+    const offset = Math.round((Date.UTC(year, month - 1, dayOfMonth) - Date.UTC(today.year, today.month - 1, today.day)) / DAY_MS);
     if (offset === 0 && intent.part === 'evening') return en ? 'tonight' : 'ce soir';
-    const name = offset === 0 ? (en ? 'today' : "aujourd'hui") : offset === 1 ? (en ? 'tomorrow' : 'demain') : weekdayName(day.weekday, language);
-    return [offset > 1 && !en ? `le ${name}` : name, part].filter(Boolean).join(' ');
+    if (offset === 0 || offset === 1) {
+      const name = offset === 0 ? (en ? 'today' : "aujourd'hui") : en ? 'tomorrow' : 'demain';
+      return [name, part].filter(Boolean).join(' ');
+    }
+    // "on Tuesday 15 December in the afternoon"; French puts the part right after the date, as on a flyer.
+    return [describeDay(day, offset, language), part && en ? `in the ${part}` : part].filter(Boolean).join(' ');
   }
   const days = intent.weekdays ?? [];
   if (days.length === 2 && days[0] === 6 && days[1] === 7) {

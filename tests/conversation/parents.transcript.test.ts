@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -38,6 +39,36 @@ describe('a parent looks for support', () => {
     expect(folded((await chat.says('laep givors')).text)).toContain('ribambelle');
     expect(folded((await chat.says('qui pilote la PA 3.2.1 ?')).text)).toContain('commission parentalite');
     expect(folded((await chat.says('et à Joué-lès-Tours ?')).text)).toContain('escale');
+  });
+
+  test('a day named in full keeps the places open that day, and the answer says it', async () => {
+    const clock = Settings.now;
+    // Tuesday 10 March 2026 in Paris; 15 December 2026 is a Tuesday.
+    Settings.now = () => Date.parse('2026-03-10T10:30:00+01:00');
+    try {
+      const chat = conversation(bot);
+      const tuesday = folded((await chat.says('un groupe de parole le 15 décembre à Villeurbanne')).text);
+      expect(tuesday).toContain('le mardi 15 decembre');
+      expect(tuesday).toContain('groupe de parole des parents');
+      const wednesday = folded((await chat.says('et le 16/12 ?')).text);
+      expect(wednesday).toContain('le mercredi 16 decembre');
+      expect(wednesday).not.toContain('groupe de parole des parents');
+    } finally {
+      Settings.now = clock;
+    }
+  });
+
+  test('nothing open now: the bot says so and shows the places that open soonest', async () => {
+    const clock = Settings.now;
+    // Tuesday 10 March 2026 at noon in Paris: La Ribambelle opens at 14 h, Les Petits Pas on Wednesday.
+    Settings.now = () => Date.parse('2026-03-10T12:00:00+01:00');
+    try {
+      const reply = folded((await conversation(bot).says('un LAEP ouvert maintenant à Givors ?')).text);
+      expect(reply).toContain(folded("n'est ouvert en ce moment pres de Givors"));
+      expect(reply).toMatch(/ribambelle.*ouvre aujourd'hui a 14 h.*petits pas.*prochaine ouverture demain a 9 h/s);
+    } finally {
+      Settings.now = clock;
+    }
   });
 
   test('nothing of that kind nearby is said plainly, not filled with far places', async () => {

@@ -251,3 +251,85 @@ describe('the same words on another day', () => {
     expect(answerOfferQuery(demoOffer, communes, text, {}, { now, language: 'fr' }).conversation.kinds).toEqual(['laep']);
   });
 });
+
+describe('nothing open now: the places that open soonest', () => {
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
+  const ask = (text: string, when: DateTime, conversation: OfferConversation = {}, language: Language = 'fr') =>
+    answerOfferQuery(demoOffer, communes, text, conversation, { now: when, language });
+  const names = (turn: OfferTurn) => turn.text.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => /\*\*(.+?)\*\*/.exec(l)?.[1]);
+  // Tuesday 10 March 2026 at noon: no LAEP near Givors is open; La Comptine opens at 14 h.
+  const noon = at('2026-03-10T12:00:00');
+
+  it('says so plainly, then lists them by next opening, then distance', () => {
+    const turn = ask('un LAEP ouvert maintenant à Givors', noon);
+    expect(turn.outcome).toBe('results');
+    expect(turn.text).toMatch(/^Aucun lieu d'accueil enfants-parents \(LAEP\) n'est ouvert en ce moment près de Givors\. Voici ceux qui ouvrent le plus tôt :/);
+    // Today 14 h; Wednesday 9 h at 18 then 20 km; Thursday 9 h at 8 then 15 km.
+    expect(names(turn)).toEqual([
+      'LAEP La Comptine',
+      "Lieu d'accueil enfants-parents Les Petites Mains",
+      "Lieu d'accueil enfants-parents Les Lucioles",
+      "Lieu d'accueil enfants-parents des Coteaux",
+      'LAEP La Farandole',
+    ]);
+    expect(turn.cards).toHaveLength(5);
+    const lines = turn.text.split('\n');
+    expect(lines.find((l) => l.startsWith('1. '))).toContain("ouvre aujourd'hui à 14 h");
+    expect(lines.find((l) => l.startsWith('2. '))).toContain('prochaine ouverture demain à 9 h');
+    expect(lines.find((l) => l.startsWith('5. '))).toContain('prochaine ouverture jeudi à 9 h');
+    expect(turn.text).not.toContain("Je n'ai trouvé");
+  });
+
+  it('keeps the search for follow-ups', () => {
+    const first = ask('un LAEP ouvert maintenant à Givors', noon);
+    expect(first.conversation).toMatchObject({ kinds: ['laep'], time: { now: true }, offset: 0 });
+    const more = ask('voir plus', noon, first.conversation);
+    expect(more.text).toMatch(/tous les résultats/);
+    expect(more.conversation.offset).toBe(0);
+    const tours = ask('et à Tours ?', noon, more.conversation);
+    expect(tours.text).toMatch(/^Aucun lieu d'accueil enfants-parents \(LAEP\) n'est ouvert en ce moment près de Tours\./);
+    expect(names(tours)).toEqual(["Lieu d'accueil enfants-parents Pirouette", 'LAEP Les Coquelicots']);
+    const wider = ask('plus loin', noon, tours.conversation);
+    expect(wider.conversation.radiusKm).toBe(60);
+    expect(wider.text).toContain('60 km');
+    expect(wider.text).toContain('ouvrent le plus tôt');
+  });
+
+  it('changes nothing when a place is open now', () => {
+    // At 10:30 La Farandole (Vénissieux) is open.
+    const turn = ask('un LAEP ouvert maintenant à Givors', now);
+    expect(turn.text).toMatch(/^J'ai trouvé 1 lieu d'accueil enfants-parents \(LAEP\), ouvert maintenant, à moins de 30 km de Givors :/);
+    expect(names(turn)).toEqual(['LAEP La Farandole']);
+  });
+
+  it('reads "aujourd\'hui" the same way, and agrees in the feminine', () => {
+    expect(ask("un LAEP ouvert aujourd'hui à Tours", now).text).toMatch(/^Aucun lieu d'accueil enfants-parents \(LAEP\) n'est ouvert aujourd'hui près de Tours\. Voici ceux/);
+    const evening = at('2026-03-10T20:30:00');
+    const mediation = ask('une médiation familiale ouverte maintenant à Lyon', evening);
+    expect(mediation.text).toMatch(/^Aucune médiation familiale n'est ouverte en ce moment près de Lyon\. Voici celles qui ouvrent le plus tôt :/);
+    const solos = ask('un groupe de parole pour parents solos ouvert maintenant à Villeurbanne', evening);
+    expect(solos.text).toMatch(/^Aucun groupe de parole pour les parents solos n'est ouvert en ce moment près de Villeurbanne\./);
+    expect(names(solos)[0]).toBe('Groupe de parole parents solos du sud lyonnais');
+  });
+
+  it('speaks English', () => {
+    const turn = ask('a LAEP open now in Tours', now, {}, 'en');
+    expect(turn.text).toMatch(/^No parent-child drop-in centre \(LAEP\) is open right now near Tours\. Here are the ones that open soonest:/);
+    expect(turn.text).toContain('next opening tomorrow at 09:00');
+  });
+
+  it('offers the helplines that open soonest to a parent who asked for one', () => {
+    const turn = ask("parler à quelqu'un au téléphone maintenant à Lyon", at('2026-03-10T21:30:00'));
+    expect(turn.text).toMatch(/n'est ouvert en ce moment près de Lyon/);
+    // Tomorrow 9 h, then tomorrow 10 h, then the listening point on Thursday.
+    expect(names(turn)).toEqual(['Écoute téléphonique Parents Rhône', 'Ligne Parents Écoute', 'Point écoute parents du Plateau']);
+  });
+
+  it('still says when nothing of the kind is near, and leaves other times alone', () => {
+    expect(ask('un espace rencontre ouvert maintenant à Chinon', now).outcome).toBe('none-nearby');
+    const friday = ask('un LAEP ouvert le vendredi à Tours', now);
+    expect(friday.outcome).toBe('none-nearby');
+    expect(friday.text).toMatch(/^Je n'ai trouvé aucun lieu d'accueil enfants-parents \(LAEP\) \(ouverts le vendredi\)/);
+    expect(ask('un café des parents ouvert ce soir à Lyon', now).outcome).toBe('none-nearby');
+  });
+});
