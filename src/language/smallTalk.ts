@@ -14,6 +14,11 @@ const SMALL_TALK_PHRASES: Record<SmallTalk, string[]> = {
   reset: ['recommencer', 'reset', 'annuler', 'on recommence', 'start over', 'cancel', 'nouvelle recherche', 'effacer'],
 };
 
+/** Each phrase between spaces, so that it matches whole words of a message padded the same way. */
+const PADDED_PHRASES = Object.fromEntries(
+  Object.entries(SMALL_TALK_PHRASES).map(([kind, phrases]) => [kind, phrases.map((phrase) => ` ${phrase} `)]),
+) as Record<SmallTalk, string[]>;
+
 const POLITENESS = new Set(['bonjour', 'salut', 'hello', 'hi', 'svp', 'stp', 'please', 'merci', 'maillage', 'bot', 'ok', 'alors', 'bien', 'vous', 'tu', 'me', 'moi']);
 
 /**
@@ -23,21 +28,13 @@ const POLITENESS = new Set(['bonjour', 'salut', 'hello', 'hi', 'svp', 'stp', 'pl
 export function recogniseSmallTalk(text: string): SmallTalk | undefined {
   const tokens = words(text);
   if (tokens.length === 0 || tokens.length > 7) return undefined;
-  const joined = tokens.join(' ');
+  const padded = ` ${tokens.join(' ')} `;
   for (const kind of ['help', 'reset', 'thanks', 'greeting'] as const) {
-    for (const phrase of SMALL_TALK_PHRASES[kind]) {
-      if (!containsPhrase(joined, phrase)) continue;
-      const rest = removePhrase(joined, phrase).split(' ').filter((w) => w && !POLITENESS.has(w));
+    for (const phrase of PADDED_PHRASES[kind]) {
+      if (!padded.includes(phrase)) continue;
+      const rest = padded.replace(phrase, ' ').split(' ').filter((w) => w && !POLITENESS.has(w));
       if (rest.length === 0) return kind;
     }
   }
   return undefined;
-}
-
-function containsPhrase(joined: string, phrase: string): boolean {
-  return ` ${joined} `.includes(` ${phrase} `);
-}
-
-function removePhrase(joined: string, phrase: string): string {
-  return ` ${joined} `.replace(` ${phrase} `, ' ').trim();
 }

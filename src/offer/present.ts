@@ -12,9 +12,16 @@ import { isNationalZone } from './zones';
 
 /** Turning search hits into the words and cards a parent reads. */
 
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
+const MARKDOWN_SPECIALS = /[\\`*_[\]<>]/g;
+/** Runs of white space, or white space other than a plain space. */
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
+
 /** Data from an import goes into Markdown text: its special characters are escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+  // Most names and addresses hold neither: they are returned as they are, without two regex passes.
+  const escaped = MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIALS, '\\$&') : text;
+  return UNUSUAL_SPACE.test(escaped) ? escaped.replace(/\s+/g, ' ') : escaped;
 }
 
 export type SearchLabels = {

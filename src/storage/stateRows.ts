@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger';
-import { StateRowSchema, StateValueSchema, type StateReadResult, type StateValue } from './store';
+import { isStateValue, StateRowSchema, type StateReadResult, type StateValue } from './store';
 
 /**
  * Turns rows of bot_state, from either database, into records. A row that cannot be read back is reported
@@ -24,12 +24,11 @@ export function decodeStateRows(rows: readonly unknown[], log: Logger): StateRea
       result.corrupt.push({ key, reason: 'the stored value is not valid JSON' });
       continue;
     }
-    const parsedValue = StateValueSchema.safeParse(json);
-    if (!parsedValue.success) {
+    if (!isStateValue(json)) {
       result.corrupt.push({ key, reason: 'the stored value is not a JSON object' });
       continue;
     }
-    result.records.set(key, { key, value: parsedValue.data, etag });
+    result.records.set(key, { key, value: json, etag });
   }
   for (const problem of result.corrupt) log.warn({ key: problem.key, reason: problem.reason }, 'unreadable state record skipped');
   return result;
@@ -37,9 +36,8 @@ export function decodeStateRows(rows: readonly unknown[], log: Logger): StateRea
 
 /** Serialises a value before it is written; refuses what would not read back as an object. */
 export function encodeStateValue(key: string, value: StateValue): string {
-  const parsed = StateValueSchema.safeParse(value);
-  if (!parsed.success) throw new TypeError(`State for "${key}" must be a JSON object`);
-  return JSON.stringify(parsed.data);
+  if (!isStateValue(value)) throw new TypeError(`State for "${key}" must be a JSON object`);
+  return JSON.stringify(value);
 }
 
 export function newEtag(): string {

@@ -16,8 +16,17 @@ export interface Store {
 }
 
 /** A state value is a JSON object, as botbuilder's state items are. */
-export const StateValueSchema = z.record(z.string(), z.unknown());
-export type StateValue = z.infer<typeof StateValueSchema>;
+export type StateValue = Record<string, unknown>;
+
+/**
+ * Whether a value can be stored as state (a plain object). Checked on every read and write, so by hand: a zod
+ * record schema copies the object key by key, every turn, to say the same.
+ */
+export function isStateValue(value: unknown): value is StateValue {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
 
 export interface StateRecord {
   key: string;
