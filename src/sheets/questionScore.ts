@@ -52,7 +52,7 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
       question.glossaryWord && question.bareGlossary ? BARE_ABBREVIATION : 0,
       hasCurrent && asksAboutASheet ? FOLLOW_UP : 0,
       hasCurrent && question.followUp ? BARE_FOLLOW_UP : 0,
-      question.fields.length > 0 ? FIELD_ONLY : 0,
+      question.fields.length > 0 || question.actionNumbers.length > 0 ? FIELD_ONLY : 0,
     );
     if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
     if (FIGURE_CUES.count(questionTokens(text.slice(0, 600))) > 0) score += FIGURES;

@@ -25,6 +25,8 @@ const singleTurns: [says: string, mentions: string[], never?: string[]][] = [
   ['que veut dire CTG ?', ['convention territoriale globale']],
   ['quelles fiches impliquent l’Udaf 69 ?', ['2.3.2'], ['3.1.2']],
   ['qui pilote la PA 9.9.9 ?', ['9.9.9'], ['Commission Parentalité du Comité', 'Caf du Rhône dans le cadre']],
+  // An action number with no sheet under discussion: the bot asks which sheet, it does not guess one.
+  ['action 2', ['de quelle fiche parlez-vous'], ['n’ai pas bien compris']],
 ];
 
 describe('a partner asks about the sheets', () => {
