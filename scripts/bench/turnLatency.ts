@@ -140,7 +140,7 @@ const ROUNDS = 6;
 const WARM_UP_TURNS_EACH = 60;
 
 export async function runTurnBench(options: TurnBenchOptions): Promise<BenchRow[]> {
-  const singleTurns = options.singleTurns ?? 100;
+  const singleTurns = options.singleTurns ?? 250;
   const concurrentTurnsEach = options.concurrentTurnsEach ?? 12;
   const receiver = await ServiceUrlReceiver.start({ keepReplies: false });
   const rows: BenchRow[] = [];

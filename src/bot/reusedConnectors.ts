@@ -7,6 +7,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { sendActivitiesAsPlainJson } from './plainActivityBodies';
 
 /** Channels' serviceUrls are few (one per Teams region, one per Web Chat host); the bound only stops a flood of made-up ones. */
 const MAX_CACHED_CLIENTS = 64;
@@ -15,7 +16,8 @@ const MAX_CACHED_CLIENTS = 64;
  * botbuilder's CloudAdapter builds a new ConnectorClient and a new UserTokenClient for every activity — two HTTP
  * pipelines of a dozen policies each, measured at a sixth of a whole turn's CPU. Here each is built once per bot
  * identity, serviceUrl and audience and reused, as botbuilder's older BotFrameworkAdapter did. Clients hold no
- * per-turn state; their credentials fetch and renew tokens themselves.
+ * per-turn state; their credentials fetch and renew tokens themselves. Each sends its activities as plain JSON
+ * (see plainActivityBodies.ts).
  */
 export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectorClients = new BoundedCache<Promise<ConnectorClient>>(MAX_CACHED_CLIENTS);
@@ -51,7 +53,9 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     // Neither an app id nor a URL contains a line break.
-    return this.clients.getOrCreate(`${this.identity}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.clients.getOrCreate(`${this.identity}\n${serviceUrl}\n${audience ?? ''}`, async () =>
+      sendActivitiesAsPlainJson(await this.inner.create(serviceUrl, audience)),
+    );
   }
 }
 
