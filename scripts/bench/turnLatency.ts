@@ -136,11 +136,11 @@ export interface TurnBenchOptions {
 }
 
 const CONCURRENT = 32;
-const ROUNDS = 6;
+const ROUNDS = 10;
 const WARM_UP_TURNS_EACH = 60;
 
 export async function runTurnBench(options: TurnBenchOptions): Promise<BenchRow[]> {
-  const singleTurns = options.singleTurns ?? 250;
+  const singleTurns = options.singleTurns ?? 150;
   const concurrentTurnsEach = options.concurrentTurnsEach ?? 12;
   const receiver = await ServiceUrlReceiver.start({ keepReplies: false });
   const rows: BenchRow[] = [];
@@ -153,10 +153,13 @@ export async function runTurnBench(options: TurnBenchOptions): Promise<BenchRow[
     // and the first thousand turns of a fresh process are not what its users see.
     for (const label of ['echo', 'bot'] as const) await runLoad(targets[label]!, receiver, CONCURRENT, WARM_UP_TURNS_EACH);
     // The two bots take turns, round after round, so a noisy moment on this shared machine falls on both.
+    // Short rounds, each bot right after the other and in turn first, so both meet the same moment of the machine.
     for (let round = 0; round < ROUNDS; round++) {
-      for (const label of ['echo', 'bot'] as const) {
-        rounds[label]![1]!.push(await runLoad(targets[label]!, receiver, 1, singleTurns));
-        rounds[label]![CONCURRENT]!.push(await runLoad(targets[label]!, receiver, CONCURRENT, concurrentTurnsEach));
+      const order = round % 2 === 0 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const);
+      for (const concurrency of [1, CONCURRENT]) {
+        for (const label of order) {
+          rounds[label]![concurrency]!.push(await runLoad(targets[label]!, receiver, concurrency, concurrency === 1 ? singleTurns : concurrentTurnsEach));
+        }
       }
     }
   } finally {
@@ -188,8 +191,11 @@ export async function runTurnBench(options: TurnBenchOptions): Promise<BenchRow[
     if (bot && echo) {
       // Each round's ratio compares two runs a second apart; the median of the rounds leaves out the one a
       // neighbour on this shared machine happened to slow down.
-      const perRound = (ratio: (botRound: LoadResult, echoRound: LoadResult) => number) =>
-        median(botRounds.map((botRound, index) => ratio(botRound, echoRounds[index]!)));
+      const perRound = (ratio: (botRound: LoadResult, echoRound: LoadResult) => number) => {
+        const ratios = botRounds.map((botRound, index) => ratio(botRound, echoRounds[index]!));
+        if (process.env.BENCH_ROUNDS) process.stderr.write(`@${concurrency} rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')}\n`);
+        return median(ratios);
+      };
       const p50Ratio = (botRound: LoadResult, echoRound: LoadResult) => percentile(botRound.latencies, 0.5) / percentile(echoRound.latencies, 0.5);
       const throughputRatio = (botRound: LoadResult, echoRound: LoadResult) =>
         (echoRound.latencies.length / echoRound.wallMs) / (botRound.latencies.length / botRound.wallMs);

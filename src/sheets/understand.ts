@@ -209,10 +209,11 @@ function translateTopic(words: readonly string[], isKnownWord: (word: string) =>
 }
 
 /**
- * The main dialog scores a message, then the journey answers it: the same text is read twice in a row, so the last
- * few readings are kept (per index, since readings depend on the sheets loaded).
+ * The main dialog scores a message, then the journey answers it, with nothing in between: the same text is read
+ * twice in a row, so the last reading is kept (per index, since readings depend on the sheets loaded). Only the last:
+ * a longer memory would answer repeated questions from memory, which real traffic seldom has and a benchmark does.
  */
-const MEMO_SIZE = 16;
+const MEMO_SIZE = 1;
 const readings = new WeakMap<SheetIndex, Map<string, SheetQuestion>>();
 
 export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
