@@ -52,6 +52,8 @@ const MAX_NAME_TOKENS = 7;
  * many letters typed beyond the shorter name: "vaux en velin" (1 typo, 7 more letters) is Vaulx-en-Velin.
  */
 const NEAR_COMPLETE = 4;
+/** Typo look-ups remembered (a word and its budget each): a few megabytes at most. */
+const REMEMBERED_CLOSEST_NAMES = 20_000;
 
 /**
  * The words of a name key as users may type them: each word, and an elided letter joined to the next word as it is
@@ -103,6 +105,7 @@ export class CommuneIndex {
   private byPostcodeMap: Map<string, number> | null = null;
   private names: NameIndex | null = null;
   private fuzzyBuckets: Map<string, FuzzyBucket> | null = null;
+  private readonly closestNames = new Map<string, { group: number; distance: number } | null>();
   private nameWordBuckets: Map<string, NameWordBucket> | null = null;
   private map: { located: Int32Array; spatial: KDBush } | null = null;
 
@@ -489,7 +492,21 @@ export class CommuneIndex {
     return this.matchOf(span.group, tokens.slice(span.start, span.end).join(' '), 'fuzzy');
   }
 
+  /**
+   * The same words come back from message to message ("familles", "parents", "groupe"): the closest name of each
+   * word and budget is remembered, up to a bound.
+   */
   private closestName(compact: string, budget: number): { group: number; distance: number } | null {
+    const key = `${budget}${compact}`;
+    const remembered = this.closestNames.get(key);
+    if (remembered !== undefined) return remembered;
+    const found = this.searchClosestName(compact, budget);
+    if (this.closestNames.size >= REMEMBERED_CLOSEST_NAMES) this.closestNames.clear();
+    this.closestNames.set(key, found);
+    return found;
+  }
+
+  private searchClosestName(compact: string, budget: number): { group: number; distance: number } | null {
     let best: { group: number; distance: number; population: number } | null = null;
     const buckets = this.fuzzy();
     const letters = new LetterBag(compact);

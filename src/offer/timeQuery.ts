@@ -207,6 +207,15 @@ function isoDate(d: CalendarDay): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
+/** The time phrases by their first word, in the list's order: a message's words are each looked up once. */
+const TIME_PHRASES_BY_FIRST_WORD = new Map<string, Array<(typeof TIME_PHRASES)[number]>>();
+for (const entry of TIME_PHRASES) {
+  const first = entry.phrase[0] ?? '';
+  const list = TIME_PHRASES_BY_FIRST_WORD.get(first);
+  if (list) list.push(entry);
+  else TIME_PHRASES_BY_FIRST_WORD.set(first, [entry]);
+}
+
 function startsAt(tokens: readonly string[], index: number, phrase: readonly string[]): boolean {
   return phrase.every((word, k) => tokens[index + k] === word);
 }
@@ -228,7 +237,7 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       found = true;
       continue;
     }
-    for (const entry of TIME_PHRASES) {
+    for (const entry of TIME_PHRASES_BY_FIRST_WORD.get(tokens[i]) ?? []) {
       if (!startsAt(tokens, i, entry.phrase)) continue;
       found = true;
       if (entry.intent.now) intent.now = true;

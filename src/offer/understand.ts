@@ -136,11 +136,12 @@ const SHEET_CODE = /\b(?:pa|fa|fiche)\s*\.?\s*\d(?:[.\s]?\d){1,3}\b|\b\d\.\d\.\d
 type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
 
 /**
- * Recent readings by text. The main dialog scores each message (offerQueryScore) before the offer engine answers
- * it, so the same text is read twice in a turn; other conversations' messages may come in between.
+ * The last reading. The main dialog scores each message (offerQueryScore) and the offer engine answers it right
+ * after, with nothing in between, so the same text is read twice in a row. Only the last is kept: a longer memory
+ * would answer repeated messages from memory, which real traffic seldom has and a benchmark does.
  */
 const readings = new WeakMap<CommuneIndex, Map<string, Reading>>();
-const READINGS_KEPT = 256;
+const READINGS_KEPT = 1;
 
 export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
   const limited = text.slice(0, 1000);

@@ -99,20 +99,28 @@ export class PhraseSet<T> {
         return phrase.exact ? tokens[j] === word : canonical[j] === word || typo[j] === word;
       });
     const candidates: Array<{ phrase: Phrase<T>; start: number }> = [];
-    for (let start = 0; start < tokens.length; start++) {
-      const keys = new Set([tokens[start], canonical[start], typo[start]]);
-      for (const key of keys) {
-        if (key === undefined) continue;
-        for (const phrase of this.byFirst.get(key) ?? []) {
-          if (matchesAt(phrase, start)) candidates.push({ phrase, start });
-        }
+    const addCandidates = (key: string | undefined, start: number) => {
+      if (key === undefined) return;
+      for (const phrase of this.byFirst.get(key) ?? []) {
+        if (matchesAt(phrase, start)) candidates.push({ phrase, start });
       }
+    };
+    for (let start = 0; start < tokens.length; start++) {
+      // The typed word, its normal form and its correction, each looked up once.
+      const typed = tokens[start];
+      const normal = canonical[start];
+      const corrected = typo[start];
+      addCandidates(typed, start);
+      if (normal !== typed) addCandidates(normal, start);
+      if (corrected !== typed && corrected !== normal) addCandidates(corrected, start);
     }
     candidates.sort((a, b) => b.phrase.tokens.length - a.phrase.tokens.length || a.phrase.order - b.phrase.order || a.start - b.start);
     const hits: PhraseHit<T>[] = [];
     for (const { phrase, start } of candidates) {
       const end = start + phrase.tokens.length;
-      if (taken.slice(start, end).some(Boolean)) continue;
+      let free = true;
+      for (let k = start; k < end && free; k++) free = !taken[k];
+      if (!free) continue;
       for (let k = start; k < end; k++) taken[k] = true;
       hits.push({ value: phrase.value, start, end });
     }

@@ -91,8 +91,11 @@ const MAX_REMEMBERED_CORRECTIONS = 50_000;
 /** A word held by more sheets than this share (and this count) does not bring candidates of its own. */
 const COMMON_SHARE = 0.2;
 const MIN_COMMON_SHEETS = 50;
-/** The main dialog scores a message, then the journey answers it: the last searches are kept. */
-const REMEMBERED_SEARCHES = 8;
+/**
+ * The main dialog scores a message, then the journey answers it with a search or two of its own: the searches of
+ * one turn are kept, not more (a longer memory would answer repeated questions from memory).
+ */
+const REMEMBERED_SEARCHES = 4;
 const PLAN_BOOST = 0.1;
 const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 } as const;
 
@@ -121,6 +124,8 @@ export class SheetIndex {
   private vocabularyByPrefix: Map<string, string[]> | undefined;
   private readonly corrections = new Map<string, string | null>();
   private readonly searches = new Map<string, SheetMatch[]>();
+  /** Each word, with the passages that hold it (ascending ids): a search reads only the passages its words are in. */
+  private readonly passagesWithTerm = new Map<string, number[]>();
   private acronyms: Map<string, SheetAcronym> | undefined;
 
   private constructor(readonly sheets: readonly Sheet[]) {
@@ -167,6 +172,9 @@ export class SheetIndex {
       for (const term of terms) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         sheetTerms.add(term);
+        const holders = this.passagesWithTerm.get(term);
+        if (!holders) this.passagesWithTerm.set(term, [id]);
+        else if (holders[holders.length - 1] !== id) holders.push(id);
       }
     }
     this.sheetPassages.push([start, end]);
@@ -374,6 +382,14 @@ export class SheetIndex {
     }
     for (const term of known) lookup.set(term.term, { term: term.term, weight: term.weight });
     const abbreviations = known.filter((term) => term.longForms.length > 0);
+    // Only passages holding one of the words (or of an abbreviation's long forms) can match; the rest are skipped
+    // unread, and those are weighed below exactly as a full scan would.
+    const reached = new Set<number>();
+    const reach = (word: string) => {
+      for (const id of this.passagesWithTerm.get(word) ?? []) if (candidates.has(this.passages[id].sheet)) reached.add(id);
+    };
+    for (const word of lookup.keys()) reach(word);
+    for (const term of abbreviations) for (const words of term.longForms) for (const word of words) reach(word);
     const perSheet = new Map<number, PassageMatch[]>();
     for (const sheetIndex of candidates) {
       const sheet = this.sheets[sheetIndex];
@@ -381,6 +397,7 @@ export class SheetIndex {
       if (sheetIds && !sheetIds.has(sheet.id)) continue;
       const [start, end] = this.sheetPassages[sheetIndex];
       for (let id = start; id < end; id++) {
+        if (!reached.has(id)) continue;
         const passage = this.passages[id];
         if (fields && (passage.field === undefined || !fields.has(passage.field))) continue;
         let weights: Map<string, number> | undefined;
