@@ -7,7 +7,7 @@ import type { OfferIndex } from './offerIndex';
 import { parisClock } from './parisTime';
 import { presentHit, whatFound, whatNone, whatNoneOpen, type SearchLabels } from './present';
 import { DEFAULT_RADIUS_KM, hasOfferNear, RADIUS_STEPS_KM, searchOffer, searchOpeningSoonest, type Point, type SearchRequest } from './search';
-import { timeWindows, type TimeIntent } from './timeQuery';
+import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
 import { understand, type Understanding } from './understand';
 import { audienceDefinition, type KindId } from './vocabulary';
 
@@ -143,9 +143,7 @@ function asksForSoon(time: TimeIntent | null, now: DateTime): 'now' | 'today' | 
   if (!time) return null;
   if (time.now) return 'now';
   if (!time.date || time.part || time.weekdays) return null;
-  const today = parisClock(now.toMillis());
-  const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
-  return time.date === iso ? 'today' : null;
+  return time.date === isoDate(parisClock(now.toMillis())) ? 'today' : null;
 }
 
 type Origin = { point: Point | null; place: Commune | null; name: string | null };

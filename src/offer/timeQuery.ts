@@ -203,7 +203,8 @@ function findNamedDay(folded: string, today: CalendarDay): CalendarDay | null {
   return firstDay(daysNamedInFull(folded, today)) ?? firstDay(daysNamedByWeekday(folded, today));
 }
 
-function isoDate(d: CalendarDay): string {
+/** "2026-12-15": how a day is kept in the conversation and compared. */
+export function isoDate(d: CalendarDay): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
