@@ -51,8 +51,23 @@ function learnCharacter(code: number): number {
   return kind;
 }
 
+/**
+ * The last text folded: a message is folded by each reader of a turn in turn (language, small talk, both services'
+ * scores, the chosen journey), one after the other.
+ */
+let lastFolded = { text: '', folded: '' };
+/** Short words are folded faster than compared: only messages are remembered. */
+const MIN_REMEMBERED_LENGTH = 12;
+
 /** "L’Écoute  Parents" → "l'ecoute parents". */
 export function fold(text: string): string {
+  if (text === lastFolded.text) return lastFolded.folded;
+  const folded = foldByTable(text);
+  if (text.length >= MIN_REMEMBERED_LENGTH) lastFolded = { text, folded };
+  return folded;
+}
+
+function foldByTable(text: string): string {
   let out = '';
   let space = false;
   let runStart = 0;
