@@ -1,3 +1,5 @@
+import { rememberLast } from '../shared/remember';
+
 /**
  * Text helpers shared by every part that understands what users type.
  * Matching is done on folded text: lower case, no accents, straight apostrophes, one space.
@@ -51,20 +53,14 @@ function learnCharacter(code: number): number {
   return kind;
 }
 
-/**
- * The last text folded: a message is folded by each reader of a turn in turn (language, small talk, both services'
- * scores, the chosen journey), one after the other.
- */
-let lastFolded = { text: '', folded: '' };
+/** A message is folded by each reader of a turn in turn (language, small talk, both services' scores, the journey). */
+const foldMessage = rememberLast(foldByTable);
 /** Short words are folded faster than compared: only messages are remembered. */
-const MIN_REMEMBERED_LENGTH = 12;
+const MIN_MESSAGE_LENGTH = 12;
 
 /** "L’Écoute  Parents" → "l'ecoute parents". */
 export function fold(text: string): string {
-  if (text === lastFolded.text) return lastFolded.folded;
-  const folded = foldByTable(text);
-  if (text.length >= MIN_REMEMBERED_LENGTH) lastFolded = { text, folded };
-  return folded;
+  return text.length >= MIN_MESSAGE_LENGTH ? foldMessage(text) : foldByTable(text);
 }
 
 function foldByTable(text: string): string {

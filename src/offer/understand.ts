@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { fold, STOP_WORDS } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
+import { rememberLast } from '../shared/remember';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
 import { extractTimeIntent, TIME_WORDS, type TimeIntent } from './timeQuery';
 import { AUDIENCES, KIND_GROUPS, KINDS, REMOTE_WORDS, type AudienceId, type KindId } from './vocabulary';
@@ -135,28 +136,18 @@ const SHEET_CODE = /\b(?:pa|fa|fiche)\s*\.?\s*\d(?:[.\s]?\d){1,3}\b|\b\d\.\d\.\d
 /** A message as read without the clock: everything but the time it asks about, which depends on `now` ("demain"). */
 type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
 
-/**
- * The last reading. The main dialog scores each message (offerQueryScore) and the offer engine answers it right
- * after, with nothing in between, so the same text is read twice in a row. Only the last is kept: a longer memory
- * would answer repeated messages from memory, which real traffic seldom has and a benchmark does.
- */
-const readings = new WeakMap<CommuneIndex, Map<string, Reading>>();
-const READINGS_KEPT = 1;
+/** Readings depend on the communes loaded: the last one is remembered per index (see rememberLast). */
+const readings = new WeakMap<CommuneIndex, (text: string, now: DateTime) => Reading>();
 
 export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
   const limited = text.slice(0, 1000);
-  let recent = readings.get(communes);
-  if (!recent) {
-    recent = new Map();
-    readings.set(communes, recent);
+  let readOnce = readings.get(communes);
+  if (!readOnce) {
+    // The clock only tells whether a time is named, not which: a reading does not depend on it.
+    readOnce = rememberLast((message: string, at: DateTime) => read(message, at, communes));
+    readings.set(communes, readOnce);
   }
-  let reading = recent.get(limited);
-  if (reading) recent.delete(limited);
-  else {
-    reading = read(limited, now, communes);
-    if (recent.size >= READINGS_KEPT) recent.delete(recent.keys().next().value ?? limited);
-  }
-  recent.set(limited, reading);
+  const reading = readOnce(limited, now);
   const { mentionsTime, ...rest } = reading;
   return { ...rest, kinds: [...rest.kinds], audiences: [...rest.audiences], time: mentionsTime ? extractTimeIntent(limited, now) : null };
 }

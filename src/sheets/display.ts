@@ -1,4 +1,5 @@
 import { fold } from '../language/text';
+import { rememberMany } from '../shared/remember';
 import { GLOSSARY_TERMS } from './glossary';
 import type { AxisStep, Sheet } from './model';
 import { normaliseTerm } from './terms';
@@ -25,18 +26,11 @@ export function isMostlyUpperCase(text: string): boolean {
   return letters >= 3 && upper / letters >= 0.85;
 }
 
-/** "POURSUIVRE LE DÉVELOPPEMENT … (CLP)" → "Poursuivre le développement … (CLP)". Mixed-case text is left as is. */
-/** Titles and headings come back in every answer: their readable form is remembered. */
-const readable = new Map<string, string>();
-const MAX_REMEMBERED = 20_000;
-
-export function readableText(text: string): string {
-  const known = readable.get(text);
-  if (known !== undefined) return known;
-  const result = sentenceCase(text);
-  if (readable.size < MAX_REMEMBERED) readable.set(text, result);
-  return result;
-}
+/**
+ * "POURSUIVRE LE DÉVELOPPEMENT … (CLP)" → "Poursuivre le développement … (CLP)". Mixed-case text is left as is.
+ * Titles and headings come back in every answer: their readable form is remembered.
+ */
+export const readableText: (text: string) => string = rememberMany(20_000, sentenceCase);
 
 function sentenceCase(text: string): string {
   if (!isMostlyUpperCase(text)) return text;

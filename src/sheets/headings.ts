@@ -1,4 +1,5 @@
 import { fold } from '../language/text';
+import { rememberMany } from '../shared/remember';
 import type { SheetField } from './model';
 
 /**
@@ -48,18 +49,11 @@ const PHRASES_LONGEST_FIRST: ReadonlyArray<readonly [string, SheetField]> = Obje
 /** A heading may carry a few words after its known phrase ("Partenaires mobilisables (dont habitants)"), not a sentence. */
 const MAX_HEADING_TAIL = 45;
 
-/** Heading lines and first words repeat from sheet to sheet: their keys are remembered (short texts only). */
-const keys = new Map<string, string>();
-const MAX_REMEMBERED_KEYS = 20_000;
-
-/** "RÉSULTATS ATTENDUS + INDICATEURS D'ÉVALUATION" → "resultats attendus indicateurs d evaluation". */
-export function headingKey(text: string): string {
-  const known = keys.get(text);
-  if (known !== undefined) return known;
-  const key = fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
-  if (keys.size < MAX_REMEMBERED_KEYS) keys.set(text, key);
-  return key;
-}
+/**
+ * "RÉSULTATS ATTENDUS + INDICATEURS D'ÉVALUATION" → "resultats attendus indicateurs d evaluation". Heading lines and
+ * first words repeat from sheet to sheet: their keys are remembered.
+ */
+export const headingKey: (text: string) => string = rememberMany(20_000, (text) => fold(text).replace(/[^a-z0-9]+/g, ' ').trim());
 
 export interface KnownHeading {
   field: SheetField;

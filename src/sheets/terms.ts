@@ -1,4 +1,5 @@
 import { STOP_WORDS, fold, words } from '../language/text';
+import { rememberMany } from '../shared/remember';
 
 /**
  * The words search compares, for the sheets and for questions alike: folded, stop-words dropped, and plural and
@@ -19,17 +20,12 @@ const FEMININE: ReadonlyArray<readonly [suffix: string, replacement: string, min
   ['ee', 'e', 5],
 ];
 
-/** Words repeat across thousands of passages; remembering their form keeps indexing fast. Bounded for safety. */
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, string>();
+/** Words repeat across thousands of passages; remembering their form keeps indexing fast. */
+const REMEMBERED_WORDS = 100_000;
+const rememberedEndings = rememberMany(REMEMBERED_WORDS, rewriteEndings);
 
 export function normaliseTerm(word: string): string {
-  if (word.length <= 3) return word;
-  const known = memo.get(word);
-  if (known !== undefined) return known;
-  const term = rewriteEndings(word);
-  if (memo.size < MEMO_LIMIT) memo.set(word, term);
-  return term;
+  return word.length <= 3 ? word : rememberedEndings(word);
 }
 
 function rewriteEndings(word: string): string {

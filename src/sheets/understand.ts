@@ -2,6 +2,7 @@ import { STOP_WORDS } from '../language/text';
 import { lookupGlossary } from './glossary';
 import { PhraseSet, questionTokens } from './phrases';
 import type { PlanHint } from './planNames';
+import { rememberLast } from '../shared/remember';
 import type { SheetIndex } from './sheetIndex';
 import {
   AXIS_WORDS,
@@ -208,27 +209,16 @@ function translateTopic(words: readonly string[], isKnownWord: (word: string) =>
   return result;
 }
 
-/**
- * The main dialog scores a message, then the journey answers it, with nothing in between: the same text is read
- * twice in a row, so the last reading is kept (per index, since readings depend on the sheets loaded). Only the last:
- * a longer memory would answer repeated questions from memory, which real traffic seldom has and a benchmark does.
- */
-const MEMO_SIZE = 1;
-const readings = new WeakMap<SheetIndex, Map<string, SheetQuestion>>();
+/** Readings depend on the sheets loaded: the last one is remembered per index (see rememberLast). */
+const readings = new WeakMap<SheetIndex, (text: string) => SheetQuestion>();
 
 export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
-  let memo = readings.get(index);
-  if (!memo) {
-    memo = new Map();
-    readings.set(index, memo);
+  let read = readings.get(index);
+  if (!read) {
+    read = rememberLast((question: string) => readQuestion(index, question));
+    readings.set(index, read);
   }
-  const known = memo.get(text);
-  if (known) return known;
-  const question = readQuestion(index, text);
-  const oldest = memo.keys().next();
-  if (memo.size >= MEMO_SIZE && !oldest.done) memo.delete(oldest.value);
-  memo.set(text, question);
-  return question;
+  return read(text);
 }
 
 function readQuestion(index: SheetIndex, text: string): SheetQuestion {
