@@ -9,6 +9,7 @@ import { LetterBag, letterMask, maskDistance, repeatedLetterMask } from './lette
 import { LEADING_ARTICLES, placeTokens } from './placeKey';
 import { editDistanceWithin } from './typoDistance';
 import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
+import { rememberMany } from '../shared/remember';
 
 type NameIndex = {
   /** Name key → its group in the table's name groups. */
@@ -105,7 +106,8 @@ export class CommuneIndex {
   private byPostcodeMap: Map<string, number> | null = null;
   private names: NameIndex | null = null;
   private fuzzyBuckets: Map<string, FuzzyBucket> | null = null;
-  private readonly closestNames = new Map<string, { group: number; distance: number } | null>();
+  /** Per typo budget, each word's closest name. */
+  private readonly closestNames = new Map<number, (word: string) => { group: number; distance: number } | null>();
   private nameWordBuckets: Map<string, NameWordBucket> | null = null;
   private map: { located: Int32Array; spatial: KDBush } | null = null;
 
@@ -497,13 +499,12 @@ export class CommuneIndex {
    * word and budget is remembered, up to a bound.
    */
   private closestName(compact: string, budget: number): { group: number; distance: number } | null {
-    const key = `${budget}${compact}`;
-    const remembered = this.closestNames.get(key);
-    if (remembered !== undefined) return remembered;
-    const found = this.searchClosestName(compact, budget);
-    if (this.closestNames.size >= REMEMBERED_CLOSEST_NAMES) this.closestNames.clear();
-    this.closestNames.set(key, found);
-    return found;
+    let withinBudget = this.closestNames.get(budget);
+    if (!withinBudget) {
+      withinBudget = rememberMany(REMEMBERED_CLOSEST_NAMES, (word) => this.searchClosestName(word, budget));
+      this.closestNames.set(budget, withinBudget);
+    }
+    return withinBudget(compact);
   }
 
   private searchClosestName(compact: string, budget: number): { group: number; distance: number } | null {

@@ -1,4 +1,5 @@
 import { fold, isCloseWord, STOP_WORDS, typoAllowance, words } from '../language/text';
+import { rememberMany } from '../shared/remember';
 
 /**
  * Finds known phrases ("lieu d'accueil enfants-parents", "aide aux devoirs") in text, on folded words, with plurals
@@ -40,7 +41,7 @@ export class PhraseMatcher<T> {
   private readonly words: ReadonlySet<string>;
   /** The vocabulary's words long enough to be matched with a typo, by length. */
   private readonly typoWordsByLength = new Map<number, string[]>();
-  private readonly closeWordsCache = new Map<string, readonly string[]>();
+  private readonly closeWords = rememberMany(CLOSE_WORDS_LIMIT, (typed) => this.searchCloseWords(typed));
 
   constructor(entries: Iterable<readonly [phrase: string, value: T]>) {
     for (const [phrase, value] of entries) {
@@ -87,17 +88,13 @@ export class PhraseMatcher<T> {
    * The vocabulary's words a typed word may stand for: itself, and for long words those within a typo or two. Only
    * words of about the same length can be that close.
    */
-  private closeWords(typed: string): readonly string[] {
-    const known = this.closeWordsCache.get(typed);
-    if (known) return known;
+  private searchCloseWords(typed: string): readonly string[] {
     const close: string[] = this.words.has(typed) ? [typed] : [];
     if (typed.length >= TYPO_MIN_LENGTH && !STOP_WORDS.has(typed)) {
       for (let length = typed.length - MAX_TYPOS; length <= typed.length + MAX_TYPOS; length++) {
         for (const word of this.typoWordsByLength.get(length) ?? []) if (word !== typed && closeEnough(typed, word)) close.push(word);
       }
     }
-    if (this.closeWordsCache.size >= CLOSE_WORDS_LIMIT) this.closeWordsCache.clear();
-    this.closeWordsCache.set(typed, close);
     return close;
   }
 

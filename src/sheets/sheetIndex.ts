@@ -5,6 +5,7 @@ import type { Plan, Sheet, SheetField } from './model';
 import { PlanNamer } from './planNames';
 import { mineAcronyms, type SheetAcronym } from './sheetAcronyms';
 import { normaliseTerm, searchTerms, searchTermsOfEach } from './terms';
+import { rememberMany } from '../shared/remember';
 
 /**
  * Everything questions are answered from: sheet numbers looked up exactly (never tokenised), and a full-text index:
@@ -122,7 +123,7 @@ export class SheetIndex {
   private readonly text = new Index({ tokenize: 'strict', resolution: 1, encode: (content: string) => content.split(' ') });
   private vocabularyByLength: Map<number, string[]> | undefined;
   private vocabularyByPrefix: Map<string, string[]> | undefined;
-  private readonly corrections = new Map<string, string | null>();
+  private readonly corrections = rememberMany(MAX_REMEMBERED_CORRECTIONS, (term) => this.searchClosestTerm(term));
   private readonly searches = new Map<string, SheetMatch[]>();
   /** Each word, with the passages that hold it (ascending ids): a search reads only the passages its words are in. */
   private readonly passagesWithTerm = new Map<string, number[]>();
@@ -313,10 +314,12 @@ export class SheetIndex {
    * words compared few; answers are remembered, as the same words come back from question to question.
    */
   private closestTerm(term: string): string | undefined {
+    if (typoAllowance(term) === 0 || /\d/.test(term)) return undefined;
+    return this.corrections(term) ?? undefined;
+  }
+
+  private searchClosestTerm(term: string): string | null {
     const allowance = typoAllowance(term);
-    if (allowance === 0 || /\d/.test(term)) return undefined;
-    const remembered = this.corrections.get(term);
-    if (remembered !== undefined) return remembered ?? undefined;
     if (!this.vocabularyByLength) {
       this.vocabularyByLength = new Map();
       for (const known of this.documentFrequency.keys()) pushTo(this.vocabularyByLength, known.length, known);
@@ -339,8 +342,7 @@ export class SheetIndex {
         }
       }
     }
-    if (this.corrections.size < MAX_REMEMBERED_CORRECTIONS) this.corrections.set(term, best);
-    return best ?? undefined;
+    return best;
   }
 
   /** Sheets ranked for the terms, each with its matching passages, best first. */
