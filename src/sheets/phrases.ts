@@ -1,4 +1,5 @@
 import { editDistance, fold, isCloseWord } from '../language/text';
+import { rememberMany } from '../shared/remember';
 import { normaliseTerm } from './terms';
 
 /**
@@ -43,7 +44,7 @@ export class PhraseSet<T> {
   /** Words that may be reached with a typo. */
   private readonly tolerantWords: string[] = [];
   private readonly canonicalWords = new Set<string>();
-  private readonly closest = new Map<string, string | null>();
+  private readonly closest = rememberMany(MEMO_LIMIT, (token) => this.closestTolerantWord(token));
 
   constructor(entries: Iterable<PhraseEntry<T>>) {
     let order = 0;
@@ -71,8 +72,10 @@ export class PhraseSet<T> {
   private misspelt(token: string, canonical: string, isKnownWord?: (word: string) => boolean): string | undefined {
     if (token.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(token) || this.canonicalWords.has(canonical)) return undefined;
     if (isKnownWord?.(token)) return undefined;
-    const memo = this.closest.get(token);
-    if (memo !== undefined) return memo ?? undefined;
+    return this.closest(token) ?? undefined;
+  }
+
+  private closestTolerantWord(token: string): string | null {
     let best: string | null = null;
     let bestDistance = Infinity;
     for (const word of this.tolerantWords) {
@@ -84,8 +87,7 @@ export class PhraseSet<T> {
         bestDistance = distance;
       }
     }
-    if (this.closest.size < MEMO_LIMIT) this.closest.set(token, best);
-    return best ?? undefined;
+    return best;
   }
 
   /** Every phrase found among the tokens not yet taken; the tokens it covers are marked as taken. */
