@@ -56,7 +56,7 @@ export class ConversationStateStore {
     const { records } = await this.store.state.read([key]);
     const record = records.get(key);
     const loaded: LoadedState = record
-      ? { key, value: record.value, etag: record.etag, storedJson: JSON.stringify(record.value) }
+      ? { key, value: record.value, etag: record.etag, storedJson: record.json }
       : { key, value: {}, storedJson: '{}' };
     context.turnState.set(this.turnStateKey, loaded);
     return loaded;
@@ -68,7 +68,7 @@ export class ConversationStateStore {
     if (!loaded) return;
     const json = JSON.stringify(loaded.value);
     if (json === loaded.storedJson) return;
-    const etags = await this.store.state.write([{ key: loaded.key, value: loaded.value, etag: loaded.etag }]);
+    const etags = await this.store.state.write([{ key: loaded.key, value: loaded.value, etag: loaded.etag, json }]);
     loaded.etag = etags.get(loaded.key);
     loaded.storedJson = json;
   }

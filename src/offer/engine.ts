@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import type { Language } from '../language/text';
 import type { Commune, CommuneIndex, CommuneMatch } from '../geo';
 import { offerHelpLines, offerPhrases, offerText } from '../messages/offer';
-import { isSearchUnderway, PositionSchema, readOfferConversation, type OfferConversation, type Position } from './conversation';
+import { isSearchUnderway, PositionSchema, type OfferConversation, type Position } from './conversation';
 import type { OfferIndex } from './offerIndex';
 import { parisClock } from './parisTime';
 import { presentHit, whatFound, whatNone, whatNoneOpen, type SearchLabels } from './present';
 import { DEFAULT_RADIUS_KM, hasOfferNear, RADIUS_STEPS_KM, searchOffer, searchOpeningSoonest, type Point, type SearchRequest } from './search';
 import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
-import { understand, type Understanding } from './understand';
+import { readOfferMessage, sheetSignalsOf, understand, type Understanding } from './understand';
 import { audienceDefinition, type KindId } from './vocabulary';
 
 /**
@@ -164,11 +164,10 @@ export function answerOfferQuery(
   offer: OfferIndex,
   communes: CommuneIndex,
   text: string,
-  conversation: OfferConversation,
+  previous: OfferConversation,
   options: OfferQueryOptions,
 ): OfferTurn {
   const { now, language } = options;
-  const previous = readOfferConversation(conversation);
   const position = options.position && PositionSchema.safeParse(options.position).success ? options.position : undefined;
   const u = understand(text, now, communes);
   const next = merge(previous, u, position, offer);
@@ -303,8 +302,10 @@ export function answerOfferQuery(
  * words ("fiche", "pilote", "indicateurs") sink it. Follow-ups score high while a search is under way.
  */
 export function offerQueryScore(text: string, conversation: OfferConversation, communes: CommuneIndex): number {
-  const previous = readOfferConversation(conversation);
-  const u = understand(text, nowForScoring(), communes);
+  // A sheet number or a sheet word sinks the score below what any journey needs, whatever else the message says:
+  // its places and times are not looked for.
+  if (sheetSignalsOf(text) > 0) return SHEET_QUESTION_SCORE;
+  const u = readOfferMessage(text, SCORING_NOW, communes);
   let score = 0;
   if (u.kinds.length > 0) score += 0.6;
   if (u.audiences.length > 0 || u.age !== null) score += 0.3;
@@ -312,20 +313,19 @@ export function offerQueryScore(text: string, conversation: OfferConversation, c
   if (u.nearMe) score += 0.35;
   if (u.remote) score += 0.1;
   if (u.help && (u.audiences.length > 0 || u.place || u.nearMe)) score += 0.15;
-  if (u.time && (u.kinds.length > 0 || u.place)) score += 0.1;
-  if (isSearchUnderway(previous)) {
-    const shortFollowUp = u.words <= 8 && (u.place || u.time || u.more || u.farther || u.followUp);
+  if (u.mentionsTime && (u.kinds.length > 0 || u.place)) score += 0.1;
+  if (isSearchUnderway(conversation)) {
+    const shortFollowUp = u.words <= 8 && (u.place || u.mentionsTime || u.more || u.farther || u.followUp);
     if (shortFollowUp) score = Math.max(score, 0.8);
   }
-  if (u.sheetSignals > 0) score = Math.min(score * 0.25, 0.15);
   return Math.max(0, Math.min(1, score));
 }
 
-/** Scoring ignores dates; a fixed instant keeps it pure. */
+/** What a message with a sheet number or a sheet word scores: a partner's question, not a parent's search. */
+const SHEET_QUESTION_SCORE = 0;
+
+/** Scoring only asks whether a time is named, not which: a fixed instant keeps it pure. */
 const SCORING_NOW = DateTime.fromISO('2026-01-05T12:00:00', { zone: 'Europe/Paris' });
-function nowForScoring(): DateTime {
-  return SCORING_NOW;
-}
 
 export function offerHelpText(language: Language): string {
   return offerHelpLines(language).join('\n');

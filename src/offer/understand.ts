@@ -134,25 +134,51 @@ export type Understanding = {
 const SHEET_CODE = /\b(?:pa|fa|fiche)\s*\.?\s*\d(?:[.\s]?\d){1,3}\b|\b\d\.\d\.\d\b/;
 
 /** A message as read without the clock: everything but the time it asks about, which depends on `now` ("demain"). */
-type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
+export type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
+
+/** What the message's known phrases say, before times, ages and places are looked for. */
+type PhraseReading = {
+  folded: string;
+  tokens: string[];
+  /** Tokens a phrase consumed. */
+  used: boolean[];
+  kinds: ReadonlySet<KindId>;
+  audiences: ReadonlySet<AudienceId>;
+  flags: { remote: boolean; nearMe: boolean; more: boolean; farther: boolean; help: boolean };
+  sheetSignals: number;
+};
 
 /** Readings depend on the communes loaded: the last one is remembered per index (see rememberLast). */
 const readings = new WeakMap<CommuneIndex, (text: string, now: DateTime) => Reading>();
+/** The main dialog asks for a message's sheet signals, then for the whole reading: its phrases are read once. */
+const readPhrasesOnce = rememberLast(readPhrases);
 
-export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
-  const limited = text.slice(0, 1000);
+/**
+ * How a parent's message reads, without the time it names (see `understand`): what the main dialog scores and the
+ * search answers, read once for both.
+ */
+export function readOfferMessage(text: string, now: DateTime, communes: CommuneIndex): Reading {
   let readOnce = readings.get(communes);
   if (!readOnce) {
     // The clock only tells whether a time is named, not which: a reading does not depend on it.
     readOnce = rememberLast((message: string, at: DateTime) => read(message, at, communes));
     readings.set(communes, readOnce);
   }
-  const reading = readOnce(limited, now);
-  const { mentionsTime, ...rest } = reading;
-  return { ...rest, kinds: [...rest.kinds], audiences: [...rest.audiences], time: mentionsTime ? extractTimeIntent(limited, now) : null };
+  return readOnce(text.slice(0, 1000), now);
 }
 
-function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
+/** How many sheet numbers and sheet words ("fiche", "pilote", "indicateurs") the message holds. */
+export function sheetSignalsOf(text: string): number {
+  return readPhrasesOnce(text.slice(0, 1000)).sheetSignals;
+}
+
+export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
+  const reading = readOfferMessage(text, now, communes);
+  const { mentionsTime, ...rest } = reading;
+  return { ...rest, kinds: [...rest.kinds], audiences: [...rest.audiences], time: mentionsTime ? extractTimeIntent(text.slice(0, 1000), now) : null };
+}
+
+function readPhrases(limited: string): PhraseReading {
   const folded = fold(limited);
   const tokens = matchTokens(limited);
   const matches = matcher.findTyped(tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -192,6 +218,15 @@ function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
         break;
     }
   }
+  return { folded, tokens, used, kinds, audiences, flags, sheetSignals };
+}
+
+function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
+  const phrases = readPhrasesOnce(limited);
+  const { folded, tokens, used, flags, sheetSignals } = phrases;
+  // The phrase reading is shared with sheetSignalsOf: what an age adds is added to a copy.
+  const kinds = phrases.kinds;
+  const audiences = new Set(phrases.audiences);
   const time = extractTimeIntent(limited, now);
   const age = childAge(folded);
   if (age !== null) {

@@ -1,7 +1,7 @@
 import { glossaryCard, sheetListCard, type ListCardEntry } from '../cards/sheetCards';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
-import { readSheetConversation, type SheetConversation } from './conversation';
+import type { SheetConversation } from './conversation';
 import { excerpt, sheetName } from './display';
 import { lookupGlossary } from './glossary';
 import { exampleQuestions } from './help';
@@ -394,7 +394,7 @@ const HANDLERS: readonly Handler[] = [
 ];
 
 export function answerSheetQuestion(index: SheetIndex, text: string, conversation: SheetConversation, language: Language): SheetTurn {
-  const state = readSheetConversation(conversation);
+  const state = conversation;
   const current = (state.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
   const context: Context = { index, question: understandSheetQuestion(index, text), conversation: state, language, current };
   const handler = HANDLERS.find((candidate) => candidate.applies(context));

@@ -1,4 +1,4 @@
-import { readSheetConversation, type SheetConversation } from './conversation';
+import type { SheetConversation } from './conversation';
 import { PhraseSet, questionTokens } from './phrases';
 import type { SheetIndex } from './sheetIndex';
 import { understandSheetQuestion } from './understand';
@@ -37,7 +37,7 @@ const OFFER_PENALTY = 0.3;
 export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation): number {
   const question = understandSheetQuestion(index, text);
   if (question.empty) return 0;
-  const state = readSheetConversation(conversation);
+  const state = conversation;
   const hasCurrent = (state.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
   const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
 

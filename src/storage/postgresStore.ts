@@ -128,7 +128,7 @@ class PostgresStateRepository implements StateRepository {
 
   async write(writes: readonly StateWrite[]): Promise<Map<string, string>> {
     if (writes.length === 0) return new Map();
-    const prepared = writes.map((write) => ({ ...write, encoded: encodeStateValue(write.key, write.value), newEtag: newEtag() }));
+    const prepared = writes.map((write) => ({ ...write, encoded: encodeStateValue(write), newEtag: newEtag() }));
     // One write (the usual turn) needs no transaction of its own; several are all-or-nothing.
     if (prepared.length === 1) return this.writeEach(this.pool, prepared);
     const client = await this.pool.connect();

@@ -113,7 +113,7 @@ class SqliteStateRepository implements StateRepository {
   /** Writes one record and returns its new etag; a stale etag throws (and rolls back the batch it is part of). */
   private writeRecord(write: StateWrite): string {
     const etag = newEtag();
-    const value = encodeStateValue(write.key, write.value);
+    const value = encodeStateValue(write);
     const now = new Date().toISOString();
     if (isUnconditional(write.etag)) {
       this.upsert.run(write.key, value, etag, now);

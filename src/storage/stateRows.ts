@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger';
-import { isStateValue, StateRowSchema, type StateReadResult, type StateValue } from './store';
+import { isStateRow, isStateValue, type StateReadResult, type StateWrite } from './store';
 
 /**
  * Turns rows of bot_state, from either database, into records. A row that cannot be read back is reported
@@ -10,13 +10,12 @@ import { isStateValue, StateRowSchema, type StateReadResult, type StateValue } f
 export function decodeStateRows(rows: readonly unknown[], log: Logger): StateReadResult {
   const result: StateReadResult = { records: new Map(), corrupt: [] };
   for (const row of rows) {
-    const parsedRow = StateRowSchema.safeParse(row);
-    if (!parsedRow.success) {
+    if (!isStateRow(row)) {
       const key = typeof row === 'object' && row !== null && 'key' in row ? String(row.key) : '(unknown key)';
       result.corrupt.push({ key, reason: 'the row does not have the expected columns' });
       continue;
     }
-    const { key, value, etag } = parsedRow.data;
+    const { key, value, etag } = row;
     let json: unknown;
     try {
       json = JSON.parse(value);
@@ -28,16 +27,16 @@ export function decodeStateRows(rows: readonly unknown[], log: Logger): StateRea
       result.corrupt.push({ key, reason: 'the stored value is not a JSON object' });
       continue;
     }
-    result.records.set(key, { key, value: json, etag });
+    result.records.set(key, { key, value: json, etag, json: value });
   }
   for (const problem of result.corrupt) log.warn({ key: problem.key, reason: problem.reason }, 'unreadable state record skipped');
   return result;
 }
 
-/** Serialises a value before it is written; refuses what would not read back as an object. */
-export function encodeStateValue(key: string, value: StateValue): string {
-  if (!isStateValue(value)) throw new TypeError(`State for "${key}" must be a JSON object`);
-  return JSON.stringify(value);
+/** Serialises a value before it is written (unless the writer did); refuses what would not read back as an object. */
+export function encodeStateValue(write: StateWrite): string {
+  if (!isStateValue(write.value)) throw new TypeError(`State for "${write.key}" must be a JSON object`);
+  return write.json ?? JSON.stringify(write.value);
 }
 
 export function newEtag(): string {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The one storage interface of Maillage. Each concern gets its own repository on the store (today the bot's
  * state; reports and enrolments come later as new repositories and new entries in migrations.ts), and each
@@ -33,6 +31,8 @@ export interface StateRecord {
   value: StateValue;
   /** Changes on every write; a writer that passes back a stale one is refused. */
   etag: string;
+  /** The value as stored, so a reader can tell whether it changed the value without serialising it again. */
+  json: string;
 }
 
 export interface StateWrite {
@@ -43,6 +43,8 @@ export interface StateWrite {
    * match the stored one when a record exists (a missing record is written, as botbuilder's MemoryStorage does).
    */
   etag?: string;
+  /** `JSON.stringify(value)`, when the writer already made it (to compare with what it read): not made twice. */
+  json?: string;
 }
 
 /** A stored record that could not be read back (bad JSON, not an object): reported, then treated as absent. */
@@ -68,5 +70,16 @@ export interface StateRepository {
   delete(keys: readonly string[]): Promise<void>;
 }
 
-/** The shape of a row of the bot_state table, checked as it comes out of either database. */
-export const StateRowSchema = z.object({ key: z.string(), value: z.string(), etag: z.string() });
+/** A row of the bot_state table as it comes out of either database. */
+export interface StateRow {
+  key: string;
+  value: string;
+  etag: string;
+}
+
+/** Checked on every read, so by hand (a zod object schema would copy the row to say the same). */
+export function isStateRow(row: unknown): row is StateRow {
+  if (typeof row !== 'object' || row === null) return false;
+  const { key, value, etag } = row as Record<string, unknown>;
+  return typeof key === 'string' && typeof value === 'string' && typeof etag === 'string';
+}

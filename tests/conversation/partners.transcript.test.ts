@@ -1,4 +1,6 @@
 import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { createLogger } from '../../src/log/logger';
+import { openStore } from '../../src/storage';
 
 /**
  * Partners ask about the action sheets, through the whole bot (routing, dialogs, state), on the shipped seeds.
@@ -99,5 +101,22 @@ describe('hostile input gets a calm answer, never an error', () => {
     expect(replies.length).toBeGreaterThan(0);
     expect(reply).not.toMatch(/error|exception|stack|undefined|\[object/i);
     expect(reply).not.toContain('<script>');
+  });
+});
+
+describe('a stored conversation that no longer fits', () => {
+  test('starts afresh instead of failing: the memory is checked once, where it is read back', async () => {
+    const chat = conversation(bot);
+    await chat.says('qui pilote la PA 3.2.1 ?');
+    // What an older version, or a hand-edited database, might have left: the right keys with the wrong types.
+    const store = await openStore(bot.databaseUrl, createLogger('silent'));
+    try {
+      await store.state.write([{ key: chat.stateKey, value: { maillage: { sheets: { currentSheetIds: 42 }, offer: { kinds: 'laep' } } } }]);
+    } finally {
+      await store.close();
+    }
+    // No sheet under discussion any more: the follow-up asks which one, and a full question is answered.
+    expect(folded((await chat.says('et ses indicateurs ?')).text)).toContain('de quelle fiche');
+    expect(folded((await chat.says('qui pilote la PA 3.2.1 ?')).text)).toContain('commission parentalite');
   });
 });

@@ -12,17 +12,21 @@ export const DEV_KNOWLEDGE = path.resolve(__dirname, '../../../shared/fixtures/k
 
 export interface TestBot {
   app: App;
+  /** The bot's own database, for a test to look at or tamper with what it stored. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
 /** The real application, in-process, on a throw-away SQLite file. */
 export async function startTestBot(knowledgeDir = SHIPPED_KNOWLEDGE, env: Record<string, string> = {}): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-test-'));
-  const config = parseConfig({ KNOWLEDGE_DIR: knowledgeDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'test.sqlite')}`, LOG_LEVEL: 'silent', ...env });
+  const databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`;
+  const config = parseConfig({ KNOWLEDGE_DIR: knowledgeDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
   const app = await createApp(config, createLogger('silent'));
   await app.ready;
   return {
     app,
+    databaseUrl: config.databaseUrl,
     async stop() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -76,6 +80,8 @@ export function conversation(bot: TestBot, options: { channelId?: string; locale
     return { replies, text: replies.map(readable).join('\n') };
   };
   return {
+    /** Where botbuilder keeps this conversation's state. */
+    stateKey: `${base.channelId}/conversations/${conversationId}/`,
     says: (text: string, extra: Record<string, unknown> = {}) => send({ type: 'message', text, ...extra }),
     submits: (value: Record<string, unknown>) => send({ type: 'message', value }),
     sharesPosition: (latitude: number, longitude: number) => send({ type: 'event', name: 'location', value: { latitude, longitude } }),

@@ -4,6 +4,7 @@ import {
   SheetConversationSchema,
   SheetIndex,
   answerSheetQuestion,
+  readSheetConversation,
   loadSheetKnowledge,
   sheetHelpText,
   type SheetConversation,
@@ -305,7 +306,9 @@ describe('what the answer is made of', () => {
 
   it('starts fresh from an empty or unreadable state, and ignores sheets no longer loaded', () => {
     check(ask('et ses indicateurs ?', { currentSheetIds: ['gone/1.1.1'] }), { outcome: 'clarify' });
-    const stale = JSON.parse('{"currentSheetIds": 42}');
+    // Stored state is read through readSheetConversation (as the main dialog's memory does) before it is used.
+    const stale = readSheetConversation(JSON.parse('{"currentSheetIds": 42}'));
+    expect(stale).toEqual({});
     check(answerSheetQuestion(index, 'qui pilote la PA 3.2.1', stale, 'fr'), { says: [PILOT_321] });
   });
 });

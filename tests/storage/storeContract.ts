@@ -34,7 +34,12 @@ function defineContract(harness: () => StoreHarness): void {
   test('a written value reads back with an etag', async () => {
     const etags = await store.state.write([{ key: 'conv/a', value: { step: 1, nested: { list: [1, 'two', null] } } }]);
     const { records } = await store.state.read(['conv/a']);
-    expect(records.get('conv/a')).toEqual({ key: 'conv/a', value: { step: 1, nested: { list: [1, 'two', null] } }, etag: etags.get('conv/a') });
+    expect(records.get('conv/a')).toEqual({
+      key: 'conv/a',
+      value: { step: 1, nested: { list: [1, 'two', null] } },
+      etag: etags.get('conv/a'),
+      json: JSON.stringify({ step: 1, nested: { list: [1, 'two', null] } }),
+    });
     expect(etags.get('conv/a')).toMatch(/\S/);
   });
 
@@ -105,7 +110,7 @@ function defineContract(harness: () => StoreHarness): void {
     try {
       const etag = (await store.state.write([{ key: 'shared', value: { by: 'first' } }])).get('shared');
       const seen = (await other.state.read(['shared'])).records.get('shared');
-      expect(seen).toEqual({ key: 'shared', value: { by: 'first' }, etag });
+      expect(seen).toEqual({ key: 'shared', value: { by: 'first' }, etag, json: '{"by":"first"}' });
       await other.state.write([{ key: 'shared', value: { by: 'second' }, etag }]);
       await expect(store.state.write([{ key: 'shared', value: { by: 'first again' }, etag }])).rejects.toBeInstanceOf(ETagConflictError);
     } finally {
