@@ -24,6 +24,11 @@ export const MIN_CONFIDENCE = 0.2;
 /** Scores this close are a tie, settled by what the conversation was about. */
 const TIE_MARGIN = 0.05;
 
+/** A score below this loses to `otherScore`, whatever the conversation was about: its exact value does not matter. */
+export function scoreNeededAgainst(otherScore: number): number {
+  return otherScore - TIE_MARGIN;
+}
+
 /**
  * Tells a partner's sheet question from a parent's search. Each service scores the text on its own vocabulary;
  * a shared position counts for the search, and a tie follows the conversation's last topic (so follow-ups stay put).

@@ -1,5 +1,6 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
+import type { CheckedProperty } from '../src/bot/conversationState';
 import { sendReply } from '../src/bot/replies';
 import { readUserTurn, type UserTurn } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
@@ -8,8 +9,8 @@ import type { Language } from '../src/language/text';
 import { say } from '../src/messages/common';
 import { offerHelpText, offerQueryScore, type OfferIndex } from '../src/offer';
 import { sheetHelpText, sheetQuestionScore, type SheetIndex } from '../src/sheets';
-import { chooseJourney, type Journey } from './chooseJourney';
-import { ConversationMemorySchema, readConversationMemory, type ConversationMemory } from './conversationMemory';
+import { chooseJourney, scoreNeededAgainst, type Journey } from './chooseJourney';
+import { ConversationMemorySchema, type ConversationMemory } from './conversationMemory';
 import { FindSupport } from './findSupport';
 import type { OneTurnJourney } from './journey';
 import { SheetQuestions } from './sheetQuestions';
@@ -32,7 +33,8 @@ export class MainDialog {
 
   constructor(
     private readonly services: MainDialogServices,
-    private readonly memoryAccessor: StatePropertyAccessor<unknown>,
+    /** The conversation's memory, checked when it was stored by another instance or version. */
+    private readonly memory: CheckedProperty<ConversationMemory>,
   ) {
     this.sheetQuestions = new SheetQuestions(services.sheets);
     this.findSupport = new FindSupport(services.offer, services.communes, services.now);
@@ -40,7 +42,7 @@ export class MainDialog {
 
   async run(context: TurnContext): Promise<void> {
     const turn = readUserTurn(context);
-    let memory = readConversationMemory(await this.memoryAccessor.get(context));
+    let memory = await this.memory.get(context);
     if (turn.truncated) await context.sendActivity(say('tooLong', turn.language));
 
     const journey = this.choose(turn, memory);
@@ -61,15 +63,15 @@ export class MainDialog {
         memory = await this.answerSmallTalk(context, turn.language, journey.smallTalk, memory);
         break;
     }
-    await this.memoryAccessor.set(context, memory);
+    await this.memory.set(context, memory);
   }
 
   /** Says hello once per conversation, with what the bot can do. */
   async greet(context: TurnContext, language: Language): Promise<void> {
-    const memory = readConversationMemory(await this.memoryAccessor.get(context));
+    const memory = await this.memory.get(context);
     if (memory.greeted) return;
     memory.greeted = true;
-    await this.memoryAccessor.set(context, memory);
+    await this.memory.set(context, memory);
     await this.sendHelp(context, language, true);
   }
 
@@ -77,12 +79,15 @@ export class MainDialog {
     const smallTalk = recogniseSmallTalk(turn.text);
     // Scoring reads the text against both vocabularies: skipped when the answer does not depend on it.
     const scored = turn.text.length > 0 && !smallTalk;
+    const offerScore = scored ? offerQueryScore(turn.text, memory.offer, this.services.communes) : 0;
+    // The sheets' score is worked out only as far as it can still win: a parent's search skips the sheets' topic search.
+    const sheetScore = scored ? sheetQuestionScore(this.services.sheets, turn.text, memory.sheets, { needed: scoreNeededAgainst(offerScore) }) : 0;
     return chooseJourney({
       hasText: turn.text.length > 0,
       hasPosition: turn.position !== undefined,
       smallTalk,
-      sheetScore: scored ? sheetQuestionScore(this.services.sheets, turn.text, memory.sheets) : 0,
-      offerScore: scored ? offerQueryScore(turn.text, memory.offer, this.services.communes) : 0,
+      sheetScore,
+      offerScore,
       lastTopic: memory.lastTopic,
     });
   }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { CONVERSATION_MEMORY_PROPERTY } from '../../dialogs/conversationMemory';
+import { CONVERSATION_MEMORY_PROPERTY, readConversationMemory } from '../../dialogs/conversationMemory';
 import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
@@ -24,7 +24,7 @@ export function createBotRuntime(
   services: MainDialogServices,
 ): BotRuntime {
   const conversationState = new ConversationStateStore(store);
-  const memory = conversationState.createProperty<unknown>(CONVERSATION_MEMORY_PROPERTY);
+  const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory);
   const bot = new MaillageBot(conversationState, new MainDialog(services, memory));
   const channelAdapter = new ChannelAdapter(config, log, conversationState);
   return {

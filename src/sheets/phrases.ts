@@ -17,6 +17,32 @@ const MIN_TOLERANT_LENGTH = 6;
 const TWO_TYPOS_LENGTH = 10;
 const MEMO_LIMIT = 20_000;
 
+/**
+ * A question's tokens with what every phrase set asks of each of them, worked out once per question: their normal
+ * form, and (on first asking) whether the sheets use the word, in which case it is what it says, not a typo.
+ */
+export class TypedWords {
+  readonly canonical: readonly string[];
+  private readonly known: Array<boolean | undefined>;
+
+  constructor(
+    readonly tokens: readonly string[],
+    private readonly isKnownWord?: (word: string) => boolean,
+  ) {
+    this.canonical = tokens.map(normaliseTerm);
+    this.known = new Array<boolean | undefined>(tokens.length);
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  isKnown(at: number): boolean {
+    if (!this.isKnownWord) return false;
+    return (this.known[at] ??= this.isKnownWord(this.tokens[at]));
+  }
+}
+
 export interface PhraseHit<T> {
   value: T;
   start: number;
@@ -69,9 +95,10 @@ export class PhraseSet<T> {
    * The vocabulary word a typed token stands for with a typo. A word the sheets use (`isKnownWord`) is what it
    * says, not a misspelling of a neighbour.
    */
-  private misspelt(token: string, canonical: string, isKnownWord?: (word: string) => boolean): string | undefined {
-    if (token.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(token) || this.canonicalWords.has(canonical)) return undefined;
-    if (isKnownWord?.(token)) return undefined;
+  private misspelt(words: TypedWords, at: number): string | undefined {
+    const token = words.tokens[at];
+    if (token.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(token) || this.canonicalWords.has(words.canonical[at])) return undefined;
+    if (words.isKnown(at)) return undefined;
     return this.closest(token) ?? undefined;
   }
 
@@ -91,9 +118,9 @@ export class PhraseSet<T> {
   }
 
   /** Every phrase found among the tokens not yet taken; the tokens it covers are marked as taken. */
-  take(tokens: readonly string[], taken: boolean[], isKnownWord?: (word: string) => boolean): PhraseHit<T>[] {
-    const canonical = tokens.map(normaliseTerm);
-    const typo = tokens.map((token, i) => this.misspelt(token, canonical[i], isKnownWord));
+  take(words: TypedWords, taken: boolean[]): PhraseHit<T>[] {
+    const { tokens, canonical } = words;
+    const typo = tokens.map((_, i) => this.misspelt(words, i));
     const matchesAt = (phrase: Phrase<T>, start: number) =>
       phrase.tokens.every((word, k) => {
         const j = start + k;
@@ -130,7 +157,7 @@ export class PhraseSet<T> {
   }
 
   /** How many phrases occur, without taking tokens. */
-  count(tokens: readonly string[], isKnownWord?: (word: string) => boolean): number {
-    return this.take(tokens, new Array<boolean>(tokens.length).fill(false), isKnownWord).length;
+  count(words: TypedWords): number {
+    return this.take(words, new Array<boolean>(words.length).fill(false)).length;
   }
 }

@@ -1,5 +1,4 @@
 import type { SheetConversation } from './conversation';
-import { PhraseSet, questionTokens } from './phrases';
 import type { SheetIndex } from './sheetIndex';
 import { understandSheetQuestion } from './understand';
 
@@ -9,12 +8,6 @@ import { understandSheetQuestion } from './understand';
  * discussed score high; a topic scores with how well the sheets cover it; what parents say ("près de chez moi",
  * "ouvert le samedi") pulls the score down. "un LAEP à Givors" stays low; "quelles fiches parlent des LAEP" is high.
  */
-
-/** Partners ask for the figures of a diagnosis; parents seldom do. */
-const FIGURE_CUES = new PhraseSet(
-  ['quelle part', 'pourcentage', 'proportion', 'combien de', 'taux', 'chiffre', 'chiffres', 'statistique', 'statistiques',
-    'how many', 'percentage', 'share of', 'rate', 'figures'].map((phrase) => [phrase, true] as const),
-);
 
 const KNOWN_NUMBER = 0.95;
 const UNKNOWN_NUMBER = 0.8;
@@ -34,7 +27,15 @@ const TOPIC_WEIGHT = 0.5;
 const MIN_TOPIC_COVERAGE = 0.6;
 const OFFER_PENALTY = 0.3;
 
-export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation): number {
+export interface ScoreOptions {
+  /**
+   * Below this the score loses whatever it is: when even a topic the sheets cover perfectly could not bring the
+   * message up to it, the topic is not searched for, and the score returned is below it.
+   */
+  needed?: number;
+}
+
+export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation, options: ScoreOptions = {}): number {
   const question = understandSheetQuestion(index, text);
   if (question.empty) return 0;
   const state = conversation;
@@ -55,11 +56,15 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
       question.fields.length > 0 || question.actionNumbers.length > 0 ? FIELD_ONLY : 0,
     );
     if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
-    if (FIGURE_CUES.count(questionTokens(text.slice(0, 600))) > 0) score += FIGURES;
+    if (question.asksForFigures) score += FIGURES;
     // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
     if (question.topicWords.length > 0 && !question.bareGlossary) {
-      const best = index.search(index.resolveTerms(question.topicWords))[0];
-      if (best && best.coverage >= MIN_TOPIC_COVERAGE) score += TOPIC_WEIGHT * best.coverage * (score > 0 ? 0.5 : 1);
+      const topicWeight = TOPIC_WEIGHT * (score > 0 ? 0.5 : 1);
+      const couldReach = score + topicWeight - OFFER_PENALTY * Math.min(2, question.offerCues);
+      if (options.needed === undefined || couldReach >= options.needed) {
+        const best = index.search(index.resolveTerms(question.topicWords))[0];
+        if (best && best.coverage >= MIN_TOPIC_COVERAGE) score += topicWeight * best.coverage;
+      }
     }
   }
   score -= OFFER_PENALTY * Math.min(2, question.offerCues);

@@ -124,6 +124,7 @@ export class SheetIndex {
   private vocabularyByLength: Map<number, string[]> | undefined;
   private vocabularyByPrefix: Map<string, string[]> | undefined;
   private readonly corrections = rememberMany(MAX_REMEMBERED_CORRECTIONS, (term) => this.searchClosestTerm(term));
+  private readonly resolvedWords = rememberMany(MAX_REMEMBERED_CORRECTIONS, (typed) => this.resolveWord(typed));
   private readonly searches = new Map<string, SheetMatch[]>();
   /** Each word, with the passages that hold it (ascending ids): a search reads only the passages its words are in. */
   private readonly passagesWithTerm = new Map<string, number[]>();
@@ -262,26 +263,32 @@ export class SheetIndex {
 
   /** The question's words as weighted search terms, typos corrected against the indexed vocabulary. */
   resolveTerms(typedWords: readonly string[]): QueryTerm[] {
-    const total = Math.max(1, this.passages.length);
-    const idf = (frequency: number) => Math.log(1 + total / Math.max(1, frequency));
-    const frequencyOf = (terms: readonly string[]) => terms.reduce((sum, term) => sum + (this.documentFrequency.get(term) ?? 0), 0);
     const terms = new Map<string, QueryTerm>();
     for (const typed of typedWords) {
-      const typedTerm = normaliseTerm(typed);
-      if (!typedTerm || terms.has(typedTerm)) continue;
-      const corrected = this.documentFrequency.has(typedTerm) ? undefined : this.closestTerm(typedTerm);
-      const term = corrected ?? typedTerm;
-      if (terms.has(term)) continue;
-      const variants = this.relatives(term);
-      const longForms = this.longFormsOf(typed).filter((words) => words.every((word) => this.documentFrequency.has(word)));
-      const known = this.documentFrequency.has(term) || variants.length > 0 || longForms.length > 0;
-      // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
-      const longFormFrequency = longForms.map((words) => this.documentFrequency.get(this.rarest(words)) ?? 1);
-      const frequency = frequencyOf([term, ...variants]) || (longFormFrequency.length > 0 ? Math.min(...longFormFrequency) : 1);
-      const weight = idf(frequency) * (corrected ? CORRECTED_WEIGHT : 1);
-      terms.set(term, { typed, term, weight, known, corrected: corrected !== undefined, variants, longForms });
+      const resolved = this.resolvedWords(typed);
+      if (!resolved || terms.has(resolved.typedTerm) || terms.has(resolved.term.term)) continue;
+      terms.set(resolved.term.term, resolved.term);
     }
     return [...terms.values()];
+  }
+
+  /** One word of a question as a search term: the same words come back from question to question. */
+  private resolveWord(typed: string): { typedTerm: string; term: QueryTerm } | undefined {
+    const typedTerm = normaliseTerm(typed);
+    if (!typedTerm) return undefined;
+    const total = Math.max(1, this.passages.length);
+    const corrected = this.documentFrequency.has(typedTerm) ? undefined : this.closestTerm(typedTerm);
+    const term = corrected ?? typedTerm;
+    const variants = this.relatives(term);
+    const longForms = this.longFormsOf(typed).filter((words) => words.every((word) => this.documentFrequency.has(word)));
+    const known = this.documentFrequency.has(term) || variants.length > 0 || longForms.length > 0;
+    // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
+    const longFormFrequency = longForms.map((words) => this.documentFrequency.get(this.rarest(words)) ?? 1);
+    const frequency =
+      [term, ...variants].reduce((sum, word) => sum + (this.documentFrequency.get(word) ?? 0), 0) ||
+      (longFormFrequency.length > 0 ? Math.min(...longFormFrequency) : 1);
+    const weight = Math.log(1 + total / Math.max(1, frequency)) * (corrected ? CORRECTED_WEIGHT : 1);
+    return { typedTerm, term: Object.freeze({ typed, term, weight, known, corrected: corrected !== undefined, variants, longForms }) };
   }
 
   /** "FNP" also stands for "fonds national parentalité": the words of its long forms (glossary, or a sheet's own). */

@@ -1,6 +1,6 @@
 import { STOP_WORDS } from '../language/text';
 import { lookupGlossary } from './glossary';
-import { PhraseSet, questionTokens } from './phrases';
+import { PhraseSet, questionTokens, TypedWords } from './phrases';
 import type { PlanHint } from './planNames';
 import { rememberLast } from '../shared/remember';
 import type { SheetIndex } from './sheetIndex';
@@ -60,6 +60,8 @@ export interface SheetQuestion {
   /** Every word of the question but stop-words and numbers, taken or not (to recognise a sheet's own headings). */
   words: string[];
   offerCues: number;
+  /** Asks for a figure ("quelle part", "combien de"): partners ask that of a diagnosis, parents seldom do. */
+  asksForFigures: boolean;
 }
 
 /** Long messages are read from their beginning only: a question is short, and matching stays bounded. */
@@ -85,6 +87,10 @@ const CUES = new PhraseSet<Cue>([
 ]);
 const OFFER_PHRASES = new PhraseSet(OFFER_CUES.map((phrase) => [phrase, true] as const));
 const BACK_REFERENCE_PHRASES = new PhraseSet(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
+const FIGURE_CUES = new PhraseSet(
+  ['quelle part', 'pourcentage', 'proportion', 'combien de', 'taux', 'chiffre', 'chiffres', 'statistique', 'statistiques',
+    'how many', 'percentage', 'share of', 'rate', 'figures'].map((phrase) => [phrase, true] as const),
+);
 
 const DOTTED_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}$/;
 const PLAIN_NUMBER = /^\d{1,4}$/;
@@ -239,6 +245,7 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
     topicWords: [],
     words: [],
     offerCues: 0,
+    asksForFigures: false,
   };
   if (question.empty) return question;
 
@@ -249,13 +256,14 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
   question.actionNumbers = actions.numbers;
   question.lastAction = actions.last;
 
-  const isKnownWord = (word: string) => index.knowsWord(word);
-  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || BACK_REFERENCE_PHRASES.count(tokens, isKnownWord) > 0;
-  question.offerCues = OFFER_PHRASES.count(tokens, isKnownWord);
+  const words = new TypedWords(tokens, (word) => index.knowsWord(word));
+  question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || BACK_REFERENCE_PHRASES.count(words) > 0;
+  question.offerCues = OFFER_PHRASES.count(words);
+  question.asksForFigures = FIGURE_CUES.count(words) > 0;
   question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
 
   const fields = new Set<AskedField>();
-  for (const hit of CUES.take(tokens, taken, isKnownWord)) {
+  for (const hit of CUES.take(words, taken)) {
     const cue = hit.value;
     if (cue.kind === 'field') for (const field of cue.fields) fields.add(field);
     else if (cue.kind === 'summary') question.summary = true;
@@ -295,5 +303,5 @@ export function understandsAsCue(word: string): boolean {
   const tokens = questionTokens(word);
   if (tokens.length === 0 || QUESTION_WORDS.has(tokens[0])) return true;
   const taken = new Array<boolean>(tokens.length).fill(false);
-  return CUES.take(tokens, taken).length > 0;
+  return CUES.take(new TypedWords(tokens), taken).length > 0;
 }

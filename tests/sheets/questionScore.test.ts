@@ -46,3 +46,34 @@ describe('how much a message reads like a question on the sheets', () => {
     }
   });
 });
+
+describe('a score worked out only as far as it can still win', () => {
+  const messages = [
+    "qui pilote la fiche sur l'entraide entre parents ?",
+    'quelles fiches concernent les familles monoparentales ?',
+    'les familles monoparentales',
+    'entraide entre parents',
+    'un groupe de parole près de chez moi ouvert le samedi',
+    'café des parents ouvert le samedi à Lyon 7',
+    'je cherche quelqu’un à qui parler, je suis maman solo à Vaulx-en-Velin',
+    'médiation familiale près de Tours',
+    'soutien à la parentalité dans les quartiers',
+    'qui pilote la PA 3.2.1 ?',
+  ];
+  const bars = [-0.05, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 0.95];
+
+  it.each(messages)('%s: the same score when it can reach the bar, a score below the bar when it cannot', (text) => {
+    const full = score(text);
+    for (const needed of bars) {
+      const lazy = sheetQuestionScore(index, text, {}, { needed });
+      if (full >= needed) expect(lazy).toBe(full);
+      else expect(lazy < needed || (lazy === 0 && full === 0)).toBe(true);
+    }
+  });
+
+  it('skips the topic search only for messages that cannot win (a topic question always gets it)', () => {
+    const topic = "qui pilote la fiche sur l'entraide entre parents ?";
+    expect(sheetQuestionScore(index, topic, {}, { needed: 0.5 })).toBe(score(topic));
+    expect(score('entraide entre parents')).toBeGreaterThan(sheetQuestionScore(index, 'entraide entre parents', {}, { needed: 0.95 }));
+  });
+});

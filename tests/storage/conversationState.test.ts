@@ -11,7 +11,10 @@ import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../h
 
 /** Runs one turn of `conversationId` on the TestAdapter (channel "test"), with `logic` given the state store. */
 async function runTurn(store: Store, conversationId: string, logic: (context: TurnContext, state: ConversationStateStore) => Promise<void>): Promise<void> {
-  const state = new ConversationStateStore(store);
+  await runTurnWith(new ConversationStateStore(store), conversationId, logic);
+}
+
+async function runTurnWith(state: ConversationStateStore, conversationId: string, logic: (context: TurnContext, state: ConversationStateStore) => Promise<void>): Promise<void> {
   const adapter = new TestAdapter(async (context: TurnContext) => {
     await logic(context, state);
     await state.saveChanges(context);
@@ -104,6 +107,45 @@ function stateSuite(openTestStore: () => Promise<Store>, insertCorrupt: (key: st
     });
     expect((await store.state.read([keyOf(conversationId)])).records.size).toBe(0);
     expect(await countTurn(store, conversationId)).toBe(1);
+  });
+
+  test('a checked property is checked when its record was written elsewhere, and taken as written when written here', async () => {
+    const conversationId = `checked-${Date.now()}`;
+    const checked: unknown[] = [];
+    const check = (stored: unknown): { visits: number } => {
+      checked.push(stored);
+      const visits = (stored as { visits?: unknown } | undefined)?.visits;
+      return { visits: typeof visits === 'number' && visits >= 0 ? visits : 0 };
+    };
+    // One state store, as one running bot has: it remembers what it wrote.
+    const here = new ConversationStateStore(store);
+    const visit = () =>
+      runTurnWith(here, conversationId, async (context, state) => {
+        const visits = state.createCheckedProperty('visits', check);
+        const value = await visits.get(context);
+        await visits.set(context, { visits: value.visits + 1 });
+      });
+
+    await visit();
+    expect(checked).toEqual([undefined]);
+    await visit();
+    await visit();
+    // Written by this store since: read back as written, not checked again.
+    expect(checked).toHaveLength(1);
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ visits: { visits: 3 } });
+
+    // Another instance (or a hand edit) writes the record: the next read is checked, and a bad value starts afresh.
+    await store.state.write([{ key: keyOf(conversationId), value: { visits: { visits: -5 } } }]);
+    await visit();
+    expect(checked).toHaveLength(2);
+    expect(checked[1]).toEqual({ visits: -5 });
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ visits: { visits: 1 } });
+
+    // Another store on the same database (a second instance) checks what the first one wrote.
+    await runTurnWith(new ConversationStateStore(store), conversationId, async (context, state) => {
+      await state.createCheckedProperty('visits', check).get(context);
+    });
+    expect(checked).toHaveLength(3);
   });
 
   test('a corrupt stored conversation starts afresh instead of failing every turn', async () => {
