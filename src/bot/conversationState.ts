@@ -27,7 +27,7 @@ const REMEMBERED_WRITES = 10_000;
  *
  * It takes the place of botbuilder's ConversationState + Storage pair, which hashes the whole state three times
  * per turn and copies it twice on the way; that was a fifth of what Maillage cost above the echo bot per turn
- * (see docs/decisions/0003-own-conversation-state.md). The storage key is botbuilder's
+ * (see docs/decisions/0003-own-state-and-reused-connectors.md). The storage key is botbuilder's
  * (`channelId/conversations/conversationId`) and the accessors follow botbuilder's StatePropertyAccessor, so
  * a botbuilder dialog set can keep its stack here too.
  */

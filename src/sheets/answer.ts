@@ -394,9 +394,8 @@ const HANDLERS: readonly Handler[] = [
 ];
 
 export function answerSheetQuestion(index: SheetIndex, text: string, conversation: SheetConversation, language: Language): SheetTurn {
-  const state = conversation;
-  const current = (state.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
-  const context: Context = { index, question: understandSheetQuestion(index, text), conversation: state, language, current };
+  const current = (conversation.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+  const context: Context = { index, question: understandSheetQuestion(index, text), conversation, language, current };
   const handler = HANDLERS.find((candidate) => candidate.applies(context));
   return handler ? handler.answer(context) : answerNotFound(context);
 }

@@ -38,10 +38,10 @@ export interface ScoreOptions {
 export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation, options: ScoreOptions = {}): number {
   const question = understandSheetQuestion(index, text);
   if (question.empty) return 0;
-  const state = conversation;
-  const hasCurrent = (state.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
+  const hasCurrent = (conversation.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
   const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
 
+  const offerPenalty = OFFER_PENALTY * Math.min(2, question.offerCues);
   let score: number;
   if (question.codes.length > 0) {
     score = question.codes.some((code) => index.findByNumber(code).length > 0) ? KNOWN_NUMBER : UNKNOWN_NUMBER;
@@ -60,13 +60,13 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
     // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
     if (question.topicWords.length > 0 && !question.bareGlossary) {
       const topicWeight = TOPIC_WEIGHT * (score > 0 ? 0.5 : 1);
-      const couldReach = score + topicWeight - OFFER_PENALTY * Math.min(2, question.offerCues);
+      const couldReach = score + topicWeight - offerPenalty;
       if (options.needed === undefined || couldReach >= options.needed) {
         const best = index.search(index.resolveTerms(question.topicWords))[0];
         if (best && best.coverage >= MIN_TOPIC_COVERAGE) score += topicWeight * best.coverage;
       }
     }
   }
-  score -= OFFER_PENALTY * Math.min(2, question.offerCues);
+  score -= offerPenalty;
   return Math.max(0, Math.min(1, score));
 }
