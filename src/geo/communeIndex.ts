@@ -1,13 +1,12 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { STOP_WORDS, typoAllowance } from '../language/text';
+import { editDistance, STOP_WORDS, typoAllowance } from '../language/text';
 import type { Commune, CommuneMatch, CommuneMatchVia } from './commune';
 import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
 import type { Groups } from './communeLookups';
 import { valuesOf } from './textColumn';
-import { LetterBag, letterMask, maskDistance, repeatedLetterMask } from './letterBag';
+import { letterMask, maskDistance, repeatedLetterMask } from './letterMasks';
 import { LEADING_ARTICLES, placeTokens } from './placeKey';
-import { editDistanceWithin } from './typoDistance';
 import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
 import { rememberMany } from '../shared/remember';
 
@@ -401,7 +400,7 @@ export class CommuneIndex {
       const typed = tokens[k];
       const isTyped = (word: string) => {
         const typos = oneTypo ? 1 : Math.max(1, typoAllowance(word.length > typed.length ? word : typed));
-        return word[0] === typed[0] && editDistanceWithin(typed, word, typos) <= typos;
+        return word[0] === typed[0] && editDistance(typed, word, typos) <= typos;
       };
       if (!words.some(isTyped)) return false;
     }
@@ -417,7 +416,7 @@ export class CommuneIndex {
       if (!bucket) continue;
       const { masks, words } = bucket;
       for (let k = 0; k < words.length; k++) {
-        if (maskDistance(mask, 0, masks[k], 0) <= 1 && editDistanceWithin(typed, words[k], 1) <= 1) return true;
+        if (maskDistance(mask, 0, masks[k], 0) <= 1 && editDistance(typed, words[k], 1) <= 1) return true;
       }
     }
     return false;
@@ -510,7 +509,6 @@ export class CommuneIndex {
   private searchClosestName(compact: string, budget: number): { group: number; distance: number } | null {
     let best: { group: number; distance: number; population: number } | null = null;
     const buckets = this.fuzzy();
-    const letters = new LetterBag(compact);
     const mask = letterMask(compact);
     const repeats = repeatedLetterMask(compact);
     for (let length = compact.length - budget; length <= compact.length + budget; length++) {
@@ -522,8 +520,7 @@ export class CommuneIndex {
         const bound = best ? best.distance : budget;
         if (maskDistance(mask, repeats, masks[k], bucket.repeats[k]) > bound) continue;
         const entry = entries[k];
-        if (letters.distanceTo(entry.compact, bound) > bound) continue;
-        const distance = editDistanceWithin(compact, entry.compact, bound);
+        const distance = editDistance(compact, entry.compact, bound);
         if (distance > budget) continue;
         if (!best || distance < best.distance || (distance === best.distance && entry.population > best.population)) {
           best = { group: entry.group, distance, population: entry.population };

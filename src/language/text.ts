@@ -118,29 +118,54 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment), stopping early past `max`. */
+/** Rows of the distance table, allocated once and grown for longer words. */
+const distanceRows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * The edit distance (optimal string alignment: insertions, deletions, substitutions and swaps of two neighbouring
+ * letters) if it is at most `max`, otherwise `max + 1`. Typo matching compares a typed word with hundreds of known
+ * ones per message: only the band of the table a bounded distance can use is filled, in rows allocated once.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  let current = new Array<number>(cols).fill(0);
-  for (let i = 1; i < rows; i++) {
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  // No distance exceeds the longer word's length: an unbounded call fills the whole table.
+  const bound = Math.min(max, Math.max(n, m));
+  const over = bound + 1;
+  if (distanceRows[0].length < m + 2) for (let r = 0; r < distanceRows.length; r++) distanceRows[r] = new Int32Array(m + 2);
+  let before = distanceRows[0];
+  let previous = distanceRows[1];
+  let current = distanceRows[2];
+  for (let j = 0; j <= m; j++) previous[j] = j <= bound ? j : over;
+  previous[m + 1] = over;
+  for (let i = 1; i <= n; i++) {
+    const low = Math.max(1, i - bound);
+    const high = Math.min(m, i + bound);
+    current[0] = i <= bound ? i : over;
+    // The cells just outside the band are read by this row and the next: they stand for "too far".
+    current[low - 1] = low === 1 ? current[0] : over;
+    current[high + 1] = over;
+    let rowMin = current[low - 1];
+    const letter = a.charCodeAt(i - 1);
+    const letterBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = low; j <= high; j++) {
+      const other = b.charCodeAt(j - 1);
+      let value = previous[j - 1] + (letter === other ? 0 : 1);
+      if (previous[j] + 1 < value) value = previous[j] + 1;
+      if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+      if (j > 1 && letterBefore === other && letter === b.charCodeAt(j - 2) && before[j - 2] + 1 < value) value = before[j - 2] + 1;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
-    [prevPrev, prev, current] = [prev, current, prevPrev];
+    if (rowMin > bound) return over;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return prev[cols - 1];
+  return Math.min(previous[m], over);
 }
 
 /** How many typos a word of this length may carry and still match: none for short words. */
