@@ -118,20 +118,15 @@ function joined(column: TextColumn): string {
   return values.join(SEPARATOR);
 }
 
-/** Values of a text column; an empty column holds no value (a single empty value cannot be told apart). */
-function lines(column: string, count: number): Lines | null {
-  return Lines.of(column, count);
-}
-
 function base64Of(array: Float64Array | Int32Array | Uint8Array): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-/** The bytes of a base64 column in a fresh, aligned buffer, when they are `bytes` long. */
-function bytesOf(base64: string, bytes: number): ArrayBuffer | null {
+/** The bytes of a base64 column in a fresh, aligned buffer, when they are `bytes` long (any length when not given). */
+function bytesOf(base64: string, bytes?: number): ArrayBuffer | null {
   const decoded = Buffer.from(base64, 'base64');
-  if (decoded.byteLength !== bytes) return null;
-  const copy = new ArrayBuffer(bytes);
+  if (bytes !== undefined && decoded.byteLength !== bytes) return null;
+  const copy = new ArrayBuffer(decoded.byteLength);
   new Uint8Array(copy).set(decoded);
   return copy;
 }
@@ -191,7 +186,7 @@ function int32s(base64: string, count: number): Int32Array | null {
 function fromColumns(columns: Columns): CommuneTable | null {
   const n = columns.count;
   const [code, name, departement, region, epci, parent, postcodes] = [columns.code, columns.name, columns.departement, columns.region,
-    columns.epci, columns.parent, columns.postcodes].map((c) => lines(c, n));
+    columns.epci, columns.parent, columns.postcodes].map((c) => Lines.of(c, n));
   if (!code || !name || !departement || !region || !epci || !parent || !postcodes) return null;
   const populationBytes = bytesOf(columns.population, n * 8);
   const latitudeBytes = bytesOf(columns.latitude, n * 8);
@@ -209,7 +204,7 @@ function fromColumns(columns: Columns): CommuneTable | null {
     arrondissement[i] = flags[i] & 1;
   }
 
-  const nameKeys = lines(columns.nameKey, columns.nameGroupCount);
+  const nameKeys = Lines.of(columns.nameKey, columns.nameGroupCount);
   const nameStart = int32s(columns.nameStart, columns.nameGroupCount + 1);
   const nameCommune = int32s(columns.nameCommune, columns.nameCount);
   const rankBytes = bytesOf(columns.nameRank, columns.nameCount);
@@ -223,7 +218,7 @@ function fromColumns(columns: Columns): CommuneTable | null {
   }
   const names = { keys: nameKeys, start: nameStart, values: nameCommune, rank: nameRank };
 
-  const postcodeKeys = lines(columns.postcodeKey, columns.postcodeGroupCount);
+  const postcodeKeys = Lines.of(columns.postcodeKey, columns.postcodeGroupCount);
   const postcodeStart = int32s(columns.postcodeStart, columns.postcodeGroupCount + 1);
   const postcodeCommune = int32s(columns.postcodeCommune, columns.postcodeCount);
   if (!postcodeKeys || !postcodeStart || !postcodeCommune) return null;
@@ -231,11 +226,11 @@ function fromColumns(columns: Columns): CommuneTable | null {
   if (!groupsHoldTogether(names, n) || !groupsHoldTogether(postcodeGroups, n)) return null;
 
   const located = int32s(columns.located, columns.locatedCount);
-  const spatial = bytesOf(columns.spatial, Buffer.from(columns.spatial, 'base64').byteLength);
+  const spatial = bytesOf(columns.spatial);
   if (!located || !spatial || located.some((i) => i < 0 || i >= n)) return null;
 
-  const oldCodes = lines(columns.formerCode, columns.formerCount);
-  const currentCodes = lines(columns.formerCurrent, columns.formerCount);
+  const oldCodes = Lines.of(columns.formerCode, columns.formerCount);
+  const currentCodes = Lines.of(columns.formerCurrent, columns.formerCount);
   if (!oldCodes || !currentCodes) return null;
   const table: CommuneTable = {
     count: n, code, name, departement, region, epci, parent, postcodes, population,
@@ -251,7 +246,12 @@ function fromColumns(columns: Columns): CommuneTable | null {
 
 /** The table of communes built in this process (the cache could not be read). */
 export function communeTableOf(data: CommuneData): CommuneTable {
-  const table = fromColumns(toColumns(data, ''));
+  return builtTable(toColumns(data, ''));
+}
+
+/** Columns this process just built from the data always hold together; if not, the data itself is wrong. */
+function builtTable(columns: Columns): CommuneTable {
+  const table = fromColumns(columns);
   if (!table) throw new Error('commune data that does not hold together');
   return table;
 }
@@ -283,13 +283,13 @@ function readCache(file: string, fingerprint: string): CommuneTable | null {
   return fromColumns(parsed.data);
 }
 
-function writeCache(file: string, data: CommuneData, fingerprint: string, dataDir: string): void {
+function writeCache(file: string, columns: Columns, dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true });
     // Written beside and renamed, so that a concurrent reader never sees half a file.
     const temporary = `${file}.${process.pid}.tmp`;
     // Written as ASCII (other characters escaped): decoding a file of ASCII is several times faster.
-    const json = JSON.stringify(toColumns(data, fingerprint)).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const json = JSON.stringify(columns).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     writeFileSync(temporary, json);
     renameSync(temporary, file);
   } catch {
@@ -303,12 +303,7 @@ export function loadCommuneTable(dataDir = projectDataDir()): CommuneTable {
   const file = communeCacheFile(dataDir);
   const cached = readCache(file, fingerprint);
   if (cached) return cached;
-  const data = buildCommuneData();
-  writeCache(file, data, fingerprint, dataDir);
-  return communeTableOf(data);
-}
-
-/** The commune data as objects (see loadCommuneTable). */
-export function loadCommuneData(dataDir = projectDataDir()): CommuneData {
-  return communeDataOf(loadCommuneTable(dataDir));
+  const columns = toColumns(buildCommuneData(), fingerprint);
+  writeCache(file, columns, dataDir);
+  return builtTable(columns);
 }

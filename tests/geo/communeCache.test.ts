@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommuneIndex } from '../../src/geo';
@@ -67,7 +67,10 @@ describe('the commune cache in data/', () => {
     // Written as ASCII, which reads back several times faster.
     expect(/^[\x00-\x7f]*$/.test(written)).toBe(true);
 
+    // Read back, not rebuilt: a rebuild would write a new file in its place.
+    const writtenFile = statSync(file).ino;
     const read = loadCommuneTable(dir);
+    expect(statSync(file).ino).toBe(writtenFile);
     expect(read.code).toEqual(built.code);
     expect(read.nameGroups).toEqual(built.nameGroups);
     expect(Array.from(read.latitude.subarray(0, 500))).toEqual(Array.from(built.latitude.subarray(0, 500)));
