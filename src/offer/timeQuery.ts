@@ -77,8 +77,8 @@ const MONTH_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['decembre', 12], ['december', 12], ['dec', 12],
 ];
 const MONTH_OF: ReadonlyMap<string, number> = new Map(MONTH_WORDS);
-/** Months that also name communes ("à Mars", "à Avril"): left to the place finder, which reads them only after "à". */
-const MONTHS_NAMING_COMMUNES: ReadonlySet<string> = new Set(['mars', 'avril']);
+/** Every month word (some also name communes: "à Mars", "à Avril"; see understand.ts). */
+export const MONTHS: ReadonlySet<string> = new Set(MONTH_OF.keys());
 /** "1er", "2nd", "15th": day numbers that are never anything else. */
 const ORDINAL_DAYS: readonly string[] = Array.from({ length: 31 }, (_, i) => i + 1).flatMap((n) => {
   const english = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
@@ -89,7 +89,7 @@ const ORDINAL_DAYS: readonly string[] = Array.from({ length: 31 }, (_, i) => i +
 export const TIME_WORDS: ReadonlySet<string> = new Set([
   ...WEEKDAY_OF.keys(),
   ...TIME_PHRASES.flatMap((p) => p.phrase),
-  ...[...MONTH_OF.keys()].filter((m) => !MONTHS_NAMING_COMMUNES.has(m)),
+  ...MONTHS,
   ...ORDINAL_DAYS,
 ]);
 

@@ -3,7 +3,7 @@ import { fold, STOP_WORDS } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
 import { rememberLast } from '../shared/remember';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
-import { extractTimeIntent, TIME_WORDS, type TimeIntent } from './timeQuery';
+import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
 import { AUDIENCES, KIND_GROUPS, KINDS, REMOTE_WORDS, type AudienceId, type KindId } from './vocabulary';
 
 /**
@@ -84,6 +84,22 @@ const UNDERSTOOD_WORDS: ReadonlySet<string> = new Set([
   ...GENERIC_WORDS,
   ...GENERIC.map((w) => fold(w)),
 ]);
+
+/**
+ * What the place finder must not take for a commune, for the communes loaded: the words understood, except months
+ * that also name a commune ("à Mars", "à Avril"), which it reads only after a place word.
+ */
+const placeIgnoreWords = new WeakMap<CommuneIndex, ReadonlySet<string>>();
+function ignoredAsPlaces(communes: CommuneIndex): ReadonlySet<string> {
+  let ignored = placeIgnoreWords.get(communes);
+  if (!ignored) {
+    const words = new Set(UNDERSTOOD_WORDS);
+    for (const month of MONTHS) if (communes.resolve(month)?.via === 'name') words.delete(month);
+    ignored = words;
+    placeIgnoreWords.set(communes, ignored);
+  }
+  return ignored;
+}
 
 const FOLLOW_UP_START = new Set(['et', 'lesquels', 'lesquelles', 'ceux', 'celles', 'parmi', 'and', 'what', 'which', 'those']);
 
@@ -233,7 +249,7 @@ function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
     for (const audience of AUDIENCES) if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1]) audiences.add(audience.id);
   }
   const restIsPlace = kinds.size > 0 || audiences.size > 0 || time !== null || Object.values(flags).some(Boolean);
-  const place = communes.findInSentence(limited, { ignoreWords: UNDERSTOOD_WORDS, restIsPlace });
+  const place = communes.findInSentence(limited, { ignoreWords: ignoredAsPlaces(communes), restIsPlace });
   const placeTokens = new Set(place ? place.matched.split(' ') : []);
 
   const free: string[] = [];
