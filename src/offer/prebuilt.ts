@@ -124,13 +124,13 @@ function encodeColumns(services: readonly OfferService[], strings: StringIndex):
 function decodeColumns(file: SectionFile, places: z.infer<typeof SectionsSchema>, count: number, strings: number): Columns | string {
   const ints: Partial<Record<IntColumn, Int32Array>> = {};
   for (const name of INT_COLUMNS) {
-    const column = typedSection(file.bytes(places[name]), (b, o, n) => new Int32Array(b, o, n), 4, count);
+    const column = typedSection(file.bytes(places[name]), Int32Array, count);
     if (!column) return `colonne ${name} absente ou de longueur inattendue`;
     ints[name] = column;
   }
   const floats: Partial<Record<FloatColumn, Float64Array>> = {};
   for (const name of FLOAT_COLUMNS) {
-    const column = typedSection(file.bytes(places[name]), (b, o, n) => new Float64Array(b, o, n), 8, count);
+    const column = typedSection(file.bytes(places[name]), Float64Array, count);
     if (!column) return `colonne ${name} absente ou de longueur inattendue`;
     floats[name] = column;
   }
@@ -313,7 +313,7 @@ export type PrebuiltOffer = {
 function readSpatial(file: SectionFile, header: z.infer<typeof HeaderSchema>): SpatialDumps | string {
   const spatial: SpatialDumps = {};
   for (const { key, size } of header.spatial) {
-    const ids = typedSection(file.bytes(header.sections[`spatial.${key}.ids`]), (b, o, n) => new Uint32Array(b, o, n), 4, size);
+    const ids = typedSection(file.bytes(header.sections[`spatial.${key}.ids`]), Uint32Array, size);
     const treeBytes = file.bytes(header.sections[`spatial.${key}.tree`]);
     if (!ids || !treeBytes) return `index spatial ${key} absent ou incomplet`;
     for (const id of ids) if (id >= header.count) return `index spatial ${key} incohérent`;
@@ -336,15 +336,15 @@ export function readPrebuiltOffer(dir: string, onProblem: (problem: LoadProblem)
   if (!parsed.success) return `format inattendu (${parsed.error.issues[0]?.path.join('.') || 'version'})`;
   const header = parsed.data;
   const places = header.sections;
-  const strings = StringTable.read(file.bytes(places.strings), typedSection(file.bytes(places.stringOffsets), (b, o, n) => new Uint32Array(b, o, n), 4, header.stringCount + 1));
+  const strings = StringTable.read(file.bytes(places.strings), typedSection(file.bytes(places.stringOffsets), Uint32Array, header.stringCount + 1));
   if (!strings) return 'table des textes incohérente';
   const columns = decodeColumns(file, places, header.count, strings.size);
   if (typeof columns === 'string') return columns;
-  const remote = typedSection(file.bytes(places.remote), (b, o, n) => new Int32Array(b, o, n), 4, header.remoteCount);
+  const remote = typedSection(file.bytes(places.remote), Int32Array, header.remoteCount);
   if (!remote || remote.some((i) => i < 0 || i >= header.count)) return 'liste des services à distance incohérente';
-  const centroidCode = typedSection(file.bytes(places.centroidCode), (b, o, n) => new Int32Array(b, o, n), 4, header.centroidCount);
-  const latitude = typedSection(file.bytes(places.centroidLatitude), (b, o, n) => new Float64Array(b, o, n), 8, header.centroidCount);
-  const longitude = typedSection(file.bytes(places.centroidLongitude), (b, o, n) => new Float64Array(b, o, n), 8, header.centroidCount);
+  const centroidCode = typedSection(file.bytes(places.centroidCode), Int32Array, header.centroidCount);
+  const latitude = typedSection(file.bytes(places.centroidLatitude), Float64Array, header.centroidCount);
+  const longitude = typedSection(file.bytes(places.centroidLongitude), Float64Array, header.centroidCount);
   if (!centroidCode || !latitude || !longitude || centroidCode.some((i) => i < 0 || i >= strings.size)) return 'centroïdes incohérents';
   const spatial = readSpatial(file, header);
   if (typeof spatial === 'string') return spatial;
@@ -381,7 +381,7 @@ function readSummaries(dir: string, count: number): SummaryLookup | null {
     const header = SummariesHeaderSchema.safeParse(file.header);
     if (!header.success || header.data.count !== count) return null;
     const places = header.data.sections;
-    const table = Utf8Strings.read(file.bytes(places.text), typedSection(file.bytes(places.offsets), (b, o, n) => new Uint32Array(b, o, n), 4, count + 1));
+    const table = Utf8Strings.read(file.bytes(places.text), typedSection(file.bytes(places.offsets), Uint32Array, count + 1));
     if (!table) return null;
     return (index) => (index >= 0 && index < count ? table.at(index) || null : null);
   } catch {

@@ -17,7 +17,7 @@ function padding(length: number): number {
   return (ALIGN - (length % ALIGN)) % ALIGN;
 }
 
-export type Section = Uint8Array | Int32Array | Uint32Array | Float64Array | Float32Array | Uint16Array;
+export type Section = Uint8Array | Int32Array | Uint32Array | Float64Array;
 
 /** The file's bytes: `header` (plus `sections`, the places of each section) then the sections. */
 export function sectionFileBytes(header: Record<string, unknown>, sections: ReadonlyArray<readonly [name: string, data: Section]>): Buffer {
@@ -65,21 +65,19 @@ export function readSectionFile(file: string): SectionFile {
   };
 }
 
+type TypedArrayKind<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number };
+
 /**
- * Section bytes as a typed array: a view on the file's bytes when aligned (the usual case: sections start on 8-byte
- * boundaries of a buffer of their own), else a copy.
+ * Section bytes as a typed array of `kind` (Int32Array…): a view on the file's bytes when aligned (the usual case:
+ * sections start on 8-byte boundaries of a buffer of their own), else a copy.
  */
-export function typedSection<T extends Int32Array | Uint32Array | Float64Array>(
-  bytes: Uint8Array | null,
-  make: (buffer: ArrayBufferLike, byteOffset: number, length: number) => T,
-  elementSize: number,
-  count: number,
-): T | null {
+export function typedSection<T extends Int32Array | Uint32Array | Float64Array>(bytes: Uint8Array | null, kind: TypedArrayKind<T>, count: number): T | null {
+  const elementSize = kind.BYTES_PER_ELEMENT;
   if (!bytes || bytes.byteLength !== count * elementSize) return null;
-  if (bytes.byteOffset % elementSize === 0) return make(bytes.buffer, bytes.byteOffset, count);
+  if (bytes.byteOffset % elementSize === 0) return new kind(bytes.buffer, bytes.byteOffset, count);
   const copy = new ArrayBuffer(bytes.byteLength);
   new Uint8Array(copy).set(bytes);
-  return make(copy, 0, count);
+  return new kind(copy, 0, count);
 }
 
 /**
@@ -90,6 +88,11 @@ export function typedSection<T extends Int32Array | Uint32Array | Float64Array>(
 export type StringSection = { text: Uint8Array; offsets: Uint32Array };
 
 export function stringSection(strings: readonly string[]): StringSection {
+  return packStrings(strings, 'utf16');
+}
+
+/** The strings' UTF-8 bytes end to end, with where each starts (count + 1 offsets) in UTF-16 units or in bytes. */
+function packStrings(strings: readonly string[], offsetUnit: 'utf16' | 'bytes'): StringSection {
   const offsets = new Uint32Array(strings.length + 1);
   let total = 0;
   for (const s of strings) total += Buffer.byteLength(s, 'utf8');
@@ -97,13 +100,20 @@ export function stringSection(strings: readonly string[]): StringSection {
   let bytes = 0;
   let units = 0;
   strings.forEach((s, i) => {
-    offsets[i] = units;
+    offsets[i] = offsetUnit === 'bytes' ? bytes : units;
     // Each string on its own: a lone surrogate becomes one replacement character, so offsets still fit the text.
     bytes += text.write(s, bytes, 'utf8');
     units += s.length;
   });
-  offsets[strings.length] = units;
+  offsets[strings.length] = offsetUnit === 'bytes' ? bytes : units;
   return { text, offsets };
+}
+
+/** Offsets that start at 0, never go back and end at the text's length. */
+function offsetsFit(offsets: Uint32Array, end: number): boolean {
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== end) return false;
+  for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return false;
+  return true;
 }
 
 export class StringTable {
@@ -116,9 +126,7 @@ export class StringTable {
   static read(textBytes: Uint8Array | null, offsets: Uint32Array | null): StringTable | null {
     if (!textBytes || !offsets || offsets.length === 0) return null;
     const text = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('utf8');
-    if (offsets[0] !== 0 || offsets[offsets.length - 1] !== text.length) return null;
-    for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return null;
-    return new StringTable(text, offsets);
+    return offsetsFit(offsets, text.length) ? new StringTable(text, offsets) : null;
   }
 
   get size(): number {
@@ -135,17 +143,7 @@ export class StringTable {
  * one as they are read: for long texts of which a process reads few (the descriptions shown on cards).
  */
 export function utf8Section(strings: readonly string[]): StringSection {
-  const offsets = new Uint32Array(strings.length + 1);
-  let total = 0;
-  for (const s of strings) total += Buffer.byteLength(s, 'utf8');
-  const text = Buffer.alloc(total);
-  let bytes = 0;
-  strings.forEach((s, i) => {
-    offsets[i] = bytes;
-    bytes += text.write(s, bytes, 'utf8');
-  });
-  offsets[strings.length] = bytes;
-  return { text, offsets };
+  return packStrings(strings, 'bytes');
 }
 
 export class Utf8Strings {
@@ -157,8 +155,7 @@ export class Utf8Strings {
   /** The strings of a section; null when the offsets do not fit the bytes. */
   static read(textBytes: Uint8Array | null, offsets: Uint32Array | null): Utf8Strings | null {
     if (!textBytes || !offsets || offsets.length === 0) return null;
-    if (offsets[0] !== 0 || offsets[offsets.length - 1] !== textBytes.byteLength) return null;
-    for (let i = 1; i < offsets.length; i++) if (offsets[i] < offsets[i - 1]) return null;
+    if (!offsetsFit(offsets, textBytes.byteLength)) return null;
     return new Utf8Strings(Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength), offsets);
   }
 
