@@ -2,7 +2,7 @@ import opening_hours from 'opening_hours';
 import { DateTime } from 'luxon';
 import type { Language } from '../language/text';
 import {
-  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisOffsetMs, parisPlusDays, type WallClock,
+  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisInstant, parisOffsetMs, parisPlusDays, type WallClock,
 } from './parisTime';
 
 /**
@@ -381,12 +381,6 @@ export function nextOpening(hours: Hours, now: DateTime): number | null {
   const first = openSpans(table, hereLocal, inAWeek)[0];
   if (!first) return null;
   return first.start <= hereLocal ? nowMs : Math.max(nowMs, parisInstant(parisClockOfLocal(first.start)));
-}
-
-/** The instant a Paris wall-clock time stands for (one of the two in the hour the clocks go back: it only orders places). */
-function parisInstant(clock: WallClock): number {
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  return wall - parisOffsetMs(wall - parisOffsetMs(wall));
 }
 
 function nextOpeningText(opens: WallClock, here: WallClock, language: Language): string {

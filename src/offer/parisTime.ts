@@ -106,7 +106,12 @@ export function parisClockOfFields(fields: Omit<WallClock, 'weekday' | 'millisec
   if (parisOffsetMs(asUtc - 3 * HOUR_MS) === parisOffsetMs(asUtc + 3 * HOUR_MS)) {
     return { ...fields, millisecond: 0, weekday: new Date(asUtc).getUTCDay() || 7 };
   }
-  return parisClock(placeWallTime(asUtc, parisOffsetMs(Date.now())));
+  return parisClock(parisInstant({ ...fields, millisecond: 0 }));
+}
+
+/** The instant a Paris wall-clock time stands for, placed as luxon places it (see placeWallTime). */
+export function parisInstant(clock: Omit<WallClock, 'weekday'>): number {
+  return placeWallTime(wallAsUtc(clock), parisOffsetMs(Date.now()));
 }
 
 /**
