@@ -282,14 +282,16 @@ function dayWindow(day: DateTime, part: DayPart | undefined): TimeWindow {
  * public holiday does not hide a weekly opening.
  */
 export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
-  const here = now.setZone(PARIS);
-  if (intent.now) return [{ start: here, end: here.plus({ minutes: 1 }) }];
+  if (intent.now) {
+    const here = now.setZone(PARIS);
+    return [{ start: here, end: here.plus({ minutes: 1 }) }];
+  }
   // Other windows depend only on the day: every search of a day asks for the same few, and luxon is slow to make them.
   const today = parisClock(now.toMillis());
   const key = `${today.year}-${today.month}-${today.day}|${JSON.stringify(intent)}`;
   let windows = windowsOfDay.get(key);
   if (!windows) {
-    windows = dayWindows(intent, here);
+    windows = dayWindows(intent, now.setZone(PARIS));
     if (windowsOfDay.size >= WINDOWS_KEPT) windowsOfDay.clear();
     windowsOfDay.set(key, windows);
   }
