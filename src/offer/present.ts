@@ -63,12 +63,7 @@ export function whatFound(count: number | null, labels: SearchLabels, now: DateT
 
 /** "aucun lieu d'accueil enfants-parents (LAEP) (ouverts le samedi)". */
 export function whatNone(labels: SearchLabels, now: DateTime, language: Language): string {
-  let head: string;
-  if (labels.freeText) head = offerPhrases.noTextMatch(labels.freeText, language);
-  else if (labels.kinds && labels.kinds.length > 0) {
-    const definitions = labels.kinds.map(kindDefinition);
-    head = offerPhrases.none(definitions.map((d) => d.label[language]), definitions[0].feminine, language);
-  } else head = offerPhrases.noSupport(language);
+  const head = labels.freeText ? offerPhrases.noTextMatch(labels.freeText, language) : noneOfKinds(labels, language).none;
   const more = qualifiers(labels, now, language);
   return more.length > 0 ? `${head} (${more.join(', ')})` : head;
 }
@@ -78,18 +73,15 @@ export function whatNone(labels: SearchLabels, now: DateTime, language: Language
  * the subject of "… n'est ouvert en ce moment".
  */
 export function whatNoneOpen(labels: SearchLabels, now: DateTime, language: Language): { none: string; feminine: boolean } {
-  let none: string;
-  let feminine = false;
-  if (labels.freeText) none = offerPhrases.noPlaceMatching(labels.freeText, language);
-  else if (labels.kinds && labels.kinds.length > 0) {
-    const definitions = labels.kinds.map(kindDefinition);
-    feminine = definitions[0].feminine;
-    none = offerPhrases.none(definitions.map((d) => d.label[language]), feminine, language);
-  } else {
-    none = offerPhrases.noSupport(language);
-    feminine = true;
-  }
+  const { none, feminine } = labels.freeText ? { none: offerPhrases.noPlaceMatching(labels.freeText, language), feminine: false } : noneOfKinds(labels, language);
   return { none: [none, ...qualifiers({ ...labels, time: null }, now, language, false)].join(' '), feminine };
+}
+
+/** "aucun LAEP", "aucune aide à la parentalité": none of the kinds asked (or of any support), with its French gender. */
+function noneOfKinds(labels: SearchLabels, language: Language): { none: string; feminine: boolean } {
+  if (!labels.kinds || labels.kinds.length === 0) return { none: offerPhrases.noSupport(language), feminine: true };
+  const definitions = labels.kinds.map(kindDefinition);
+  return { none: offerPhrases.none(definitions.map((d) => d.label[language]), definitions[0].feminine, language), feminine: definitions[0].feminine };
 }
 
 export function zoneText(service: OfferService, communes: CommuneIndex, language: Language): string | null {

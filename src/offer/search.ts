@@ -125,12 +125,11 @@ export function searchOffer(offer: OfferIndex, communes: CommuneIndex, request: 
     hits = run(offer, communes, request, []);
     audienceRelaxed = hits.length > 0;
   }
-  return {
-    hits,
-    nearby: hits.filter((h) => !h.remote).length,
-    remote: hits.filter((h) => h.remote).length,
-    audienceRelaxed,
-  };
+  return resultOf(hits, audienceRelaxed);
+}
+
+function resultOf(hits: Hit[], audienceRelaxed: boolean): SearchResult {
+  return { hits, nearby: hits.filter((h) => !h.remote).length, remote: hits.filter((h) => h.remote).length, audienceRelaxed };
 }
 
 /**
@@ -149,12 +148,7 @@ export function searchOpeningSoonest(offer: OfferIndex, communes: CommuneIndex, 
     .filter((h): h is { hit: Hit; opens: number } => h.opens !== null)
     .sort((a, b) => a.opens - b.opens || distance(a.hit) - distance(b.hit))
     .map((h) => h.hit);
-  return {
-    hits,
-    nearby: hits.filter((h) => !h.remote).length,
-    remote: hits.filter((h) => h.remote).length,
-    audienceRelaxed: found.audienceRelaxed && hits.length > 0,
-  };
+  return resultOf(hits, found.audienceRelaxed && hits.length > 0);
 }
 
 /** True when the offer has at least one family place near a point: used to choose between homonymous communes. */
