@@ -347,19 +347,27 @@ export function statusToday(hours: Hours, now: DateTime, language: Language): To
   if (current) {
     const until = openSpans(table, hereLocal, inTwoDays)[0];
     const closes = parisClockOfLocal(until ? until.end : current.end);
-    const sameDay = isSameDay(closes, here);
-    const untilText = sameDay ? clock(closes, language) : language === 'en' ? `tomorrow ${clock(closes, language)}` : `demain ${clock(closes, language)}`;
-    const note = current.comment ? ` (${current.comment})` : '';
-    return { open: true, text: language === 'en' ? `open now, until ${untilText}${note}` : `ouvert maintenant, jusqu'à ${untilText}${note}` };
+    return openNow(closes, isSameDay(closes, here), current.comment, language);
   }
   const later = openSpans(table, hereLocal, endOfDay)[0];
-  if (later) {
-    const opens = parisClockOfLocal(later.start);
-    return { open: false, text: language === 'en' ? `opens today at ${clock(opens, language)}` : `ouvre aujourd'hui à ${clock(opens, language)}` };
-  }
+  if (later) return opensToday(parisClockOfLocal(later.start), language);
   const next = openSpans(table, endOfDay, inAWeek)[0];
-  if (!next) return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
+  if (!next) return closedToday(language);
   return { open: false, text: nextOpeningText(parisClockOfLocal(next.start), here, language) };
+}
+
+function openNow(closes: ClockTime, sameDay: boolean, comment: string | null, language: Language): TodayStatus {
+  const untilText = sameDay ? clock(closes, language) : language === 'en' ? `tomorrow ${clock(closes, language)}` : `demain ${clock(closes, language)}`;
+  const note = comment ? ` (${comment})` : '';
+  return { open: true, text: language === 'en' ? `open now, until ${untilText}${note}` : `ouvert maintenant, jusqu'à ${untilText}${note}` };
+}
+
+function opensToday(opens: ClockTime, language: Language): TodayStatus {
+  return { open: false, text: language === 'en' ? `opens today at ${clock(opens, language)}` : `ouvre aujourd'hui à ${clock(opens, language)}` };
+}
+
+function closedToday(language: Language): TodayStatus {
+  return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
 }
 
 /**
@@ -405,17 +413,12 @@ function statusTodayFromLibrary(hours: Hours, now: DateTime, language: Language)
   if (current) {
     const until = intervals(hours, { start: here, end: here.plus({ days: 2 }) })[0];
     const closes = until ? until.end : current.end;
-    const sameDay = closes.hasSame(here, 'day');
-    const untilText = sameDay ? clock(closes, language) : language === 'en' ? `tomorrow ${clock(closes, language)}` : `demain ${clock(closes, language)}`;
-    const note = current.comment ? ` (${current.comment})` : '';
-    return { open: true, text: language === 'en' ? `open now, until ${untilText}${note}` : `ouvert maintenant, jusqu'à ${untilText}${note}` };
+    return openNow(closes, closes.hasSame(here, 'day'), current.comment, language);
   }
   const later = intervals(hours, { start: here, end: endOfDay })[0];
-  if (later) {
-    return { open: false, text: language === 'en' ? `opens today at ${clock(later.start, language)}` : `ouvre aujourd'hui à ${clock(later.start, language)}` };
-  }
+  if (later) return opensToday(later.start, language);
   const next = intervals(hours, { start: endOfDay, end: here.plus({ days: 8 }).startOf('day') })[0];
-  if (!next) return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
+  if (!next) return closedToday(language);
   return { open: false, text: nextOpeningText(clockOf(next.start), clockOf(here), language) };
 }
 
