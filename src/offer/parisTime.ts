@@ -100,7 +100,7 @@ export function calendarPlusDays(clock: Pick<WallClock, 'year' | 'month' | 'day'
  * The Paris clock that luxon's `DateTime.fromObject(fields, { zone: 'Europe/Paris' })` shows for wall-clock fields:
  * the fields themselves, except in the spring gap, where the time moves forward an hour.
  */
-export function parisClockOfFields(fields: Omit<WallClock, 'weekday' | 'millisecond'>): WallClock {
+function parisClockOfFields(fields: Omit<WallClock, 'weekday' | 'millisecond'>): WallClock {
   const asUtc = wallAsUtc({ ...fields, millisecond: 0 });
   // Far from a change of offset, the fields stand as they are.
   if (parisOffsetMs(asUtc - 3 * HOUR_MS) === parisOffsetMs(asUtc + 3 * HOUR_MS)) {

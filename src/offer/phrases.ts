@@ -37,27 +37,27 @@ const CLOSE_WORDS_LIMIT = 5000;
 
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Array<PhraseEntry<T>>>();
-  private readonly all: Array<PhraseEntry<T>> = [];
   private readonly words: ReadonlySet<string>;
   /** The vocabulary's words long enough to be matched with a typo, by length. */
   private readonly typoWordsByLength = new Map<number, string[]>();
   private readonly closeWords = rememberMany(CLOSE_WORDS_LIMIT, (typed) => this.searchCloseWords(typed));
 
   constructor(entries: Iterable<readonly [phrase: string, value: T]>) {
+    const all: Array<PhraseEntry<T>> = [];
     for (const [phrase, value] of entries) {
       const tokens = matchTokens(phrase);
       if (tokens.length === 0) continue;
       const entry = { tokens, value, order: 0 };
-      this.all.push(entry);
+      all.push(entry);
       const list = this.byFirstWord.get(tokens[0]);
       if (list) list.push(entry);
       else this.byFirstWord.set(tokens[0], [entry]);
     }
     // Longer phrases first, so that "groupe de parole parents solos" wins over "groupe de parole".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.all.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.all.forEach((entry, order) => (entry.order = order));
-    this.words = new Set(this.all.flatMap((e) => e.tokens));
+    all.sort((a, b) => b.tokens.length - a.tokens.length);
+    all.forEach((entry, order) => (entry.order = order));
+    this.words = new Set(all.flatMap((e) => e.tokens));
     for (const word of this.words) {
       if (word.length < TYPO_MIN_LENGTH) continue;
       const list = this.typoWordsByLength.get(word.length);
@@ -106,7 +106,7 @@ export class PhraseMatcher<T> {
       const candidates: Array<PhraseEntry<T>> = [];
       for (const word of close[i]) for (const entry of this.byFirstWord.get(word) ?? []) candidates.push(entry);
       if (candidates.length === 0) continue;
-      // In the order of `all`, as when every phrase was tried in turn.
+      // In the order of the whole list (longest first), as when every phrase was tried in turn.
       candidates.sort((a, b) => a.order - b.order);
       for (const entry of candidates) {
         if (entry.tokens.every((t, k) => k === 0 || (close[i + k]?.includes(t) ?? false))) {
@@ -118,7 +118,8 @@ export class PhraseMatcher<T> {
   }
 }
 
-function startsWith(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
+/** Whether the phrase's words stand in `tokens` from `at` on. */
+export function startsWith(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
   for (let k = 0; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
   return true;
 }

@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import { fold, type Language } from '../language/text';
 import { PARIS, weekdayName, type TimeWindow } from './hours';
 import { calendarPlusDays, parisClock } from './parisTime';
+import { startsWith } from './phrases';
 
 /**
  * When the parent wants the place to be open: "ouvert le samedi", "le mercredi après-midi", "ouvert maintenant",
@@ -217,10 +218,6 @@ for (const entry of TIME_PHRASES) {
   else TIME_PHRASES_BY_FIRST_WORD.set(first, [entry]);
 }
 
-function startsAt(tokens: readonly string[], index: number, phrase: readonly string[]): boolean {
-  return phrase.every((word, k) => tokens[index + k] === word);
-}
-
 /**
  * The time the text asks about, or null. `now` turns "demain" into a date, and gives the year of "le 15 décembre":
  * parents look ahead, so a day and month are the next such day in Paris.
@@ -239,7 +236,7 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       continue;
     }
     for (const entry of TIME_PHRASES_BY_FIRST_WORD.get(tokens[i]) ?? []) {
-      if (!startsAt(tokens, i, entry.phrase)) continue;
+      if (!startsWith(tokens, i, entry.phrase)) continue;
       found = true;
       if (entry.intent.now) intent.now = true;
       if (entry.intent.part) intent.part = entry.intent.part;
