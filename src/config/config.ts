@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -31,6 +32,27 @@ export const ConfigSchema = z
     DIRECT_LINE_SIGNING_KEY: optionalText,
     PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** In local mode (no credentials), the only origins replies may be posted to; loopback addresses when empty. */
+    ALLOWED_SERVICE_URLS: optionalText.pipe(
+      z
+        .string()
+        .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+        .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be absolute http(s) URLs, separated by commas' }).transform((url) => new URL(url).origin)))
+        .optional(),
+    ),
+    /** Off, a number of proxy hops, or a list of proxy addresses whose X-Forwarded-For is believed. */
+    TRUST_PROXY: optionalText.pipe(
+      z
+        .string()
+        .transform((value, ctx) => parseTrustProxy(value, ctx))
+        .optional(),
+    ),
+    STATE_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+    REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, message: 'must be redis://… or rediss://…' }).optional()),
+    METRICS: z
+      .enum(['true', 'false', '1', '0', ''])
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
@@ -55,7 +77,34 @@ export const ConfigSchema = z
     directLineSigningKey: env.DIRECT_LINE_SIGNING_KEY,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
+    /** Undefined: the loopback addresses (see src/bot/serviceUrls.ts). */
+    allowedServiceUrls: env.ALLOWED_SERVICE_URLS,
+    trustProxy: env.TRUST_PROXY ?? TRUST_NO_PROXY,
+    stateTtlHours: env.STATE_TTL_HOURS,
+    redisUrl: env.REDIS_URL,
+    metrics: env.METRICS,
   }));
+
+/**
+ * Whose X-Forwarded-For to believe: nobody (the socket's address is the client), the last `hops` proxies in
+ * front of the bot, or only requests that come from one of the listed proxy addresses.
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: readonly string[] };
+export const TRUST_NO_PROXY: TrustProxy = Object.freeze({ kind: 'none' });
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === 'off' || text === '0' || text === 'no') return TRUST_NO_PROXY;
+  if (text === 'true' || text === 'on' || text === 'yes') return { kind: 'hops', hops: 1 };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 32) return { kind: 'hops', hops };
+  }
+  const addresses = text.split(/[\s,]+/).filter(Boolean);
+  if (addresses.length > 0 && addresses.every((address) => isIP(address) !== 0)) return { kind: 'addresses', addresses };
+  ctx.addIssue({ code: 'custom', message: 'must be off, a number of proxy hops (1-32), or IP addresses separated by commas' });
+  return z.NEVER;
+}
 
 export type Config = Readonly<z.output<typeof ConfigSchema>>;
 

@@ -11,6 +11,26 @@ describe('configuration', () => {
     expect(config.reportsApiKey).toBeUndefined();
     expect(config.directLineSecret).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.allowedServiceUrls).toBeUndefined();
+    expect(config.trustProxy).toEqual({ kind: 'none' });
+    expect(config.stateTtlHours).toBe(24);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.metrics).toBe(false);
+  });
+
+  test('ALLOWED_SERVICE_URLS keeps the origins of the listed URLs', () => {
+    const config = parseConfig({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net/emea/, http://10.0.0.5:9000' });
+    expect(config.allowedServiceUrls).toEqual(['https://smba.trafficmanager.net', 'http://10.0.0.5:9000']);
+  });
+
+  test.each([
+    ['off', { kind: 'none' }],
+    ['1', { kind: 'hops', hops: 1 }],
+    ['true', { kind: 'hops', hops: 1 }],
+    ['2', { kind: 'hops', hops: 2 }],
+    ['10.0.0.1, ::1', { kind: 'addresses', addresses: ['10.0.0.1', '::1'] }],
+  ])('TRUST_PROXY=%s', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   test('PUBLIC_URL follows PORT unless set, without a trailing slash', () => {
@@ -27,6 +47,11 @@ describe('configuration', () => {
     [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
     [{ MicrosoftAppPassword: 'secret' }, 'MicrosoftAppId'],
     [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ ALLOWED_SERVICE_URLS: 'ftp://example.org' }, 'ALLOWED_SERVICE_URLS'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ STATE_TTL_HOURS: '0' }, 'STATE_TTL_HOURS'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ METRICS: 'maybe' }, 'METRICS'],
   ])('a wrong value stops the start with a message naming it: %j', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {
