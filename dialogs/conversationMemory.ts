@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OfferConversationSchema } from '../src/offer';
+import { offerConversationToKeep } from '../src/offer/conversation';
 import { SheetConversationSchema } from '../src/sheets';
 
 /**
@@ -20,4 +21,12 @@ export const CONVERSATION_MEMORY_PROPERTY = 'maillage';
 export function readConversationMemory(stored: unknown): ConversationMemory {
   const parsed = ConversationMemorySchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : ConversationMemorySchema.parse({});
+}
+
+/**
+ * What is stored of the memory at the end of a turn. The turn itself searched around the position as shared;
+ * the memory keeps it at 3 decimals, enough for "d'autres ?" and "plus loin", too coarse to point at a home.
+ */
+export function keepConversationMemory(memory: ConversationMemory): ConversationMemory {
+  return memory.offer.position ? { ...memory, offer: offerConversationToKeep(memory.offer) } : memory;
 }

@@ -361,6 +361,7 @@
         directLine: directLine,
         store: store,
         locale: locale,
+        renderMarkdown: renderSafeMarkdown(WebChat),
         styleOptions: {
           accent: '#00695c',
           backgroundColor: '#ffffff',
@@ -375,6 +376,7 @@
           botAvatarInitials: 'M',
           botAvatarBackgroundColor: '#00695c',
           hideUploadButton: true,
+          markdownRenderHTML: false,
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
           rootHeight: '100%',
           sendBoxTextWrap: true,
@@ -383,6 +385,34 @@
       },
       container
     );
+  }
+
+  // ---- what a message may show -------------------------------------------------------------------------
+  // Web Chat renders a bot's text and its cards' TextBlocks as Markdown with raw HTML allowed, and its sanitizer keeps
+  // <img src="http…"> and data: images: an image in a message would be fetched as soon as it is shown. Maillage's
+  // messages are plain text with bold and lists; their links are card buttons, never links in text. So raw HTML is
+  // shown as text, and any image or link that Markdown still makes (a bare address is turned into a link) is reduced
+  // to its text before it reaches the page. The bot escapes what it sends already: this holds even if it did not.
+  function renderSafeMarkdown(WebChat) {
+    return function (markdown, options, init) {
+      var html = WebChat.renderMarkdown(markdown, Object.assign({}, options, { markdownRenderHTML: false }), init);
+      return withoutImagesOrLinks(html);
+    };
+  }
+
+  function withoutImagesOrLinks(html) {
+    // A document made by DOMParser is inert: nothing in it is fetched or run while it is read here.
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    var links = doc.body.querySelectorAll('a, button');
+    for (var i = links.length - 1; i >= 0; i--) {
+      // Its text, without the "opens in a new window" icon Web Chat adds to links.
+      links[i].replaceWith(doc.createTextNode(links[i].textContent || ''));
+    }
+    var media = doc.body.querySelectorAll('img, picture, source, video, audio, iframe, object, embed, svg, image');
+    for (var j = media.length - 1; j >= 0; j--) {
+      media[j].replaceWith(doc.createTextNode(media[j].getAttribute('alt') || ''));
+    }
+    return doc.body.innerHTML;
   }
 
   /** Watches what Web Chat receives: the bot may ask for the position, and the connection may end. */

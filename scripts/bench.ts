@@ -3,6 +3,7 @@ import { jailToLoopback } from '../tests/helpers/networkJail';
 import { runColdStartBench } from './bench/coldStart';
 import { runOfferRows } from './bench/offerRows';
 import { runSheetsBench } from './bench/sheetsBench';
+import { runSoakBench } from './bench/soak';
 import { renderTable, verdict, type BenchRow } from './bench/table';
 import { runTurnBench } from './bench/turnLatency';
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     await section('sheets', () => runSheetsBench());
     await section('cold', () => runColdStartBench(root, knowledgeDir));
     await section('offer', () => runOfferRows());
+    await section('soak', () => runSoakBench({ knowledgeDir }));
   } finally {
     unjail();
   }

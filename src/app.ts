@@ -6,6 +6,7 @@ import type { Config } from './config/config';
 import { registerDirectLine, registerWidget } from './directline';
 import { CommuneIndex } from './geo';
 import type { Logger } from './log/logger';
+import { createMetrics, instrumentStore } from './metrics';
 import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { loadSheetKnowledge, SheetIndex } from './sheets';
@@ -18,8 +19,20 @@ export interface App {
   gateway: BotGateway;
   /** Settles once the knowledge is loaded and the database open; rejects if either fails. */
   ready: Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Shuts down in order: stop accepting connections, let the turns in flight finish (at most `graceMs`), close the
+   * widget streams, close the HTTP server, then the database. SIGTERM calls it (src/index.ts).
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
+
+export interface CloseOptions {
+  /** How long turns in flight may take to finish before the server closes anyway. */
+  graceMs?: number;
+}
+
+/** Long enough for a slow turn (a PostgreSQL round trip under load, a long search), short enough for a supervisor. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Wires the application in order: storage → state → knowledge → dialogs → bot → adapters → HTTP.
@@ -33,26 +46,49 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     if (!running) throw new Error('Maillage is not ready yet');
     return running;
   };
+  const metrics = config.metrics ? createMetrics() : undefined;
   const http = createHttpServer({
     log,
+    metrics,
     isReady: () => running !== undefined,
     handleActivity: async (req, res) => requireRunning().runtime.handleChannelRequest(req, res),
   });
 
+  // Turns of in-process channels (the built-in Direct Line, the terminal chat): counted so a shutdown waits for them.
+  let gatewayTurnsInFlight = 0;
   const gateway: BotGateway = {
-    deliver: async (activity) => requireRunning().runtime.gateway.deliver(activity),
+    deliver: async (activity) => {
+      const started = performance.now();
+      gatewayTurnsInFlight++;
+      try {
+        const replies = await requireRunning().runtime.gateway.deliver(activity);
+        metrics?.recordTurn(activity.channelId, 'ok', (performance.now() - started) / 1000);
+        return replies;
+      } catch (error) {
+        metrics?.recordTurn(activity.channelId, 'error', (performance.now() - started) / 1000);
+        throw error;
+      } finally {
+        gatewayTurnsInFlight--;
+      }
+    },
   };
   const directLine = registerDirectLine(http.server, {
     gateway,
     publicUrl: config.publicUrl,
     signingKey: config.directLineSigningKey,
     directLineSecret: config.directLineSecret,
+    trustProxy: config.trustProxy,
+    // Its conversations go to the database once it is open: PostgreSQL shares them between instances.
+    store: () => running?.store,
+    redisUrl: config.redisUrl,
     log,
   });
-  registerWidget(http.server, { publicUrl: config.publicUrl, directLineSecret: config.directLineSecret });
+  metrics?.watchDirectLine(() => directLine.stats);
+  registerWidget(http.server, { publicUrl: config.publicUrl, directLineSecret: config.directLineSecret, trustProxy: config.trustProxy });
 
   const ready = (async () => {
-    const store = await openStore(config.databaseUrl, log);
+    const opened = await openStore(config.databaseUrl, log);
+    const store = metrics ? instrumentStore(opened, metrics) : opened;
     // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = loadKnowledge(config.knowledgeDir, log);
@@ -68,14 +104,33 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // The caller awaits `ready`; this keeps an early failure from also surfacing as an unhandled rejection.
   ready.catch(() => undefined);
 
+  /** Resolves once no HTTP request and no in-process turn is in flight, or after `timeoutMs`; with what is left. */
+  const turnsSettled = async (timeoutMs: number): Promise<number> => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const remaining = deadline - performance.now();
+      await http.settled(Math.max(0, remaining));
+      const left = http.inFlight + gatewayTurnsInFlight;
+      if (left === 0 || remaining <= 0) return left;
+      // An in-process turn (a widget turn started by a request that is already answered) is polled for.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, remaining)));
+    }
+  };
+
   return {
     http,
     gateway,
     ready,
-    async close() {
-      // Open widget WebSockets would otherwise keep the HTTP server from closing.
+    async close(options: CloseOptions = {}) {
+      const graceMs = options.graceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+      http.stopAccepting();
+      const unfinished = await turnsSettled(graceMs);
+      if (unfinished > 0) log.warn({ unfinished, graceMs }, 'closing with turns still in flight');
+      // After the turns, so their replies reach the widget streams; before the HTTP server, which waits for them.
       await directLine.close();
       await http.close();
+      // A store still opening would otherwise be left open.
+      await ready.catch(() => undefined);
       await running?.store.close();
     },
   };

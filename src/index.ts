@@ -1,6 +1,9 @@
-import { createApp } from './app';
+import { createApp, DEFAULT_SHUTDOWN_GRACE_MS } from './app';
 import { ConfigError, describeConfig, parseConfig, type Config } from './config/config';
 import { createLogger } from './log/logger';
+
+/** Beyond the drain's grace: time for the streams, the HTTP server and the database to close. */
+const HARD_STOP_MARGIN_MS = 5_000;
 
 /** Starts Maillage: configuration, then the application, then one line saying where it listens. */
 async function main(): Promise<void> {
@@ -18,18 +21,40 @@ async function main(): Promise<void> {
   log.info({ config: describeConfig(process.env) }, 'configuration');
 
   const app = await createApp(config, log);
+  // SIGTERM (a supervisor, a container stop) and SIGINT (Ctrl-C) drain: no new connection, the turns in flight
+  // finish, the widget streams are closed, then the database; exit 0. A second signal, or a drain that hangs past
+  // its grace, exits at once (1): the supervisor asked twice, or something is stuck.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, graceMs: DEFAULT_SHUTDOWN_GRACE_MS }, 'stopping');
+    setTimeout(() => {
+      log.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, DEFAULT_SHUTDOWN_GRACE_MS + HARD_STOP_MARGIN_MS).unref();
+    app.close({ graceMs: DEFAULT_SHUTDOWN_GRACE_MS }).then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
   const port = await app.http.listen(config.port);
   await app.ready;
+  if (stopping) return;
   log.info({ port, publicUrl: config.publicUrl }, 'ready');
   console.log(`Maillage is ready on http://localhost:${port} (bot endpoint: /api/messages, widget: /)`);
-
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { StateValue, Store } from '../storage';
+import { isStateValue } from '../storage/store';
 
 /** What one turn read, and the JSON it read, so an unchanged state is not written back. */
 interface LoadedState {
@@ -8,6 +9,8 @@ interface LoadedState {
   /** Absent when the conversation had no record yet: the first write then creates it whatever is there. */
   etag?: string;
   storedJson: string;
+  /** When the record read was last written; absent with the record. */
+  updatedAt?: Date;
   /** The record is the one this process last wrote for the conversation (same etag): its values are as written. */
   writtenHere: boolean;
 }
@@ -18,12 +21,25 @@ export interface CheckedProperty<T> {
   set(context: TurnContext, value: T): Promise<void>;
 }
 
+export interface ConversationStateOptions {
+  /** State unused for this long is expired: read as absent, and purged by the store (config.stateTtlHours). */
+  ttlHours: number;
+}
+
 /** Conversations whose last write this process remembers (key and etag, about 200 bytes each). */
 const REMEMBERED_WRITES = 10_000;
+/** Conversations in which nobody has spoken whose state this process keeps (a greeting sent: about 100 bytes each). */
+const REMEMBERED_UNSTORED = 10_000;
+/** Conversations whose failed turns this process remembers, to tell a broken stored state from a passing fault. */
+const REMEMBERED_FAILURES = 1_000;
+/** Failed turns in a row on the same stored record after which that record is taken to be what breaks them. */
+const FAILURES_BEFORE_RESET = 2;
+const HOUR_MS = 3_600_000;
 
 /**
  * The conversation's state, read from the Store at most once per turn and written back only when it changed,
  * with the etag it was read with, so a turn that raced another instance is refused instead of overwriting it.
+ * (Turns of one conversation are serialised by the turn lock, src/bot/turnLock.ts, so that refusal is a last guard.)
  *
  * It takes the place of botbuilder's ConversationState + Storage pair, which hashes the whole state three times
  * per turn and copies it twice on the way; that was a fifth of what Maillage cost above the echo bot per turn
@@ -35,15 +51,35 @@ export class ConversationStateStore {
   private readonly turnStateKey = Symbol('maillage.conversationState');
   /** The etag of this process's last write, per conversation, oldest first. */
   private readonly ownWrites = new Map<string, string>();
+  /**
+   * The state of conversations in which nobody has spoken yet, kept here instead of in the database (see
+   * saveChanges), as JSON, oldest first: the greeting is not repeated to a widget opened twice by one process.
+   */
+  private readonly unstored = new Map<string, string>();
+  /** The stored record (etag) that failed turns had read, and how many turns in a row, per conversation. */
+  private readonly failures = new Map<string, { etag: string; count: number }>();
+  private readonly ttlMs: number;
+  /**
+   * A turn that changes nothing writes nothing, so a conversation used without changing its state would expire
+   * as if unused; its record is written again when it is older than this, once in a while and not every turn.
+   */
+  private readonly refreshAfterMs: number;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    options: ConversationStateOptions,
+  ) {
+    this.ttlMs = options.ttlHours * HOUR_MS;
+    this.refreshAfterMs = Math.min(HOUR_MS, this.ttlMs / 4);
+  }
 
   /**
    * A property read through `check` when its record comes from elsewhere: another instance, an older version, a
    * database edited by hand. A record this process wrote (its etag is the one the write returned) holds what the
    * bot's own typed code put there, and is taken as written: checking it again cost a twentieth of a turn.
+   * `keep`, when given, makes what is stored of a value set (e.g. less precise than what the turn used).
    */
-  createCheckedProperty<T>(name: string, check: (stored: unknown) => T): CheckedProperty<T> {
+  createCheckedProperty<T>(name: string, check: (stored: unknown) => T, keep?: (value: T) => T): CheckedProperty<T> {
     return {
       get: async (context) => {
         const loaded = await this.load(context);
@@ -54,7 +90,7 @@ export class ConversationStateStore {
         return checked;
       },
       set: async (context, value) => {
-        (await this.load(context)).value[name] = value;
+        (await this.load(context)).value[name] = keep ? keep(value) : value;
       },
     };
   }
@@ -82,30 +118,74 @@ export class ConversationStateStore {
     };
   }
 
-  /** Reads the conversation's record once per turn; later calls in the same turn get the same object. */
+  /**
+   * Reads the conversation's record once per turn; later calls in the same turn get the same object. A record
+   * unused for longer than the time to live reads as absent, even if the purge has not removed it yet.
+   */
   async load(context: TurnContext): Promise<LoadedState> {
     const cached = context.turnState.get(this.turnStateKey) as LoadedState | undefined;
     if (cached) return cached;
-    const key = storageKey(context);
-    const { records } = await this.store.state.read([key]);
+    const key = conversationStateKey(context);
+    const { records } = await this.store.state.read([key], { usedSince: new Date(Date.now() - this.ttlMs) });
     const record = records.get(key);
     const loaded: LoadedState = record
-      ? { key, value: record.value, etag: record.etag, storedJson: record.json, writtenHere: this.ownWrites.get(key) === record.etag }
-      : { key, value: {}, storedJson: '{}', writtenHere: false };
+      ? {
+          key,
+          value: record.value,
+          etag: record.etag,
+          storedJson: record.json,
+          updatedAt: record.updatedAt,
+          writtenHere: this.ownWrites.get(key) === record.etag,
+        }
+      : { key, value: this.unstoredValue(key), storedJson: '{}', writtenHere: false };
     context.turnState.set(this.turnStateKey, loaded);
     return loaded;
   }
 
-  /** Writes the state back if the turn changed it. A record changed meanwhile by another turn rejects (ETagConflictError). */
-  async saveChanges(context: TurnContext): Promise<void> {
+  /**
+   * Writes the state back if the turn changed it. A record changed meanwhile by another turn rejects
+   * (ETagConflictError). With `create: false`, a conversation that has no record gets none: a turn in which
+   * nobody spoke (a conversation update) leaves nothing in the database — the widget's conversation update would
+   * otherwise store a row for every page opened — and what it changed (the greeting sent) is kept in this
+   * process only, until someone speaks and it is stored with the rest.
+   */
+  async saveChanges(context: TurnContext, options: { create?: boolean } = {}): Promise<void> {
     const loaded = context.turnState.get(this.turnStateKey) as LoadedState | undefined;
     if (!loaded) return;
+    // The turn went through: whatever failed before on this conversation was not its stored state.
+    if (this.failures.size > 0) this.failures.delete(loaded.key);
     const json = JSON.stringify(loaded.value);
-    if (json === loaded.storedJson) return;
+    if (loaded.etag === undefined && options.create === false) {
+      if (json !== loaded.storedJson) this.keepUnstored(loaded.key, json);
+      return;
+    }
+    if (json === loaded.storedJson && !this.needsRefresh(loaded)) return;
     const etags = await this.store.state.write([{ key: loaded.key, value: loaded.value, etag: loaded.etag, json }]);
     loaded.etag = etags.get(loaded.key);
     loaded.storedJson = json;
+    loaded.updatedAt = new Date();
     this.rememberWrite(loaded.key, loaded.etag);
+    if (this.unstored.size > 0) this.unstored.delete(loaded.key);
+  }
+
+  private unstoredValue(key: string): StateValue {
+    const json = this.unstored.get(key);
+    if (json === undefined) return {};
+    const value: unknown = JSON.parse(json);
+    return isStateValue(value) ? value : {};
+  }
+
+  private keepUnstored(key: string, json: string): void {
+    this.unstored.delete(key);
+    if (this.unstored.size >= REMEMBERED_UNSTORED) {
+      const oldest = this.unstored.keys().next();
+      if (!oldest.done) this.unstored.delete(oldest.value);
+    }
+    this.unstored.set(key, json);
+  }
+
+  private needsRefresh(loaded: LoadedState): boolean {
+    return loaded.updatedAt !== undefined && Date.now() - loaded.updatedAt.getTime() > this.refreshAfterMs;
   }
 
   private rememberWrite(key: string, etag: string | undefined): void {
@@ -118,16 +198,40 @@ export class ConversationStateStore {
     this.ownWrites.set(key, etag);
   }
 
-  /** Forgets the conversation, stored and in this turn, so its next message starts afresh. */
-  async clear(context: TurnContext): Promise<void> {
+  /**
+   * After a failed turn: what the turn changed is dropped (never written), and the stored record stays as it was,
+   * whatever another turn wrote there. Only when the same stored record has now made FAILURES_BEFORE_RESET turns
+   * in a row fail is it taken to be what breaks the conversation (it parses, but the code cannot go on from it),
+   * and deleted so the next message starts afresh instead of failing for ever — and only if nobody wrote it since
+   * (the delete is conditional on its etag). A turn that lost a race (`blameStoredState: false`) never counts.
+   * Records that cannot be parsed at all never get this far: the store skips them and the memory's schema replaces
+   * what does not fit, so they start afresh at once. Resolves with what was done.
+   */
+  async dropFailedTurn(context: TurnContext, options: { blameStoredState: boolean }): Promise<'dropped' | 'reset'> {
+    const loaded = context.turnState.get(this.turnStateKey) as LoadedState | undefined;
     context.turnState.delete(this.turnStateKey);
-    this.ownWrites.delete(storageKey(context));
-    await this.store.state.delete([storageKey(context)]);
+    if (!loaded?.etag || !options.blameStoredState) return 'dropped';
+    const previous = this.failures.get(loaded.key);
+    const count = previous?.etag === loaded.etag ? previous.count + 1 : 1;
+    this.failures.delete(loaded.key);
+    if (count < FAILURES_BEFORE_RESET) {
+      if (this.failures.size >= REMEMBERED_FAILURES) {
+        const oldest = this.failures.keys().next();
+        if (!oldest.done) this.failures.delete(oldest.value);
+      }
+      this.failures.set(loaded.key, { etag: loaded.etag, count });
+      return 'dropped';
+    }
+    this.ownWrites.delete(loaded.key);
+    return (await this.store.state.deleteIfUnchanged(loaded.key, loaded.etag)) ? 'reset' : 'dropped';
   }
 }
 
-/** botbuilder's ConversationState key, so records written before this class existed still read back. */
-function storageKey(context: TurnContext): string {
+/**
+ * botbuilder's ConversationState key, so records written before this class existed still read back. It is also
+ * the key the turns of one conversation are serialised under.
+ */
+export function conversationStateKey(context: TurnContext): string {
   const channelId = context.activity?.channelId;
   const conversationId = context.activity?.conversation?.id;
   if (!channelId || !conversationId) throw new Error('The activity has no channelId or conversation.id to keep its state under.');

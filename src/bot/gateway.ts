@@ -1,7 +1,6 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { InProcessAdapter } from './adapter';
-import type { MaillageBot } from './maillageBot';
 
 /** How in-process channels talk to the bot: one activity in, the bot's replies out, as plain JSON. */
 export interface BotGateway {
@@ -19,7 +18,8 @@ const InProcessActivitySchema = z
   })
   .passthrough();
 
-export function createBotGateway(adapter: InProcessAdapter, bot: MaillageBot): BotGateway {
+/** `runTurn` is the bot's turn as the runtime wraps it (one turn at a time per conversation). */
+export function createBotGateway(adapter: InProcessAdapter, runTurn: (context: TurnContext) => Promise<void>): BotGateway {
   return {
     async deliver(activity) {
       const checked = InProcessActivitySchema.parse({
@@ -28,7 +28,7 @@ export function createBotGateway(adapter: InProcessAdapter, bot: MaillageBot): B
         recipient: { id: 'maillage', name: 'Maillage' },
         ...activity,
       });
-      const replies = await adapter.deliver(checked as unknown as Partial<Activity>, (context) => bot.run(context));
+      const replies = await adapter.deliver(checked as unknown as Partial<Activity>, runTurn);
       return replies.map((reply) => JSON.parse(JSON.stringify(reply)) as Record<string, unknown>);
     },
   };

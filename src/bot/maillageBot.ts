@@ -61,6 +61,11 @@ export class MaillageBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    // A conversation is remembered from the moment someone speaks in it: the conversation update a channel sends
+    // when a widget opens (greeted, then often left) writes no record, nor does any other activity nobody typed.
+    await this.conversationState.saveChanges(context, { create: SPOKEN_ACTIVITY_TYPES.has(context.activity.type) });
   }
 }
+
+/** A message, a shared position (event), a card's action (invoke): what a person did. */
+const SPOKEN_ACTIVITY_TYPES: ReadonlySet<string> = new Set(['message', 'event', 'invoke']);

@@ -7,6 +7,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { boundOutboundRequests, type OutboundLimits } from './outboundRequests';
 import { sendActivitiesAsPlainJson } from './plainActivityBodies';
 
 /** Channels' serviceUrls are few (one per Teams region, one per Web Chat host); the bound only stops a flood of made-up ones. */
@@ -17,11 +18,18 @@ const MAX_CACHED_CLIENTS = 64;
  * pipelines of a dozen policies each, measured at a sixth of a whole turn's CPU. Here each is built once per bot
  * identity, serviceUrl and audience and reused, as botbuilder's older BotFrameworkAdapter did. Clients hold no
  * per-turn state; their credentials fetch and renew tokens themselves. Each sends its activities as plain JSON
- * (see plainActivityBodies.ts).
+ * (see plainActivityBodies.ts), and every request it sends is bounded in time and in destination (outboundRequests.ts).
  */
 export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectorClients = new BoundedCache<Promise<ConnectorClient>>(MAX_CACHED_CLIENTS);
   private readonly userTokenClients = new BoundedCache<Promise<UserTokenClient>>(MAX_CACHED_CLIENTS);
+
+  constructor(
+    botFrameworkAuthConfig: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    private readonly outbound: OutboundLimits,
+  ) {
+    super(botFrameworkAuthConfig);
+  }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
@@ -38,7 +46,7 @@ export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAut
   }
 
   private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new ReusingConnectorFactory(factory, botIdentity(claimsIdentity), this.connectorClients);
+    return new ReusingConnectorFactory(factory, botIdentity(claimsIdentity), this.connectorClients, this.outbound);
   }
 }
 
@@ -47,14 +55,20 @@ class ReusingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly identity: string,
     private readonly clients: BoundedCache<Promise<ConnectorClient>>,
+    private readonly outbound: OutboundLimits,
   ) {
     super();
   }
 
+  /**
+   * Every client botbuilder asks for is made here, also for a serviceUrl local mode does not allow (CloudAdapter makes
+   * one before each turn, even for "expectReplies"): the client exists, but each request it would send to an origin
+   * not allowed fails before reaching the network.
+   */
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     // Neither an app id nor a URL contains a line break.
     return this.clients.getOrCreate(`${this.identity}\n${serviceUrl}\n${audience ?? ''}`, async () =>
-      sendActivitiesAsPlainJson(await this.inner.create(serviceUrl, audience)),
+      boundOutboundRequests(sendActivitiesAsPlainJson(await this.inner.create(serviceUrl, audience)), serviceUrl, this.outbound),
     );
   }
 }

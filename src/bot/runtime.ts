@@ -1,13 +1,15 @@
 import type { Request, Response } from 'restify';
-import { CONVERSATION_MEMORY_PROPERTY, readConversationMemory } from '../../dialogs/conversationMemory';
+import { CONVERSATION_MEMORY_PROPERTY, keepConversationMemory, readConversationMemory } from '../../dialogs/conversationMemory';
 import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { Store } from '../storage';
+import type { TurnContext } from 'botbuilder';
+import { startStatePurge, type Store } from '../storage';
 import { ChannelAdapter, InProcessAdapter } from './adapter';
-import { ConversationStateStore } from './conversationState';
+import { conversationStateKey, ConversationStateStore } from './conversationState';
 import { createBotGateway, type BotGateway } from './gateway';
 import { MaillageBot } from './maillageBot';
+import { ConversationTurnLock } from './turnLock';
 
 /** Everything botbuilder: the one module the rest of the application talks to, so the SDK stays swappable. */
 export interface BotRuntime {
@@ -23,12 +25,17 @@ export function createBotRuntime(
   store: Store,
   services: MainDialogServices,
 ): BotRuntime {
-  const conversationState = new ConversationStateStore(store);
-  const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory);
+  const conversationState = new ConversationStateStore(store, { ttlHours: config.stateTtlHours });
+  const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory, keepConversationMemory);
   const bot = new MaillageBot(conversationState, new MainDialog(services, memory));
+  // Both ways into the bot (channels over HTTP, the in-process gateway) run a conversation's turns one at a time.
+  const turnLock = new ConversationTurnLock(store.turnLeases, log);
+  const runTurn = (context: TurnContext) => turnLock.run(conversationStateKey(context), () => bot.run(context));
   const channelAdapter = new ChannelAdapter(config, log, conversationState);
+  // Started with the bot that reads the state, so expired state is never read and soon never kept.
+  startStatePurge(store, config.stateTtlHours, log);
   return {
-    handleChannelRequest: (req, res) => channelAdapter.processChannelRequest(req, res, (context) => bot.run(context)),
-    gateway: createBotGateway(new InProcessAdapter(log, conversationState), bot),
+    handleChannelRequest: (req, res) => channelAdapter.processChannelRequest(req, res, runTurn),
+    gateway: createBotGateway(new InProcessAdapter(log, conversationState), runTurn),
   };
 }

@@ -3,16 +3,24 @@ import type { TurnContext } from 'botbuilder';
 import { detectLanguage } from '../language/text';
 import type { Logger } from '../log/logger';
 import { say } from '../messages/common';
+import { ETagConflictError } from '../storage';
 import type { ConversationStateStore } from './conversationState';
+import { TurnLockTimeoutError } from './turnLock';
 
 /**
- * The one place a failed turn ends up: the error is logged with a correlation id (never the user's words),
- * the user gets a plain message with that id, and the conversation's state is cleared so the next message
- * starts afresh instead of replaying what failed.
+ * The one place a failed turn ends up: the error is logged with a correlation id (never the user's words) and
+ * the user gets a plain message with that id.
+ *
+ * A failed turn loses only what it broke: its unsaved changes are dropped and the conversation's stored state
+ * stays as it was before the turn. It used to be cleared, which on a write refused for a stale etag deleted the
+ * good state the other turn had just written (issue 8 §3). A turn that lost a race or waited too long for the
+ * previous one says nothing about the stored state; any other failure counts against it, and a stored state on
+ * which turns keep failing is reset (ConversationStateStore.dropFailedTurn), so the conversation is never stuck.
  */
 export function createTurnErrorHandler(log: Logger, conversationState: ConversationStateStore) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID().slice(0, 8);
+    const raced = error instanceof ETagConflictError || error instanceof TurnLockTimeoutError;
     log.error(
       {
         correlationId,
@@ -23,16 +31,21 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
       'turn failed',
     );
     try {
-      await conversationState.clear(context);
+      const outcome = await conversationState.dropFailedTurn(context, { blameStoredState: !raced });
+      if (outcome === 'reset') log.warn({ correlationId }, 'the stored conversation state failed turns repeatedly and was reset');
     } catch (stateError) {
-      log.error({ correlationId, err: stateError }, 'could not clear the conversation state after a failed turn');
+      log.error({ correlationId, err: describe(stateError) }, 'could not reset the conversation state after failed turns');
     }
     if (context.activity?.type !== 'message' && context.activity?.type !== 'event') return;
     try {
       const language = detectLanguage(context.activity.text ?? '', context.activity.locale);
       await context.sendActivity(`${say('turnError', language)} (réf. ${correlationId})`);
     } catch (sendError) {
-      log.error({ correlationId, err: sendError }, 'could not tell the user that the turn failed');
+      log.error({ correlationId, err: describe(sendError) }, 'could not tell the user that the turn failed');
     }
   };
+}
+
+function describe(error: unknown): { name?: string; message?: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }

@@ -1,7 +1,13 @@
+import { escapeMarkdown, speakableText } from '../language/markdown';
+import { telUrl, webUrl } from './links';
+
 /**
  * Adaptive Cards (1.5, plain JSON) for services of the local offer: one card a service, with its name, structure,
  * address, distance, hours in plain words and today's status, contacts, and a "Y aller" link to an OpenStreetMap
  * route. Everything a card says is text (TextBlocks and a FactSet), so screen readers and text-only clients read it.
+ *
+ * A view holds plain text, most of it imported data; TextBlocks and fact values are Markdown, so every text is
+ * escaped here, once, as it goes into the card. Buttons open only what links.ts accepts.
  */
 
 export type ServiceCardView = {
@@ -35,32 +41,31 @@ export function osmPlaceUrl(to: Point): string {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
 }
 
-/** A telephone link from a number as written in the data ("04 65 71 10 01", "+33 4 65…"). */
-export function telUrl(number: string): string | null {
-  const digits = number.replace(/[^\d+]/g, '');
-  return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : null;
-}
-
 export function serviceCard(view: ServiceCardView): object {
   const body: object[] = [
-    { type: 'TextBlock', text: view.name, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: escapeMarkdown(view.name), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
   ];
-  if (view.structureName) body.push({ type: 'TextBlock', text: view.structureName, isSubtle: true, wrap: true, spacing: 'None' });
-  if (view.summary) body.push({ type: 'TextBlock', text: view.summary, wrap: true, spacing: 'Small' });
-  const facts = view.facts.filter((f): f is { title: string; value: string } => Boolean(f.value));
+  if (view.structureName) body.push({ type: 'TextBlock', text: escapeMarkdown(view.structureName), isSubtle: true, wrap: true, spacing: 'None' });
+  if (view.summary) body.push({ type: 'TextBlock', text: escapeMarkdown(view.summary), wrap: true, spacing: 'Small' });
+  const facts = view.facts
+    .filter((f): f is { title: string; value: string } => Boolean(f.value))
+    .map((f) => ({ title: escapeMarkdown(f.title), value: escapeMarkdown(f.value) }));
   if (facts.length > 0) body.push({ type: 'FactSet', facts });
 
+  // Action titles are plain text on a button (no Markdown); their URLs are vetted, ours as well as the data's.
   const actions: object[] = [];
-  if (view.directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: view.directions.url });
+  const directions = view.directions ? webUrl(view.directions.url) : null;
+  if (view.directions && directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: directions });
   const tel = view.phone ? telUrl(view.phone.number) : null;
   if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: view.phone.title, url: tel });
-  if (view.website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: view.website.url });
+  const website = view.website ? webUrl(view.website.url) : null;
+  if (view.website && website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: website });
 
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    speak: [view.name, view.structureName].filter(Boolean).join(', '),
+    speak: speakableText([view.name, view.structureName].filter(Boolean).join(', ')),
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, readableText, sheetName } from '../sheets/display';
@@ -6,6 +7,9 @@ import type { Sheet, SheetSection } from '../sheets/model';
 /**
  * Adaptive Cards (1.5, plain JSON) that show a sheet or part of it. Every card names the sheet (number, title,
  * plan) in TextBlocks, so that what it says is readable as text by any channel and by screen readers.
+ *
+ * Inputs are plain text (the sheets' words, our labels); TextBlocks and facts are Markdown, so every text is escaped
+ * here as it goes into the card. Only the item markers this file writes are Markdown of ours.
  */
 
 const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -30,8 +34,18 @@ export interface CardFact {
 
 type Element = Record<string, unknown>;
 
+/** A TextBlock showing `text` as written. */
 function textBlock(text: string, extra: Element = {}): Element {
-  return { type: 'TextBlock', text, wrap: true, ...extra };
+  return { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, ...extra };
+}
+
+/** A sub-item's indent: non-breaking spaces, since four plain spaces at a line's start open a Markdown code block. */
+const SUB_ITEM_MARKER = '\u00a0\u00a0\u00a0\u00a0– ';
+
+/** An item of a sheet's list, after its marker: the sheet's own number ("2. "), a dash for a sub-item, or a bullet. */
+function itemBlock(line: CardLine): Element {
+  const marker = line.number !== undefined ? `${escapeMarkdown(line.number)}. ` : line.level === 1 ? SUB_ITEM_MARKER : '• ';
+  return { type: 'TextBlock', text: `${marker}${escapeMarkdown(line.text)}`, wrap: true, spacing: 'Small' };
 }
 
 function card(language: Language, body: Element[], actions: Element[] = []): Element {
@@ -64,8 +78,7 @@ function blockElements(blocks: readonly CardBlock[]): Element[] {
     if (block.heading) elements.push(textBlock(block.heading, { weight: 'Bolder', spacing: 'Medium' }));
     for (const line of block.lines) {
       if (++items > MAX_ITEMS_PER_CARD) return elements;
-      const marker = line.number !== undefined ? `${line.number}. ` : line.level === 1 ? '    – ' : '• ';
-      elements.push(textBlock(`${marker}${line.text}`, { spacing: 'Small' }));
+      elements.push(itemBlock(line));
     }
   }
   return elements;
@@ -92,7 +105,9 @@ export interface SheetCardInput {
 export function sheetCard(input: SheetCardInput): object {
   const { sheet, language } = input;
   const body = [...headerElements(sheet, language)];
-  if (input.facts && input.facts.length > 0) body.push({ type: 'FactSet', facts: input.facts.map((fact) => ({ ...fact })), spacing: 'Medium' });
+  if (input.facts && input.facts.length > 0) {
+    body.push({ type: 'FactSet', facts: input.facts.map((fact) => ({ title: escapeMarkdown(fact.title), value: escapeMarkdown(fact.value) })), spacing: 'Medium' });
+  }
   body.push(...blockElements(input.blocks));
   const actions = input.withWholeSheet
     ? [

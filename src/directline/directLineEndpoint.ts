@@ -5,7 +5,9 @@ import type { Duplex } from 'node:stream';
 import type restify from 'restify';
 import { z } from 'zod';
 import type { BotGateway } from '../bot/gateway';
+import { type TrustProxy, TRUST_NO_PROXY } from '../config/config';
 import type { Logger } from '../log/logger';
+import type { Store } from '../storage/store';
 import {
   activityForBot,
   type BotAccount,
@@ -18,19 +20,38 @@ import {
   type TranscriptActivity,
   userActivityToTranscript,
 } from './activities';
-import { type Conversation, ConversationStore } from './conversations';
-import { applyCors, bearerToken, clientAddress, HttpProblem, queryParam, readJsonBody, sendJson, sendPreflight, sendProblem } from './httpUtils';
+import {
+  addressKey,
+  applyCors,
+  bearerToken,
+  ClientAbortedError,
+  clientAddress,
+  comesThroughTrustedProxy,
+  HttpProblem,
+  queryParam,
+  readJsonBody,
+  sendJson,
+  sendJsonText,
+  sendPreflight,
+  sendProblem,
+} from './httpUtils';
 import { DEFAULT_DIRECT_LINE_LIMITS, type DirectLineLimits } from './limits';
 import { botUnavailableNotice } from './notices';
 import { RateLimiter } from './rateLimiter';
+import { openTranscriptStore } from './transcriptBackends';
 import { DirectLineStreams } from './streams';
 import { DirectLineTokens, type IssuedToken, newConversationId, newUserId, type TokenClaims, USER_ID_PATTERN } from './tokens';
+import { type ConversationRecord, serialiseActivityPage, type TranscriptStore } from './transcripts';
+import { TurnQueue } from './turnQueue';
 import { parseWatermark } from './watermark';
 
 /**
  * The built-in Direct Line 3.0 endpoint: what Azure's Direct Line service does for Web Chat, served by this
  * process, so the widget works with no Azure account. It is a channel: it hands each activity to the bot
  * through the in-process gateway and keeps the bot's replies for the client's stream or polling.
+ *
+ * Its conversations live in a TranscriptStore: this process's memory, or PostgreSQL when the application's
+ * database is PostgreSQL, so that any instance behind a round-robin balancer can serve any request.
  */
 
 export const DIRECT_LINE_BASE_PATH = '/v3/directline';
@@ -49,8 +70,16 @@ export interface DirectLineOptions {
   log: Logger;
   bot?: BotAccount;
   limits?: Partial<DirectLineLimits>;
-  /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
-  trustProxy?: boolean;
+  /** Whose X-Forwarded-For to believe for the client's address (TRUST_PROXY); default: nobody's. */
+  trustProxy?: TrustProxy;
+  /**
+   * The application's database once it is open (undefined before: conversation requests then get 503).
+   * PostgreSQL keeps the conversations there, shared by every instance; SQLite keeps them in this process's
+   * memory. Without this option, memory from the start.
+   */
+  store?: () => Store | undefined;
+  /** With PostgreSQL: wake streams across instances through Redis pub/sub instead of LISTEN/NOTIFY. */
+  redisUrl?: string;
   /** Milliseconds since the epoch; injectable so token expiry and idle time-outs can be tested. */
   now?: () => number;
 }
@@ -64,8 +93,11 @@ export interface ConversationGrant {
 export interface DirectLineEndpoint {
   /** A token for a new conversation, as POST /tokens/generate gives (the widget's token route uses it). */
   generateToken(): ConversationGrant;
-  readonly stats: { conversations: number; streams: number };
-  /** Closes the open streams and timers; call before closing the HTTP server, which waits for them. */
+  /** Conversations (as of the last purge on PostgreSQL), their bytes, and this process's open streams. */
+  readonly stats: { conversations: number; bytes: number; streams: number };
+  /** Ends idle conversations now (also done on a timer). */
+  purge(): Promise<number>;
+  /** Closes the open streams (code 1001) and timers, waits for turns in flight; call before closing the HTTP server. */
   close(): Promise<void>;
 }
 
@@ -83,9 +115,9 @@ const GenerateTokenBodySchema = z
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
 
 /** The endpoint registered on each server, so the widget's token route on that server can find it. */
-const endpointsByServer = new WeakMap<restify.Server, { endpoint: DirectLineEndpoint; log: Logger }>();
+const endpointsByServer = new WeakMap<restify.Server, { endpoint: DirectLineEndpoint; log: Logger; trustProxy: TrustProxy }>();
 
-export function directLineEndpointOf(server: restify.Server): { endpoint: DirectLineEndpoint; log: Logger } | undefined {
+export function directLineEndpointOf(server: restify.Server): { endpoint: DirectLineEndpoint; log: Logger; trustProxy: TrustProxy } | undefined {
   return endpointsByServer.get(server);
 }
 
@@ -93,7 +125,7 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   const limits: DirectLineLimits = { ...DEFAULT_DIRECT_LINE_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const log = options.log.child({ module: 'directline' });
-  const trustProxy = options.trustProxy ?? false;
+  const trustProxy = options.trustProxy ?? TRUST_NO_PROXY;
   const bot: BotAccount = options.bot ?? { id: 'maillage', name: 'Maillage' };
   const publicUrl = new URL(options.publicUrl);
   const publicPrefix = publicUrl.pathname.replace(/\/+$/, '');
@@ -103,30 +135,69 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   if (!options.signingKey) log.warn('DIRECT_LINE_SIGNING_KEY is not set: built-in Direct Line tokens will not survive a restart nor work across instances');
 
   const tokens = new DirectLineTokens(options.signingKey, now);
-  const store = new ConversationStore(
-    { maxConversations: limits.maxConversations, idleTtlMs: limits.conversationIdleMs, maxActivitiesPerConversation: limits.maxActivitiesPerConversation },
-    now,
-  );
   const requestLimiter = new RateLimiter(limits.requests, now);
   const generateLimiter = new RateLimiter(limits.tokenGenerate, now);
   const postLimiter = new RateLimiter(limits.postsPerConversation, now);
+  const turns = new TurnQueue();
+
+  // The conversations' home is chosen once the database is open (the routes exist before it is).
+  let opened: TranscriptStore | undefined;
+  let opening: Promise<TranscriptStore> | undefined;
+  let closed = false;
+  const transcripts = (): Promise<TranscriptStore> => {
+    if (opening) return opening;
+    if (closed) return Promise.reject(new HttpProblem(503, 'ServiceUnavailable', 'The service is shutting down.', { 'Retry-After': '5' }));
+    const store = options.store ? options.store() : undefined;
+    if (options.store && !store) return Promise.reject(new HttpProblem(503, 'ServiceUnavailable', 'The service is starting; try again shortly.', { 'Retry-After': '2' }));
+    const attempt = openTranscriptStore({ store, redisUrl: options.redisUrl, limits, now, log }).then((chosen) => {
+      opened = chosen;
+      streams.attach(chosen);
+      log.info({ backend: chosen.kind, wakeUps: chosen.kind === 'postgres' ? (options.redisUrl ? 'redis' : 'listen/notify') : 'in-process' }, 'directline conversations ready');
+      return chosen;
+    });
+    opening = attempt;
+    // A failure (PostgreSQL unreachable for a moment) is retried by the next request rather than remembered.
+    attempt.catch((error: unknown) => {
+      log.error({ err: describeError(error) }, 'directline conversations could not be opened');
+      if (opening === attempt) opening = undefined;
+    });
+    return attempt;
+  };
+
   const streams = new DirectLineStreams({
-    basePath: `${DIRECT_LINE_BASE_PATH}`,
-    store,
+    basePath: DIRECT_LINE_BASE_PATH,
+    transcripts,
     tokens,
     limiter: requestLimiter,
     trustProxy,
     maxStreamsPerConversation: limits.maxStreamsPerConversation,
+    maxStreamsPerAddress: limits.maxStreamsPerAddress,
+    maxStreams: limits.maxStreams,
     pingIntervalMs: limits.streamPingIntervalMs,
     log,
   });
-  const sweepTimer = setInterval(() => store.sweep(), Math.min(limits.conversationIdleMs, 5 * 60 * 1000));
-  sweepTimer.unref();
+
+  const purge = async (): Promise<number> => {
+    if (!opened) return 0;
+    const ended = await opened.purge();
+    if (ended > 0) log.info({ ended }, 'directline conversations ended (idle, or past the budgets)');
+    return ended;
+  };
+  const purgeTimer = setInterval(() => {
+    purge().catch((error: unknown) => log.warn({ err: describeError(error) }, 'directline purge failed'));
+  }, limits.purgeIntervalMs);
+  purgeTimer.unref();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    if (streams.handleUpgrade(req, socket, head)) return;
-    // restify forwards every upgrade to its listeners; answer the ones nobody else is there to take.
-    if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    try {
+      if (streams.handleUpgrade(req, socket, head)) return;
+      // restify forwards every upgrade to its listeners; answer the ones nobody else is there to take.
+      if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } catch (error) {
+      // handleUpgrade catches its own; this is the last line, so that nothing escapes into the process.
+      log.warn({ err: describeError(error) }, 'directline upgrade refused');
+      socket.destroy();
+    }
   };
   server.on('upgrade', onUpgrade);
 
@@ -139,13 +210,15 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     expires_in: issued.expiresIn,
   });
 
+  const addressOf = (req: IncomingMessage): string => addressKey(clientAddress(req, trustProxy));
+
   /** Wraps a route: CORS, the per-address limit, and problems turned into Direct Line error bodies. */
   const route =
     (handler: Handler): Handler =>
     async (req, res) => {
       applyCors(req, res);
       try {
-        const rate = requestLimiter.take(`ip:${clientAddress(req, trustProxy)}`);
+        const rate = requestLimiter.take(`ip:${addressOf(req)}`);
         if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
         await handler(req, res);
       } catch (error) {
@@ -153,10 +226,17 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
           sendProblem(res, error);
           return;
         }
+        if (error instanceof ClientAbortedError) {
+          // The client's doing (a closed tab, a lost network), not a fault of ours: no stack, no error level.
+          log.info({ route: req.getRoute?.()?.path }, 'directline request abandoned by the client');
+          return;
+        }
         log.error({ err: error, route: req.getRoute?.()?.path }, 'directline request failed');
         sendProblem(res, new HttpProblem(500, 'ServiceError', 'The request could not be handled.'));
       }
     };
+
+  const readBody = (req: IncomingMessage): Promise<unknown> => readJsonBody(req, limits);
 
   const presentsSecret = (req: IncomingMessage): boolean => {
     const given = bearerToken(req);
@@ -173,13 +253,14 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   };
 
   /** The conversation named in the path, reachable only with a token for that very conversation. */
-  const requireConversation = (req: restify.Request): { claims: TokenClaims; conversation: Conversation } => {
+  const requireConversation = async (req: restify.Request): Promise<{ store: TranscriptStore; conversation: ConversationRecord }> => {
     const claims = requireClaims(req);
     const conversationId = String(req.params?.conversationId ?? '');
     if (claims.conv !== conversationId) throw new HttpProblem(403, 'Forbidden', 'The token is not for this conversation.');
-    const conversation = store.get(conversationId);
-    if (!conversation) throw new HttpProblem(404, 'NotFound', 'Unknown or ended conversation.');
-    return { claims, conversation };
+    const store = await transcripts();
+    const conversation = await store.get(conversationId);
+    if (!conversation) throw conversationNotFound();
+    return { store, conversation };
   };
 
   const requireWatermark = (req: IncomingMessage): number => {
@@ -188,7 +269,7 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     return watermark;
   };
 
-  const streamUrl = (req: IncomingMessage, conversation: Conversation, watermark: number): string => {
+  const streamUrl = (req: IncomingMessage, conversation: ConversationRecord, watermark: number): string => {
     const ticket = tokens.issue(conversation.id, conversation.userId, 'stream', limits.streamTicketSeconds);
     const query = new URLSearchParams({ watermark: String(watermark), t: ticket.token });
     return `${streamBase(req)}${DIRECT_LINE_BASE_PATH}/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
@@ -203,12 +284,12 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     if (!host || host === publicUrl.host || !/^[A-Za-z0-9.[\]:-]{1,255}$/.test(host)) {
       return `${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.host}${publicPrefix}`;
     }
-    const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : undefined;
+    const forwardedProto = comesThroughTrustedProxy(req, trustProxy) ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : undefined;
     const secure = (req.socket as TLSSocket).encrypted === true || forwardedProto === 'https';
     return `${secure ? 'wss' : 'ws'}://${host}`;
   };
 
-  const parties = (conversation: Conversation): ConversationParties => ({
+  const parties = (conversation: ConversationRecord): ConversationParties => ({
     conversationId: conversation.id,
     userId: conversation.userId,
     bot,
@@ -216,7 +297,7 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   });
 
   /** One turn: the activity to the bot, its replies into the transcript. Throws when the bot fails. */
-  const runTurn = async (conversation: Conversation, activity: Record<string, unknown>): Promise<void> => {
+  const runTurn = async (store: TranscriptStore, conversation: ConversationRecord, activity: Record<string, unknown>): Promise<void> => {
     const replies = await options.gateway.deliver(activityForBot(activity, serviceUrl));
     const replyToId = typeof activity.id === 'string' ? activity.id : undefined;
     for (const [index, raw] of replies.entries()) {
@@ -226,12 +307,11 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
         continue;
       }
       const transcript = botReplyToTranscript(reply.data, parties(conversation), replyToId, new Date(now()));
-      if (transcript) conversation.append(transcript);
+      if (transcript) await store.append(conversation.id, transcript);
     }
-    store.touch(conversation);
   };
 
-  const tellUserBotFailed = (conversation: Conversation, locale: string | undefined, replyToId: string | undefined): void => {
+  const tellUserBotFailed = async (store: TranscriptStore, conversation: ConversationRecord, locale: string | undefined, replyToId: string): Promise<void> => {
     const notice: TranscriptActivity = {
       type: 'message',
       text: botUnavailableNotice(locale ?? conversation.locale),
@@ -240,24 +320,9 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
       from: { id: bot.id, name: bot.name, role: 'bot' },
       recipient: { id: conversation.userId, role: 'user' },
       conversation: { id: conversation.id },
+      replyToId,
     };
-    if (replyToId) notice.replyToId = replyToId;
-    conversation.append(notice);
-  };
-
-  const startConversation = (conversationId: string, userId: string, locale: string | undefined): Conversation => {
-    const existing = store.get(conversationId);
-    if (existing) return existing;
-    const created = store.create(conversationId, userId, locale);
-    if (!created.created) {
-      throw new HttpProblem(503, 'ServiceUnavailable', 'Too many conversations are open; try again later.', { 'Retry-After': '60' });
-    }
-    const conversation = created.conversation;
-    log.info({ conversationId }, 'directline conversation started');
-    conversation
-      .enqueue(() => runTurn(conversation, conversationStartActivity(parties(conversation), new Date(now()))))
-      .catch((error: unknown) => log.error({ err: error, conversationId }, 'directline conversationUpdate failed'));
-    return conversation;
+    await store.append(conversation.id, notice);
   };
 
   const base = DIRECT_LINE_BASE_PATH;
@@ -274,9 +339,9 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   server.post(
     `${base}/tokens/generate`,
     route(async (req, res) => {
-      const rate = generateLimiter.take(`ip:${clientAddress(req, trustProxy)}`);
+      const rate = generateLimiter.take(`ip:${addressOf(req)}`);
       if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
-      const body = GenerateTokenBodySchema.safeParse(await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth));
+      const body = GenerateTokenBodySchema.safeParse(await readBody(req));
       if (!body.success) throw badArgument(body.error);
       let userId = newUserId();
       if (secretDigest) {
@@ -292,6 +357,8 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     `${base}/tokens/refresh`,
     route(async (req, res) => {
       const claims = requireClaims(req);
+      // Web Chat refreshes every 15 minutes while its page is open: a quiet conversation still in view is kept.
+      if (opened) await opened.touch(claims.conv);
       sendJson(res, 200, grant(issue(claims.conv, claims.user)));
     }),
   );
@@ -299,24 +366,30 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   server.post(
     `${base}/conversations`,
     route(async (req, res) => {
-      const body = StartConversationBodySchema.safeParse(await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth));
+      const body = StartConversationBodySchema.safeParse(await readBody(req));
       if (!body.success) throw badArgument(body.error);
       const identity = presentsSecret(req)
         ? { conv: newConversationId(), user: newUserId() }
         : requireClaims(req);
-      const existed = store.get(identity.conv) !== undefined;
-      const conversation = startConversation(identity.conv, identity.user, body.data?.locale);
+      const store = await transcripts();
+      const { conversation, created } = await store.start(identity.conv, identity.user, body.data?.locale);
+      if (created) {
+        log.info({ conversationId: conversation.id }, 'directline conversation started');
+        turns
+          .enqueue(conversation.id, () => runTurn(store, conversation, conversationStartActivity(parties(conversation), new Date(now()))))
+          .catch((error: unknown) => log.error({ err: error, conversationId: conversation.id }, 'directline conversationUpdate failed'));
+      }
       const issued = issue(conversation.id, conversation.userId);
-      sendJson(res, existed ? 200 : 201, { ...grant(issued), streamUrl: streamUrl(req, conversation, 0) });
+      sendJson(res, created ? 201 : 200, { ...grant(issued), streamUrl: streamUrl(req, conversation, 0) });
     }),
   );
 
   server.get(
     `${base}/conversations/:conversationId`,
     route(async (req, res) => {
-      const { conversation } = requireConversation(req);
+      const { store, conversation } = await requireConversation(req);
       const watermark = requireWatermark(req);
-      store.touch(conversation);
+      await store.touch(conversation.id);
       const issued = issue(conversation.id, conversation.userId);
       sendJson(res, 200, { ...grant(issued), streamUrl: streamUrl(req, conversation, watermark) });
     }),
@@ -325,44 +398,46 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   server.get(
     `${base}/conversations/:conversationId/activities`,
     route(async (req, res) => {
-      const { conversation } = requireConversation(req);
       const watermark = requireWatermark(req);
-      store.touch(conversation);
-      sendJson(res, 200, conversation.since(watermark));
+      const { store, conversation } = await requireConversation(req);
+      await store.touch(conversation.id);
+      const page = await store.since(conversation.id, watermark);
+      if (!page) throw conversationNotFound();
+      sendJsonText(res, 200, serialiseActivityPage(page));
     }),
   );
 
   server.post(
     `${base}/conversations/:conversationId/activities`,
     route(async (req, res) => {
-      const { conversation } = requireConversation(req);
+      const { store, conversation } = await requireConversation(req);
       const rate = postLimiter.take(`conversation:${conversation.id}`);
       if (!rate.allowed) throw tooManyRequests(rate.retryAfterSeconds);
-      const body = await readJsonBody(req, limits.maxBodyBytes, limits.maxJsonDepth);
+      const body = await readBody(req);
       if (body === undefined) throw new HttpProblem(400, 'MissingProperty', 'The body must be an activity.');
       const parsed = ClientActivitySchema.safeParse(body);
       if (!parsed.success) throw badArgument(parsed.error);
       if (parsed.data.type === 'event' && !parsed.data.name) throw new HttpProblem(400, 'MissingProperty', 'An event activity needs a name.');
 
-      store.touch(conversation);
-      // Stored (and so echoed to the streams) before the bot runs: Web Chat waits for this echo to mark the message sent.
-      const stored = conversation.append(userActivityToTranscript(parsed.data, parties(conversation), new Date(now())));
-      const id = String(stored.id);
+      // Kept (and so echoed to the streams) before the bot runs: Web Chat waits for this echo to mark the message sent.
+      const transcript = userActivityToTranscript(parsed.data, parties(conversation), new Date(now()));
+      const stored = await store.append(conversation.id, transcript, { fromUser: parsed.data.type !== 'typing' });
+      if (!stored) throw conversationNotFound();
       try {
-        await conversation.enqueue(() => runTurn(conversation, stored));
+        await turns.enqueue(conversation.id, () => runTurn(store, conversation, { ...transcript, id: stored.id }));
       } catch (error) {
-        log.error({ err: error, conversationId: conversation.id, activityId: id }, 'directline bot turn failed');
-        tellUserBotFailed(conversation, parsed.data.locale, id);
+        log.error({ err: error, conversationId: conversation.id, activityId: stored.id }, 'directline bot turn failed');
+        await tellUserBotFailed(store, conversation, parsed.data.locale, stored.id);
         throw new HttpProblem(502, 'BotError', 'The bot failed to handle the activity.');
       }
-      sendJson(res, 200, { id });
+      sendJson(res, 200, { id: stored.id });
     }),
   );
 
   server.post(
     `${base}/conversations/:conversationId/upload`,
     route(async (req) => {
-      requireConversation(req);
+      await requireConversation(req);
       throw new HttpProblem(501, 'NotImplemented', 'File upload is not offered by this endpoint.');
     }),
   );
@@ -371,19 +446,24 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   const endpoint: DirectLineEndpoint = {
     generateToken: () => grant(issue(newConversationId(), newUserId())),
     get stats() {
-      return { conversations: store.size, streams: streams.openStreams };
+      const counts = opened?.counts ?? { conversations: 0, bytes: 0 };
+      return { ...counts, streams: streams.openStreams };
     },
+    purge,
     close: () => {
       closing ??= (async () => {
-        clearInterval(sweepTimer);
+        closed = true;
+        clearInterval(purgeTimer);
         server.removeListener('upgrade', onUpgrade);
         await streams.close();
-        store.clear();
+        await turns.idle();
+        const store = await opening?.catch(() => undefined);
+        await store?.close();
       })();
       return closing;
     },
   };
-  endpointsByServer.set(server, { endpoint, log: options.log });
+  endpointsByServer.set(server, { endpoint, log: options.log, trustProxy });
   return endpoint;
 }
 
@@ -393,6 +473,14 @@ function digest(value: string): Buffer {
 
 function tooManyRequests(retryAfterSeconds: number): HttpProblem {
   return new HttpProblem(429, 'TooManyRequests', 'Too many requests; slow down.', { 'Retry-After': String(retryAfterSeconds) });
+}
+
+function conversationNotFound(): HttpProblem {
+  return new HttpProblem(404, 'NotFound', 'Unknown or ended conversation.');
+}
+
+function describeError(error: unknown): { name?: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }
 
 function badArgument(error: z.ZodError): HttpProblem {

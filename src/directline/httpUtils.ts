@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import type { TrustProxy } from '../config/config';
 
 /**
  * Small HTTP pieces shared by the Direct Line routes and the widget's token route: bounded JSON bodies,
@@ -44,34 +46,97 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(payload);
 }
 
+/** A body already serialised (activities kept as JSON text are sent as they are). */
+export function sendJsonText(res: ServerResponse, status: number, payload: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(payload)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(payload);
+}
+
 export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
   sendJson(res, problem.status, { error: { code: problem.code, message: problem.message } }, problem.headers);
 }
 
+/** The client went away before its body's end: its own doing, logged at info, not an error of ours. */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super('The client closed the connection before the end of its request.');
+    this.name = 'ClientAbortedError';
+  }
+}
+
+export interface BodyLimits {
+  maxBodyBytes: number;
+  maxJsonDepth: number;
+  /** A refused body is read and dropped up to this many bytes… */
+  maxDrainBytes: number;
+  /** …and for at most this long, then the connection is cut. */
+  drainMs: number;
+}
+
 /**
- * Reads the request body as JSON, refusing more than `maxBytes` (413), bad JSON (400) and values nested deeper
- * than `maxDepth` (400). An empty body reads as undefined.
+ * Reads the request body as JSON, refusing more than `maxBodyBytes` (413), bad JSON (400) and values nested
+ * deeper than `maxJsonDepth` (400). An empty body reads as undefined. Rejects with ClientAbortedError when
+ * the client leaves mid-body.
+ *
+ * A body over the limit is still read and dropped, within bounds, after the refusal: a server that closes a
+ * socket while the client is still sending makes the kernel answer with a reset, and the client then loses
+ * the 413 it was about to read. Past the bounds (a client that never stops) the connection is cut.
  */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDepth: number): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+    drainRefusedBody(req, 0, limits);
+    throw tooLarge(limits.maxBodyBytes);
+  }
 
   const raw = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    const cleanUp = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onGone);
+      req.off('close', onClose);
+    };
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
-      if (received > maxBytes) {
-        req.off('data', onData);
-        req.pause();
-        reject(tooLarge(maxBytes));
+      if (received > limits.maxBodyBytes) {
+        cleanUp();
+        drainRefusedBody(req, received, limits);
+        reject(tooLarge(limits.maxBodyBytes));
         return;
       }
       chunks.push(chunk);
     };
+    const onEnd = (): void => {
+      cleanUp();
+      resolve(Buffer.concat(chunks));
+    };
+    const onGone = (): void => {
+      cleanUp();
+      reject(new ClientAbortedError());
+    };
+    const onClose = (): void => {
+      if (!req.complete) onGone();
+    };
+    if (req.readableEnded) {
+      resolve(Buffer.alloc(0));
+      return;
+    }
+    // Gone before its body was asked for (while the conversation was being looked up): no event will come.
+    if (req.destroyed && !req.complete) {
+      reject(new ClientAbortedError());
+      return;
+    }
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('end', onEnd);
+    req.once('error', onGone);
+    req.once('close', onClose);
   });
 
   const text = raw.toString('utf8').trim();
@@ -82,13 +147,36 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDe
   } catch {
     throw new HttpProblem(400, 'BadArgument', 'The body is not valid JSON.');
   }
-  if (depthExceeds(value, maxDepth)) throw new HttpProblem(400, 'BadArgument', `The body is nested deeper than ${maxDepth} levels.`);
+  if (depthExceeds(value, limits.maxJsonDepth)) throw new HttpProblem(400, 'BadArgument', `The body is nested deeper than ${limits.maxJsonDepth} levels.`);
   return value;
 }
 
+/** Reads and drops the rest of a refused body, within bounds; the 413 is answered meanwhile. */
+function drainRefusedBody(req: IncomingMessage, alreadyRead: number, limits: BodyLimits): void {
+  let drained = alreadyRead;
+  const cut = (): void => {
+    req.off('data', onData);
+    req.socket.destroy();
+  };
+  const timer = setTimeout(cut, limits.drainMs);
+  timer.unref();
+  const onData = (chunk: Buffer): void => {
+    drained += chunk.length;
+    if (drained > limits.maxDrainBytes) {
+      clearTimeout(timer);
+      cut();
+    }
+  };
+  req.on('data', onData);
+  req.once('close', () => clearTimeout(timer));
+  req.once('end', () => clearTimeout(timer));
+  // An abort while draining is the client's business, not an error event left without a listener.
+  req.on('error', () => undefined);
+  req.resume();
+}
+
 function tooLarge(maxBytes: number): HttpProblem {
-  // Closing the connection stops a client from streaming the rest of an oversized body into us.
-  return new HttpProblem(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`, { Connection: 'close' });
+  return new HttpProblem(413, 'MessageSizeTooBig', `The body is larger than ${maxBytes} bytes.`);
 }
 
 /** Iterative, so a hostile body cannot exhaust the stack. */
@@ -112,22 +200,84 @@ export function bearerToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * The caller's address for rate limits. Behind a reverse proxy, `trustProxy` takes the address that proxy
- * appended last to X-Forwarded-For; without it that header is ignored, since any client can write it.
+ * The caller's address, for rate limits and stream caps. X-Forwarded-For is believed only as far as
+ * TRUST_PROXY says, since any client can write it:
+ * - `none`: the socket's address;
+ * - `hops: n`: the n proxies in front of the bot each appended the address they saw, so the client is the
+ *   entry n places from the right of X-Forwarded-For followed by the socket's address (the leftmost when the
+ *   list is shorter: the request did not come through all the proxies);
+ * - `addresses`: only when the socket's address is a listed proxy, walking the list from the right and
+ *   skipping the listed proxies; the first other address is the client.
  */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((part) => part.trim()).filter(Boolean);
-    const last = list[list.length - 1];
-    if (last) return last;
+export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
+  const socketAddress = normaliseAddress(req.socket.remoteAddress ?? 'unknown');
+  if (trust.kind === 'none') return socketAddress;
+  const chain = [...forwardedFor(req), socketAddress];
+  if (trust.kind === 'hops') {
+    const client = chain[Math.max(0, chain.length - 1 - trust.hops)]!;
+    // A trusted proxy writes addresses; anything else means the list was not written by it.
+    return isIP(client) ? client : socketAddress;
   }
-  return req.socket.remoteAddress ?? 'unknown';
+  const trusted = new Set(trust.addresses.map(normaliseAddress));
+  for (let index = chain.length - 1; index >= 0; index--) {
+    const hop = chain[index]!;
+    if (!trusted.has(hop)) return isIP(hop) ? hop : chain[index + 1]!;
+  }
+  return chain[0]!;
+}
+
+/** Whether the request's socket is a proxy TRUST_PROXY believes (for X-Forwarded-Proto). */
+export function comesThroughTrustedProxy(req: IncomingMessage, trust: TrustProxy): boolean {
+  if (trust.kind === 'none') return false;
+  if (trust.kind === 'hops') return trust.hops > 0;
+  return trust.addresses.map(normaliseAddress).includes(normaliseAddress(req.socket.remoteAddress ?? ''));
+}
+
+function forwardedFor(req: IncomingMessage): string[] {
+  const header = req.headers['x-forwarded-for'];
+  const joined = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return joined
+    .split(',')
+    .map((part) => normaliseAddress(part.trim()))
+    .filter(Boolean);
+}
+
+/**
+ * One spelling per address: IPv4-mapped IPv6 as IPv4, no zone, no port (some proxies write "1.2.3.4:5678"
+ * or "[2001:db8::1]:443").
+ */
+export function normaliseAddress(raw: string): string {
+  let address = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+  if (withPort) address = withPort[1]!;
+  address = address.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) address = mapped[1]!;
+  return address.toLowerCase();
+}
+
+/**
+ * The key a client is counted under: its IPv4 address, or the /64 network of its IPv6 address (one home or
+ * phone gets a whole /64, so counting single IPv6 addresses would give it countless buckets).
+ */
+export function addressKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = (tail ? tail.split(':') : []).flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group || '0', 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** The query of a request URL, read here so the routes do not depend on a query-parser plugin being installed. */
 export function queryParam(req: IncomingMessage, name: string): string | undefined {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = URL.parse(req.url ?? '/', 'http://localhost');
+  if (!url) throw new HttpProblem(400, 'BadArgument', 'The request target cannot be read.');
   return url.searchParams.get(name) ?? undefined;
 }
 

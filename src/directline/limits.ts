@@ -1,9 +1,20 @@
 import type { RateLimit } from './rateLimiter';
 
-/** Every bound of the built-in Direct Line endpoint, in one place so a deployment (or a test) can tune them. */
+/**
+ * Every bound of the built-in Direct Line endpoint, in one place so a deployment (or a test) can tune them.
+ * Anonymous clients must not be able to fill the server: memory is budgeted in bytes (the serialised size of
+ * the kept activities), per conversation and in all, and a new parent always gets in, at the cost of the
+ * conversation used least recently (one in which nobody spoke goes first).
+ */
 export interface DirectLineLimits {
   /** Largest accepted request body; larger gets 413. */
   maxBodyBytes: number;
+  /**
+   * A refused body is still read and dropped up to this many bytes (and for at most `drainMs`), so the client
+   * reads its 413 instead of a reset connection; past either bound the connection is cut.
+   */
+  maxDrainBytes: number;
+  drainMs: number;
   /** Deepest accepted JSON nesting; deeper gets 400. */
   maxJsonDepth: number;
   /** Life of a conversation token, refreshable before it ends (Web Chat refreshes every 15 minutes). */
@@ -16,15 +27,33 @@ export interface DirectLineLimits {
   requests: RateLimit;
   /** Activities posted per conversation. */
   postsPerConversation: RateLimit;
+  /** Past this many conversations, starting one ends the least recently used. */
   maxConversations: number;
-  conversationIdleMs: number;
+  /** Past this many bytes of activities in all, the least recently used conversations end. */
+  maxTotalBytes: number;
+  /** Past this many bytes of activities in one conversation, its oldest activities are dropped. */
+  maxConversationBytes: number;
+  /** Past this many activities in one conversation, its oldest are dropped. */
   maxActivitiesPerConversation: number;
+  /**
+   * A conversation with no post, poll, token refresh or stream opened for this long ends (Web Chat refreshes
+   * its token every 15 minutes while its page is open, which keeps a quiet but open conversation).
+   */
+  conversationIdleMs: number;
+  /** How often idle conversations are purged (and, on PostgreSQL, the global budgets checked). */
+  purgeIntervalMs: number;
   maxStreamsPerConversation: number;
+  /** Open WebSockets per client address (a school or an office shares one address: not too few). */
+  maxStreamsPerAddress: number;
+  /** Open WebSockets in this process. */
+  maxStreams: number;
   streamPingIntervalMs: number;
 }
 
 export const DEFAULT_DIRECT_LINE_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
   maxBodyBytes: 64 * 1024,
+  maxDrainBytes: 16 * 1024 * 1024,
+  drainMs: 10_000,
   maxJsonDepth: 32,
   tokenLifetimeSeconds: 30 * 60,
   streamTicketSeconds: 2 * 60,
@@ -32,8 +61,13 @@ export const DEFAULT_DIRECT_LINE_LIMITS: Readonly<DirectLineLimits> = Object.fre
   requests: { capacity: 120, refillPerSecond: 10 },
   postsPerConversation: { capacity: 20, refillPerSecond: 1 / 2 },
   maxConversations: 10_000,
-  conversationIdleMs: 60 * 60 * 1000,
+  maxTotalBytes: 128 * 1024 * 1024,
+  maxConversationBytes: 512 * 1024,
   maxActivitiesPerConversation: 500,
+  conversationIdleMs: 60 * 60 * 1000,
+  purgeIntervalMs: 60 * 1000,
   maxStreamsPerConversation: 4,
+  maxStreamsPerAddress: 32,
+  maxStreams: 5_000,
   streamPingIntervalMs: 30_000,
 });

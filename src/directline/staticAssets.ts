@@ -33,10 +33,12 @@ export class StaticAsset {
 
   constructor(private readonly spec: StaticAssetSpec) {}
 
-  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `extraHeaders`: headers that depend on the request (the demo page's policy names the host it was asked for). */
+  async serve(req: IncomingMessage, res: ServerResponse, extraHeaders: Record<string, string> = {}): Promise<void> {
     const asset = await this.load();
     const headers: Record<string, string> = {
       ...this.spec.headers,
+      ...extraHeaders,
       'Content-Type': this.spec.contentType,
       'Cache-Control': this.spec.cacheControl,
       ETag: asset.etag,

@@ -1,133 +1,283 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { TrustProxy } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { ConversationStore, ActivitySet } from './conversations';
+import { addressKey, clientAddress, HttpProblem } from './httpUtils';
 import type { RateLimiter } from './rateLimiter';
 import type { DirectLineTokens } from './tokens';
-import { clientAddress } from './httpUtils';
+import { serialiseActivityPage, type TranscriptChange, type TranscriptStore } from './transcripts';
 import { parseWatermark } from './watermark';
 
 /**
  * The WebSocket stream of a conversation at its `streamUrl`: `{activities, watermark}` messages, starting with
  * what came after the watermark in the URL, so a client that reconnects misses nothing.
+ *
+ * Each socket remembers the last sequence it was sent and, when woken (by this process or, through the
+ * transcript store, by another instance), reads what came after it. One read at a time per socket: every
+ * activity is sent exactly once and in order, however the wake-ups arrive.
+ *
+ * Nothing a client sends may throw out of `handleUpgrade`: an unreadable target or escape gets 400.
  */
 
 export interface StreamOptions {
   /** The path prefix of the endpoint, e.g. "/v3/directline". */
   basePath: string;
-  store: ConversationStore;
+  /** The conversations; rejects with an HttpProblem (503) while the application is starting. */
+  transcripts: () => Promise<TranscriptStore>;
   tokens: DirectLineTokens;
   limiter: RateLimiter;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   maxStreamsPerConversation: number;
+  maxStreamsPerAddress: number;
+  maxStreams: number;
   pingIntervalMs: number;
   log: Logger;
 }
 
+/** Close codes a client may see (RFC 6455 §7.4.1). */
+export const STREAM_CLOSE_CODES = Object.freeze({
+  /** The conversation ended: idle too long, or made room for a newer one. */
+  conversationEnded: 1000,
+  /** This server is shutting down; the client reconnects to another instance, or later. */
+  goingAway: 1001,
+  /** The activities could not be read; the client reconnects from its watermark. */
+  internalError: 1011,
+});
+
 /** A client that reads slower than the bot writes is dropped past this many unsent bytes. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** At shutdown, sockets that do not finish the closing handshake by then are cut. */
+const CLOSE_GRACE_MS = 1000;
+
+interface Stream {
+  ws: WebSocket;
+  conversationId: string;
+  /** The sequence of the last activity sent (or the watermark the client came with). */
+  sentUpTo: number;
+  pumping: boolean;
+  /** A wake-up came while reading: read again after. */
+  again: boolean;
+}
 
 export class DirectLineStreams {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  private readonly socketsByConversation = new Map<string, Set<WebSocket>>();
+  private readonly byConversation = new Map<string, Set<Stream>>();
+  /** Streams open or being opened, per address key, and in all: the caps count both. */
+  private readonly perAddress = new Map<string, number>();
+  private total = 0;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
   private readonly pathPattern: RegExp;
+  private closing = false;
 
   constructor(private readonly options: StreamOptions) {
     const prefix = options.basePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     this.pathPattern = new RegExp(`^${prefix}/conversations/([^/]+)/stream$`);
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs);
     this.pingTimer.unref();
-    options.store.onEvicted((conversation) => {
-      for (const socket of this.socketsByConversation.get(conversation.id) ?? []) socket.close(1000, 'conversation ended');
+  }
+
+  /** Listens to a store's changes; called once the store exists. */
+  attach(transcripts: TranscriptStore): void {
+    transcripts.onChange((change) => this.onChange(transcripts, change));
+    transcripts.onResync(() => {
+      for (const streams of this.byConversation.values()) for (const stream of streams) void this.pump(transcripts, stream);
     });
   }
 
   /** True when the request was for a stream of this endpoint (and has been answered); false to let others handle it. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = this.pathPattern.exec(url.pathname);
-    if (!match) return false;
-    const conversationId = decodeURIComponent(match[1]!);
-
-    const rate = this.options.limiter.take(`ip:${clientAddress(req, this.options.trustProxy)}`);
-    if (!rate.allowed) return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': String(rate.retryAfterSeconds) });
-
-    const check = this.options.tokens.verify(url.searchParams.get('t') ?? '', 'stream');
-    if (!check.ok) return refuse(socket, 403, 'Forbidden');
-    if (check.claims.conv !== conversationId) return refuse(socket, 403, 'Forbidden');
-
-    const conversation = this.options.store.get(conversationId);
-    if (!conversation) return refuse(socket, 404, 'Not Found');
-    const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
-    if (watermark === undefined) return refuse(socket, 400, 'Bad Request');
-    if (conversation.streamCount >= this.options.maxStreamsPerConversation) return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': '5' });
-
-    this.server.handleUpgrade(req, socket, head, (ws) => {
-      this.options.store.touch(conversation);
-      this.alive.add(ws);
-      ws.on('pong', () => this.alive.add(ws));
-      // Clients send empty keep-alive messages; nothing a client writes on the stream means anything.
-      ws.on('message', () => undefined);
-      ws.on('error', (error) => this.options.log.debug({ err: error, conversationId }, 'directline stream error'));
-
-      const send = (set: ActivitySet): void => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-          ws.terminate();
-          return;
-        }
-        ws.send(JSON.stringify(set));
-      };
-      const { backlog, unsubscribe } = conversation.subscribe(watermark, send);
-      const sockets = this.socketsByConversation.get(conversationId) ?? new Set<WebSocket>();
-      sockets.add(ws);
-      this.socketsByConversation.set(conversationId, sockets);
-      ws.on('close', () => {
-        unsubscribe();
-        sockets.delete(ws);
-        if (sockets.size === 0) this.socketsByConversation.delete(conversationId);
-        this.options.store.touch(conversation);
-      });
-      if (backlog.activities.length > 0) send(backlog);
-    });
-    return true;
+    try {
+      return this.route(req, socket, head);
+    } catch (error) {
+      this.options.log.warn({ err: describe(error) }, 'directline stream request refused');
+      return refuse(socket, 400, 'Bad Request');
+    }
   }
 
   get openStreams(): number {
     let count = 0;
-    for (const sockets of this.socketsByConversation.values()) count += sockets.size;
+    for (const streams of this.byConversation.values()) count += streams.size;
     return count;
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.pingTimer);
-    for (const sockets of this.socketsByConversation.values()) {
-      for (const socket of sockets) socket.terminate();
+    const closed: Promise<void>[] = [];
+    for (const streams of this.byConversation.values()) {
+      for (const stream of streams) closed.push(closeGracefully(stream.ws, STREAM_CLOSE_CODES.goingAway, 'server shutting down'));
     }
-    this.socketsByConversation.clear();
+    await Promise.all(closed);
+    this.byConversation.clear();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private route(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    if (!url) return refuse(socket, 400, 'Bad Request');
+    const match = this.pathPattern.exec(url.pathname);
+    if (!match) return false;
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(match[1]!);
+    } catch {
+      return refuse(socket, 400, 'Bad Request');
+    }
+
+    const key = addressKey(clientAddress(req, this.options.trustProxy));
+    const rate = this.options.limiter.take(`ip:${key}`);
+    if (!rate.allowed) return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': String(rate.retryAfterSeconds) });
+
+    const check = this.options.tokens.verify(url.searchParams.get('t') ?? '', 'stream');
+    if (!check.ok || check.claims.conv !== conversationId) return refuse(socket, 403, 'Forbidden');
+    const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
+    if (watermark === undefined) return refuse(socket, 400, 'Bad Request');
+
+    if (this.closing) return refuse(socket, 503, 'Service Unavailable', { 'Retry-After': '5' });
+    if (this.total >= this.options.maxStreams) return refuse(socket, 503, 'Service Unavailable', { 'Retry-After': '30' });
+    if ((this.perAddress.get(key) ?? 0) >= this.options.maxStreamsPerAddress) return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': '30' });
+    if ((this.byConversation.get(conversationId)?.size ?? 0) >= this.options.maxStreamsPerConversation) {
+      return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': '5' });
+    }
+
+    // Counted from here, so many upgrades arriving at once cannot all slip under the caps; given back once,
+    // when the socket closes, whether or not it became a stream.
+    this.reserve(key);
+    socket.once('close', () => this.release(key));
+    // The client may go while the conversation is looked up; an error then must not be left unhandled.
+    socket.on('error', () => undefined);
+    void this.open(req, socket, head, conversationId, watermark).catch((error: unknown) => {
+      if (error instanceof HttpProblem) {
+        refuse(socket, error.status, error.status === 503 ? 'Service Unavailable' : 'Bad Request', error.headers);
+        return;
+      }
+      this.options.log.error({ err: describe(error), conversationId }, 'directline stream could not open');
+      refuse(socket, 500, 'Internal Server Error');
+    });
+    return true;
+  }
+
+  private async open(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): Promise<void> {
+    const transcripts = await this.options.transcripts();
+    const conversation = await transcripts.get(conversationId);
+    if (!conversation) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
+    await transcripts.touch(conversationId);
+    if (socket.destroyed || this.closing) {
+      socket.destroy();
+      return;
+    }
+    this.server.handleUpgrade(req, socket, head, (ws) => {
+      const stream: Stream = { ws, conversationId, sentUpTo: watermark, pumping: false, again: false };
+      this.alive.add(ws);
+      ws.on('pong', () => this.alive.add(ws));
+      // Clients send empty keep-alive messages; nothing a client writes on the stream means anything.
+      ws.on('message', () => undefined);
+      ws.on('error', (error) => this.options.log.debug({ err: describe(error), conversationId }, 'directline stream error'));
+      const streams = this.byConversation.get(conversationId) ?? new Set<Stream>();
+      streams.add(stream);
+      this.byConversation.set(conversationId, streams);
+      ws.on('close', () => {
+        streams.delete(stream);
+        if (streams.size === 0 && this.byConversation.get(conversationId) === streams) this.byConversation.delete(conversationId);
+      });
+      // Registered before the backlog is read, so whatever is appended meanwhile wakes this stream too.
+      void this.pump(transcripts, stream);
+    });
+  }
+
+  private onChange(transcripts: TranscriptStore, change: TranscriptChange): void {
+    const streams = this.byConversation.get(change.conversationId);
+    if (!streams) return;
+    for (const stream of streams) {
+      if (change.kind === 'ended') stream.ws.close(STREAM_CLOSE_CODES.conversationEnded, 'conversation ended');
+      else if (change.sequence > stream.sentUpTo) void this.pump(transcripts, stream);
+    }
+  }
+
+  /** Sends what came after the last sent activity; one read at a time per stream. */
+  private async pump(transcripts: TranscriptStore, stream: Stream): Promise<void> {
+    if (stream.pumping) {
+      stream.again = true;
+      return;
+    }
+    stream.pumping = true;
+    try {
+      do {
+        stream.again = false;
+        if (stream.ws.readyState !== WebSocket.OPEN) return;
+        const page = await transcripts.since(stream.conversationId, stream.sentUpTo);
+        if (!page) {
+          stream.ws.close(STREAM_CLOSE_CODES.conversationEnded, 'conversation ended');
+          return;
+        }
+        if (page.activities.length === 0 || stream.ws.readyState !== WebSocket.OPEN) continue;
+        if (stream.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          stream.ws.terminate();
+          return;
+        }
+        stream.ws.send(serialiseActivityPage(page));
+        stream.sentUpTo = page.watermark;
+      } while (stream.again);
+    } catch (error) {
+      // The client reconnects from the watermark it has, so closing loses nothing; staying open could.
+      this.options.log.warn({ err: describe(error), conversationId: stream.conversationId }, 'directline stream could not read the conversation');
+      stream.ws.close(STREAM_CLOSE_CODES.internalError, 'try again');
+    } finally {
+      stream.pumping = false;
+    }
+  }
+
+  private reserve(key: string): void {
+    this.total++;
+    this.perAddress.set(key, (this.perAddress.get(key) ?? 0) + 1);
+  }
+
+  private release(key: string): void {
+    this.total--;
+    const count = (this.perAddress.get(key) ?? 1) - 1;
+    if (count <= 0) this.perAddress.delete(key);
+    else this.perAddress.set(key, count);
   }
 
   /** A socket that did not answer the previous ping is dead (a phone that lost its network): drop it. */
   private pingAll(): void {
-    for (const sockets of this.socketsByConversation.values()) {
-      for (const socket of sockets) {
-        if (!this.alive.has(socket)) {
-          socket.terminate();
+    for (const streams of this.byConversation.values()) {
+      for (const { ws } of streams) {
+        if (!this.alive.has(ws)) {
+          ws.terminate();
           continue;
         }
-        this.alive.delete(socket);
-        socket.ping();
+        this.alive.delete(ws);
+        ws.ping();
       }
     }
   }
 }
 
+function closeGracefully(ws: WebSocket, code: number, reason: string): Promise<void> {
+  if (ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.close(code, reason);
+  });
+}
+
 function refuse(socket: Duplex, status: number, reason: string, headers: Record<string, string> = {}): true {
+  if (socket.destroyed || !socket.writable) return true;
   const lines = [`HTTP/1.1 ${status} ${reason}`, 'Connection: close', 'Content-Length: 0', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
   socket.end(`${lines.join('\r\n')}\r\n\r\n`);
   return true;
+}
+
+function describe(error: unknown): { name?: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }

@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type restify from 'restify';
+import { type TrustProxy, TRUST_NO_PROXY } from '../config/config';
 import type { Logger } from '../log/logger';
 import { AzureTokenClient } from './azureTokens';
 import { DIRECT_LINE_BASE_PATH, type DirectLineEndpoint, directLineEndpointOf } from './directLineEndpoint';
-import { applyCors, clientAddress, HttpProblem, sendJson, sendPreflight, sendProblem } from './httpUtils';
+import { addressKey, applyCors, clientAddress, HttpProblem, sendJson, sendPreflight, sendProblem } from './httpUtils';
 import { DEFAULT_DIRECT_LINE_LIMITS } from './limits';
 import { type RateLimit, RateLimiter } from './rateLimiter';
 import { findPublicDir, StaticAsset, webChatBundlePath } from './staticAssets';
@@ -26,7 +28,8 @@ export interface WidgetOptions {
   /** Azure's Direct Line host; a local stand-in in tests. */
   azureBaseUrl?: string;
   tokenRateLimit?: RateLimit;
-  trustProxy?: boolean;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY); default: the Direct Line endpoint's setting on this server. */
+  trustProxy?: TrustProxy;
   now?: () => number;
 }
 
@@ -50,7 +53,7 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
   const azure = options.directLineSecret ? new AzureTokenClient({ secret: options.directLineSecret, baseUrl: options.azureBaseUrl }) : undefined;
   const limiter = new RateLimiter(options.tokenRateLimit ?? DEFAULT_DIRECT_LINE_LIMITS.tokenGenerate, options.now);
-  const trustProxy = options.trustProxy ?? false;
+  const trustProxy = options.trustProxy ?? registered?.trustProxy ?? TRUST_NO_PROXY;
   // Other sites load the script and styles, possibly from pages that isolate themselves (COEP).
   const embeddable = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
@@ -79,16 +82,23 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
     headers: embeddable,
   });
 
-  const serveAsset = (asset: StaticAsset) => async (req: restify.Request, res: restify.Response) => {
+  const demoStyles = new StaticAsset({
+    file: path.join(publicDir, 'demo.css'),
+    contentType: 'text/css; charset=utf-8',
+    cacheControl: 'public, max-age=300',
+  });
+
+  const serveAsset = (asset: StaticAsset, headersFor?: (req: restify.Request) => Record<string, string>) => async (req: restify.Request, res: restify.Response) => {
     try {
-      await asset.serve(req, res);
+      await asset.serve(req, res, headersFor?.(req));
     } catch (error) {
       log.error({ err: error, url: req.url }, 'widget asset could not be served');
       sendProblem(res, new HttpProblem(500, 'ServiceError', 'The file could not be read.'));
     }
   };
 
-  server.get('/', serveAsset(page));
+  server.get('/', serveAsset(page, (req) => demoPageHeaders(req, publicUrl)));
+  server.get('/demo.css', serveAsset(demoStyles));
   server.get('/widget.js', serveAsset(script));
   server.get('/widget.css', serveAsset(styles));
   server.get('/vendor/webchat.js', serveAsset(webChat));
@@ -96,7 +106,7 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
   server.opts(WIDGET_TOKEN_PATH, async (req, res) => sendPreflight(req, res));
   server.post(WIDGET_TOKEN_PATH, async (req, res) => {
     applyCors(req, res);
-    const rate = limiter.take(`ip:${clientAddress(req, trustProxy)}`);
+    const rate = limiter.take(`ip:${addressKey(clientAddress(req, trustProxy))}`);
     if (!rate.allowed) {
       sendProblem(res, new HttpProblem(429, 'TooManyRequests', 'Too many requests; slow down.', { 'Retry-After': String(rate.retryAfterSeconds) }));
       return;
@@ -123,6 +133,37 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
       sendProblem(res, new HttpProblem(502, 'ServiceError', 'The chat service could not give a token.'));
     }
   });
+}
+
+/**
+ * The demo page's policy: only this server's scripts (no inline script, no eval), its own styles plus the
+ * inline ones Web Chat inserts at run time (its CSS-in-JS), images from here, data: and blob: URLs, and connections
+ * to here over HTTP and WebSocket. The page may not be framed (`frame-ancestors 'none'`): sites embed the
+ * widget by its script, never the page. No referrer leaves the page: what a parent reads is nobody's business.
+ */
+export function demoPageHeaders(req: IncomingMessage, publicUrl: string): Record<string, string> {
+  const hosts = new Set([new URL(publicUrl).host]);
+  const requested = req.headers.host;
+  if (requested && /^[A-Za-z0-9.[\]:-]{1,255}$/.test(requested)) hosts.add(requested);
+  const sockets = [...hosts].flatMap((host) => [`ws://${host}`, `wss://${host}`]);
+  const policy = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    // Web Chat draws some of its icons as blob: images it makes itself.
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${sockets.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': policy,
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+  };
 }
 
 function escapeHtml(text: string): string {

@@ -1,9 +1,13 @@
+import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 
 /**
  * What the bot says about the local offer, in French ("vous", short and kind) and English. Every result is named in
  * the text itself (name, structure, commune, distance), so that a screen reader or a text-only client gets what the
  * cards show.
+ *
+ * The phrases are Markdown text for replies. Arguments that are not ours (a place's name, the words the user typed)
+ * are escaped here, where they go in; arguments built from these phrases are not escaped twice.
  */
 
 type Texts = Record<Language, string>;
@@ -91,7 +95,8 @@ export const offerPhrases = {
     return language === 'en' ? `Results ${from} to ${to} of ${total}:` : `Résultats ${from} à ${to} sur ${total} :`;
   },
   nearPlace(place: string, radiusKm: number, language: Language): string {
-    return language === 'en' ? `within ${radiusKm} km of ${place}` : `à moins de ${radiusKm} km de ${place}`;
+    const name = escapeMarkdown(place);
+    return language === 'en' ? `within ${radiusKm} km of ${name}` : `à moins de ${radiusKm} km de ${name}`;
   },
   /** `none` already says "aucun …" / "no …": "aucune médiation familiale". */
   noneNearby(none: string, where: string, language: Language): string {
@@ -103,8 +108,9 @@ export const offerPhrases = {
    */
   noneOpenYet(none: string, feminine: boolean, today: boolean, place: string, language: Language): string {
     const subject = none.charAt(0).toUpperCase() + none.slice(1);
-    if (language === 'en') return `${subject} is open ${today ? 'today' : 'right now'} near ${place}. Here are the ones that open soonest:`;
-    return `${subject} n'est ${feminine ? 'ouverte' : 'ouvert'} ${today ? "aujourd'hui" : 'en ce moment'} près de ${place}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
+    const name = escapeMarkdown(place);
+    if (language === 'en') return `${subject} is open ${today ? 'today' : 'right now'} near ${name}. Here are the ones that open soonest:`;
+    return `${subject} n'est ${feminine ? 'ouverte' : 'ouvert'} ${today ? "aujourd'hui" : 'en ce moment'} près de ${name}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
   },
   onlyRemote(none: string, where: string, language: Language): string {
     return language === 'en'
@@ -146,7 +152,8 @@ export const offerPhrases = {
     return many ? 'aides à la parentalité' : 'aide à la parentalité';
   },
   textResults(count: number | null, words: string, language: Language): string {
-    const quoted = language === 'en' ? `“${words}”` : `« ${words} »`;
+    const typed = escapeMarkdown(words);
+    const quoted = language === 'en' ? `“${typed}”` : `« ${typed} »`;
     if (count === null) return quoted;
     if (language === 'en') return `${count} result${count > 1 ? 's' : ''} for ${quoted}`;
     return `${count} résultat${count > 1 ? 's' : ''} pour ${quoted}`;
@@ -156,10 +163,12 @@ export const offerPhrases = {
   },
   /** The subject of "… n'est ouvert en ce moment": a place matching the words. */
   noPlaceMatching(words: string, language: Language): string {
-    return language === 'en' ? `nothing matching “${words}”` : `aucun lieu correspondant à « ${words} »`;
+    const typed = escapeMarkdown(words);
+    return language === 'en' ? `nothing matching “${typed}”` : `aucun lieu correspondant à « ${typed} »`;
   },
   noTextMatch(words: string, language: Language): string {
-    return language === 'en' ? `no result for “${words}”` : `aucun résultat pour « ${words} »`;
+    const typed = escapeMarkdown(words);
+    return language === 'en' ? `no result for “${typed}”` : `aucun résultat pour « ${typed} »`;
   },
   forAudience(audience: string, language: Language): string {
     return language === 'en' ? `for ${audience}` : `pour ${audience}`;

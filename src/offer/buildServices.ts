@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { webUrl } from '../cards/links';
 import { hasCoordinates, type Commune, type CommuneIndex } from '../geo';
 import { agesOfService, audiencesOfService, isFamilyPlace, isFamilyTheme, kindsOfService } from './classify';
 import { foldedText } from './phrases';
@@ -31,16 +32,9 @@ const SEARCHED_DESCRIPTION = 600;
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 
+/** Only web links are kept: never javascript: or data: URLs from imported data (the card checks again). */
 function webAddress(raw: string | null): string | null {
-  if (!raw) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
-  try {
-    const url = new URL(candidate);
-    // Only web links reach a card: never javascript: or data: URLs from imported data.
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
+  return webUrl(raw);
 }
 
 function summaryOf(description: string | null): string | null {

@@ -13,6 +13,23 @@ export const PositionSchema = z.object({
 });
 export type Position = z.infer<typeof PositionSchema>;
 
+/**
+ * Decimals of a degree kept of a shared position: 3 is about 110 m north–south (80 m east–west here), finer than
+ * a search by distance in kilometres can tell, and too coarse to point at a home.
+ */
+export const KEPT_POSITION_DECIMALS = 3;
+const KEPT_POSITION_SCALE = 10 ** KEPT_POSITION_DECIMALS;
+
+export function coarsePosition(position: Position): Position {
+  return {
+    latitude: Math.round(position.latitude * KEPT_POSITION_SCALE) / KEPT_POSITION_SCALE,
+    longitude: Math.round(position.longitude * KEPT_POSITION_SCALE) / KEPT_POSITION_SCALE,
+  };
+}
+
+/** A position read back from state is coarsened too, so a record written before this rule is kept coarse from then on. */
+const KeptPositionSchema = PositionSchema.transform(coarsePosition);
+
 export const OfferConversationSchema = z.object({
   kinds: z.array(KindIdSchema).max(20).optional(),
   audiences: z.array(AudienceIdSchema).max(5).optional(),
@@ -26,7 +43,7 @@ export const OfferConversationSchema = z.object({
   /** The commune searched around (INSEE code). */
   placeCode: z.string().max(10).optional(),
   /** The position the parent shared, when the search is around it. */
-  position: PositionSchema.optional(),
+  position: KeptPositionSchema.optional(),
   /** How many results were already shown ("voir plus" shows the next ones). */
   offset: z.number().int().min(0).max(1000).optional(),
   radiusKm: z.number().min(1).max(500).optional(),
@@ -39,6 +56,11 @@ export type OfferConversation = z.infer<typeof OfferConversationSchema>;
 export function readOfferConversation(value: unknown): OfferConversation {
   const parsed = OfferConversationSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/** What is kept of the search between turns: the position only at the precision a search needs. */
+export function offerConversationToKeep(conversation: OfferConversation): OfferConversation {
+  return conversation.position ? { ...conversation, position: coarsePosition(conversation.position) } : conversation;
 }
 
 /** True when a search is under way, so that short follow-ups belong to it. */

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import type { CommuneIndex } from '../geo';
 import { osmPlaceUrl, osmRouteUrl, serviceCard, type ServiceCardView } from '../cards/serviceCards';
@@ -10,19 +11,10 @@ import { describeTimeIntent, type TimeIntent } from './timeQuery';
 import { audienceDefinition, kindDefinition, type AudienceId, type KindId } from './vocabulary';
 import { isNationalZone } from './zones';
 
-/** Turning search hits into the words and cards a parent reads. */
-
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
-const MARKDOWN_SPECIALS = /[\\`*_[\]<>]/g;
-/** Runs of white space, or white space other than a plain space. */
-const UNUSUAL_SPACE = /\s\s|[^\S ]/;
-
-/** Data from an import goes into Markdown text: its special characters are escaped. */
-export function escapeMarkdown(text: string): string {
-  // Most names and addresses hold neither: they are returned as they are, without two regex passes.
-  const escaped = MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIALS, '\\$&') : text;
-  return UNUSUAL_SPACE.test(escaped) ? escaped.replace(/\s+/g, ' ') : escaped;
-}
+/**
+ * Turning search hits into the words and cards a parent reads. A result's line is Markdown: every value of the offer
+ * in it goes through escapeMarkdown; its card is built from plain text and escapes its own.
+ */
 
 export type SearchLabels = {
   kinds: readonly KindId[] | null;
@@ -126,7 +118,7 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, summary
     ? [offerText('remoteLabel', language), zoneText(s, communes, language)].filter(Boolean).join(', ')
     : [s.communeName, hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null].filter(Boolean).join(', ');
   const head = [s.structureName ? escapeMarkdown(s.structureName) : null, where ? escapeMarkdown(where) : null].filter(Boolean).join(', ');
-  const sentences = [`${rank}. **${escapeMarkdown(s.name)}**${head ? ` — ${head}` : ''}.`];
+  const sentences = [`${rank}. ${boldMarkdown(s.name)}${head ? ` — ${head}` : ''}.`];
   if (hours) sentences.push(`${escapeMarkdown(capitalise(hours))}${status ? ` (${escapeMarkdown(status)})` : ''}.`);
   else sentences.push(`${capitalise(offerText('hoursUnknown', language))}.`);
   if (s.phone) sentences.push(`${offerText('phoneShort', language)} ${escapeMarkdown(s.phone)}.`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../language/plainText';
 
 /**
  * data·inclusion schema v1 records (gip-inclusion/data-inclusion-schema, schemas/v1/structure.json and service.json),
@@ -7,12 +8,20 @@ import { z } from 'zod';
  * what identifies a record and what a parent reads.
  */
 
-/** An optional text, cut to `max` characters (whitespace is tidied where it is shown, not here: imports are large). */
+/**
+ * An optional text made plain (HTML tags, character references and control characters out: see plainText.ts), then
+ * cut to `max` characters. A value that was nothing but markup is no value. Whitespace is tidied where it is shown,
+ * not here: imports are large.
+ */
 const text = (max: number) =>
   z
     .string()
     .nullish()
-    .transform((value) => (value ? (value.length > max ? value.slice(0, max) : value) : null));
+    .transform((value) => {
+      const plain = value ? plainText(value).trim() : '';
+      if (plain.length === 0) return null;
+      return plain.length > max ? plain.slice(0, max) : plain;
+    });
 
 /** A list of codes, also accepted as one string (some exports flatten one-item lists). */
 const codes = z
@@ -26,7 +35,7 @@ const identifier = z.string().trim().min(1, 'id vide').max(300);
 
 const common = {
   id: identifier,
-  nom: z.string().transform((v) => v.replace(/\s+/g, ' ').trim()).pipe(z.string().min(1, 'nom vide').max(300)),
+  nom: z.string().transform((v) => plainText(v).replace(/\s+/g, ' ').trim()).pipe(z.string().min(1, 'nom vide').max(300)),
   source: text(100),
   description: text(2000),
   commune: text(150),

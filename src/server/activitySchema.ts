@@ -115,6 +115,48 @@ export const ActivityEnvelopeSchema = z.looseObject({
   if (activity.type === 'invoke' && !activity.name) {
     context.addIssue({ code: 'custom', path: ['name'], message: 'is required for an invoke activity' });
   }
+  if (activity.type === 'invoke' && activity.name) checkInvokeValue(activity.name, activity.value, context);
+  // botbuilder's Teams handler reads channelData.eventType of an edited or deleted message without checking it.
+  if ((activity.type === 'messageUpdate' || activity.type === 'messageDelete') && activity.channelId === 'msteams' && !activity.channelData) {
+    context.addIssue({ code: 'custom', path: ['channelData'], message: `is required for a Teams ${activity.type} activity` });
+  }
 });
+
+/**
+ * Invokes whose value botbuilder reads without checking it: without this, a request missing it threw a TypeError
+ * inside the SDK, and the failed turn used to wipe the conversation's state (issue 8 §3). Refused here as the
+ * client's fault, before the bot sees it. Invokes botbuilder answers itself when their value is missing
+ * (`application/search`, or names the bot does not handle) are left to it.
+ */
+const INVOKES_NEEDING_A_VALUE: ReadonlySet<string> = new Set(['adaptiveCard/action', 'fileConsent/invoke', 'composeExtension/submitAction']);
+
+/** Action.Execute: `value.action.type` is read before anything else (ActivityHandler.getAdaptiveCardInvokeValue). */
+const AdaptiveCardActionValueSchema = z.looseObject({
+  action: z.looseObject({ type: z.string().min(1, 'must not be empty').max(MAX_SHORT_TEXT) }),
+});
+
+function checkInvokeValue(name: string, value: Record<string, unknown> | undefined, context: z.RefinementCtx): void {
+  if (!INVOKES_NEEDING_A_VALUE.has(name)) return;
+  if (value === undefined) {
+    context.addIssue({ code: 'custom', path: ['value'], message: `is required for the ${name} invoke` });
+    return;
+  }
+  if (name !== 'adaptiveCard/action') return;
+  const parsed = AdaptiveCardActionValueSchema.safeParse(value);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const path = ['value', ...(issue?.path ?? [])];
+  const missing = issue?.code === 'invalid_type' && valueAt(value, issue.path) === undefined;
+  context.addIssue({ code: 'custom', path, message: missing ? 'is required for the adaptiveCard/action invoke' : (issue?.message ?? 'is invalid') });
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Object.hasOwn(current, key) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return current;
+}
 
 export type ActivityEnvelope = z.output<typeof ActivityEnvelopeSchema>;

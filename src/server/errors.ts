@@ -1,4 +1,7 @@
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Response } from 'restify';
+import { closeAfterAnswer } from './lingeringClose';
 
 /**
  * The one catalogue of HTTP error codes the server answers with (documented in docs/errors.md).
@@ -21,10 +24,16 @@ export const HTTP_ERRORS = {
   not_an_object: { status: 400, message: 'The body must be a JSON object.' },
   invalid_activity: { status: 400, message: 'The body is not a valid Bot Framework activity.' },
   request_aborted: { status: 400, message: 'The request body could not be read completely.' },
+  bad_request: { status: 400, message: 'The request line or a header cannot be parsed.' },
+  request_timeout: { status: 408, message: 'The request took too long to arrive.' },
+  headers_too_large: { status: 431, message: 'The request headers are too large.' },
   unauthorized: { status: 401, message: 'The request is not authorized: channel authentication failed.' },
+  service_url_not_allowed: { status: 403, message: 'Replies cannot be sent to this serviceUrl; use an allowed origin or deliveryMode "expectReplies".' },
+  auth_unavailable: { status: 503, message: 'Channel authentication is unavailable for a moment; try again later.' },
   not_found: { status: 404, message: 'No such route.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed on this route.' },
   not_ready: { status: 503, message: 'Maillage is starting; try again in a moment.' },
+  shutting_down: { status: 503, message: 'Maillage is restarting; try again in a moment.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -52,16 +61,71 @@ export class HttpProblem extends Error {
   }
 }
 
-/** Seconds a client should wait before retrying when the server is not ready yet. */
+/** Seconds a client should wait before retrying when the server is not ready yet, or is restarting. */
 const RETRY_AFTER_SECONDS = 2;
 
+/** The catalogue code each refused response was answered with, for the metrics (errors by code). */
+const answeredCodes = new WeakMap<ServerResponse, HttpErrorCode>();
+
+/** The catalogue code a response was answered with, when it was a refusal from this catalogue. */
+export function answeredProblem(res: ServerResponse): HttpErrorCode | undefined {
+  return answeredCodes.get(res);
+}
+
 /**
- * Answers with a catalogue error. When the request body was not read to its end (a refused upload),
- * the connection is closed after the answer so the unread bytes cannot be taken for the next request.
+ * Answers with a catalogue error through restify. When the request body was not read to its end (a refused
+ * upload), the connection is closed after the answer so the unread bytes cannot be taken for the next request;
+ * see lingeringClose.ts for why it is not simply dropped.
  */
 export function sendProblem(res: Response, problem: HttpProblem, options: { closeConnection?: boolean } = {}): void {
   if (res.headersSent) return;
-  if (options.closeConnection) res.setHeader('Connection', 'close');
-  if (problem.code === 'not_ready') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  answeredCodes.set(res, problem.code);
+  if (options.closeConnection) closeAfterAnswer(res);
+  if (retriable(problem)) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.send(problem.status, problem.toBody());
+}
+
+/** The same answer on a bare node response, for requests refused before restify sees them. */
+export function writeProblem(res: ServerResponse, problem: HttpProblem, options: { closeConnection?: boolean } = {}): void {
+  if (res.headersSent) return;
+  answeredCodes.set(res, problem.code);
+  if (options.closeConnection) closeAfterAnswer(res);
+  const body = JSON.stringify(problem.toBody());
+  res.statusCode = problem.status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  if (retriable(problem)) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  res.end(body);
+}
+
+/**
+ * The same answer written on a raw socket, for sockets node's HTTP layer has let go of (an upgrade request, a
+ * request node could not parse). The socket is closed once the answer is flushed, or after a short delay when
+ * the client does not read it.
+ */
+export function writeProblemOnSocket(socket: Duplex, problem: HttpProblem): void {
+  if (socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(problem.toBody());
+  const head = [
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? 'Error'}`,
+    'Connection: close',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(retriable(problem) ? [`Retry-After: ${RETRY_AFTER_SECONDS}`] : []),
+  ];
+  const destroy = () => socket.destroy();
+  socket.once('finish', destroy);
+  setTimeout(destroy, SOCKET_ANSWER_GRACE_MS).unref();
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** A client that does not read a refusal written on a raw socket loses it after this long. */
+const SOCKET_ANSWER_GRACE_MS = 2_000;
+
+function retriable(problem: HttpProblem): boolean {
+  return problem.code === 'not_ready' || problem.code === 'shutting_down';
 }

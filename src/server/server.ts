@@ -1,8 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify from 'restify';
 import type { Logger } from '../log/logger';
+import type { Metrics, TurnOutcome } from '../metrics';
 import { checkActivityRequest } from './activityGuard';
-import { HttpProblem, sendProblem } from './errors';
+import { describeError, isClientFault } from './clientFaults';
+import { answeredProblem, HttpProblem, sendProblem } from './errors';
 import { DEFAULT_JSON_BODY_LIMITS, type JsonBodyLimits } from './jsonBody';
+import { guardDispatch } from './requestGuard';
 
 /** What the HTTP layer needs from the rest of the application. */
 export interface HttpServerOptions {
@@ -17,26 +21,71 @@ export interface HttpServerOptions {
   handleActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
   /** Limits of the /api/messages body; the defaults are documented in docs/errors.md. */
   bodyLimits?: Partial<JsonBodyLimits>;
+  /** Set (METRICS=true): answers are counted and GET /metrics serves them; unset: /metrics is a 404. */
+  metrics?: Metrics;
 }
 
 export interface HttpServer {
   readonly server: restify.Server;
   listen(port: number, host?: string): Promise<number>;
+  /** Requests received and not yet answered (WebSocket streams are not requests). */
+  readonly inFlight: number;
+  /**
+   * The start of a shutdown: stops accepting connections, /healthz says 503 so a load balancer looks elsewhere,
+   * answers carry `Connection: close`, new WebSocket upgrades get 503. Requests in flight go on.
+   */
+  stopAccepting(): void;
+  /** Resolves once no request is in flight, or after `timeoutMs`; with the number still in flight. */
+  settled(timeoutMs: number): Promise<number>;
+  /** Stops accepting (if not yet) and resolves when every connection has ended; idle ones are closed. */
   close(): Promise<void>;
 }
 
 const OTHER_METHODS = ['get', 'put', 'patch', 'del', 'head', 'opts'] as const;
 
+/** Once no request is in flight, keep-alive connections that do not go away by themselves are cut after this. */
+const CLOSE_CONNECTIONS_AFTER_MS = 2_000;
+
 export function createHttpServer(options: HttpServerOptions): HttpServer {
-  const { log } = options;
+  const { log, metrics } = options;
   const limits: JsonBodyLimits = { ...DEFAULT_JSON_BODY_LIMITS, ...options.bodyLimits };
   const server = restify.createServer({ name: 'maillage', handleUncaughtExceptions: false });
+  const node = server.server;
+
+  let draining = false;
+  let inFlight = 0;
+  const settledWaiters = new Set<() => void>();
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) for (const wake of settledWaiters) wake();
+    });
+    if (metrics) res.once('finish', () => metrics.recordHttpResponse(pathnameOf(req), res.statusCode, answeredProblem(res)));
+  };
+  guardDispatch(node, {
+    log,
+    isDraining: () => draining,
+    onRequest,
+    upgradeListenerCount: () => server.listenerCount('upgrade'),
+    onUpgradeRefused: (req, status) => metrics?.recordHttpResponse(pathnameOf(req), status),
+  });
+
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.get('/healthz', async (_req, res) => {
-    if (options.isReady()) res.send(200, { status: 'ok' });
+    if (draining) res.send(503, { status: 'stopping' });
+    else if (options.isReady()) res.send(200, { status: 'ok' });
     else res.send(503, { status: 'starting' });
   });
+
+  if (metrics) {
+    server.get('/metrics', async (_req, res) => {
+      const { contentType, body } = await metrics.scrape();
+      res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+      res.end(body);
+    });
+  }
 
   // No bodyParser here: the guard reads the raw body itself (see jsonBody.ts for why).
   server.post('/api/messages', async (req, res) => {
@@ -52,16 +101,25 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     req.body = check.activity;
+    const turnEnded = (outcome: TurnOutcome) => metrics?.recordTurn(check.activity.channelId, outcome, (performance.now() - started) / 1000);
     try {
       await options.handleActivity(req, res);
+      turnEnded(res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'refused' : 'ok');
     } catch (error) {
       if (error instanceof HttpProblem) {
+        turnEnded(error.status >= 500 ? 'error' : 'refused');
         log.info({ route: '/api/messages', status: error.status, code: error.code }, 'request refused');
         sendProblem(res, error);
         return;
       }
-      // The adapter answers turn failures itself; reaching here means the adapter failed, not the request.
-      log.error({ err: describeError(error), activityType: check.activity.type, channelId: check.activity.channelId }, 'activity handling failed');
+      turnEnded('error');
+      if (isClientFault(error) || req.destroyed) {
+        // The client left before its answer: nothing failed on our side and nobody is there to read a 500.
+        log.info({ fault: describeError(error), route: '/api/messages' }, 'client went away during the turn');
+      } else {
+        // The adapter answers turn failures itself; reaching here means the adapter failed, not the request.
+        log.error({ err: describeError(error), activityType: check.activity.type, channelId: check.activity.channelId }, 'activity handling failed');
+      }
       sendProblem(res, new HttpProblem('internal_error'));
     }
     log.debug({ route: '/api/messages', status: res.statusCode, ms: Math.round(performance.now() - started) }, 'activity handled');
@@ -83,8 +141,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     callback();
   });
 
+  // Registered before any close() so the event cannot be missed; net.Server emits it even if never listening.
+  let closed: Promise<void> | undefined;
+  const stopAccepting = () => {
+    if (closed) return;
+    draining = true;
+    closed = new Promise((resolve) => node.once('close', () => resolve()));
+    node.close();
+    node.closeIdleConnections();
+  };
+
   return {
     server,
+    get inFlight() {
+      return inFlight;
+    },
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -94,16 +165,38 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: () =>
+    stopAccepting,
+    settled: (timeoutMs) =>
       new Promise((resolve) => {
-        // Keep-alive sockets would hold close() open for their idle timeout; nothing is mid-request at shutdown.
-        server.server.closeIdleConnections?.();
-        server.close(() => resolve());
+        if (inFlight === 0) {
+          resolve(0);
+          return;
+        }
+        const done = () => {
+          clearTimeout(timer);
+          settledWaiters.delete(done);
+          resolve(inFlight);
+        };
+        const timer = setTimeout(done, timeoutMs);
+        settledWaiters.add(done);
       }),
+    close: async () => {
+      stopAccepting();
+      // Keep-alive sockets would hold the close open for their idle timeout; requests in flight by now are cut.
+      node.closeIdleConnections();
+      const cut = setTimeout(() => node.closeAllConnections(), CLOSE_CONNECTIONS_AFTER_MS);
+      cut.unref();
+      await closed;
+      clearTimeout(cut);
+    },
   };
 }
 
-function describeError(error: unknown): { name?: string; message?: string; stack?: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return { message: String(error) };
+/** The path of a request for the metrics' route groups; a target that does not parse was refused anyway. */
+function pathnameOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://placeholder.invalid').pathname;
+  } catch {
+    return '';
+  }
 }

@@ -1,4 +1,5 @@
 import { glossaryCard, sheetListCard, type ListCardEntry } from '../cards/sheetCards';
+import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import type { SheetConversation } from './conversation';
@@ -149,7 +150,8 @@ function summaryQuestion(context: Context, sheet: Sheet): string {
 function notFound(context: Context, text: string, suggestions?: string[]): SheetTurn {
   const messages = sheetMessages[context.language];
   const examples = exampleQuestions(context.index, context.language);
-  const lines = [text, messages.canAsk, ...examples.map((example) => `- ${example}`)];
+  // Examples name plans by their titles (data): the same words are a suggestion's plain text and a Markdown line here.
+  const lines = [text, messages.canAsk, ...examples.map((example) => `- ${escapeMarkdown(example)}`)];
   return turn(context, 'not-found', lines.join('\n'), { suggestions: suggestions ?? examples });
 }
 
@@ -170,8 +172,8 @@ function answerNumbered(context: Context): SheetTurn {
   if (found.length === 0) {
     const first = question.codes[0];
     const neighbours = index.neighbours(first.number ?? first.digits.split('').join('.'));
-    const lines = [messages.notFoundCode(first.shown)];
-    if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${sheetName(sheet)} (${sheet.plan.title})`));
+    const lines = [escapeMarkdown(messages.notFoundCode(first.shown))];
+    if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${escapeMarkdown(`${sheetName(sheet)} (${sheet.plan.title})`)}`));
     const suggestions = neighbours.map((sheet) => summaryQuestion(context, sheet));
     return neighbours.length > 0
       ? turn(context, 'not-found', lines.join('\n'), { suggestions })
@@ -184,7 +186,7 @@ function answerNumbered(context: Context): SheetTurn {
       conversation: { currentSheetIds: found.map((sheet) => sheet.id), ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
     });
   }
-  const intro = missing.length > 0 ? missing.map((code) => messages.notFoundCode(code)).join(' ') : undefined;
+  const intro = missing.length > 0 ? escapeMarkdown(missing.map((code) => messages.notFoundCode(code)).join(' ')) : undefined;
   return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro);
 }
 
@@ -204,8 +206,8 @@ function listed(context: Context, title: string, entries: ListCardEntry[]): Shee
   const shown = entries.slice(0, MAX_LISTED);
   const lines = [title];
   for (const entry of shown) {
-    const why = entry.reason ? ` — ${messages.labelled(entry.reason.heading, messages.quote(entry.reason.text))}` : '';
-    lines.push(`- **${sheetName(entry.sheet)}** (${entry.sheet.plan.title})${why}`);
+    const why = entry.reason ? ` — ${escapeMarkdown(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)))}` : '';
+    lines.push(`- ${boldMarkdown(sheetName(entry.sheet))} (${escapeMarkdown(entry.sheet.plan.title)})${why}`);
   }
   if (entries.length > shown.length) lines.push(messages.listMore(entries.length - shown.length));
   return turn(context, 'listed', lines.join('\n'), {
@@ -259,10 +261,10 @@ function answerGlossary(context: Context): SheetTurn {
   const source = mined ? messages.glossaryFromSheet(index.sheetById(mined.sheetId)?.code ?? '') : undefined;
   const about = entry?.about?.[language];
   const lines = [
-    messages.glossary(term, expansion, gloss),
+    messages.glossary(escapeMarkdown(term), escapeMarkdown(expansion), gloss),
     ...(about ? [`${about.charAt(0).toUpperCase()}${about.slice(1)}.`] : []),
     ...(source ? [source] : []),
-    ...(usedIn.length > 0 ? [messages.glossaryUsedIn, ...usedIn.map((name) => `- ${name}`)] : []),
+    ...(usedIn.length > 0 ? [messages.glossaryUsedIn, ...usedIn.map((name) => `- ${escapeMarkdown(name)}`)] : []),
   ];
   return turn(context, 'glossary', lines.join('\n'), {
     cards: [glossaryCard({ term, expansion: gloss ? `${expansion} (${gloss})` : expansion, about, source, usedIn, language })],
@@ -320,7 +322,7 @@ function answerTopic(context: Context): SheetTurn {
         });
       })();
   if (runnersUp.length === 0) return answer;
-  const others = `${messages.otherCandidates} ${runnersUp.map((match) => sheetName(match.sheet)).join(' ; ')}`;
+  const others = `${messages.otherCandidates} ${escapeMarkdown(runnersUp.map((match) => sheetName(match.sheet)).join(' ; '))}`;
   return {
     ...answer,
     text: `${answer.text}\n\n${others}`,

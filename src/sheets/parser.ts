@@ -1,3 +1,4 @@
+import { plainText } from '../language/plainText';
 import { fold } from '../language/text';
 import { isMostlyUpperCase as isUpperCase } from './display';
 import { actionHeading, knownHeading } from './headings';
@@ -362,8 +363,9 @@ function buildDeadlines(sections: SheetSection[]): SheetDeadline[] {
 }
 
 export function parseSheetText(content: string, source: SheetSource): ParseOutcome {
-  const text = content.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
+  if (content.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
+  // Plan documents exported from web pages may hold HTML: only their text is read (see plainText.ts).
+  const text = plainText(content.replace(/^\uFEFF/, ''));
   const lines = text.split(/\r\n|\r|\n/).map(readLine);
   if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
 

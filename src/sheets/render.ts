@@ -1,4 +1,5 @@
 import { sheetCard, type CardBlock, type CardFact, type CardLine } from '../cards/sheetCards';
+import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, excerpt, readableText, sheetName, shorten } from './display';
@@ -9,6 +10,9 @@ import type { AskedField } from './vocabulary';
 /**
  * Turns what a sheet says into one answer part: a short text (markdown lists, readable aloud) and the matching
  * card. Sheet texts are quoted as written; only the framing comes from the messages catalogue.
+ *
+ * The text is Markdown: the sheets' words, and catalogue phrases that carry them, go through escapeMarkdown as they
+ * are put in; the only Markdown is the bold and list marks written here. Card blocks stay plain: the card escapes them.
  */
 
 const SUMMARY_ITEM_LENGTH = 150;
@@ -47,14 +51,14 @@ export function composePart(sheet: Sheet, bodies: readonly PartBody[], language:
 
 export function sheetHeader(sheet: Sheet, language: Language): string {
   const messages = sheetMessages[language];
-  return `**${sheetName(sheet)}**\n${messages.labelled(messages.plan, sheet.plan.title)}`;
+  return `${boldMarkdown(sheetName(sheet))}\n${escapeMarkdown(messages.labelled(messages.plan, sheet.plan.title))}`;
 }
 
 function quotedLines(items: readonly SheetItem[], language: Language): string[] {
   const quote = sheetMessages[language].quote;
   return items.map((item) => {
-    const number = item.number !== undefined ? `${item.number}. ` : '';
-    return `${item.level === 1 ? '  ' : ''}- ${number}${quote(item.text)}`;
+    const number = item.number !== undefined ? `${escapeMarkdown(item.number)}. ` : '';
+    return `${item.level === 1 ? '  ' : ''}- ${number}${escapeMarkdown(quote(item.text))}`;
   });
 }
 
@@ -77,7 +81,7 @@ export function sectionsBody(sections: readonly SheetSection[], language: Langua
   const blocks: CardBlock[] = [];
   for (const section of sections) {
     const heading = sectionHeading(section, language);
-    lines.push(`**${heading}**`, ...quotedLines(section.items, language));
+    lines.push(boldMarkdown(heading), ...quotedLines(section.items, language));
     blocks.push({ heading, lines: cardLines(section.items) });
   }
   return { lines, blocks };
@@ -121,12 +125,12 @@ export function actionsBody(sheet: Sheet, numbers: readonly number[], last: bool
     }
     const heading = action.title ? `${messages.action(number)} — ${action.title}` : messages.action(number);
     const items = action.items.map((text): SheetItem => ({ text, level: 0 }));
-    lines.push(`**${heading}**`, ...quotedLines(items, language));
+    lines.push(boldMarkdown(heading), ...quotedLines(items, language));
     const deadlines = deadlinesForActions(sheet, [number]);
     const block: CardBlock = { heading, lines: cardLines(items) };
     blocks.push(block);
     if (deadlines.length > 0) {
-      lines.push(messages.labelled(messages.deadlineOfAction, deadlines.map((deadline) => messages.quote(deadline.text)).join(' ; ')));
+      lines.push(escapeMarkdown(messages.labelled(messages.deadlineOfAction, deadlines.map((deadline) => messages.quote(deadline.text)).join(' ; '))));
       blocks.push({ heading: messages.deadlineOfAction, lines: deadlines.map((deadline) => ({ text: deadline.text })) });
     }
   }
@@ -148,11 +152,11 @@ export function summaryBody(sheet: Sheet, language: Language): PartBody {
   const facts: CardFact[] = [];
   const lines: string[] = [];
   const axis = axisPath(sheet);
-  if (axis) lines.push(messages.labelled(messages.axis, axis));
+  if (axis) lines.push(escapeMarkdown(messages.labelled(messages.axis, axis)));
   const add = (field: AskedField, values: string[]) => {
     if (values.length === 0) return;
     const label = messages.fieldLabel[field];
-    lines.push(messages.labelled(label, values.map(messages.quote).join(' ; ')));
+    lines.push(escapeMarkdown(messages.labelled(label, values.map(messages.quote).join(' ; '))));
     facts.push({ title: label, value: values.join(' ; ') });
   };
   add('pilot', firstItems(sheet, 'pilot', 3));
@@ -162,8 +166,8 @@ export function summaryBody(sheet: Sheet, language: Language): PartBody {
   const blocks: CardBlock[] = [];
   if (sheet.actions.length > 0) {
     const shown = sheet.actions.slice(0, SUMMARY_MAX_ACTIONS);
-    lines.push(`**${messages.actionCount(sheet.actions.length)}**`);
-    for (const action of shown) lines.push(`- ${messages.action(action.number)} : ${messages.quote(shorten(action.items[0], SUMMARY_ITEM_LENGTH))}`);
+    lines.push(boldMarkdown(messages.actionCount(sheet.actions.length)));
+    for (const action of shown) lines.push(`- ${escapeMarkdown(`${messages.action(action.number)} : ${messages.quote(shorten(action.items[0], SUMMARY_ITEM_LENGTH))}`)}`);
     blocks.push({
       heading: messages.actionCount(sheet.actions.length),
       lines: shown.map((action) => ({ text: `${messages.action(action.number)} : ${shorten(action.items[0], SUMMARY_ITEM_LENGTH)}` })),
@@ -195,12 +199,12 @@ export function passagesBody(match: SheetMatch, language: Language): PartBody {
       // The question names a heading of the sheet: the whole section answers it.
       const section = sheet.sections[passage.section];
       shownSections.add(passage.section);
-      lines.push(`**${heading}**`, ...quotedLines(section.items, language));
+      lines.push(boldMarkdown(heading), ...quotedLines(section.items, language));
       blocks.push({ heading, lines: cardLines(section.items) });
       continue;
     }
     const text = excerpt(passage.text, matched);
-    lines.push(messages.labelled(`**${heading}**`, messages.quote(text)));
+    lines.push(messages.labelled(boldMarkdown(heading), escapeMarkdown(messages.quote(text))));
     blocks.push({ heading, lines: [{ text }] });
   }
   return { lines, blocks };

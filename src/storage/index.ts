@@ -2,4 +2,15 @@ export { DatabaseUrlError, parseDatabaseUrl, type DatabaseLocation } from './dat
 export { ETagConflictError, StoreOpenError } from './errors';
 export { MIGRATIONS, type Migration } from './migrations';
 export { openStore } from './openStore';
-export type { CorruptStateRecord, StateReadResult, StateRecord, StateRepository, StateValue, StateWrite, Store } from './store';
+export { startStatePurge, STATE_PURGE_EVERY_MS, type StatePurge } from './statePurge';
+export type {
+  CorruptStateRecord,
+  StateReadOptions,
+  StateReadResult,
+  StateRecord,
+  StateRepository,
+  StateValue,
+  StateWrite,
+  Store,
+  TurnLeaseRepository,
+} from './store';

@@ -33,6 +33,53 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 2,
+    name: 'state expiry and turn leases',
+    // The purge of expired state deletes by updated_at. Turn leases serialise a conversation's turns across the
+    // instances sharing a PostgreSQL database (src/bot/turnLock.ts); an SQLite file serves one process, which
+    // serialises its turns in memory, so it has no lease table.
+    sqlite: [`CREATE INDEX bot_state_updated_at ON bot_state (updated_at)`],
+    postgres: [
+      `CREATE INDEX bot_state_updated_at ON bot_state (updated_at)`,
+      `CREATE TABLE turn_leases (
+         key TEXT PRIMARY KEY,
+         holder TEXT NOT NULL,
+         expires_at TIMESTAMPTZ NOT NULL
+       )`,
+    ],
+  },
+  {
+    id: 3,
+    name: 'built-in Direct Line conversations',
+    // Only PostgreSQL: there several instances serve one widget, so its conversations must be shared (see
+    // src/directline/postgresTranscripts.ts). An SQLite file serves one process, which keeps them in memory.
+    // last_sequence is the watermark, raised by the statement that inserts the activity; bodies are JSON as
+    // text, not jsonb, for the reason given in migration 1.
+    sqlite: [],
+    postgres: [
+      `CREATE TABLE directline_conversations (
+         id TEXT PRIMARY KEY,
+         user_id TEXT NOT NULL,
+         locale TEXT,
+         spoken BOOLEAN NOT NULL DEFAULT false,
+         last_sequence INTEGER NOT NULL DEFAULT 0,
+         activity_count INTEGER NOT NULL DEFAULT 0,
+         bytes BIGINT NOT NULL DEFAULT 0,
+         started_at TIMESTAMPTZ NOT NULL,
+         last_active_at TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX directline_conversations_eviction ON directline_conversations (spoken, last_active_at)`,
+      `CREATE INDEX directline_conversations_idle ON directline_conversations (last_active_at)`,
+      `CREATE TABLE directline_activities (
+         conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+         sequence INTEGER NOT NULL,
+         body TEXT NOT NULL,
+         bytes INTEGER NOT NULL,
+         PRIMARY KEY (conversation_id, sequence)
+       )`,
+    ],
+  },
 ];
 
 /** The list must be strictly increasing by id; checked at open so a bad merge fails loudly. */

@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import { ETagConflictError, StoreOpenError } from './errors';
 import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
 import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
-import type { StateReadResult, StateRepository, StateWrite, Store } from './store';
+import type { StateReadOptions, StateReadResult, StateRepository, StateWrite, Store, TurnLeaseRepository } from './store';
 
 const CONNECT_TIMEOUT_MS = 5000;
 const POOL_SIZE = 10;
@@ -82,7 +82,8 @@ function describePgError(error: unknown): string {
 class PostgresStore implements Store {
   readonly backend = 'postgres';
   readonly state: StateRepository;
-  private closed = false;
+  readonly turnLeases: TurnLeaseRepository;
+  private isClosed = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -90,15 +91,22 @@ class PostgresStore implements Store {
     log: Logger,
   ) {
     this.state = new PostgresStateRepository(pool, log);
+    this.turnLeases = new PostgresTurnLeaseRepository(pool);
   }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  get postgres(): { pool: pg.Pool } { return { pool: this.pool }; }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.isClosed) return;
+    this.isClosed = true;
     await this.pool.end();
   }
 }
@@ -120,9 +128,12 @@ class PostgresStateRepository implements StateRepository {
     private readonly log: Logger,
   ) {}
 
-  async read(keys: readonly string[]): Promise<StateReadResult> {
+  async read(keys: readonly string[], options: StateReadOptions = {}): Promise<StateReadResult> {
     if (keys.length === 0) return { records: new Map(), corrupt: [] };
-    const { rows } = await this.pool.query('SELECT key, value, etag FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+    const { rows } = await this.pool.query(
+      'SELECT key, value, etag, updated_at FROM bot_state WHERE key = ANY($1::text[]) AND updated_at >= $2::timestamptz',
+      [[...new Set(keys)], options.usedSince ?? '-infinity'],
+    );
     return decodeStateRows(rows, this.log);
   }
 
@@ -164,5 +175,51 @@ class PostgresStateRepository implements StateRepository {
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+  }
+
+  async deleteIfUnchanged(key: string, etag: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM bot_state WHERE key = $1 AND etag = $2', [key, etag]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async purgeOlderThan(date: Date): Promise<number> {
+    const result = await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [date]);
+    return result.rowCount ?? 0;
+  }
+}
+
+// The lease's clock is the database's (now()), the same for every instance whatever their own clocks say.
+// The WHERE of the upsert takes the lease over only once it expired; of two instances racing for a free key, the
+// unique index makes the second wait for the first's insert and then find it unexpired.
+const ACQUIRE_LEASE = `INSERT INTO turn_leases (key, holder, expires_at) VALUES ($1, $2, now() + $3::int * interval '1 millisecond')
+  ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+  WHERE turn_leases.expires_at < now()
+  RETURNING holder`;
+const RENEW_LEASE = `UPDATE turn_leases SET expires_at = now() + $3::int * interval '1 millisecond' WHERE key = $1 AND holder = $2`;
+
+/**
+ * Each call is one statement on a pooled connection, given back at once: a turn waiting for a lease holds no
+ * connection, so waiting turns cannot take the whole pool from the turns that hold leases and need it to finish.
+ */
+class PostgresTurnLeaseRepository implements TurnLeaseRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async acquire(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const result = await this.pool.query(ACQUIRE_LEASE, [key, holder, Math.ceil(ttlMs)]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const result = await this.pool.query(RENEW_LEASE, [key, holder, Math.ceil(ttlMs)]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async release(key: string, holder: string): Promise<void> {
+    await this.pool.query('DELETE FROM turn_leases WHERE key = $1 AND holder = $2', [key, holder]);
+  }
+
+  async purgeExpired(): Promise<number> {
+    const result = await this.pool.query('DELETE FROM turn_leases WHERE expires_at < now()');
+    return result.rowCount ?? 0;
   }
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import { ETagConflictError, StoreOpenError } from './errors';
 import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
 import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
-import type { StateReadResult, StateRepository, StateWrite, Store } from './store';
+import type { StateReadOptions, StateReadResult, StateRepository, StateWrite, Store } from './store';
 
 /** How long a writer waits for another process holding the file's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -63,6 +63,8 @@ function runMigrations(db: Database.Database, migrations: readonly Migration[], 
 class SqliteStore implements Store {
   readonly backend = 'sqlite';
   readonly state: StateRepository;
+  /** One process serves an SQLite file: its turns are serialised in memory (see Store.turnLeases). */
+  readonly turnLeases = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -70,6 +72,10 @@ class SqliteStore implements Store {
     log: Logger,
   ) {
     this.state = new SqliteStateRepository(db, log);
+  }
+
+  get closed(): boolean {
+    return !this.db.open;
   }
 
   async ping(): Promise<void> {
@@ -82,23 +88,28 @@ class SqliteStore implements Store {
 }
 
 class SqliteStateRepository implements StateRepository {
-  private readonly selectOne: Database.Statement<[string]>;
+  private readonly selectOne: Database.Statement<[string, string]>;
   private readonly upsert: Database.Statement<[string, string, string, string]>;
   private readonly upsertIfEtag: Database.Statement<[string, string, string, string, string]>;
   private readonly deleteOne: Database.Statement<[string]>;
+  private readonly deleteOneIfEtag: Database.Statement<[string, string]>;
+  private readonly deleteOlder: Database.Statement<[string]>;
   private readonly writeAll: (writes: readonly StateWrite[]) => Map<string, string>;
 
   constructor(
     db: Database.Database,
     private readonly log: Logger,
   ) {
-    this.selectOne = db.prepare('SELECT key, value, etag FROM bot_state WHERE key = ?');
+    // updated_at is ISO 8601 text in UTC, always written by toISOString: compared as text, it orders as time.
+    this.selectOne = db.prepare('SELECT key, value, etag, updated_at FROM bot_state WHERE key = ? AND updated_at >= ?');
     const upsertSql = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`;
     this.upsert = db.prepare(upsertSql);
     // The WHERE makes the etag check and the write one statement: no other writer can slip in between.
     this.upsertIfEtag = db.prepare(`${upsertSql} WHERE bot_state.etag = ?`);
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
+    this.deleteOneIfEtag = db.prepare('DELETE FROM bot_state WHERE key = ? AND etag = ?');
+    this.deleteOlder = db.prepare('DELETE FROM bot_state WHERE updated_at < ?');
     this.writeAll = db.transaction((writes: readonly StateWrite[]) => {
       const etags = new Map<string, string>();
       for (const write of writes) etags.set(write.key, this.writeRecord(write));
@@ -123,10 +134,12 @@ class SqliteStateRepository implements StateRepository {
     return etag;
   }
 
-  async read(keys: readonly string[]): Promise<StateReadResult> {
+  async read(keys: readonly string[], options: StateReadOptions = {}): Promise<StateReadResult> {
     const rows: unknown[] = [];
+    // Every ISO date sorts after the empty text: no cutoff reads every record.
+    const usedSince = options.usedSince?.toISOString() ?? '';
     for (const key of new Set(keys)) {
-      const row = this.selectOne.get(key);
+      const row = this.selectOne.get(key, usedSince);
       if (row !== undefined) rows.push(row);
     }
     return decodeStateRows(rows, this.log);
@@ -141,5 +154,13 @@ class SqliteStateRepository implements StateRepository {
 
   async delete(keys: readonly string[]): Promise<void> {
     for (const key of new Set(keys)) this.deleteOne.run(key);
+  }
+
+  async deleteIfUnchanged(key: string, etag: string): Promise<boolean> {
+    return this.deleteOneIfEtag.run(key, etag).changes > 0;
+  }
+
+  async purgeOlderThan(date: Date): Promise<number> {
+    return this.deleteOlder.run(date.toISOString()).changes;
   }
 }

@@ -16,6 +16,11 @@ export function decodeStateRows(rows: readonly unknown[], log: Logger): StateRea
       continue;
     }
     const { key, value, etag } = row;
+    const updatedAt = row.updated_at instanceof Date ? row.updated_at : new Date(row.updated_at);
+    if (Number.isNaN(updatedAt.getTime())) {
+      result.corrupt.push({ key, reason: 'the row has no valid updated_at' });
+      continue;
+    }
     let json: unknown;
     try {
       json = JSON.parse(value);
@@ -27,7 +32,7 @@ export function decodeStateRows(rows: readonly unknown[], log: Logger): StateRea
       result.corrupt.push({ key, reason: 'the stored value is not a JSON object' });
       continue;
     }
-    result.records.set(key, { key, value: json, etag, json: value });
+    result.records.set(key, { key, value: json, etag, json: value, updatedAt });
   }
   for (const problem of result.corrupt) log.warn({ key: problem.key, reason: problem.reason }, 'unreadable state record skipped');
   return result;

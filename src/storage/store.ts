@@ -8,6 +8,17 @@ export interface Store {
   /** Where the data lives, safe to log (no password). */
   readonly location: string;
   readonly state: StateRepository;
+  /**
+   * Who runs a conversation's turn right now, shared by every instance on the database (see src/bot/turnLock.ts).
+   * Null on SQLite: one process serves an SQLite file, and its turns take turns in memory. A lease there costs two
+   * more write transactions a turn (85 µs measured), a quarter of all Maillage may cost above the echo bot
+   * (docs/decisions/0004); processes sharing a file are still kept from erasing each other by the etags.
+   */
+  readonly turnLeases: TurnLeaseRepository | null;
+  /** True once close() was called: periodic work (the state purge) stops instead of failing. */
+  readonly closed: boolean;
+  /** PostgreSQL only: the pool, for repositories kept outside this folder (the built-in Direct Line's conversations). */
+  readonly postgres?: { readonly pool: import('pg').Pool };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +44,8 @@ export interface StateRecord {
   etag: string;
   /** The value as stored, so a reader can tell whether it changed the value without serialising it again. */
   json: string;
+  /** When the record was last written: state expires a set time after its last use. */
+  updatedAt: Date;
 }
 
 export interface StateWrite {
@@ -58,9 +71,14 @@ export interface StateReadResult {
   corrupt: CorruptStateRecord[];
 }
 
+export interface StateReadOptions {
+  /** Records last written before this are expired: read as absent even before the purge removes them. */
+  usedSince?: Date;
+}
+
 /** Conversation and user state: key → JSON object, with etags for optimistic concurrency. */
 export interface StateRepository {
-  read(keys: readonly string[]): Promise<StateReadResult>;
+  read(keys: readonly string[], options?: StateReadOptions): Promise<StateReadResult>;
   /**
    * Writes all records in one transaction. A stale etag on any of them rejects with ETagConflictError and
    * writes none. Resolves with the new etag of each key.
@@ -68,18 +86,44 @@ export interface StateRepository {
   write(writes: readonly StateWrite[]): Promise<Map<string, string>>;
   /** Deleting a key that is not there is not an error. */
   delete(keys: readonly string[]): Promise<void>;
+  /**
+   * Deletes the record only if it still has this etag, so a record another turn wrote since is kept.
+   * Resolves true when it deleted it.
+   */
+  deleteIfUnchanged(key: string, etag: string): Promise<boolean>;
+  /** Deletes every record last written before `date` (expired state); resolves with how many. */
+  purgeOlderThan(date: Date): Promise<number>;
 }
 
-/** A row of the bot_state table as it comes out of either database. */
+/**
+ * Time-limited exclusive leases by key, one holder at a time, shared by every instance on the database. A lease
+ * not renewed before it expires is free again, so a process killed mid-turn cannot hold a conversation for ever.
+ */
+export interface TurnLeaseRepository {
+  /** Takes the lease if it is free or expired; resolves false, without waiting, when another holder has it. */
+  acquire(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Extends a lease still held by `holder`; false when it was lost (it expired and someone else took it). */
+  renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Frees the lease if `holder` still has it. */
+  release(key: string, holder: string): Promise<void>;
+  /** Removes the leases that expired (left by killed processes); resolves with how many. */
+  purgeExpired(): Promise<number>;
+}
+
+/**
+ * A row of the bot_state table as it comes out of either database: PostgreSQL gives updated_at as a Date
+ * (timestamptz), SQLite as the ISO 8601 text it was written with.
+ */
 export interface StateRow {
   key: string;
   value: string;
   etag: string;
+  updated_at: Date | string;
 }
 
 /** Checked on every read, so by hand (a zod object schema would copy the row to say the same). */
 export function isStateRow(row: unknown): row is StateRow {
   if (typeof row !== 'object' || row === null) return false;
-  const { key, value, etag } = row as Record<string, unknown>;
-  return typeof key === 'string' && typeof value === 'string' && typeof etag === 'string';
+  const { key, value, etag, updated_at: updatedAt } = row as Record<string, unknown>;
+  return typeof key === 'string' && typeof value === 'string' && typeof etag === 'string' && (typeof updatedAt === 'string' || updatedAt instanceof Date);
 }

@@ -60,12 +60,29 @@ describeInBrowser('the website widget in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A page of the demo site, failing the test on any script error in it. */
+  /**
+   * A page of the demo site, failing the test on any script error in it and on anything its
+   * Content-Security-Policy blocked (reported by the browser as a violation event and on the console).
+   */
   async function openDemo(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${baseUrl}/`);
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+    });
+    await page.exposeFunction('reportViolation', (violation: string) => errors.push(`CSP violation: ${violation}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(`${baseUrl}/`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     await page.getByRole('button', { name: 'Discuter avec Maillage' }).waitFor();
     return { page, errors };
   }

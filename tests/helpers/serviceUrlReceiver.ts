@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -134,6 +135,48 @@ export class ServiceUrlReceiver {
 
   close(): Promise<void> {
     this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/**
+ * A serviceUrl that accepts connections, reads what it is sent and never answers: the channel that held one of the
+ * bot's requests for minutes before outbound calls had a timeout. Counts the connections, so a test can tell a retry
+ * from a request that was never sent.
+ */
+export class SilentServiceUrl {
+  connections = 0;
+  private readonly sockets = new Set<net.Socket>();
+
+  private constructor(
+    private readonly server: net.Server,
+    readonly serviceUrl: string,
+  ) {}
+
+  static async start(): Promise<SilentServiceUrl> {
+    let silent: SilentServiceUrl | undefined;
+    const server = net.createServer((socket) => {
+      if (!silent) return socket.destroy();
+      silent.connections++;
+      silent.sockets.add(socket);
+      socket.on('close', () => silent?.sockets.delete(socket));
+      socket.on('error', () => undefined);
+      socket.resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('the silent serviceUrl has no TCP address');
+    silent = new SilentServiceUrl(server, `http://127.0.0.1:${address.port}/`);
+    return silent;
+  }
+
+  /** Connections still open: the bot's client should have given up on each by the time a turn has ended. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
+  close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

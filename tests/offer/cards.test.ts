@@ -1,4 +1,5 @@
-import { osmPlaceUrl, osmRouteUrl, serviceCard, telUrl } from '../../src/cards/serviceCards';
+import { telUrl } from '../../src/cards/links';
+import { osmPlaceUrl, osmRouteUrl, serviceCard } from '../../src/cards/serviceCards';
 
 describe('service cards', () => {
   const card = serviceCard({

@@ -5,23 +5,41 @@ import { TestAdapter, type TurnContext } from 'botbuilder';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ConversationStateStore } from '../../src/bot/conversationState';
+import { createTurnErrorHandler } from '../../src/bot/turnErrors';
 import { ETagConflictError, openStore, type Store } from '../../src/storage';
 import { silentLog } from '../helpers/logCapture';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 
 /** Runs one turn of `conversationId` on the TestAdapter (channel "test"), with `logic` given the state store. */
 async function runTurn(store: Store, conversationId: string, logic: (context: TurnContext, state: ConversationStateStore) => Promise<void>): Promise<void> {
-  await runTurnWith(new ConversationStateStore(store), conversationId, logic);
+  await runTurnWith(newStateStore(store), conversationId, logic);
 }
 
-async function runTurnWith(state: ConversationStateStore, conversationId: string, logic: (context: TurnContext, state: ConversationStateStore) => Promise<void>): Promise<void> {
+const newStateStore = (store: Store) => new ConversationStateStore(store, { ttlHours: 24 });
+
+async function runTurnWith(
+  state: ConversationStateStore,
+  conversationId: string,
+  logic: (context: TurnContext, state: ConversationStateStore) => Promise<void>,
+  options: { handleErrors?: boolean } = {},
+): Promise<string[]> {
   const adapter = new TestAdapter(async (context: TurnContext) => {
     await logic(context, state);
     await state.saveChanges(context);
   });
+  // As the bot's adapters do: a failed turn ends in the one turn-error handler.
+  if (options.handleErrors) adapter.onTurnError = createTurnErrorHandler(silentLog, state);
   adapter.conversation.conversation.id = conversationId;
   await adapter.send('hello').startTest();
+  return adapter.activeQueue.map((activity) => activity.text ?? '');
 }
+
+/** A turn that counts itself, then fails: what a bug in a journey looks like to the state. */
+const countThenFail = async (context: TurnContext, state: ConversationStateStore) => {
+  const turns = state.createProperty<number>('turns');
+  await turns.set(context, (await turns.get(context, 0)) + 1);
+  throw new Error('a journey failed');
+};
 
 /** A conversation that counts its own turns, as a dialog keeps its stack in conversation state. */
 async function countTurn(store: Store, conversationId: string): Promise<number> {
@@ -37,7 +55,12 @@ async function countTurn(store: Store, conversationId: string): Promise<number> 
 /** botbuilder's ConversationState key, kept so records written before stay readable. */
 const keyOf = (conversationId: string) => `test/conversations/${conversationId}/`;
 
-function stateSuite(openTestStore: () => Promise<Store>, insertCorrupt: (key: string) => Promise<void>) {
+function stateSuite(
+  openTestStore: () => Promise<Store>,
+  insertCorrupt: (key: string) => Promise<void>,
+  /** Makes a record look last written `hours` ago. */
+  ageRecord: (key: string, hours: number) => Promise<void>,
+) {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore();
@@ -98,15 +121,125 @@ function stateSuite(openTestStore: () => Promise<Store>, insertCorrupt: (key: st
     expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ list: { items: ['a', 'b'] } });
   });
 
-  test('clear forgets the conversation, stored and in the turn', async () => {
-    const conversationId = `clear-${Date.now()}`;
+  test('a turn refused for a stale etag keeps the state the other turn stored, and the user is told plainly', async () => {
+    const conversationId = `race-kept-${Date.now()}`;
     await countTurn(store, conversationId);
-    await runTurn(store, conversationId, async (context, state) => {
-      await state.createProperty<number>('turns').set(context, 99);
-      await state.clear(context);
+    const state = newStateStore(store);
+    const replies = await runTurnWith(
+      state,
+      conversationId,
+      async (context, turnState) => {
+        const turns = turnState.createProperty<number>('turns');
+        await turns.set(context, (await turns.get(context, 0)) + 1);
+        // Another instance (or another process on the same SQLite file) answers a message of the conversation meanwhile.
+        await store.state.write([{ key: keyOf(conversationId), value: { turns: 41 } }]);
+      },
+      { handleErrors: true },
+    );
+    expect(replies.join('\n')).toMatch(/problème technique.*\(réf\. [0-9a-f]{8}\)/);
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 41 });
+    // Racing again and again never counts against the stored state.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await runTurnWith(state, conversationId, async (context, turnState) => {
+        await turnState.createProperty<number>('turns').set(context, 0);
+        await store.state.write([{ key: keyOf(conversationId), value: { turns: 42 + attempt } }]);
+      }, { handleErrors: true });
+    }
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 44 });
+  });
+
+  test('a failed turn drops only its own changes: the stored state from before stays', async () => {
+    const conversationId = `failed-${Date.now()}`;
+    const state = newStateStore(store);
+    const count = () => runTurnWith(state, conversationId, async (context, turnState) => {
+      const turns = turnState.createProperty<number>('turns');
+      await turns.set(context, (await turns.get(context, 0)) + 1);
     });
+    await count();
+    await count();
+    const replies = await runTurnWith(state, conversationId, countThenFail, { handleErrors: true });
+    expect(replies.join('\n')).toContain('problème technique');
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 2 });
+    // One failure is not a broken state: the conversation goes on from where it was.
+    await count();
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 3 });
+  });
+
+  test('a stored state on which every turn fails is reset, so the conversation is not stuck', async () => {
+    const conversationId = `stuck-${Date.now()}`;
+    const state = newStateStore(store);
+    await runTurnWith(state, conversationId, async (context, turnState) => turnState.createProperty<string>('poison').set(context, 'yes'));
+    const failIfPoisoned = async (context: TurnContext, turnState: ConversationStateStore) => {
+      const poison = turnState.createProperty<string>('poison');
+      if ((await poison.get(context)) === 'yes') throw new Error('this state breaks every turn');
+      await poison.set(context, 'no');
+    };
+    await runTurnWith(state, conversationId, failIfPoisoned, { handleErrors: true });
+    expect((await store.state.read([keyOf(conversationId)])).records.size).toBe(1);
+    await runTurnWith(state, conversationId, failIfPoisoned, { handleErrors: true });
+    // Two turns in a row failed on the very same stored record: that record is what breaks them.
     expect((await store.state.read([keyOf(conversationId)])).records.size).toBe(0);
+    await runTurnWith(state, conversationId, failIfPoisoned, { handleErrors: true });
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ poison: 'no' });
+  });
+
+  test('a reset never deletes a state another turn wrote after the failures', async () => {
+    const conversationId = `reset-race-${Date.now()}`;
+    const state = newStateStore(store);
+    await countTurn(store, conversationId);
+    await runTurnWith(state, conversationId, countThenFail, { handleErrors: true });
+    await runTurnWith(state, conversationId, async (context, turnState) => {
+      await countThenFail(context, turnState).catch(async (error: unknown) => {
+        // The good turn of another instance lands between this turn's read and its failure.
+        await store.state.write([{ key: keyOf(conversationId), value: { turns: 7 } }]);
+        throw error;
+      });
+    }, { handleErrors: true });
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 7 });
+  });
+
+  test('a conversation in which nobody has spoken is not stored, and what it changed is kept in the process', async () => {
+    const conversationId = `silent-${Date.now()}`;
+    const state = newStateStore(store);
+    const greet = (context: TurnContext) => state.createProperty<boolean>('greeted').set(context, true);
+    const adapter = new TestAdapter(async (context: TurnContext) => {
+      if (context.activity.type === 'conversationUpdate') await greet(context);
+      else await state.createProperty<number>('turns').set(context, 1);
+      await state.saveChanges(context, { create: context.activity.type !== 'conversationUpdate' });
+    });
+    adapter.conversation.conversation.id = conversationId;
+    await adapter.processActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'User' }] });
+    expect((await store.state.read([keyOf(conversationId)])).records.size).toBe(0);
+    await adapter.send('hello').startTest();
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ greeted: true, turns: 1 });
+  });
+
+  test('a state unused for longer than its time to live reads as absent, before the purge removes it', async () => {
+    const conversationId = `expired-${Date.now()}`;
+    await countTurn(store, conversationId);
+    await ageRecord(keyOf(conversationId), 25);
     expect(await countTurn(store, conversationId)).toBe(1);
+    // The turn overwrote the expired record, so the purge now finds nothing to remove for this conversation.
+    expect(await store.state.purgeOlderThan(new Date(Date.now() - 24 * 3_600_000))).toBe(0);
+    expect(await countTurn(store, conversationId)).toBe(2);
+  });
+
+  test('a state used without being changed is written again once in a while, so it does not expire in use', async () => {
+    const conversationId = `in-use-${Date.now()}`;
+    await countTurn(store, conversationId);
+    const readOnly = () => runTurn(store, conversationId, async (context, state) => {
+      await state.createProperty<number>('turns').get(context);
+    });
+    const etag = async () => (await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.etag;
+    const before = await etag();
+    await readOnly();
+    expect(await etag()).toBe(before);
+    await ageRecord(keyOf(conversationId), 2);
+    await readOnly();
+    const after = (await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId));
+    expect(after?.etag).not.toBe(before);
+    expect(Date.now() - (after?.updatedAt.getTime() ?? 0)).toBeLessThan(60_000);
+    expect(after?.value).toEqual({ turns: 1 });
   });
 
   test('a checked property is checked when its record was written elsewhere, and taken as written when written here', async () => {
@@ -118,7 +251,7 @@ function stateSuite(openTestStore: () => Promise<Store>, insertCorrupt: (key: st
       return { visits: typeof visits === 'number' && visits >= 0 ? visits : 0 };
     };
     // One state store, as one running bot has: it remembers what it wrote.
-    const here = new ConversationStateStore(store);
+    const here = newStateStore(store);
     const visit = () =>
       runTurnWith(here, conversationId, async (context, state) => {
         const visits = state.createCheckedProperty('visits', check);
@@ -142,7 +275,7 @@ function stateSuite(openTestStore: () => Promise<Store>, insertCorrupt: (key: st
     expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ visits: { visits: 1 } });
 
     // Another store on the same database (a second instance) checks what the first one wrote.
-    await runTurnWith(new ConversationStateStore(store), conversationId, async (context, state) => {
+    await runTurnWith(newStateStore(store), conversationId, async (context, state) => {
       await state.createCheckedProperty('visits', check).get(context);
     });
     expect(checked).toHaveLength(3);
@@ -173,6 +306,11 @@ describe('ConversationStateStore on SQLite', () => {
       db.prepare('UPDATE bot_state SET value = ? WHERE key = ?').run('{"turns": 1, "dialog', key);
       db.close();
     },
+    async (key, hours) => {
+      const db = new Database(file);
+      db.prepare('UPDATE bot_state SET updated_at = ? WHERE key = ?').run(new Date(Date.now() - hours * 3_600_000).toISOString(), key);
+      db.close();
+    },
   );
 });
 
@@ -186,6 +324,12 @@ describePostgres('ConversationStateStore on PostgreSQL', (baseUrl) => {
       const client = new pg.Client({ connectionString: baseUrl, options: `-c search_path=${schema}` });
       await client.connect();
       await client.query('UPDATE bot_state SET value = $1 WHERE key = $2', ['{"turns": 1, "dialog', key]);
+      await client.end();
+    },
+    async (key, hours) => {
+      const client = new pg.Client({ connectionString: baseUrl, options: `-c search_path=${schema}` });
+      await client.connect();
+      await client.query(`UPDATE bot_state SET updated_at = now() - $1 * interval '1 hour' WHERE key = $2`, [hours, key]);
       await client.end();
     },
   );

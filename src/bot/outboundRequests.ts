@@ -1,0 +1,140 @@
+import type { ConnectorClient } from 'botframework-connector';
+import type { ServiceUrlPolicy } from './serviceUrls';
+
+/**
+ * A reply to a channel that has not been answered in 10 s will not be: Bot Connector services answer in well under a
+ * second. Without a bound, a serviceUrl that accepts the connection and never answers held one request (and its turn,
+ * its state and a socket) for about 490 s, through the SDK's retries.
+ */
+export const OUTBOUND_TIMEOUT_MS = 10_000;
+
+/**
+ * After a reply to one serviceUrl has timed out, the next requests to it within this time fail at once: the turn
+ * error handler's notice and the following turns would otherwise each wait the whole timeout again for a channel that
+ * has just shown it does not answer. The first request after the pause tries again.
+ */
+const UNRESPONSIVE_PAUSE_MS = 30_000;
+
+export interface OutboundLimits {
+  /** The whole of one call (signing, retries, redirects, reading the answer), in milliseconds. */
+  timeoutMs: number;
+  /** Local mode: where requests may go. Undefined with credentials, where botbuilder checked the signed serviceUrl. */
+  serviceUrls?: ServiceUrlPolicy;
+}
+
+/** A request the client was not allowed to send: it left nothing on the network. */
+export class OutboundRequestRefused extends Error {
+  override readonly name = 'OutboundRequestRefused';
+}
+
+/** The channel did not answer within the timeout, or did not answer the previous request to it and is left alone. */
+export class OutboundTimeout extends Error {
+  override readonly name = 'OutboundTimeout';
+}
+
+/*
+ * The parts of @azure/core-rest-pipeline read here (botframework-connector 4.23 builds its ConnectorClient on
+ * @azure/core-client, whose pipeline is core-rest-pipeline's; the package is a transitive dependency, so its types are
+ * restated rather than imported).
+ */
+interface PipelineRequestLike {
+  url: string;
+  abortSignal?: AbortSignal;
+}
+type SendNext = (request: PipelineRequestLike) => Promise<unknown>;
+interface PipelinePolicyLike {
+  name: string;
+  sendRequest(request: PipelineRequestLike, next: SendNext): Promise<unknown>;
+}
+interface PipelineLike {
+  addPolicy(policy: PipelinePolicyLike, options?: { phase?: 'Serialize' | 'Retry' | 'Sign' }): void;
+  getOrderedPolicies(): { name: string }[];
+}
+
+/**
+ * Bounds every request `client` sends: a deadline around the whole call, outermost in the pipeline, so that the SDK's
+ * retries (three, with growing delays, for refused or reset connections) and a channel that never answers cannot hold
+ * a turn for longer than `timeoutMs`; and a check, innermost, after the SDK's redirect policy, that each request goes
+ * to the client's own origin and, in local mode, to an allowed one — so neither a redirect nor a path of botbuilder
+ * we did not think of can make the client send elsewhere.
+ *
+ * The client's pipeline is private in the SDK's types; if a later botframework-connector builds it differently this
+ * throws when the client is made, rather than leaving replies unbounded.
+ */
+export function boundOutboundRequests(client: ConnectorClient, serviceUrl: string, limits: OutboundLimits): ConnectorClient {
+  const pipeline = pipelineOf(client);
+  const origin = originOf(serviceUrl);
+  let pausedUntil = 0;
+
+  pipeline.addPolicy(
+    {
+      name: 'maillageDeadline',
+      async sendRequest(request, next) {
+        if (Date.now() < pausedUntil) throw new OutboundTimeout(`${origin ?? 'the channel'} did not answer a moment ago; not waiting on it again yet`);
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+        request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, deadline.signal]) : deadline.signal;
+        try {
+          // The race ends the call even in a step that does not watch the abort signal (the credentials' token fetch).
+          return await Promise.race([next(request), rejectOnAbort(deadline.signal)]);
+        } catch (error) {
+          if (!deadline.signal.aborted) throw error;
+          pausedUntil = Date.now() + UNRESPONSIVE_PAUSE_MS;
+          throw new OutboundTimeout(`${origin ?? 'the channel'} did not answer within ${limits.timeoutMs} ms`);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    },
+    { phase: 'Serialize' },
+  );
+
+  pipeline.addPolicy(
+    {
+      name: 'maillageDestinationCheck',
+      async sendRequest(request, next) {
+        const destination = originOf(request.url);
+        if (destination === undefined || destination !== origin) {
+          throw new OutboundRequestRefused(`a request of the client for ${origin ?? 'an invalid serviceUrl'} was addressed to ${destination ?? 'an invalid URL'}`);
+        }
+        if (limits.serviceUrls && !limits.serviceUrls.allowsRequestTo(request.url)) {
+          throw new OutboundRequestRefused(`${destination} is not an origin replies may be sent to (${limits.serviceUrls.description})`);
+        }
+        return next(request);
+      },
+    },
+    { phase: 'Sign' },
+  );
+  return client;
+}
+
+function pipelineOf(client: ConnectorClient): PipelineLike {
+  const inner: unknown = Reflect.get(client, 'client');
+  const pipeline: unknown = inner && typeof inner === 'object' ? Reflect.get(inner, 'pipeline') : undefined;
+  if (!isPipeline(pipeline)) throw new Error('botframework-connector’s ConnectorClient has no core-rest-pipeline pipeline: outbound requests cannot be bounded');
+  return pipeline;
+}
+
+function isPipeline(value: unknown): value is PipelineLike {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof Reflect.get(value, 'addPolicy') === 'function' &&
+    typeof Reflect.get(value, 'getOrderedPolicies') === 'function'
+  );
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('deadline reached')), { once: true });
+  });
+}

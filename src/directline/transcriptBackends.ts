@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Logger } from '../log/logger';
+import type { Store } from '../storage/store';
+import type { DirectLineLimits } from './limits';
+import { MemoryTranscriptStore } from './memoryTranscripts';
+import { PostgresTranscriptStore } from './postgresTranscripts';
+import type { TranscriptStore } from './transcripts';
+import { PostgresNotifyWakeUps, RedisWakeUps, type WakeUpChannel } from './wakeUps';
+
+/**
+ * Chooses where the conversations live: in PostgreSQL when the application's database is PostgreSQL (several
+ * instances may then serve one widget), woken through Redis when REDIS_URL is set and LISTEN/NOTIFY otherwise;
+ * in this process's memory with SQLite or no database (one instance; a restart forgets them).
+ */
+export async function openTranscriptStore(options: {
+  store: Store | undefined;
+  redisUrl?: string;
+  limits: DirectLineLimits;
+  now: () => number;
+  log: Logger;
+}): Promise<TranscriptStore> {
+  const pool = options.store?.postgres?.pool;
+  if (!pool) return new MemoryTranscriptStore(options.limits, options.now);
+
+  const { rows } = await pool.query('SELECT current_schema() AS schema');
+  const schema = z.object({ schema: z.string().min(1) }).parse(rows[0]).schema;
+  // Per schema, so that deployments (or test runs) sharing a database server never wake each other's streams.
+  const suffix = createHash('sha256').update(schema).digest('hex').slice(0, 16);
+  const wakeUps: WakeUpChannel = options.redisUrl
+    ? await RedisWakeUps.open(options.redisUrl, `maillage:directline:${suffix}`, options.log)
+    : await PostgresNotifyWakeUps.open(pool, `maillage_directline_${suffix}`, options.log);
+  const transcripts = new PostgresTranscriptStore(pool, wakeUps, options.limits, options.now, options.log);
+  // Conversations left idle while no instance ran are ended now rather than at the first timer.
+  await transcripts.purge();
+  return transcripts;
+}
