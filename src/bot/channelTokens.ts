@@ -87,9 +87,12 @@ export function screenChannelToken(authorization: string, expected: TokenExpecta
 
 /** Emulator and ASE tokens name the bot in `appid` (version 1.0 or none) or `azp` (2.0); botbuilder requires `ver`. */
 function checkAzureAdAppId(claims: TokenClaims, appId: string): TokenScreening {
-  if (claims.ver === undefined || claims.ver === null) return refuse('an Azure AD token without ver');
-  const named = !claims.ver || claims.ver === '1.0' ? claims.appid : claims.ver === '2.0' ? claims.azp : undefined;
-  if (named === undefined && claims.ver !== '' && claims.ver !== '1.0' && claims.ver !== '2.0') return refuse('an unknown token version');
+  const { ver } = claims;
+  if (ver === undefined || ver === null) return refuse('an Azure AD token without ver');
+  let named: unknown;
+  if (!ver || ver === '1.0') named = claims.appid;
+  else if (ver === '2.0') named = claims.azp;
+  else return refuse('an unknown token version');
   if (named !== appId) return refuse('the token was not issued to this bot');
   return { ok: true, keySource: 'azureAd' };
 }

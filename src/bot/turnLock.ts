@@ -28,8 +28,11 @@ const MAX_POLL_DELAY_MS = 50;
 
 /** The conversation stayed busy longer than a turn may wait (another instance's turns, or a lease left by a crash). */
 export class TurnLockTimeoutError extends Error {
-  constructor(readonly key: string) {
-    super(`Gave up waiting for the previous turn of "${key}" after ${MAX_WAIT_MS} ms`);
+  constructor(
+    readonly key: string,
+    waitedMs: number,
+  ) {
+    super(`Gave up waiting for the previous turn of "${key}" after ${waitedMs} ms`);
     this.name = 'TurnLockTimeoutError';
   }
 }
@@ -101,11 +104,12 @@ export class ConversationTurnLock {
 
   private async acquire(leases: TurnLeaseRepository, key: string): Promise<HeldLease> {
     const holder = `${this.instanceId}:${++this.leasesTaken}`;
-    const deadline = Date.now() + this.maxWaitMs;
+    const started = Date.now();
+    const deadline = started + this.maxWaitMs;
     let delay = FIRST_POLL_DELAY_MS;
     for (;;) {
       if (await leases.acquire(key, holder, this.leaseTtlMs)) return new HeldLease(leases, key, holder, this.leaseTtlMs, this.log);
-      if (Date.now() + delay > deadline) throw new TurnLockTimeoutError(key);
+      if (Date.now() + delay > deadline) throw new TurnLockTimeoutError(key, Date.now() - started);
       // Jittered, so instances that found it held at the same moment do not all come back at the same moment.
       await sleep(delay * (0.5 + Math.random()));
       delay = Math.min(delay * 2, MAX_POLL_DELAY_MS);

@@ -48,6 +48,7 @@ interface Line {
 const BULLET = /^(?:[-+•·➔→►▸▪◦‣–—➢✓✔■□○●]|\*(?=\s))\s*/u;
 /** "1. ", "2) ", "3 - " but not "2.3 - …" (a dotted number is not numbering). */
 const NUMBERING = /^(\d{1,2})\s*(?:[.)](?!\d)|[-–](?=\s))\s*/;
+const LINE_BREAK = /\r\n|\r|\n/;
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const MARKDOWN_RULE = /^\s*([-*_]\s*){3,}$/;
 const BOLD_WHOLE = /^\*\*([^*].*?)\*\*\s*[:.]?$/;
@@ -364,9 +365,13 @@ function buildDeadlines(sections: SheetSection[]): SheetDeadline[] {
 
 export function parseSheetText(content: string, source: SheetSource): ParseOutcome {
   if (content.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
-  // Plan documents exported from web pages may hold HTML: only their text is read (see plainText.ts).
-  const text = plainText(content.replace(/^\uFEFF/, ''));
-  const lines = text.split(/\r\n|\r|\n/).map(readLine);
+  // Plan documents exported from web pages may hold HTML: only their text is read (see plainText.ts). A sheet is read
+  // line by line, and so is its markup: a tag left open on one line cannot swallow the sections below it.
+  const lines = content
+    .replace(/^\uFEFF/, '')
+    .split(LINE_BREAK)
+    .flatMap((raw) => plainText(raw).split(LINE_BREAK))
+    .map(readLine);
   if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
 
   let codeIndex = -1;

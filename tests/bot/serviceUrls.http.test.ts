@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
+import { createApp } from '../../src/app';
+import { parseConfig } from '../../src/config/config';
 import { OUTBOUND_TIMEOUT_MS } from '../../src/bot/outboundRequests';
+import { captureLog } from '../helpers/logCapture';
 import { jailToLoopback } from '../helpers/networkJail';
 import { ServiceUrlReceiver, SilentServiceUrl } from '../helpers/serviceUrlReceiver';
-import { startTestBot, type TestBot } from '../helpers/transcript';
+import { SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
  * Local mode (no MicrosoftAppId), through a real socket: an anonymous sender may not make the bot post anywhere but to
@@ -163,5 +169,32 @@ describe('ALLOWED_SERVICE_URLS: only the listed origins', () => {
     await settle();
     expect(other.repliesTo(conversationId)).toEqual([]);
     expect(other.unexpected).toEqual([]);
+  });
+});
+
+describe('the start-up log', () => {
+  async function startupLines(env: Record<string, string>) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-startup-'));
+    const captured = captureLog('info');
+    const app = await createApp(parseConfig({ KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATABASE_URL: `sqlite:${path.join(dataDir, 'db.sqlite')}`, ...env }), captured.log);
+    try {
+      await app.ready;
+      return captured.lines().filter((line) => String(line.msg).includes('unauthenticated'));
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  test('without credentials it warns once, plainly, and names where replies may go', async () => {
+    const lines = await startupLines({ ALLOWED_SERVICE_URLS: 'https://bot.example.org, http://127.0.0.1:4000' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, allowedServiceUrls: 'https://bot.example.org, http://127.0.0.1:4000' });
+    expect(String(lines[0]?.msg)).toContain('the bot runs unauthenticated');
+    expect(String(lines[0]?.msg)).toContain('https://bot.example.org');
+  });
+
+  test('with credentials it says nothing of the kind', async () => {
+    expect(await startupLines({ MicrosoftAppId: '0b5e8a1c-3f0d-4d7e-9a51-6c2b8f4e1d23', MicrosoftAppPassword: 'x' })).toEqual([]);
   });
 });

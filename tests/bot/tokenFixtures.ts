@@ -3,7 +3,10 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 /** Tokens for the tests of channel authentication: real RS256 JWTs, signed with a key made for the run. */
 export const APP_ID = '0b5e8a1c-3f0d-4d7e-9a51-6c2b8f4e1d23';
 export const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+/** The public half, as an OpenID key set publishes it (`n`, `e`), under the kid tokens name by default. */
+export const PUBLIC_JWK = { ...publicKey.export({ format: 'jwk' }), kid: 'key-1', kty: 'RSA', use: 'sig' };
 export const base64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** A JWT as the Bot Connector would send it, signed with a key of this test (the screening never checks signatures). */

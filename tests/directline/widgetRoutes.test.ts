@@ -21,6 +21,28 @@ describe('widget routes with the built-in Direct Line', () => {
     expect(html).toMatch(/démonstration/i);
   });
 
+  it('sends the demo page with a strict Content-Security-Policy, no framing and no referrer, and no inline script or style of its own', async () => {
+    const page = await fetch(`${server.baseUrl}/`);
+    const policy = Object.fromEntries(
+      (page.headers.get('content-security-policy') ?? '').split(';').map((directive) => {
+        const [name = '', ...values] = directive.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    const host = new URL(server.baseUrl).host;
+    expect(policy['default-src']).toEqual(["'none'"]);
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+    expect(policy['connect-src']).toEqual(expect.arrayContaining(["'self'", `ws://${host}`, `wss://${host}`, 'wss://maillage.example.org']));
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const html = await page.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+    expect((await fetch(`${server.baseUrl}/demo.css`)).headers.get('content-type')).toContain('text/css');
+  });
+
   it('serves the widget script and its styles to any site, with revalidation', async () => {
     const script = await fetch(`${server.baseUrl}/widget.js`);
     expect(script.status).toBe(200);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { answerOfferQuery, buildOffer, OfferIndex, type OfferService, type OfferTurn } from '../../src/offer';
+import { buildServices } from '../../src/offer/buildServices';
 import { answerSheetQuestion, parseSheetText, SheetIndex, type SheetTurn } from '../../src/sheets';
 import type { Sheet } from '../../src/sheets/model';
 import { cardProblems, cardVisibleText, markdownProblems, renderMarkdown, visibleText } from './markdownOracle';
@@ -27,7 +28,6 @@ const CLOSED_MARKUP = [
   '<a href=http://evil.example/>lien</a>',
   '&lt;img src=x onerror=alert(1)&gt;',
   '&amp;lt;b&amp;gt;',
-  '&#60;script&#62;',
   '![x](http://127.0.0.1:9/i.png)',
   '![](data:image/png;base64,AAAA)',
   '[a](javascript:alert(1))',
@@ -66,7 +66,7 @@ const CLOSED_MARKUP = [
   '"\'',
 ];
 /** Markup that may swallow what follows it (an unclosed tag, comment or script): only safety is checked with it. */
-const OPEN_MARKUP = ['<img src="http://127.0.0.1:9/beacon"', '<a href="', '<!--', '<script>', 'a<b', '<', '>', '](', '!['];
+const OPEN_MARKUP = ['<img src="http://127.0.0.1:9/beacon"', '<a href="', '<!--', '<script>', '&#60;script&#62;', 'a<b', '<', '>', '](', '!['];
 
 /** Hostile pieces around a word that must still be read. */
 function around(word: string, markup: readonly string[] = CLOSED_MARKUP) {
@@ -97,7 +97,7 @@ function shownText(turn: { text: string; cards: object[] }): string {
 
 type OfferFields = { name: string; structureName: string; description: string; address: string; phone: string; website: string; query: string };
 
-function importedOffer(fields: OfferFields): OfferIndex {
+function offerRecords(fields: OfferFields): { structures: object[]; services: object[] } {
   const structure = {
     id: 'structure-1',
     nom: fields.structureName,
@@ -123,8 +123,16 @@ function importedOffer(fields: OfferFields): OfferIndex {
     site_web: fields.website,
     horaires_accueil: 'Mo-Fr 09:00-17:00',
   };
-  return buildOffer([structure], [service], communes).offer;
+  return { structures: [structure], services: [service] };
 }
+
+function importedOffer(fields: OfferFields): OfferIndex {
+  const { structures, services } = offerRecords(fields);
+  return buildOffer(structures, services, communes).offer;
+}
+
+/** A tag by plainText's rule, or a control character: neither may be left by an import. */
+const MARKUP_LEFT = /<[A-Za-z!?/]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** The same service as an index written before imports stripped anything: the raw values reach the replies. */
 function unstrippedOffer(fields: OfferFields): OfferIndex {
@@ -183,6 +191,22 @@ const anyOffer = fc.record({
 });
 
 describe('offer data in replies and cards', () => {
+  it('is stored without tags or control characters, its words kept', () => {
+    fc.assert(
+      fc.property(wordedOffer, (fields) => {
+        const { structures, services } = offerRecords(fields);
+        const built = buildServices([{ file: 'structures.json', records: structures }], [{ file: 'services.json', records: services }], communes);
+        const service = built.services.find((entry) => entry.id === 'service-1');
+        expect(service).toBeDefined();
+        const stored = [service?.name, service?.structureName, service?.summary, service?.address, service?.phone, service?.website];
+        for (const text of stored) expect({ text, markup: MARKUP_LEFT.test(text ?? '') }).toEqual({ text, markup: false });
+        expect(stored.join(' ')).toEqual(expect.stringMatching(/Ribambelle[^]*Farandole[^]*Comptines[^]*Anatole/));
+        expect([null, 'https://ribambelle.example.org/']).toContain(service?.website);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it.each([
     ['through the import', importedOffer],
     ['without the import', unstrippedOffer],
@@ -284,6 +308,20 @@ const wordedSheet = fc.record({
 const anySheet = fc.record({ title: anyText, plan: anyText, pilot: anyText, partner: anyText, action: anyText, heading: anyText });
 
 describe('sheet texts in replies and cards', () => {
+  it('are stored without tags or control characters, their words kept', () => {
+    fc.assert(
+      fc.property(wordedSheet, (fields) => {
+        const sheet = importedSheet(fields);
+        expect(sheet).not.toBeNull();
+        if (!sheet) return;
+        const stored = [sheet.title, ...sheet.sections.flatMap((section) => [section.heading, ...section.items.map((item) => item.text)]), ...sheet.actions.flatMap((action) => action.items)];
+        for (const text of stored) expect({ text, markup: MARKUP_LEFT.test(text) }).toEqual({ text, markup: false });
+        for (const word of ['Farandole', 'Ribambelle', 'Anatole', 'Berceuse']) expect(stored.join(' ')).toContain(word);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it.each([
     ['through the import', importedSheet],
     ['without the import', unstrippedSheet],

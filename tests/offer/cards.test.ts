@@ -37,3 +37,27 @@ describe('service cards', () => {
     expect(telUrl('pas un numéro')).toBeNull();
   });
 });
+
+describe('a service card built from hostile data', () => {
+  const card = serviceCard({
+    name: 'LAEP <img src="http://127.0.0.1:9/beacon"> **La** Ribambelle',
+    structureName: '[Association](javascript:alert(1))',
+    summary: '![x](http://127.0.0.1:9/i.png) Accueil\n\n# libre',
+    facts: [{ title: 'Adresse', value: '<a href="http://evil.example">8 avenue</a> Anatole France' }],
+    directions: { title: 'Y aller', url: 'javascript:alert(1)' },
+    phone: { title: 'Appeler', number: '<b>04 65 71 10 03</b>' },
+    website: { title: 'Site web', url: 'data:text/html,<script>alert(1)</script>' },
+  }) as { body: Array<{ text?: string; facts?: Array<{ value: string }> }>; actions?: Array<{ url: string }>; speak: string };
+
+  it('shows the data as text: tags, Markdown images and links escaped', () => {
+    expect(card.body[0].text).toBe('LAEP &lt;img src="http://127.0.0.1:9/beacon"&gt; \\*\\*La\\*\\* Ribambelle');
+    expect(card.body[1].text).toBe('\\[Association\\](javascript:alert(1))');
+    expect(card.body[2].text).toBe('!\\[x\\](http://127.0.0.1:9/i.png) Accueil # libre');
+    expect(card.body[3].facts?.[0].value).toBe('&lt;a href="http://evil.example"&gt;8 avenue&lt;/a&gt; Anatole France');
+    expect(card.speak).not.toMatch(/<[a-z]/i);
+  });
+
+  it('opens only vetted addresses: no javascript: or data: button, the number as tel:', () => {
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Appeler', url: 'tel:0465711003' }]);
+  });
+});

@@ -54,6 +54,28 @@ describe('sheet cards', () => {
     expect(readable(glossary)).toEqual(expect.arrayContaining(['CTG', 'convention territoriale globale', '• PA 3.2.1 — …']));
   });
 
+  it('show a sheet’s words as text, whatever markup they hold', () => {
+    const hostile = { ...sheets[0], title: 'TITRE <img src="http://127.0.0.1:9/beacon">', plan: { ...sheets[0].plan, title: '[Plan](javascript:alert(1))' } };
+    const card = sheetCard({
+      sheet: hostile,
+      language: 'fr',
+      blocks: [{ heading: '**Pilotage**', lines: [{ text: '![x](http://127.0.0.1:9/i.png) CAF', number: '1' }, { text: '`code` _x_', level: 1 }] }],
+      facts: [{ title: 'Pilote', value: '<a href="http://evil.example">CAF</a>' }],
+      withWholeSheet: false,
+    }) as Element;
+    const texts = readable(card);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        `${hostile.code} — TITRE &lt;img src="http://127.0.0.1:9/beacon"&gt;`,
+        'Plan : \\[Plan\\](javascript:alert(1)) · 2021-2026',
+        '\\*\\*Pilotage\\*\\*',
+        '1. !\\[x\\](http://127.0.0.1:9/i.png) CAF',
+        '\u00a0\u00a0\u00a0\u00a0– \\`code\\` \\_x\\_',
+        '&lt;a href="http://evil.example"&gt;CAF&lt;/a&gt;',
+      ]),
+    );
+  });
+
   it('come with every kind of answer', () => {
     for (const question of ['qui pilote la PA 3.2.1', 'quelles fiches parlent des LAEP', 'que veut dire CTG', 'parle-moi de la FICHE 1.2.5']) {
       const turn = answerSheetQuestion(index, question, {}, 'fr');

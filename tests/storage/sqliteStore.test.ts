@@ -34,6 +34,14 @@ describe('SQLite store', () => {
           db.close();
         }
       },
+      async setUpdatedAt(key, date) {
+        const db = rawConnection();
+        try {
+          db.prepare('UPDATE bot_state SET updated_at = ? WHERE key = ?').run(date.toISOString(), key);
+        } finally {
+          db.close();
+        }
+      },
       async appliedMigrationIds() {
         const db = rawConnection();
         try {

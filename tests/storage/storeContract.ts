@@ -6,6 +6,8 @@ import type { Logger } from '../../src/log/logger';
 export interface StoreHarness {
   open(log: Logger): Promise<Store>;
   insertRawState(key: string, value: string, etag: string): Promise<void>;
+  /** Makes a record look last written at `date`. */
+  setUpdatedAt(key: string, date: Date): Promise<void>;
   appliedMigrationIds(): Promise<number[]>;
 }
 
@@ -39,7 +41,9 @@ function defineContract(harness: () => StoreHarness): void {
       value: { step: 1, nested: { list: [1, 'two', null] } },
       etag: etags.get('conv/a'),
       json: JSON.stringify({ step: 1, nested: { list: [1, 'two', null] } }),
+      updatedAt: expect.any(Date),
     });
+    expect(Math.abs(Date.now() - (records.get('conv/a')?.updatedAt.getTime() ?? 0))).toBeLessThan(60_000);
     expect(etags.get('conv/a')).toMatch(/\S/);
   });
 
@@ -110,7 +114,7 @@ function defineContract(harness: () => StoreHarness): void {
     try {
       const etag = (await store.state.write([{ key: 'shared', value: { by: 'first' } }])).get('shared');
       const seen = (await other.state.read(['shared'])).records.get('shared');
-      expect(seen).toEqual({ key: 'shared', value: { by: 'first' }, etag, json: '{"by":"first"}' });
+      expect(seen).toEqual({ key: 'shared', value: { by: 'first' }, etag, json: '{"by":"first"}', updatedAt: expect.any(Date) });
       await other.state.write([{ key: 'shared', value: { by: 'second' }, etag }]);
       await expect(store.state.write([{ key: 'shared', value: { by: 'first again' }, etag }])).rejects.toBeInstanceOf(ETagConflictError);
     } finally {
@@ -186,5 +190,43 @@ function defineContract(harness: () => StoreHarness): void {
 
   test('ping answers while open', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  test('a record last written before usedSince reads as absent; the purge deletes exactly those', async () => {
+    await store.state.write([{ key: 'ttl/old', value: { v: 'old' } }, { key: 'ttl/new', value: { v: 'new' } }]);
+    await harness().setUpdatedAt('ttl/old', new Date(Date.now() - 25 * 3_600_000));
+    const dayAgo = () => new Date(Date.now() - 24 * 3_600_000);
+    const { records } = await store.state.read(['ttl/old', 'ttl/new'], { usedSince: dayAgo() });
+    expect([...records.keys()]).toEqual(['ttl/new']);
+    // Without a cutoff it is still there, until the purge.
+    expect((await store.state.read(['ttl/old'])).records.has('ttl/old')).toBe(true);
+    expect(await store.state.purgeOlderThan(dayAgo())).toBeGreaterThanOrEqual(1);
+    expect([...(await store.state.read(['ttl/old', 'ttl/new'])).records.keys()]).toEqual(['ttl/new']);
+    expect(await store.state.purgeOlderThan(dayAgo())).toBe(0);
+  });
+
+  test('a write brings an expired record back to life, under a new updated_at', async () => {
+    await store.state.write([{ key: 'ttl/revived', value: { v: 1 } }]);
+    await harness().setUpdatedAt('ttl/revived', new Date(Date.now() - 48 * 3_600_000));
+    await store.state.write([{ key: 'ttl/revived', value: { v: 2 } }]);
+    const { records } = await store.state.read(['ttl/revived'], { usedSince: new Date(Date.now() - 3_600_000) });
+    expect(records.get('ttl/revived')?.value).toEqual({ v: 2 });
+  });
+
+  test('deleteIfUnchanged deletes only the record as it was read', async () => {
+    const first = (await store.state.write([{ key: 'cond/del', value: { v: 1 } }])).get('cond/del') ?? '';
+    const second = (await store.state.write([{ key: 'cond/del', value: { v: 2 }, etag: first }])).get('cond/del') ?? '';
+    expect(await store.state.deleteIfUnchanged('cond/del', first)).toBe(false);
+    expect((await store.state.read(['cond/del'])).records.get('cond/del')?.value).toEqual({ v: 2 });
+    expect(await store.state.deleteIfUnchanged('cond/del', second)).toBe(true);
+    expect((await store.state.read(['cond/del'])).records.size).toBe(0);
+    expect(await store.state.deleteIfUnchanged('cond/del', second)).toBe(false);
+  });
+
+  test('closed says whether the store was closed', async () => {
+    const other = await harness().open(captured.log);
+    expect(other.closed).toBe(false);
+    await other.close();
+    expect(other.closed).toBe(true);
   });
 }
