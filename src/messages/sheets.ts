@@ -4,6 +4,10 @@ import type { SheetField } from '../sheets/model';
 /**
  * What the sheet journey says around the sheets' own words, in French and English. Sheet texts are never
  * translated: English users read them quoted in French.
+ *
+ * These are plain texts, used in replies (Markdown), cards and suggestions alike: whoever puts one that carries a
+ * sheet's words into Markdown escapes it (src/sheets/render.ts, answer.ts; cards escape their own). The one
+ * exception is `glossary`, Markdown itself, whose arguments come escaped.
  */
 export interface SheetMessages {
   fieldLabel: Record<SheetField, string>;

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../language/markdown';
 import { fold, type Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { GLOSSARY } from './glossary';
@@ -96,6 +97,7 @@ export function sheetHelpText(language: Language, index: SheetIndex): string {
   return [
     messages.helpIntro(index.size, index.plans.length),
     messages.helpKinds,
-    ...(questions.length > 0 ? [messages.canAsk, ...questions.map((example) => `- ${example}`)] : []),
+    // Examples carry words of the sheets: plain text for a suggestion, escaped in this Markdown list.
+    ...(questions.length > 0 ? [messages.canAsk, ...questions.map((example) => `- ${escapeMarkdown(example)}`)] : []),
   ].join('\n');
 }

@@ -67,7 +67,7 @@ describe('sheet cards', () => {
     expect(texts).toEqual(
       expect.arrayContaining([
         `${hostile.code} — TITRE &lt;img src="http://127.0.0.1:9/beacon"&gt;`,
-        'Plan : \\[Plan\\](javascript:alert(1)) · 2021-2026',
+        `Plan : \\[Plan\\](javascript:alert(1))${hostile.plan.period ? ` · ${hostile.plan.period}` : ''}`,
         '\\*\\*Pilotage\\*\\*',
         '1. !\\[x\\](http://127.0.0.1:9/i.png) CAF',
         '\u00a0\u00a0\u00a0\u00a0– \\`code\\` \\_x\\_',
