@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../language/plainText';
 
 /**
  * The one model both sheet layouts (Rhône and Tours, plain text or Markdown) are read into.
@@ -8,9 +9,10 @@ import { z } from 'zod';
 /** A plan (schéma, contrat de ville…), from the `plan.json` of the sheet's folder or a parent folder. */
 export const PlanSchema = z.object({
   id: z.string().trim().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-" only'),
-  title: z.string().trim().min(1),
-  territory: z.string().trim().min(1).optional(),
-  period: z.string().trim().min(1).optional(),
+  // Titles are shown to users: stripped of markup like every text that comes from data (src/language/plainText.ts).
+  title: z.string().transform(plainText).pipe(z.string().trim().min(1)),
+  territory: z.string().transform(plainText).pipe(z.string().trim().min(1)).optional(),
+  period: z.string().transform(plainText).pipe(z.string().trim().min(1)).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

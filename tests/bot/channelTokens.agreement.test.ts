@@ -90,7 +90,7 @@ test('property: every token botbuilder accepts passes the screening, but for one
   await fc.assert(
     fc.asyncProperty(tokens, async ({ alg, kid, exp, nbf, channelId, ...claims }) => {
       const now = nowSeconds();
-      const body = { ...claims, exp: exp === undefined ? undefined : now + exp, nbf: nbf === undefined ? undefined : now + nbf };
+      const body = { ...claims, exp: typeof exp === 'number' ? now + exp : undefined, nbf: typeof nbf === 'number' ? now + nbf : undefined };
       const authorization = `Bearer ${signedToken(body, { alg, kid, typ: 'JWT' })}`;
       if (!(await botbuilderAccepts(authorization, channelId))) return;
       const screening = screenChannelToken(authorization, { appId: APP_ID, channelId, serviceUrl: SERVICE_URL, nowSeconds: now });

@@ -36,7 +36,7 @@ function rawExchange(port: number, payload: string): Promise<string> {
   });
 }
 
-function upgradeRequest(target: string, extraHeaders: string[] = []): string {
+function upgradeRequest(target: string, extraHeaders: readonly string[] = []): string {
   return [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1', ...UPGRADE_HEADERS, ...extraHeaders, '', ''].join('\r\n');
 }
 

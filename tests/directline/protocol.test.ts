@@ -75,7 +75,7 @@ describe('built-in Direct Line with the official botframework-directlinejs clien
       expect(seen).toMatchObject({ id, channelId: 'directline', from: { id: userId }, conversation: { id: conversationId }, locale: 'fr-FR', text: 'que veut dire CTG ?' });
       // Typing indicators pass; the Emulator's trace activities do not reach a Direct Line client.
       expect(client.received.some((activity) => activity.type === 'typing')).toBe(true);
-      expect(client.received.some((activity) => activity.type === 'trace')).toBe(false);
+      expect(client.received.some((activity) => (activity.type as string) === 'trace')).toBe(false);
       const ids = client.received.map((activity) => activity.id);
       expect(ids).toEqual([...ids].sort());
     } finally {
@@ -104,7 +104,7 @@ describe('built-in Direct Line with the official botframework-directlinejs clien
     const client = connect({ token, domain: server.domain, webSocket: true });
     try {
       await client.post({ type: 'message', text: 'où aller ?' });
-      const reply = await waitUntil(() => client.received.find((activity) => activity.type === 'message' && activity.from.role === 'bot' && activity.replyToId), 'the reply');
+      const reply = await waitUntil(() => client.received.find((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity as { replyToId?: string }).replyToId), 'the reply');
       expect(reply.channelData).toEqual({ maillage: { askLocation: true } });
     } finally {
       client.end();

@@ -415,7 +415,7 @@ export async function sendFuzzRequests(url: string, requests: readonly FuzzReque
       const index = next++;
       const request = requests[index];
       if (!request) continue;
-      outcomes[index] = request.raw ? await sendRaw(url, request) : await sendOne(url, request, agent);
+      outcomes[index] = request.raw ? await sendRaw(url, { ...request, raw: request.raw }) : await sendOne(url, request, agent);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -439,7 +439,7 @@ function sendOne(url: string, request: FuzzRequest, agent: http.Agent): Promise<
   });
 }
 
-function sendRaw(url: string, request: FuzzRequest): Promise<FuzzOutcome> {
+function sendRaw(url: string, request: FuzzRequest & { raw: Buffer }): Promise<FuzzOutcome> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect(Number(port), hostname);

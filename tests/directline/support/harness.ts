@@ -48,7 +48,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Omit<DirectLineOptions, 'gateway' | 'log'>> & { azureBaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Omit<DirectLineOptions, 'gateway'>> & { azureBaseUrl?: string } = {}): Promise<TestServer> {
   const server = restify.createServer({ handleUncaughtExceptions: false });
   const bot = new RecordingBot();
   const clock = {
