@@ -1,7 +1,8 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { Request, Response } from 'restify';
-import type { Config } from '../config/config';
+import type { Config, TrustProxy } from '../config/config';
+import { clientAddress, isLoopbackAddress } from '../server/clientAddress';
 import type { Logger } from '../log/logger';
 import { HttpProblem } from '../server/errors';
 import { ChannelAuthentication, KeysUnavailable } from './channelAuthentication';
@@ -19,6 +20,7 @@ export class ChannelAdapter extends CloudAdapter {
   private readonly channelAuthentication: ChannelAuthentication;
   /** Local mode only; with credentials the channel's token signs the serviceUrl. */
   private readonly serviceUrls: ServiceUrlPolicy | undefined;
+  private readonly trustProxy: TrustProxy;
 
   constructor(
     config: Config,
@@ -38,6 +40,7 @@ export class ChannelAdapter extends CloudAdapter {
     );
     super(authentication);
     this.serviceUrls = serviceUrls;
+    this.trustProxy = config.trustProxy;
     this.channelAuthentication = new ChannelAuthentication(authentication, appId, log);
     this.onTurnError = createTurnErrorHandler(log, conversationState);
     if (serviceUrls) {
@@ -57,7 +60,7 @@ export class ChannelAdapter extends CloudAdapter {
    */
   async processChannelRequest(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const activity = validateAndFixActivity(req.body as Activity);
-    this.checkServiceUrl(activity);
+    this.checkServiceUrl(activity, req);
     let authenticated;
     try {
       authenticated = await this.channelAuthentication.authenticate(activity, req.header('authorization') ?? '');
@@ -71,9 +74,10 @@ export class ChannelAdapter extends CloudAdapter {
   }
 
   /** Replies of an "expectReplies" activity come back in the response, so its serviceUrl receives nothing. */
-  private checkServiceUrl(activity: Activity): void {
+  private checkServiceUrl(activity: Activity, req: Request): void {
     if (!this.serviceUrls || activity.deliveryMode === 'expectReplies') return;
-    const refusal = this.serviceUrls.refusal(activity.serviceUrl ?? '');
+    const senderIsLocal = isLoopbackAddress(clientAddress(req, this.trustProxy));
+    const refusal = this.serviceUrls.refusal(activity.serviceUrl ?? '', senderIsLocal);
     if (refusal === undefined) return;
     this.log.info({ serviceUrlOrigin: originForLog(activity.serviceUrl), reason: refusal }, 'serviceUrl not allowed in local mode');
     throw new HttpProblem('service_url_not_allowed');

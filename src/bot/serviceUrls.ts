@@ -12,8 +12,11 @@ import { isIPv4 } from 'node:net';
  * `http://127.0.0.1.evil.com` or `http://127.0.0.1@evil.com` are other hosts, as the HTTP client will see them.
  */
 export interface ServiceUrlPolicy {
-  /** Why `serviceUrl` may not receive replies, or undefined when it may. */
-  refusal(serviceUrl: string): string | undefined;
+  /**
+   * Why `serviceUrl` may not receive replies, or undefined when it may. `senderIsLocal`: the request came from this
+   * machine (after TRUST_PROXY), which the default policy requires.
+   */
+  refusal(serviceUrl: string, senderIsLocal: boolean): string | undefined;
   /** Whether one outgoing request's URL (a serviceUrl with the Bot Connector path and query added) may be sent. */
   allowsRequestTo(url: string): boolean;
   /** The allowed origins, for the start-up log. */
@@ -31,13 +34,18 @@ export function createServiceUrlPolicy(allowedOrigins: readonly string[] | undef
   const origins = allowedOrigins === undefined ? undefined : new Set(allowedOrigins.map(canonicalOrigin).filter((origin): origin is string => !!origin));
   return {
     description: origins === undefined ? LOOPBACK_DESCRIPTION : [...origins].join(', ') || '(none)',
-    refusal(serviceUrl) {
+    refusal(serviceUrl, senderIsLocal) {
       // A serviceUrl is a base the client appends `v3/conversations/…` to; a query or a fragment would let the sender
       // cut that path off (`…/admin?x=`). No channel sends one.
       if (serviceUrl.includes('?') || serviceUrl.includes('#')) return 'carries a query or a fragment';
       const url = parseBaseUrl(serviceUrl);
       if (typeof url === 'string') return url;
-      if (origins === undefined) return isLoopbackHostname(url.hostname) ? undefined : 'not a loopback address';
+      if (origins === undefined) {
+        if (!isLoopbackHostname(url.hostname)) return 'not a loopback address';
+        // Otherwise anyone who reaches the bot could have it post to any port of this machine (an admin
+        // console, a database's HTTP interface): loopback replies are for local tools, the Emulator, tests.
+        return senderIsLocal ? undefined : 'a loopback address named by a sender that is not on this machine';
+      }
       return origins.has(url.origin) ? undefined : 'not in ALLOWED_SERVICE_URLS';
     },
     allowsRequestTo(requestUrl) {

@@ -139,6 +139,51 @@ describe('default policy: loopback only', () => {
   }, 60_000);
 });
 
+describe('default policy behind a reverse proxy (TRUST_PROXY=1)', () => {
+  let bot: TestBot;
+  let botUrl: string;
+  let receiver: ServiceUrlReceiver;
+
+  beforeAll(async () => {
+    receiver = await ServiceUrlReceiver.start();
+    bot = await startTestBot(undefined, { TRUST_PROXY: '1' });
+    botUrl = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}/api/messages`;
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await receiver.close();
+  });
+
+  const postFrom = async (forwardedFor: string) => {
+    receiver.clear();
+    const conversationId = `proxy-${randomUUID()}`;
+    const response = await fetch(botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({
+        type: 'message', id: randomUUID(), text: 'bonjour', channelId: 'webchat', serviceUrl: receiver.serviceUrl,
+        conversation: { id: conversationId }, from: { id: 'user-1' }, recipient: { id: 'maillage' },
+      }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, conversationId };
+  };
+
+  test('a visitor from elsewhere may not have the bot post to a port of this machine: 403, nothing sent', async () => {
+    const { status, body, conversationId } = await postFrom('203.0.113.7');
+    expect(status).toBe(403);
+    expect(ErrorBodySchema.parse(body).error.code).toBe('service_url_not_allowed');
+    await settle();
+    expect(receiver.repliesTo(conversationId)).toEqual([]);
+  });
+
+  test('a tool on the machine itself, through the same proxy, still gets its replies', async () => {
+    const { status, conversationId } = await postFrom('127.0.0.1');
+    expect(status).toBe(200);
+    expect((await receiver.waitForReplies(conversationId)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('ALLOWED_SERVICE_URLS: only the listed origins', () => {
   let bot: TestBot;
   let botUrl: string;

@@ -22,7 +22,13 @@ describe('default policy: the loopback addresses, any port', () => {
     'http://2130706433:8080/', // 127.0.0.1 as one number
     'http://127.0.0.1:3979/amer/', // a path prefix, as Teams regions have
   ])('%s is allowed', (serviceUrl) => {
-    expect(loopback.refusal(serviceUrl)).toBeUndefined();
+    expect(loopback.refusal(serviceUrl, true)).toBeUndefined();
+  });
+
+  test('a loopback serviceUrl is taken only from a sender on this machine', () => {
+    // A remote sender could otherwise make the bot post to any local port: an admin console, a database's HTTP side.
+    expect(loopback.refusal('http://127.0.0.1:4590/internal/admin/', false)).toBe('a loopback address named by a sender that is not on this machine');
+    expect(loopback.refusal('http://127.0.0.1:4590/internal/admin/', true)).toBeUndefined();
   });
 
   test.each([
@@ -47,7 +53,7 @@ describe('default policy: the loopback addresses, any port', () => {
     ['127.0.0.1:3978', 'not an absolute URL'],
     ['', 'not an absolute URL'],
   ])('%s is refused (%s)', (serviceUrl, reason) => {
-    expect(loopback.refusal(serviceUrl)).toBe(reason);
+    expect(loopback.refusal(serviceUrl, true)).toBe(reason);
   });
 });
 
@@ -55,7 +61,7 @@ describe('ALLOWED_SERVICE_URLS: exact origins', () => {
   const allowed = createServiceUrlPolicy(['https://smba.trafficmanager.net', 'http://127.0.0.1:4000']);
 
   test.each(['https://smba.trafficmanager.net/amer/', 'https://SMBA.trafficmanager.net:443/emea/', 'http://127.0.0.1:4000/'])('%s is allowed', (serviceUrl) => {
-    expect(allowed.refusal(serviceUrl)).toBeUndefined();
+    expect(allowed.refusal(serviceUrl, true)).toBeUndefined();
   });
 
   test.each([
@@ -67,7 +73,7 @@ describe('ALLOWED_SERVICE_URLS: exact origins', () => {
     'http://127.0.0.1:4001/', // loopback is no longer allowed once a list is given
     'http://localhost:4000/', // another host name for the same address is another origin
   ])('%s is refused', (serviceUrl) => {
-    expect(allowed.refusal(serviceUrl)).toBeDefined();
+    expect(allowed.refusal(serviceUrl, true)).toBeDefined();
   });
 
   test('the description lists the origins for the start-up log', () => {
@@ -76,7 +82,7 @@ describe('ALLOWED_SERVICE_URLS: exact origins', () => {
 });
 
 test('the in-process adapter’s policy refuses everything', () => {
-  expect(NO_SERVICE_URL.refusal('http://127.0.0.1:1/')).toBeDefined();
+  expect(NO_SERVICE_URL.refusal('http://127.0.0.1:1/', true)).toBeDefined();
   expect(NO_SERVICE_URL.allowsRequestTo('http://127.0.0.1:1/v3/conversations/c/activities')).toBe(false);
 });
 
@@ -111,7 +117,7 @@ describe('property: whatever is allowed by default reaches only the loopback', (
   test('an allowed serviceUrl always parses to a loopback host, by an independent check', () => {
     fc.assert(
       fc.property(fc.oneof(urlLike, fc.webUrl(), fc.string()), (serviceUrl) => {
-        if (loopback.refusal(serviceUrl) !== undefined) return;
+        if (loopback.refusal(serviceUrl, true) !== undefined) return;
         const url = new URL(serviceUrl);
         expect(isLoopbackHost(url.hostname)).toBe(true);
         expect(['http:', 'https:']).toContain(url.protocol);
