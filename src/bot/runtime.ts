@@ -1,9 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { CONVERSATION_MEMORY_PROPERTY, keepConversationMemory, readConversationMemory } from '../../dialogs/conversationMemory';
 import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { TurnContext } from 'botbuilder';
 import { startStatePurge, type Store } from '../storage';
 import { ChannelAdapter, InProcessAdapter } from './adapter';
 import { conversationStateKey, ConversationStateStore } from './conversationState';

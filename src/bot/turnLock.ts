@@ -4,8 +4,9 @@ import type { TurnLeaseRepository } from '../storage';
 
 /**
  * One turn at a time per conversation. Two turns of one conversation running together both read the same state;
- * the second write is then refused for its stale etag (or, first writes, overwrites the first) — measured before
- * this lock: 4 follow-ups of one conversation sent at once on PostgreSQL lost state in 199 of 200 conversations.
+ * the second write is then refused for its stale etag (or, for a conversation's first write, overwrites the first) —
+ * measured before this lock: 4 follow-ups of one conversation sent at once on PostgreSQL lost state in 199 of 200
+ * conversations.
  * Teams group chats share one conversation, so two partners asking at once do this for real.
  *
  * Two levels:

@@ -2,7 +2,7 @@ export { DatabaseUrlError, parseDatabaseUrl, type DatabaseLocation } from './dat
 export { ETagConflictError, StoreOpenError } from './errors';
 export { MIGRATIONS, type Migration } from './migrations';
 export { openStore } from './openStore';
-export { startStatePurge, STATE_PURGE_EVERY_MS, type StatePurge } from './statePurge';
+export { startStatePurge, type StatePurge } from './statePurge';
 export type {
   CorruptStateRecord,
   StateReadOptions,

@@ -116,11 +116,15 @@ interface PreparedWrite extends StateWrite {
   newEtag: string;
 }
 
-const UPSERT = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES ($1, $2, $3, now())
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`;
+const INSERT_OR_SET_VALUE = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES ($1, $2, $3, now())
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`;
+const UPSERT = `${INSERT_OR_SET_VALUE}, updated_at = excluded.updated_at`;
 // The WHERE makes the etag check and the write one statement; a concurrent writer's update is re-checked
 // against it once that writer commits, so exactly one of two writers holding the same etag wins.
 const UPSERT_IF_ETAG = `${UPSERT} WHERE bot_state.etag = $4`;
+// Without updated_at in the SET no indexed column changes, so PostgreSQL can update the row in place (HOT).
+const UPSERT_KEEPING_UPDATED_AT = INSERT_OR_SET_VALUE;
+const UPSERT_IF_ETAG_KEEPING_UPDATED_AT = `${INSERT_OR_SET_VALUE} WHERE bot_state.etag = $4`;
 
 class PostgresStateRepository implements StateRepository {
   constructor(
@@ -164,8 +168,13 @@ class PostgresStateRepository implements StateRepository {
     const etags = new Map<string, string>();
     for (const write of writes) {
       const result = isUnconditional(write.etag)
-        ? await queryable.query(UPSERT, [write.key, write.encoded, write.newEtag])
-        : await queryable.query(UPSERT_IF_ETAG, [write.key, write.encoded, write.newEtag, write.etag]);
+        ? await queryable.query(write.keepUpdatedAt ? UPSERT_KEEPING_UPDATED_AT : UPSERT, [write.key, write.encoded, write.newEtag])
+        : await queryable.query(write.keepUpdatedAt ? UPSERT_IF_ETAG_KEEPING_UPDATED_AT : UPSERT_IF_ETAG, [
+            write.key,
+            write.encoded,
+            write.newEtag,
+            write.etag,
+          ]);
       if (result.rowCount === 0) throw new ETagConflictError(write.key);
       etags.set(write.key, write.newEtag);
     }

@@ -91,6 +91,8 @@ class SqliteStateRepository implements StateRepository {
   private readonly selectOne: Database.Statement<[string, string]>;
   private readonly upsert: Database.Statement<[string, string, string, string]>;
   private readonly upsertIfEtag: Database.Statement<[string, string, string, string, string]>;
+  private readonly upsertKeepingUpdatedAt: Database.Statement<[string, string, string, string]>;
+  private readonly upsertIfEtagKeepingUpdatedAt: Database.Statement<[string, string, string, string, string]>;
   private readonly deleteOne: Database.Statement<[string]>;
   private readonly deleteOneIfEtag: Database.Statement<[string, string]>;
   private readonly deleteOlder: Database.Statement<[string]>;
@@ -102,11 +104,15 @@ class SqliteStateRepository implements StateRepository {
   ) {
     // updated_at is ISO 8601 text in UTC, always written by toISOString: compared as text, it orders as time.
     this.selectOne = db.prepare('SELECT key, value, etag, updated_at FROM bot_state WHERE key = ? AND updated_at >= ?');
-    const upsertSql = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`;
+    const insertSql = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`;
+    const upsertSql = `${insertSql}, updated_at = excluded.updated_at`;
     this.upsert = db.prepare(upsertSql);
     // The WHERE makes the etag check and the write one statement: no other writer can slip in between.
     this.upsertIfEtag = db.prepare(`${upsertSql} WHERE bot_state.etag = ?`);
+    // updated_at left out of the SET: SQLite then leaves its index alone (a new record still gets one).
+    this.upsertKeepingUpdatedAt = db.prepare(insertSql);
+    this.upsertIfEtagKeepingUpdatedAt = db.prepare(`${insertSql} WHERE bot_state.etag = ?`);
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     this.deleteOneIfEtag = db.prepare('DELETE FROM bot_state WHERE key = ? AND etag = ?');
     this.deleteOlder = db.prepare('DELETE FROM bot_state WHERE updated_at < ?');
@@ -127,8 +133,8 @@ class SqliteStateRepository implements StateRepository {
     const value = encodeStateValue(write);
     const now = new Date().toISOString();
     if (isUnconditional(write.etag)) {
-      this.upsert.run(write.key, value, etag, now);
-    } else if (this.upsertIfEtag.run(write.key, value, etag, now, write.etag ?? '').changes === 0) {
+      (write.keepUpdatedAt ? this.upsertKeepingUpdatedAt : this.upsert).run(write.key, value, etag, now);
+    } else if ((write.keepUpdatedAt ? this.upsertIfEtagKeepingUpdatedAt : this.upsertIfEtag).run(write.key, value, etag, now, write.etag ?? '').changes === 0) {
       throw new ETagConflictError(write.key);
     }
     return etag;

@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger';
 import type { Store } from './store';
 
 /** Besides once at start: often enough that expired state does not linger, rare enough to cost nothing. */
-export const STATE_PURGE_EVERY_MS = 15 * 60 * 1000;
+const STATE_PURGE_EVERY_MS = 15 * 60 * 1000;
 const HOUR_MS = 3_600_000;
 
 export interface StatePurge {

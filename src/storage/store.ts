@@ -58,6 +58,11 @@ export interface StateWrite {
   etag?: string;
   /** `JSON.stringify(value)`, when the writer already made it (to compare with what it read): not made twice. */
   json?: string;
+  /**
+   * Leave updated_at (the record's last use) as it is, for a writer that knows it moved a moment ago. A write that
+   * moves it also rewrites its entry in the updated_at index: on SQLite that was 20 µs of a 45 µs read and write.
+   */
+  keepUpdatedAt?: boolean;
 }
 
 /** A stored record that could not be read back (bad JSON, not an object): reported, then treated as absent. */

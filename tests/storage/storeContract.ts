@@ -213,6 +213,24 @@ function defineContract(harness: () => StoreHarness): void {
     expect(records.get('ttl/revived')?.value).toEqual({ v: 2 });
   });
 
+  test('keepUpdatedAt writes the value and leaves the last use where it was; a new record still gets one', async () => {
+    const etag = (await store.state.write([{ key: 'ttl/kept', value: { v: 1 } }])).get('ttl/kept');
+    const earlier = new Date(Date.now() - 3 * 60_000);
+    await harness().setUpdatedAt('ttl/kept', earlier);
+    await store.state.write([{ key: 'ttl/kept', value: { v: 2 }, etag, keepUpdatedAt: true }]);
+    const kept = (await store.state.read(['ttl/kept'])).records.get('ttl/kept');
+    expect(kept?.value).toEqual({ v: 2 });
+    expect(kept?.updatedAt.getTime()).toBe(earlier.getTime());
+    await store.state.write([{ key: 'ttl/kept', value: { v: 3 } }]);
+    expect((await store.state.read(['ttl/kept'])).records.get('ttl/kept')?.updatedAt.getTime()).toBeGreaterThan(earlier.getTime());
+    // Its etag is still checked.
+    await expect(store.state.write([{ key: 'ttl/kept', value: { v: 4 }, etag, keepUpdatedAt: true }])).rejects.toBeInstanceOf(ETagConflictError);
+
+    await store.state.write([{ key: 'ttl/fresh', value: { v: 1 }, keepUpdatedAt: true }]);
+    const fresh = (await store.state.read(['ttl/fresh'], { usedSince: new Date(Date.now() - 60_000) })).records.get('ttl/fresh');
+    expect(fresh?.value).toEqual({ v: 1 });
+  });
+
   test('deleteIfUnchanged deletes only the record as it was read', async () => {
     const first = (await store.state.write([{ key: 'cond/del', value: { v: 1 } }])).get('cond/del') ?? '';
     const second = (await store.state.write([{ key: 'cond/del', value: { v: 2 }, etag: first }])).get('cond/del') ?? '';
