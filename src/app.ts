@@ -92,7 +92,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = loadKnowledge(config.knowledgeDir, log);
-    const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) });
+    const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) }, metrics?.recordTurnFailure);
     running = { runtime, store };
     // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no
     // parent waits for them.

@@ -10,7 +10,7 @@ import type { ConversationStateStore } from './conversationState';
 import { OUTBOUND_TIMEOUT_MS } from './outboundRequests';
 import { ReusedConnectorsAuthentication } from './reusedConnectors';
 import { createServiceUrlPolicy, NO_SERVICE_URL, type ServiceUrlPolicy } from './serviceUrls';
-import { createTurnErrorHandler } from './turnErrors';
+import { createTurnErrorHandler, type TurnFailureListener } from './turnErrors';
 
 /**
  * The Bot Connector side: channel authentication from the Microsoft App settings. Without a MicrosoftAppId nobody
@@ -26,6 +26,7 @@ export class ChannelAdapter extends CloudAdapter {
     config: Config,
     private readonly log: Logger,
     conversationState: ConversationStateStore,
+    onTurnFailed?: TurnFailureListener,
   ) {
     const appId = config.botAuth.MicrosoftAppId;
     const serviceUrls = appId ? undefined : createServiceUrlPolicy(config.allowedServiceUrls);
@@ -42,7 +43,7 @@ export class ChannelAdapter extends CloudAdapter {
     this.serviceUrls = serviceUrls;
     this.trustProxy = config.trustProxy;
     this.channelAuthentication = new ChannelAuthentication(authentication, appId, log);
-    this.onTurnError = createTurnErrorHandler(log, conversationState);
+    this.onTurnError = createTurnErrorHandler(log, conversationState, onTurnFailed);
     if (serviceUrls) {
       log.warn(
         { allowedServiceUrls: serviceUrls.description },
@@ -99,9 +100,9 @@ function originForLog(serviceUrl: string | undefined): string | undefined {
  * may send nothing at all.
  */
 export class InProcessAdapter extends CloudAdapter {
-  constructor(log: Logger, conversationState: ConversationStateStore) {
+  constructor(log: Logger, conversationState: ConversationStateStore, onTurnFailed?: TurnFailureListener) {
     super(new ReusedConnectorsAuthentication({}, { timeoutMs: OUTBOUND_TIMEOUT_MS, serviceUrls: NO_SERVICE_URL }));
-    this.onTurnError = createTurnErrorHandler(log, conversationState);
+    this.onTurnError = createTurnErrorHandler(log, conversationState, onTurnFailed);
   }
 
   async deliver(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {

@@ -9,6 +9,7 @@ import { ChannelAdapter, InProcessAdapter } from './adapter';
 import { conversationStateKey, ConversationStateStore } from './conversationState';
 import { createBotGateway, type BotGateway } from './gateway';
 import { MaillageBot } from './maillageBot';
+import type { TurnFailureListener } from './turnErrors';
 import { ConversationTurnLock } from './turnLock';
 
 /** Everything botbuilder: the one module the rest of the application talks to, so the SDK stays swappable. */
@@ -24,6 +25,7 @@ export function createBotRuntime(
   log: Logger,
   store: Store,
   services: MainDialogServices,
+  onTurnFailed?: TurnFailureListener,
 ): BotRuntime {
   const conversationState = new ConversationStateStore(store, { ttlHours: config.stateTtlHours });
   const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory, keepConversationMemory);
@@ -31,11 +33,11 @@ export function createBotRuntime(
   // Both ways into the bot (channels over HTTP, the in-process gateway) run a conversation's turns one at a time.
   const turnLock = new ConversationTurnLock(store.turnLeases, log);
   const runTurn = (context: TurnContext) => turnLock.run(conversationStateKey(context), () => bot.run(context));
-  const channelAdapter = new ChannelAdapter(config, log, conversationState);
+  const channelAdapter = new ChannelAdapter(config, log, conversationState, onTurnFailed);
   // Started with the bot that reads the state, so expired state is never read and soon never kept.
   startStatePurge(store, config.stateTtlHours, log);
   return {
     handleChannelRequest: (req, res) => channelAdapter.processChannelRequest(req, res, runTurn),
-    gateway: createBotGateway(new InProcessAdapter(log, conversationState), runTurn),
+    gateway: createBotGateway(new InProcessAdapter(log, conversationState, onTurnFailed), runTurn),
   };
 }

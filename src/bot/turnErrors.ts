@@ -17,9 +17,10 @@ import { TurnLockTimeoutError } from './turnLock';
  * previous one says nothing about the stored state; any other failure counts against it, and a stored state on
  * which turns keep failing is reset (ConversationStateStore.dropFailedTurn), so the conversation is never stuck.
  */
-export function createTurnErrorHandler(log: Logger, conversationState: ConversationStateStore) {
+export function createTurnErrorHandler(log: Logger, conversationState: ConversationStateStore, onTurnFailed?: TurnFailureListener) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID().slice(0, 8);
+    onTurnFailed?.(context.activity?.channelId);
     const raced = error instanceof ETagConflictError || error instanceof TurnLockTimeoutError;
     log.error(
       {
@@ -45,6 +46,9 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
     }
   };
 }
+
+/** Told of each failed turn (metrics): the channel's answer is a 200 all the same. */
+export type TurnFailureListener = (channelId: string | undefined) => void;
 
 function describe(error: unknown): { name?: string; message?: string } {
   return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };

@@ -44,6 +44,11 @@ export interface Metrics {
   readonly registry: Registry;
   /** One turn of the bot, from a channel request or an in-process channel. */
   recordTurn(channelId: unknown, outcome: TurnOutcome, seconds: number): void;
+  /**
+   * A turn that failed inside the bot (its turn error handler ran): the channel still gets its 200, so the answer
+   * alone cannot tell it from a good turn.
+   */
+  recordTurnFailure(channelId: unknown): void;
   /** One HTTP answer; `errorCode` is the catalogue code when the answer was a refusal from the catalogue. */
   recordHttpResponse(pathname: string, status: number, errorCode?: string): void;
   /** One store call, by repository and method (`state.read`, `ping`). */
@@ -70,6 +75,12 @@ export function createMetrics(): Metrics {
     help: 'Time to answer one turn, from the request to the last reply.',
     labelNames: ['channel'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const turnFailures = new Counter({
+    name: 'maillage_turn_failures_total',
+    help: 'Turns that failed inside the bot (the user was told, the channel got its usual answer), by channel.',
+    labelNames: ['channel'] as const,
     registers: [registry],
   });
   const httpResponses = new Counter({
@@ -116,6 +127,9 @@ export function createMetrics(): Metrics {
       const channel = channelLabel(channelId);
       turns.inc({ channel, outcome });
       turnSeconds.observe({ channel }, seconds);
+    },
+    recordTurnFailure(channelId) {
+      turnFailures.inc({ channel: channelLabel(channelId) });
     },
     recordHttpResponse(pathname, status, errorCode) {
       const route = routeGroup(pathname);

@@ -70,6 +70,24 @@ describe('METRICS=true', () => {
     expect(after).not.toContain(marker);
   });
 
+  test('a turn that fails inside the bot is counted as a failure, though the channel gets its 200', async () => {
+    const before = await scrape();
+    // Port 9 (discard) on the loopback is closed: the reply cannot be posted, so the turn fails and its handler runs.
+    const response = await post({
+      type: 'message',
+      text: 'qui pilote la PA 3.2.1 ?',
+      channelId: 'test',
+      serviceUrl: 'http://127.0.0.1:9/closed',
+      conversation: { id: `conv-${randomUUID()}` },
+      from: { id: 'user-1' },
+      recipient: { id: 'maillage' },
+    });
+    expect(response.status).toBe(200);
+    const after = await scrape();
+    const moved = (sample(after, 'maillage_turn_failures_total', { channel: 'test' }) ?? 0) - (sample(before, 'maillage_turn_failures_total', { channel: 'test' }) ?? 0);
+    expect(moved).toBe(1);
+  });
+
   test('refusals are counted by catalogue code; an unknown channel or path never becomes a label', async () => {
     const before = await scrape();
     expect((await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' })).status).toBe(400);
