@@ -7,6 +7,7 @@ import {
   type TranscriptChange,
   type TranscriptLimits,
   type TranscriptStore,
+  QUIET_GRACE_MS,
 } from './transcripts';
 
 /**
@@ -15,8 +16,8 @@ import {
  *
  * Bounded in bytes: each activity is kept as its JSON text and counted at that size. Past a conversation's
  * budget its oldest activities go; past the global budget, or the conversation cap, the least recently used
- * conversation ends, one where nobody spoke first (a page that was only opened loses a greeting; a parent
- * in the middle of a question keeps their conversation). Two maps in least-recently-used order make every
+ * conversation ends, one where nobody spoke for QUIET_GRACE_MS first (a page that was opened and left loses a
+ * greeting; a parent in the middle of a question keeps their conversation). Two maps in least-recently-used order make every
  * step O(1): a use moves the conversation to the end of its map.
  */
 
@@ -171,16 +172,19 @@ export class MemoryTranscriptStore implements TranscriptStore {
     conversation.bytes = bytes;
   }
 
-  /** Ends the least recently used conversation other than `keep`, quiet ones first; false when there is none. */
+  /**
+   * Ends one conversation other than `keep`: the least recently used quiet one if it has been left for
+   * QUIET_GRACE_MS, else the least recently used of all. False when there is none.
+   */
   private endLeastRecentlyUsed(keep: MemoryConversation | undefined): boolean {
-    for (const map of [this.quiet, this.spoken]) {
-      for (const conversation of map.values()) {
-        if (conversation === keep) continue;
-        this.end(conversation);
-        return true;
-      }
-    }
-    return false;
+    const oldestQuiet = oldestOf(this.quiet, keep);
+    const oldestSpoken = oldestOf(this.spoken, keep);
+    const quietAndLeft = oldestQuiet && this.now() - oldestQuiet.lastActiveAt >= QUIET_GRACE_MS;
+    const victim =
+      quietAndLeft || !oldestSpoken || (oldestQuiet && oldestQuiet.lastActiveAt <= oldestSpoken.lastActiveAt) ? oldestQuiet : oldestSpoken;
+    if (!victim) return false;
+    this.end(victim);
+    return true;
   }
 
   private isIdle(conversation: MemoryConversation, now: number): boolean {
@@ -200,4 +204,12 @@ export class MemoryTranscriptStore implements TranscriptStore {
   private emit(change: TranscriptChange): void {
     for (const listener of this.changeListeners) listener(change);
   }
+}
+
+/** The first entry of a map kept in least-recently-used order, skipping `keep`. */
+function oldestOf(map: Map<string, MemoryConversation>, keep: MemoryConversation | undefined): MemoryConversation | undefined {
+  for (const conversation of map.values()) {
+    if (conversation !== keep) return conversation;
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import {
   type TranscriptChange,
   type TranscriptLimits,
   type TranscriptStore,
+  QUIET_GRACE_MS,
 } from './transcripts';
 import type { WakeUpChannel } from './wakeUps';
 
@@ -210,7 +211,7 @@ export class PostgresTranscriptStore implements TranscriptStore {
   }
 
   /**
-   * Ends the least recently used conversations (quiet ones first) past the conversation cap or the global
+   * Ends the least recently used conversations (quiet ones left for QUIET_GRACE_MS first) past the conversation cap or the global
    * bytes, never `keep` (the one just started). Resolves with how many ended.
    */
   private async enforceBudgets(keep: string | undefined): Promise<number> {
@@ -225,11 +226,11 @@ export class PostgresTranscriptStore implements TranscriptStore {
       `WITH ordered AS (
          SELECT id, row_number() OVER w AS position, sum(bytes) OVER w - bytes AS bytes_before
            FROM directline_conversations WHERE id <> $1
-         WINDOW w AS (ORDER BY spoken, last_active_at, id))
+         WINDOW w AS (ORDER BY (NOT spoken AND last_active_at < $4) DESC, last_active_at, id))
        DELETE FROM directline_conversations c USING ordered o
         WHERE c.id = o.id AND (o.position <= $2 OR o.bytes_before < $3)
         RETURNING c.id`,
-      [keep ?? '', Math.max(0, extraConversations), Math.max(0, extraBytes)],
+      [keep ?? '', Math.max(0, extraConversations), Math.max(0, extraBytes), new Date(this.now() - QUIET_GRACE_MS)],
     );
     this.lastCounts = { conversations: totals.conversations - ended, bytes: totals.bytes };
     return ended;

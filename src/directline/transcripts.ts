@@ -73,6 +73,13 @@ export const TranscriptChangeSchema = z.discriminatedUnion('kind', [
 ]);
 export type TranscriptChange = z.output<typeof TranscriptChangeSchema>;
 
+/**
+ * Which conversation a full budget ends first: one where nobody spoke and that nobody used for this long (a page
+ * opened and left), else the least recently used of all. A conversation just opened is not "quiet" yet: its parent
+ * is reading the greeting and typing; ending it first would refuse the newest parent, which the budgets exist to avoid.
+ */
+export const QUIET_GRACE_MS = 2 * 60 * 1000;
+
 /** Budgets a store enforces (a subset of DirectLineLimits, so a store can be made without the HTTP side). */
 export interface TranscriptLimits {
   maxConversations: number;

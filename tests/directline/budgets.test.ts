@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import { QUIET_GRACE_MS } from '../../src/directline/transcripts';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
 
 /**
@@ -74,7 +75,7 @@ describe('built-in Direct Line memory budgets', () => {
     expect(server.endpoint.stats.bytes).toBeLessThanOrEqual(10_000);
   });
 
-  it('never refuses a new parent at the cap: the least recently used conversation ends, a quiet one before one where someone spoke', async () => {
+  it('never refuses a new parent at the cap: the least recently used conversation ends, one opened and left before one where someone spoke', async () => {
     server = await serverWith({ maxConversations: 3 });
     const spoken = await startConversation(server);
     await post(server, spoken, 'bonjour');
@@ -84,7 +85,8 @@ describe('built-in Direct Line memory budgets', () => {
     await quietStream.opened;
     server.clock.advance(1000);
     const quietNewer = await startConversation(server);
-    server.clock.advance(1000);
+    // Both quiet pages have now been left alone long enough to count as abandoned.
+    server.clock.advance(QUIET_GRACE_MS);
 
     // Full: the next parent still gets in…
     const next = await startConversation(server);
@@ -104,6 +106,20 @@ describe('built-in Direct Line memory budgets', () => {
     await startConversation(server);
     expect((await poll(server, quietNewer)).status).toBe(404);
     expect((await poll(server, spoken)).status).toBe(200);
+  });
+
+  it('does not end a conversation just opened (its parent is typing) before older ones where someone spoke', async () => {
+    server = await serverWith({ maxConversations: 2 });
+    const spoken = await startConversation(server);
+    await post(server, spoken, 'bonjour');
+    server.clock.advance(1000);
+    const justOpened = await startConversation(server);
+    server.clock.advance(1000);
+
+    const next = await startConversation(server);
+    expect((await poll(server, next)).status).toBe(200);
+    expect((await poll(server, justOpened)).status).toBe(200);
+    expect((await poll(server, spoken)).status).toBe(404);
   });
 
   it('keeps a conversation that was only started cheap: its greeting, nothing else', async () => {
