@@ -47,7 +47,7 @@ export class ChannelAdapter extends CloudAdapter {
     if (serviceUrls) {
       log.warn(
         { allowedServiceUrls: serviceUrls.description },
-        `No MicrosoftAppId: the bot runs unauthenticated — anyone who reaches POST /api/messages can talk to it. It posts replies only to ${serviceUrls.description} (ALLOWED_SERVICE_URLS), or returns them in the response with deliveryMode "expectReplies".`,
+        `No MicrosoftAppId: the bot runs unauthenticated — anyone who reaches POST /api/messages can talk to it. It posts replies only to ${serviceUrls.description} (ALLOWED_SERVICE_URLS${config.allowedServiceUrls ? '' : ', and then only for senders on this machine'}), or returns them in the response with deliveryMode "expectReplies".`,
       );
     }
   }
