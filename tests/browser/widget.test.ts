@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type App, createApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
+import { describeInBrowserFor, launchChromium, openDemo as openDemoAt } from './support/chromium';
 
 /**
  * The widget in a real browser (Debian's Chromium, driven by playwright-core) against the real application:
@@ -12,25 +13,9 @@ import { createLogger } from '../../src/log/logger';
  * Without /usr/bin/chromium the suite is skipped with a reason, except under CI=true where it must run.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = os.tmpdir();
 
-const hasChromium = existsSync(CHROMIUM);
-const mustRun = process.env.CI === 'true';
-if (!hasChromium && !mustRun) {
-  console.warn(`tests/browser/widget.test.ts skipped: ${CHROMIUM} is missing (install it with: bash .ci/install-chromium.sh)`);
-}
-const describeInBrowser = hasChromium || mustRun ? describe : describe.skip;
+const describeInBrowser = describeInBrowserFor('tests/browser/widget.test.ts');
 
 describeInBrowser('the website widget in Chromium', () => {
   let app: App;
@@ -39,7 +24,6 @@ describeInBrowser('the website widget in Chromium', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (bash .ci/install-chromium.sh)`);
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-browser-'));
     const config = parseConfig({
       PORT: '0',
@@ -51,7 +35,7 @@ describeInBrowser('the website widget in Chromium', () => {
     await app.ready;
     const port = await app.http.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -60,32 +44,8 @@ describeInBrowser('the website widget in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /**
-   * A page of the demo site, failing the test on any script error in it and on anything its
-   * Content-Security-Policy blocked (reported by the browser as a violation event and on the console).
-   */
-  async function openDemo(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
-    });
-    await page.exposeFunction('reportViolation', (violation: string) => errors.push(`CSP violation: ${violation}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`);
-      });
-    });
-    const response = await page.goto(`${baseUrl}/`);
-    const policy = response?.headers()['content-security-policy'] ?? '';
-    expect(policy).toContain("script-src 'self'");
-    expect(policy).toContain("frame-ancestors 'none'");
-    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
-    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
-    await page.getByRole('button', { name: 'Discuter avec Maillage' }).waitFor();
-    return { page, errors };
-  }
+  /** A page of the demo site, failing the test on script errors and Content-Security-Policy violations. */
+  const openDemo = async (context: BrowserContext): Promise<{ page: Page; errors: string[] }> => openDemoAt(context, baseUrl);
 
   const activeElementClass = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('class') ?? '');
 
