@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type App, createApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
+import { describeInBrowserFor, launchChromium } from './support/chromium';
 
 /**
  * Markup in imported data, and in a bot message, never reaches the page as markup: in real Chromium, on a website
@@ -18,15 +19,7 @@ import { createLogger } from '../../src/log/logger';
  * Everything listens on 127.0.0.1. Without /usr/bin/chromium the suite is skipped with a reason, except under CI=true.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const hasChromium = existsSync(CHROMIUM);
-const mustRun = process.env.CI === 'true';
-if (!hasChromium && !mustRun) {
-  console.warn(`tests/browser/dataEscaping.test.ts skipped: ${CHROMIUM} is missing (install it with: bash .ci/install-chromium.sh)`);
-}
-const describeInBrowser = hasChromium || mustRun ? describe : describe.skip;
+const describeInBrowser = describeInBrowserFor('tests/browser/dataEscaping.test.ts');
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,7 +37,6 @@ describeInBrowser('markup from data in the widget, in Chromium', () => {
   const beaconHits: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (bash .ci/install-chromium.sh)`);
     site = createServer((req, res) => {
       if (req.url?.startsWith('/beacon')) {
         beaconHits.push(req.url);
@@ -96,7 +88,7 @@ describeInBrowser('markup from data in the widget, in Chromium', () => {
     await app.ready;
     const port = await app.http.listen(0, '127.0.0.1');
     appUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
