@@ -1,4 +1,5 @@
 import type { ConnectorClient } from 'botframework-connector';
+import { markExternalFailure } from './externalFailures';
 import type { ServiceUrlPolicy } from './serviceUrls';
 
 /**
@@ -70,7 +71,7 @@ export function boundOutboundRequests(client: ConnectorClient, serviceUrl: strin
     {
       name: 'maillageDeadline',
       async sendRequest(request, next) {
-        if (Date.now() < pausedUntil) throw new OutboundTimeout(`${origin ?? 'the channel'} did not answer a moment ago; not waiting on it again yet`);
+        if (Date.now() < pausedUntil) throw markExternalFailure(new OutboundTimeout(`${origin ?? 'the channel'} did not answer a moment ago; not waiting on it again yet`));
         const deadline = new AbortController();
         const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
         request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, deadline.signal]) : deadline.signal;
@@ -78,9 +79,11 @@ export function boundOutboundRequests(client: ConnectorClient, serviceUrl: strin
           // The race ends the call even in a step that does not watch the abort signal (the credentials' token fetch).
           return await Promise.race([next(request), rejectOnAbort(deadline.signal)]);
         } catch (error) {
-          if (!deadline.signal.aborted) throw error;
+          // Whatever the channel answered or failed to (an error status, a reset, a refused destination, a token
+          // that could not be had for it), the turn's failure is not its conversation's stored state.
+          if (!deadline.signal.aborted) throw markExternalFailure(error);
           pausedUntil = Date.now() + UNRESPONSIVE_PAUSE_MS;
-          throw new OutboundTimeout(`${origin ?? 'the channel'} did not answer within ${limits.timeoutMs} ms`);
+          throw markExternalFailure(new OutboundTimeout(`${origin ?? 'the channel'} did not answer within ${limits.timeoutMs} ms`));
         } finally {
           clearTimeout(timer);
         }

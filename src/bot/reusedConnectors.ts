@@ -7,6 +7,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { forgetTenantIssuers } from './channelTokens';
 import { boundOutboundRequests, type OutboundLimits } from './outboundRequests';
 import { sendActivitiesAsPlainJson } from './plainActivityBodies';
 
@@ -32,7 +33,13 @@ export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAut
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(activity, authHeader);
+    let result: AuthenticateRequestResult;
+    try {
+      result = await super.authenticateRequest(activity, authHeader);
+    } finally {
+      // botbuilder adds the issuers of each token's tenant to a process-wide list and never takes them out.
+      forgetTenantIssuers();
+    }
     if (!result.connectorFactory) return result;
     return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
   }

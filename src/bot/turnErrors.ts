@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import { say } from '../messages/common';
 import { ETagConflictError } from '../storage';
 import type { ConversationStateStore } from './conversationState';
+import { isExternalFailure } from './externalFailures';
 import { TurnLockTimeoutError } from './turnLock';
 
 /**
@@ -14,7 +15,8 @@ import { TurnLockTimeoutError } from './turnLock';
  * A failed turn loses only what it broke: its unsaved changes are dropped and the conversation's stored state
  * stays as it was before the turn. It used to be cleared, which on a write refused for a stale etag deleted the
  * good state the other turn had just written (issue 8 §3). A turn that lost a race or waited too long for the
- * previous one says nothing about the stored state; any other failure counts against it, and a stored state on
+ * previous one says nothing about the stored state, nor does one the channel failed (its replies refused or
+ * timed out, externalFailures.ts); any other failure counts against it, and a stored state on
  * which turns keep failing is reset (ConversationStateStore.dropFailedTurn), so the conversation is never stuck.
  */
 export function createTurnErrorHandler(log: Logger, conversationState: ConversationStateStore, onTurnFailed?: TurnFailureListener) {
@@ -22,6 +24,8 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
     const correlationId = randomUUID().slice(0, 8);
     onTurnFailed?.(context.activity?.channelId);
     const raced = error instanceof ETagConflictError || error instanceof TurnLockTimeoutError;
+    // A channel refusing or not taking the replies does not make the stored state suspect either.
+    const blameStoredState = !raced && !isExternalFailure(error);
     log.error(
       {
         correlationId,
@@ -32,7 +36,7 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
       'turn failed',
     );
     try {
-      const outcome = await conversationState.dropFailedTurn(context, { blameStoredState: !raced });
+      const outcome = await conversationState.dropFailedTurn(context, { blameStoredState });
       if (outcome === 'reset') log.warn({ correlationId }, 'the stored conversation state failed turns repeatedly and was reset');
     } catch (stateError) {
       log.error({ correlationId, err: describe(stateError) }, 'could not reset the conversation state after failed turns');

@@ -28,7 +28,10 @@ export interface HttpServerOptions {
 export interface HttpServer {
   readonly server: restify.Server;
   listen(port: number, host?: string): Promise<number>;
-  /** Requests received and not yet answered (WebSocket streams are not requests). */
+  /**
+   * Requests received and not yet answered (WebSocket streams are not requests), and channel turns not yet over
+   * (a turn goes on when its client has gone away).
+   */
   readonly inFlight: number;
   /**
    * The start of a shutdown: stops accepting connections, /healthz says 503 so a load balancer looks elsewhere,
@@ -53,13 +56,23 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const node = server.server;
 
   let draining = false;
-  let inFlight = 0;
+  let unanswered = 0;
+  /**
+   * Channel turns still running. A response's 'close' comes as soon as its client goes away (a channel that stopped
+   * waiting, a reset), while the turn goes on to post its replies and save its state: counted by requests alone, a
+   * drain took such a turn for finished and closed the database under it.
+   */
+  let turnsRunning = 0;
+  const pending = () => unanswered + turnsRunning;
   const settledWaiters = new Set<() => void>();
+  const wakeIfSettled = () => {
+    if (pending() === 0) for (const wake of settledWaiters) wake();
+  };
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    inFlight++;
+    unanswered++;
     res.once('close', () => {
-      inFlight--;
-      if (inFlight === 0) for (const wake of settledWaiters) wake();
+      unanswered--;
+      wakeIfSettled();
     });
     if (metrics) res.once('finish', () => metrics.recordHttpResponse(pathnameOf(req), res.statusCode, answeredProblem(res)));
   };
@@ -102,6 +115,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     req.body = check.activity;
     const turnEnded = (outcome: TurnOutcome) => metrics?.recordTurn(check.activity.channelId, outcome, (performance.now() - started) / 1000);
+    turnsRunning++;
     try {
       await options.handleActivity(req, res);
       turnEnded(res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'refused' : 'ok');
@@ -121,6 +135,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         log.error({ err: describeError(error), activityType: check.activity.type, channelId: check.activity.channelId }, 'activity handling failed');
       }
       sendProblem(res, new HttpProblem('internal_error'));
+    } finally {
+      turnsRunning--;
+      wakeIfSettled();
     }
     log.debug({ route: '/api/messages', status: res.statusCode, ms: Math.round(performance.now() - started) }, 'activity handled');
   });
@@ -154,7 +171,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   return {
     server,
     get inFlight() {
-      return inFlight;
+      return pending();
     },
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
@@ -168,14 +185,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     stopAccepting,
     settled: (timeoutMs) =>
       new Promise((resolve) => {
-        if (inFlight === 0) {
+        if (pending() === 0) {
           resolve(0);
           return;
         }
         const done = () => {
           clearTimeout(timer);
           settledWaiters.delete(done);
-          resolve(inFlight);
+          resolve(pending());
         };
         const timer = setTimeout(done, timeoutMs);
         settledWaiters.add(done);

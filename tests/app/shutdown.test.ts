@@ -5,6 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { jailToLoopback } from '../helpers/networkJail';
 import { SHIPPED_KNOWLEDGE, startTestBot } from '../helpers/transcript';
@@ -118,6 +119,41 @@ describe('app.close(): the drain, in-process', () => {
       expect((await answer).status).toBe(200);
       await closed;
       expect(channel.replies).toBeGreaterThanOrEqual(1);
+    } finally {
+      channel.release();
+      await bot.stop();
+      await channel.close();
+    }
+  });
+
+  test('a turn whose client has gone away is still waited for: its state is saved before the database closes', async () => {
+    const channel = await startGatedChannel();
+    const bot = await startTestBot();
+    try {
+      const port = await bot.app.http.listen(0, '127.0.0.1');
+      const body = question(channel.serviceUrl);
+      const conversationId = (JSON.parse(body) as { conversation: { id: string } }).conversation.id;
+      // A channel that stops waiting for the answer (the Bot Connector gives up after 15 s) while the turn goes on.
+      const gone = new AbortController();
+      const answer = fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: gone.signal }).catch(
+        (error: Error) => error,
+      );
+      await channel.replyArrived;
+      gone.abort();
+      await answer;
+
+      const closed = bot.app.close();
+      // Not a measure: a shutdown that did not wait for the turn is over long before this; one that waits, is not.
+      const early = await Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 1000))]);
+      channel.release();
+      await closed;
+      expect(early).toBe('waiting');
+      const db = new Database(bot.databaseUrl.replace(/^sqlite:/, ''), { readonly: true });
+      try {
+        expect(db.prepare('SELECT key FROM bot_state WHERE key = ?').get(`webchat/conversations/${conversationId}/`)).toBeDefined();
+      } finally {
+        db.close();
+      }
     } finally {
       channel.release();
       await bot.stop();

@@ -1,3 +1,4 @@
+import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
 import { screenChannelToken, type TokenExpectations } from '../../src/bot/channelTokens';
 import { APP_ID, base64url, channelClaims, emulatorClaims, SERVICE_URL, signedToken } from './tokenFixtures';
 
@@ -42,6 +43,10 @@ describe('tokens that cannot be valid are refused without fetching a key', () =>
     ['an Emulator token of an unknown version', `Bearer ${signedToken(emulatorClaims(NOW, { ver: '3.0' }))}`],
     ['an Emulator 2.0 token naming the app in appid instead of azp', `Bearer ${signedToken(emulatorClaims(NOW, { ver: '2.0' }))}`],
     ['a skill token (this bot accepts no skill callers)', `Bearer ${signedToken(emulatorClaims(NOW, { aud: APP_ID, appid: 'a-calling-bot' }))}`],
+    ['an anonymous skill token', `Bearer ${signedToken(channelClaims(NOW, { appid: 'AnonymousSkill' }))}`],
+    ['a token from another tenant’s Azure AD', `Bearer ${signedToken(emulatorClaims(NOW, { iss: 'https://sts.windows.net/another-tenant/', tid: 'some-tenant' }))}`],
+    // botbuilder copies the claims once per claim to tell a skill token (quadratic): 1,500 of them cost 400 ms.
+    ['a token with 1,500 claims, all else right', `Bearer ${signedToken(channelClaims(NOW, Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`c${i}`, 0]))))}`],
   ])('%s', (_name, authorization) => {
     const screening = screenChannelToken(authorization, expected);
     expect(screening.ok).toBe(false);
@@ -55,6 +60,9 @@ describe('tokens that could be valid go on to botbuilder, on the right key sourc
     ['RS512', signedToken(channelClaims(NOW), { alg: 'RS512', kid: 'k' }), 'botframework'],
     ['an Emulator 1.0 token', signedToken(emulatorClaims(NOW)), 'azureAd'],
     ['an Emulator 2.0 token', signedToken(emulatorClaims(NOW, { ver: '2.0', appid: undefined, azp: APP_ID, iss: 'https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0' })), 'azureAd'],
+    ['an Emulator token of a SingleTenant bot’s tenant (1.0)', signedToken(emulatorClaims(NOW, { iss: 'https://sts.windows.net/5c1f0e2a-8d4b-4b6e-9f3a-2e7d1c9b0a44/', tid: '5c1f0e2a-8d4b-4b6e-9f3a-2e7d1c9b0a44' })), 'azureAd'],
+    ['an Emulator token of a SingleTenant bot’s tenant (2.0)', signedToken(emulatorClaims(NOW, { ver: '2.0', appid: undefined, azp: APP_ID, iss: 'https://login.microsoftonline.com/5c1f0e2a-8d4b-4b6e-9f3a-2e7d1c9b0a44/v2.0', tid: '5c1f0e2a-8d4b-4b6e-9f3a-2e7d1c9b0a44' })), 'azureAd'],
+    ['a Bot Connector token that names a tenant', signedToken(channelClaims(NOW, { tid: '5c1f0e2a-8d4b-4b6e-9f3a-2e7d1c9b0a44' })), 'botframework'],
   ])('%s', (_name, token, keySource) => {
     expect(screenChannelToken(`Bearer ${token}`, expected)).toEqual({ ok: true, keySource });
   });
@@ -62,4 +70,15 @@ describe('tokens that could be valid go on to botbuilder, on the right key sourc
   test('an activity without serviceUrl is not held to the claim (botbuilder checks it only when there is one)', () => {
     expect(screenChannelToken(`Bearer ${signedToken(channelClaims(NOW, { serviceurl: undefined }))}`, { ...expected, serviceUrl: '' }).ok).toBe(true);
   });
+});
+
+test('screening tokens of ever new tenants adds nothing to botbuilder’s process-wide list of issuers', () => {
+  const issuers = ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[];
+  const shipped = [...issuers];
+  for (let i = 0; i < 100; i++) {
+    const tid = `tenant-${i}`;
+    screenChannelToken(`Bearer ${signedToken(emulatorClaims(NOW, { tid, iss: `https://sts.windows.net/${tid}/` }))}`, expected);
+    screenChannelToken(`Bearer ${signedToken(channelClaims(NOW, { tid, aud: 'another-bot' }))}`, expected);
+  }
+  expect(issuers).toEqual(shipped);
 });

@@ -198,6 +198,23 @@ function stateSuite(
     expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 7 });
   });
 
+  test('turns the database fails to save (unreachable, pool exhausted) never reset the stored state', async () => {
+    const conversationId = `db-down-${Date.now()}`;
+    await countTurn(store, conversationId);
+    // The same database, except that every write fails as a lost connection does.
+    const failingState = Object.create(store.state, {
+      write: { value: async () => Promise.reject(new Error('Connection terminated unexpectedly')) },
+    }) as Store['state'];
+    const state = newStateStore(Object.create(store, { state: { value: failingState } }) as Store);
+    const count = (context: TurnContext, turnState: ConversationStateStore) =>
+      turnState.createProperty<number>('turns').get(context, 0).then((turns) => turnState.createProperty<number>('turns').set(context, turns + 1));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const replies = await runTurnWith(state, conversationId, count, { handleErrors: true });
+      expect(replies.join('\n')).toContain('problème technique');
+    }
+    expect((await store.state.read([keyOf(conversationId)])).records.get(keyOf(conversationId))?.value).toEqual({ turns: 1 });
+  });
+
   test('a conversation in which nobody has spoken is not stored, and what it changed is kept in the process', async () => {
     const conversationId = `silent-${Date.now()}`;
     const state = newStateStore(store);
