@@ -60,6 +60,8 @@ export class PostgresTranscriptStore implements TranscriptStore {
   private lastCounts = { conversations: 0, bytes: 0 };
   private lastBudgetCheck = 0;
   private budgetCheck: Promise<void> | undefined;
+  private readonly publishing = new Set<Promise<void>>();
+  private lastPublishFailureLoggedAt = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -94,8 +96,9 @@ export class PostgresTranscriptStore implements TranscriptStore {
         await this.touch(conversationId);
         return { conversation: existing, created: false };
       }
-      // Idle but not yet purged: end it, then start it again.
-      await this.endConversations(`DELETE FROM directline_conversations WHERE id = $1 RETURNING id`, [conversationId]);
+      // Idle but not yet purged: end it, then start it again. Only if still idle: another instance may have
+      // restarted it meanwhile, and that conversation must not be deleted under its greeting and its streams.
+      await this.endConversations(`DELETE FROM directline_conversations WHERE id = $1 AND last_active_at < $2 RETURNING id`, [conversationId, this.idleCutoff()]);
     }
     throw new Error('the conversation could not be started');
   }
@@ -134,7 +137,7 @@ export class PostgresTranscriptStore implements TranscriptStore {
     }
     const change: TranscriptChange = { kind: 'appended', conversationId, sequence: appended.sequence };
     this.emit(change);
-    await this.publish(change);
+    this.publish(change);
     this.checkBudgetsSoon();
     return { id: activityId(conversationId, appended.sequence), sequence: appended.sequence };
   }
@@ -186,7 +189,10 @@ export class PostgresTranscriptStore implements TranscriptStore {
 
   async close(): Promise<void> {
     await this.budgetCheck;
+    // The channel first: closing it settles what it still had to send (Redis), or lets it finish (NOTIFY
+    // through the pool), before the application closes the pool.
     await this.wakeUps.close();
+    await Promise.all(this.publishing);
   }
 
   /** Drops the oldest activities past the conversation's budgets, never the newest one. */
@@ -212,7 +218,8 @@ export class PostgresTranscriptStore implements TranscriptStore {
 
   /**
    * Ends the least recently used conversations (quiet ones left for QUIET_GRACE_MS first) past the conversation cap or the global
-   * bytes, never `keep` (the one just started). Resolves with how many ended.
+   * bytes, never `keep` (the one just started). Resolves with how many ended. The order is the memory store's to
+   * the millisecond: left means idle for QUIET_GRACE_MS or more, and at equal times a quiet conversation goes first.
    */
   private async enforceBudgets(keep: string | undefined): Promise<number> {
     this.lastBudgetCheck = this.now();
@@ -226,7 +233,7 @@ export class PostgresTranscriptStore implements TranscriptStore {
       `WITH ordered AS (
          SELECT id, row_number() OVER w AS position, sum(bytes) OVER w - bytes AS bytes_before
            FROM directline_conversations WHERE id <> $1
-         WINDOW w AS (ORDER BY (NOT spoken AND last_active_at < $4) DESC, last_active_at, id))
+         WINDOW w AS (ORDER BY (NOT spoken AND last_active_at <= $4) DESC, last_active_at, spoken, id))
        DELETE FROM directline_conversations c USING ordered o
         WHERE c.id = o.id AND (o.position <= $2 OR o.bytes_before < $3)
         RETURNING c.id`,
@@ -254,18 +261,28 @@ export class PostgresTranscriptStore implements TranscriptStore {
     for (const raw of rows) {
       const change: TranscriptChange = { kind: 'ended', conversationId: EndedRowSchema.parse(raw).id };
       this.emit(change);
-      await this.publish(change);
+      this.publish(change);
     }
     return rows.length;
   }
 
-  /** A wake-up that cannot be sent loses nothing (the streams read the database) but delays other instances. */
-  private async publish(change: TranscriptChange): Promise<void> {
-    try {
-      await this.wakeUps.publish(change);
-    } catch (error) {
-      this.log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'directline wake-up not sent');
-    }
+  /**
+   * Sent in the background: the activity is already committed, and a request must not wait for a doorbell
+   * (a Redis that went silent would hold every post, and the bot's replies, until the connection gave up).
+   * A wake-up that cannot be sent loses nothing (the streams read the database) but delays other instances;
+   * logged once a minute at most, not once an activity.
+   */
+  private publish(change: TranscriptChange): void {
+    const sending: Promise<void> = this.wakeUps
+      .publish(change)
+      .catch((error: unknown) => {
+        const now = Date.now();
+        if (now - this.lastPublishFailureLoggedAt < 60_000) return;
+        this.lastPublishFailureLoggedAt = now;
+        this.log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'directline wake-up not sent');
+      })
+      .finally(() => this.publishing.delete(sending));
+    this.publishing.add(sending);
   }
 
   private idleCutoff(): Date {

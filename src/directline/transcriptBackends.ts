@@ -31,7 +31,13 @@ export async function openTranscriptStore(options: {
     ? await RedisWakeUps.open(options.redisUrl, `maillage:directline:${suffix}`, options.log)
     : await PostgresNotifyWakeUps.open(pool, `maillage_directline_${suffix}`, options.log);
   const transcripts = new PostgresTranscriptStore(pool, wakeUps, options.limits, options.now, options.log);
-  // Conversations left idle while no instance ran are ended now rather than at the first timer.
-  await transcripts.purge();
+  try {
+    // Conversations left idle while no instance ran are ended now rather than at the first timer.
+    await transcripts.purge();
+  } catch (error) {
+    // The next request tries again from the start: this channel (a connection of its own) must not be left open.
+    await transcripts.close().catch(() => undefined);
+    throw error;
+  }
   return transcripts;
 }

@@ -159,10 +159,21 @@ export class PostgresNotifyWakeUps extends BaseWakeUps implements WakeUpChannel 
   }
 }
 
-/** Redis pub/sub: one connection publishes, one subscribes (a subscribed Redis connection can do nothing else). */
+/**
+ * Redis pub/sub: one connection publishes, one subscribes (a subscribed Redis connection can do nothing else).
+ *
+ * Redis is only the doorbell: the conversations are in PostgreSQL. So Redis down at start does not keep the
+ * widget from opening (ioredis keeps trying, logged once a minute), and each time the subscriber is ready — the
+ * first time or after a reconnection — it subscribes and, once Redis has confirmed, every stream looks again:
+ * what was published before that moment was not heard. ioredis's own resubscription is off, because it is sent
+ * after its "ready" event and nothing tells when it took effect; a stream re-read before it would miss whatever
+ * was published in between.
+ */
 export class RedisWakeUps extends BaseWakeUps implements WakeUpChannel {
   readonly kind = 'redis';
   private lastErrorLoggedAt = 0;
+  private closed = false;
+  private subscribedOnce = false;
 
   private constructor(
     private readonly publisher: Redis,
@@ -174,28 +185,17 @@ export class RedisWakeUps extends BaseWakeUps implements WakeUpChannel {
   }
 
   static async open(url: string, channel: string, log: Logger): Promise<RedisWakeUps> {
-    const options = { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5000 };
+    const options = { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5000, autoResubscribe: false };
     const publisher = new Redis(url, options);
     const subscriber = new Redis(url, options);
     const wakeUps = new RedisWakeUps(publisher, subscriber, channel, log);
-    // ioredis reconnects by itself (and subscribes again); errors meanwhile are logged, at most once a minute.
     for (const connection of [publisher, subscriber]) connection.on('error', (error: Error) => wakeUps.logError(error));
     subscriber.on('message', (from: string, message: string) => {
       if (from === channel) wakeUps.receive(message);
     });
-    try {
-      await Promise.all([publisher.connect(), subscriber.connect()]);
-      await subscriber.subscribe(channel);
-    } catch (error) {
-      publisher.disconnect();
-      subscriber.disconnect();
-      throw error;
-    }
-    // 'ready' again after the first time means a reconnection: wake-ups may have been missed.
-    subscriber.on('ready', () => {
-      log.info('directline Redis wake-ups back');
-      wakeUps.resync();
-    });
+    subscriber.on('ready', () => wakeUps.subscribe());
+    // Not awaited: a failed first attempt is retried by ioredis like any later one.
+    for (const connection of [publisher, subscriber]) connection.connect().catch(() => undefined);
     return wakeUps;
   }
 
@@ -204,7 +204,24 @@ export class RedisWakeUps extends BaseWakeUps implements WakeUpChannel {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.publisher.quit().catch(() => this.publisher.disconnect()), this.subscriber.quit().catch(() => this.subscriber.disconnect())]);
+    this.closed = true;
+    // Nothing pending is worth waiting for (a wake-up is only a hint), and QUIT could wait forever on a Redis
+    // that went silent without closing the connection.
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private subscribe(): void {
+    this.subscriber.subscribe(this.channel).then(
+      () => {
+        if (this.closed) return;
+        if (this.subscribedOnce) this.log.info('directline Redis wake-ups back');
+        this.subscribedOnce = true;
+        this.resync();
+      },
+      // The connection dropped again: the next "ready" subscribes again.
+      (error: unknown) => this.logError(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   private logError(error: Error): void {
