@@ -39,6 +39,7 @@ import { DEFAULT_DIRECT_LINE_LIMITS, type DirectLineLimits } from './limits';
 import { botUnavailableNotice } from './notices';
 import { RateLimiter } from './rateLimiter';
 import { openTranscriptStore } from './transcriptBackends';
+import { isTransientStoreError, OutageLog, storeUnavailable } from './storeFaults';
 import { DirectLineStreams } from './streams';
 import { DirectLineTokens, type IssuedToken, newConversationId, newUserId, type TokenClaims, USER_ID_PATTERN } from './tokens';
 import { type ConversationRecord, serialiseActivityPage, type TranscriptStore } from './transcripts';
@@ -139,6 +140,7 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
   const generateLimiter = new RateLimiter(limits.tokenGenerate, now);
   const postLimiter = new RateLimiter(limits.postsPerConversation, now);
   const turns = new TurnQueue();
+  const outage = new OutageLog(log);
 
   // The conversations' home is chosen once the database is open (the routes exist before it is).
   let opened: TranscriptStore | undefined;
@@ -158,7 +160,8 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     opening = attempt;
     // A failure (PostgreSQL unreachable for a moment) is retried by the next request rather than remembered.
     attempt.catch((error: unknown) => {
-      log.error({ err: describeError(error) }, 'directline conversations could not be opened');
+      // An outage is logged (once a minute) by the request that met it; anything else is a fault worth an error.
+      if (!isTransientStoreError(error)) log.error({ err: describeError(error) }, 'directline conversations could not be opened');
       if (opening === attempt) opening = undefined;
     });
     return attempt;
@@ -174,6 +177,8 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     maxStreamsPerAddress: limits.maxStreamsPerAddress,
     maxStreams: limits.maxStreams,
     pingIntervalMs: limits.streamPingIntervalMs,
+    catchUpIntervalMs: limits.streamCatchUpIntervalMs,
+    outage,
     log,
   });
 
@@ -229,6 +234,13 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
         if (error instanceof ClientAbortedError) {
           // The client's doing (a closed tab, a lost network), not a fault of ours: no stack, no error level.
           log.info({ route: req.getRoute?.()?.path }, 'directline request abandoned by the client');
+          return;
+        }
+        if (isTransientStoreError(error)) {
+          // The database went away (restart, fail-over, network cut, pool exhausted): every request fails alike
+          // until it is back, so one line a minute says so, and the client is told when to come back.
+          outage.note(error, { route: req.getRoute?.()?.path });
+          sendProblem(res, storeUnavailable());
           return;
         }
         log.error({ err: error, route: req.getRoute?.()?.path }, 'directline request failed');
@@ -426,6 +438,9 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
       try {
         await turns.enqueue(conversation.id, () => runTurn(store, conversation, { ...transcript, id: stored.id }));
       } catch (error) {
+        // The database went away during the turn (the bot's state, its replies): an outage, answered 503 by the
+        // route like any other; the notice could not be kept either.
+        if (isTransientStoreError(error)) throw error;
         log.error({ err: error, conversationId: conversation.id, activityId: stored.id }, 'directline bot turn failed');
         await tellUserBotFailed(store, conversation, parsed.data.locale, stored.id);
         throw new HttpProblem(502, 'BotError', 'The bot failed to handle the activity.');

@@ -48,6 +48,11 @@ export interface DirectLineLimits {
   /** Open WebSockets in this process. */
   maxStreams: number;
   streamPingIntervalMs: number;
+  /**
+   * With PostgreSQL, how often an instance with open streams checks, in one query for all of them, that none
+   * is behind its conversation or open on an ended one: the safety net for a wake-up that was lost.
+   */
+  streamCatchUpIntervalMs: number;
 }
 
 export const DEFAULT_DIRECT_LINE_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
@@ -74,4 +79,5 @@ export const DEFAULT_DIRECT_LINE_LIMITS: Readonly<DirectLineLimits> = Object.fre
   maxStreamsPerAddress: 32,
   maxStreams: 5_000,
   streamPingIntervalMs: 30_000,
+  streamCatchUpIntervalMs: 15_000,
 });

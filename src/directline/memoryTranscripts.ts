@@ -107,6 +107,15 @@ export class MemoryTranscriptStore implements TranscriptStore {
     return { activities, watermark: conversation.lastSequence };
   }
 
+  async lastSequences(conversationIds: readonly string[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    for (const id of conversationIds) {
+      const conversation = this.find(id);
+      if (conversation) found.set(id, conversation.lastSequence);
+    }
+    return found;
+  }
+
   async touch(conversationId: string): Promise<void> {
     const conversation = this.find(conversationId);
     if (conversation) this.use(conversation);

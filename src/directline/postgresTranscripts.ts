@@ -46,6 +46,7 @@ const PageRowSchema = z.object({
   body: z.string().startsWith('{').endsWith('}').nullable(),
 });
 
+const LastSequenceRowSchema = z.object({ id: z.string(), last_sequence: z.number().int().nonnegative() });
 const TotalsRowSchema = z.object({ conversations: z.number().int(), bytes: z.coerce.number() });
 const EndedRowSchema = z.object({ id: z.string() });
 
@@ -161,6 +162,21 @@ export class PostgresTranscriptStore implements TranscriptStore {
       page.activities.push(`{"id":${JSON.stringify(activityId(conversationId, row.sequence))}${row.body.length > 2 ? ',' : ''}${row.body.slice(1)}`);
     }
     return page;
+  }
+
+  async lastSequences(conversationIds: readonly string[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    if (conversationIds.length === 0) return found;
+    // Idle ones count as ended, as in since(): the stream would be closed at its next read anyway.
+    const { rows } = await this.pool.query(`SELECT id, last_sequence FROM directline_conversations WHERE id = ANY($1::text[]) AND last_active_at >= $2`, [
+      conversationIds,
+      this.idleCutoff(),
+    ]);
+    for (const raw of rows) {
+      const row = LastSequenceRowSchema.parse(raw);
+      found.set(row.id, row.last_sequence);
+    }
+    return found;
   }
 
   async touch(conversationId: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { TrustProxy } from '../config/config';
 import type { Logger } from '../log/logger';
 import { addressKey, clientAddress, HttpProblem } from './httpUtils';
 import type { RateLimiter } from './rateLimiter';
+import { isTransientStoreError, type OutageLog, STORE_RETRY_AFTER_SECONDS } from './storeFaults';
 import type { DirectLineTokens } from './tokens';
 import { serialiseActivityPage, type TranscriptChange, type TranscriptStore } from './transcripts';
 import { parseWatermark } from './watermark';
@@ -16,6 +17,11 @@ import { parseWatermark } from './watermark';
  * Each socket remembers the last sequence it was sent and, when woken (by this process or, through the
  * transcript store, by another instance), reads what came after it. One read at a time per socket: every
  * activity is sent exactly once and in order, however the wake-ups arrive.
+ *
+ * A wake-up can be lost without any reconnection to make up for it (a NOTIFY that failed after its insert
+ * committed, the writer's Redis connection down): with PostgreSQL, a catch-up every `catchUpIntervalMs` reads
+ * the last sequence of every conversation with a stream here, in one query, wakes the streams that are behind
+ * and closes those whose conversation ended. It runs only while this instance holds streams.
  *
  * Nothing a client sends may throw out of `handleUpgrade`: an unreadable target or escape gets 400.
  */
@@ -32,6 +38,10 @@ export interface StreamOptions {
   maxStreamsPerAddress: number;
   maxStreams: number;
   pingIntervalMs: number;
+  /** With PostgreSQL, how often the streams are checked against their conversations' last sequence. */
+  catchUpIntervalMs: number;
+  /** Where a database outage met while opening a stream is logged (shared with the routes: once a minute in all). */
+  outage: OutageLog;
   log: Logger;
 }
 
@@ -68,6 +78,9 @@ export class DirectLineStreams {
   private total = 0;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly pingTimer: NodeJS.Timeout;
+  private catchUpTimer: NodeJS.Timeout | undefined;
+  private catchingUp = false;
+  private lastCatchUpFailureLoggedAt = 0;
   private readonly pathPattern: RegExp;
   private closing = false;
 
@@ -84,6 +97,11 @@ export class DirectLineStreams {
     transcripts.onResync(() => {
       for (const streams of this.byConversation.values()) for (const stream of streams) void this.pump(transcripts, stream);
     });
+    // In one process nothing is missed (the memory store wakes its streams itself): no catch-up there.
+    if (transcripts.kind === 'postgres' && !this.closing && !this.catchUpTimer) {
+      this.catchUpTimer = setInterval(() => void this.catchUp(transcripts), this.options.catchUpIntervalMs);
+      this.catchUpTimer.unref();
+    }
   }
 
   /** True when the request was for a stream of this endpoint (and has been answered); false to let others handle it. */
@@ -105,6 +123,7 @@ export class DirectLineStreams {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pingTimer);
+    clearInterval(this.catchUpTimer);
     const closed: Promise<void>[] = [];
     for (const streams of this.byConversation.values()) {
       for (const stream of streams) closed.push(closeGracefully(stream.ws, STREAM_CLOSE_CODES.goingAway, 'server shutting down'));
@@ -153,6 +172,12 @@ export class DirectLineStreams {
         refuse(socket, error.status, error.status === 503 ? 'Service Unavailable' : 'Bad Request', error.headers);
         return;
       }
+      if (isTransientStoreError(error)) {
+        // The database is away for a moment: the client reconnects after the delay, as it does for any 503.
+        this.options.outage.note(error, { conversationId });
+        refuse(socket, 503, 'Service Unavailable', { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
+        return;
+      }
       this.options.log.error({ err: describe(error), conversationId }, 'directline stream could not open');
       refuse(socket, 500, 'Internal Server Error');
     });
@@ -199,6 +224,44 @@ export class DirectLineStreams {
     }
   }
 
+  /**
+   * The safety net for lost wake-ups: one query for every conversation with a stream here. A stream behind its
+   * conversation is woken (it reads what it has not sent, as on any wake-up); a stream on a conversation that
+   * is gone is closed as the "ended" wake-up would have. Only the streams open when the query was sent are
+   * judged by its answer: one opened since may belong to a conversation started again under the same id.
+   */
+  private async catchUp(transcripts: TranscriptStore): Promise<void> {
+    if (this.catchingUp || this.closing || this.byConversation.size === 0) return;
+    this.catchingUp = true;
+    try {
+      const watched = new Map<string, Stream[]>();
+      for (const [conversationId, streams] of this.byConversation) watched.set(conversationId, [...streams]);
+      let lastSequences: Map<string, number>;
+      try {
+        lastSequences = await transcripts.lastSequences([...watched.keys()]);
+      } catch (error) {
+        // Nothing is lost by skipping a round (the next one looks again); logged once a minute at most.
+        const now = Date.now();
+        if (now - this.lastCatchUpFailureLoggedAt >= 60_000) {
+          this.lastCatchUpFailureLoggedAt = now;
+          this.options.log.warn({ err: describe(error), streams: this.openStreams }, 'directline stream catch-up failed; trying again later');
+        }
+        return;
+      }
+      if (this.closing) return;
+      for (const [conversationId, streams] of watched) {
+        const last = lastSequences.get(conversationId);
+        for (const stream of streams) {
+          if (stream.ws.readyState !== WebSocket.OPEN) continue;
+          if (last === undefined) stream.ws.close(STREAM_CLOSE_CODES.conversationEnded, 'conversation ended');
+          else if (last > stream.sentUpTo) void this.pump(transcripts, stream);
+        }
+      }
+    } finally {
+      this.catchingUp = false;
+    }
+  }
+
   /** Sends what came after the last sent activity; one read at a time per stream. */
   private async pump(transcripts: TranscriptStore, stream: Stream): Promise<void> {
     if (stream.pumping) {
@@ -224,8 +287,10 @@ export class DirectLineStreams {
         stream.sentUpTo = page.watermark;
       } while (stream.again);
     } catch (error) {
-      // The client reconnects from the watermark it has, so closing loses nothing; staying open could.
-      this.options.log.warn({ err: describe(error), conversationId: stream.conversationId }, 'directline stream could not read the conversation');
+      // The client reconnects from the watermark it has, so closing loses nothing; staying open could. An outage
+      // fails every stream alike: logged once a minute, not once a stream.
+      if (isTransientStoreError(error)) this.options.outage.note(error, { conversationId: stream.conversationId });
+      else this.options.log.warn({ err: describe(error), conversationId: stream.conversationId }, 'directline stream could not read the conversation');
       stream.ws.close(STREAM_CLOSE_CODES.internalError, 'try again');
     } finally {
       stream.pumping = false;

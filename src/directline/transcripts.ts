@@ -23,6 +23,11 @@ export interface TranscriptStore {
   append(conversationId: string, activity: TranscriptActivity, options?: { fromUser?: boolean }): Promise<StoredActivity | undefined>;
   /** The kept activities after the watermark, in order; undefined when the conversation has ended. */
   since(conversationId: string, watermark: number): Promise<ActivityPage | undefined>;
+  /**
+   * The last sequence of each of these conversations that still exists, in one read for all; an absent one has
+   * ended. The streams' safety net for a lost wake-up.
+   */
+  lastSequences(conversationIds: readonly string[]): Promise<Map<string, number>>;
   /** The conversation was used: it is kept longer. Cheap enough to call on every request. */
   touch(conversationId: string): Promise<void>;
   /** Ends the conversations idle past the limit (and enforces the global budgets); resolves with how many ended. */
