@@ -8,6 +8,15 @@ import type { StateReadOptions, StateReadResult, StateRepository, StateWrite, St
 
 const CONNECT_TIMEOUT_MS = 5000;
 const POOL_SIZE = 10;
+/**
+ * A query that has not answered in this time will not: a turn's queries take milliseconds. Without a bound, a
+ * PostgreSQL cut off by the network (no reset, no close) held every request waiting on it instead of failing it.
+ */
+const QUERY_TIMEOUT_MS = 15_000;
+/** Migrations may rewrite large tables: they get minutes, not seconds. */
+const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60 * 1000;
+/** An outage drops every pooled connection at once; one line a minute says so. */
+const CONNECTION_LOST_LOG_EVERY_MS = 60_000;
 
 const AppliedMigrationSchema = z.object({ id: z.coerce.number().int() });
 
@@ -21,15 +30,29 @@ export async function openPostgresStore(
   display: string,
   log: Logger,
   migrations: readonly Migration[] = MIGRATIONS,
+  /** Shorter in tests that cut the network; QUERY_TIMEOUT_MS otherwise. */
+  queryTimeoutMs = QUERY_TIMEOUT_MS,
 ): Promise<Store> {
   const pool = new pg.Pool({
     connectionString,
     max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: queryTimeoutMs,
     options: `-c search_path=${schema}`,
   });
   // An idle client losing its connection emits here; without a listener it would end the process.
-  pool.on('error', (error) => log.error({ err: { name: error.name, message: error.message } }, 'PostgreSQL connection lost'));
+  let lostSince = 0;
+  let lostUnlogged = 0;
+  pool.on('error', (error) => {
+    const now = Date.now();
+    if (now - lostSince < CONNECTION_LOST_LOG_EVERY_MS) {
+      lostUnlogged++;
+      return;
+    }
+    log.warn({ err: { name: error.name, message: error.message }, alsoLost: lostUnlogged }, 'PostgreSQL connection lost');
+    lostSince = now;
+    lostUnlogged = 0;
+  });
   try {
     await runMigrations(pool, schema, migrations, log);
   } catch (error) {
@@ -54,7 +77,11 @@ async function runMigrations(pool: pg.Pool, schema: string, migrations: readonly
     const applied = new Set(rows.map((row) => AppliedMigrationSchema.parse(row).id));
     for (const migration of migrations) {
       if (applied.has(migration.id)) continue;
-      for (const statement of migration.postgres) await client.query(statement);
+      for (const statement of migration.postgres) {
+        // pg reads a per-query query_timeout; its type definitions do not list it.
+        const query: pg.QueryConfig & { query_timeout: number } = { text: statement, query_timeout: MIGRATION_QUERY_TIMEOUT_MS };
+        await client.query(query);
+      }
       await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
       log.info({ backend: 'postgres', migration: migration.id, name: migration.name }, 'database migrated');
     }

@@ -7,7 +7,7 @@ import type { Store } from '../../src/storage/store';
 import { captureLog } from '../helpers/logCapture';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
-import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
 
 /**
  * PostgreSQL going away under a running endpoint (a restart, a fail-over, a network cut) is an outage, not a

@@ -6,7 +6,7 @@ import { openStore } from '../../src/storage';
 import type { Store } from '../../src/storage/store';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
-import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
 
 /**
  * A wake-up lost with nothing reconnecting afterwards: the NOTIFY of the instance that wrote failed after its

@@ -8,7 +8,7 @@ import { openStore } from '../../src/storage';
 import type { Store } from '../../src/storage/store';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
-import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
 
 /**
  * The wake-up channel is a doorbell, the conversations are in PostgreSQL: nothing that happens to the channel may

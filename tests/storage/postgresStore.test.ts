@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { MIGRATIONS, openStore, StoreOpenError } from '../../src/storage';
+import { openPostgresStore } from '../../src/storage/postgresStore';
+import { startTcpProxy } from '../helpers/tcpProxy';
 import { silentLog } from '../helpers/logCapture';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { runStoreContract, type StoreHarness } from './storeContract';
@@ -54,6 +56,26 @@ describePostgres('PostgreSQL store', (baseUrl) => {
       ),
     );
     expect(tables).toEqual(expect.arrayContaining(['bot_state', 'schema_migrations', 'turn_leases']));
+  });
+
+  test('a database cut off by the network (no reset, no close) fails a query after its timeout instead of holding it', async () => {
+    const target = new URL(baseUrl);
+    const relay = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughRelay = new URL(baseUrl);
+    throughRelay.host = `127.0.0.1:${relay.port}`;
+    const store = await openPostgresStore(throughRelay.toString(), schema, 'relay', silentLog, MIGRATIONS, 500);
+    try {
+      await store.state.read(['partition-check']);
+      relay.silence();
+      const started = performance.now();
+      await expect(store.state.read(['partition-check'])).rejects.toThrow(/timeout/i);
+      // Bounded: without the timeout this read waits as long as the partition lasts (the test's own timeout).
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      relay.cut();
+      await store.close().catch(() => undefined);
+      await relay.close();
+    }
   });
 
   test('instances opening together migrate once', async () => {
