@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server as NodeHttpServer, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
+import { isIPv4, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse as legacyParseUrl } from 'node:url';
 import type { Logger } from '../log/logger';
@@ -15,8 +15,25 @@ import { HttpProblem, writeProblem, writeProblemOnSocket } from './errors';
  */
 
 /** What can be said of a request's target and headers before routing: nothing (it parses), or why not. */
-export function findUnparseablePart(req: IncomingMessage): 'target' | 'path' | 'host' | undefined {
+export function findUnparseablePart(req: IncomingMessage): UnparseablePart | undefined {
   const target = req.url ?? '';
+  const host = req.headers.host;
+  // The requests a server lives on (`/api/messages`, `/v3/directline/…?watermark=3`) are plain: a path of unreserved
+  // characters with no escape, no bracket and no second leading slash parses in both parsers and decodes, so the
+  // three parses of parseRequestParts are for the others.
+  if (isPlainRequest(target, host)) return undefined;
+  return parseRequestParts(target, host);
+}
+
+export type UnparseablePart = 'target' | 'path' | 'host';
+
+/** True only for targets and hosts that parseRequestParts surely accepts (a property test holds it to that). */
+export function isPlainRequest(target: string, host: string | undefined): boolean {
+  return PLAIN_TARGET.test(target) && (host === undefined || isPlainHost(host));
+}
+
+/** The whole check: the target in both URL parsers, its path decoded, the Host header. */
+export function parseRequestParts(target: string, host: string | undefined): UnparseablePart | undefined {
   if (target === '') return 'target';
   let pathname: string;
   try {
@@ -32,9 +49,24 @@ export function findUnparseablePart(req: IncomingMessage): 'target' | 'path' | '
   } catch {
     return 'path';
   }
-  const host = req.headers.host;
   if (host !== undefined && !isValidHost(host)) return 'host';
   return undefined;
+}
+
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
+const PLAIN_HOST = /^((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+)(?::(\d{1,5}))?$/;
+
+/**
+ * A host name whose last label is not all digits (a number there makes WHATWG read an IPv4 address, which may not
+ * parse), or a dotted IPv4 address, with a port up to 65535.
+ */
+function isPlainHost(host: string): boolean {
+  const match = PLAIN_HOST.exec(host);
+  if (!match) return false;
+  const [, name = '', port] = match;
+  if (port !== undefined && Number(port) > 65535) return false;
+  const lastLabel = name.slice(name.lastIndexOf('.') + 1);
+  return /[A-Za-z]/.test(lastLabel) ? !/^0x/i.test(lastLabel) : isIPv4(name);
 }
 
 /** `Host: name[:port]` (RFC 9110 §7.2): a registered name, an IPv4 address or a bracketed IP literal. */

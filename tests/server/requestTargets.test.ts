@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { jailToLoopback } from '../helpers/networkJail';
+import { isPlainRequest, parseRequestParts } from '../../src/server/requestGuard';
 import { startTestBot, type TestBot } from '../helpers/transcript';
 import { healthStatus, sendRaw, type RawAnswer } from './rawHttp';
 
@@ -168,4 +169,35 @@ describe('property: any request line, target and upgrade headers get an answer a
     // What the generated requests met, for the record; most are refusals.
     console.log('answers by status:', Object.fromEntries([...seen].sort()));
   }, 90_000);
+});
+
+describe('the plain-request shortcut', () => {
+  /** Characters a target or a host may hold, the awkward ones often. */
+  const targetCharacter = fc.oneof(
+    fc.constantFrom(...'/?#%[]@:!$&\'()*+,;=.-_~\\ '.split('')),
+    fc.constantFrom('a', 'Z', '0', '9', 'é', '\u0000', '\uFFFF', '%2F', '%ZZ', '0x'),
+  );
+  const target = fc.array(targetCharacter, { maxLength: 24 }).map((parts) => parts.join(''));
+  const host = fc.oneof(
+    fc.constant(undefined),
+    fc.array(fc.constantFrom('a', 'b', '0', '9', '1', '255', '256', '.', '-', ':', '65535', '65536', '99999', '0x7f', 'x', '[', ']'), { maxLength: 10 }).map((parts) => parts.join('')),
+  );
+
+  test('takes only requests the full check accepts', () => {
+    fc.assert(
+      fc.property(fc.oneof(target, target.map((rest) => `/${rest}`)), host, (generatedTarget, generatedHost) => {
+        if (!isPlainRequest(generatedTarget, generatedHost)) return;
+        expect(parseRequestParts(generatedTarget, generatedHost)).toBeUndefined();
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test.each([
+    ['/api/messages', '127.0.0.1:3978'],
+    ['/v3/directline/conversations/abc/activities?watermark=3', 'bot.example.org'],
+    ['/healthz', 'localhost'],
+  ])('takes the everyday request %s (Host %s)', (everyday, everydayHost) => {
+    expect(isPlainRequest(everyday, everydayHost)).toBe(true);
+  });
 });
