@@ -6,7 +6,9 @@ import type { Config } from './config/config';
 import { registerDirectLine, registerWidget } from './directline';
 import { CommuneIndex } from './geo';
 import type { Logger } from './log/logger';
-import { createMetrics, instrumentStore } from './metrics';
+import type { Metrics } from './metrics';
+import type * as MetricsModule from './metrics/metrics';
+import { instrumentStore } from './metrics/instrumentedStore';
 import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { loadSheetKnowledge, SheetIndex } from './sheets';
@@ -46,7 +48,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     if (!running) throw new Error('Maillage is not ready yet');
     return running;
   };
-  const metrics = config.metrics ? createMetrics() : undefined;
+  // prom-client is loaded only when metrics are on (it costs start-up time otherwise for nothing).
+  const metrics: Metrics | undefined = config.metrics ? (require('./metrics/metrics') as typeof MetricsModule).createMetrics() : undefined;
   const http = createHttpServer({
     log,
     metrics,

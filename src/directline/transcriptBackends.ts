@@ -4,9 +4,10 @@ import type { Logger } from '../log/logger';
 import type { Store } from '../storage/store';
 import type { DirectLineLimits } from './limits';
 import { MemoryTranscriptStore } from './memoryTranscripts';
-import { PostgresTranscriptStore } from './postgresTranscripts';
 import type { TranscriptStore } from './transcripts';
-import { PostgresNotifyWakeUps, RedisWakeUps, type WakeUpChannel } from './wakeUps';
+import type * as PostgresTranscriptsModule from './postgresTranscripts';
+import type * as WakeUpsModule from './wakeUps';
+import type { WakeUpChannel } from './wakeUps';
 
 /**
  * Chooses where the conversations live: in PostgreSQL when the application's database is PostgreSQL (several
@@ -23,6 +24,9 @@ export async function openTranscriptStore(options: {
   const pool = options.store?.postgres?.pool;
   if (!pool) return new MemoryTranscriptStore(options.limits, options.now);
 
+  // Loaded here, not at start: ioredis and the wake-up code cost a tenth of a second that one instance never needs.
+  const { PostgresTranscriptStore } = require('./postgresTranscripts') as typeof PostgresTranscriptsModule;
+  const { PostgresNotifyWakeUps, RedisWakeUps } = require('./wakeUps') as typeof WakeUpsModule;
   const { rows } = await pool.query('SELECT current_schema() AS schema');
   const schema = z.object({ schema: z.string().min(1) }).parse(rows[0]).schema;
   // Per schema, so that deployments (or test runs) sharing a database server never wake each other's streams.

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger';
+import type * as PostgresStoreModule from './postgresStore';
 import { parseDatabaseUrl } from './databaseUrl';
 import { MIGRATIONS, type Migration } from './migrations';
-import { openPostgresStore } from './postgresStore';
 import { openSqliteStore } from './sqliteStore';
 import type { Store } from './store';
 
@@ -14,7 +14,8 @@ export async function openStore(databaseUrl: string, log: Logger, migrations: re
   const store =
     location.backend === 'sqlite'
       ? openSqliteStore(location.file, location.display, log, migrations)
-      : await openPostgresStore(location.connectionString, location.schema, location.display, log, migrations);
+      : // Loaded only for PostgreSQL: the driver costs a start that SQLite deployments never need.
+        await (require('./postgresStore') as typeof PostgresStoreModule).openPostgresStore(location.connectionString, location.schema, location.display, log, migrations);
   log.info({ backend: store.backend, location: store.location }, 'database open');
   return store;
 }
