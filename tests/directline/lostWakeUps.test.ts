@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import { WebSocket } from 'ws';
 import { createLogger } from '../../src/log/logger';
 import { openStore } from '../../src/storage';
 import type { Store } from '../../src/storage/store';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
+import { openStream } from './support/streamClient';
 
 /**
  * A wake-up lost with nothing reconnecting afterwards: the NOTIFY of the instance that wrote failed after its
@@ -20,23 +20,7 @@ const silent = createLogger('silent');
 /** Short in the test so the catch-up comes quickly; the default is 15 s. */
 const CATCH_UP_MS = 300;
 
-interface StreamedActivity {
-  id: string;
-  text?: string;
-}
 
-function openStream(url: string) {
-  const socket = new WebSocket(url);
-  const activities: StreamedActivity[] = [];
-  socket.on('message', (data) => activities.push(...(JSON.parse(String(data)) as { activities: StreamedActivity[] }).activities));
-  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-  return { socket, activities, opened, closed };
-}
 
 const suffixOf = (schema: string) => createHash('sha256').update(schema).digest('hex').slice(0, 16);
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { WebSocket } from 'ws';
 import { RedisWakeUps } from '../../src/directline/wakeUps';
 import { createLogger } from '../../src/log/logger';
 import { openStore } from '../../src/storage';
@@ -9,6 +8,7 @@ import type { Store } from '../../src/storage/store';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { request, startConversation, startTestServer, type TestServer, waitUntil } from './support/harness';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
+import { openStream } from './support/streamClient';
 
 /**
  * The wake-up channel is a doorbell, the conversations are in PostgreSQL: nothing that happens to the channel may
@@ -19,22 +19,7 @@ import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
 const REDIS_URL = process.env.REDIS_URL_TEST?.trim() || 'redis://127.0.0.1:6379';
 const silent = createLogger('silent');
 
-interface StreamedActivity {
-  id: string;
-  text?: string;
-}
 
-function openStream(url: string) {
-  const socket = new WebSocket(url);
-  const activities: StreamedActivity[] = [];
-  socket.on('message', (data) => activities.push(...(JSON.parse(String(data)) as { activities: StreamedActivity[] }).activities));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-  return { socket, activities, opened };
-}
 
 /** The streamUrl an instance gave, pointed at another instance (a balancer gives one host for all). */
 const through = (streamUrl: string, server: TestServer) => {
