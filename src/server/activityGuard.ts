@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
-import { ActivityEnvelopeSchema, type ActivityEnvelope } from './activitySchema';
+import { ActivityEnvelopeSchema, valueAt, type ActivityEnvelope } from './activitySchema';
 import { HttpProblem } from './errors';
 import { DEFAULT_JSON_BODY_LIMITS, formatPath, readJsonBody, type JsonBodyLimits } from './jsonBody';
 
@@ -38,11 +38,3 @@ function describeIssue(error: z.ZodError, input: object): HttpProblem {
   return new HttpProblem('invalid_activity', `${field}: ${reason}`.slice(0, 300), field);
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = Object.hasOwn(current, key) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
-  }
-  return current;
-}

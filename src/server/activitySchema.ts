@@ -150,7 +150,8 @@ function checkInvokeValue(name: string, value: Record<string, unknown> | undefin
   context.addIssue({ code: 'custom', path, message: missing ? 'is required for the adaptiveCard/action invoke' : (issue?.message ?? 'is invalid') });
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod issue's path, read without trusting the input's prototype (absent when any step is missing). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
