@@ -1,7 +1,7 @@
 /** Jest runs the TypeScript sources directly through ts-jest; timing assertions live in `npm run bench`, not here. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/dialogs'],
+  roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/dialogs', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],

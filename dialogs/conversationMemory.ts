@@ -2,17 +2,21 @@ import { z } from 'zod';
 import { OfferConversationSchema } from '../src/offer';
 import { offerConversationToKeep } from '../src/offer/conversation';
 import { SheetConversationSchema } from '../src/sheets';
+import { FormStateSchema } from './forms/formRunner';
 
 /**
  * What the bot remembers of one conversation between turns: the sheet being discussed, the parent's pending search
  * (with their position, which never leaves this state), and which of the two was last talked about.
- * It is read back from the database, so it is parsed, and a record that no longer fits starts afresh.
+ * It is read back from the database, so it is parsed part by part: a part that no longer fits (an older version, a
+ * hand edit) starts afresh on its own, and the others — a form half filled in — are kept.
  */
 export const ConversationMemorySchema = z.object({
-  sheets: SheetConversationSchema.default({}),
-  offer: OfferConversationSchema.default({}),
-  lastTopic: z.enum(['sheets', 'offer']).optional(),
-  greeted: z.boolean().default(false),
+  sheets: SheetConversationSchema.catch({}).default({}),
+  offer: OfferConversationSchema.catch({}).default({}),
+  lastTopic: z.enum(['sheets', 'offer']).optional().catch(undefined),
+  greeted: z.boolean().catch(false).default(false),
+  /** A multi-turn form under way (dialogs/forms/formRunner.ts). */
+  form: FormStateSchema.optional().catch(undefined),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 

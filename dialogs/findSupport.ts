@@ -1,40 +1,85 @@
 import type { TurnContext } from 'botbuilder';
-import type { DateTime } from 'luxon';
 import { sendReply } from '../src/bot/replies';
-import type { UserTurn } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
-import { answerOfferQuery, type OfferIndex } from '../src/offer';
+import { offerText } from '../src/messages/offer';
+import { offerQueryScore, type OfferIndex, type OfferTurn } from '../src/offer';
+import type { TurnReading } from '../src/reading';
 import type { ConversationMemory } from './conversationMemory';
-import type { OneTurnJourney } from './journey';
+import { answerOfferQuery } from './findSupport/answer';
+import { answersPlace } from './findSupport/askPlace';
+import { candidatesOf, chosenAmong, choiceLabel } from './findSupport/placeChoice';
+import type { MultiTurnJourney } from './journey';
 
 /**
- * A parent looks for parenting support near them: a kind of help, a place (commune, postcode or shared position),
- * a day, the age of their children. The bot asks only for what is missing, usually the place, and then offers to
- * use their position; follow-ups ("et à Givors ?", "d'autres ?", "plus loin") refine the same search.
+ * A parent looks for parenting support near them. The journey, in order (dialogs/findSupport/answer.ts):
+ * - a pending question first: which of several communes of that name (placeChoice.ts), or where (askPlace.ts);
+ * - a new question starts afresh; only an explicit follow-up keeps the kind, day and audience (followUps.ts);
+ * - "d'autres" pages (paging.ts), "plus loin" widens and shows only what is new (widening.ts);
+ * - then the search: a kind or a situation near a place, or support in general grouped by kind (src/offer).
  * The parent's position stays in this conversation's memory and nowhere else.
  */
-export class FindSupport implements OneTurnJourney {
+export class FindSupport implements MultiTurnJourney {
   readonly id = 'findSupport';
 
   constructor(
     private readonly offer: OfferIndex,
     private readonly communes: CommuneIndex,
-    private readonly now: () => DateTime,
   ) {}
 
-  async answer(context: TurnContext, turn: UserTurn, memory: ConversationMemory): Promise<void> {
-    const result = answerOfferQuery(this.offer, this.communes, turn.text, memory.offer, {
-      position: turn.position,
-      now: this.now(),
-      language: turn.language,
+  /** 0..1: how much the message reads like a parent's search (the route table compares it with the sheets' score). */
+  score(reading: TurnReading, memory: ConversationMemory): number {
+    return offerQueryScore(reading.offer, memory.offer);
+  }
+
+  /** The question the journey is waiting for an answer to, if any. */
+  pendingQuestion(memory: ConversationMemory): 'place' | 'place-choice' | null {
+    return memory.offer.pending ?? null;
+  }
+
+  /** Whether this message answers the pending question (a place, a position, a choice), so it comes here first. */
+  answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
+    switch (memory.offer.pending) {
+      case 'place':
+        return answersPlace(reading.offer, reading.position);
+      case 'place-choice':
+        return answersPlace(reading.offer, reading.position) || chosenAmong(memory.offer.placeChoices ?? [], reading.text, this.communes) !== null;
+      default:
+        return false;
+    }
+  }
+
+  async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const turn = answerOfferQuery(this.offer, this.communes, reading.offer, memory.offer, {
+      position: reading.position,
+      now: reading.now,
+      language: reading.language,
     });
-    memory.offer = result.conversation;
+    memory.offer = turn.conversation;
     memory.lastTopic = 'offer';
+    await send(context, turn);
+  }
+
+  /** After another route answered an interruption: the pending question again, short. */
+  async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const language = reading.language;
+    if (memory.offer.pending === 'place-choice') {
+      const choices = candidatesOf(memory.offer.placeChoices ?? [], this.communes).map(choiceLabel);
+      await sendReply(context, { text: offerText('choosePlaceAgain', language), suggestions: choices });
+    } else if (memory.offer.pending === 'place') {
+      await sendReply(context, { text: offerText('askPlaceAgain', language), askLocation: true });
+    }
+  }
+}
+
+/** Each reply as a message (a grouped answer has one per kind); the quick replies and the position button go last. */
+async function send(context: TurnContext, turn: OfferTurn): Promise<void> {
+  const replies = turn.replies.length > 0 ? turn.replies : [{ text: turn.text, cards: [] }];
+  for (const [i, reply] of replies.entries()) {
+    const last = i === replies.length - 1;
     await sendReply(context, {
-      text: result.text,
-      cards: result.cards,
-      suggestions: result.suggestions,
-      askLocation: result.askLocation,
+      text: reply.text,
+      cards: reply.cards,
+      ...(last ? { suggestions: turn.suggestions, askLocation: turn.askLocation } : {}),
     });
   }
 }

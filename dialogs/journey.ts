@@ -1,13 +1,27 @@
 import type { TurnContext } from 'botbuilder';
-import type { UserTurn } from '../src/bot/userTurn';
+import type { TurnReading } from '../src/reading';
 import type { ConversationMemory } from './conversationMemory';
 
 /**
- * A journey that answers in one turn: it reads what the user said, updates the conversation's memory and replies.
- * Journeys that need several turns (a form) are botbuilder ComponentDialogs instead; one-turn answers do not pay
- * for the dialog stack (measured at 0.5–0.8 ms of CPU a turn, against a budget of 1.3× a bare echo bot).
+ * A journey answers a kind of request from the turn's reading and the conversation's memory, which it may change
+ * (the main dialog saves it once the turn is answered).
  */
-export interface OneTurnJourney {
+export interface Journey {
   readonly id: string;
-  answer(context: TurnContext, turn: UserTurn, memory: ConversationMemory): Promise<void>;
+  answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void>;
+}
+
+/**
+ * A journey that can wait for an answer over several turns (the place of a search, a choice of commune, and next a
+ * report's fields). Its question lives in the conversation's memory, so it survives a restart and another instance.
+ * The route table gives it the turn first when the message answers its question; when another route answers
+ * instead (an interruption), the main dialog asks the question again (see dialogs/multiTurn.ts).
+ */
+export interface MultiTurnJourney extends Journey {
+  /** What the journey is waiting for, if anything. */
+  pendingQuestion(memory: ConversationMemory): string | null;
+  /** Whether this message answers the pending question. */
+  answersPending(reading: TurnReading, memory: ConversationMemory): boolean;
+  /** Asks the pending question again, briefly, after another route has answered. */
+  askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void>;
 }

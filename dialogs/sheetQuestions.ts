@@ -1,22 +1,24 @@
 import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
-import type { UserTurn } from '../src/bot/userTurn';
+import type { TurnReading } from '../src/reading';
 import { answerSheetQuestion, type SheetIndex } from '../src/sheets';
 import type { ConversationMemory } from './conversationMemory';
-import type { OneTurnJourney } from './journey';
+import type { Journey } from './journey';
 
 /**
  * A partner asks about the action sheets: a field of a sheet ("qui pilote la PA 3.2.1 ?"), a topic, a list across
  * sheets, a term of the glossary, or a follow-up on the sheet being discussed ("et ses indicateurs ?").
  * The answer quotes the sheet's own words and names the sheet and its plan; the sheet becomes the current one.
+ * When a number exists in several plans, the answer asks which plan, with each as a suggestion (one turn: the
+ * choice is a new question naming the plan).
  */
-export class SheetQuestions implements OneTurnJourney {
+export class SheetQuestions implements Journey {
   readonly id = 'sheetQuestions';
 
   constructor(private readonly sheets: SheetIndex) {}
 
-  async answer(context: TurnContext, turn: UserTurn, memory: ConversationMemory): Promise<void> {
-    const result = answerSheetQuestion(this.sheets, turn.text, memory.sheets, turn.language);
+  async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const result = answerSheetQuestion(this.sheets, reading.sheets, memory.sheets, reading.language);
     memory.sheets = result.conversation;
     memory.lastTopic = 'sheets';
     await sendReply(context, { text: result.text, cards: result.cards, suggestions: result.suggestions });

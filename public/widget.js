@@ -1,9 +1,12 @@
 /*
  * Maillage chat widget. Any website adds it with one tag:
  *   <script src="https://MAILLAGE-HOST/widget.js" defer></script>
- * It adds a chat button and a panel, and loads Web Chat from the same server as this script (no CDN) only
- * when the panel is first opened (or the button is hovered or focused, to save a moment).
- * Optional attribute on the tag: data-locale="fr-FR" | "en-US" (default: the browser's language, French unless English).
+ * It adds a chat button and a panel. Web Chat comes from the same server as this script (no CDN), at an address that
+ * names its content, so browsers keep it for a year: it is fetched quietly once the page is idle (unless the browser
+ * asks to save data), and loaded from the cache when the panel opens. The conversation is started in parallel with
+ * Web Chat's loading, and what the parent types meanwhile is sent, once, as soon as the chat is connected.
+ * Its own texts follow the browser's language: French, else English. Optional attribute on the tag:
+ * data-locale="fr-FR" | "en-US" to choose for the page.
  */
 (function () {
   'use strict';
@@ -11,28 +14,63 @@
   if (window.__maillageWidgetLoaded) return;
   window.__maillageWidgetLoaded = true;
 
-  var TEXTS = {
-    launcher: 'Discuter avec Maillage',
-    panelLabel: 'Discussion avec Maillage',
-    title: 'Maillage',
-    subtitle: 'Trouver un soutien aux parents près de chez vous',
-    close: 'Fermer la discussion',
-    shareLocation: 'Partager ma position',
-    locationPrivacy: 'Votre position n’est envoyée que si vous cliquez, et sert seulement à chercher des lieux proches.',
-    locating: 'Recherche de votre position…',
-    locationSent: 'Votre position a été envoyée.',
-    locationRefused: 'Vous avez refusé le partage de votre position. Vous pouvez écrire le nom de votre commune à la place.',
-    locationFailed: 'Votre position n’a pas pu être trouvée. Vous pouvez écrire le nom de votre commune à la place.',
-    locationUnsupported: 'Votre navigateur ne permet pas de partager votre position. Vous pouvez écrire le nom de votre commune.',
-    locationNotReady: 'La discussion n’est pas encore prête. Réessayez dans un instant.',
-    locationSuggested: 'Vous pouvez partager votre position avec le bouton « Partager ma position ».',
-    loading: 'Chargement de la discussion…',
-    loadFailed: 'La discussion n’a pas pu démarrer. Vérifiez votre connexion, puis réessayez.',
-    ended: 'La discussion s’est interrompue.',
-    retry: 'Recommencer la discussion'
+  var ALL_TEXTS = {
+    fr: {
+      launcher: 'Discuter avec Maillage',
+      panelLabel: 'Discussion avec Maillage',
+      title: 'Maillage',
+      close: 'Fermer la discussion',
+      shareLocation: 'Partager ma position',
+      shareLocationShort: 'Ma position',
+      locationPrivacy: 'Position envoyée seulement si vous cliquez.',
+      locating: 'Recherche de votre position…',
+      locationSent: 'Votre position a été envoyée.',
+      locationRefused: 'Vous avez refusé le partage de votre position. Vous pouvez écrire le nom de votre commune à la place.',
+      locationFailed: 'Votre position n’a pas pu être trouvée. Vous pouvez écrire le nom de votre commune à la place.',
+      locationUnsupported: 'Votre navigateur ne permet pas de partager votre position. Vous pouvez écrire le nom de votre commune.',
+      locationNotReady: 'La discussion n’est pas encore prête. Réessayez dans un instant.',
+      locationSuggested: 'Vous pouvez partager votre position avec le bouton « Ma position ».',
+      welcome: 'Bonjour ! Je vous aide à trouver un soutien pour les parents près de chez vous : groupe de parole, lieu d’accueil enfants-parents, médiation familiale, écoute… Dites-moi ce que vous cherchez et votre commune.',
+      loading: 'Chargement de la discussion…',
+      draftLabel: 'Votre message',
+      send: 'Envoyer',
+      queued: 'Votre message partira dès que la discussion sera prête.',
+      loadFailed: 'La discussion n’a pas pu démarrer. Vérifiez votre connexion, puis réessayez.',
+      ended: 'La discussion s’est interrompue.',
+      retry: 'Recommencer la discussion'
+    },
+    en: {
+      launcher: 'Chat with Maillage',
+      panelLabel: 'Chat with Maillage',
+      title: 'Maillage',
+      close: 'Close the chat',
+      shareLocation: 'Share my location',
+      shareLocationShort: 'My location',
+      locationPrivacy: 'Your location is sent only if you click.',
+      locating: 'Finding your location…',
+      locationSent: 'Your location has been sent.',
+      locationRefused: 'You declined to share your location. You can type the name of your town instead.',
+      locationFailed: 'Your location could not be found. You can type the name of your town instead.',
+      locationUnsupported: 'Your browser cannot share your location. You can type the name of your town.',
+      locationNotReady: 'The chat is not ready yet. Try again in a moment.',
+      locationSuggested: 'You can share your location with the “My location” button.',
+      welcome: 'Hello! I help you find support for parents near you: parents’ groups, parent-child drop-ins, family mediation, someone to listen… Tell me what you are looking for and your town.',
+      loading: 'Loading the chat…',
+      draftLabel: 'Your message',
+      send: 'Send',
+      queued: 'Your message will be sent as soon as the chat is ready.',
+      loadFailed: 'The chat could not start. Check your connection, then try again.',
+      ended: 'The chat was interrupted.',
+      retry: 'Start the chat again'
+    }
   };
 
   var WEB_CHAT_LOCALES = { fr: 'fr-FR', en: 'en-US' };
+  // Replaced, as the server sends this file, by Web Chat's versioned address (vendor/webchat.<hash>.js).
+  var WEB_CHAT_PATH = '{{WEB_CHAT_PATH}}';
+  if (!/^vendor\/webchat\.[\w-]+\.js$/.test(WEB_CHAT_PATH)) WEB_CHAT_PATH = 'vendor/webchat.js';
+  // After the page's load, the bundle is fetched when the page is idle, at the latest after this long.
+  var PREFETCH_IDLE_TIMEOUT_MS = 3000;
   // Coordinates are rounded to about 100 m: enough to find the nearest places, less precise than the user's door.
   var COORDINATE_DECIMALS = 3;
   var MOBILE_QUERY = '(max-width: 480px)';
@@ -43,6 +81,7 @@
   if (!script || !script.src) return;
   var scriptUrl = new URL(script.src, document.baseURI);
   var locale = pickLocale(script.getAttribute('data-locale') || navigator.language || 'fr-FR');
+  var TEXTS = ALL_TEXTS[locale.slice(0, 2)];
 
   function findOwnScript() {
     var scripts = document.getElementsByTagName('script');
@@ -52,8 +91,9 @@
     return null;
   }
 
+  /** French for French speakers, English for everyone else (the bot answers in French or English too). */
   function pickLocale(language) {
-    return /^en\b/i.test(language) ? WEB_CHAT_LOCALES.en : WEB_CHAT_LOCALES.fr;
+    return /^fr\b/i.test(language) ? WEB_CHAT_LOCALES.fr : WEB_CHAT_LOCALES.en;
   }
 
   /** URLs of the server that served this script, so the widget works on any website. */
@@ -148,13 +188,16 @@
   var closeButton = element('button', { type: 'button', class: 'maillage-close', 'aria-label': TEXTS.close, title: TEXTS.close }, [
     icon('close', 'maillage-icon')
   ]);
-  var locationButton = element('button', { type: 'button', class: 'maillage-location', 'aria-describedby': 'maillage-location-help' }, [
+  // The header is one row on a 360 px phone: the button shows a short label, its name says it all.
+  var locationButton = element('button', { type: 'button', class: 'maillage-location', 'aria-label': TEXTS.shareLocation, 'aria-describedby': 'maillage-location-help' }, [
     icon('pin', 'maillage-icon'),
-    element('span', { text: TEXTS.shareLocation })
+    element('span', { text: TEXTS.shareLocationShort })
   ]);
-  var locationHelp = element('p', { id: 'maillage-location-help', class: 'maillage-help', text: TEXTS.locationPrivacy });
+  // The status line takes the place of the privacy note while it speaks, so the chrome stays one short line high.
   var status = element('p', { class: 'maillage-status', role: 'status', 'aria-live': 'polite' });
+  var locationHelp = element('p', { id: 'maillage-location-help', class: 'maillage-help', text: TEXTS.locationPrivacy });
   var chat = element('div', { class: 'maillage-chat' });
+  // On a phone the chrome (header, buttons, note) keeps to one row and one line: the conversation gets the rest.
   var panel = element('div', {
     id: panelId,
     class: 'maillage-panel',
@@ -162,16 +205,15 @@
     'aria-modal': 'false',
     'aria-label': TEXTS.panelLabel,
     tabindex: '-1',
-    lang: locale.slice(0, 2)
+    lang: locale.slice(0, 2),
+    'data-maillage-state': 'closed'
   }, [
     element('div', { class: 'maillage-header' }, [
-      element('div', { class: 'maillage-heading' }, [
-        element('h2', { class: 'maillage-title', text: TEXTS.title }),
-        element('p', { class: 'maillage-subtitle', text: TEXTS.subtitle })
-      ]),
+      element('h2', { class: 'maillage-title', text: TEXTS.title }),
+      locationButton,
       closeButton
     ]),
-    element('div', { class: 'maillage-tools' }, [locationButton, locationHelp, status]),
+    element('div', { class: 'maillage-note' }, [status, locationHelp]),
     chat
   ]);
   panel.hidden = true;
@@ -199,7 +241,10 @@
       return;
     }
     panel.focus();
-    startChat().then(focusSendBox);
+    var started = startChat();
+    // While Web Chat loads, the parent can already type.
+    if (draft) draft.focus();
+    started.then(focusSendBox);
   }
 
   function close() {
@@ -251,7 +296,7 @@
     if (!isOpen()) return;
     var tries = 0;
     (function attempt() {
-      var input = chat.querySelector('[data-id="webchat-sendbox-input"], textarea, input[type="text"]');
+      var input = chat.querySelector('[data-id="webchat-sendbox-input"]') || chat.querySelector('textarea, input[type="text"]');
       if (input) input.focus();
       else if (tries++ < 50) setTimeout(attempt, 100);
     })();
@@ -259,6 +304,7 @@
 
   // ---- Web Chat ----------------------------------------------------------------------------------------
   var webChatScript = null;
+  var webChatPrefetch = null;
   var chatStarted = null;
   var store = null;
   var directLine = null;
@@ -266,6 +312,14 @@
   var generation = 0;
   var session = null;
   var renderedAt = 0;
+  // What was sent before the chat was connected, oldest first ({text} or a position {location}): each item leaves this
+  // list when, and only when, it is handed to Web Chat.
+  var pending = [];
+  var connected = false;
+
+  function setState(state) {
+    panel.setAttribute('data-maillage-state', state);
+  }
 
   function preloadWebChat() {
     loadWebChat().catch(function () {
@@ -273,11 +327,40 @@
     });
   }
 
+  /**
+   * Fills the browser's HTTP cache with Web Chat's bundle without running it (running 4 MB of script would cost the
+   * host page's visitors a moment of a busy phone): low priority, once the page is idle. The request is the one the
+   * <script crossorigin="anonymous"> tag makes later (CORS, same credentials), so that tag is served from the cache.
+   * Saving data (the browser's setting) or a page that forbids the request: the bundle is simply fetched on click.
+   */
+  function prefetchWebChat() {
+    if (webChatPrefetch || webChatScript || (navigator.connection && navigator.connection.saveData)) return;
+    if (typeof fetch !== 'function') return;
+    webChatPrefetch = fetch(serverUrl(WEB_CHAT_PATH), { mode: 'cors', credentials: 'same-origin', priority: 'low' })
+      .then(function (response) {
+        // Read to the end: the cache keeps only a response that was read whole.
+        return response.ok ? response.arrayBuffer() : null;
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+
+  function whenIdle(task) {
+    if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: PREFETCH_IDLE_TIMEOUT_MS });
+    else setTimeout(task, 1000);
+  }
+
+  if (document.readyState === 'complete') whenIdle(prefetchWebChat);
+  else window.addEventListener('load', function () {
+    whenIdle(prefetchWebChat);
+  });
+
   function loadWebChat() {
     if (window.WebChat && window.WebChat.renderWebChat) return Promise.resolve(window.WebChat);
     if (webChatScript) return webChatScript;
     webChatScript = new Promise(function (resolve, reject) {
-      var tag = element('script', { src: serverUrl('vendor/webchat.js'), async: 'async' });
+      var tag = element('script', { src: serverUrl(WEB_CHAT_PATH), async: 'async', crossorigin: 'anonymous' });
       tag.onload = function () {
         if (window.WebChat) resolve(window.WebChat);
         else reject(new Error('Web Chat did not load'));
@@ -300,22 +383,44 @@
     });
   }
 
+  /**
+   * Starts the conversation the token was issued for, as Web Chat would once loaded, but while its bundle is still
+   * downloading: Web Chat then gets the token, the conversation and its stream's address, and opens the stream at once.
+   */
+  function startConversation(grant) {
+    return fetch(grant.domain + '/conversations', {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { Authorization: 'Bearer ' + grant.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ locale: locale })
+    }).then(function (response) {
+      if (!response.ok) throw new Error('conversation start failed with HTTP ' + response.status);
+      return response.json();
+    }).then(function (started) {
+      if (typeof started.streamUrl !== 'string' || started.conversationId !== grant.conversationId) throw new Error('unexpected conversation');
+      grant.streamUrl = started.streamUrl;
+      if (typeof started.token === 'string') grant.token = started.token;
+      return grant;
+    });
+  }
+
   function startChat() {
     if (chatStarted) return chatStarted;
+    connected = false;
+    setState('loading');
     chat.setAttribute('aria-busy', 'true');
-    chat.textContent = '';
-    chat.appendChild(element('p', { class: 'maillage-loading', text: TEXTS.loading }));
+    showWelcome();
     var resumed = readSession();
     var grant = resumed
       ? Promise.resolve(resumed)
       : fetchToken().then(function (fresh) {
-          return {
+          return startConversation({
             token: fresh.token,
             conversationId: fresh.conversationId,
             domain: new URL(fresh.domain, scriptUrl).toString().replace(/\/+$/, ''),
             expiresAt: Date.now() + fresh.expires_in * 1000,
             fresh: true
-          };
+          });
         });
     chatStarted = Promise.all([loadWebChat(), grant])
       .then(function (results) {
@@ -328,63 +433,176 @@
     return chatStarted;
   }
 
+  // ---- before Web Chat is there: a welcome for parents, and a box to type in at once -----------------------
+  var draft = null;
+  var queuedNote = null;
+
+  function showWelcome() {
+    chat.textContent = '';
+    draft = element('textarea', { class: 'maillage-draft', rows: '2', 'aria-label': TEXTS.draftLabel, placeholder: TEXTS.draftLabel });
+    var send = element('button', { type: 'submit', class: 'maillage-send', text: TEXTS.send });
+    var form = element('form', { class: 'maillage-early' }, [draft, send]);
+    queuedNote = element('ul', { class: 'maillage-queued', 'aria-live': 'polite' });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      queueDraft();
+    });
+    draft.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        queueDraft();
+      }
+    });
+    chat.appendChild(element('div', { class: 'maillage-welcome' }, [
+      element('p', { class: 'maillage-welcome-text', text: TEXTS.welcome }),
+      element('p', { class: 'maillage-loading', text: TEXTS.loading }),
+      queuedNote,
+      form
+    ]));
+    pending.forEach(function (item) {
+      if (item.text) showQueued(item.text);
+    });
+  }
+
+  function queueDraft() {
+    var text = draft ? draft.value.trim() : '';
+    if (!text) return;
+    draft.value = '';
+    enqueue(text);
+  }
+
+  function enqueue(text) {
+    pending.push({ text: text });
+    showQueued(text);
+    if (connected) setTimeout(flushPending, 0);
+  }
+
+  function showQueued(text) {
+    if (!queuedNote || !queuedNote.isConnected) return;
+    queuedNote.appendChild(element('li', {}, [
+      element('span', { class: 'maillage-queued-text', text: text }),
+      element('span', { class: 'maillage-queued-note', text: TEXTS.queued })
+    ]));
+  }
+
+  /** Sends what waited, in order, each once: taken off the list as it is handed to Web Chat. */
+  function flushPending() {
+    while (connected && store && pending.length > 0) {
+      var item = pending.shift();
+      if (item.location) {
+        store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'location', value: item.location } });
+        announce(TEXTS.locationSent);
+      } else {
+        store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: item.text, method: 'keyboard' } });
+      }
+    }
+  }
+
+  /**
+   * Web Chat ignores a message submitted while it is not connected (it stays in the box, never sent). Until it is,
+   * a submitted message joins the queue instead, and leaves the box as if it had been sent.
+   */
+  function queueWhileConnecting(api, action) {
+    if (action.type === 'WEB_CHAT/SUBMIT_SEND_BOX' && !connected) {
+      var value = (api.getState().sendBoxValue || '').trim();
+      if (value) {
+        api.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: '' } });
+        pending.push({ text: value });
+      }
+      return true;
+    }
+    return false;
+  }
+
+  function trackConnection(action) {
+    if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' || action.type === 'DIRECT_LINE/RECONNECT_FULFILLED') {
+      connected = true;
+      setState('ready');
+      // After Web Chat's own handling of the action, so that its sending is running.
+      setTimeout(flushPending, 0);
+    } else if (action.type === 'DIRECT_LINE/RECONNECT_PENDING' || action.type === 'DIRECT_LINE/DISCONNECT_PENDING' || action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
+      connected = false;
+      if (action.type !== 'DIRECT_LINE/DISCONNECT_PENDING') setState('connecting');
+    }
+  }
+
   function render(WebChat, grant) {
     var ownGeneration = ++generation;
     renderedAt = Date.now();
-    // A conversation resumed from an earlier page reconnects to it and replays its messages.
+    var leftInDraft = draft ? draft.value : '';
+    // A conversation started here comes with its stream's address: Web Chat opens the stream at once. A conversation
+    // resumed from an earlier page reconnects to it and replays its messages.
+    var withStream = grant.fresh && typeof grant.streamUrl === 'string';
     directLine = WebChat.createDirectLine({
       token: grant.token,
-      conversationId: grant.fresh ? undefined : grant.conversationId,
+      conversationId: grant.fresh && !withStream ? undefined : grant.conversationId,
+      streamUrl: withStream ? grant.streamUrl : undefined,
       domain: grant.domain,
       webSocket: true,
       conversationStartProperties: { locale: locale }
     });
+    // Given a stream, Web Chat's Direct Line skips its start, and with it the loop that renews the token every
+    // 15 minutes: started here, or a conversation longer than the token's 30 minutes would end.
+    if (withStream && typeof directLine.refreshTokenLoop === 'function') directLine.refreshTokenLoop();
     session = { token: grant.token, conversationId: grant.conversationId, domain: grant.domain, expiresAt: grant.expiresAt, resumed: !grant.fresh };
     writeSession(session);
-    store = WebChat.createStore({}, function () {
+    setState('connecting');
+    store = WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
-          if (ownGeneration === generation) watch(action);
+          if (ownGeneration !== generation) return next(action);
+          if (queueWhileConnecting(api, action)) return action;
+          trackConnection(action);
+          watch(action);
           return next(action);
         };
       };
     });
-    // Web Chat sizes bubbles for a full page (up to 480 px); in the panel, and on a phone, they must fit.
+    // Web Chat sizes bubbles for a full page (up to 480 px); in the panel, and on a phone, they must fit. On a phone
+    // the bot's avatar goes: its 40 px column is worth more to a card.
     var panelWidth = panel.getBoundingClientRect().width || 400;
-    var bubbleMaxWidth = Math.max(200, Math.min(480, Math.floor(panelWidth - 80)));
+    var phone = window.matchMedia(MOBILE_QUERY).matches;
+    var bubbleMaxWidth = Math.max(200, Math.min(480, Math.floor(panelWidth - (phone ? 40 : 80))));
     var container = element('div', { class: 'maillage-webchat' });
     chat.textContent = '';
+    draft = null;
+    queuedNote = null;
     chat.appendChild(container);
     chat.removeAttribute('aria-busy');
+    var styleOptions = {
+      accent: '#00695c',
+      backgroundColor: '#ffffff',
+      bubbleBorderRadius: 12,
+      bubbleFromUserBorderRadius: 12,
+      bubbleFromUserBackground: '#00695c',
+      bubbleFromUserTextColor: '#ffffff',
+      bubbleBackground: '#f1f4f6',
+      bubbleMaxWidth: bubbleMaxWidth,
+      // Cards fill the row: narrower, their text wraps into a column of a few words.
+      bubbleMinWidth: bubbleMaxWidth,
+      hideUploadButton: true,
+      markdownRenderHTML: false,
+      primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+      rootHeight: '100%',
+      sendBoxTextWrap: true,
+      suggestedActionLayout: 'flow'
+    };
+    if (!phone) {
+      styleOptions.botAvatarInitials = 'M';
+      styleOptions.botAvatarBackgroundColor = '#00695c';
+    }
     WebChat.renderWebChat(
       {
         directLine: directLine,
         store: store,
         locale: locale,
         renderMarkdown: renderSafeMarkdown(WebChat),
-        styleOptions: {
-          accent: '#00695c',
-          backgroundColor: '#ffffff',
-          bubbleBorderRadius: 12,
-          bubbleFromUserBorderRadius: 12,
-          bubbleFromUserBackground: '#00695c',
-          bubbleFromUserTextColor: '#ffffff',
-          bubbleBackground: '#f1f4f6',
-          bubbleMaxWidth: bubbleMaxWidth,
-          // Cards fill the row: at Web Chat's 250 px, a card's fact titles break in the middle of words.
-          bubbleMinWidth: Math.min(290, bubbleMaxWidth),
-          botAvatarInitials: 'M',
-          botAvatarBackgroundColor: '#00695c',
-          hideUploadButton: true,
-          markdownRenderHTML: false,
-          primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-          rootHeight: '100%',
-          sendBoxTextWrap: true,
-          suggestedActionLayout: 'flow'
-        }
+        styleOptions: styleOptions
       },
       container
     );
+    // What was being typed before Web Chat came is still there to finish.
+    if (leftInDraft.trim()) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: leftInDraft } });
   }
 
   // ---- what a message may show -------------------------------------------------------------------------
@@ -452,6 +670,11 @@
     directLine = null;
     store = null;
     chatStarted = null;
+    connected = false;
+    draft = null;
+    queuedNote = null;
+    // Messages still queued stay queued: the next start sends them.
+    setState('failed');
     chat.removeAttribute('aria-busy');
     chat.textContent = '';
     var retry = element('button', { type: 'button', class: 'maillage-retry', text: TEXTS.retry });
@@ -503,7 +726,7 @@
 
   locationButton.addEventListener('click', function () {
     locationButton.classList.remove('maillage-suggested');
-    if (!store) {
+    if (!chatStarted) {
       announce(TEXTS.locationNotReady);
       return;
     }
@@ -516,18 +739,9 @@
     navigator.geolocation.getCurrentPosition(
       function (position) {
         locationButton.disabled = false;
-        if (!store) {
-          announce(TEXTS.locationNotReady);
-          return;
-        }
-        store.dispatch({
-          type: 'WEB_CHAT/SEND_EVENT',
-          payload: {
-            name: 'location',
-            value: { latitude: round(position.coords.latitude), longitude: round(position.coords.longitude) }
-          }
-        });
-        announce(TEXTS.locationSent);
+        // Sent at once when connected; otherwise it waits its turn with the messages typed meanwhile.
+        pending.push({ location: { latitude: round(position.coords.latitude), longitude: round(position.coords.longitude) } });
+        flushPending();
       },
       function (error) {
         locationButton.disabled = false;

@@ -4,18 +4,22 @@
  *
  *   npm run import -- FILE|DIR [FILE|DIR …] [--out DIR]
  *
- * FILE is a JSON array of structures or of services (told apart by their records); DIR is a folder of such files
- * (structures.json, services.json…). The index is written to --out, by default $KNOWLEDGE_DIR/offer (./knowledge/offer):
- * offer-index.bin, offer-index.summaries.bin and offer-index.text.json. Bad records are reported (file, id, reason) and skipped.
+ * FILE holds structures or services: a JSON array (the data.gouv.fr export as downloaded), a page of the
+ * data·inclusion API ({"items": [...]}), a GeoJSON collection or JSON Lines, possibly gzipped (.gz). Its name says its
+ * kind (structures…, services…: services-1.json, services-inclusion-2025-01-06.json), else its records do (a service
+ * has a structure_id). DIR is a folder of such files, and of folders structures/ and services/ holding them (pages
+ * saved one a file). The index is written to --out, by default $KNOWLEDGE_DIR/offer (./knowledge/offer):
+ * offer-index.bin, offer-index.summaries.bin and offer-index.text.json. Bad records are reported (file, id, reason)
+ * and skipped; bad values of a record (file, id, field, reason) are left out and the record kept.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { CommuneIndex } from '../src/geo';
-import { buildServices, type RawRecords } from '../src/offer/buildServices';
-import { streamJsonArray } from '../src/offer/jsonArrayStream';
+import { buildServices } from '../src/offer/buildServices';
 import { OfferIndex } from '../src/offer/offerIndex';
-import { PREBUILT_FILE, PREBUILT_SUMMARIES_FILE, PREBUILT_TEXT_FILE, writePrebuiltOffer } from '../src/offer/prebuilt';
+import { PREBUILT_FILE, writePrebuiltOffer } from '../src/offer/prebuilt';
+import { importFiles, streamOfferFiles } from '../src/offer/readOffer';
 import type { LoadProblem } from '../src/offer/records';
 
 type Progress = { start(label: string, total: number): void; update(value: number): void; stop(): void };
@@ -61,29 +65,9 @@ function parseArguments(argv: string[]): { inputs: string[]; out: string } {
   return { inputs, out: resolve(out) };
 }
 
-/** The JSON files to read: given files, and the .json files of given folders (not a previous prebuilt index). */
-function jsonFiles(inputs: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const stat = statSync(input, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`${input} : introuvable`);
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(input).sort()) {
-        if (name.endsWith('.json') && ![PREBUILT_FILE, PREBUILT_TEXT_FILE, PREBUILT_SUMMARIES_FILE].includes(name)) files.push(join(input, name));
-      }
-    } else {
-      files.push(input);
-    }
-  }
-  return files;
-}
-
-/** A record with a structure_id is a service; the file is of the kind of its first record. */
-function kindOf(records: readonly unknown[], file: string): 'structures' | 'services' {
-  const first = records.find((r) => r !== null && typeof r === 'object');
-  if (first && Object.prototype.hasOwnProperty.call(first, 'structure_id')) return 'services';
-  if (first) return 'structures';
-  return /service/i.test(basename(file)) ? 'services' : 'structures';
+/** One line a problem: file, record id and field when known, reason. */
+function describeProblem(p: LoadProblem): string {
+  return `- ${p.file}${p.id ? ` [${p.id}]` : ''}${p.field ? ` ${p.field}` : ''} : ${p.reason}`;
 }
 
 async function main(): Promise<number> {
@@ -95,28 +79,15 @@ async function main(): Promise<number> {
   const started = Date.now();
   const bar = progress();
   const problems: LoadProblem[] = [];
-  const structures: RawRecords[] = [];
-  const services: RawRecords[] = [];
-  for (const file of jsonFiles(inputs)) {
-    const label = `offer/${basename(file)}`;
-    const records: unknown[] = [];
-    bar.start(`Lecture de ${basename(file)}`, statSync(file).size);
-    try {
-      for await (const element of streamJsonArray(file, (read) => bar.update(read))) {
-        if ('error' in element) problems.push({ file: label, id: null, reason: `enregistrement n° ${element.index + 1} : JSON invalide (${element.error})` });
-        else records.push(element.value);
-      }
-    } catch (error) {
-      problems.push({ file: label, id: null, reason: error instanceof Error ? error.message : 'lecture impossible' });
-    } finally {
-      bar.stop();
-    }
-    (kindOf(records, file) === 'services' ? services : structures).push({ file: label, records });
-  }
+  const { structures, services } = await streamOfferFiles(importFiles(inputs), problems, {
+    start: (file, bytes) => bar.start(`Lecture de ${basename(file.path)}`, bytes),
+    read: (bytes) => bar.update(bytes),
+    stop: () => bar.stop(),
+  });
   const serviceCount = services.reduce((n, f) => n + f.records.length, 0);
   const structureCount = structures.reduce((n, f) => n + f.records.length, 0);
   if (serviceCount === 0) {
-    for (const p of problems) process.stderr.write(`- ${p.file}${p.id ? ` [${p.id}]` : ''} : ${p.reason}\n`);
+    for (const p of problems) process.stderr.write(`${describeProblem(p)}\n`);
     process.stderr.write('Aucun service lu : rien n’a été écrit.\n');
     return 1;
   }
@@ -143,7 +114,7 @@ async function main(): Promise<number> {
   process.stdout.write(`${structureCount} structures et ${serviceCount} services lus ; ${offer.size} entrées dans l’index (${seconds} s).\n`);
   if (problems.length > 0) {
     process.stdout.write(`${problems.length} problème(s) : enregistrements écartés ou valeurs mises de côté.\n`);
-    for (const p of problems.slice(0, 25)) process.stdout.write(`- ${p.file}${p.id ? ` [${p.id}]` : ''} : ${p.reason}\n`);
+    for (const p of problems.slice(0, 25)) process.stdout.write(`${describeProblem(p)}\n`);
     if (problems.length > 25) process.stdout.write(`… et ${problems.length - 25} autres (les ${Math.min(problems.length, 2000)} premiers sont gardés dans ${PREBUILT_FILE}).\n`);
   }
   process.stdout.write(`Index écrit : ${written.files.join(', ')} (${(written.bytes / 1e6).toFixed(1)} Mo). Il sera chargé au prochain démarrage.\n`);

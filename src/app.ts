@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { BotGateway } from './bot/gateway';
+import { CONVERSATION_MEMORY_PROPERTY, keepConversationMemory, readConversationMemory } from '../dialogs/conversationMemory';
+import { MainDialog } from '../dialogs/mainDialog';
 import { createBotRuntime, type BotRuntime } from './bot/runtime';
 import type { Config } from './config/config';
 import { registerDirectLine, registerWidget } from './directline';
@@ -95,7 +97,19 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = loadKnowledge(config.knowledgeDir, log);
-    const runtime = createBotRuntime(config, log, store, { ...knowledge, now: () => DateTime.now().setZone(PARIS) }, metrics?.recordTurnFailure);
+    const services = { ...knowledge, now: () => DateTime.now().setZone(PARIS) };
+    const runtime = createBotRuntime(
+      config,
+      log,
+      store,
+      {
+        memoryProperty: CONVERSATION_MEMORY_PROPERTY,
+        readMemory: readConversationMemory,
+        keepMemory: keepConversationMemory,
+        createHandler: (memory) => new MainDialog(services, memory),
+      },
+      metrics?.recordTurnFailure,
+    );
     running = { runtime, store };
     // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no
     // parent waits for them.
@@ -147,7 +161,7 @@ function loadKnowledge(knowledgeDir: string, log: Logger) {
 
   const communes = CommuneIndex.load();
   const offerLoad = loadOffer(path.join(knowledgeDir, 'offer'), communes);
-  for (const problem of offerLoad.problems) log.warn({ problem }, 'offer record skipped');
+  for (const problem of offerLoad.problems) log.warn({ problem }, 'offer data problem');
 
   log.info(
     {

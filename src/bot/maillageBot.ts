@@ -5,9 +5,15 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { MainDialog } from '../../dialogs/mainDialog';
-import { detectLanguage } from '../language/text';
 import type { ConversationStateStore } from './conversationState';
+
+/** What answers a turn: the dialogs (dialogs/mainDialog.ts), given to the bot when it is built. */
+export interface TurnHandler {
+  /** A message, a shared position or a card's action. */
+  run(context: TurnContext): Promise<void>;
+  /** Someone joined the conversation: hello, once. */
+  greet(context: TurnContext): Promise<void>;
+}
 
 /**
  * Routes each activity by type: messages and shared positions go to the main dialog, a conversation's first
@@ -16,7 +22,7 @@ import type { ConversationStateStore } from './conversationState';
 export class MaillageBot extends TeamsActivityHandler {
   constructor(
     private readonly conversationState: ConversationStateStore,
-    private readonly mainDialog: MainDialog,
+    private readonly mainDialog: TurnHandler,
   ) {
     super();
 
@@ -33,7 +39,7 @@ export class MaillageBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const someoneElseJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (someoneElseJoined) await this.mainDialog.greet(context, detectLanguage('', context.activity.locale));
+      if (someoneElseJoined) await this.mainDialog.greet(context);
       await next();
     });
   }

@@ -11,11 +11,14 @@ export interface BotReply {
 
 const MAX_SUGGESTIONS = 6;
 
-/** One message: the readable text, the cards (a carousel when several), and quick replies. */
+/**
+ * One message: the readable text, the cards stacked as a list (never a carousel: on a phone its arrows leave the
+ * panel and each card is cut to the carousel's width), and quick replies.
+ */
 export async function sendReply(context: TurnContext, reply: BotReply): Promise<void> {
   const attachments: Attachment[] = (reply.cards ?? []).map((card) => CardFactory.adaptiveCard(card));
-  const message = attachments.length > 0 ? MessageFactory.carousel(attachments, reply.text) : MessageFactory.text(reply.text);
-  if (attachments.length === 1) message.attachmentLayout = 'list';
+  const message = attachments.length > 0 ? MessageFactory.list(attachments, reply.text) : MessageFactory.text(reply.text);
+  message.attachmentLayout = 'list';
   message.textFormat = 'markdown';
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
   if (suggestions.length > 0) {

@@ -1,14 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import { CONVERSATION_MEMORY_PROPERTY, keepConversationMemory, readConversationMemory } from '../../dialogs/conversationMemory';
-import { MainDialog, type MainDialogServices } from '../../dialogs/mainDialog';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import { startStatePurge, type Store } from '../storage';
 import { ChannelAdapter, InProcessAdapter } from './adapter';
-import { conversationStateKey, ConversationStateStore } from './conversationState';
+import { conversationStateKey, ConversationStateStore, type CheckedProperty } from './conversationState';
 import { createBotGateway, type BotGateway } from './gateway';
-import { MaillageBot } from './maillageBot';
+import { MaillageBot, type TurnHandler } from './maillageBot';
 import type { TurnFailureListener } from './turnErrors';
 import { ConversationTurnLock } from './turnLock';
 
@@ -20,16 +18,28 @@ export interface BotRuntime {
   gateway: BotGateway;
 }
 
-export function createBotRuntime(
+/**
+ * How the dialogs plug into the bot: the memory they keep per conversation (its name, how a stored value is checked
+ * and what is kept of it), and the handler built on it. The composition root (src/app.ts) supplies it, so this
+ * module does not depend on dialogs/.
+ */
+export interface DialogsPlug<Memory> {
+  memoryProperty: string;
+  readMemory(stored: unknown): Memory;
+  keepMemory(memory: Memory): Memory;
+  createHandler(memory: CheckedProperty<Memory>): TurnHandler;
+}
+
+export function createBotRuntime<Memory>(
   config: Config,
   log: Logger,
   store: Store,
-  services: MainDialogServices,
+  dialogs: DialogsPlug<Memory>,
   onTurnFailed?: TurnFailureListener,
 ): BotRuntime {
   const conversationState = new ConversationStateStore(store, { ttlHours: config.stateTtlHours });
-  const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory, keepConversationMemory);
-  const bot = new MaillageBot(conversationState, new MainDialog(services, memory));
+  const memory = conversationState.createCheckedProperty(dialogs.memoryProperty, dialogs.readMemory, dialogs.keepMemory);
+  const bot = new MaillageBot(conversationState, dialogs.createHandler(memory));
   // Both ways into the bot (channels over HTTP, the in-process gateway) run a conversation's turns one at a time.
   const turnLock = new ConversationTurnLock(store.turnLeases, log);
   const runTurn = (context: TurnContext) => turnLock.run(conversationStateKey(context), () => bot.run(context));

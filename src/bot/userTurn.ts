@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { detectLanguage, type Language } from '../language/text';
+import type { TurnInput } from '../reading';
 
 /** The part of a message the understanding reads; the rest of a very long message is ignored (and the user told). */
 export const MAX_UNDERSTOOD_CHARACTERS = 1000;
@@ -17,23 +17,16 @@ const GeoEntitySchema = PositionSchema.extend({ type: z.literal('GeoCoordinates'
 /** A card's inputs may ask a question on the user's behalf (a "voir plus" or a choice of plan). */
 const CardAskSchema = z.object({ ask: z.string().min(1).max(MAX_UNDERSTOOD_CHARACTERS) });
 
-/** What the user said or shared in one turn, read once from the activity, whatever the channel. */
-export interface UserTurn {
-  text: string;
-  position?: SharedPosition;
-  language: Language;
-  truncated: boolean;
-}
-
-export function readUserTurn(context: TurnContext): UserTurn {
+/** What the user said or shared in one turn, taken once from the activity, whatever the channel. */
+export function readTurnInput(context: TurnContext): TurnInput {
   const activity = context.activity;
   const rawText = typeof activity.text === 'string' ? textWithoutMentions(activity) : '';
   const fullText = (rawText || cardAsk(activity)).replace(/\s+/g, ' ').trim();
-  const text = fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS);
+  const position = readPosition(activity);
   return {
-    text,
-    position: readPosition(activity),
-    language: detectLanguage(text, activity.locale),
+    text: fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS),
+    ...(position ? { position } : {}),
+    ...(typeof activity.locale === 'string' ? { locale: activity.locale } : {}),
     truncated: fullText.length > MAX_UNDERSTOOD_CHARACTERS,
   };
 }

@@ -2,27 +2,46 @@ import { escapeMarkdown, speakableText } from '../language/markdown';
 import { telUrl, webUrl } from './links';
 
 /**
- * Adaptive Cards (1.5, plain JSON) for services of the local offer: one card a service, with its name, structure,
- * address, distance, hours in plain words and today's status, contacts, and a "Y aller" link to an OpenStreetMap
- * route. Everything a card says is text (TextBlocks and a FactSet), so screen readers and text-only clients read it.
+ * Adaptive Cards (1.5, plain JSON) for services of the local offer, one card a service, laid out for a phone
+ * (360–390 px): the name, today's status, the distance and town at the top; then the structure, what it is, the
+ * details as labelled lines; the address; and the actions a parent takes, one full-width button each: call, write,
+ * go there (an OpenStreetMap route), the website.
  *
- * A view holds plain text, most of it imported data; TextBlocks and fact values are Markdown, so every text is
- * escaped here, once, as it goes into the card. Buttons open only what links.ts accepts.
+ * No FactSet: its label column squeezes values into about 100 px at that width, and words then break mid-line. A
+ * detail is one TextBlock, "**Horaires** : lundi 14 h – 17 h", that wraps between words only. Phone numbers, in text
+ * and on buttons, keep their digits together with non-breaking spaces (a number cut over two lines is misdialled).
+ *
+ * A view holds plain text, most of it imported data; TextBlocks are Markdown, so every text is escaped here, once, as it
+ * goes into the card (labels too: they are ours, but escaping them costs nothing and keeps one rule). Buttons open
+ * only what links.ts accepts; their titles are plain text (Adaptive Cards do not render Markdown on buttons).
  */
 
 export type ServiceCardView = {
   name: string;
+  /** Today's status in the user's language ("ouvert maintenant, jusqu'à 18 h", "fermé aujourd'hui"); shown first. */
+  today?: { text: string; open: boolean } | null;
+  /** Already formatted in the user's language ("1,2 km"), shown with the town under the status. */
+  distance?: string | null;
+  /** The town ("Givors"), or for a remote service what stands for it ("à distance (téléphone ou en ligne)"). */
+  town?: string | null;
   structureName: string | null;
   summary: string | null;
-  /** Facts in display order, already in the user's language; empty values are left out. */
+  /** Further details in display order ("Horaires", "Public", "Accès"…), already in the user's language; empty values are left out. */
   facts: ReadonlyArray<{ title: string; value: string | null }>;
+  /** The street address, shown as text above the buttons (the route button opens it on a map). */
+  address?: string | null;
   /** "Y aller": a route from the parent to the place, or the place on the map. */
   directions: { title: string; url: string } | null;
+  /** The button reads "{title} {number}" ("Appeler 04 65 71 10 03"). */
   phone: { title: string; number: string } | null;
+  /** The button reads "{title} {address}" ("Écrire à contact@…"). */
+  email?: { title: string; address: string } | null;
   website: { title: string; url: string } | null;
 };
 
 type Point = { latitude: number; longitude: number };
+
+const NBSP = '\u00A0';
 
 function coordinate(value: number): string {
   return value.toFixed(5);
@@ -41,31 +60,93 @@ export function osmPlaceUrl(to: Point): string {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
 }
 
+/**
+ * Digit groups that read as a phone number ("04 65 71 10 03", "+33 4 65 71 10 03", "04.65.71.10.03", "0 800 05 41 41"):
+ * at least three groups of digits joined by a space, dot or hyphen, the groups after the first of two to four digits.
+ */
+const PHONE_NUMBER = /(?:\+\d{1,3}[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){2,}/g;
+
+/**
+ * `text` with the spaces inside phone numbers made non-breaking, so that a number is never cut at the end of a line.
+ * A general rule rather than a field's: numbers also turn up in descriptions ("appelez le 04 72 …").
+ */
+export function keepPhoneNumbersWhole(text: string): string {
+  return text.replace(PHONE_NUMBER, (number) => number.replace(/ /g, NBSP));
+}
+
+/**
+ * A phone number as people read it: French numbers in pairs ("04 65 71 10 03", "+33 4 65 71 10 03"), others as the
+ * data wrote them with their white space tidied; every space non-breaking.
+ */
+export function displayPhoneNumber(raw: string): string {
+  const compact = raw.replace(/[\s.()-]/g, '');
+  let shown: string;
+  if (/^0\d{9}$/.test(compact)) shown = compact.replace(/(\d{2})(?=\d)/g, '$1 ');
+  else if (/^\+33\d{9}$/.test(compact)) shown = `+33 ${compact.slice(3, 4)} ${compact.slice(4).replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+  else shown = raw.trim().replace(/\s+/g, ' ');
+  return shown.replace(/ /g, NBSP);
+}
+
+/**
+ * A mailto: link for a plain e-mail address, or null. Deliberately narrower than what the import accepts: an address
+ * with characters that mean something in a URL (`?`, `&`, `#`, `%`, `/`) could add a subject, a body or other
+ * recipients to the mail, so it gets no link (the card then shows it as text). Belongs with the checks of links.ts.
+ */
+export function mailtoUrl(address: string): string | null {
+  const trimmed = address.trim();
+  return trimmed.length <= 254 && /^[A-Za-z0-9._+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))+$/.test(trimmed)
+    ? `mailto:${trimmed}`
+    : null;
+}
+
+/** Markdown text for a TextBlock: escaped, then phone numbers kept whole (escaping turns unusual spaces into plain ones). */
+function cardText(text: string): string {
+  return keepPhoneNumbersWhole(escapeMarkdown(text));
+}
+
+function textBlock(text: string, options: Record<string, unknown> = {}): object {
+  return { type: 'TextBlock', text: cardText(text), wrap: true, ...options };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function serviceCard(view: ServiceCardView): object {
-  const body: object[] = [
-    { type: 'TextBlock', text: escapeMarkdown(view.name), weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
-  ];
-  if (view.structureName) body.push({ type: 'TextBlock', text: escapeMarkdown(view.structureName), isSubtle: true, wrap: true, spacing: 'None' });
-  if (view.summary) body.push({ type: 'TextBlock', text: escapeMarkdown(view.summary), wrap: true, spacing: 'Small' });
-  const facts = view.facts
-    .filter((f): f is { title: string; value: string } => Boolean(f.value))
-    .map((f) => ({ title: escapeMarkdown(f.title), value: escapeMarkdown(f.value) }));
-  if (facts.length > 0) body.push({ type: 'FactSet', facts });
+  const body: object[] = [textBlock(view.name, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
+  if (view.today) {
+    body.push(textBlock(capitalised(view.today.text), { weight: 'Bolder', color: view.today.open ? 'Good' : 'Attention', spacing: 'Small' }));
+  }
+  const where = [view.distance, view.town].filter((part): part is string => Boolean(part)).join(' · ');
+  if (where) body.push(textBlock(where, { spacing: 'None' }));
+  if (view.structureName) body.push(textBlock(view.structureName, { isSubtle: true, spacing: 'Small' }));
+  if (view.summary) body.push(textBlock(view.summary, { spacing: 'Small' }));
+  for (const fact of view.facts) {
+    if (!fact.value) continue;
+    // The label's own escaping leaves no asterisk of its own: the bold markers are the only Markdown here.
+    body.push({ type: 'TextBlock', text: `**${cardText(fact.title)}** : ${cardText(fact.value)}`, wrap: true, spacing: 'Small' });
+  }
+  if (view.address) body.push(textBlock(view.address, { spacing: 'Small' }));
+  const mail = view.email ? mailtoUrl(view.email.address) : null;
+  // An address that cannot be a safe link is still worth reading.
+  if (view.email && !mail) body.push(textBlock(`${view.email.title} ${view.email.address}`, { spacing: 'Small' }));
 
   // Action titles are plain text on a button (no Markdown); their URLs are vetted, ours as well as the data's.
   const actions: object[] = [];
+  const tel = view.phone ? telUrl(view.phone.number) : null;
+  if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: `${view.phone.title} ${displayPhoneNumber(view.phone.number)}`, url: tel });
+  if (view.email && mail) actions.push({ type: 'Action.OpenUrl', title: `${view.email.title} ${view.email.address.trim()}`, url: mail });
   const directions = view.directions ? webUrl(view.directions.url) : null;
   if (view.directions && directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: directions });
-  const tel = view.phone ? telUrl(view.phone.number) : null;
-  if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: view.phone.title, url: tel });
   const website = view.website ? webUrl(view.website.url) : null;
   if (view.website && website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: website });
 
+  const spoken = [view.name, view.today?.text, where, view.structureName].filter(Boolean).join(', ');
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    speak: speakableText([view.name, view.structureName].filter(Boolean).join(', ')),
+    speak: speakableText(spoken),
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };

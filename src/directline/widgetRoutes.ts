@@ -18,6 +18,16 @@ import { findPublicDir, StaticAsset, webChatBundlePath } from './staticAssets';
 
 export const WIDGET_TOKEN_PATH = '/api/widget/token';
 
+/** Where widget.js names Web Chat's bundle; replaced, as it is served, by the bundle's versioned address. */
+export const WEB_CHAT_PATH_PLACEHOLDER = '{{WEB_CHAT_PATH}}';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const WEB_CHAT_CACHE_CONTROL = 'public, max-age=86400';
+
+/** "vendor/webchat.<hash of its content>.js", relative to widget.js's own address. */
+async function versionedWebChatPath(webChat: StaticAsset): Promise<string> {
+  return `vendor/webchat.${await webChat.digest()}.js`;
+}
+
 export interface WidgetOptions {
   publicUrl: string;
   directLineSecret?: string;
@@ -63,22 +73,26 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
     cacheControl: 'no-cache',
     transform: (html) => html.replaceAll('{{PUBLIC_URL}}', escapeHtml(publicUrl)),
   });
+  // Web Chat's bundle is asked for by an address that names its content (vendor/webchat.<hash>.js), so browsers keep it
+  // for a year without asking again; widget.js, which names that address, stays short-lived so an upgrade reaches
+  // every site within minutes.
+  const webChat = new StaticAsset({
+    file: webChatBundlePath(),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: WEB_CHAT_CACHE_CONTROL,
+    headers: embeddable,
+  });
   const script = new StaticAsset({
     file: path.join(publicDir, 'widget.js'),
     contentType: 'text/javascript; charset=utf-8',
     cacheControl: 'public, max-age=300',
     headers: embeddable,
+    transform: async (source) => source.replaceAll(WEB_CHAT_PATH_PLACEHOLDER, await versionedWebChatPath(webChat)),
   });
   const styles = new StaticAsset({
     file: path.join(publicDir, 'widget.css'),
     contentType: 'text/css; charset=utf-8',
     cacheControl: 'public, max-age=300',
-    headers: embeddable,
-  });
-  const webChat = new StaticAsset({
-    file: webChatBundlePath(),
-    contentType: 'text/javascript; charset=utf-8',
-    cacheControl: 'public, max-age=86400',
     headers: embeddable,
   });
 
@@ -88,9 +102,9 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
     cacheControl: 'public, max-age=300',
   });
 
-  const serveAsset = (asset: StaticAsset, headersFor?: (req: restify.Request) => Record<string, string>) => async (req: restify.Request, res: restify.Response) => {
+  const serveAsset = (asset: StaticAsset, headersFor?: (req: restify.Request) => Record<string, string>, cacheControl?: string) => async (req: restify.Request, res: restify.Response) => {
     try {
-      await asset.serve(req, res, headersFor?.(req));
+      await asset.serve(req, res, headersFor?.(req), cacheControl);
     } catch (error) {
       log.error({ err: error, url: req.url }, 'widget asset could not be served');
       sendProblem(res, new HttpProblem(500, 'ServiceError', 'The file could not be read.'));
@@ -101,7 +115,20 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
   server.get('/demo.css', serveAsset(demoStyles));
   server.get('/widget.js', serveAsset(script));
   server.get('/widget.css', serveAsset(styles));
+  // The unversioned address, for pages that still have an older widget.js: a day, as before.
   server.get('/vendor/webchat.js', serveAsset(webChat));
+  server.get('/vendor/:file', async (req: restify.Request, res: restify.Response) => {
+    const asked = /^webchat\.([A-Za-z0-9_-]{22})\.js$/.exec(String(req.params?.file ?? ''));
+    if (!asked) {
+      sendProblem(res, new HttpProblem(404, 'NotFound', 'No such file.'));
+      return;
+    }
+    // An address from before an upgrade (a widget.js cached for its five minutes) gets today's bundle, but not for a
+    // year: under that address it would otherwise stay the new content for good.
+    const current = await webChat.digest().catch(() => null);
+    const cacheControl = asked[1] === current ? IMMUTABLE : 'public, max-age=300';
+    await serveAsset(webChat, undefined, cacheControl)(req, res);
+  });
 
   server.opts(WIDGET_TOKEN_PATH, async (req, res) => sendPreflight(req, res));
   server.post(WIDGET_TOKEN_PATH, async (req, res) => {

@@ -30,14 +30,42 @@ export type Commune = z.infer<typeof CommuneSchema>;
 
 export type CommuneMatchVia = 'name' | 'postcode' | 'code' | 'fuzzy' | 'position';
 
+/**
+ * How the sentence announced the place: after a search marker (« vers », « près de », « plutôt », « et … ? »), a plain
+ * one (« à », « in »), where the parent is or lives (« j'habite », « je suis à »), a postcode, the place alone as the
+ * whole message, or not at all (a name that is no ordinary word, inside a sentence).
+ */
+export type CommuneMatchMarking = 'search' | 'plain' | 'residence' | 'postcode' | 'alone' | 'unmarked';
+
+/** One of the communes a name may mean, with its département, for asking the parent which one. */
+export type PlaceCandidate = { commune: Commune; departement: { code: string; name: string } };
+
 /** A place the user named, with the homonyms or other communes of the same postcode the engine may prefer. */
 export type CommuneMatch = {
   commune: Commune;
   /** Other communes the same words could mean (homonyms, communes sharing the postcode), most populous first. */
   alternatives: Commune[];
-  /** The words of the text that named the place. */
+  /** The words of the text that named the place (folded place tokens joined by spaces). */
   matched: string;
   via: CommuneMatchVia;
+  /**
+   * The words the place used, as indexes in `words(text)` (src/language/text: the folded text split on anything but
+   * letters and digits; `matchTokens(text)` maps those words one to one), name and any département or postcode
+   * after it (« Saint-Priest (Rhône) »), typos included (« givor »): the caller removes exactly these from the free
+   * text, so that a town's name is never searched as a word. Indexes are on the text as given to the finder (the
+   * first 1,000 characters of a sentence).
+   */
+  tokenIndexes: number[];
+  /** The words of the marker that announced it (« près de », « du côté de », « vers »), same indexes. */
+  markerIndexes: number[];
+  marking: CommuneMatchMarking;
+  /**
+   * True when the words name several communes of comparable size and nothing in the sentence said which (see
+   * homonyms.ts): the caller should ask, with `candidates`.
+   */
+  ambiguous: boolean;
+  /** Every commune the words may mean (after any département or postcode given), most populous first. */
+  candidates: PlaceCandidate[];
 };
 
 export function hasCoordinates(commune: Commune): commune is Commune & { latitude: number; longitude: number } {

@@ -1,13 +1,23 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { editDistance, STOP_WORDS, typoAllowance } from '../language/text';
-import type { Commune, CommuneMatch, CommuneMatchVia } from './commune';
+import type { Commune, CommuneMatch, CommuneMatchMarking, CommuneMatchVia, PlaceCandidate } from './commune';
 import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
 import type { Groups } from './communeLookups';
 import { valuesOf } from './textColumn';
 import { letterMask, maskDistance, repeatedLetterMask } from './letterMasks';
-import { LEADING_ARTICLES, placeTokens } from './placeKey';
-import { isPlaceMarkerBefore, COMMON_WORDS_NAMING_COMMUNES } from './placeMarkers';
+import { candidatesOf, departementsOf, isAmbiguous, qualifierAfter, resolveAmong, type Departements } from './homonyms';
+import { LEADING_ARTICLES, placeKey, sentenceTokens, wordsOfTokens, type SentenceTokens } from './placeKey';
+import {
+  isOrdinaryName,
+  isPlaceMarkerBefore,
+  isWholeMessage,
+  MARKING_STRENGTH,
+  POSTCODE_STRENGTH,
+  AROUND_A_PLACE_ALONE,
+  ORDINARY_WORDS_NAMING_COMMUNES,
+  placeMarkerBefore,
+} from './placeMarkers';
 import { rememberMany } from '../shared/remember';
 
 type NameIndex = {
@@ -26,8 +36,26 @@ type FuzzyBucket = { masks: Int32Array; repeats: Int32Array; entries: FuzzyEntry
 /** The words names are made of, of one first letter and length, with their letters (letterMask). */
 type NameWordBucket = { masks: Int32Array; words: string[] };
 
+/** What a name or code means, before the sentence around it is read (see CommuneIndex.finish). */
+type BaseMatch = Pick<CommuneMatch, 'commune' | 'alternatives' | 'matched' | 'via'>;
 /** A place found in the words [start, end) of a sentence. */
-type Found = { match: CommuneMatch; start: number; end: number };
+type Found = { match: BaseMatch; start: number; end: number };
+/** A place found, with the strength of the marker that announced it (0 for none). */
+type Ranked = { found: Found; marker: number };
+
+/**
+ * Whether a place found beats the best so far (found earlier in the sentence): the more strongly announced one
+ * (see placeMarkers), then, both announced alike, the later; of two names nobody announced, the longer, then a code,
+ * then the first.
+ */
+function outranks(candidate: Ranked, best: Ranked): boolean {
+  if (candidate.marker !== best.marker) return candidate.marker > best.marker;
+  if (candidate.marker > 0) return true;
+  const length = (r: Ranked) => r.found.end - r.found.start;
+  if (length(candidate) !== length(best)) return length(candidate) > length(best);
+  const isCode = (r: Ranked) => r.found.match.via === 'postcode' || r.found.match.via === 'code';
+  return isCode(candidate) && !isCode(best);
+}
 /** A name typed with typos over the words [start, end): its group and how many edits away it is. */
 type FuzzySpan = { group: number; distance: number; start: number; end: number };
 
@@ -109,6 +137,7 @@ export class CommuneIndex {
   private readonly closestNames = new Map<number, (word: string) => { group: number; distance: number } | null>();
   private nameWordBuckets: Map<string, NameWordBucket> | null = null;
   private map: { located: Int32Array; spatial: KDBush } | null = null;
+  private departementIndex: Departements | null = null;
 
   constructor(table: CommuneTable) {
     this.table = table;
@@ -269,26 +298,93 @@ export class CommuneIndex {
 
   /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest", "à Givors". */
   resolve(text: string): CommuneMatch | null {
-    let tokens = placeTokens(text.slice(0, 200));
-    while (tokens.length > 1 && isPlaceMarkerBefore(tokens, 1)) tokens = tokens.slice(1);
-    while (tokens.length > 2 && isPlaceMarkerBefore(tokens, 2)) tokens = tokens.slice(2);
-    if (tokens.length === 0) return null;
-    const whole = this.exactMatch(tokens, 0, tokens.length);
-    if (whole) return whole;
-    const compact = tokens.join('');
+    const sentence = sentenceTokens(text.slice(0, 200));
+    const { tokens } = sentence;
+    let from = 0;
+    while (tokens.length - from > 1 && isPlaceMarkerBefore(tokens.slice(from), 1)) from += 1;
+    while (tokens.length - from > 2 && isPlaceMarkerBefore(tokens.slice(from), 2)) from += 2;
+    if (tokens.length - from === 0) return null;
+    const whole = this.exactMatch(tokens, from, tokens.length);
+    if (whole) return this.finish({ match: whole, start: from, end: tokens.length }, sentence);
+    const rest = tokens.slice(from);
+    const compact = rest.join('');
     const budget = typoBudget(compact.length);
-    const close = budget > 0 && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
-    if (close && this.groupSize(close.group) > 0) return this.matchOf(close.group, tokens.join(' '), 'fuzzy');
-    return this.findInTokens(tokens, {}, false);
+    // A word spelt right is not a place typed wrong: "danger" is not Dangers.
+    const spelt = rest.length === 1 && ORDINARY_WORDS_NAMING_COMMUNES.has(rest[0]);
+    const close = budget > 0 && !spelt && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
+    if (close && this.groupSize(close.group) > 0) {
+      return this.finish({ match: this.matchOf(close.group, rest.join(' '), 'fuzzy'), start: from, end: tokens.length }, sentence);
+    }
+    const found = this.findInTokens(tokens, {}, false);
+    return found ? this.finish(found, sentence) : null;
   }
 
-  /** The place a sentence names ("un LAEP ouvert le samedi près de Vénissieux"), or null. */
+  /**
+   * The place a sentence names ("un LAEP ouvert le samedi près de Vénissieux"), or null. A name counts when the
+   * sentence marks it (see placeMarkers), when it is the whole message, or when it is no ordinary word; of several,
+   * the marked one wins, then the more strongly marked, then the last (see placeMarkers).
+   */
   findInSentence(text: string, options: FindOptions = {}): CommuneMatch | null {
-    const tokens = placeTokens(text.slice(0, 1000));
-    return this.findInTokens(tokens, options, false);
+    const sentence = sentenceTokens(text.slice(0, 1000));
+    const found = this.findInTokens(sentence.tokens, options, false, sentence.unaccentedA);
+    return found ? this.finish(found, sentence) : null;
   }
 
-  private codeMatch(token: string): CommuneMatch | null {
+  /**
+   * The candidate a parent's answer to « which one? » names (a département, a postcode, a position in the list as
+   * shown): see homonyms.ts.
+   */
+  resolveAmong(candidates: readonly PlaceCandidate[], answerText: string): PlaceCandidate | null {
+    return resolveAmong(candidates, answerText);
+  }
+
+  private departements(): Departements {
+    return (this.departementIndex ??= departementsOf(this.table.departements));
+  }
+
+  /** The match as the caller reads it: the words it used, how it was announced, its homonyms and whether to ask. */
+  private finish(found: Found, sentence: SentenceTokens): CommuneMatch {
+    const { tokens } = sentence;
+    const { match, start, end } = found;
+    const marker = placeMarkerBefore(tokens, start, sentence.unaccentedA);
+    let communes = [match.commune, ...match.alternatives];
+    let alternatives = match.alternatives;
+    let commune = match.commune;
+    let wordsEnd = wordsOfTokens(sentence, start, end).at(-1) ?? sentence.wordOf[start];
+    // « Saint-Priest 07 », « Saint-Julien (Ain) », « Saint-Priest 69800 »: the parent said which.
+    const qualifier = match.via === 'name' || match.via === 'fuzzy' ? qualifierAfter(sentence.words, wordsEnd + 1, communes, this.departements()) : null;
+    if (qualifier) {
+      communes = qualifier.communes;
+      [commune, ...alternatives] = qualifier.communes;
+      wordsEnd = qualifier.end - 1;
+    }
+    const first = sentence.wordOf[start];
+    const tokenIndexes: number[] = [];
+    for (let w = first; w <= wordsEnd; w++) tokenIndexes.push(w);
+    const candidates = candidatesOf(communes, this.departements());
+    const isCode = match.via === 'postcode' || match.via === 'code';
+    const markerEnd = qualifier ? sentence.wordOf.findIndex((w) => w >= qualifier.end) : end;
+    const marking: CommuneMatchMarking = marker
+      ? marker.marking
+      : isCode
+        ? 'postcode'
+        : isWholeMessage(tokens, start, markerEnd < 0 ? tokens.length : markerEnd)
+          ? 'alone'
+          : 'unmarked';
+    return {
+      commune,
+      alternatives,
+      matched: match.matched,
+      via: match.via,
+      tokenIndexes,
+      markerIndexes: marker ? wordsOfTokens(sentence, marker.start, start) : [],
+      marking,
+      ambiguous: !isCode && !qualifier && isAmbiguous(candidates),
+      candidates,
+    };
+  }
+
+  private codeMatch(token: string): BaseMatch | null {
     if (!/^\d{5}$|^2[ab]\d{3}$/.test(token)) return null;
     const served = this.byPostcode(token);
     if (served.length > 0) return { commune: served[0], alternatives: served.slice(1), matched: token, via: 'postcode' };
@@ -296,7 +392,7 @@ export class CommuneIndex {
     return commune ? { commune, alternatives: [], matched: token, via: 'code' } : null;
   }
 
-  private exactMatch(tokens: readonly string[], start: number, end: number): CommuneMatch | null {
+  private exactMatch(tokens: readonly string[], start: number, end: number): BaseMatch | null {
     if (end - start === 1) {
       const code = this.codeMatch(tokens[start]);
       if (code) return code;
@@ -313,13 +409,14 @@ export class CommuneIndex {
   }
 
   /** The communes a name means, surest first (each once: see communeLookups). */
-  private matchOf(group: number, matched: string, via: CommuneMatchVia): CommuneMatch {
+  private matchOf(group: number, matched: string, via: CommuneMatchVia): BaseMatch {
     const communes = this.communesOf(this.table.nameGroups, group);
     return { commune: communes[0], alternatives: communes.slice(1), matched, via };
   }
 
-  private isWeakWord(token: string, options: FindOptions): boolean {
-    return STOP_WORDS.has(token) || (options.ignoreWords?.has(token) ?? false) || COMMON_WORDS_NAMING_COMMUNES.has(token);
+  /** Whether one of the communes a name key means is called exactly that, article included ("tours", not "garde"). */
+  private isOwnName(match: BaseMatch, key: string): boolean {
+    return placeKey(match.commune.name) === key || match.alternatives.some((c) => placeKey(c.name) === key);
   }
 
   /** A word the caller understood as something else ("laep", "samedi"): a name read with typos never runs over it. */
@@ -327,32 +424,51 @@ export class CommuneIndex {
     return !STOP_WORDS.has(token) && (options.ignoreWords?.has(token) ?? false);
   }
 
-  private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean): CommuneMatch | null {
+  private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, unaccentedA?: ReadonlySet<number>): Found | null {
     const { longestFrom } = this.nameIndex();
-    let best: { found: Found; score: number } | null = null;
+    let best: Ranked | null = null;
     for (let start = 0; start < tokens.length; start++) {
-      const marked = isPlaceMarkerBefore(tokens, start);
+      const marker = placeMarkerBefore(tokens, start, unaccentedA);
       // No name starts with most words: only a code may then be read there.
       const longest = Math.max(1, longestFrom.get(tokens[start]) ?? 0);
       for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS, start + longest); end > start; end--) {
         const length = end - start;
         if (length === 1) {
           const token = tokens[start];
-          if (!/^\d+$/.test(token) && (token.length < 3 || (!marked && !wholeTextIsPlace && this.isWeakWord(token, options)))) continue;
+          if (!/^\d+$/.test(token) && token.length < 3) continue;
           if (STOP_WORDS.has(token) || options.ignoreWords?.has(token)) continue;
         }
         const match = this.exactMatch(tokens, start, end);
         if (!match) continue;
-        // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
-        // "table" or "pas" in a sentence are words, not La Table or Le Pas.
-        if (length === 1 && !marked && !wholeTextIsPlace && match.via === 'name' && match.commune.population < LONE_WORD_MIN_POPULATION) continue;
-        const score = length * 10 + (marked ? 5 : 0) + (match.via === 'postcode' || match.via === 'code' ? 3 : 0);
-        if (!best || score > best.score) best = { found: { match, start, end }, score };
+        const isCode = match.via === 'postcode' || match.via === 'code';
+        const alone = wholeTextIsPlace || isWholeMessage(tokens, start, end);
+        const key = tokens.slice(start, end).join(' ');
+        // An ordinary word ("garde", "danger", "tours", "la garde") is a place only when clearly announced, or when it
+        // is the whole message typed as the commune's own name ("Tours", "La Garde"; not "garde").
+        if ((!marker || marker.weak) && !isCode && isOrdinaryName(key)) {
+          if (!(wholeTextIsPlace || isWholeMessage(tokens, start, end, true)) || !this.isOwnName(match, key)) continue;
+        }
+        if (!marker && !isCode) {
+          // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
+          // "table" in a sentence is a word, not La Table.
+          if (length === 1 && !alone && match.commune.population < LONE_WORD_MIN_POPULATION) continue;
+        }
+        const ranked: Ranked = { found: { match, start, end }, marker: marker ? MARKING_STRENGTH[marker.marking] : isCode ? POSTCODE_STRENGTH : 0 };
+        if (!best || outranks(ranked, best)) best = ranked;
+        // The words of a name are not read again as the start of another ("Villefranche-sur-Saône" is not "Saône").
+        start = end - 1;
         break;
       }
     }
-    if (best) return this.longerNameWithTypos(tokens, best.found, options) ?? best.found.match;
-    return this.fuzzyInTokens(tokens, options, wholeTextIsPlace);
+    if (best) {
+      // A place announced but typed with a typo beats a name nobody announced ("Villeurbanne ou plutôt vers venisieux").
+      if (best.marker === 0) {
+        const marked = this.fuzzyInTokens(tokens, options, false, true);
+        if (marked) return marked;
+      }
+      return this.longerNameWithTypos(tokens, best.found, options) ?? best.found;
+    }
+    return this.fuzzyInTokens(tokens, options, wholeTextIsPlace, false);
   }
 
   /**
@@ -361,7 +477,7 @@ export class CommuneIndex {
    * only when nearly all the letters typed around the exact name are its own, and never runs over a word the caller
    * understood ("Bron le samedi" stays Bron).
    */
-  private longerNameWithTypos(tokens: readonly string[], exact: Found, options: FindOptions): CommuneMatch | null {
+  private longerNameWithTypos(tokens: readonly string[], exact: Found, options: FindOptions): Found | null {
     if (exact.match.via !== 'name') return null;
     // The words around that may belong to the same name: small words, or words of some name give or take a typo.
     const mayBeOfName = (k: number) => STOP_WORDS.has(tokens[k]) || (!this.isUnderstood(tokens[k], options) && this.isNearNameWord(tokens[k]));
@@ -426,13 +542,18 @@ export class CommuneIndex {
    * Typo-tolerant matching, tried only where a place is expected (after "à", "près de"…, or on the words left when
    * everything else was understood), so that ordinary words never turn into villages.
    */
-  private fuzzyInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean): CommuneMatch | null {
+  private fuzzyInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, onlyMarked: boolean): Found | null {
     const spans: Array<[number, number]> = [];
     for (let start = 0; start < tokens.length; start++) {
       const word = tokens[start];
-      if (!isPlaceMarkerBefore(tokens, start) || STOP_WORDS.has(word) || options.ignoreWords?.has(word)) continue;
-      // A word that also names some village ("saint", "mont") is read with the words after it, never alone.
-      if (!COMMON_WORDS_NAMING_COMMUNES.has(word)) spans.push([start, start + 1]);
+      const marker = placeMarkerBefore(tokens, start);
+      if (!marker || STOP_WORDS.has(word) || options.ignoreWords?.has(word)) continue;
+      // Against a name nobody announced, only a search marker ("vers", "près de", "plutôt") makes a typo worth reading:
+      // "à partir de", "sur rendez-vous" are no places.
+      if (onlyMarked && marker.marking !== 'search') continue;
+      // A word spelt right is not a place typed wrong ("danger" is not Dangers), and a word that also names some
+      // village ("saint", "mont") is read with the words after it, never alone.
+      if (!ORDINARY_WORDS_NAMING_COMMUNES.has(word)) spans.push([start, start + 1]);
       // A name of several words runs on only over words that names are made of ("à vaux en vellin", not "à
       // villeurbane existe-t-il").
       const last = Math.min(tokens.length, start + MAX_NAME_TOKENS);
@@ -444,11 +565,14 @@ export class CommuneIndex {
     }
     const content: number[] = [];
     tokens.forEach((t, i) => {
-      if (!STOP_WORDS.has(t) && !(options.ignoreWords?.has(t) ?? false)) content.push(i);
+      // Politeness and markers are no place either ("merci" is not Mercy).
+      if (!STOP_WORDS.has(t) && !AROUND_A_PLACE_ALONE.has(t) && !(options.ignoreWords?.has(t) ?? false)) content.push(i);
     });
     // The words left over are the place when the caller says so, or when they are the whole message ("venisieux").
-    const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !STOP_WORDS.has(t)).length;
-    if (content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
+    const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !STOP_WORDS.has(t) && !AROUND_A_PLACE_ALONE.has(t)).length;
+    // Ordinary words left over are what the parent said, not a place typed wrong ("mon enfant est en danger").
+    const leftOverIsWords = content.every((k) => ORDINARY_WORDS_NAMING_COMMUNES.has(tokens[k]));
+    if (!onlyMarked && !leftOverIsWords && content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
       const first = content[0];
       const last = content[content.length - 1];
       // Small words may stand between the words of a name ("vaux en velin"), words understood otherwise may not.
@@ -489,8 +613,8 @@ export class CommuneIndex {
     return { group: found.group, distance: found.distance, start, end };
   }
 
-  private fuzzyMatchOf(tokens: readonly string[], span: FuzzySpan): CommuneMatch {
-    return this.matchOf(span.group, tokens.slice(span.start, span.end).join(' '), 'fuzzy');
+  private fuzzyMatchOf(tokens: readonly string[], span: FuzzySpan): Found {
+    return { match: this.matchOf(span.group, tokens.slice(span.start, span.end).join(' '), 'fuzzy'), start: span.start, end: span.end };
   }
 
   /**

@@ -53,3 +53,62 @@ export function placeToken(word: string): string | null {
   const tokens = placeTokens(word);
   return tokens.length === 1 ? tokens[0] : null;
 }
+
+/**
+ * A sentence's place tokens (see placeTokens) with, for each, the index of the word it came from in `words(text)`
+ * (src/language/text: the folded text split on anything but letters and digits, the caller's own tokenisation), so
+ * that the words a place used can be given back to the caller. Words that only say "arrondissement" have no token:
+ * they belong to the place token before them.
+ */
+export type SentenceTokens = {
+  tokens: string[];
+  /** For each token, the index of its word. */
+  wordOf: number[];
+  /** The words themselves, folded, not rewritten ("01" stays "01", "st" stays "st"). */
+  words: string[];
+  /**
+   * Tokens "a" typed without the accent: « à » announces a place, "a" may be the verb (« il a mars… ») or English
+   * (« a nice group »), so it announces only names that are no ordinary words.
+   */
+  unaccentedA: ReadonlySet<number>;
+};
+
+export function sentenceTokens(text: string): SentenceTokens {
+  const tokens: string[] = [];
+  const wordOf: number[] = [];
+  const words: string[] = [];
+  for (const raw of fold(text).split(/[^a-z0-9]+/)) {
+    if (raw.length === 0) continue;
+    const at = words.length;
+    words.push(raw);
+    if (ARRONDISSEMENT_WORDS.has(raw)) continue;
+    const ordinal = ORDINAL.exec(raw);
+    tokens.push(ordinal ? String(Number(ordinal[1])) : (ABBREVIATIONS.get(raw) ?? raw));
+    wordOf.push(at);
+  }
+  return { tokens, wordOf, words, unaccentedA: unaccentedA(text, tokens, wordOf, words.length) };
+}
+
+/** The tokens "a" whose word was typed "a", not "à" (see SentenceTokens). */
+function unaccentedA(text: string, tokens: readonly string[], wordOf: readonly number[], wordCount: number): ReadonlySet<number> {
+  const out = new Set<number>();
+  if (!tokens.includes('a')) return out;
+  // The text's own words, split like the folded ones: when folding changed how words split, every "a" is taken as
+  // typed with its accent, as before this distinction.
+  const raw = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
+  if (raw.length !== wordCount) return out;
+  tokens.forEach((token, k) => {
+    if (token === 'a' && raw[wordOf[k]] === 'a') out.add(k);
+  });
+  return out;
+}
+
+/** The words (indexes in `words(text)`) of the tokens [start, end), with the "arrondissement" words that follow them. */
+export function wordsOfTokens(sentence: SentenceTokens, start: number, end: number): number[] {
+  if (end <= start) return [];
+  const first = sentence.wordOf[start];
+  const last = end < sentence.tokens.length ? sentence.wordOf[end] - 1 : sentence.words.length - 1;
+  const out: number[] = [];
+  for (let w = first; w <= last; w++) out.push(w);
+  return out;
+}

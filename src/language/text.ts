@@ -1,4 +1,3 @@
-import { rememberLast } from '../shared/remember';
 
 /**
  * Text helpers shared by every part that understands what users type.
@@ -53,14 +52,9 @@ function learnCharacter(code: number): number {
   return kind;
 }
 
-/** A message is folded by each reader of a turn in turn (language, small talk, both services' scores, the journey). */
-const foldMessage = rememberLast(foldByTable);
-/** Short words are folded faster than compared: only messages are remembered. */
-const MIN_MESSAGE_LENGTH = 12;
-
 /** "L’Écoute  Parents" → "l'ecoute parents". */
 export function fold(text: string): string {
-  return text.length >= MIN_MESSAGE_LENGTH ? foldMessage(text) : foldByTable(text);
+  return foldByTable(text);
 }
 
 function foldByTable(text: string): string {
@@ -188,6 +182,8 @@ const ENGLISH_MARKERS = new Set([
   'the', 'who', 'what', 'which', 'where', 'when', 'how', 'is', 'are', 'does', 'do', 'there', 'any', 'near', 'me', 'my',
   'pilots', 'leads', 'partners', 'indicators', 'funding', 'support', 'help', 'hello', 'hi', 'please', 'open', 'find',
   'sheet', 'sheets', 'meaning', 'mean', 'with', 'about', 'group', 'child', 'children', 'i', 'can', 'exists', 'exist',
+  'want', 'to', 'myself', 'am', 'and', 'for', 'need', 'looking', 'husband', 'wife', 'son', 'daughter', 'kid', 'kids',
+  'baby', 'scared', 'afraid', 'someone', 'talk', 'tonight', 'now', 'today',
 ]);
 const FRENCH_MARKERS = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'qui', 'quel', 'quels', 'quelle', 'quelles', 'est', 'sont', 'pour', 'un', 'une',

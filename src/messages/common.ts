@@ -6,6 +6,10 @@ export const commonMessages = {
     fr: 'Bonjour, je suis Maillage. Je réponds sur les fiches action des plans de soutien aux familles, et je vous aide à trouver une aide à la parentalité près de chez vous.',
     en: 'Hello, I am Maillage. I answer questions about the action sheets of family-support plans, and I help you find parenting support near you.',
   },
+  greetingParents: {
+    fr: 'Bonjour, je suis Maillage. Je vous aide à trouver une aide à la parentalité près de chez vous : lieux d’accueil parents-enfants, groupes de parole, médiation familiale, écoute…',
+    en: 'Hello, I am Maillage. I help you find parenting support near you: parent-child drop-in centres, parents groups, family mediation, listening lines…',
+  },
   helpTitle: {
     fr: 'Voici ce que vous pouvez me demander :',
     en: 'Here is what you can ask me:',

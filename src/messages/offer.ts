@@ -2,9 +2,10 @@ import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 
 /**
- * What the bot says about the local offer, in French ("vous", short and kind) and English. Every result is named in
- * the text itself (name, structure, commune, distance), so that a screen reader or a text-only client gets what the
- * cards show.
+ * What the bot says about the local offer, in French ("vous", short and kind) and English. When a reply has service
+ * cards, its text is a short header and the cards say the rest (each card is read as text by screen readers): the
+ * same facts are never said twice. French sentences agree with what they count ("1 résultat", "aucune médiation
+ * familiale ouverte") and elide before a vowel ("près d'Amboise", "du Havre").
  *
  * The phrases are Markdown text for replies. Arguments that are not ours (a place's name, the words the user typed)
  * are escaped here, where they go in; arguments built from these phrases are not escaped twice.
@@ -13,10 +14,6 @@ import type { Language } from '../language/text';
 type Texts = Record<Language, string>;
 
 export const offerTexts = {
-  shareOrName: {
-    fr: 'Dites-moi votre commune ou votre code postal, ou partagez votre position.',
-    en: 'Tell me your town or postcode, or share your location.',
-  },
   positionNeeded: {
     fr: "Pour chercher près de vous, partagez votre position (bouton « Partager ma position ») ou dites-moi votre commune.",
     en: 'To search near you, share your location ("Share my location" button) or tell me your town.',
@@ -25,7 +22,6 @@ export const offerTexts = {
     fr: "Je vous ai montré tous les résultats de cette recherche.",
     en: 'I have shown you all the results of this search.',
   },
-  seeMoreHint: { fr: 'Dites « voir plus » pour les suivants.', en: 'Say "show more" for the next ones.' },
   widerHint: { fr: 'Dites « plus loin » pour élargir la recherche.', en: 'Say "further" to widen the search.' },
   maxRadius: {
     fr: 'Je ne cherche pas au-delà de 100 km : ce ne serait plus vraiment près de chez vous.',
@@ -58,20 +54,89 @@ export const offerTexts = {
   access: { fr: 'Accès', en: 'Access' },
   forWhom: { fr: 'Pour', en: 'For' },
   audience: { fr: 'Public', en: 'Audience' },
-  phoneShort: { fr: 'Tél.', en: 'Phone' },
   free: { fr: 'gratuit', en: 'free' },
   paid: { fr: 'payant', en: 'fee' },
   hoursUnknown: { fr: 'horaires non renseignés', en: 'hours not given' },
   structureHours: { fr: 'horaires de la structure', en: 'the organisation’s hours' },
-  suggestMore: { fr: 'Voir plus', en: 'Show more' },
+  suggestMore: { fr: "D'autres", en: 'Show more' },
   suggestFarther: { fr: 'Plus loin', en: 'Further away' },
   suggestOpenNow: { fr: 'Ouverts maintenant', en: 'Open now' },
-  suggestSaturday: { fr: 'Ouverts le samedi', en: 'Open on Saturday' },
   suggestPeer: { fr: 'Un groupe de parole', en: 'A parents’ support group' },
   suggestLaep: { fr: 'Un LAEP', en: 'A parent-child drop-in' },
   suggestListening: { fr: 'Parler à quelqu’un au téléphone', en: 'Talk to someone on the phone' },
   suggestHomework: { fr: 'Aide aux devoirs', en: 'Homework help' },
+  /** Said after a list that continues. */
+  seeMoreOthers: { fr: "Dites « d'autres » pour voir la suite.", en: 'Say "more" to see the next ones.' },
+  groupedHint: {
+    fr: "Pour en voir plus d'un type, dites-le-moi, par exemple « un groupe de parole ».",
+    en: 'To see more of one kind, tell me, for example "a support group".',
+  },
+  otherSupport: { fr: 'Autres aides aux familles', en: 'Other family support' },
+  remoteGroup: { fr: 'À distance (téléphone ou en ligne)', en: 'At a distance (phone or online)' },
+  closedThen: { fr: 'fermé', en: 'closed' },
+  choosePlaceAgain: {
+    fr: 'Il y a plusieurs communes de ce nom : laquelle ? Touchez-en une, ou dites son département.',
+    en: 'Several towns have that name: which one? Tap one, or tell me its département.',
+  },
+  askPlaceAgain: {
+    fr: 'Pour continuer la recherche, dites-moi votre commune ou votre code postal, ou partagez votre position.',
+    en: 'To go on with the search, tell me your town or postcode, or share your location.',
+  },
 } as const satisfies Record<string, Texts>;
+
+/** A place name as French needs it after "de" and "à": "de Lyon", "d'Amboise", "du Havre", "aux Mureaux". */
+const H_ASPIRE = new Set(['haguenau', 'hagondange', 'hayange', 'halluin', 'hautmont', 'hem', 'hirson', 'honfleur', 'houilles', 'harfleur',
+  'hazebrouck', 'herblay', 'hautes', 'haute', 'hendaye', 'hoenheim', 'hombourg']);
+
+function firstWordFolded(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/)[0] ?? '';
+}
+
+/** "de Lyon", "d'Amboise", "d'Yzeure", "du Havre", "des Mureaux", "de La Rochelle", "de votre position". */
+export function ofPlace(name: string): string {
+  const shown = escapeMarkdown(name);
+  if (/^le\s/i.test(name)) return `du ${escapeMarkdown(name.slice(3))}`;
+  if (/^les\s/i.test(name)) return `des ${escapeMarkdown(name.slice(4))}`;
+  const first = firstWordFolded(name);
+  const vowel = /^[aeiouy]/.test(first) || (first.startsWith('h') && !H_ASPIRE.has(first));
+  return vowel ? `d'${shown}` : `de ${shown}`;
+}
+
+/** "à Lyon", "au Havre", "aux Mureaux", "à La Rochelle". */
+export function atPlace(name: string): string {
+  if (/^le\s/i.test(name)) return `au ${escapeMarkdown(name.slice(3))}`;
+  if (/^les\s/i.test(name)) return `aux ${escapeMarkdown(name.slice(4))}`;
+  return `à ${escapeMarkdown(name)}`;
+}
+
+/** What a sentence counts: a kind of service, several, or support in general, with its French genders. */
+export type CountedNoun = {
+  singular: string;
+  plural: string;
+  feminine: boolean;
+  pluralFeminine: boolean;
+  /** Several nouns joined ("médiation familiale ou LAEP"): "none of them" gives each its own "aucun(e)". */
+  parts?: ReadonlyArray<{ singular: string; feminine: boolean }>;
+};
+
+/** "1 résultat", "2 groupes de parole", "1 médiation familiale". */
+export function countOf(count: number, noun: CountedNoun): string {
+  return `${count} ${count > 1 ? noun.plural : noun.singular}`;
+}
+
+/** "aucun groupe de parole", "aucune médiation familiale", "no support group". */
+export function noneOf(noun: CountedNoun, language: Language): string {
+  if (language === 'en') return `no ${noun.singular}`;
+  if (noun.parts && noun.parts.length > 1) return noun.parts.map((p) => `${p.feminine ? 'aucune' : 'aucun'} ${p.singular}`).join(' ni ');
+  return `${noun.feminine ? 'aucune' : 'aucun'} ${noun.singular}`;
+}
+
+/** "ouvert", "ouverte", "ouverts", "ouvertes": agreeing with what is counted. */
+export function openAgreeing(count: number, noun: CountedNoun, language: Language): string {
+  if (language === 'en') return 'open';
+  const feminine = count > 1 ? noun.pluralFeminine : noun.feminine;
+  return `ouvert${feminine ? 'e' : ''}${count > 1 ? 's' : ''}`;
+}
 
 export function offerText(key: keyof typeof offerTexts, language: Language): string {
   return offerTexts[key][language];
@@ -85,32 +150,44 @@ export function formatDistance(km: number, language: Language): string {
 }
 
 export const offerPhrases = {
-  /** `found` names what with its count: "2 groupes de parole". */
+  /** "J'ai trouvé 2 groupes de parole, ouverts le samedi, à moins de 30 km de Bron." */
   results(found: string, where: string, language: Language): string {
-    // Qualifiers after the count ("…, ouverts le samedi") need a comma before the place.
-    const pause = found.includes(', ') ? ',' : '';
-    return language === 'en' ? `I found ${found}${pause} ${where}:` : `J'ai trouvé ${found}${pause} ${where} :`;
+    return language === 'en' ? `I found ${found} ${where}.` : `J'ai trouvé ${found} ${where}.`;
   },
   page(from: number, to: number, total: number, language: Language): string {
-    return language === 'en' ? `Results ${from} to ${to} of ${total}:` : `Résultats ${from} à ${to} sur ${total} :`;
+    return language === 'en' ? `Results ${from} to ${to} of ${total}.` : `Résultats ${from} à ${to} sur ${total}.`;
   },
   nearPlace(place: string, radiusKm: number, language: Language): string {
-    const name = escapeMarkdown(place);
-    return language === 'en' ? `within ${radiusKm} km of ${name}` : `à moins de ${radiusKm} km de ${name}`;
+    return language === 'en' ? `within ${radiusKm} km of ${escapeMarkdown(place)}` : `à moins de ${radiusKm} km ${ofPlace(place)}`;
+  },
+  /** Between the radius already shown and the new one: "entre 30 et 60 km d'Amboise". */
+  betweenRadii(place: string, innerKm: number, outerKm: number, language: Language): string {
+    return language === 'en'
+      ? `between ${innerKm} and ${outerKm} km from ${escapeMarkdown(place)}`
+      : `entre ${innerKm} et ${outerKm} km ${ofPlace(place)}`;
   },
   /** `none` already says "aucun …" / "no …": "aucune médiation familiale". */
   noneNearby(none: string, where: string, language: Language): string {
     return language === 'en' ? `I found ${none} ${where}.` : `Je n'ai trouvé ${none} ${where}.`;
   },
+  /** "plus loin" found nothing that was not shown already. */
+  nothingNew(where: string, language: Language): string {
+    return language === 'en' ? `Nothing more ${where}.` : `Rien de plus ${where}.`;
+  },
+  /** "plus loin" found more: only what is new is shown. */
+  widenedNew(radiusKm: number, found: string, where: string, language: Language): string {
+    return language === 'en'
+      ? `I widened the search to ${radiusKm} km: ${found} more, ${where}.`
+      : `J'ai élargi la recherche à ${radiusKm} km : ${found} de plus, ${where}.`;
+  },
   /**
    * Nothing of the kind is open when asked, but some places open later: `none` says "aucun …" / "no …" without the
-   * time ("aucune médiation familiale"), `feminine` is its French gender, `place` the place's name.
+   * time ("aucune médiation familiale"), `open` agrees with it, `when` says the time asked.
    */
-  noneOpenYet(none: string, feminine: boolean, today: boolean, place: string, language: Language): string {
+  noneOpenYet(none: string, open: string, feminine: boolean, when: string, place: string, language: Language): string {
     const subject = none.charAt(0).toUpperCase() + none.slice(1);
-    const name = escapeMarkdown(place);
-    if (language === 'en') return `${subject} is open ${today ? 'today' : 'right now'} near ${name}. Here are the ones that open soonest:`;
-    return `${subject} n'est ${feminine ? 'ouverte' : 'ouvert'} ${today ? "aujourd'hui" : 'en ce moment'} près de ${name}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
+    if (language === 'en') return `${subject} is open ${when} near ${escapeMarkdown(place)}. Here are the ones that open soonest:`;
+    return `${subject} n'est ${open} ${when} près ${ofPlace(place)}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
   },
   onlyRemote(none: string, where: string, language: Language): string {
     return language === 'en'
@@ -120,9 +197,9 @@ export const offerPhrases = {
   remoteWithoutPlace(language: Language): string {
     return language === 'en' ? 'These services can help you at a distance, by phone or online:' : 'Ces services peuvent vous aider à distance, par téléphone ou en ligne :';
   },
-  none(labels: readonly string[], feminine: boolean, language: Language): string {
-    if (language === 'en') return `no ${labels.join(' or ')}`;
-    return `${feminine ? 'aucune' : 'aucun'} ${labels.join(' ni ')}`;
+  /** Several kinds: "groupe de parole ou café des parents". */
+  orList(labels: readonly string[], language: Language): string {
+    return labels.join(language === 'en' ? ' or ' : ' ou ');
   },
   audienceRelaxed(audience: string, language: Language): string {
     return language === 'en'
@@ -135,40 +212,64 @@ export const offerPhrases = {
       ? `Where should I look for ${what}? Tell me your town or postcode, or share your location.`
       : `Où dois-je chercher : ${what} ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
   },
-  openFilter(when: string, many: boolean, language: Language): string {
-    return language === 'en' ? `open ${when}` : `${many ? 'ouverts' : 'ouvert'} ${when}`;
+  /** Several communes have the name typed: the question lists them with their départements. */
+  choosePlace(name: string, choices: readonly string[], language: Language): string {
+    const list = choices.map((c) => `- ${escapeMarkdown(c)}`).join('\n');
+    return language === 'en'
+      ? `Several towns are called ${escapeMarkdown(name)}. Which one do you mean?\n${list}`
+      : `Plusieurs communes s'appellent ${escapeMarkdown(name)}. Laquelle ?\n${list}`;
   },
-  servesZone(zone: string, language: Language): string {
-    return language === 'en' ? `area: ${zone}` : `zone : ${zone}`;
+  /** "Saint-Julien (Ain, 01)": a commune as a quick reply. */
+  placeChoice(commune: string, departementName: string | null, departement: string): string {
+    return departementName ? `${commune} (${departementName}, ${departement})` : `${commune} (${departement})`;
+  },
+  /** "ouverts le samedi": a filter on time, agreeing with what it qualifies. */
+  openFilter(open: string, when: string, language: Language): string {
+    return language === 'en' ? `open ${when}` : `${open} ${when}`;
   },
   nationwide(language: Language): string {
     return language === 'en' ? 'all of France' : 'toute la France';
   },
-  wider(radiusKm: number, language: Language): string {
-    return language === 'en' ? `I widened the search to ${radiusKm} km.` : `J'ai élargi la recherche à ${radiusKm} km.`;
+  /** Further than this radius is offered as the next step. */
+  widerTo(radiusKm: number, language: Language): string {
+    return language === 'en' ? `Say "further" to look up to ${radiusKm} km.` : `Dites « plus loin » pour chercher jusqu'à ${radiusKm} km.`;
   },
-  anySupport(many: boolean, language: Language): string {
-    if (language === 'en') return many ? 'places offering parenting support' : 'place offering parenting support';
-    return many ? 'aides à la parentalité' : 'aide à la parentalité';
+  /** Support in general, counted: French "aide" is feminine. */
+  anySupport(language: Language): CountedNoun {
+    return language === 'en'
+      ? { singular: 'place offering parenting support', plural: 'places offering parenting support', feminine: false, pluralFeminine: false }
+      : { singular: 'aide à la parentalité', plural: 'aides à la parentalité', feminine: true, pluralFeminine: true };
   },
-  textResults(count: number | null, words: string, language: Language): string {
+  /** Several kinds that fit what the parent described, counted: "2 aides adaptées". */
+  suitableSupport(language: Language): CountedNoun {
+    return language === 'en'
+      ? { singular: 'suitable place', plural: 'suitable places', feminine: false, pluralFeminine: false }
+      : { singular: 'aide adaptée', plural: 'aides adaptées', feminine: true, pluralFeminine: true };
+  },
+  /** Results of a search on the words typed: "2 résultats pour « atelier cuisine »". */
+  textResults(words: string, language: Language): CountedNoun {
     const typed = escapeMarkdown(words);
-    const quoted = language === 'en' ? `“${typed}”` : `« ${typed} »`;
-    if (count === null) return quoted;
-    if (language === 'en') return `${count} result${count > 1 ? 's' : ''} for ${quoted}`;
-    return `${count} résultat${count > 1 ? 's' : ''} pour ${quoted}`;
+    return language === 'en'
+      ? { singular: `result for “${typed}”`, plural: `results for “${typed}”`, feminine: false, pluralFeminine: false }
+      : { singular: `résultat pour « ${typed} »`, plural: `résultats pour « ${typed} »`, feminine: false, pluralFeminine: false };
   },
-  noSupport(language: Language): string {
+  /** "Voici les aides à la parentalité à moins de 30 km d'Amboise, par type :"; `when` is empty or " ouvertes le samedi". */
+  groupedHeader(when: string, where: string, language: Language): string {
+    return language === 'en' ? `Here is the parenting support${when} ${where}, by kind:` : `Voici les aides à la parentalité${when} ${where}, par type :`;
+  },
+  noneOfSupport(language: Language): string {
     return language === 'en' ? 'no parenting support' : 'aucune aide à la parentalité';
   },
-  /** The subject of "… n'est ouvert en ce moment": a place matching the words. */
-  noPlaceMatching(words: string, language: Language): string {
+  /** "**Groupes de parole** : les 2 plus proches sur 3". */
+  groupHeading(label: string, shown: number, total: number, language: Language): string {
+    const title = `**${escapeMarkdown(label.charAt(0).toUpperCase() + label.slice(1))}**`;
+    if (total <= shown) return title;
+    return language === 'en' ? `${title}: the ${shown} nearest of ${total}` : `${title} : ${shown > 1 ? `les ${shown} plus proches` : 'le plus proche'} sur ${total}`;
+  },
+  /** None matching the words typed: "aucun lieu correspondant à « atelier cuisine »". */
+  noneOfText(words: string, language: Language): string {
     const typed = escapeMarkdown(words);
     return language === 'en' ? `nothing matching “${typed}”` : `aucun lieu correspondant à « ${typed} »`;
-  },
-  noTextMatch(words: string, language: Language): string {
-    const typed = escapeMarkdown(words);
-    return language === 'en' ? `no result for “${typed}”` : `aucun résultat pour « ${typed} »`;
   },
   forAudience(audience: string, language: Language): string {
     return language === 'en' ? `for ${audience}` : `pour ${audience}`;

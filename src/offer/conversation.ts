@@ -47,8 +47,17 @@ export const OfferConversationSchema = z.object({
   /** How many results were already shown ("voir plus" shows the next ones). */
   offset: z.number().int().min(0).max(1000).optional(),
   radiusKm: z.number().min(1).max(500).optional(),
-  /** The last turn asked for a place; the next place or position resumes the search. */
-  pending: z.enum(['place']).optional(),
+  /** After "plus loin": what lies within this radius was shown before, so only what lies beyond is shown. */
+  innerRadiusKm: z.number().min(0).max(500).optional(),
+  /** The parent asked for support in general: the places near there, grouped by kind. */
+  general: z.boolean().optional(),
+  /**
+   * The question the last turn asked: the place, or which of several communes of that name. The next place, position
+   * or choice resumes the search.
+   */
+  pending: z.enum(['place', 'place-choice']).optional(),
+  /** The communes (INSEE codes) the parent is choosing between, while `pending` is 'place-choice'. */
+  placeChoices: z.array(z.string().max(10)).max(12).optional(),
 });
 export type OfferConversation = z.infer<typeof OfferConversationSchema>;
 
@@ -65,5 +74,8 @@ export function offerConversationToKeep(conversation: OfferConversation): OfferC
 
 /** True when a search is under way, so that short follow-ups belong to it. */
 export function isSearchUnderway(conversation: OfferConversation): boolean {
-  return Boolean(conversation.kinds?.length || conversation.audiences?.length || conversation.freeText || conversation.placeCode || conversation.position || conversation.pending);
+  return Boolean(
+    conversation.kinds?.length || conversation.audiences?.length || conversation.freeText || conversation.placeCode || conversation.position ||
+      conversation.pending || conversation.general,
+  );
 }

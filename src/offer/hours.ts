@@ -426,3 +426,23 @@ function clockOf(time: DateTime): WallClock {
   const { year, month, day, hour, minute, second, millisecond, weekday } = time;
   return { year, month, day, hour, minute, second, millisecond, weekday };
 }
+
+/**
+ * When the place is open within the time a parent asked about, read from the same intervals as `isOpenDuring`: the
+ * first open span inside the windows ("le samedi de 9 h 30 à 12 h"), or null when it is closed then. A search's
+ * header counts the places for which this is not null, and each card says it: the two cannot disagree.
+ */
+export function openDuring(hours: Hours, windows: readonly TimeWindow[], language: Language): string | null {
+  if (!hours.schedule) return null;
+  for (const window of windows) {
+    const first = intervals(hours, window)[0];
+    if (!first) continue;
+    const start = first.start < window.start ? window.start : first.start;
+    const end = first.end > window.end ? window.end : first.end;
+    if (end <= start) continue;
+    const clipped = { ...first, start, end };
+    const day = weekdayName(start.weekday, language);
+    return language === 'en' ? `${day} ${span(clipped, language)}` : `le ${day} ${span(clipped, language)}`;
+  }
+  return null;
+}

@@ -2,7 +2,10 @@
 export { buildOffer, loadOffer, type LoadedOffer } from './loadOffer';
 export { OfferIndex } from './offerIndex';
 export { OfferConversationSchema, PositionSchema, type OfferConversation, type Position } from './conversation';
-export { answerOfferQuery, offerQueryScore, offerHelpText, PAGE_SIZE, type OfferTurn, type OfferOutcome, type OfferQueryOptions } from './engine';
+export {
+  answerSearch, offerQueryScore, offerHelpText, PAGE_SIZE, type OfferTurn, type OfferReply, type OfferOutcome, type OfferQueryOptions, type SearchOptions,
+} from './engine';
+export { readOfferMessage, type OfferReading } from './understand';
 export { LoadProblemSchema, type LoadProblem } from './records';
 export type { OfferService } from './service';
 export { KINDS, AUDIENCES, type KindId, type AudienceId } from './vocabulary';

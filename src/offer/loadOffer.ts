@@ -3,7 +3,7 @@ import type { CommuneIndex } from '../geo';
 import { buildServices } from './buildServices';
 import { OfferIndex } from './offerIndex';
 import { PREBUILT_FILE, readPrebuiltOffer, type PrebuiltOffer } from './prebuilt';
-import { modifiedAt, readOfferDir, SERVICES_FILE, STRUCTURES_FILE } from './readOffer';
+import { modifiedAt, newestOfferFileAt, readOfferDir, SERVICES_FILE, STRUCTURES_FILE } from './readOffer';
 import type { LoadProblem } from './records';
 
 /** Where earlier versions wrote their prebuilt index, in a format no longer read. */
@@ -35,16 +35,16 @@ function offerOf(prebuilt: PrebuiltOffer, problems: LoadProblem[]): OfferIndex |
 
 /**
  * Loads KNOWLEDGE_DIR/offer. When `npm run import` left a prebuilt index there (offer-index.bin) that is newer than
- * structures.json and services.json, it is used: a whole region or the country loads in a fraction of a second.
- * Otherwise the two files are read and built. Bad files and records are reported and skipped; the rest loads.
+ * every file of the offer (structures.json, services.json, their pages and downloads: readOffer.ts), it is used: a
+ * whole region or the country loads in a fraction of a second. Otherwise the files are read and built. Bad files and
+ * records are reported and skipped, bad values of a record reported and left out; the rest loads.
  */
 export function loadOffer(offerDir: string, communes: CommuneIndex): LoadedOffer {
   const problems: LoadProblem[] = [];
   const prebuiltAt = modifiedAt(join(offerDir, PREBUILT_FILE));
   if (prebuiltAt > 0) {
-    const newest = Math.max(modifiedAt(join(offerDir, STRUCTURES_FILE)), modifiedAt(join(offerDir, SERVICES_FILE)));
-    if (newest > prebuiltAt) {
-      problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `plus ancien que ${SERVICES_FILE} ou ${STRUCTURES_FILE} : ignoré (relancez npm run import)` });
+    if (newestOfferFileAt(offerDir) > prebuiltAt) {
+      problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `plus ancien que les fichiers de l’offre (${STRUCTURES_FILE}, ${SERVICES_FILE}…) : ignoré (relancez npm run import)` });
     } else {
       // Problems found later, when the free-text index or the descriptions are first read, join this same list.
       const prebuilt = readPrebuiltOffer(offerDir, (problem) => problems.push(problem));

@@ -1,10 +1,9 @@
 import type { DateTime } from 'luxon';
-import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import type { CommuneIndex } from '../geo';
 import { osmPlaceUrl, osmRouteUrl, serviceCard, type ServiceCardView } from '../cards/serviceCards';
-import { formatDistance, offerPhrases, offerText } from '../messages/offer';
-import { describeHours, parseHours, statusToday } from './hours';
+import { countOf, formatDistance, noneOf, offerPhrases, offerText, openAgreeing, type CountedNoun } from '../messages/offer';
+import { describeHours, openDuring, parseHours, statusToday, type TimeWindow } from './hours';
 import type { Hit, Point } from './search';
 import { isLocated, type OfferService } from './service';
 import { describeTimeIntent, type TimeIntent } from './timeQuery';
@@ -12,8 +11,9 @@ import { audienceDefinition, kindDefinition, type AudienceId, type KindId } from
 import { isNationalZone } from './zones';
 
 /**
- * Turning search hits into the words and cards a parent reads. A result's line is Markdown: every value of the offer
- * in it goes through escapeMarkdown; its card is built from plain text and escapes its own.
+ * Turning search hits into the words and cards a parent reads. A reply's text is its header only; each service is a
+ * card, built from plain text (the card escapes its own). The header's counts and each card's status for the time
+ * asked come from the same `openDuring` reading, so the text never contradicts the cards.
  */
 
 export type SearchLabels = {
@@ -24,56 +24,59 @@ export type SearchLabels = {
   freeText: string | null;
 };
 
-function qualifiers(labels: SearchLabels, now: DateTime, language: Language, many = true): string[] {
+/** What a search counts, with its French genders: one kind, several ("groupes de parole ou cafés des parents"), or any. */
+export function nounOf(labels: SearchLabels, language: Language): CountedNoun {
+  if (labels.freeText) return offerPhrases.textResults(labels.freeText, language);
+  if (!labels.kinds || labels.kinds.length === 0) return offerPhrases.anySupport(language);
+  // A situation may point to three kinds or more: naming them all would make the sentence unreadable.
+  if (labels.kinds.length > 2) return offerPhrases.suitableSupport(language);
+  const definitions = labels.kinds.map(kindDefinition);
+  return {
+    singular: offerPhrases.orList(definitions.map((d) => d.label[language]), language),
+    plural: offerPhrases.orList(definitions.map((d) => d.plural[language]), language),
+    // French agrees in the masculine as soon as one of the nouns is.
+    feminine: definitions.every((d) => d.feminine),
+    pluralFeminine: definitions.every((d) => d.pluralFeminine),
+    parts: definitions.map((d) => ({ singular: d.label[language], feminine: d.feminine })),
+  };
+}
+
+/** "pour les parents solos", "pour un enfant de 4 ans", then "ouverts le samedi" agreeing with `count`. */
+function qualifiers(labels: SearchLabels, count: number, now: DateTime, language: Language): string[] {
   const out: string[] = [];
   if (labels.audiences.length > 0) {
     out.push(offerPhrases.forAudience(labels.audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et '), language));
   } else if (labels.age !== null) {
     out.push(offerPhrases.forAge(labels.age, language));
   }
-  if (labels.time) out.push(offerPhrases.openFilter(describeTimeIntent(labels.time, now, language), many, language));
+  if (labels.time) out.push(offerPhrases.openFilter(openAgreeing(count, nounOf(labels, language), language), describeTimeIntent(labels.time, now, language), language));
   return out;
 }
 
-/**
- * "2 groupes de parole ou cafés des parents, pour les parents solos, ouverts le samedi"; without a count, the
- * plural labels alone.
- */
-export function whatFound(count: number | null, labels: SearchLabels, now: DateTime, language: Language): string {
-  const or = language === 'en' ? ' or ' : ' ou ';
-  const many = count === null || count > 1;
-  let head: string;
-  if (labels.freeText) head = offerPhrases.textResults(count, labels.freeText, language);
-  else {
-    const names = labels.kinds && labels.kinds.length > 0
-      ? labels.kinds.map((k) => (many ? kindDefinition(k).plural[language] : kindDefinition(k).label[language])).join(or)
-      : offerPhrases.anySupport(many, language);
-    head = count === null ? names : `${count} ${names}`;
-  }
-  return [head, ...qualifiers(labels, now, language, many)].join(', ');
+/** "2 groupes de parole, pour les parents solos, ouverts le samedi," — the comma closes the qualifiers before the place. */
+export function whatFound(count: number, labels: SearchLabels, now: DateTime, language: Language): string {
+  const more = qualifiers(labels, count, now, language);
+  const head = countOf(count, nounOf(labels, language));
+  return more.length > 0 ? `${head}, ${more.join(', ')},` : head;
 }
 
-/** "aucun lieu d'accueil enfants-parents (LAEP) (ouverts le samedi)". */
+/** "aucune médiation familiale ouverte le samedi", "aucun groupe de parole pour les parents solos". */
 export function whatNone(labels: SearchLabels, now: DateTime, language: Language): string {
-  const head = labels.freeText ? offerPhrases.noTextMatch(labels.freeText, language) : noneOfKinds(labels, language).none;
-  const more = qualifiers(labels, now, language);
-  return more.length > 0 ? `${head} (${more.join(', ')})` : head;
+  const noun = nounOf(labels, language);
+  const none = labels.freeText ? offerPhrases.noneOfText(labels.freeText, language) : noneOf(noun, language);
+  return [none, ...qualifiers(labels, 1, now, language)].join(' ');
 }
 
-/**
- * "aucun lieu d'accueil enfants-parents (LAEP) pour les parents solos", without the time asked, and its French gender:
- * the subject of "… n'est ouvert en ce moment".
- */
-export function whatNoneOpen(labels: SearchLabels, now: DateTime, language: Language): { none: string; feminine: boolean } {
-  const { none, feminine } = labels.freeText ? { none: offerPhrases.noPlaceMatching(labels.freeText, language), feminine: false } : noneOfKinds(labels, language);
-  return { none: [none, ...qualifiers({ ...labels, time: null }, now, language, false)].join(' '), feminine };
-}
-
-/** "aucun LAEP", "aucune aide à la parentalité": none of the kinds asked (or of any support), with its French gender. */
-function noneOfKinds(labels: SearchLabels, language: Language): { none: string; feminine: boolean } {
-  if (!labels.kinds || labels.kinds.length === 0) return { none: offerPhrases.noSupport(language), feminine: true };
-  const definitions = labels.kinds.map(kindDefinition);
-  return { none: offerPhrases.none(definitions.map((d) => d.label[language]), definitions[0].feminine, language), feminine: definitions[0].feminine };
+/** The subject of "… n'est ouvert ce soir": none of the kinds, with its audience, its agreement and gender. */
+export function whatNoneOpen(labels: SearchLabels, now: DateTime, language: Language): { none: string; open: string; feminine: boolean } {
+  const noun = nounOf(labels, language);
+  const none = labels.freeText ? offerPhrases.noneOfText(labels.freeText, language) : noneOf(noun, language);
+  const feminine = !labels.freeText && noun.feminine;
+  return {
+    none: [none, ...qualifiers({ ...labels, time: null }, 1, now, language)].join(' '),
+    open: openAgreeing(1, labels.freeText ? { ...noun, feminine: false } : noun, language),
+    feminine,
+  };
 }
 
 export function zoneText(service: OfferService, communes: CommuneIndex, language: Language): string | null {
@@ -88,7 +91,8 @@ export function zoneText(service: OfferService, communes: CommuneIndex, language
   return names.join(', ');
 }
 
-type Presented = { line: string; card: object };
+/** How a card says the time asked: its title ("Ce soir", "Le samedi") and when the place is open then, or "fermé". */
+export type AskedTime = { title: string; open: string | null };
 
 function hoursTexts(service: OfferService, now: DateTime, language: Language): { hours: string | null; status: string | null } {
   if (!service.hours) return { hours: null, status: null };
@@ -111,18 +115,15 @@ function publicText(service: OfferService, language: Language): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
-export function presentHit(hit: Hit, rank: number, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, language: Language): Presented {
+/** When a service is open within the time asked, by the same reading the search's header counts with. */
+export function openWhenAsked(service: OfferService, windows: readonly TimeWindow[], language: Language): string | null {
+  return service.hours ? openDuring(parseHours(service.hours, service.region), windows, language) : null;
+}
+
+/** One service as a card; `asked` adds what it does at the time the parent asked about. */
+export function presentHit(hit: Hit, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, language: Language, asked: AskedTime | null = null): object {
   const s = hit.service;
   const { hours, status } = hoursTexts(s, now, language);
-  const where = hit.remote
-    ? [offerText('remoteLabel', language), zoneText(s, communes, language)].filter(Boolean).join(', ')
-    : [s.communeName, hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null].filter(Boolean).join(', ');
-  const head = [s.structureName ? escapeMarkdown(s.structureName) : null, where ? escapeMarkdown(where) : null].filter(Boolean).join(', ');
-  const sentences = [`${rank}. ${boldMarkdown(s.name)}${head ? ` — ${head}` : ''}.`];
-  if (hours) sentences.push(`${escapeMarkdown(capitalise(hours))}${status ? ` (${escapeMarkdown(status)})` : ''}.`);
-  else sentences.push(`${capitalise(offerText('hoursUnknown', language))}.`);
-  if (s.phone) sentences.push(`${offerText('phoneShort', language)} ${escapeMarkdown(s.phone)}.`);
-
   const address = hit.remote
     ? offerText('remoteLabel', language)
     : [s.address, [s.postcode, s.communeName].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
@@ -134,8 +135,9 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, summary
       { title: offerText('address', language), value: address },
       { title: offerText('distance', language), value: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null },
       { title: offerText('forWhom', language), value: hit.remote ? zoneText(s, communes, language) : null },
-      { title: offerText('hours', language), value: hours ? capitalise(hours) : offerText('hoursUnknown', language) },
+      ...(asked ? [{ title: capitalise(asked.title), value: asked.open ?? offerText('closedThen', language) }] : []),
       { title: offerText('today', language), value: status ? capitalise(status) : null },
+      { title: offerText('hours', language), value: hours ? capitalise(hours) : offerText('hoursUnknown', language) },
       { title: offerText('phone', language), value: s.phone },
       { title: offerText('email', language), value: s.email },
       { title: offerText('site', language), value: s.website },
@@ -148,5 +150,5 @@ export function presentHit(hit: Hit, rank: number, origin: Point | null, summary
     phone: s.phone ? { title: offerText('call', language), number: s.phone } : null,
     website: s.website ? { title: offerText('website', language), url: s.website } : null,
   };
-  return { line: sentences.join(' '), card: serviceCard(view) };
+  return serviceCard(view);
 }

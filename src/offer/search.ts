@@ -39,6 +39,8 @@ export type SearchRequest = {
   radiusKm: number;
   /** Free-text hits: only these entries qualify. */
   textIds: ReadonlySet<number> | null;
+  /** Places within this distance were shown before ("plus loin"): only those beyond qualify, and no remote service. */
+  minKm?: number;
 };
 
 /** A service found, with its position in the offer (`index`). */
@@ -69,7 +71,7 @@ function remoteRank(service: OfferService, place: Commune | null): number {
   return 3;
 }
 
-function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[]): Hit[] {
+function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[], limit = MAX_RESULTS): Hit[] {
   // A prebuilt offer makes an entry each time it is read: a search reads each once.
   const read = new Map<number, OfferService>();
   const service = (id: number): OfferService => {
@@ -80,6 +82,8 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     }
     return entry;
   };
+  const minKm = request.minKm ?? 0;
+  const beyond = (id: number): boolean => minKm <= 0 || (request.point !== null && geoDistanceKm(request.point, service(id)) > minKm);
   const accept = (service: EntryFacts): boolean =>
     (request.place === null || serviceCovers(service.zone, request.place, communes)) &&
     fitsAge(service, request.age) &&
@@ -96,15 +100,17 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       ids = [...textIds]
         .filter((id) => {
           const s = service(id);
-          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && accept(s);
+          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && beyond(id) && accept(s);
         })
         .sort((a, b) => geoDistanceKm(point, service(a)) - geoDistanceKm(point, service(b)))
-        .slice(0, MAX_RESULTS);
+        .slice(0, limit);
     } else {
-      ids = offer.nearest(point, request.kinds, MAX_RESULTS, request.radiusKm, (id) => accept(offer.facts(id)));
+      ids = offer.nearest(point, request.kinds, limit, request.radiusKm, (id) => accept(offer.facts(id)) && beyond(id));
     }
     nearby = ids.map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
   }
+  // Remote services do not depend on the radius: after "plus loin" they were all shown already.
+  if (minKm > 0) return nearby;
   const shown = new Set(nearby.map((h) => h.service.id));
   const acceptRemote = (id: number) => !shown.has(service(id).id) && accept(offer.facts(id));
   const textIds = request.textIds;
@@ -154,4 +160,36 @@ export function searchOpeningSoonest(offer: OfferIndex, communes: CommuneIndex, 
 /** True when the offer has at least one family place near a point: used to choose between homonymous communes. */
 export function hasOfferNear(offer: OfferIndex, point: Point, radiusKm: number): boolean {
   return offer.nearest(point, null, 1, radiusKm, () => true).length > 0;
+}
+
+/** How many places a grouped answer looks at: enough for several kinds near a town. */
+const GROUPED_CANDIDATES = 80;
+
+/** The places of one kind near the point (null: family places of no recognised kind), nearest first. */
+export type KindGroup = { kind: KindId | null; hits: Hit[] };
+
+/**
+ * Support in general near a place, grouped by kind: each group nearest first, the groups in the order of their
+ * nearest place, the services at a distance that cover the place last. A service of several kinds is listed under
+ * the first its own description names.
+ */
+export function searchByKind(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest): { groups: KindGroup[]; remote: Hit[] } {
+  const hits = run(offer, communes, { ...request, kinds: null, remotePreferred: false }, request.audiences, GROUPED_CANDIDATES);
+  const byKind = new Map<KindId | null, Hit[]>();
+  const remote: Hit[] = [];
+  for (const hit of hits) {
+    if (hit.remote) {
+      remote.push(hit);
+      continue;
+    }
+    const kind = hit.service.kinds[0] ?? null;
+    const list = byKind.get(kind);
+    if (list) list.push(hit);
+    else byKind.set(kind, [hit]);
+  }
+  const nearest = (group: Hit[]) => group[0]?.distanceKm ?? Number.MAX_VALUE;
+  const groups = [...byKind].map(([kind, list]) => ({ kind, hits: list }));
+  // Family places of no recognised kind come last: a parent reads the named kinds first.
+  groups.sort((a, b) => Number(a.kind === null) - Number(b.kind === null) || nearest(a.hits) - nearest(b.hits));
+  return { groups, remote };
 }

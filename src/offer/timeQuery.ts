@@ -43,6 +43,13 @@ const TIME_PHRASES: ReadonlyArray<{ phrase: string[]; intent: TimeIntent; relati
   { phrase: ['aujourdhui'], intent: {}, relativeDays: 0 },
   { phrase: ['today'], intent: {}, relativeDays: 0 },
   { phrase: ['ce', 'soir'], intent: { part: 'evening' }, relativeDays: 0 },
+  { phrase: ['cet', 'apres', 'midi'], intent: { part: 'afternoon' }, relativeDays: 0 },
+  { phrase: ['cette', 'apres', 'midi'], intent: { part: 'afternoon' }, relativeDays: 0 },
+  { phrase: ['cet', 'aprem'], intent: { part: 'afternoon' }, relativeDays: 0 },
+  { phrase: ['ce', 'matin'], intent: { part: 'morning' }, relativeDays: 0 },
+  { phrase: ['this', 'afternoon'], intent: { part: 'afternoon' }, relativeDays: 0 },
+  { phrase: ['this', 'morning'], intent: { part: 'morning' }, relativeDays: 0 },
+  { phrase: ['this', 'evening'], intent: { part: 'evening' }, relativeDays: 0 },
   { phrase: ['tonight'], intent: { part: 'evening' }, relativeDays: 0 },
   { phrase: ['apres', 'demain'], intent: {}, relativeDays: 2 },
   { phrase: ['demain'], intent: {}, relativeDays: 1 },
@@ -261,10 +268,14 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
   return intent;
 }
 
-const PART_HOURS: Readonly<Record<DayPart, readonly [number, number]>> = {
+/**
+ * The hours each part of the day covers, [from, to) in Paris time. The evening starts at 19 h: a place that closes at
+ * 19 h is not open "ce soir", and one open until 20 h is (for its last hour, which its card says).
+ */
+export const PART_HOURS: Readonly<Record<DayPart, readonly [number, number]>> = {
   morning: [6, 12],
-  afternoon: [12, 18],
-  evening: [18, 24],
+  afternoon: [12, 19],
+  evening: [19, 24],
 };
 
 function dayWindow(day: DateTime, part: DayPart | undefined): TimeWindow {
@@ -353,6 +364,8 @@ export function describeTimeIntent(intent: TimeIntent, now: DateTime, language: 
     const day = { year, month, day: dayOfMonth };
     const offset = Math.round((Date.UTC(year, month - 1, dayOfMonth) - Date.UTC(today.year, today.month - 1, today.day)) / DAY_MS);
     if (offset === 0 && intent.part === 'evening') return en ? 'tonight' : 'ce soir';
+    if (offset === 0 && intent.part === 'afternoon') return en ? 'this afternoon' : 'cet après-midi';
+    if (offset === 0 && intent.part === 'morning') return en ? 'this morning' : 'ce matin';
     if (offset === 0 || offset === 1) {
       const name = offset === 0 ? (en ? 'today' : "aujourd'hui") : en ? 'tomorrow' : 'demain';
       return [name, part].filter(Boolean).join(' ');

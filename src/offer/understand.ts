@@ -1,26 +1,29 @@
 import type { DateTime } from 'luxon';
 import { fold, STOP_WORDS } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
-import { rememberLast } from '../shared/remember';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
+import { SITUATIONS } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
-import { AUDIENCES, KIND_GROUPS, KINDS, REMOTE_WORDS, type AudienceId, type KindId } from './vocabulary';
+import { AUDIENCES, GENERAL_SUPPORT_WORDS, KIND_GROUPS, KINDS, REMOTE_WORDS, type AudienceId, type KindId } from './vocabulary';
 
 /**
- * Reads one message of a parent: the kinds of help, the audience, a child's age, when, where (a commune, a postcode,
- * "près de moi"), and the follow-up words ("d'autres", "plus loin"). Every phrase list is data; a phrase found is
- * consumed so that "d'autres parents" (peer support) is not also "d'autres" (more results).
+ * Reads one message of a parent, once: the kinds of help named, the situation described, the audience, a child's
+ * age, when (against the turn's instant), where (a commune, a postcode, "près de moi"), and the follow-up words
+ * ("d'autres", "plus loin", "et à …"). Every phrase list is data; a phrase found is consumed so that "d'autres
+ * parents" (peer support) is not also "d'autres" (more results). Pure: the same text at the same instant reads the
+ * same, and nothing is remembered between calls.
  */
 
 type Signal =
   | { type: 'kinds'; kinds: readonly KindId[] }
+  | { type: 'situation'; kinds: readonly KindId[]; audiences: readonly AudienceId[] }
   | { type: 'audience'; audience: AudienceId }
+  | { type: 'general' }
   | { type: 'remote' }
   | { type: 'near-me' }
   | { type: 'more' }
   | { type: 'farther' }
-  | { type: 'help' }
-  | { type: 'sheet' };
+  | { type: 'help' };
 
 function kindPhrases(): Array<readonly [string, Signal]> {
   // The same words may name a kind and a group of kinds ("groupe d'entraide"): their kinds are merged.
@@ -43,15 +46,8 @@ const MORE = ["d'autres", 'autres', 'voir plus', 'plus de resultats', 'encore', 
   'see more', 'next', 'others', 'other ones', 'any others'];
 const FARTHER = ['plus loin', 'elargir', 'elargis', 'agrandir', 'plus large', 'further', 'farther', 'further away', 'wider'];
 const HELP = ['aide', 'aider', "m'aider", 'soutien', 'soutenir', 'besoin', 'cherche', 'chercher', 'trouver', 'existe', 'y a-t-il', 'qui peut',
-  'conseil', 'conseils', 'help', 'find', 'looking for', 'support', 'is there', 'where can'];
-const SHEET = ['fiche', 'fiches', 'fiche action', 'pilote', 'pilotage', 'pilot', 'pilots', 'coordonne', 'anime', 'animateur', 'indicateur',
-  'indicateurs', 'partenaire', 'partenaires', 'financement', 'financements', 'finance', 'echeance', 'echeances', 'calendrier', 'schema',
-  'plan', 'axe', 'action', 'actions', 'diagnostic', 'objectif', 'objectifs', 'sheet', 'sheets', 'indicators', 'indicator', 'partners',
-  'funding', 'deadline', 'deadlines', 'veut dire', 'signifie', 'definition', 'sigle', 'acronyme', 'bilan', 'bilans', 'means', 'stand for',
-  'stands for', 'udaf', 'msa', 'ctg', 'cdsf', 'sdsf', 'reaap', 'fnp', 'senacs', 'resultats attendus', 'realisations',
-  // Figures from a diagnosis ("quelle part des familles…") are asked of the sheets, not of the offer.
-  'quelle part', 'part des', 'pourcentage', 'proportion', 'combien de familles', 'combien de parents', 'chiffre', 'chiffres',
-  'statistique', 'statistiques', 'taux', 'enquete', 'diagnostic', 'what share', 'percentage', 'how many families'];
+  "a qui m'adresser", "a qui s'adresser", 'qui contacter', 'conseil', 'conseils', 'help', 'find', 'looking for', 'support', 'is there',
+  'where can', 'who can'];
 /** Words of a search that name nothing specific: not worth a free-text search, never a place. */
 const GENERIC = ['parent', 'parents', 'enfant', 'enfants', 'famille', 'familles', 'fils', 'fille', 'papa', 'maman', 'mere', 'pere',
   'bebe', 'ouvert', 'ouverte', 'ouverts', 'ouvertes', 'open', 'horaire', 'horaires', 'endroit', 'lieu', 'lieux', 'service', 'services',
@@ -59,19 +55,23 @@ const GENERIC = ['parent', 'parents', 'enfant', 'enfants', 'famille', 'familles'
   'peux', 'pouvez', 'peut', 'faire', 'quelqu', 'quelque', 'chose', 'question', 'questions', 'education', 'parentalite', 'ans', 'an', 'mois',
   'years', 'old', 'child', 'children', 'kid', 'kids', 'son', 'daughter', 'family', 'parenting', 'place', 'places', 'want', 'would', 'like',
   'need', 'can', 'could', 'there', 'exists', 'exist', 'any', 'some', 'near', 'pres', 'loin', 'where', 'ou', 'quand', 'comment', 'avoir',
-  'parle', 'parler', 'plus', 'suis', 'mon', 'ma', 'mes', 'nous', 'chez', 'ici', 'me', 'moi', 'seul', 'seule', 'ne', 'pas', 'dit', 'fait',
+  'parle', 'parler', 'plus', 'suis', 'mon', 'ma', 'mes', 'nous', 'chez', 'ici', 'me', 'moi', 'ne', 'pas', 'dit', 'fait',
   'etre', 'ete', 'jour', 'jours', 'semaine', 'heure', 'heures', 'gratuit', 'gratuite', 'free', 'cest', 'quoi', 'qui', 'oui', 'non', 'ok',
-  'daccord', 'est', 'sont', 'il', 'elle', 'y', 'a', 't'];
+  'daccord', 'est', 'sont', 'il', 'elle', 'y', 'a', 't', 'adresser', 'contacter', 'vers', 'sur', 'dans', 'autour', 'cote', 'quartier',
+  'svp', 'stp', 'slt', 'bjr', 'cc', 'coucou', 'jai', 'j', 'ai', 'avec', 'sans', 'tout', 'tous', 'toute', 'temps', 'vraiment', 'trop',
+  'beaucoup', 'rien', 'personne', 'aujourd', 'hui', 'my', 'i', 'im', 'am', 'is', 'are', 'do', 'does', 'for', 'with', 'and', 'or', 'what',
+  'who', 'someone', 'something', 'anything', 'thing', 'things', 'help', 'thanks', 'thank', 'you', 'he', 'she', 'they', 'we', 'us'];
 
 const matcher = new PhraseMatcher<Signal>([
   ...kindPhrases(),
+  ...SITUATIONS.flatMap((s) => s.phrases.map((p) => [p, { type: 'situation', kinds: s.kinds, audiences: s.audiences ?? [] }] as const)),
   ...AUDIENCES.flatMap((a) => [...a.serviceWords, ...a.parentWords].map((w) => [w, { type: 'audience', audience: a.id }] as const)),
+  ...GENERAL_SUPPORT_WORDS.map((w) => [w, { type: 'general' }] as const),
   ...REMOTE_WORDS.map((w) => [w, { type: 'remote' }] as const),
   ...NEAR_ME.map((w) => [w, { type: 'near-me' }] as const),
   ...MORE.map((w) => [w, { type: 'more' }] as const),
   ...FARTHER.map((w) => [w, { type: 'farther' }] as const),
   ...HELP.map((w) => [w, { type: 'help' }] as const),
-  ...SHEET.map((w) => [w, { type: 'sheet' }] as const),
 ]);
 
 const GENERIC_WORDS: ReadonlySet<string> = new Set(GENERIC.map((w) => singular(fold(w))));
@@ -87,7 +87,8 @@ const UNDERSTOOD_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * What the place finder must not take for a commune, for the communes loaded: the words understood, except months
- * that also name a commune ("à Mars", "à Avril"), which it reads only after a place word.
+ * that also name a commune ("à Mars", "à Avril"), which it reads only after a place word. Worked out once per index
+ * of communes (it depends on nothing else): a property of the data, not a memory of messages.
  */
 const placeIgnoreWords = new WeakMap<CommuneIndex, ReadonlySet<string>>();
 function ignoredAsPlaces(communes: CommuneIndex): ReadonlySet<string> {
@@ -101,13 +102,15 @@ function ignoredAsPlaces(communes: CommuneIndex): ReadonlySet<string> {
   return ignored;
 }
 
-const FOLLOW_UP_START = new Set(['et', 'lesquels', 'lesquelles', 'ceux', 'celles', 'parmi', 'and', 'what', 'which', 'those']);
+/** How a message that builds on the search under way starts: "et à Bron ?", "lesquels…", "what about Saturday?". */
+const FOLLOW_UP_START = new Set(['et', 'lesquels', 'lesquelles', 'lequel', 'laquelle', 'ceux', 'celles', 'parmi', 'plutot', 'sinon', 'and',
+  'which', 'those', 'instead']);
+const FOLLOW_UP_PHRASES: ReadonlyArray<readonly string[]> = [['what', 'about'], ['how', 'about'], ['et', 'pour'], ['et', 'si']];
 
 const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'bebe', 'ado', 'garcon', 'gamin', 'gamine', 'son', 'daughter',
-  'child', 'kid', 'boy', 'girl', 'toddler', 'baby', 'teen'];
+  'child', 'kid', 'boy', 'girl', 'toddler', 'baby', 'teen', 'il', 'elle', 'he', 'she'];
 const AGE_FR = /\b(\d{1,2})\s*(ans?|mois)\b/g;
 const AGE_EN = /\b(\d{1,2})[\s-]*(years?|yrs?|months?)([\s-]*old)?\b/g;
-
 const CHILD_WORD = new RegExp(`\\b(?:${CHILD_WORDS.join('|')})s?\\b`);
 
 /** A child's age in years from "mon fils de 4 ans", "ma fille a 15 ans", "my 3-year-old", "bébé de 18 mois". */
@@ -124,21 +127,40 @@ function childAge(folded: string): number | null {
   return null;
 }
 
-export type Understanding = {
+/**
+ * A long message tells a story ("il ne veut plus venir chez moi le week-end"): a day in it is part of the story, not
+ * when the place should be open, unless the message says so ("ouvert", "open", "disponible"). Short messages are
+ * searches: "laep samedi bron".
+ */
+const STORY_WORDS = 25;
+const OPEN_WORDS = new Set(['ouvert', 'ouverte', 'open', 'disponible', 'available', 'horaire', 'horaires', 'tonight', 'maintenant', 'now']);
+
+function asksForTime(tokens: readonly string[]): boolean {
+  return tokens.length <= STORY_WORDS || tokens.some((t) => OPEN_WORDS.has(t));
+}
+
+/** A parent's message as the find-support journey reads it. */
+export type OfferReading = {
+  /** The words read (the first READ_CHARACTERS): an answer to "which commune?" is matched against them. */
+  text: string;
+  /** Kinds of support named ("un LAEP", "groupe de parole"). */
   kinds: KindId[];
+  /** Kinds the situation described points to ("on se dispute pour la garde" → médiation familiale). */
+  situationKinds: KindId[];
   audiences: AudienceId[];
   age: number | null;
+  /** The time asked about, read against the turn's instant ("demain" is a date). */
   time: TimeIntent | null;
   remote: boolean;
   place: CommuneMatch | null;
   nearMe: boolean;
   more: boolean;
   farther: boolean;
-  /** The message builds on the previous search ("et à Givors ?", "lesquels…"). */
+  /** The message is worded as building on the search under way ("et à Givors ?", "lesquels…", "what about…"). */
   followUp: boolean;
+  /** Support in general ("aide à la parentalité", "quelque chose pour les parents"). */
+  general: boolean;
   help: boolean;
-  /** How many words point to the partners' action sheets rather than to a parent's search. */
-  sheetSignals: number;
   /** Words nothing else explained, for a free-text search. */
   freeText: string;
   /** How many words of the message were understood (anything above). */
@@ -146,63 +168,19 @@ export type Understanding = {
   words: number;
 };
 
-/** A sheet number ("PA 3.2.1", "fiche 1.2.5", "pa321"): surely a partners' question. */
-const SHEET_CODE = /\b(?:pa|fa|fiche)\s*\.?\s*\d(?:[.\s]?\d){1,3}\b|\b\d\.\d\.\d\b/;
+/** The most of a message read: a parent's search is a sentence or two. */
+const READ_CHARACTERS = 1000;
 
-/** A message as read without the clock: everything but the time it asks about, which depends on `now` ("demain"). */
-export type Reading = Omit<Understanding, 'time'> & { mentionsTime: boolean };
-
-/** What the message's known phrases say, before times, ages and places are looked for. */
-type PhraseReading = {
-  folded: string;
-  tokens: string[];
-  /** Tokens a phrase consumed. */
-  used: boolean[];
-  kinds: ReadonlySet<KindId>;
-  audiences: ReadonlySet<AudienceId>;
-  flags: { remote: boolean; nearMe: boolean; more: boolean; farther: boolean; help: boolean };
-  sheetSignals: number;
-};
-
-/** Readings depend on the communes loaded: the last one is remembered per index (see rememberLast). */
-const readings = new WeakMap<CommuneIndex, (text: string, now: DateTime) => Reading>();
-/** The main dialog asks for a message's sheet signals, then for the whole reading: its phrases are read once. */
-const readPhrasesOnce = rememberLast(readPhrases);
-
-/**
- * How a parent's message reads, without the time it names (see `understand`): what the main dialog scores and the
- * search answers, read once for both.
- */
-export function readOfferMessage(text: string, now: DateTime, communes: CommuneIndex): Reading {
-  let readOnce = readings.get(communes);
-  if (!readOnce) {
-    // The clock only tells whether a time is named, not which: a reading does not depend on it.
-    readOnce = rememberLast((message: string, at: DateTime) => read(message, at, communes));
-    readings.set(communes, readOnce);
-  }
-  return readOnce(text.slice(0, 1000), now);
-}
-
-/** How many sheet numbers and sheet words ("fiche", "pilote", "indicateurs") the message holds. */
-export function sheetSignalsOf(text: string): number {
-  return readPhrasesOnce(text.slice(0, 1000)).sheetSignals;
-}
-
-export function understand(text: string, now: DateTime, communes: CommuneIndex): Understanding {
-  const reading = readOfferMessage(text, now, communes);
-  const { mentionsTime, ...rest } = reading;
-  return { ...rest, kinds: [...rest.kinds], audiences: [...rest.audiences], time: mentionsTime ? extractTimeIntent(text.slice(0, 1000), now) : null };
-}
-
-function readPhrases(limited: string): PhraseReading {
+export function readOfferMessage(text: string, now: DateTime, communes: CommuneIndex): OfferReading {
+  const limited = text.slice(0, READ_CHARACTERS);
   const folded = fold(limited);
   const tokens = matchTokens(limited);
   const matches = matcher.findTyped(tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const used = new Array<boolean>(tokens.length).fill(false);
   const kinds = new Set<KindId>();
+  const situationKinds = new Set<KindId>();
   const audiences = new Set<AudienceId>();
-  const flags = { remote: false, nearMe: false, more: false, farther: false, help: false };
-  let sheetSignals = SHEET_CODE.test(folded) ? 2 : 0;
+  const flags = { remote: false, nearMe: false, more: false, farther: false, help: false, general: false };
   for (const match of matches) {
     if (used.slice(match.start, match.end).some(Boolean)) continue;
     for (let i = match.start; i < match.end; i++) used[i] = true;
@@ -211,8 +189,15 @@ function readPhrases(limited: string): PhraseReading {
       case 'kinds':
         for (const k of signal.kinds) kinds.add(k);
         break;
+      case 'situation':
+        for (const k of signal.kinds) situationKinds.add(k);
+        for (const a of signal.audiences) audiences.add(a);
+        break;
       case 'audience':
         audiences.add(signal.audience);
+        break;
+      case 'general':
+        flags.general = true;
         break;
       case 'remote':
         flags.remote = true;
@@ -229,51 +214,42 @@ function readPhrases(limited: string): PhraseReading {
       case 'help':
         flags.help = true;
         break;
-      case 'sheet':
-        sheetSignals++;
-        break;
     }
   }
-  return { folded, tokens, used, kinds, audiences, flags, sheetSignals };
-}
-
-function read(limited: string, now: DateTime, communes: CommuneIndex): Reading {
-  const phrases = readPhrasesOnce(limited);
-  const { folded, tokens, used, flags, sheetSignals } = phrases;
-  // The phrase reading is shared with sheetSignalsOf: what an age adds is added to a copy.
-  const kinds = phrases.kinds;
-  const audiences = new Set(phrases.audiences);
-  const time = extractTimeIntent(limited, now);
+  const time = asksForTime(tokens) ? extractTimeIntent(limited, now) : null;
   const age = childAge(folded);
   if (age !== null) {
     for (const audience of AUDIENCES) if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1]) audiences.add(audience.id);
   }
-  const restIsPlace = kinds.size > 0 || audiences.size > 0 || time !== null || Object.values(flags).some(Boolean);
+  const restIsPlace = kinds.size > 0 || situationKinds.size > 0 || audiences.size > 0 || time !== null || Object.values(flags).some(Boolean);
   const place = communes.findInSentence(limited, { ignoreWords: ignoredAsPlaces(communes), restIsPlace });
-  const placeTokens = new Set(place ? place.matched.split(' ') : []);
+  // The words that named the place (and the marker before it) are never left for the text search: "Tours" is a town.
+  const placeIndexes = new Set(place ? [...place.tokenIndexes, ...place.markerIndexes] : []);
 
   const free: string[] = [];
   tokens.forEach((token, i) => {
-    if (used[i] || STOP_WORDS.has(token) || TIME_WORDS.has(token) || GENERIC_WORDS.has(token) || placeTokens.has(token)) return;
+    if (used[i] || placeIndexes.has(i) || STOP_WORDS.has(token) || TIME_WORDS.has(token) || GENERIC_WORDS.has(token)) return;
     if (token.length < 3 || /^\d+$/.test(token)) return;
     free.push(token);
   });
-  const understoodCount = used.filter(Boolean).length + (place ? placeTokens.size : 0) + (time ? 1 : 0);
+  const followUp = FOLLOW_UP_START.has(tokens[0] ?? '') || FOLLOW_UP_PHRASES.some((phrase) => phrase.every((word, k) => tokens[k] === word));
   return {
+    text: limited,
     kinds: [...kinds],
+    situationKinds: [...situationKinds].filter((k) => !kinds.has(k)),
     audiences: [...audiences],
     age,
-    mentionsTime: time !== null,
+    time,
     remote: flags.remote,
     place,
     nearMe: flags.nearMe,
     more: flags.more,
     farther: flags.farther,
-    followUp: FOLLOW_UP_START.has(tokens[0] ?? ''),
+    followUp,
+    general: flags.general,
     help: flags.help,
-    sheetSignals,
     freeText: free.slice(0, 8).join(' '),
-    understood: understoodCount,
+    understood: used.filter(Boolean).length + (place ? place.tokenIndexes.length : 0) + (time ? 1 : 0),
     words: tokens.length,
   };
 }

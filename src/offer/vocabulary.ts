@@ -29,6 +29,8 @@ export type KindDefinition = {
   plural: Record<Language, string>;
   /** The French label is feminine ("aucune médiation familiale"). */
   feminine: boolean;
+  /** The French plural is feminine ("conférences-débats" is; "services de médiation familiale" is not). */
+  pluralFeminine: boolean;
   /** Words that, in a service's name or description, say it is of this kind. */
   serviceWords: readonly string[];
   /** Words parents use for it, beyond the service words. */
@@ -41,6 +43,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: "lieu d'accueil enfants-parents (LAEP)", en: 'parent-child drop-in centre (LAEP)' },
     plural: { fr: "lieux d'accueil enfants-parents (LAEP)", en: 'parent-child drop-in centres (LAEP)' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['laep', "lieu d'accueil enfants-parents", "lieu d'accueil enfant-parent", "lieu d'accueil parents-enfants",
       "lieu d'accueil parent-enfant", 'accueil enfants-parents', 'accueil parents-enfants', 'maison verte'],
     parentWords: ["lieu d'accueil", 'lieu accueil', 'endroit pour jouer avec mon enfant', 'jouer avec mon bebe', 'jouer avec mon enfant',
@@ -51,6 +54,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'groupe de parole', en: 'parents’ support group' },
     plural: { fr: 'groupes de parole', en: 'parents’ support groups' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['groupe de parole', 'groupes de parole', "groupe d'echange", "groupe d'echanges", "groupe d'entraide",
       'cercle de parents', 'parole de parents', 'temps de parole', "cercle d'echange"],
     parentWords: ['groupe de discussion', 'groupe parole', 'support group', 'discussion group', 'parent group', 'parents group'],
@@ -60,6 +64,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'café des parents', en: 'parents’ café' },
     plural: { fr: 'cafés des parents', en: 'parents’ cafés' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['cafe des parents', 'cafe parents', 'cafe-parents', 'cafe des familles', 'cafe parentalite', 'pause cafe parents',
       'cafe papote', 'cafe rencontre'],
     parentWords: ['cafe de parents', 'parent cafe', 'parents cafe', 'coffee morning'],
@@ -69,6 +74,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'point écoute parents', en: 'listening point for parents' },
     plural: { fr: 'points écoute parents', en: 'listening points for parents' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['point ecoute', 'point-ecoute', 'point accueil ecoute', 'ecoute parents', 'entretien individuel', 'entretiens individuels',
       'conseillere familiale', 'conseiller familial', 'consultation familiale'],
     parentWords: ['psychologue', 'counselling', 'counseling', 'counsellor'],
@@ -78,9 +84,11 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'écoute par téléphone ou en ligne', en: 'helpline (phone or online)' },
     plural: { fr: 'écoutes par téléphone ou en ligne', en: 'helplines (phone or online)' },
     feminine: true,
+    pluralFeminine: true,
     serviceWords: ['ecoute telephonique', 'ligne d ecoute', 'ecoute par telephone', 'allo parents', 'numero vert', 'ecoute en ligne',
       'tchat', 'permanence telephonique', 'telephone parents'],
-    parentWords: ['ecoute au telephone', 'ecoute par telephone', 'telephoner', 'helpline', 'hotline', 'phone line', 'call someone',
+    parentWords: ['ecoute au telephone', 'ecoute par telephone', 'telephoner', 'un numero pour parler', 'numero pour parler', 'un numero a appeler',
+      'numero d ecoute', 'helpline', 'hotline', 'phone line', 'call someone', 'a number to call', 'phone number to talk',
       'chat en ligne'],
   },
   {
@@ -88,6 +96,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'médiation familiale', en: 'family mediation' },
     plural: { fr: 'services de médiation familiale', en: 'family mediation services' },
     feminine: true,
+    pluralFeminine: false,
     serviceWords: ['mediation familiale', 'mediateur familial', 'mediatrice familiale', 'mediation parentale'],
     parentWords: ['mediation', 'mediateur', 'mediatrice', 'separation', 'separes', 'on se separe', 'divorce', 'divorcer', 'conflit familial',
       'conflits familiaux', 'family mediation', 'mediator'],
@@ -97,6 +106,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'espace rencontre', en: 'child contact centre' },
     plural: { fr: 'espaces rencontre', en: 'child contact centres' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['espace rencontre', 'espace-rencontre', 'point rencontre', 'lieu neutre', 'droit de visite'],
     parentWords: ['voir mon enfant', 'voir mes enfants', 'visite mediatisee', 'visites mediatisees', 'contact centre', 'supervised visit',
       'supervised visits'],
@@ -106,6 +116,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'atelier parents-enfants', en: 'parent-child activity' },
     plural: { fr: 'ateliers parents-enfants et sorties familles', en: 'parent-child activities and family outings' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['atelier parents-enfants', 'atelier parent-enfant', 'ateliers parents enfants', 'atelier enfants-parents',
       'atelier familles', 'atelier en famille', 'sortie familles', 'sorties familles', 'sortie en famille', 'sorties familiales',
       'activites parents-enfants', 'activite en famille', 'jeux en famille', 'atelier cuisine parents', 'eveil parents-enfants'],
@@ -117,6 +128,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'accompagnement à la scolarité (CLAS)', en: 'homework support (CLAS)' },
     plural: { fr: 'accompagnements à la scolarité (CLAS)', en: 'homework support (CLAS)' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['clas', 'accompagnement a la scolarite', 'accompagnement scolaire', 'aide aux devoirs', 'soutien scolaire',
       'contrat local d accompagnement a la scolarite'],
     parentWords: ['devoirs', 'aide devoirs', 'aider aux devoirs', 'scolarite', 'homework', 'homework help', 'homework club', 'tutoring'],
@@ -126,6 +138,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'conférence-débat', en: 'talk or debate evening' },
     plural: { fr: "conférences-débats et soirées d'échange", en: 'talks and debate evenings' },
     feminine: true,
+    pluralFeminine: true,
     serviceWords: ['conference-debat', 'conference debat', 'conferences-debats', "soiree d'echange", "soirees d'echange", 'soiree-debat',
       'cine-debat', 'cafe-debat', 'conference parentalite', 'conference sur'],
     parentWords: ['conference', 'conferences', 'debat', 'soiree', 'talk', 'talks', 'debate'],
@@ -135,6 +148,7 @@ export const KINDS: readonly KindDefinition[] = [
     label: { fr: 'centre social ou espace de vie sociale', en: 'community centre' },
     plural: { fr: 'centres sociaux et espaces de vie sociale', en: 'community centres' },
     feminine: false,
+    pluralFeminine: false,
     serviceWords: ['centre social', 'centres sociaux', 'espace de vie sociale', 'evs', 'maison des familles', 'maison de la famille',
       'maison de quartier', 'centre socioculturel', 'centre socio-culturel'],
     parentWords: ['maison des famille', 'community centre', 'community center', 'family centre', 'family center'],
@@ -162,6 +176,17 @@ export const KIND_GROUPS: ReadonlyArray<{ words: readonly string[]; kinds: reado
   },
 ];
 
+/**
+ * Words that ask for parenting support in general, naming no kind ("aide à la parentalité", "quelque chose pour les
+ * parents"): answered with the places near there, grouped by kind.
+ */
+export const GENERAL_SUPPORT_WORDS: readonly string[] = ['soutien a la parentalite', 'aide a la parentalite', 'parentalite',
+  'soutien parental', 'accompagnement parental', 'accompagnement a la parentalite', 'aide pour parents', 'aide pour les parents',
+  'aide aux parents', 'soutien aux parents', 'soutien pour parents', 'soutien pour les parents', 'quelque chose pour les parents',
+  'quelque chose pour parents', 'pour les parents', 'pour parents', 'aide aux familles', 'soutien aux familles', 'pour les familles',
+  'lieux pour les parents', 'ce qui existe pour les parents', 'parenting support', 'support for parents', 'help for parents',
+  'something for parents', 'for parents', 'family support', 'parenting help'];
+
 /** Words that say the parent wants something remote: phone, online. */
 export const REMOTE_WORDS: readonly string[] = ['au telephone', 'par telephone', 'telephoner', 'appeler', 'en ligne', 'a distance',
   'by phone', 'on the phone', 'phone', 'online', 'call'];
@@ -188,6 +213,7 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     parentWords: ['maman solo', 'papa solo', 'mere celibataire', 'pere celibataire', 'maman celibataire', 'papa celibataire',
       'mere seule', 'pere seul', 'je suis seule', 'je suis seul', 'seule avec mes enfants', 'seul avec mes enfants',
       'seule avec mon enfant', 'seul avec mon enfant', "j'eleve seule", "j'eleve seul", 'eleve seule', 'monoparentale', 'solo',
+      'seule', 'seul', 'celibataire', 'celibataire avec enfants', 'celibataire avec des enfants', 'maman seule', 'papa seul',
       'single parent', 'single mum', 'single mom', 'single mother', 'single dad', 'single father', 'lone parent'],
     ages: null,
   },
@@ -206,7 +232,7 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     serviceWords: ['tout-petits', 'tout petits', 'jeunes enfants', 'moins de 6 ans', 'moins de six ans', '0-6 ans', '0 a 6 ans',
       'de 0 a 6 ans', '0 a 3 ans', '0-3 ans', 'bebes', 'nourrissons', 'petite enfance'],
     parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'baby', 'toddler', 'newborn',
-      'infant', 'petite enfance'],
+      'my infant', 'petite enfance'],
     ages: [0, 5],
   },
 ];

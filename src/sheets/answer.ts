@@ -10,7 +10,7 @@ import { sectionsOf, type Sheet, type SheetField } from './model';
 import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
 import { normaliseTerm, searchTerms } from './terms';
 import type { SheetIndex, SheetMatch } from './sheetIndex';
-import { understandSheetQuestion, type SheetQuestion } from './understand';
+import type { SheetQuestion } from './understand';
 import type { AskedField } from './vocabulary';
 
 /**
@@ -395,9 +395,9 @@ const HANDLERS: readonly Handler[] = [
   { name: 'not-found', applies: () => true, answer: answerNotFound },
 ];
 
-export function answerSheetQuestion(index: SheetIndex, text: string, conversation: SheetConversation, language: Language): SheetTurn {
+export function answerSheetQuestion(index: SheetIndex, question: SheetQuestion, conversation: SheetConversation, language: Language): SheetTurn {
   const current = (conversation.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
-  const context: Context = { index, question: understandSheetQuestion(index, text), conversation, language, current };
+  const context: Context = { index, question, conversation, language, current };
   const handler = HANDLERS.find((candidate) => candidate.applies(context));
   return handler ? handler.answer(context) : answerNotFound(context);
 }

@@ -6,7 +6,6 @@ export { SheetConversationSchema, readSheetConversation, type SheetConversation 
 export { sheetQuestionScore } from './questionScore';
 export { answerSheetQuestion, type SheetTurn, type SheetOutcome } from './answer';
 export { sheetHelpText } from './help';
-export { generateSheets, type GeneratedSheet } from './generate';
 export {
   PlanSchema,
   SheetSchema,
@@ -23,3 +22,5 @@ export {
   type LoadProblem,
   type SheetKnowledge,
 } from './model';
+export { readSheetQuestion, type SheetQuestion } from './understand';
+export { isExplicitSheetQuestion } from './questionScore';

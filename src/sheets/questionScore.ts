@@ -1,12 +1,12 @@
 import type { SheetConversation } from './conversation';
 import type { SheetIndex } from './sheetIndex';
-import { understandSheetQuestion } from './understand';
+import type { SheetQuestion } from './understand';
 
 /**
  * How much a message reads like a partner's question on the sheets (0..1), for the main dialog to tell it from a
  * parent's search for a service. A sheet number, a list of sheets, a definition or a follow-up on the sheet being
- * discussed score high; a topic scores with how well the sheets cover it; what parents say ("près de chez moi",
- * "ouvert le samedi") pulls the score down. "un LAEP à Givors" stays low; "quelles fiches parlent des LAEP" is high.
+ * discussed score high; a topic scores with how well the sheets cover it. The score knows only the sheets' words:
+ * the route table (dialogs/routes.ts) weighs it against the parent's search. "quelles fiches parlent des LAEP" is high.
  */
 
 const KNOWN_NUMBER = 0.95;
@@ -25,7 +25,6 @@ const FIGURES = 0.3;
 const TOPIC_WEIGHT = 0.5;
 /** A topic alone must be well covered: "un LAEP à Givors" covers only half (no sheet knows Givors). */
 const MIN_TOPIC_COVERAGE = 0.6;
-const OFFER_PENALTY = 0.3;
 
 export interface ScoreOptions {
   /**
@@ -35,13 +34,11 @@ export interface ScoreOptions {
   needed?: number;
 }
 
-export function sheetQuestionScore(index: SheetIndex, text: string, conversation: SheetConversation, options: ScoreOptions = {}): number {
-  const question = understandSheetQuestion(index, text);
+export function sheetQuestionScore(index: SheetIndex, question: SheetQuestion, conversation: SheetConversation, options: ScoreOptions = {}): number {
   if (question.empty) return 0;
   const hasCurrent = (conversation.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
   const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
 
-  const offerPenalty = OFFER_PENALTY * Math.min(2, question.offerCues);
   let score: number;
   if (question.codes.length > 0) {
     score = question.codes.some((code) => index.findByNumber(code).length > 0) ? KNOWN_NUMBER : UNKNOWN_NUMBER;
@@ -60,13 +57,34 @@ export function sheetQuestionScore(index: SheetIndex, text: string, conversation
     // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
     if (question.topicWords.length > 0 && !question.bareGlossary) {
       const topicWeight = TOPIC_WEIGHT * (score > 0 ? 0.5 : 1);
-      const couldReach = score + topicWeight - offerPenalty;
+      const couldReach = score + topicWeight;
       if (options.needed === undefined || couldReach >= options.needed) {
         const best = index.search(index.resolveTerms(question.topicWords))[0];
         if (best && best.coverage >= MIN_TOPIC_COVERAGE) score += topicWeight * best.coverage;
       }
     }
   }
-  score -= offerPenalty;
   return Math.max(0, Math.min(1, score));
+}
+
+/**
+ * The message asks something of the sheets in words only the sheets use: a number, an axis, « fiche », a list of
+ * sheets, a field (« qui pilote »), a definition, a figure, or a follow-up on the sheet being discussed. A topic
+ * alone is not explicit: on the website, where parents write, only an explicit question goes to the sheets.
+ */
+export function isExplicitSheetQuestion(question: SheetQuestion, conversation: SheetConversation): boolean {
+  if (question.empty) return false;
+  const discussing = (conversation.currentSheetIds ?? []).length > 0;
+  return (
+    question.codes.length > 0 ||
+    question.axis !== undefined ||
+    question.sheetWord ||
+    question.listing ||
+    question.summary ||
+    question.asksForFigures ||
+    question.fields.length > 0 ||
+    question.actionNumbers.length > 0 ||
+    (question.glossaryCue && question.glossaryWord !== undefined) ||
+    (discussing && (question.followUp || question.lastAction || question.planHint !== undefined))
+  );
 }

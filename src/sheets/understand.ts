@@ -2,7 +2,6 @@ import { STOP_WORDS } from '../language/text';
 import { lookupGlossary } from './glossary';
 import { PhraseSet, questionTokens, TypedWords } from './phrases';
 import type { PlanHint } from './planNames';
-import { rememberLast } from '../shared/remember';
 import type { SheetIndex } from './sheetIndex';
 import {
   AXIS_WORDS,
@@ -14,7 +13,6 @@ import {
   FOLLOW_UP_OPENERS,
   GLOSSARY_PHRASES,
   LISTING_PHRASES,
-  OFFER_CUES,
   ORDINALS,
   QUESTION_WORDS,
   SUMMARY_PHRASES,
@@ -59,7 +57,6 @@ export interface SheetQuestion {
   topicWords: string[];
   /** Every word of the question but stop-words and numbers, taken or not (to recognise a sheet's own headings). */
   words: string[];
-  offerCues: number;
   /** Asks for a figure ("quelle part", "combien de"): partners ask that of a diagnosis, parents seldom do. */
   asksForFigures: boolean;
 }
@@ -85,7 +82,6 @@ const CUES = new PhraseSet<Cue>([
   // Plural is the whole point of "fiches": no plural folding, no typo.
   ...LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }, true] as const),
 ]);
-const OFFER_PHRASES = new PhraseSet(OFFER_CUES.map((phrase) => [phrase, true] as const));
 const BACK_REFERENCE_PHRASES = new PhraseSet(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
 const FIGURE_CUES = new PhraseSet(
   ['quelle part', 'pourcentage', 'proportion', 'combien de', 'taux', 'chiffre', 'chiffres', 'statistique', 'statistiques',
@@ -215,16 +211,12 @@ function translateTopic(words: readonly string[], isKnownWord: (word: string) =>
   return result;
 }
 
-/** Readings depend on the sheets loaded: the last one is remembered per index (see rememberLast). */
-const readings = new WeakMap<SheetIndex, (text: string) => SheetQuestion>();
-
-export function understandSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
-  let read = readings.get(index);
-  if (!read) {
-    read = rememberLast((question: string) => readQuestion(index, question));
-    readings.set(index, read);
-  }
-  return read(text);
+/**
+ * Reads a message as a question on the sheets. Pure: the turn's reading (src/reading) calls it once per message,
+ * and scoring and answering both take what it returns.
+ */
+export function readSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
+  return readQuestion(index, text);
 }
 
 function readQuestion(index: SheetIndex, text: string): SheetQuestion {
@@ -244,7 +236,6 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
     sheetWord: false,
     topicWords: [],
     words: [],
-    offerCues: 0,
     asksForFigures: false,
   };
   if (question.empty) return question;
@@ -258,7 +249,6 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
 
   const words = new TypedWords(tokens, (word) => index.knowsWord(word));
   question.followUp = FOLLOW_UP_OPENERS.has(tokens[0]) || BACK_REFERENCE_PHRASES.count(words) > 0;
-  question.offerCues = OFFER_PHRASES.count(words);
   question.asksForFigures = FIGURE_CUES.count(words) > 0;
   question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
 

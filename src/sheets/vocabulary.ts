@@ -168,16 +168,6 @@ export const ORDINALS: Readonly<Record<string, number>> = {
 /** Words that name a plan when they follow one of these ("du schéma jeunesse", "de Tours", "in the AVS plan"). */
 export const PLAN_NAMING_CUES: ReadonlySet<string> = new Set(['du', 'de', 'd', 'dans', 'plan', 'schema', 'contrat', 'of', 'in', 'from', 'pour']);
 
-/** What parents say when they look for a service near them, not for a sheet. */
-export const OFFER_CUES: readonly string[] = [
-  'pres de', 'pres de chez moi', 'chez moi', 'proche', 'proches', 'a cote', 'autour de', 'ouvert', 'ouverte', 'ouverts',
-  'horaires', 'horaire', 'adresse', 'telephone', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
-  'demain', 'aujourd hui', 'ce soir', 'maintenant', 'je cherche', 'mon enfant', 'mes enfants', 'mon fils',
-  'ma fille', 'mon ado', 'mon bebe', 'mon mari', 'ma femme', 'maman', 'papa', 'm aider', 'aidez moi', 'besoin d aide',
-  'rendez vous', 'inscrire', 'inscription', 'near', 'near me', 'nearby', 'open', 'opening', 'address', 'my child',
-  'my son', 'my daughter', 'i need', 'i am looking', 'looking for', 'kilometres', 'km',
-];
-
 /**
  * English topic words and their French counterparts in the sheets, so that an English question finds French
  * sheets ("single-parent families" → "familles monoparentales"). Used only for words the sheets do not hold.

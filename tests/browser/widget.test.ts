@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,7 +13,8 @@ import { describeInBrowserFor, launchChromium, openDemo as openDemoAt } from './
  * Without /usr/bin/chromium the suite is skipped with a reason, except under CI=true where it must run.
  */
 
-const SCREENSHOTS = os.tmpdir();
+/** Saved under test-results/ (gitignored), where CI keeps what a failed run saw. */
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-results');
 
 const describeInBrowser = describeInBrowserFor('tests/browser/widget.test.ts');
 
@@ -36,6 +37,7 @@ describeInBrowser('the website widget in Chromium', () => {
     const port = await app.http.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${port}`;
     browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {

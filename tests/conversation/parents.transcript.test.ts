@@ -1,6 +1,24 @@
 import { Settings } from 'luxon';
 import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
+/** The titles of the service cards of a turn, in order. */
+function cardTitles(replies: Record<string, unknown>[]): string[] {
+  const titles: string[] = [];
+  for (const reply of replies) {
+    for (const attachment of (reply.attachments as Array<{ content?: { body?: Array<{ text?: string }> } }> | undefined) ?? []) {
+      const title = attachment.content?.body?.[0]?.text;
+      if (title) titles.push(folded(title.replace(/\\/g, '')));
+    }
+  }
+  return titles;
+}
+
+/** The quick replies of the last message of a turn. */
+function quickReplies(replies: Record<string, unknown>[]): string[] {
+  const last = replies[replies.length - 1] as { suggestedActions?: { actions?: Array<{ title: string }> } } | undefined;
+  return last?.suggestedActions?.actions?.map((a) => a.title) ?? [];
+}
+
 /**
  * Parents look for support near them, through the whole bot, on the development offer (fictional places, real
  * communes). Sheet questions must still work in the same conversation.
@@ -75,5 +93,141 @@ describe('a parent looks for support', () => {
     const reply = folded((await conversation(bot).says('un LAEP à Marseille')).text);
     expect(reply).not.toContain('ribambelle');
     expect(reply).not.toContain('escale');
+  });
+});
+
+describe('parents as they really write, on the shipped demo offer', () => {
+  let demo: TestBot;
+  beforeAll(async () => {
+    demo = await startTestBot();
+  });
+  afterAll(async () => {
+    await demo.stop();
+  });
+
+  test('a custody dispute is a need for family mediation, near the town named', async () => {
+    const turn = await conversation(demo).says("on se dispute pour la garde des enfants, à qui m'adresser vers Givors ?");
+    const reply = folded(turn.text);
+    expect(reply).toContain('mediation familiale');
+    expect(reply).toContain('givors');
+    expect(reply).not.toContain('la garde');
+  });
+
+  test('support in general is answered with the places near there, grouped by kind', async () => {
+    const turn = await conversation(demo).says('du soutien à la parentalité près de Tours');
+    const reply = folded(turn.text);
+    expect(reply).toContain('par type');
+    expect(reply).not.toContain('« tour');
+    // A header, then one message per kind with its heading and at most two cards.
+    const withCards = turn.replies.filter((r) => ((r.attachments as unknown[] | undefined) ?? []).length > 0);
+    expect(withCards.length).toBeGreaterThanOrEqual(3);
+    for (const r of withCards) {
+      expect(String(r.text)).toMatch(/^\*\*/);
+      expect((r.attachments as unknown[]).length).toBeLessThanOrEqual(2);
+    }
+    for (const text of ['aide pour parents à Paris', 'quelque chose pour les parents à Marseille']) {
+      const elsewhere = folded((await conversation(demo).says(text)).text);
+      expect(elsewhere).not.toMatch(/aucun resultat pour|pa \d\.\d|pas bien compris/);
+      expect(elsewhere).toContain('aucune aide a la parentalite');
+    }
+  });
+
+  test('a new question starts afresh: no filter left from the last search', async () => {
+    const chat = conversation(demo);
+    expect(folded((await chat.says('un espace rencontre ouvert le week-end à Lyon')).text)).toContain('week-end');
+    const fresh = await chat.says('quelque chose pour les parents à Villeurbanne');
+    expect(folded(fresh.text)).toContain('par type');
+    expect(folded(fresh.text)).not.toContain('week-end');
+    expect(cardTitles(fresh.replies).some((t) => !t.includes('espace rencontre'))).toBe(true);
+  });
+
+  test('explicit follow-ups keep the search: the day, the place, the audience', async () => {
+    const chat = conversation(demo);
+    await chat.says('un groupe de parole à Tours');
+    const teens = await chat.says('et pour les ados ?');
+    expect(cardTitles(teens.replies)[0]).toContain("parents d'ados");
+    const bron = await chat.says('et à Bron ?');
+    expect(folded(bron.text)).toContain('bron');
+    expect(folded(bron.text)).toContain("parents d'adolescents");
+  });
+
+  test('a teenager who no longer talks: listening and groups for parents of teenagers first', async () => {
+    const turn = await conversation(demo).says('mon fils a 14 ans il ne me parle plus… on habite Lyon');
+    const titles = cardTitles(turn.replies);
+    expect(titles[0]).toContain("parents d'ados");
+    expect(titles.join(' ')).not.toContain('aide aux devoirs');
+  });
+
+  test('pregnant and alone: support for single parents and young children, never a word search', async () => {
+    const turn = await conversation(demo).says('je suis enceinte et seule à Bron');
+    const reply = folded(turn.text);
+    expect(reply).not.toContain('enceinte »');
+    expect(cardTitles(turn.replies).join(' ')).toMatch(/parents solos|accueil enfants-parents|laep|point ecoute/);
+  });
+
+  test('"plus loin" shows only what is new, then says plainly when there is nothing new', async () => {
+    const chat = conversation(demo);
+    const first = await chat.says('un groupe de parole à Vénissieux');
+    const shown = cardTitles(first.replies);
+    const wider = await chat.says('plus loin');
+    expect(folded(wider.text)).toContain('60 km');
+    for (const title of cardTitles(wider.replies)) expect(shown).not.toContain(title);
+    const again = await chat.says('plus loin');
+    const widest = await chat.says('plus loin');
+    const lastTitles = [...cardTitles(again.replies), ...cardTitles(widest.replies)];
+    for (const title of lastTitles) expect([...shown, ...cardTitles(wider.replies)]).not.toContain(title);
+    expect(folded(widest.text)).toContain('100 km');
+  });
+
+  test('"ce soir": the header and every card agree on the evening', async () => {
+    const clock = Settings.now;
+    Settings.now = () => Date.parse('2026-03-10T10:30:00+01:00');
+    try {
+      const turn = await conversation(demo).says("parler à quelqu'un ce soir à Lyon");
+      const reply = folded(turn.text);
+      expect(reply).toContain('ce soir');
+      // The line that closes at 19 h is not "open tonight"; the one open until 20 h is, and says so.
+      expect(cardTitles(turn.replies)).not.toContain(folded('Écoute téléphonique Parents Rhône'));
+      expect(reply).toContain(folded('**Ce soir** : le mardi de 19 h à 20 h'));
+    } finally {
+      Settings.now = clock;
+    }
+  });
+
+  test('one presentation: when there are cards, the text is a short header, not a list of the same services', async () => {
+    const turn = await conversation(demo).says('un centre social à Bron');
+    const message = turn.replies.find((r) => ((r.attachments as unknown[] | undefined) ?? []).length > 0);
+    expect(message).toBeDefined();
+    const text = String(message?.text);
+    expect(text).not.toMatch(/^\d+\. /m);
+    expect(text.length).toBeLessThan(200);
+    expect(text).toContain("Dites « d'autres » pour voir la suite.");
+  });
+
+  test('an ambiguous commune: the bot asks which, with the départements, and the answer resumes the search', async () => {
+    const chat = conversation(demo);
+    const asked = await chat.says('un LAEP à Saint-Julien');
+    expect(folded(asked.text)).toContain('laquelle');
+    const choices = quickReplies(asked.replies);
+    expect(choices.length).toBeGreaterThan(1);
+    expect(choices.every((c) => /\(.+, \d[\dAB]\d?\)$/.test(c))).toBe(true);
+    const resumed = folded((await chat.says(choices[0])).text);
+    expect(resumed).toContain(folded(choices[0].replace(/ \(.*$/, '')));
+    expect(resumed).toMatch(/lieu d'accueil enfants-parents|laep/);
+  });
+
+  test('a question left pending is asked again after an interruption, and the answer resumes the search', async () => {
+    const chat = conversation(demo);
+    await chat.says('je cherche un café des parents');
+    const interruption = folded((await chat.says('qui pilote la PA 3.2.1 ?')).text);
+    expect(interruption).toContain('commission parentalite');
+    expect(interruption).toContain('pour continuer la recherche');
+    expect(folded((await chat.says('Villeurbanne')).text)).toContain('cafe des parents');
+  });
+
+  test('English, the way parents type it', async () => {
+    const turn = await conversation(demo, { locale: 'en-GB' }).says('we are separating and fight about custody, any help near Tours?');
+    expect(turn.text).toMatch(/family mediation/i);
+    expect(turn.text).not.toMatch(/pas compris|did not quite understand/i);
   });
 });

@@ -1,5 +1,33 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
+import fc from 'fast-check';
+import { chooseEncoding } from '../../src/directline/staticAssets';
 import { request, startTestServer, type TestServer } from './support/harness';
+
+describe('content negotiation of the widget’s files', () => {
+  it('prefers brotli once it is ready, then gzip, and honours q-values and refusals', () => {
+    expect(chooseEncoding('gzip, deflate, br', true)).toBe('br');
+    expect(chooseEncoding('gzip, deflate, br', false)).toBe('gzip');
+    expect(chooseEncoding('br;q=0.5, gzip', true)).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0', true)).toBe('identity');
+    expect(chooseEncoding('*', true)).toBe('br');
+    expect(chooseEncoding('*;q=0.1, gzip;q=0', true)).toBe('br');
+    expect(chooseEncoding('', true)).toBe('identity');
+    expect(chooseEncoding('identity', true)).toBe('identity');
+    expect(chooseEncoding('BR', true)).toBe('br');
+  });
+
+  it('never answers with a coding the client did not accept, whatever the header says', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (header, ready) => {
+        const chosen = chooseEncoding(header, ready);
+        if (chosen === 'identity') return true;
+        if (chosen === 'br' && !ready) return false;
+        return new RegExp(`(^|,)\\s*(${chosen}|\\*)\\s*(;|,|$)`, 'i').test(header);
+      }),
+    );
+  });
+});
 
 describe('widget routes with the built-in Direct Line', () => {
   let server: TestServer;
@@ -58,6 +86,56 @@ describe('widget routes with the built-in Direct Line', () => {
     const styles = await fetch(`${server.baseUrl}/widget.css`);
     expect(styles.status).toBe(200);
     expect(styles.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('names Web Chat by its content’s hash in widget.js, cached for a year there, and serves it with brotli once compressed', async () => {
+    const script = await fetch(`${server.baseUrl}/widget.js`);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=300');
+    const source = await script.text();
+    expect(source).not.toContain('{{WEB_CHAT_PATH}}');
+    const bundlePath = /'(vendor\/webchat\.[A-Za-z0-9_-]{22}\.js)'/.exec(source)?.[1];
+    expect(bundlePath).toBeDefined();
+
+    // Brotli at quality 11 is compressed once, in the background: gzip until then.
+    let bundle = await fetch(`${server.baseUrl}/${bundlePath}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    for (let tries = 0; bundle.headers.get('content-encoding') !== 'br' && tries < 120; tries++) {
+      await bundle.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      bundle = await fetch(`${server.baseUrl}/${bundlePath}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    }
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-encoding')).toBe('br');
+    expect(bundle.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(bundle.headers.get('vary')).toBe('Accept-Encoding');
+    expect(bundle.headers.get('access-control-allow-origin')).toBe('*');
+    // Node's fetch decodes what it accepted: the raw bytes are asked for with a plain request.
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      const req = get(`${server.baseUrl}/${bundlePath}`, { headers: { 'Accept-Encoding': 'br' } }, (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      });
+      req.on('error', reject);
+    });
+    const plain = await (await fetch(`${server.baseUrl}/vendor/webchat.js`, { headers: { 'Accept-Encoding': 'identity' } })).text();
+    expect(raw.length).toBeLessThan(plain.length / 4);
+    expect(brotliDecompressSync(raw).toString('utf8')).toBe(plain);
+
+    // Revalidation works across encodings: the content is the same.
+    const again = await fetch(`${server.baseUrl}/${bundlePath}`, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': bundle.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  }, 60_000);
+
+  it('serves an outdated versioned address with the current bundle but not for a year, and nothing else under vendor/', async () => {
+    const outdated = await fetch(`${server.baseUrl}/vendor/webchat.AAAAAAAAAAAAAAAAAAAAAA.js`);
+    expect(outdated.status).toBe(200);
+    expect(outdated.headers.get('cache-control')).toBe('public, max-age=300');
+    await outdated.arrayBuffer();
+    for (const path of ['/vendor/other.js', '/vendor/webchat.x.js', '/vendor/..%2Fwidget.js', '/vendor/webchat.AAAAAAAAAAAAAAAAAAAAAA.js.map']) {
+      const response = await fetch(`${server.baseUrl}${path}`);
+      expect(response.status).toBe(404);
+      await response.arrayBuffer();
+    }
   });
 
   it('serves Web Chat from this server, compressed', async () => {

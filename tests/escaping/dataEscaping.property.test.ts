@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
-import { answerOfferQuery, buildOffer, OfferIndex, type OfferService, type OfferTurn } from '../../src/offer';
+import { answerOfferQuery } from '../../dialogs/findSupport/answer';
+import { readOfferMessage, buildOffer, OfferIndex, type OfferService, type OfferTurn } from '../../src/offer';
 import { buildServices } from '../../src/offer/buildServices';
-import { answerSheetQuestion, parseSheetText, SheetIndex, type SheetTurn } from '../../src/sheets';
+import { answerSheetQuestion, parseSheetText, SheetIndex, type SheetTurn, readSheetQuestion } from '../../src/sheets';
 import type { Sheet } from '../../src/sheets/model';
 import { cardProblems, cardVisibleText, markdownProblems, renderMarkdown, visibleText } from './markdownOracle';
 
@@ -168,7 +169,7 @@ function unstrippedOffer(fields: OfferFields): OfferIndex {
 }
 
 function askOffer(offer: OfferIndex, query: string): OfferTurn {
-  return answerOfferQuery(offer, communes, query, {}, { now, language: 'fr' });
+  return answerOfferQuery(offer, communes, readOfferMessage(query, now, communes), {}, { now, language: 'fr' });
 }
 
 const wordedOffer = fc.record({
@@ -218,7 +219,8 @@ describe('offer data in replies and cards', () => {
         expect(turnProblems(turn)).toEqual([]);
         const shown = shownText(turn);
         for (const word of ['Ribambelle', 'Farandole', 'Comptines', 'Anatole']) expect(shown).toContain(word);
-        expect(visibleText(renderMarkdown(turn.text))).toContain('Ribambelle');
+        // One presentation: the service is told in its card, not listed again in the text.
+        expect(visibleText(renderMarkdown(turn.text))).not.toContain('Ribambelle');
       }),
       { numRuns: RUNS },
     );
@@ -294,7 +296,7 @@ function unstrippedSheet(fields: SheetFields): Sheet | null {
 }
 
 function askSheets(sheet: Sheet, question: string): SheetTurn {
-  return answerSheetQuestion(SheetIndex.build([sheet]), question, {}, 'fr');
+  return answerSheetQuestion(SheetIndex.build([sheet]), readSheetQuestion(SheetIndex.build([sheet]), question), {}, 'fr');
 }
 
 const wordedSheet = fc.record({

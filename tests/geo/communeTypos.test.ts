@@ -3,7 +3,7 @@ import { CommuneIndex } from '../../src/geo';
 import { editDistance } from '../../src/language/text';
 import { letterMask, maskDistance, repeatedLetterMask } from '../../src/geo/letterMasks';
 import { seededRandom } from '../../src/shared/seededRandom';
-import { understand } from '../../src/offer/understand';
+import { readOfferMessage } from '../../src/offer/understand';
 import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -17,7 +17,7 @@ const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
 
 /** The commune a parent's message names, as the offer engine reads it on every turn. */
 function placeOf(text: string): string | null {
-  return understand(text, now, communes).place?.commune.code ?? null;
+  return readOfferMessage(text, now, communes).place?.commune.code ?? null;
 }
 
 describe('commune names with typos, as parents type them', () => {
@@ -70,7 +70,7 @@ describe('commune names with typos, as parents type them', () => {
   });
 
   it('keeps the homonyms of a name typed with a typo, for the offer nearby to choose', () => {
-    const match = understand('un laep à saint priesst le samedi', now, communes).place;
+    const match = readOfferMessage('un laep à saint priesst le samedi', now, communes).place;
     expect(match?.via).toBe('fuzzy');
     expect(match?.commune.code).toBe('69290');
     expect(match?.alternatives.map((c) => c.departement)).toEqual(expect.arrayContaining(['07', '23']));
@@ -81,7 +81,7 @@ describe('commune names with typos, as parents type them', () => {
     expect(placeOf('groupe de parole 69100')).toBe('69266');
     expect(placeOf('un laep à st didier au mont d’or')).toBe('69194');
     expect(placeOf('un LAEP à Vaulx-en-Velin')).toBe('69256');
-    expect(understand('un LAEP à Vaulx-en-Velin', now, communes).place?.via).toBe('name');
+    expect(readOfferMessage('un LAEP à Vaulx-en-Velin', now, communes).place?.via).toBe('name');
   });
 });
 

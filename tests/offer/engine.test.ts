@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { fold, type Language } from '../../src/language/text';
-import { answerOfferQuery, loadOffer, offerQueryScore, OfferConversationSchema, type OfferConversation, type OfferTurn, type Position } from '../../src/offer';
+import { answerOfferQuery } from '../../dialogs/findSupport/answer';
+import { loadOffer, offerQueryScore, OfferConversationSchema, readOfferMessage, type OfferConversation, type OfferTurn, type Position } from '../../src/offer';
 
 const communes = CommuneIndex.load();
 const SHARED = resolve(__dirname, '../../../shared');
@@ -21,12 +22,22 @@ function readable(turn: OfferTurn): string {
   return fold([turn.text, JSON.stringify(turn.cards), turn.suggestions.join('\n')].join('\n'));
 }
 
+/** The services a turn shows, by their cards' titles. */
+function names(turn: OfferTurn): string[] {
+  return turn.cards.map((card) => ((card as { body: Array<{ text: string }> }).body[0].text).replace(/\\/g, ''));
+}
+
+/** Everything one card says. */
+function cardText(turn: OfferTurn, index: number): string {
+  return JSON.stringify(turn.cards[index]);
+}
+
 /** A conversation as a table of turns: what the parent says, what the bot answers. */
 class Chat {
   conversation: OfferConversation = {};
   constructor(private readonly offer = devOffer ?? demoOffer, private readonly language: Language = 'fr') {}
   say(text: string, position?: Position): OfferTurn {
-    const turn = answerOfferQuery(this.offer, communes, text, this.conversation, { now, language: this.language, position });
+    const turn = answerOfferQuery(this.offer, communes, readOfferMessage(text, now, communes), this.conversation, { now, language: this.language, position });
     // The state is stored as JSON between turns.
     this.conversation = OfferConversationSchema.parse(JSON.parse(JSON.stringify(turn.conversation)));
     return turn;
@@ -121,7 +132,8 @@ describe('follow-ups keep the search', () => {
     const chat = new Chat(demoOffer);
     const first = chat.say('un centre social à Bron');
     expect(first.cards).toHaveLength(5);
-    expect(first.suggestions).toContain('Voir plus');
+    expect(first.suggestions).toContain("D'autres");
+    expect(first.text).toContain("Dites « d'autres » pour voir la suite.");
     const shown = first.cards.map((c) => JSON.stringify(c));
     const more = chat.say("d'autres ?");
     expect(more.outcome).toBe('results');
@@ -162,12 +174,16 @@ describe('follow-ups keep the search', () => {
 });
 
 describe('results a parent can use', () => {
-  it('names each result in the text: name, structure, commune, distance', () => {
+  it('says the header once and leaves the services to their cards', () => {
     const turn = new Chat(demoOffer).say('un LAEP à Givors');
-    const first = turn.text.split('\n').find((l) => l.startsWith('1. '));
-    expect(first).toMatch(/LAEP La Comptine\*\* — Association La Comptine, Givors, \d+ m\./);
-    expect(first).toMatch(/le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h/i);
-    expect(first).toMatch(/ouvre aujourd'hui à 14 h/);
+    expect(turn.text).toMatch(/^J'ai trouvé \d+ lieux? d'accueil enfants-parents \(LAEP\) à moins de 30 km de Givors\./);
+    // No numbered list repeating the cards.
+    expect(turn.text).not.toMatch(/^1\. /m);
+    expect(turn.text).not.toContain('La Comptine');
+    expect(names(turn)[0]).toBe('LAEP La Comptine');
+    expect(cardText(turn, 0)).toMatch(/Association La Comptine/);
+    expect(cardText(turn, 0)).toMatch(/le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h/i);
+    expect(cardText(turn, 0)).toMatch(/ouvre aujourd'hui à 14 h/i);
   });
 
   it('gives at most 5 cards, each an Adaptive Card 1.5 with a route', () => {
@@ -181,7 +197,7 @@ describe('results a parent can use', () => {
 
   it('speaks English to an English speaker', () => {
     const turn = new Chat(demoOffer, 'en').say('homework help in Tours');
-    expect(turn.text).toMatch(/^I found 2 homework support \(CLAS\) within 30 km of Tours:/);
+    expect(turn.text).toMatch(/^I found 2 homework support \(CLAS\) within 30 km of Tours\./);
     expect(readable(turn)).toContain('directions');
   });
 
@@ -196,7 +212,8 @@ describe('results a parent can use', () => {
   });
 
   it('starts afresh from a stored state that does not fit', () => {
-    const turn = answerOfferQuery(demoOffer, communes, 'un LAEP à Givors', { kinds: ['nonsense'], offset: -4 } as unknown as OfferConversation, { now, language: 'fr' });
+    const stored = OfferConversationSchema.safeParse({ kinds: ['nonsense'], offset: -4 });
+    const turn = answerOfferQuery(demoOffer, communes, readOfferMessage('un LAEP à Givors', now, communes), stored.success ? stored.data : {}, { now, language: 'fr' });
     expect(turn.outcome).toBe('results');
   });
 
@@ -209,30 +226,30 @@ describe('results a parent can use', () => {
   });
 });
 
-describe('telling a search from a question on the sheets', () => {
+describe('how much a message reads like a parent\'s search', () => {
+  // Sheet numbers and sheet words go to the sheets before any score (the route table): the offer keeps no list of them.
   it.each([
-    ['qui pilote la PA 3.2.1', 0, 0.05],
-    ['quelles fiches parlent des LAEP', 0, 0.2],
-    ["quels indicateurs pour l'entraide entre parents ?", 0, 0.2],
-    ['que veut dire LAEP ?', 0, 0.2],
-    ["quelle part des familles veut plus d'échanges avec d'autres parents ?", 0, 0.2],
     ['laep givors', 0.7, 1],
     ['un groupe de parole près de chez moi', 0.7, 1],
     ['je suis maman solo à Vaulx-en-Velin, existe-t-il un groupe d’entraide ?', 0.7, 1],
     ['Which peer support exists near me?', 0.6, 1],
+    ['on se dispute pour la garde des enfants, à qui m\'adresser vers Givors ?', 0.7, 1],
+    ['du soutien à la parentalité près de Tours', 0.7, 1],
     ['Bonjour', 0, 0.05],
+    ['quel temps fait-il ?', 0, 0.05],
   ])('%s', (text, min, max) => {
-    const score = offerQueryScore(text, {}, communes);
+    const score = offerQueryScore(readOfferMessage(text, now, communes), {});
     expect(score).toBeGreaterThanOrEqual(min);
     expect(score).toBeLessThanOrEqual(max);
   });
 
   it('scores follow-ups high only while a search is under way', () => {
     const underway: OfferConversation = { kinds: ['laep'], placeCode: '69259' };
-    expect(offerQueryScore('et à Givors ?', underway, communes)).toBeGreaterThanOrEqual(0.8);
-    expect(offerQueryScore("d'autres ?", underway, communes)).toBeGreaterThanOrEqual(0.8);
-    expect(offerQueryScore('lesquels sont ouverts le vendredi ?', underway, communes)).toBeGreaterThanOrEqual(0.8);
-    expect(offerQueryScore("d'autres ?", {}, communes)).toBeLessThan(0.2);
+    const score = (text: string, conversation: OfferConversation) => offerQueryScore(readOfferMessage(text, now, communes), conversation);
+    expect(score('et à Givors ?', underway)).toBeGreaterThanOrEqual(0.8);
+    expect(score("d'autres ?", underway)).toBeGreaterThanOrEqual(0.8);
+    expect(score('lesquels sont ouverts le vendredi ?', underway)).toBeGreaterThanOrEqual(0.8);
+    expect(score("d'autres ?", {})).toBeLessThan(0.2);
   });
 });
 
@@ -240,23 +257,21 @@ describe('the same words on another day', () => {
   it('reads "demain" from the day it is said, even when the same text was just read', () => {
     const monday = DateTime.fromISO('2026-03-09T10:00:00', { zone: 'Europe/Paris' });
     const text = 'un LAEP demain à Givors';
-    // The main dialog scores a message, then the engine answers it: the text is read once for both.
-    offerQueryScore(text, {}, communes);
-    const first = answerOfferQuery(demoOffer, communes, text, {}, { now: monday, language: 'fr' });
-    const second = answerOfferQuery(demoOffer, communes, text, {}, { now, language: 'fr' });
+    // A reading is made at the turn's instant: the same text read on another day names another date.
+    const first = answerOfferQuery(demoOffer, communes, readOfferMessage(text, monday, communes), {}, { now: monday, language: 'fr' });
+    const second = answerOfferQuery(demoOffer, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' });
     expect(first.conversation.time).toEqual({ date: '2026-03-10' });
     expect(second.conversation.time).toEqual({ date: '2026-03-11' });
     // What was read is not shared with the conversation that keeps it.
     first.conversation.kinds?.push('clas');
-    expect(answerOfferQuery(demoOffer, communes, text, {}, { now, language: 'fr' }).conversation.kinds).toEqual(['laep']);
+    expect(answerOfferQuery(demoOffer, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' }).conversation.kinds).toEqual(['laep']);
   });
 });
 
 describe('nothing open now: the places that open soonest', () => {
   const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
   const ask = (text: string, when: DateTime, conversation: OfferConversation = {}, language: Language = 'fr') =>
-    answerOfferQuery(demoOffer, communes, text, conversation, { now: when, language });
-  const names = (turn: OfferTurn) => turn.text.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => /\*\*(.+?)\*\*/.exec(l)?.[1]);
+    answerOfferQuery(demoOffer, communes, readOfferMessage(text, when, communes), conversation, { now: when, language });
   // Tuesday 10 March 2026 at noon: no LAEP near Givors is open; La Comptine opens at 14 h.
   const noon = at('2026-03-10T12:00:00');
 
@@ -273,10 +288,11 @@ describe('nothing open now: the places that open soonest', () => {
       'LAEP La Farandole',
     ]);
     expect(turn.cards).toHaveLength(5);
-    const lines = turn.text.split('\n');
-    expect(lines.find((l) => l.startsWith('1. '))).toContain("ouvre aujourd'hui à 14 h");
-    expect(lines.find((l) => l.startsWith('2. '))).toContain('prochaine ouverture demain à 9 h');
-    expect(lines.find((l) => l.startsWith('5. '))).toContain('prochaine ouverture jeudi à 9 h');
+    expect(cardText(turn, 0)).toMatch(/ouvre aujourd'hui à 14 h/i);
+    expect(cardText(turn, 1)).toMatch(/prochaine ouverture demain à 9 h/i);
+    expect(cardText(turn, 4)).toMatch(/prochaine ouverture jeudi à 9 h/i);
+    // The card says the time asked with the same reading as the header: closed now.
+    expect(cardText(turn, 0)).toMatch(/Maintenant\*\* : fermé/);
     expect(turn.text).not.toContain("Je n'ai trouvé");
   });
 
@@ -291,14 +307,15 @@ describe('nothing open now: the places that open soonest', () => {
     expect(names(tours)).toEqual(["Lieu d'accueil enfants-parents Pirouette", 'LAEP Les Coquelicots']);
     const wider = ask('plus loin', noon, tours.conversation);
     expect(wider.conversation.radiusKm).toBe(60);
-    expect(wider.text).toContain('60 km');
-    expect(wider.text).toContain('ouvrent le plus tôt');
+    // Only what lies beyond 30 km is new; near Tours there is none, and the bot says so.
+    expect(wider.text).toContain('Rien de plus entre 30 et 60 km de Tours.');
+    expect(wider.cards).toEqual([]);
   });
 
   it('changes nothing when a place is open now', () => {
     // At 10:30 La Farandole (Vénissieux) is open.
     const turn = ask('un LAEP ouvert maintenant à Givors', now);
-    expect(turn.text).toMatch(/^J'ai trouvé 1 lieu d'accueil enfants-parents \(LAEP\), ouvert maintenant, à moins de 30 km de Givors :/);
+    expect(turn.text).toMatch(/^J'ai trouvé 1 lieu d'accueil enfants-parents \(LAEP\), ouvert maintenant, à moins de 30 km de Givors\./);
     expect(names(turn)).toEqual(['LAEP La Farandole']);
   });
 
@@ -315,7 +332,7 @@ describe('nothing open now: the places that open soonest', () => {
   it('speaks English', () => {
     const turn = ask('a LAEP open now in Tours', now, {}, 'en');
     expect(turn.text).toMatch(/^No parent-child drop-in centre \(LAEP\) is open right now near Tours\. Here are the ones that open soonest:/);
-    expect(turn.text).toContain('next opening tomorrow at 09:00');
+    expect(cardText(turn, 0)).toContain('next opening tomorrow at 09:00');
   });
 
   it('offers the helplines that open soonest to a parent who asked for one', () => {
@@ -329,7 +346,19 @@ describe('nothing open now: the places that open soonest', () => {
     expect(ask('un espace rencontre ouvert maintenant à Chinon', now).outcome).toBe('none-nearby');
     const friday = ask('un LAEP ouvert le vendredi à Tours', now);
     expect(friday.outcome).toBe('none-nearby');
-    expect(friday.text).toMatch(/^Je n'ai trouvé aucun lieu d'accueil enfants-parents \(LAEP\) \(ouverts le vendredi\)/);
-    expect(ask('un café des parents ouvert ce soir à Lyon', now).outcome).toBe('none-nearby');
+    expect(friday.text).toMatch(/^Je n'ai trouvé aucun lieu d'accueil enfants-parents \(LAEP\) ouvert le vendredi à moins de 30 km de Tours\./);
+  });
+
+  it('judges "ce soir" against the evening window, and every card says it as the header does', () => {
+    // At 10:30, no café des parents near Lyon opens after 19 h: the header says so, the cards say "Ce soir : fermé".
+    const tonight = ask('un café des parents ouvert ce soir à Lyon', now);
+    expect(tonight.text).toMatch(/^Aucun café des parents n'est ouvert ce soir près de Lyon\. Voici ceux qui ouvrent le plus tôt :/);
+    expect(tonight.cards.length).toBeGreaterThan(0);
+    tonight.cards.forEach((_, i) => expect(cardText(tonight, i)).toMatch(/Ce soir\*\* : fermé/));
+    // A listening line open until 20 h is open tonight (19–20 h); one that closes at 19 h is not.
+    const listening = ask("parler à quelqu'un ce soir à Lyon", now);
+    expect(names(listening)).toContain('Ligne Parents Écoute');
+    expect(names(listening)).not.toContain('Écoute téléphonique Parents Rhône');
+    listening.cards.forEach((_, i) => expect(cardText(listening, i)).toMatch(/Ce soir\*\* : le mardi de 19 h à 20 h/));
   });
 });

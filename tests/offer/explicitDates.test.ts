@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { fold, type Language } from '../../src/language/text';
-import { answerOfferQuery, loadOffer, OfferConversationSchema, type OfferConversation, type OfferTurn } from '../../src/offer';
+import { answerOfferQuery } from '../../dialogs/findSupport/answer';
+import { loadOffer, OfferConversationSchema, type OfferConversation, type OfferTurn } from '../../src/offer';
 import { isOpenDuring, parseHours } from '../../src/offer/hours';
 import { describeTimeIntent, extractTimeIntent, TIME_WORDS, timeWindows } from '../../src/offer/timeQuery';
-import { understand } from '../../src/offer/understand';
+import { readOfferMessage } from '../../src/offer/understand';
 
 /** Parents name a day ("le 15 décembre", "samedi 12", "le 3/01"): the search keeps the places open that day. */
 
@@ -131,12 +132,12 @@ describe('with the other ways of saying when', () => {
     for (const word of ['decembre', 'janvier', 'december', '1er', '15th', 'dec']) expect(TIME_WORDS.has(word)).toBe(true);
     // Mars and Avril are communes too: "à Mars" must still find one, and a date in March stays a date.
     const now = DateTime.fromISO('2026-03-09T10:00:00', { zone: 'Europe/Paris' });
-    expect(understand('un café des parents à Mars', now, communes).place?.commune.name).toBe('Mars');
-    expect(understand('un LAEP à Avril', now, communes).place?.commune.name).toBe('Avril');
-    const dated = understand('un LAEP le 20 mars à Givors', now, communes);
+    expect(readOfferMessage('un café des parents à Mars', now, communes).place?.commune.name).toBe('Mars');
+    expect(readOfferMessage('un LAEP à Avril', now, communes).place?.commune.name).toBe('Avril');
+    const dated = readOfferMessage('un LAEP le 20 mars à Givors', now, communes);
     expect(dated.place?.commune.name).toBe('Givors');
     expect(dated.time).toEqual({ date: '2026-03-20' });
-    expect(understand('un LAEP le 20 mars', now, communes).place).toBeNull();
+    expect(readOfferMessage('un LAEP le 20 mars', now, communes).place).toBeNull();
   });
 });
 
@@ -164,7 +165,7 @@ function readable(turn: OfferTurn): string {
 }
 
 function say(text: string, at: DateTime, language: Language = 'fr', conversation: OfferConversation = {}): OfferTurn {
-  const turn = answerOfferQuery(demoOffer, communes, text, conversation, { now: at, language });
+  const turn = answerOfferQuery(demoOffer, communes, readOfferMessage(text, at, communes), conversation, { now: at, language });
   OfferConversationSchema.parse(JSON.parse(JSON.stringify(turn.conversation)));
   return turn;
 }

@@ -149,14 +149,15 @@ describe('importing data·inclusion records', () => {
 });
 
 describe('reading an offer directory', () => {
+  // A lone top-level object is read as one record (JSON Lines, an API's single record): here one without an id.
   it('reports missing and malformed files, and loads what it can', () => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-offer-'));
-    writeFileSync(join(dir, 'structures.json'), '{ "not": "an array" }');
+    writeFileSync(join(dir, 'structures.json'), '{ "not": "a record" }');
     writeFileSync(join(dir, 'services.json'), '[{"id": "x", "structure_id": "y", "nom": "Café des parents", "commune": "Givors"}]');
     const { offer, problems } = loadOffer(dir, communes);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: 'offer/structures.json', id: null, reason: expect.stringContaining('tableau') }),
+        expect.objectContaining({ file: 'offer/structures.json', id: null, field: 'id', reason: expect.stringContaining('identifiant') }),
         expect.objectContaining({ file: 'offer/services.json', id: 'x', reason: expect.stringContaining('structure y inconnue') }),
       ]),
     );

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { agesOfService, audiencesOfService, isFamilyPlace, kindsOfService } from '../../src/offer/classify';
 import { foldedText } from '../../src/offer/phrases';
-import { understand } from '../../src/offer/understand';
+import { readOfferMessage } from '../../src/offer/understand';
 
 const communes = CommuneIndex.load();
 const now = DateTime.fromISO('2026-03-10T10:30:00', { zone: 'Europe/Paris' });
@@ -62,7 +62,7 @@ describe('kinds of service, from their own words', () => {
 });
 
 describe("parents' words", () => {
-  const read = (text: string) => understand(text, now, communes);
+  const read = (text: string) => readOfferMessage(text, now, communes);
 
   it.each([
     ['aide aux devoirs à Bron', ['clas']],
@@ -117,10 +117,45 @@ describe("parents' words", () => {
     expect(read('et à Givors ?').followUp).toBe(true);
   });
 
-  it('counts sheet words apart', () => {
-    expect(read('qui pilote la PA 3.2.1').sheetSignals).toBeGreaterThan(0);
-    expect(read('quelles fiches parlent des LAEP').sheetSignals).toBeGreaterThan(0);
-    expect(read('un laep à givors').sheetSignals).toBe(0);
+  it.each([
+    // What parents describe, mapped by the situations vocabulary (src/offer/situations.ts).
+    ["on se dispute pour la garde des enfants, à qui m'adresser vers Givors ?", ['mediation']],
+    ['mon ex ne veut pas me laisser voir mes enfants', ['espace-rencontre', 'mediation']],
+    ['mon fils a 14 ans il ne me parle plus', ['groupe-parole', 'point-ecoute']],
+    ['je suis enceinte et seule', ['groupe-parole', 'laep', 'point-ecoute']],
+    ['jsuis epuisee avec mon bebe', ['groupe-parole', 'laep', 'point-ecoute']],
+    ['il a des difficultés scolaires', ['clas']],
+    ['trop d écrans à la maison', ['conference', 'groupe-parole', 'point-ecoute']],
+    ['my son is autistic', ['groupe-parole', 'point-ecoute']],
+    ['we are separating, custody is a mess', ['mediation']],
+    ['je me sens isolée avec mon petit', ['cafe-parents', 'groupe-parole', 'laep']],
+  ])('%s → situation kinds %j', (text, expected) => {
+    const reading = read(text);
+    expect([...reading.kinds, ...reading.situationKinds].sort()).toEqual(expected);
+  });
+
+  it.each([
+    ['je suis seule avec deux enfants', ['solo']],
+    ['maman solo', ['solo']],
+    ['papa solo', ['solo']],
+    ['célibataire avec enfants', ['solo']],
+    ["crise d'ado à la maison", ['ados']],
+  ])('%s → audience %j', (text, expected) => {
+    expect(read(text).audiences).toEqual(expected);
+  });
+
+  it('reads support in general apart from any kind', () => {
+    for (const text of ['aide à la parentalité à Roubaix', 'du soutien à la parentalité près de Tours', 'aide pour parents à Paris',
+      'quelque chose pour les parents à Marseille', 'parenting support in Lyon']) {
+      const reading = read(text);
+      expect({ text, general: reading.general, kinds: reading.kinds, freeText: reading.freeText }).toEqual({ text, general: true, kinds: [], freeText: '' });
+    }
+  });
+
+  it('never leaves a town for the text search', () => {
+    expect(read('du soutien à la parentalité près de Tours').freeText).toBe('');
+    expect(read('aide pour parents à Paris').freeText).toBe('');
+    expect(read('je suis enceinte et seule à Bron').freeText).toBe('');
   });
 
   it('keeps unknown words for a free-text search', () => {

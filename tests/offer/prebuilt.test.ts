@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
-import { answerOfferQuery, loadOffer } from '../../src/offer';
-import { streamJsonArray } from '../../src/offer/jsonArrayStream';
+import { answerOfferQuery } from '../../dialogs/findSupport/answer';
+import { loadOffer, readOfferMessage } from '../../src/offer';
+import { streamJsonRecords } from '../../src/offer/jsonArrayStream';
 import { PREBUILT_FILE, PREBUILT_SUMMARIES_FILE, writePrebuiltOffer } from '../../src/offer/prebuilt';
 
 const communes = CommuneIndex.load();
@@ -27,8 +28,8 @@ describe('the prebuilt offer', () => {
     expect(prebuilt.offer.size).toBe(direct.size);
     expect(prebuilt.offer.services.map((s) => ({ ...s, summary: null }))).toEqual(direct.services.map((s) => ({ ...s, summary: null })));
     for (const text of ['un LAEP à Givors', 'sophrologie à Lyon', 'écoute téléphonique à Tours', 'cuisine à Vaulx-en-Velin']) {
-      const a = answerOfferQuery(direct, communes, text, {}, { now, language: 'fr' });
-      const b = answerOfferQuery(prebuilt.offer, communes, text, {}, { now, language: 'fr' });
+      const a = answerOfferQuery(direct, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' });
+      const b = answerOfferQuery(prebuilt.offer, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' });
       expect(b.text).toBe(a.text);
       expect(b.cards).toEqual(a.cards);
     }
@@ -60,7 +61,7 @@ describe('the prebuilt offer', () => {
     const dir = prebuiltCopyOfDemo();
     writeFileSync(join(dir, PREBUILT_SUMMARIES_FILE), '{"format": 4, "count": 1}\n');
     const { offer, problems } = loadOffer(dir, communes);
-    const answer = answerOfferQuery(offer, communes, 'un LAEP à Givors', {}, { now, language: 'fr' });
+    const answer = answerOfferQuery(offer, communes, readOfferMessage('un LAEP à Givors', now, communes), {}, { now, language: 'fr' });
     expect(answer.outcome).toBe('results');
     expect(problems).toEqual([expect.objectContaining({ file: `offer/${PREBUILT_SUMMARIES_FILE}` })]);
   });
@@ -96,18 +97,21 @@ describe('reading a large JSON array a record at a time', () => {
     const file = join(dir, 'services.json');
     writeFileSync(file, '\uFEFF[ {"id": "a", "nom": "x, y [z] {w}"},\n {"id": broken},\n {"id": "c", "t": "guillemet \\" et \\\\"} ]');
     const seen: unknown[] = [];
-    for await (const element of streamJsonArray(file)) seen.push('error' in element ? `error ${element.index}` : element.value);
+    for await (const element of streamJsonRecords(file)) seen.push('error' in element ? `error ${element.index}` : element.value);
     expect(seen).toEqual([{ id: 'a', nom: 'x, y [z] {w}' }, 'error 1', { id: 'c', t: 'guillemet " et \\' }]);
   });
 
-  it('refuses what is not an array, and a truncated file', async () => {
+  // A top-level object is now a record (JSON Lines) or an API page; what is neither an object nor an array is refused.
+  it('refuses what holds no records, and a truncated file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-stream-'));
-    writeFileSync(join(dir, 'object.json'), '{"id": 1}');
+    writeFileSync(join(dir, 'number.json'), '42');
     writeFileSync(join(dir, 'cut.json'), '[{"id": 1}, {"id": 2');
     const drain = async (file: string) => {
-      for await (const element of streamJsonArray(join(dir, file))) void element;
+      const seen: unknown[] = [];
+      for await (const element of streamJsonRecords(join(dir, file))) seen.push(element);
+      return seen;
     };
-    await expect(drain('object.json')).rejects.toThrow('tableau');
+    await expect(drain('number.json')).rejects.toThrow('tableau');
     await expect(drain('cut.json')).rejects.toThrow('tronqué');
   });
 });

@@ -8,8 +8,7 @@ import {
   loadSheetKnowledge,
   sheetHelpText,
   type SheetConversation,
-  type SheetTurn,
-} from '../../src/sheets';
+  type SheetTurn, readSheetQuestion } from '../../src/sheets';
 
 /**
  * Conversations over the shipped seed sheets, read as transcripts: what the partner says, what the answer must and
@@ -41,7 +40,7 @@ function check(turn: SheetTurn, expected: Expect): void {
 }
 
 function ask(text: string, conversation: SheetConversation = {}, language: Language = 'fr', on: SheetIndex = index): SheetTurn {
-  return answerSheetQuestion(on, text, conversation, language);
+  return answerSheetQuestion(on, readSheetQuestion(on, text), conversation, language);
 }
 
 /** Plays turns in one conversation, checking each. */
@@ -275,7 +274,7 @@ describe('one number in two plans', () => {
         plan: { id: `plan-${letter}`, title: `Plan ${letter.toUpperCase()} numéro ${position}` },
       })),
     );
-    const turn = answerSheetQuestion(many, 'qui pilote la PA 2.3.3', {}, 'fr');
+    const turn = answerSheetQuestion(many, readSheetQuestion(many, 'qui pilote la PA 2.3.3'), {}, 'fr');
     check(turn, { outcome: 'clarify', says: ['plusieurs plans'] });
     expect(turn.suggestions).toHaveLength(4);
     expect(turn.conversation.currentSheetIds).toHaveLength(4);
@@ -309,7 +308,7 @@ describe('what the answer is made of', () => {
     // Stored state is read through readSheetConversation (as the main dialog's memory does) before it is used.
     const stale = readSheetConversation(JSON.parse('{"currentSheetIds": 42}'));
     expect(stale).toEqual({});
-    check(answerSheetQuestion(index, 'qui pilote la PA 3.2.1', stale, 'fr'), { says: [PILOT_321] });
+    check(answerSheetQuestion(index, readSheetQuestion(index, 'qui pilote la PA 3.2.1'), stale, 'fr'), { says: [PILOT_321] });
   });
 });
 
@@ -361,6 +360,6 @@ describe('help', () => {
 
   it('says so when no sheet is loaded', () => {
     expect(sheetHelpText('fr', SheetIndex.build([]))).toMatch(/Aucune fiche/);
-    check(answerSheetQuestion(SheetIndex.build([]), 'qui pilote la PA 3.2.1', {}, 'fr'), { outcome: 'not-found' });
+    check(answerSheetQuestion(SheetIndex.build([]), readSheetQuestion(SheetIndex.build([]), 'qui pilote la PA 3.2.1'), {}, 'fr'), { outcome: 'not-found' });
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { glossaryCard, sheetCard, sheetListCard, wholeSheetBlocks } from '../../src/cards/sheetCards';
-import { SheetIndex, answerSheetQuestion, loadSheetKnowledge } from '../../src/sheets';
+import { SheetIndex, answerSheetQuestion, loadSheetKnowledge, readSheetQuestion } from '../../src/sheets';
 
 const sheets = loadSheetKnowledge(join(__dirname, '../../knowledge/sheets')).sheets;
 const index = SheetIndex.build(sheets);
@@ -78,7 +78,7 @@ describe('sheet cards', () => {
 
   it('come with every kind of answer', () => {
     for (const question of ['qui pilote la PA 3.2.1', 'quelles fiches parlent des LAEP', 'que veut dire CTG', 'parle-moi de la FICHE 1.2.5']) {
-      const turn = answerSheetQuestion(index, question, {}, 'fr');
+      const turn = answerSheetQuestion(index, readSheetQuestion(index, question), {}, 'fr');
       expect(turn.cards.length).toBeGreaterThan(0);
       for (const card of turn.cards) expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     }

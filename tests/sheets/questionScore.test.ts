@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { SheetIndex, answerSheetQuestion, loadSheetKnowledge, sheetQuestionScore } from '../../src/sheets';
+import { SheetIndex, answerSheetQuestion, loadSheetKnowledge, sheetQuestionScore, readSheetQuestion } from '../../src/sheets';
 
 const index = SheetIndex.build(loadSheetKnowledge(join(__dirname, '../../knowledge/sheets')).sheets);
-const score = (text: string, conversation = {}) => sheetQuestionScore(index, text, conversation);
+const score = (text: string, conversation = {}) => sheetQuestionScore(index, readSheetQuestion(index, text), conversation);
 
 describe('how much a message reads like a question on the sheets', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('how much a message reads like a question on the sheets', () => {
 
   it('rises for a short follow-up only while a sheet is being discussed', () => {
     expect(score('et ses indicateurs ?')).toBeLessThan(0.6);
-    const { conversation } = answerSheetQuestion(index, 'parle-moi de la PA 3.2.1', {}, 'fr');
+    const { conversation } = answerSheetQuestion(index, readSheetQuestion(index, 'parle-moi de la PA 3.2.1'), {}, 'fr');
     expect(score('et ses indicateurs ?', conversation)).toBeGreaterThanOrEqual(0.8);
     expect(score("et l'action 3 ?", conversation)).toBeGreaterThanOrEqual(0.8);
   });
@@ -65,7 +65,7 @@ describe('a score worked out only as far as it can still win', () => {
   it.each(messages)('%s: the same score when it can reach the bar, a score below the bar when it cannot', (text) => {
     const full = score(text);
     for (const needed of bars) {
-      const lazy = sheetQuestionScore(index, text, {}, { needed });
+      const lazy = sheetQuestionScore(index, readSheetQuestion(index, text), {}, { needed });
       if (full >= needed) expect(lazy).toBe(full);
       else expect(lazy < needed || (lazy === 0 && full === 0)).toBe(true);
     }
@@ -73,7 +73,7 @@ describe('a score worked out only as far as it can still win', () => {
 
   it('skips the topic search only for messages that cannot win (a topic question always gets it)', () => {
     const topic = "qui pilote la fiche sur l'entraide entre parents ?";
-    expect(sheetQuestionScore(index, topic, {}, { needed: 0.5 })).toBe(score(topic));
-    expect(score('entraide entre parents')).toBeGreaterThan(sheetQuestionScore(index, 'entraide entre parents', {}, { needed: 0.95 }));
+    expect(sheetQuestionScore(index, readSheetQuestion(index, topic), {}, { needed: 0.5 })).toBe(score(topic));
+    expect(score('entraide entre parents')).toBeGreaterThan(sheetQuestionScore(index, readSheetQuestion(index, 'entraide entre parents'), {}, { needed: 0.95 }));
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SheetIndex, answerSheetQuestion, generateSheets, loadSheetKnowledge, parseSheetText, sheetQuestionScore, type Sheet } from '../../src/sheets';
+import { SheetIndex, answerSheetQuestion, generateSheets, loadSheetKnowledge, parseSheetText, sheetQuestionScore, type Sheet, readSheetQuestion } from '../../src/sheets';
 
 const seeds = loadSheetKnowledge(join(__dirname, '../../knowledge/sheets'));
 const index = SheetIndex.build(seeds.sheets);
@@ -98,13 +98,13 @@ describe('a thousand generated sheets', () => {
     const words = sheet.sections.find((section) => section.field === 'context')?.items[0].text.split(' ').slice(0, 6) ?? [];
     const found = big.search(big.resolveTerms(words)).slice(0, 5).map((match) => match.sheet.id);
     expect(found).toContain(sheet.id);
-    const turn = answerSheetQuestion(big, `qui pilote la ${sheet.code} du plan « ${sheet.plan.title} » ?`, {}, 'fr');
+    const turn = answerSheetQuestion(big, readSheetQuestion(big, `qui pilote la ${sheet.code} du plan « ${sheet.plan.title} » ?`), {}, 'fr');
     expect(turn.outcome).toBe('answered');
     expect(turn.conversation.currentSheetIds).toEqual([sheet.id]);
-    expect(sheetQuestionScore(big, 'un LAEP à Givors', {})).toBeLessThan(0.2);
+    expect(sheetQuestionScore(big, readSheetQuestion(big, 'un LAEP à Givors'), {})).toBeLessThan(0.2);
   });
 
   it('asks which plan when a number exists in many of them', () => {
-    expect(answerSheetQuestion(big, 'qui pilote la PA 1.1.1 ?', {}, 'fr').outcome).toBe('clarify');
+    expect(answerSheetQuestion(big, readSheetQuestion(big, 'qui pilote la PA 1.1.1 ?'), {}, 'fr').outcome).toBe('clarify');
   });
 });

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { SheetIndex, loadSheetKnowledge } from '../../src/sheets';
-import { understandSheetQuestion } from '../../src/sheets/understand';
+import { readSheetQuestion } from '../../src/sheets/understand';
+import { isExplicitSheetQuestion } from '../../src/sheets/questionScore';
 
 const seeds = loadSheetKnowledge(join(__dirname, '../../knowledge/sheets'));
 const odd = loadSheetKnowledge(join(__dirname, '../fixtures/sheets/odd'));
 const index = SheetIndex.build(seeds.sheets);
 const twoPlans = SheetIndex.build([...seeds.sheets, ...odd.sheets]);
-const read = (text: string, on: SheetIndex = index) => understandSheetQuestion(on, text);
+const read = (text: string, on: SheetIndex = index) => readSheetQuestion(on, text);
 
 describe('sheet numbers', () => {
   it.each([
@@ -98,9 +99,13 @@ describe('fields, actions and cues', () => {
     expect(read('qui pilote la PA 3.2.1').followUp).toBe(false);
   });
 
-  it('counts what parents say when they look for a service', () => {
-    expect(read('un groupe de parole près de chez moi ouvert le samedi').offerCues).toBeGreaterThanOrEqual(2);
-    expect(read('qui pilote la PA 3.2.1').offerCues).toBe(0);
+  it('tells an explicit sheet question from a topic alone', () => {
+    expect(isExplicitSheetQuestion(read('qui pilote la PA 3.2.1'), {})).toBe(true);
+    expect(isExplicitSheetQuestion(read('quelles fiches parlent des LAEP ?'), {})).toBe(true);
+    expect(isExplicitSheetQuestion(read('que veut dire CTG ?'), {})).toBe(true);
+    expect(isExplicitSheetQuestion(read("quelle part des familles veut plus d'échanges ?"), {})).toBe(true);
+    expect(isExplicitSheetQuestion(read('aide pour parents à Paris'), {})).toBe(false);
+    expect(isExplicitSheetQuestion(read('soutien à la parentalité'), {})).toBe(false);
   });
 });
 

@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium } from './launch';
 
 /**
  * Debian's Chromium driven by playwright-core, for the browser suites. Without /usr/bin/chromium a suite is
  * skipped with a reason, except under CI=true where it must run (its beforeAll then fails, naming the cause).
  */
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS, hasChromium, launchChromium } from './launch';
 
-export const hasChromium = existsSync(CHROMIUM);
 const mustRun = process.env.CI === 'true';
 
 /** `describe` for a browser suite of `testFile`: skipped with a printed reason when Chromium is missing, unless CI=true. */
@@ -27,12 +16,6 @@ export function describeInBrowserFor(testFile: string): jest.Describe {
     console.warn(`${testFile} skipped: ${CHROMIUM} is missing (install it with: bash .ci/install-chromium.sh)`);
   }
   return hasChromium || mustRun ? describe : describe.skip;
-}
-
-/** Chromium, or an error saying CI must install it. */
-export async function launchChromium(): Promise<Browser> {
-  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: CI must install it (bash .ci/install-chromium.sh)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export interface DemoPage {
@@ -46,8 +29,9 @@ export interface DemoPage {
 /**
  * The demo page at `baseUrl`, failing the test on any script error in it and on anything its
  * Content-Security-Policy blocked (reported by the browser as a violation event and on the console).
+ * `launcherName`: the widget's button in the browser's language (French unless the context's locale is not).
  */
-export async function openDemo(context: BrowserContext, baseUrl: string): Promise<DemoPage> {
+export async function openDemo(context: BrowserContext, baseUrl: string, launcherName = 'Discuter avec Maillage'): Promise<DemoPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   const consoleErrors: string[] = [];
@@ -68,6 +52,6 @@ export async function openDemo(context: BrowserContext, baseUrl: string): Promis
   expect(policy).toContain("frame-ancestors 'none'");
   expect(policy).not.toMatch(/script-src[^;]*unsafe/);
   expect(response?.headers()['referrer-policy']).toBe('no-referrer');
-  await page.getByRole('button', { name: 'Discuter avec Maillage' }).waitFor();
+  await page.getByRole('button', { name: launcherName }).waitFor();
   return { page, errors, consoleErrors };
 }

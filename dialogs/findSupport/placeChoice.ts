@@ -1,0 +1,41 @@
+import type { CommuneIndex, CommuneMatch } from '../../src/geo';
+import type { PlaceCandidate } from '../../src/geo/commune';
+import { offerPhrases } from '../../src/messages/offer';
+
+/**
+ * Several communes share a name (Saint-Julien, Saint-Paul…) and the sentence did not say which: the bot asks, with
+ * each commune and its département as a quick reply, and keeps the search waiting. The answer — a quick reply,
+ * « dans l'Ain », « 01 », « le premier » — picks one (the place finder's resolveAmong).
+ */
+
+/** How many communes the question lists, as quick replies: what a channel shows. */
+export const CHOICES_SHOWN = 6;
+/** How many are kept to resolve the answer: a parent may name the département of one not listed. */
+export const CHOICES_KEPT = 12;
+
+/** The communes to choose between when the place named is ambiguous, most populous first; null when it is not. */
+export function candidatesToAsk(place: CommuneMatch | null): PlaceCandidate[] | null {
+  if (!place || !place.ambiguous || place.candidates.length < 2) return null;
+  return place.candidates.slice(0, CHOICES_KEPT);
+}
+
+/** "Saint-Julien (Ain, 01)". */
+export function choiceLabel(candidate: PlaceCandidate): string {
+  return offerPhrases.placeChoice(candidate.commune.name, candidate.departement.name, candidate.departement.code);
+}
+
+/** The candidates as kept in the conversation (their codes, in the order shown), read back. */
+export function candidatesOf(codes: readonly string[], communes: CommuneIndex): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  for (const code of codes) {
+    const commune = communes.byCode(code);
+    if (!commune) continue;
+    out.push({ commune, departement: { code: commune.departement, name: communes.departementName(commune.departement) ?? commune.departement } });
+  }
+  return out;
+}
+
+/** The commune the answer picks among those offered, or null when it picks none (or several). */
+export function chosenAmong(codes: readonly string[], answerText: string, communes: CommuneIndex): PlaceCandidate | null {
+  return communes.resolveAmong(candidatesOf(codes, communes), answerText);
+}

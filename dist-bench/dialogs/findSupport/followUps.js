@@ -1,0 +1,100 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isFollowUp = isFollowUp;
+exports.nextSearch = nextSearch;
+const conversation_1 = require("../../src/offer/conversation");
+/**
+ * What carries over from one search to the next. A new question starts afresh: its kind, day and audience replace
+ * the last ones, and what it does not say is not kept — only the place is, since a parent asking about something
+ * else still lives in the same town. Filters carry over only when the message is worded as building on the search
+ * ("et le samedi ?", "et à Bron ?", "et pour les ados ?", "lesquels…") or says nothing but where, when or for whom.
+ */
+/** Whether the message refines the search under way rather than asking something new. */
+function isFollowUp(reading, previous, position) {
+    if (!(0, conversation_1.isSearchUnderway)(previous))
+        return false;
+    if (reading.followUp || reading.more || reading.farther)
+        return true;
+    const namesWhat = reading.kinds.length > 0 || reading.situationKinds.length > 0 || reading.general || reading.freeText !== '';
+    const refines = reading.place !== null || position !== undefined || reading.time !== null || reading.audiences.length > 0 || reading.age !== null || reading.remote;
+    return !namesWhat && refines;
+}
+/** The kinds a message asks for: those it names, else those the situation it describes points to. */
+function kindsAsked(reading) {
+    if (reading.kinds.length > 0)
+        return reading.kinds;
+    return reading.situationKinds.length > 0 ? reading.situationKinds : undefined;
+}
+/** Where the search is from: the place or position the message gives, else the one the search had. */
+function whereFrom(reading, previous, position, placeCode) {
+    if (placeCode)
+        return { placeCode };
+    if (position)
+        return { position };
+    if (previous.position)
+        return { position: previous.position };
+    if (previous.placeCode)
+        return { placeCode: previous.placeCode };
+    return {};
+}
+/**
+ * The search this message asks for, before paging and widening. `placeCode` is the commune the message named, once
+ * chosen among homonyms (null when it named none).
+ */
+function nextSearch(reading, previous, position, placeCode) {
+    const where = whereFrom(reading, previous, position, placeCode);
+    if (isFollowUp(reading, previous, position)) {
+        const kinds = kindsAsked(reading);
+        const next = {
+            kinds: previous.kinds,
+            audiences: previous.audiences,
+            age: previous.age,
+            time: previous.time,
+            remote: previous.remote,
+            freeText: previous.freeText,
+            general: previous.general,
+            radiusKm: previous.radiusKm,
+            innerRadiusKm: previous.innerRadiusKm,
+            offset: previous.offset,
+            ...where,
+        };
+        if (kinds)
+            Object.assign(next, { kinds, freeText: undefined, general: undefined });
+        if (reading.audiences.length > 0 || reading.age !== null) {
+            Object.assign(next, { audiences: reading.audiences, age: reading.age ?? undefined, general: undefined });
+        }
+        if (reading.time)
+            next.time = reading.time;
+        if (reading.remote)
+            next.remote = true;
+        const moved = placeCode !== null || position !== undefined;
+        const changed = moved || kinds !== undefined || reading.time !== null || reading.audiences.length > 0 || reading.age !== null;
+        // A refined search starts from its first page, at the usual distance when the place changed.
+        if (changed)
+            Object.assign(next, { offset: 0, innerRadiusKm: undefined, ...(moved ? { radiusKm: undefined } : {}) });
+        return withoutEmpty(next);
+    }
+    const kinds = kindsAsked(reading);
+    const namesSomething = kinds !== undefined || reading.audiences.length > 0 || reading.age !== null;
+    return withoutEmpty({
+        kinds,
+        audiences: reading.audiences,
+        age: reading.age ?? undefined,
+        time: reading.time ?? undefined,
+        remote: reading.remote || undefined,
+        freeText: !namesSomething && reading.freeText ? reading.freeText : undefined,
+        general: !namesSomething && !reading.freeText ? true : undefined,
+        ...where,
+    });
+}
+/** Drops empty and undefined fields: what is stored is only what the search says. */
+function withoutEmpty(search) {
+    const out = {};
+    for (const [key, value] of Object.entries(search)) {
+        if (value === undefined || (Array.isArray(value) && value.length === 0))
+            continue;
+        out[key] = value;
+    }
+    return out;
+}
+//# sourceMappingURL=followUps.js.map

@@ -1,0 +1,43 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CHOICES_KEPT = exports.CHOICES_SHOWN = void 0;
+exports.candidatesToAsk = candidatesToAsk;
+exports.choiceLabel = choiceLabel;
+exports.candidatesOf = candidatesOf;
+exports.chosenAmong = chosenAmong;
+const offer_1 = require("../../src/messages/offer");
+/**
+ * Several communes share a name (Saint-Julien, Saint-Paul…) and the sentence did not say which: the bot asks, with
+ * each commune and its département as a quick reply, and keeps the search waiting. The answer — a quick reply,
+ * « dans l'Ain », « 01 », « le premier » — picks one (the place finder's resolveAmong).
+ */
+/** How many communes the question lists, as quick replies: what a channel shows. */
+exports.CHOICES_SHOWN = 6;
+/** How many are kept to resolve the answer: a parent may name the département of one not listed. */
+exports.CHOICES_KEPT = 12;
+/** The communes to choose between when the place named is ambiguous, most populous first; null when it is not. */
+function candidatesToAsk(place) {
+    if (!place || !place.ambiguous || place.candidates.length < 2)
+        return null;
+    return place.candidates.slice(0, exports.CHOICES_KEPT);
+}
+/** "Saint-Julien (Ain, 01)". */
+function choiceLabel(candidate) {
+    return offer_1.offerPhrases.placeChoice(candidate.commune.name, candidate.departement.name, candidate.departement.code);
+}
+/** The candidates as kept in the conversation (their codes, in the order shown), read back. */
+function candidatesOf(codes, communes) {
+    const out = [];
+    for (const code of codes) {
+        const commune = communes.byCode(code);
+        if (!commune)
+            continue;
+        out.push({ commune, departement: { code: commune.departement, name: communes.departementName(commune.departement) ?? commune.departement } });
+    }
+    return out;
+}
+/** The commune the answer picks among those offered, or null when it picks none (or several). */
+function chosenAmong(codes, answerText, communes) {
+    return communes.resolveAmong(candidatesOf(codes, communes), answerText);
+}
+//# sourceMappingURL=placeChoice.js.map

@@ -1,0 +1,148 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ConfigError = exports.TRUST_NO_PROXY = exports.ConfigSchema = void 0;
+exports.parseConfig = parseConfig;
+exports.describeConfig = describeConfig;
+const node_net_1 = require("node:net");
+const zod_1 = require("zod");
+/**
+ * The whole configuration, parsed once at start from the environment (names as in INTERFACES.md).
+ * A missing or wrong value stops the start with a message naming the variable.
+ */
+const optionalText = zod_1.z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined));
+exports.ConfigSchema = zod_1.z
+    .object({
+    PORT: zod_1.z.coerce.number().int().min(0).max(65535).default(3978),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: zod_1.z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalText,
+    KNOWLEDGE_DIR: zod_1.z.string().trim().min(1).default('./knowledge'),
+    DATABASE_URL: zod_1.z
+        .string()
+        .trim()
+        .default('sqlite:./data/maillage.sqlite')
+        .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
+        message: 'must be sqlite:PATH or postgres://…',
+    }),
+    REPORTS_API_KEY: optionalText,
+    DIRECT_LINE_SECRET: optionalText,
+    /** Signs the built-in Direct Line tokens; set the same value on every instance behind a load balancer. */
+    DIRECT_LINE_SIGNING_KEY: optionalText,
+    PUBLIC_URL: optionalText.pipe(zod_1.z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+    LOG_LEVEL: zod_1.z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** In local mode (no credentials), the only origins replies may be posted to; loopback addresses when empty. */
+    ALLOWED_SERVICE_URLS: optionalText.pipe(zod_1.z
+        .string()
+        .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+        .pipe(zod_1.z.array(zod_1.z.url({ protocol: /^https?$/, message: 'must be absolute http(s) URLs, separated by commas' }).transform((url) => new URL(url).origin)))
+        .optional()),
+    /** Off, a number of proxy hops, or a list of proxy addresses whose X-Forwarded-For is believed. */
+    TRUST_PROXY: optionalText.pipe(zod_1.z
+        .string()
+        .transform((value, ctx) => parseTrustProxy(value, ctx))
+        .optional()),
+    STATE_TTL_HOURS: zod_1.z.coerce.number().positive().max(24 * 365).default(24),
+    REDIS_URL: optionalText.pipe(zod_1.z.url({ protocol: /^rediss?$/, message: 'must be redis://… or rediss://…' }).optional()),
+    METRICS: zod_1.z
+        .enum(['true', 'false', '1', '0', ''])
+        .default('false')
+        .transform((value) => value === 'true' || value === '1'),
+})
+    .superRefine((env, ctx) => {
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant bot' });
+    }
+})
+    .transform((env) => ({
+    port: env.PORT,
+    botAuth: {
+        MicrosoftAppId: env.MicrosoftAppId,
+        MicrosoftAppPassword: env.MicrosoftAppPassword,
+        MicrosoftAppType: env.MicrosoftAppType,
+        MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+    },
+    knowledgeDir: env.KNOWLEDGE_DIR,
+    databaseUrl: env.DATABASE_URL,
+    reportsApiKey: env.REPORTS_API_KEY,
+    directLineSecret: env.DIRECT_LINE_SECRET,
+    directLineSigningKey: env.DIRECT_LINE_SIGNING_KEY,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+    /** Undefined: the loopback addresses (see src/bot/serviceUrls.ts). */
+    allowedServiceUrls: env.ALLOWED_SERVICE_URLS,
+    trustProxy: env.TRUST_PROXY ?? exports.TRUST_NO_PROXY,
+    stateTtlHours: env.STATE_TTL_HOURS,
+    redisUrl: env.REDIS_URL,
+    metrics: env.METRICS,
+}));
+exports.TRUST_NO_PROXY = Object.freeze({ kind: 'none' });
+function parseTrustProxy(value, ctx) {
+    const text = value.trim().toLowerCase();
+    if (text === 'false' || text === 'off' || text === '0' || text === 'no')
+        return exports.TRUST_NO_PROXY;
+    if (text === 'true' || text === 'on' || text === 'yes')
+        return { kind: 'hops', hops: 1 };
+    if (/^\d+$/.test(text)) {
+        const hops = Number(text);
+        if (hops <= 32)
+            return { kind: 'hops', hops };
+    }
+    const addresses = text.split(/[\s,]+/).filter(Boolean);
+    if (addresses.length > 0 && addresses.every((address) => (0, node_net_1.isIP)(address) !== 0))
+        return { kind: 'addresses', addresses };
+    ctx.addIssue({ code: 'custom', message: 'must be off, a number of proxy hops (1-32), or IP addresses separated by commas' });
+    return zod_1.z.NEVER;
+}
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+exports.ConfigError = ConfigError;
+const SECRET_VARIABLES = new Set(['MicrosoftAppPassword', 'REPORTS_API_KEY', 'DIRECT_LINE_SECRET', 'DIRECT_LINE_SIGNING_KEY', 'DATABASE_URL']);
+const KNOWN_VARIABLES = Object.keys(exports.ConfigSchema.in.shape);
+function parseConfig(env = process.env) {
+    const picked = {};
+    for (const name of KNOWN_VARIABLES)
+        picked[name] = env[name];
+    const result = exports.ConfigSchema.safeParse(picked);
+    if (!result.success) {
+        throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'configuration'}: ${issue.message}`));
+    }
+    return Object.freeze(result.data);
+}
+/** One line per setting: its value (secrets masked) and where it came from. */
+function describeConfig(env = process.env) {
+    const parsed = exports.ConfigSchema.in.shape;
+    const summary = {};
+    for (const name of Object.keys(parsed)) {
+        const raw = env[name]?.trim();
+        if (!raw) {
+            summary[name] = '(default)';
+        }
+        else if (SECRET_VARIABLES.has(name)) {
+            summary[name] = `${maskSecret(name, raw)} (env)`;
+        }
+        else {
+            summary[name] = `${raw} (env)`;
+        }
+    }
+    return summary;
+}
+function maskSecret(name, value) {
+    if (name === 'DATABASE_URL')
+        return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    return value.length <= 4 ? '***' : `${value.slice(0, 2)}***`;
+}
+//# sourceMappingURL=config.js.map

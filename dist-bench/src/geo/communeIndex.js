@@ -1,0 +1,635 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CommuneIndex = void 0;
+const kdbush_1 = __importDefault(require("kdbush"));
+const geokdbush_1 = require("geokdbush");
+const text_1 = require("../language/text");
+const communeCache_1 = require("./communeCache");
+const textColumn_1 = require("./textColumn");
+const letterMasks_1 = require("./letterMasks");
+const homonyms_1 = require("./homonyms");
+const placeKey_1 = require("./placeKey");
+const placeMarkers_1 = require("./placeMarkers");
+const remember_1 = require("../shared/remember");
+/**
+ * Whether a place found beats the best so far (found earlier in the sentence): the more strongly announced one
+ * (see placeMarkers), then, both announced alike, the later; of two names nobody announced, the longer, then a code,
+ * then the first.
+ */
+function outranks(candidate, best) {
+    if (candidate.marker !== best.marker)
+        return candidate.marker > best.marker;
+    if (candidate.marker > 0)
+        return true;
+    const length = (r) => r.found.end - r.found.start;
+    if (length(candidate) !== length(best))
+        return length(candidate) > length(best);
+    const isCode = (r) => r.found.match.via === 'postcode' || r.found.match.via === 'code';
+    return isCode(candidate) && !isCode(best);
+}
+/** Population below which a single unannounced word is not taken for a commune (see findInTokens). */
+const LONE_WORD_MIN_POPULATION = 2000;
+/** Longest place name we look for inside a sentence, in words ("saint georges de reneins" is 4; some have 6). */
+const MAX_NAME_TOKENS = 7;
+/**
+ * A longer name typed with typos beats an exact shorter one only if each of its typos is paid for by at least this
+ * many letters typed beyond the shorter name: "vaux en velin" (1 typo, 7 more letters) is Vaulx-en-Velin.
+ */
+const NEAR_COMPLETE = 4;
+/** Typo look-ups remembered (a word and its budget each): a few megabytes at most. */
+const REMEMBERED_CLOSEST_NAMES = 20_000;
+/**
+ * The words of a name key as users may type them: each word, and an elided letter joined to the next word as it is
+ * often typed ("mont dor" for "mont d or", "larbresle").
+ */
+function wordsOfName(key) {
+    const words = key.split(' ');
+    const out = [...words];
+    for (let i = 0; i + 1 < words.length; i++)
+        if (words[i].length === 1)
+            out.push(words[i] + words[i + 1]);
+    return out;
+}
+/**
+ * How many edits a reading of `length` words must stay within to beat `best`: as many if it is longer (the longer
+ * of two equally close readings wins), fewer otherwise.
+ */
+function distanceToBeat(best, length) {
+    if (!best)
+        return Infinity;
+    return length > best.end - best.start ? best.distance : best.distance - 1;
+}
+function typoBudget(length) {
+    if (length <= 4)
+        return 0;
+    if (length <= 8)
+        return 1;
+    if (length <= 14)
+        return 2;
+    return 3;
+}
+/** Names are compared with those of the same first letter and about the same length: typos rarely hit the first letter. */
+function fuzzyBucket(first, length) {
+    return `${first}${length}`;
+}
+/**
+ * The official communes (and the arrondissements of Paris, Lyon and Marseille), found by what users type: names with
+ * typos, no accents or hyphens, "St"/"Ste", postcodes, INSEE codes, "Lyon 8", "Paris 15e".
+ *
+ * A start reads only the table of communes and its lookups (worked out when the cache was written, see
+ * communeLookups); commune objects are made as they are asked for, and the maps from codes, names and postcodes to
+ * them are each built on first use.
+ */
+class CommuneIndex {
+    static shared;
+    table;
+    made;
+    all = null;
+    codeIndex = null;
+    byPostcodeMap = null;
+    names = null;
+    fuzzyBuckets = null;
+    /** Per typo budget, each word's closest name. */
+    closestNames = new Map();
+    nameWordBuckets = null;
+    map = null;
+    departementIndex = null;
+    constructor(table) {
+        this.table = table;
+        this.made = new Array(table.count);
+    }
+    /** The communes built from the bundled packages, loaded once per process (the data is large). */
+    static load() {
+        CommuneIndex.shared ??= new CommuneIndex((0, communeCache_1.loadCommuneTable)());
+        return CommuneIndex.shared;
+    }
+    /**
+     * Builds now the indexes otherwise built on first use (names, typos, postcodes, map), for a server to call once it
+     * is up, so that the first parent does not wait for them.
+     */
+    warm() {
+        this.indexOfCode('');
+        this.postcodes();
+        this.fuzzy();
+        this.nameWords();
+        this.located();
+    }
+    /** Every commune, in the official list's order. */
+    get communes() {
+        return (this.all ??= Array.from({ length: this.table.count }, (_, i) => this.communeAt(i)));
+    }
+    communeAt(i) {
+        return (this.made[i] ??= (0, communeCache_1.communeOf)(this.table, i));
+    }
+    population(i) {
+        return this.table.population[i];
+    }
+    indexOfCode(code) {
+        if (!this.codeIndex) {
+            const index = new Map();
+            const { code } = this.table;
+            for (let i = 0; i < code.length; i++)
+                index.set(code.at(i) ?? '', i);
+            this.codeIndex = index;
+        }
+        return this.codeIndex.get(code);
+    }
+    /** Postcode → its group of communes (see communeLookups). */
+    postcodes() {
+        return (this.byPostcodeMap ??= new Map((0, textColumn_1.valuesOf)(this.table.postcodeGroups.keys).map((key, g) => [key, g])));
+    }
+    /** Name key → its group of communes; and for each first word, the most words a name starting with it has. */
+    nameIndex() {
+        if (this.names)
+            return this.names;
+        const byName = new Map();
+        const longestFrom = new Map();
+        (0, textColumn_1.valuesOf)(this.table.nameGroups.keys).forEach((key, g) => {
+            byName.set(key, g);
+            const space = key.indexOf(' ');
+            const first = space < 0 ? key : key.slice(0, space);
+            const words = space < 0 ? 1 : key.split(' ').length;
+            if ((longestFrom.get(first) ?? 0) < words)
+                longestFrom.set(first, words);
+        });
+        return (this.names = { byName, longestFrom });
+    }
+    fuzzy() {
+        if (this.fuzzyBuckets)
+            return this.fuzzyBuckets;
+        const byBucket = new Map();
+        const { keys, start, values } = this.table.nameGroups;
+        (0, textColumn_1.valuesOf)(keys).forEach((key, group) => {
+            const compact = key.replace(/ /g, '');
+            const bucketKey = fuzzyBucket(compact[0], compact.length);
+            const population = start[group + 1] > start[group] ? this.population(values[start[group]]) : 0;
+            const entry = { compact, group, population };
+            const entries = byBucket.get(bucketKey);
+            if (entries)
+                entries.push(entry);
+            else
+                byBucket.set(bucketKey, [entry]);
+        });
+        const buckets = new Map();
+        for (const [bucketKey, entries] of byBucket) {
+            const masks = Int32Array.from(entries, (e) => (0, letterMasks_1.letterMask)(e.compact));
+            const repeats = Int32Array.from(entries, (e) => (0, letterMasks_1.repeatedLetterMask)(e.compact));
+            buckets.set(bucketKey, { masks, repeats, entries });
+        }
+        return (this.fuzzyBuckets = buckets);
+    }
+    /** The words names are made of, grouped like the names (see fuzzyBucket), with their letters (letterMask). */
+    nameWords() {
+        if (this.nameWordBuckets)
+            return this.nameWordBuckets;
+        const byBucket = new Map();
+        const seen = new Set();
+        for (const key of (0, textColumn_1.valuesOf)(this.table.nameGroups.keys)) {
+            for (const word of wordsOfName(key)) {
+                if (seen.has(word))
+                    continue;
+                seen.add(word);
+                const bucketKey = fuzzyBucket(word[0], word.length);
+                const words = byBucket.get(bucketKey);
+                if (words)
+                    words.push(word);
+                else
+                    byBucket.set(bucketKey, [word]);
+            }
+        }
+        const buckets = new Map();
+        for (const [bucketKey, words] of byBucket)
+            buckets.set(bucketKey, { masks: Int32Array.from(words, letterMasks_1.letterMask), words });
+        return (this.nameWordBuckets = buckets);
+    }
+    /** The map: communes with coordinates, without the cities whose arrondissements stand for them. */
+    located() {
+        return (this.map ??= { located: this.table.located, spatial: kdbush_1.default.from(this.table.spatial) });
+    }
+    /** The communes of a group, in its order. */
+    communesOf(groups, group) {
+        const out = [];
+        for (let k = groups.start[group]; k < groups.start[group + 1]; k++)
+            out.push(this.communeAt(groups.values[k]));
+        return out;
+    }
+    byCode(code) {
+        const i = this.indexOfCode(code) ?? this.indexOfCode(this.table.formerCodes.get(code) ?? '');
+        return i === undefined ? null : this.communeAt(i);
+    }
+    /** The communes a postcode serves, the arrondissement first where a city has them, then by population. */
+    byPostcode(postcode) {
+        const group = this.postcodes().get(postcode);
+        const list = group === undefined ? [] : this.communesOf(this.table.postcodeGroups, group);
+        const hasArrondissement = list.some((c) => c.kind === 'arrondissement');
+        return hasArrondissement ? list.filter((c) => c.kind === 'arrondissement').concat(list.filter((c) => c.kind !== 'arrondissement')) : list;
+    }
+    departementName(code) {
+        return this.table.departements[code]?.name ?? null;
+    }
+    regionName(code) {
+        return this.table.regions[code] ?? null;
+    }
+    /** The parent city of an arrondissement, or the commune itself. */
+    city(commune) {
+        const parent = commune.parent ? this.indexOfCode(commune.parent) : undefined;
+        return parent === undefined ? commune : this.communeAt(parent);
+    }
+    /** The commune nearest to a point (an arrondissement inside Paris, Lyon, Marseille), or null far from any. */
+    nearest(latitude, longitude) {
+        if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
+            return null;
+        const { located, spatial } = this.located();
+        if (located.length === 0)
+            return null;
+        const [id] = (0, geokdbush_1.around)(spatial, longitude, latitude, 1, 50);
+        const i = id === undefined ? undefined : located[id];
+        return i === undefined ? null : this.communeAt(i);
+    }
+    /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest", "à Givors". */
+    resolve(text) {
+        const sentence = (0, placeKey_1.sentenceTokens)(text.slice(0, 200));
+        const { tokens } = sentence;
+        let from = 0;
+        while (tokens.length - from > 1 && (0, placeMarkers_1.isPlaceMarkerBefore)(tokens.slice(from), 1))
+            from += 1;
+        while (tokens.length - from > 2 && (0, placeMarkers_1.isPlaceMarkerBefore)(tokens.slice(from), 2))
+            from += 2;
+        if (tokens.length - from === 0)
+            return null;
+        const whole = this.exactMatch(tokens, from, tokens.length);
+        if (whole)
+            return this.finish({ match: whole, start: from, end: tokens.length }, sentence);
+        const rest = tokens.slice(from);
+        const compact = rest.join('');
+        const budget = typoBudget(compact.length);
+        // A word spelt right is not a place typed wrong: "danger" is not Dangers.
+        const spelt = rest.length === 1 && placeMarkers_1.ORDINARY_WORDS_NAMING_COMMUNES.has(rest[0]);
+        const close = budget > 0 && !spelt && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
+        if (close && this.groupSize(close.group) > 0) {
+            return this.finish({ match: this.matchOf(close.group, rest.join(' '), 'fuzzy'), start: from, end: tokens.length }, sentence);
+        }
+        const found = this.findInTokens(tokens, {}, false);
+        return found ? this.finish(found, sentence) : null;
+    }
+    /**
+     * The place a sentence names ("un LAEP ouvert le samedi près de Vénissieux"), or null. A name counts when the
+     * sentence marks it (see placeMarkers), when it is the whole message, or when it is no ordinary word; of several,
+     * the marked one wins, then the more strongly marked, then the last (see placeMarkers).
+     */
+    findInSentence(text, options = {}) {
+        const sentence = (0, placeKey_1.sentenceTokens)(text.slice(0, 1000));
+        const found = this.findInTokens(sentence.tokens, options, false, sentence.unaccentedA);
+        return found ? this.finish(found, sentence) : null;
+    }
+    /**
+     * The candidate a parent's answer to « which one? » names (a département, a postcode, a position in the list as
+     * shown): see homonyms.ts.
+     */
+    resolveAmong(candidates, answerText) {
+        return (0, homonyms_1.resolveAmong)(candidates, answerText);
+    }
+    departements() {
+        return (this.departementIndex ??= (0, homonyms_1.departementsOf)(this.table.departements));
+    }
+    /** The match as the caller reads it: the words it used, how it was announced, its homonyms and whether to ask. */
+    finish(found, sentence) {
+        const { tokens } = sentence;
+        const { match, start, end } = found;
+        const marker = (0, placeMarkers_1.placeMarkerBefore)(tokens, start, sentence.unaccentedA);
+        let communes = [match.commune, ...match.alternatives];
+        let alternatives = match.alternatives;
+        let commune = match.commune;
+        let wordsEnd = (0, placeKey_1.wordsOfTokens)(sentence, start, end).at(-1) ?? sentence.wordOf[start];
+        // « Saint-Priest 07 », « Saint-Julien (Ain) », « Saint-Priest 69800 »: the parent said which.
+        const qualifier = match.via === 'name' || match.via === 'fuzzy' ? (0, homonyms_1.qualifierAfter)(sentence.words, wordsEnd + 1, communes, this.departements()) : null;
+        if (qualifier) {
+            communes = qualifier.communes;
+            [commune, ...alternatives] = qualifier.communes;
+            wordsEnd = qualifier.end - 1;
+        }
+        const first = sentence.wordOf[start];
+        const tokenIndexes = [];
+        for (let w = first; w <= wordsEnd; w++)
+            tokenIndexes.push(w);
+        const candidates = (0, homonyms_1.candidatesOf)(communes, this.departements());
+        const isCode = match.via === 'postcode' || match.via === 'code';
+        const markerEnd = qualifier ? sentence.wordOf.findIndex((w) => w >= qualifier.end) : end;
+        const marking = marker
+            ? marker.marking
+            : isCode
+                ? 'postcode'
+                : (0, placeMarkers_1.isWholeMessage)(tokens, start, markerEnd < 0 ? tokens.length : markerEnd)
+                    ? 'alone'
+                    : 'unmarked';
+        return {
+            commune,
+            alternatives,
+            matched: match.matched,
+            via: match.via,
+            tokenIndexes,
+            markerIndexes: marker ? (0, placeKey_1.wordsOfTokens)(sentence, marker.start, start) : [],
+            marking,
+            ambiguous: !isCode && !qualifier && (0, homonyms_1.isAmbiguous)(candidates),
+            candidates,
+        };
+    }
+    codeMatch(token) {
+        if (!/^\d{5}$|^2[ab]\d{3}$/.test(token))
+            return null;
+        const served = this.byPostcode(token);
+        if (served.length > 0)
+            return { commune: served[0], alternatives: served.slice(1), matched: token, via: 'postcode' };
+        const commune = this.byCode(token.toUpperCase());
+        return commune ? { commune, alternatives: [], matched: token, via: 'code' } : null;
+    }
+    exactMatch(tokens, start, end) {
+        if (end - start === 1) {
+            const code = this.codeMatch(tokens[start]);
+            if (code)
+                return code;
+        }
+        const key = tokens.slice(start, end).join(' ');
+        const group = this.nameIndex().byName.get(key);
+        if (group === undefined)
+            return null;
+        return this.matchOf(group, key, 'name');
+    }
+    groupSize(group) {
+        const { start } = this.table.nameGroups;
+        return start[group + 1] - start[group];
+    }
+    /** The communes a name means, surest first (each once: see communeLookups). */
+    matchOf(group, matched, via) {
+        const communes = this.communesOf(this.table.nameGroups, group);
+        return { commune: communes[0], alternatives: communes.slice(1), matched, via };
+    }
+    /** Whether one of the communes a name key means is called exactly that, article included ("tours", not "garde"). */
+    isOwnName(match, key) {
+        return (0, placeKey_1.placeKey)(match.commune.name) === key || match.alternatives.some((c) => (0, placeKey_1.placeKey)(c.name) === key);
+    }
+    /** A word the caller understood as something else ("laep", "samedi"): a name read with typos never runs over it. */
+    isUnderstood(token, options) {
+        return !text_1.STOP_WORDS.has(token) && (options.ignoreWords?.has(token) ?? false);
+    }
+    findInTokens(tokens, options, wholeTextIsPlace, unaccentedA) {
+        const { longestFrom } = this.nameIndex();
+        let best = null;
+        for (let start = 0; start < tokens.length; start++) {
+            const marker = (0, placeMarkers_1.placeMarkerBefore)(tokens, start, unaccentedA);
+            // No name starts with most words: only a code may then be read there.
+            const longest = Math.max(1, longestFrom.get(tokens[start]) ?? 0);
+            for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS, start + longest); end > start; end--) {
+                const length = end - start;
+                if (length === 1) {
+                    const token = tokens[start];
+                    if (!/^\d+$/.test(token) && token.length < 3)
+                        continue;
+                    if (text_1.STOP_WORDS.has(token) || options.ignoreWords?.has(token))
+                        continue;
+                }
+                const match = this.exactMatch(tokens, start, end);
+                if (!match)
+                    continue;
+                const isCode = match.via === 'postcode' || match.via === 'code';
+                const alone = wholeTextIsPlace || (0, placeMarkers_1.isWholeMessage)(tokens, start, end);
+                const key = tokens.slice(start, end).join(' ');
+                // An ordinary word ("garde", "danger", "tours", "la garde") is a place only when clearly announced, or when it
+                // is the whole message typed as the commune's own name ("Tours", "La Garde"; not "garde").
+                if ((!marker || marker.weak) && !isCode && (0, placeMarkers_1.isOrdinaryName)(key)) {
+                    if (!(wholeTextIsPlace || (0, placeMarkers_1.isWholeMessage)(tokens, start, end, true)) || !this.isOwnName(match, key))
+                        continue;
+                }
+                if (!marker && !isCode) {
+                    // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
+                    // "table" in a sentence is a word, not La Table.
+                    if (length === 1 && !alone && match.commune.population < LONE_WORD_MIN_POPULATION)
+                        continue;
+                }
+                const ranked = { found: { match, start, end }, marker: marker ? placeMarkers_1.MARKING_STRENGTH[marker.marking] : isCode ? placeMarkers_1.POSTCODE_STRENGTH : 0 };
+                if (!best || outranks(ranked, best))
+                    best = ranked;
+                // The words of a name are not read again as the start of another ("Villefranche-sur-Saône" is not "Saône").
+                start = end - 1;
+                break;
+            }
+        }
+        if (best) {
+            // A place announced but typed with a typo beats a name nobody announced ("Villeurbanne ou plutôt vers venisieux").
+            if (best.marker === 0) {
+                const marked = this.fuzzyInTokens(tokens, options, false, true);
+                if (marked)
+                    return marked;
+            }
+            return this.longerNameWithTypos(tokens, best.found, options) ?? best.found;
+        }
+        return this.fuzzyInTokens(tokens, options, wholeTextIsPlace, false);
+    }
+    /**
+     * A longer name typed with typos over the words around an exact one: "vaux en velin" is Vaulx-en-Velin, not the
+     * village of Vaux followed by two words, and "st genie laval" is Saint-Genis-Laval, not Laval. The longer name wins
+     * only when nearly all the letters typed around the exact name are its own, and never runs over a word the caller
+     * understood ("Bron le samedi" stays Bron).
+     */
+    longerNameWithTypos(tokens, exact, options) {
+        if (exact.match.via !== 'name')
+            return null;
+        // The words around that may belong to the same name: small words, or words of some name give or take a typo.
+        const mayBeOfName = (k) => text_1.STOP_WORDS.has(tokens[k]) || (!this.isUnderstood(tokens[k], options) && this.isNearNameWord(tokens[k]));
+        let first = exact.start;
+        while (first > 0 && exact.end - first < MAX_NAME_TOKENS && mayBeOfName(first - 1))
+            first--;
+        let last = exact.end;
+        while (last < tokens.length && last - exact.start < MAX_NAME_TOKENS && mayBeOfName(last))
+            last++;
+        let best = null;
+        for (let start = exact.start; start >= first; start--) {
+            // Longest first: a shorter reading must then be strictly closer to win, which narrows its search.
+            for (let end = Math.min(last, start + MAX_NAME_TOKENS); end >= exact.end; end--) {
+                let around = 0;
+                let aroundWords = 0;
+                for (let k = start; k < end; k++) {
+                    if (k >= exact.start && k < exact.end)
+                        continue;
+                    around += tokens[k].length;
+                    if (!text_1.STOP_WORDS.has(tokens[k]))
+                        aroundWords++;
+                }
+                if (aroundWords === 0)
+                    continue;
+                const found = this.closestSpan(tokens, start, end, Math.min(Math.floor(around / NEAR_COMPLETE), distanceToBeat(best, end - start)));
+                if (found && this.wordsAreOf(found.group, tokens, start, end, true))
+                    best = found;
+            }
+        }
+        return best ? this.fuzzyMatchOf(tokens, best) : null;
+    }
+    /**
+     * Whether each word typed is, give or take a typo after its first letter (or two in a long word, unless `oneTypo`),
+     * a word of the name: "gap centre ville" is Gap and two words, not Garentreville, and "lent quartier" is not Le
+     * Quartier.
+     */
+    wordsAreOf(group, tokens, start, end, oneTypo) {
+        const words = wordsOfName(this.table.nameGroups.keys.at(group) ?? '');
+        for (let k = start; k < end; k++) {
+            if (text_1.STOP_WORDS.has(tokens[k]))
+                continue;
+            const typed = tokens[k];
+            const isTyped = (word) => {
+                const typos = oneTypo ? 1 : Math.max(1, (0, text_1.typoAllowance)(word.length > typed.length ? word : typed));
+                return word[0] === typed[0] && (0, text_1.editDistance)(typed, word, typos) <= typos;
+            };
+            if (!words.some(isTyped))
+                return false;
+        }
+        return true;
+    }
+    /** Whether a typed word is, give or take one typo after its first letter, a word of some name. */
+    isNearNameWord(typed) {
+        const buckets = this.nameWords();
+        const mask = (0, letterMasks_1.letterMask)(typed);
+        for (let length = typed.length - 1; length <= typed.length + 1; length++) {
+            const bucket = buckets.get(fuzzyBucket(typed[0], length));
+            if (!bucket)
+                continue;
+            const { masks, words } = bucket;
+            for (let k = 0; k < words.length; k++) {
+                if ((0, letterMasks_1.maskDistance)(mask, 0, masks[k], 0) <= 1 && (0, text_1.editDistance)(typed, words[k], 1) <= 1)
+                    return true;
+            }
+        }
+        return false;
+    }
+    /**
+     * Typo-tolerant matching, tried only where a place is expected (after "à", "près de"…, or on the words left when
+     * everything else was understood), so that ordinary words never turn into villages.
+     */
+    fuzzyInTokens(tokens, options, wholeTextIsPlace, onlyMarked) {
+        const spans = [];
+        for (let start = 0; start < tokens.length; start++) {
+            const word = tokens[start];
+            const marker = (0, placeMarkers_1.placeMarkerBefore)(tokens, start);
+            if (!marker || text_1.STOP_WORDS.has(word) || options.ignoreWords?.has(word))
+                continue;
+            // Against a name nobody announced, only a search marker ("vers", "près de", "plutôt") makes a typo worth reading:
+            // "à partir de", "sur rendez-vous" are no places.
+            if (onlyMarked && marker.marking !== 'search')
+                continue;
+            // A word spelt right is not a place typed wrong ("danger" is not Dangers), and a word that also names some
+            // village ("saint", "mont") is read with the words after it, never alone.
+            if (!placeMarkers_1.ORDINARY_WORDS_NAMING_COMMUNES.has(word))
+                spans.push([start, start + 1]);
+            // A name of several words runs on only over words that names are made of ("à vaux en vellin", not "à
+            // villeurbane existe-t-il").
+            const last = Math.min(tokens.length, start + MAX_NAME_TOKENS);
+            for (let end = start + 2; end <= last; end++) {
+                const next = tokens[end - 1];
+                if (!text_1.STOP_WORDS.has(next) && (this.isUnderstood(next, options) || !this.isNearNameWord(next)))
+                    break;
+                spans.push([start, end]);
+            }
+        }
+        const content = [];
+        tokens.forEach((t, i) => {
+            // Politeness and markers are no place either ("merci" is not Mercy).
+            if (!text_1.STOP_WORDS.has(t) && !placeMarkers_1.AROUND_A_PLACE_ALONE.has(t) && !(options.ignoreWords?.has(t) ?? false))
+                content.push(i);
+        });
+        // The words left over are the place when the caller says so, or when they are the whole message ("venisieux").
+        const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !text_1.STOP_WORDS.has(t) && !placeMarkers_1.AROUND_A_PLACE_ALONE.has(t)).length;
+        // Ordinary words left over are what the parent said, not a place typed wrong ("mon enfant est en danger").
+        const leftOverIsWords = content.every((k) => placeMarkers_1.ORDINARY_WORDS_NAMING_COMMUNES.has(tokens[k]));
+        if (!onlyMarked && !leftOverIsWords && content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
+            const first = content[0];
+            const last = content[content.length - 1];
+            // Small words may stand between the words of a name ("vaux en velin"), words understood otherwise may not.
+            let together = true;
+            for (let i = first; i <= last && together; i++)
+                together = !this.isUnderstood(tokens[i], options);
+            if (together || wholeTextIsPlace) {
+                spans.push([first, last + 1]);
+                // Only towns are known without their article ("arbresle"): "les ardilats" is read with it.
+                if (first > 0 && placeKey_1.LEADING_ARTICLES.has(tokens[first - 1]))
+                    spans.push([first - 1, last + 1]);
+            }
+        }
+        let best = null;
+        spans.forEach(([start, end], i) => {
+            // The words left over may be those after "à": read once.
+            if (spans.findIndex(([s, e]) => s === start && e === end) < i)
+                return;
+            const found = this.closestSpan(tokens, start, end, distanceToBeat(best, end - start));
+            // Several words read as one name must each be one of its words ("vaux en vellin"): read together, ordinary
+            // words come close to many villages ("the bot is down"), and more so after an article ("la comptine").
+            if (found && (end - start === 1 || this.wordsAreOf(found.group, tokens, start, end, text_1.STOP_WORDS.has(tokens[start]))))
+                best = found;
+        });
+        return best ? this.fuzzyMatchOf(tokens, best) : null;
+    }
+    /**
+     * The name closest to the words [start, end) within the typo budget of their length and at most `most` edits
+     * away, or null. A span never ends on a small word and starts on one only if it is an article ("la mulatier"):
+     * names do not.
+     */
+    closestSpan(tokens, start, end, most) {
+        const first = tokens[start];
+        if (text_1.STOP_WORDS.has(tokens[end - 1]) || (text_1.STOP_WORDS.has(first) && !(end - start > 1 && placeKey_1.LEADING_ARTICLES.has(first))))
+            return null;
+        let compact = first;
+        for (let k = start + 1; k < end; k++)
+            compact += tokens[k];
+        const budget = Math.min(typoBudget(compact.length), most);
+        if (typoBudget(compact.length) === 0 || budget < 0 || /^\d+$/.test(compact))
+            return null;
+        const found = this.closestName(compact, budget);
+        if (!found || this.groupSize(found.group) === 0)
+            return null;
+        return { group: found.group, distance: found.distance, start, end };
+    }
+    fuzzyMatchOf(tokens, span) {
+        return { match: this.matchOf(span.group, tokens.slice(span.start, span.end).join(' '), 'fuzzy'), start: span.start, end: span.end };
+    }
+    /**
+     * The same words come back from message to message ("familles", "parents", "groupe"): the closest name of each
+     * word and budget is remembered, up to a bound.
+     */
+    closestName(compact, budget) {
+        let withinBudget = this.closestNames.get(budget);
+        if (!withinBudget) {
+            withinBudget = (0, remember_1.rememberMany)(REMEMBERED_CLOSEST_NAMES, (word) => this.searchClosestName(word, budget));
+            this.closestNames.set(budget, withinBudget);
+        }
+        return withinBudget(compact);
+    }
+    searchClosestName(compact, budget) {
+        let best = null;
+        const buckets = this.fuzzy();
+        const mask = (0, letterMasks_1.letterMask)(compact);
+        const repeats = (0, letterMasks_1.repeatedLetterMask)(compact);
+        for (let length = compact.length - budget; length <= compact.length + budget; length++) {
+            const bucket = buckets.get(fuzzyBucket(compact[0], length));
+            if (!bucket)
+                continue;
+            const { masks, entries } = bucket;
+            for (let k = 0; k < entries.length; k++) {
+                // Only a name as close as the best so far can still win: most are ruled out by their letters alone.
+                const bound = best ? best.distance : budget;
+                if ((0, letterMasks_1.maskDistance)(mask, repeats, masks[k], bucket.repeats[k]) > bound)
+                    continue;
+                const entry = entries[k];
+                const distance = (0, text_1.editDistance)(compact, entry.compact, bound);
+                if (distance > budget)
+                    continue;
+                if (!best || distance < best.distance || (distance === best.distance && entry.population > best.population)) {
+                    best = { group: entry.group, distance, population: entry.population };
+                }
+            }
+        }
+        return best;
+    }
+}
+exports.CommuneIndex = CommuneIndex;
+//# sourceMappingURL=communeIndex.js.map

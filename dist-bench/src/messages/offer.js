@@ -1,0 +1,288 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.offerPhrases = exports.offerTexts = void 0;
+exports.ofPlace = ofPlace;
+exports.atPlace = atPlace;
+exports.countOf = countOf;
+exports.noneOf = noneOf;
+exports.openAgreeing = openAgreeing;
+exports.offerText = offerText;
+exports.formatDistance = formatDistance;
+exports.offerHelpLines = offerHelpLines;
+const markdown_1 = require("../language/markdown");
+exports.offerTexts = {
+    positionNeeded: {
+        fr: "Pour chercher près de vous, partagez votre position (bouton « Partager ma position ») ou dites-moi votre commune.",
+        en: 'To search near you, share your location ("Share my location" button) or tell me your town.',
+    },
+    noMore: {
+        fr: "Je vous ai montré tous les résultats de cette recherche.",
+        en: 'I have shown you all the results of this search.',
+    },
+    widerHint: { fr: 'Dites « plus loin » pour élargir la recherche.', en: 'Say "further" to widen the search.' },
+    maxRadius: {
+        fr: 'Je ne cherche pas au-delà de 100 km : ce ne serait plus vraiment près de chez vous.',
+        en: 'I do not search beyond 100 km: that would no longer be near you.',
+    },
+    noMatch: {
+        fr: "Je n'ai pas trouvé d'aide qui corresponde à votre demande. Je peux chercher, près d'une commune : un groupe de parole, un café des parents, un lieu d'accueil enfants-parents (LAEP), une médiation familiale, un espace rencontre, une aide aux devoirs (CLAS), un atelier parents-enfants, un point écoute ou une écoute par téléphone.",
+        en: 'I found no support matching your request. Near a town, I can look for: a parents’ support group, a parents’ café, a parent-child drop-in (LAEP), family mediation, a child contact centre, homework support (CLAS), parent-child activities, a listening point or a helpline.',
+    },
+    unknownPlace: {
+        fr: "Je ne sais pas encore situer cette commune sur la carte. Essayez une commune voisine, un code postal, ou partagez votre position.",
+        en: 'I cannot place this town on the map yet. Try a nearby town, a postcode, or share your location.',
+    },
+    remoteAlso: {
+        fr: 'Pour voir aussi les lieux près de chez vous, dites-moi votre commune ou partagez votre position.',
+        en: 'To also see places near you, tell me your town or share your location.',
+    },
+    yourPosition: { fr: 'votre position', en: 'your location' },
+    remoteLabel: { fr: 'à distance (téléphone ou en ligne)', en: 'remote (phone or online)' },
+    goThere: { fr: 'Y aller', en: 'Directions' },
+    call: { fr: 'Appeler', en: 'Call' },
+    website: { fr: 'Site web', en: 'Website' },
+    address: { fr: 'Adresse', en: 'Address' },
+    distance: { fr: 'Distance', en: 'Distance' },
+    hours: { fr: 'Horaires', en: 'Opening hours' },
+    today: { fr: "Aujourd'hui", en: 'Today' },
+    phone: { fr: 'Téléphone', en: 'Phone' },
+    email: { fr: 'Courriel', en: 'E-mail' },
+    site: { fr: 'Site', en: 'Website' },
+    access: { fr: 'Accès', en: 'Access' },
+    forWhom: { fr: 'Pour', en: 'For' },
+    audience: { fr: 'Public', en: 'Audience' },
+    free: { fr: 'gratuit', en: 'free' },
+    paid: { fr: 'payant', en: 'fee' },
+    hoursUnknown: { fr: 'horaires non renseignés', en: 'hours not given' },
+    structureHours: { fr: 'horaires de la structure', en: 'the organisation’s hours' },
+    suggestMore: { fr: "D'autres", en: 'Show more' },
+    suggestFarther: { fr: 'Plus loin', en: 'Further away' },
+    suggestOpenNow: { fr: 'Ouverts maintenant', en: 'Open now' },
+    suggestPeer: { fr: 'Un groupe de parole', en: 'A parents’ support group' },
+    suggestLaep: { fr: 'Un LAEP', en: 'A parent-child drop-in' },
+    suggestListening: { fr: 'Parler à quelqu’un au téléphone', en: 'Talk to someone on the phone' },
+    suggestHomework: { fr: 'Aide aux devoirs', en: 'Homework help' },
+    /** Said after a list that continues. */
+    seeMoreOthers: { fr: "Dites « d'autres » pour voir la suite.", en: 'Say "more" to see the next ones.' },
+    groupedHint: {
+        fr: "Pour en voir plus d'un type, dites-le-moi, par exemple « un groupe de parole ».",
+        en: 'To see more of one kind, tell me, for example "a support group".',
+    },
+    otherSupport: { fr: 'Autres aides aux familles', en: 'Other family support' },
+    remoteGroup: { fr: 'À distance (téléphone ou en ligne)', en: 'At a distance (phone or online)' },
+    closedThen: { fr: 'fermé', en: 'closed' },
+    choosePlaceAgain: {
+        fr: 'Il y a plusieurs communes de ce nom : laquelle ? Touchez-en une, ou dites son département.',
+        en: 'Several towns have that name: which one? Tap one, or tell me its département.',
+    },
+    askPlaceAgain: {
+        fr: 'Pour continuer la recherche, dites-moi votre commune ou votre code postal, ou partagez votre position.',
+        en: 'To go on with the search, tell me your town or postcode, or share your location.',
+    },
+};
+/** A place name as French needs it after "de" and "à": "de Lyon", "d'Amboise", "du Havre", "aux Mureaux". */
+const H_ASPIRE = new Set(['haguenau', 'hagondange', 'hayange', 'halluin', 'hautmont', 'hem', 'hirson', 'honfleur', 'houilles', 'harfleur',
+    'hazebrouck', 'herblay', 'hautes', 'haute', 'hendaye', 'hoenheim', 'hombourg']);
+function firstWordFolded(name) {
+    return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/)[0] ?? '';
+}
+/** "de Lyon", "d'Amboise", "d'Yzeure", "du Havre", "des Mureaux", "de La Rochelle", "de votre position". */
+function ofPlace(name) {
+    const shown = (0, markdown_1.escapeMarkdown)(name);
+    if (/^le\s/i.test(name))
+        return `du ${(0, markdown_1.escapeMarkdown)(name.slice(3))}`;
+    if (/^les\s/i.test(name))
+        return `des ${(0, markdown_1.escapeMarkdown)(name.slice(4))}`;
+    const first = firstWordFolded(name);
+    const vowel = /^[aeiouy]/.test(first) || (first.startsWith('h') && !H_ASPIRE.has(first));
+    return vowel ? `d'${shown}` : `de ${shown}`;
+}
+/** "à Lyon", "au Havre", "aux Mureaux", "à La Rochelle". */
+function atPlace(name) {
+    if (/^le\s/i.test(name))
+        return `au ${(0, markdown_1.escapeMarkdown)(name.slice(3))}`;
+    if (/^les\s/i.test(name))
+        return `aux ${(0, markdown_1.escapeMarkdown)(name.slice(4))}`;
+    return `à ${(0, markdown_1.escapeMarkdown)(name)}`;
+}
+/** "1 résultat", "2 groupes de parole", "1 médiation familiale". */
+function countOf(count, noun) {
+    return `${count} ${count > 1 ? noun.plural : noun.singular}`;
+}
+/** "aucun groupe de parole", "aucune médiation familiale", "no support group". */
+function noneOf(noun, language) {
+    if (language === 'en')
+        return `no ${noun.singular}`;
+    if (noun.parts && noun.parts.length > 1)
+        return noun.parts.map((p) => `${p.feminine ? 'aucune' : 'aucun'} ${p.singular}`).join(' ni ');
+    return `${noun.feminine ? 'aucune' : 'aucun'} ${noun.singular}`;
+}
+/** "ouvert", "ouverte", "ouverts", "ouvertes": agreeing with what is counted. */
+function openAgreeing(count, noun, language) {
+    if (language === 'en')
+        return 'open';
+    const feminine = count > 1 ? noun.pluralFeminine : noun.feminine;
+    return `ouvert${feminine ? 'e' : ''}${count > 1 ? 's' : ''}`;
+}
+function offerText(key, language) {
+    return exports.offerTexts[key][language];
+}
+/** "1,2 km" / "1.2 km"; "350 m" under a kilometre. */
+function formatDistance(km, language) {
+    if (km < 1)
+        return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
+    const value = km < 10 ? km.toFixed(1) : String(Math.round(km));
+    return `${language === 'fr' ? value.replace('.', ',') : value} km`;
+}
+exports.offerPhrases = {
+    /** "J'ai trouvé 2 groupes de parole, ouverts le samedi, à moins de 30 km de Bron." */
+    results(found, where, language) {
+        return language === 'en' ? `I found ${found} ${where}.` : `J'ai trouvé ${found} ${where}.`;
+    },
+    page(from, to, total, language) {
+        return language === 'en' ? `Results ${from} to ${to} of ${total}.` : `Résultats ${from} à ${to} sur ${total}.`;
+    },
+    nearPlace(place, radiusKm, language) {
+        return language === 'en' ? `within ${radiusKm} km of ${(0, markdown_1.escapeMarkdown)(place)}` : `à moins de ${radiusKm} km ${ofPlace(place)}`;
+    },
+    /** Between the radius already shown and the new one: "entre 30 et 60 km d'Amboise". */
+    betweenRadii(place, innerKm, outerKm, language) {
+        return language === 'en'
+            ? `between ${innerKm} and ${outerKm} km from ${(0, markdown_1.escapeMarkdown)(place)}`
+            : `entre ${innerKm} et ${outerKm} km ${ofPlace(place)}`;
+    },
+    /** `none` already says "aucun …" / "no …": "aucune médiation familiale". */
+    noneNearby(none, where, language) {
+        return language === 'en' ? `I found ${none} ${where}.` : `Je n'ai trouvé ${none} ${where}.`;
+    },
+    /** "plus loin" found nothing that was not shown already. */
+    nothingNew(where, language) {
+        return language === 'en' ? `Nothing more ${where}.` : `Rien de plus ${where}.`;
+    },
+    /** "plus loin" found more: only what is new is shown. */
+    widenedNew(radiusKm, found, where, language) {
+        return language === 'en'
+            ? `I widened the search to ${radiusKm} km: ${found} more, ${where}.`
+            : `J'ai élargi la recherche à ${radiusKm} km : ${found} de plus, ${where}.`;
+    },
+    /**
+     * Nothing of the kind is open when asked, but some places open later: `none` says "aucun …" / "no …" without the
+     * time ("aucune médiation familiale"), `open` agrees with it, `when` says the time asked.
+     */
+    noneOpenYet(none, open, feminine, when, place, language) {
+        const subject = none.charAt(0).toUpperCase() + none.slice(1);
+        if (language === 'en')
+            return `${subject} is open ${when} near ${(0, markdown_1.escapeMarkdown)(place)}. Here are the ones that open soonest:`;
+        return `${subject} n'est ${open} ${when} près ${ofPlace(place)}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
+    },
+    onlyRemote(none, where, language) {
+        return language === 'en'
+            ? `I found ${none} ${where}, but these services can help you at a distance:`
+            : `Je n'ai trouvé ${none} ${where}, mais ces services peuvent vous aider à distance :`;
+    },
+    remoteWithoutPlace(language) {
+        return language === 'en' ? 'These services can help you at a distance, by phone or online:' : 'Ces services peuvent vous aider à distance, par téléphone ou en ligne :';
+    },
+    /** Several kinds: "groupe de parole ou café des parents". */
+    orList(labels, language) {
+        return labels.join(language === 'en' ? ' or ' : ' ou ');
+    },
+    audienceRelaxed(audience, language) {
+        return language === 'en'
+            ? `Nothing specifically for ${audience}; here is what is open to all parents.`
+            : `Rien de spécialement prévu pour ${audience} ; voici ce qui est ouvert à tous les parents.`;
+    },
+    /** `what` is plural labels. */
+    askPlace(what, language) {
+        return language === 'en'
+            ? `Where should I look for ${what}? Tell me your town or postcode, or share your location.`
+            : `Où dois-je chercher : ${what} ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
+    },
+    /** Several communes have the name typed: the question lists them with their départements. */
+    choosePlace(name, choices, language) {
+        const list = choices.map((c) => `- ${(0, markdown_1.escapeMarkdown)(c)}`).join('\n');
+        return language === 'en'
+            ? `Several towns are called ${(0, markdown_1.escapeMarkdown)(name)}. Which one do you mean?\n${list}`
+            : `Plusieurs communes s'appellent ${(0, markdown_1.escapeMarkdown)(name)}. Laquelle ?\n${list}`;
+    },
+    /** "Saint-Julien (Ain, 01)": a commune as a quick reply. */
+    placeChoice(commune, departementName, departement) {
+        return departementName ? `${commune} (${departementName}, ${departement})` : `${commune} (${departement})`;
+    },
+    /** "ouverts le samedi": a filter on time, agreeing with what it qualifies. */
+    openFilter(open, when, language) {
+        return language === 'en' ? `open ${when}` : `${open} ${when}`;
+    },
+    nationwide(language) {
+        return language === 'en' ? 'all of France' : 'toute la France';
+    },
+    /** Further than this radius is offered as the next step. */
+    widerTo(radiusKm, language) {
+        return language === 'en' ? `Say "further" to look up to ${radiusKm} km.` : `Dites « plus loin » pour chercher jusqu'à ${radiusKm} km.`;
+    },
+    /** Support in general, counted: French "aide" is feminine. */
+    anySupport(language) {
+        return language === 'en'
+            ? { singular: 'place offering parenting support', plural: 'places offering parenting support', feminine: false, pluralFeminine: false }
+            : { singular: 'aide à la parentalité', plural: 'aides à la parentalité', feminine: true, pluralFeminine: true };
+    },
+    /** Several kinds that fit what the parent described, counted: "2 aides adaptées". */
+    suitableSupport(language) {
+        return language === 'en'
+            ? { singular: 'suitable place', plural: 'suitable places', feminine: false, pluralFeminine: false }
+            : { singular: 'aide adaptée', plural: 'aides adaptées', feminine: true, pluralFeminine: true };
+    },
+    /** Results of a search on the words typed: "2 résultats pour « atelier cuisine »". */
+    textResults(words, language) {
+        const typed = (0, markdown_1.escapeMarkdown)(words);
+        return language === 'en'
+            ? { singular: `result for “${typed}”`, plural: `results for “${typed}”`, feminine: false, pluralFeminine: false }
+            : { singular: `résultat pour « ${typed} »`, plural: `résultats pour « ${typed} »`, feminine: false, pluralFeminine: false };
+    },
+    /** "Voici les aides à la parentalité à moins de 30 km d'Amboise, par type :"; `when` is empty or " ouvertes le samedi". */
+    groupedHeader(when, where, language) {
+        return language === 'en' ? `Here is the parenting support${when} ${where}, by kind:` : `Voici les aides à la parentalité${when} ${where}, par type :`;
+    },
+    noneOfSupport(language) {
+        return language === 'en' ? 'no parenting support' : 'aucune aide à la parentalité';
+    },
+    /** "**Groupes de parole** : les 2 plus proches sur 3". */
+    groupHeading(label, shown, total, language) {
+        const title = `**${(0, markdown_1.escapeMarkdown)(label.charAt(0).toUpperCase() + label.slice(1))}**`;
+        if (total <= shown)
+            return title;
+        return language === 'en' ? `${title}: the ${shown} nearest of ${total}` : `${title} : ${shown > 1 ? `les ${shown} plus proches` : 'le plus proche'} sur ${total}`;
+    },
+    /** None matching the words typed: "aucun lieu correspondant à « atelier cuisine »". */
+    noneOfText(words, language) {
+        const typed = (0, markdown_1.escapeMarkdown)(words);
+        return language === 'en' ? `nothing matching “${typed}”` : `aucun lieu correspondant à « ${typed} »`;
+    },
+    forAudience(audience, language) {
+        return language === 'en' ? `for ${audience}` : `pour ${audience}`;
+    },
+    childrenAged(from, to, language) {
+        return language === 'en' ? `children aged ${from} to ${to}` : `enfants de ${from} à ${to} ans`;
+    },
+    forAge(age, language) {
+        return language === 'en' ? `for a child aged ${age}` : `pour un enfant de ${age} an${age > 1 ? 's' : ''}`;
+    },
+};
+function offerHelpLines(language) {
+    return language === 'en'
+        ? [
+            '- "a parents’ support group near Vénissieux on Saturday"',
+            '- "a LAEP in Givors", "homework help 69100", "family mediation Lyon 8"',
+            '- "I am a single mum in Vaulx-en-Velin, is there a peer support group?"',
+            '- "I would like to talk to someone on the phone"',
+            '- or share your location and ask "a parents’ café near me"',
+        ]
+        : [
+            '- « un groupe de parole près de Vénissieux le samedi »',
+            '- « un LAEP à Givors », « aide aux devoirs 69100 », « médiation familiale Lyon 8 »',
+            '- « je suis maman solo à Vaulx-en-Velin, existe-t-il un groupe d’entraide ? »',
+            '- « je voudrais parler à quelqu’un au téléphone »',
+            '- ou partagez votre position et demandez « un café des parents près de chez moi »',
+        ];
+}
+//# sourceMappingURL=offer.js.map

@@ -1,0 +1,157 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_RADIUS_KM = exports.RADIUS_STEPS_KM = void 0;
+exports.searchOffer = searchOffer;
+exports.searchOpeningSoonest = searchOpeningSoonest;
+exports.hasOfferNear = hasOfferNear;
+exports.searchByKind = searchByKind;
+const distance_1 = require("./distance");
+const hours_1 = require("./hours");
+const zones_1 = require("./zones");
+/** One collator for every sort: `localeCompare(…, 'fr')` builds one per comparison. */
+const FRENCH_ORDER = new Intl.Collator('fr');
+/**
+ * Finding services for a parent: places nearest first within a radius, plus the services held at a distance whose
+ * zone covers the parent's commune. Zones (zone_eligibilite) are respected for both.
+ */
+/** How far a place still counts as "near" before the parent asks to look further ("plus loin"). */
+exports.RADIUS_STEPS_KM = [30, 60, 100];
+exports.DEFAULT_RADIUS_KM = exports.RADIUS_STEPS_KM[0];
+/** The most results one search keeps for paging. */
+const MAX_RESULTS = 25;
+/** In a mixed list, remote services come after this many places nearby, so both are seen on the first page. */
+const REMOTE_AFTER = 3;
+function fitsAge(service, age) {
+    return age === null || service.ages === null || (age >= service.ages[0] && age <= service.ages[1]);
+}
+function isOpen(service, windows) {
+    if (!windows)
+        return true;
+    if (!service.hours)
+        return false;
+    return (0, hours_1.isOpenDuring)((0, hours_1.parseHours)(service.hours, service.region), windows);
+}
+/** The most local remote services first: a commune's or département's helpline before a national one. */
+function remoteRank(service, place) {
+    if (!service.zone || (0, zones_1.isNationalZone)(service.zone))
+        return 1;
+    if (place && service.zone.includes(place.departement))
+        return 2;
+    return 3;
+}
+function run(offer, communes, request, audiences, limit = MAX_RESULTS) {
+    // A prebuilt offer makes an entry each time it is read: a search reads each once.
+    const read = new Map();
+    const service = (id) => {
+        let entry = read.get(id);
+        if (!entry) {
+            entry = offer.service(id);
+            read.set(id, entry);
+        }
+        return entry;
+    };
+    const minKm = request.minKm ?? 0;
+    const beyond = (id) => minKm <= 0 || (request.point !== null && (0, distance_1.geoDistanceKm)(request.point, service(id)) > minKm);
+    const accept = (service) => (request.place === null || (0, zones_1.serviceCovers)(service.zone, request.place, communes)) &&
+        fitsAge(service, request.age) &&
+        (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
+        isOpen(service, request.windows);
+    let nearby = [];
+    if (request.point) {
+        const point = request.point;
+        let ids;
+        if (request.textIds) {
+            const textIds = request.textIds;
+            // Free-text hits are few: their distance is computed directly.
+            ids = [...textIds]
+                .filter((id) => {
+                const s = service(id);
+                return s.inPerson && (0, distance_1.geoDistanceKm)(point, s) <= request.radiusKm && beyond(id) && accept(s);
+            })
+                .sort((a, b) => (0, distance_1.geoDistanceKm)(point, service(a)) - (0, distance_1.geoDistanceKm)(point, service(b)))
+                .slice(0, limit);
+        }
+        else {
+            ids = offer.nearest(point, request.kinds, limit, request.radiusKm, (id) => accept(offer.facts(id)) && beyond(id));
+        }
+        nearby = ids.map((id) => ({ index: id, service: service(id), distanceKm: (0, distance_1.geoDistanceKm)(point, service(id)), remote: false }));
+    }
+    // Remote services do not depend on the radius: after "plus loin" they were all shown already.
+    if (minKm > 0)
+        return nearby;
+    const shown = new Set(nearby.map((h) => h.service.id));
+    const acceptRemote = (id) => !shown.has(service(id).id) && accept(offer.facts(id));
+    const textIds = request.textIds;
+    const remote = (textIds
+        ? offer.allRemote((id) => textIds.has(id) && acceptRemote(id))
+        : offer.remote(request.kinds, request.place?.departement ?? null, acceptRemote))
+        .sort((a, b) => remoteRank(service(b), request.place) - remoteRank(service(a), request.place) || FRENCH_ORDER.compare(service(a).name, service(b).name))
+        .map((id) => ({ index: id, service: service(id), distanceKm: null, remote: true }));
+    if (request.remotePreferred)
+        return [...remote, ...nearby];
+    return [...nearby.slice(0, REMOTE_AFTER), ...remote, ...nearby.slice(REMOTE_AFTER)];
+}
+function searchOffer(offer, communes, request) {
+    let hits = run(offer, communes, request, request.audiences);
+    let audienceRelaxed = false;
+    if (hits.length === 0 && request.audiences.length > 0) {
+        hits = run(offer, communes, request, []);
+        audienceRelaxed = hits.length > 0;
+    }
+    return resultOf(hits, audienceRelaxed);
+}
+function resultOf(hits, audienceRelaxed) {
+    return { hits, nearby: hits.filter((h) => !h.remote).length, remote: hits.filter((h) => h.remote).length, audienceRelaxed };
+}
+/**
+ * What the search would find at any time (the places near the point and the remote services for the place), ordered
+ * by when they next open, then nearest first: for a parent who asked for something open now and found none. Those
+ * whose next opening is unknown (no hours, or none within a week) are left out. The hours were just read by the
+ * search for now, so telling when each opens costs little.
+ */
+function searchOpeningSoonest(offer, communes, request, now) {
+    const found = searchOffer(offer, communes, { ...request, windows: null });
+    // At the same instant, a service at a distance comes after the places, unless the parent asked for one.
+    const remoteDistance = request.remotePreferred ? -1 : Number.MAX_VALUE;
+    const distance = (hit) => hit.distanceKm ?? remoteDistance;
+    const hits = found.hits
+        .map((hit) => ({ hit, opens: hit.service.hours ? (0, hours_1.nextOpening)((0, hours_1.parseHours)(hit.service.hours, hit.service.region), now) : null }))
+        .filter((h) => h.opens !== null)
+        .sort((a, b) => a.opens - b.opens || distance(a.hit) - distance(b.hit))
+        .map((h) => h.hit);
+    return resultOf(hits, found.audienceRelaxed && hits.length > 0);
+}
+/** True when the offer has at least one family place near a point: used to choose between homonymous communes. */
+function hasOfferNear(offer, point, radiusKm) {
+    return offer.nearest(point, null, 1, radiusKm, () => true).length > 0;
+}
+/** How many places a grouped answer looks at: enough for several kinds near a town. */
+const GROUPED_CANDIDATES = 80;
+/**
+ * Support in general near a place, grouped by kind: each group nearest first, the groups in the order of their
+ * nearest place, the services at a distance that cover the place last. A service of several kinds is listed under
+ * the first its own description names.
+ */
+function searchByKind(offer, communes, request) {
+    const hits = run(offer, communes, { ...request, kinds: null, remotePreferred: false }, request.audiences, GROUPED_CANDIDATES);
+    const byKind = new Map();
+    const remote = [];
+    for (const hit of hits) {
+        if (hit.remote) {
+            remote.push(hit);
+            continue;
+        }
+        const kind = hit.service.kinds[0] ?? null;
+        const list = byKind.get(kind);
+        if (list)
+            list.push(hit);
+        else
+            byKind.set(kind, [hit]);
+    }
+    const nearest = (group) => group[0]?.distanceKm ?? Number.MAX_VALUE;
+    const groups = [...byKind].map(([kind, list]) => ({ kind, hits: list }));
+    // Family places of no recognised kind come last: a parent reads the named kinds first.
+    groups.sort((a, b) => Number(a.kind === null) - Number(b.kind === null) || nearest(a.hits) - nearest(b.hits));
+    return { groups, remote };
+}
+//# sourceMappingURL=search.js.map

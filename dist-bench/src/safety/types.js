@@ -1,0 +1,119 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SafetyVocabularySchema = exports.ConcernVocabularySchema = exports.SafetyNumberSchema = exports.SafetyReadingSchema = exports.SafetyConcernSchema = exports.SAFETY_CONCERNS = void 0;
+const zod_1 = require("zod");
+/**
+ * What the safety reader finds in a message, and the shape of its vocabulary. The concerns are listed in order of
+ * urgency: a reading keeps that order, and the reply names the numbers in it, the most urgent first.
+ */
+exports.SAFETY_CONCERNS = [
+    'immediate-danger',
+    'medical-emergency',
+    'suicide',
+    'child-danger',
+    'domestic-violence',
+    'sexual-violence',
+    'runaway',
+    'breaking-point',
+];
+exports.SafetyConcernSchema = zod_1.z.enum(exports.SAFETY_CONCERNS);
+/** The concerns a message raises, most urgent first, each once. */
+exports.SafetyReadingSchema = zod_1.z
+    .object({ concerns: zod_1.z.array(exports.SafetyConcernSchema).min(1) })
+    .refine((reading) => reading.concerns.every((c, i) => i === 0 || exports.SAFETY_CONCERNS.indexOf(reading.concerns[i - 1]) < exports.SAFETY_CONCERNS.indexOf(c)), {
+    message: 'concerns are listed once each, in order of urgency',
+});
+const Bilingual = zod_1.z.object({ fr: zod_1.z.string().min(1), en: zod_1.z.string().min(1) }).strict();
+/**
+ * A phrase as written in the vocabulary: folded words separated by spaces, `@name` for any word of a word class, and
+ * `…` where a few other words may stand ("@conjoint … me … @frapper" meets "mon mari il me frappe").
+ */
+const Phrase = zod_1.z.string().regex(/^[^\s…]+(?: (?:…|[^\s…]+))*$/, 'words separated by single spaces, … between two words');
+const PhrasesByLanguage = zod_1.z.object({ fr: zod_1.z.array(Phrase), en: zod_1.z.array(Phrase) }).strict();
+const Url = zod_1.z.url({ protocol: /^https$/ });
+/** A national number: what it is called and what it is for, as the reply says it, with the pages that say so. */
+exports.SafetyNumberSchema = zod_1.z
+    .object({
+    /** The digits to dial, as dialled in France. */
+    dial: zod_1.z.string().regex(/^\d{2,6}$/),
+    /** The number as written for a reader ("116 000"). */
+    display: zod_1.z.string().min(2),
+    name: Bilingual,
+    /** What it is for and when it answers, short enough for a 360 px card. */
+    description: Bilingual,
+    /** `call`: a tel: button; `sms`: reached by text message only, shown without a call button. */
+    reach: zod_1.z.enum(['call', 'sms']),
+    sources: zod_1.z.array(Url).min(1),
+})
+    .strict();
+/** One sentence of the reply and the numbers it names. */
+const CallSchema = zod_1.z.object({ numbers: zod_1.z.array(zod_1.z.string()).min(1), line: Bilingual }).strict();
+exports.ConcernVocabularySchema = zod_1.z
+    .object({
+    id: exports.SafetyConcernSchema,
+    /** What the reply says for this concern, the right numbers first. */
+    calls: zod_1.z.array(CallSchema).min(1),
+    /** Said after the numbers when this concern is found without an immediate danger: "En cas de danger immédiat : 17 ou 112." */
+    reminder: zod_1.z.boolean(),
+    /** Said by a person about themselves or their child: always a concern. */
+    statements: PhrasesByLanguage,
+    /** The name of the danger ("violences conjugales"): a concern unless the message is about sheets, actions, prevention. */
+    topics: PhrasesByLanguage,
+    /** Phrases that overlap a match and mean something else ("venir à bout", "mourir de rire"). */
+    exceptions: PhrasesByLanguage,
+    /** A concern that is raised as well when the message names a child ("devant les enfants"). */
+    withChild: exports.SafetyConcernSchema.optional(),
+})
+    .strict();
+const SingleWord = zod_1.z.string().regex(/^[a-z0-9]+$/, 'one folded word');
+exports.SafetyVocabularySchema = zod_1.z
+    .object({
+    numbers: zod_1.z.record(zod_1.z.string(), exports.SafetyNumberSchema),
+    /** SMS spellings and abbreviations, each rewritten to plain words before matching ("jvx" → "je veux"). */
+    rewrites: zod_1.z.record(SingleWord, zod_1.z.string().min(1)),
+    /** Word classes used in phrases as `@name`: each a list of single folded words. */
+    classes: zod_1.z.record(zod_1.z.string().regex(/^[a-z]+$/), zod_1.z.array(SingleWord).min(1)),
+    /** The classes whose words name a child (for `withChild`). */
+    childClasses: zod_1.z.array(zod_1.z.string()).min(1),
+    /** Real words one typo away from a vocabulary word: never read as a typo ("voilée" is not "violée"). */
+    notTypos: zod_1.z.array(SingleWord),
+    /** Words that show a message is about sheets, programmes or prevention rather than a person's own situation. */
+    topicFrames: PhrasesByLanguage,
+    /** Said after the numbers when the reply has no immediate danger and a concern asks for it. */
+    reminder: zod_1.z.object({ numbers: zod_1.z.array(zod_1.z.string()).min(1), line: Bilingual }).strict(),
+    /** Said last when no emergency number leads: the bot can look for a listening service nearby. */
+    closing: Bilingual,
+    /** The card's heading. */
+    heading: Bilingual,
+    concerns: zod_1.z.array(exports.ConcernVocabularySchema),
+})
+    .strict()
+    .superRefine((vocabulary, context) => {
+    const ids = vocabulary.concerns.map((c) => c.id);
+    for (const id of exports.SAFETY_CONCERNS)
+        if (!ids.includes(id))
+            context.addIssue({ code: 'custom', message: `concern ${id} has no vocabulary` });
+    if (new Set(ids).size !== ids.length)
+        context.addIssue({ code: 'custom', message: 'a concern is described twice' });
+    const numbers = [...vocabulary.concerns.flatMap((c) => c.calls.flatMap((call) => call.numbers)), ...vocabulary.reminder.numbers];
+    for (const number of numbers)
+        if (!(number in vocabulary.numbers))
+            context.addIssue({ code: 'custom', message: `unknown number ${number}` });
+    for (const name of vocabulary.childClasses)
+        if (!(name in vocabulary.classes))
+            context.addIssue({ code: 'custom', message: `unknown class ${name}` });
+    const phrases = [
+        ...vocabulary.topicFrames.fr,
+        ...vocabulary.topicFrames.en,
+        ...vocabulary.concerns.flatMap((c) => [...c.statements.fr, ...c.statements.en, ...c.topics.fr, ...c.topics.en, ...c.exceptions.fr, ...c.exceptions.en]),
+    ];
+    for (const phrase of phrases) {
+        for (const word of phrase.split(' ')) {
+            if (word.startsWith('@') && !(word.slice(1) in vocabulary.classes))
+                context.addIssue({ code: 'custom', message: `unknown class in "${phrase}"` });
+        }
+        if (phrase.startsWith('…') || phrase.endsWith('…'))
+            context.addIssue({ code: 'custom', message: `"${phrase}" starts or ends with …` });
+    }
+});
+//# sourceMappingURL=types.js.map

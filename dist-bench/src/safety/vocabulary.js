@@ -1,0 +1,417 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SAFETY_VOCABULARY = void 0;
+const types_1 = require("./types");
+/**
+ * The safety vocabulary, as data: the national numbers (what each is for, when it answers, and the official pages that
+ * say so), and for each concern the phrases that raise it, in French and English. The reader (detect.ts) knows no
+ * phrase of its own; it is checked here with its schema when the module loads, so a bad entry stops the start-up.
+ *
+ * Phrases are written folded or not (they go through the same folding, SMS rewrites and plural folding as messages).
+ * `@name` stands for any word of a class, `…` for up to three other words. Statements are what a person says of
+ * themselves or of a child ("mon mari me frappe"): always a concern. Topics name the danger ("violences conjugales"):
+ * a concern too, unless the message is about sheets, actions or prevention ("quelles fiches parlent de violences ?").
+ *
+ * Numbers checked against the official pages listed with each (hours, cost, who may call) in December 2026.
+ */
+const data = {
+    numbers: {
+        '17': {
+            dial: '17',
+            display: '17',
+            name: { fr: 'Police secours', en: 'Police' },
+            description: { fr: 'Police ou gendarmerie, 24 h/24, gratuit.', en: 'Police, 24/7, free.' },
+            reach: 'call',
+            sources: ['https://www.service-public.fr/particuliers/vosdroits/F33954'],
+        },
+        '112': {
+            dial: '112',
+            display: '112',
+            name: { fr: 'Urgences', en: 'Emergency' },
+            description: { fr: 'Numéro d’urgence européen, 24 h/24, gratuit.', en: 'European emergency number, 24/7, free.' },
+            reach: 'call',
+            sources: ['https://www.service-public.fr/particuliers/vosdroits/F33954'],
+        },
+        '15': {
+            dial: '15',
+            display: '15',
+            name: { fr: 'SAMU', en: 'SAMU (ambulance)' },
+            description: { fr: 'Urgence médicale, 24 h/24, gratuit.', en: 'Medical emergency, 24/7, free.' },
+            reach: 'call',
+            sources: ['https://www.service-public.fr/particuliers/vosdroits/F33954'],
+        },
+        '114': {
+            dial: '114',
+            display: '114',
+            name: { fr: 'Urgence par SMS', en: 'Emergency by text' },
+            description: {
+                fr: 'Par SMS, pour les personnes sourdes ou qui ne peuvent pas parler, 24 h/24, gratuit.',
+                en: 'By text message, for people who are deaf or cannot speak, 24/7, free.',
+            },
+            reach: 'sms',
+            sources: ['https://info.urgence114.fr/', 'https://www.service-public.fr/particuliers/vosdroits/F33954'],
+        },
+        '119': {
+            dial: '119',
+            display: '119',
+            name: { fr: 'Allô enfance en danger', en: 'Child protection line' },
+            description: {
+                fr: 'Gratuit, 24 h/24, 7 j/7. L’appel n’apparaît pas sur les factures.',
+                en: 'Free, 24/7. The call does not show on phone bills.',
+            },
+            reach: 'call',
+            sources: ['https://www.allo119.gouv.fr/'],
+        },
+        '3919': {
+            dial: '3919',
+            display: '3919',
+            name: { fr: 'Violences Femmes Info', en: 'Violence against women helpline' },
+            description: { fr: 'Gratuit et anonyme, 24 h/24, 7 j/7.', en: 'Free and anonymous, 24/7.' },
+            reach: 'call',
+            sources: ['https://arretonslesviolences.gouv.fr/', 'https://solidaritefemmes.org/appeler-le-3919/'],
+        },
+        '3114': {
+            dial: '3114',
+            display: '3114',
+            name: { fr: 'Prévention du suicide', en: 'Suicide prevention line' },
+            description: {
+                fr: 'Gratuit et confidentiel, 24 h/24, 7 j/7, pour vous ou pour un proche.',
+                en: 'Free and confidential, 24/7, for you or someone close.',
+            },
+            reach: 'call',
+            sources: ['https://3114.fr/'],
+        },
+        '116000': {
+            dial: '116000',
+            display: '116 000',
+            name: { fr: 'Enfants disparus', en: 'Missing children' },
+            description: { fr: 'Fugue, disparition : gratuit, 24 h/24, 7 j/7.', en: 'Runaway or missing child: free, 24/7.' },
+            reach: 'call',
+            sources: ['https://www.droitdenfance.org/116000-enfants-disparus-2/', 'https://www.service-public.fr/particuliers/vosdroits/F10385'],
+        },
+    },
+    rewrites: {
+        jvx: 'je veux', jveux: 'je veux', jve: 'je veux', jvais: 'je vais', jvai: 'je vais', jpp: "j'en peux plus", jpeux: 'je peux',
+        jen: "j'en", jsuis: 'je suis', jsui: 'je suis', chui: 'je suis', chuis: 'je suis', jss: 'je suis', sui: 'suis', jai: "j'ai",
+        g: "j'ai", jsp: 'je sais pas', jsais: 'je sais', jcrois: 'je crois', jme: 'je me', jmen: "je m'en", jtiens: 'je tiens',
+        mn: 'mon', m: 'me', j: 'je', tt: 'tout', tte: 'toute', pk: 'pourquoi', pq: 'pourquoi', ds: 'dans', ns: 'nous', vs: 'vous',
+        bcp: 'beaucoup', qd: 'quand', kan: 'quand', ki: 'qui', koi: 'quoi', c: "c'est", ct: "c'etait", pr: 'pour', tjrs: 'toujours',
+        tjs: 'toujours', mwa: 'moi', moa: 'moi', ya: 'il y a', frap: 'frappe', frape: 'frappe', tap: 'tape', fuge: 'fugue',
+        menasse: 'menace', menase: 'menacé', menacer: 'menacer', veu: 'veux', vx: 'veux', peu: 'peux', pe: 'peux', mourrir: 'mourir', ptit: 'petit', mec: 'copain', keuf: 'police',
+        im: "i'm", cant: "can't", dont: "don't", wont: "won't", didnt: "didn't", pls: 'please', wanna: 'want to', gonna: 'going to',
+        bf: 'boyfriend', hubby: 'husband', u: 'you', ur: 'your',
+    },
+    classes: {
+        enfant: ['enfant', 'fils', 'fille', 'bebe', 'ado', 'adolescent', 'adolescente', 'gamin', 'gamine', 'gosse', 'nourrisson',
+            'fiston', 'fillette', 'garcon', 'loulou', 'neveu', 'niece', 'mineur', 'mineure'],
+        mon: ['mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa', 'ses', 'un', 'une', 'cet', 'cette'],
+        det: ['le', 'la', 'les', 'l'],
+        conjoint: ['mari', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'copain', 'copine', 'ex', 'concubin', 'concubine',
+            'epoux', 'epouse', 'femme', 'homme'],
+        parent: ['pere', 'mere', 'papa', 'maman', 'parents', 'oncle', 'tante'],
+        frapper: ['frappe', 'frapper', 'frappee', 'frappait', 'frappent', 'frappera', 'tape', 'taper', 'tapee', 'tapait', 'tapent',
+            'cogne', 'cogner', 'cognee', 'cognait', 'bat', 'battre', 'battu', 'battue', 'battait', 'battent', 'gifle', 'gifler',
+            'giflee', 'brutalise', 'brutalisee', 'violente', 'violenter', 'etrangle', 'etrangler', 'etranglee', 'maltraite',
+            'maltraitee', 'maltraiter'],
+        tuer: ['tuer', 'tue', 'tuera', 'tuerai', 'tuerait', 'buter', 'bute'],
+        medicament: ['medicament', 'medicaments', 'cachet', 'cachets', 'comprime', 'comprimes', 'pilule', 'gelule', 'doliprane',
+            'paracetamol', 'antidepresseur', 'somnifere', 'javel', 'pile', 'poison'],
+        menace: ['menace', 'menacee', 'menacer', 'menacait', 'menacent'],
+        child: ['child', 'children', 'kid', 'kids', 'son', 'daughter', 'baby', 'teen', 'teenager', 'toddler', 'boy', 'girl'],
+        my: ['my', 'our', 'his', 'her', 'the', 'a'],
+        partner: ['husband', 'wife', 'partner', 'boyfriend', 'girlfriend', 'ex'],
+        hit: ['hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'slap',
+            'slaps', 'slapped', 'kick', 'kicks', 'kicked', 'choke', 'chokes', 'choked', 'choking', 'strangle', 'strangled', 'hurt',
+            'hurts', 'hurting', 'abuse', 'abuses', 'abused', 'abusing'],
+        kill: ['kill', 'kills', 'killing', 'murder'],
+        pills: ['pill', 'pills', 'tablet', 'tablets', 'medicine', 'medicines', 'medication', 'bleach', 'battery', 'poison'],
+    },
+    childClasses: ['enfant', 'child'],
+    notTypos: ['voile', 'voilee', 'voiles', 'violet', 'violette', 'violon', 'rentrer', 'manger', 'dangers', 'ranger', 'figue', 'fugues',
+        'tuerie', 'tapis', 'taper', 'tapas', 'cogner', 'batte', 'batterie', 'battle', 'gifles', 'maison', 'raison', 'saison',
+        'parties', 'partie', 'partir', 'parler', 'mourait', 'courir', 'nourrir', 'ouvrir', 'finit', 'finie', 'fini', 'vivres',
+        'livre', 'libre', 'vivre', 'suivre', 'craie', 'crampe', 'crepe', 'craquer', 'braque', 'plaque', 'claque', 'trappe',
+        'grappe', 'frippe', 'frange', 'coupe', 'couteau', 'coteau', 'gateau', 'bateau', 'chapeau', 'rideau', 'danse', 'dense',
+        'fugace', 'figure', 'urgent', 'agence', 'argent', 'regence', 'menage', 'manage', 'message', 'mesange', 'respirer',
+        'inspire', 'respect', 'enfance', 'enfants', 'garcons', 'filles', 'bebes', 'place', 'plaie', 'plage', 'pluie', 'police',
+        'polices', 'malade', 'balade', 'salade', 'ballade', 'batteur', 'baton', 'viola', 'violent', 'viols', 'villa', 'ville',
+        'mourre', 'morue', 'sucide', 'suivi', 'suivie', 'abuse', 'amuse', 'amusee', 'excuse', 'pousse', 'cousin', 'housse',
+        'hurts', 'hunts', 'heart', 'kicks', 'kites', 'knife', 'knives', 'wife', 'life', 'lives', 'girls', 'games', 'beats',
+        'beach', 'bench', 'dying', 'dyeing', 'eating', 'seating', 'heating', 'beating', 'rated', 'raped', 'taped', 'tapes',
+        'grape', 'drape', 'choke', 'chore', 'chose', 'choses', 'those', 'runway', 'parties', 'missing', 'kissing', 'hissing',
+        // Found by comparing the vocabulary with the words of the shipped sheets and offers, and with everyday words.
+        'adresse', 'centre', 'chaque', 'mediation', 'education', 'leducation', 'meditation', 'parole', 'violence', 'emergence',
+        'sejour', 'recours', 'forme', 'forte', 'former', 'farce', 'parmi', 'vaison', 'parlent', 'somme', 'celle', 'telle',
+        'sante', 'tente', 'vente', 'pente', 'ongle', 'rendre', 'entree', 'ventre', 'couche', 'douche', 'bouche', 'louche',
+        'mouche', 'etrange', 'etranger', 'etrangere', 'lille', 'mille', 'bille', 'grosse', 'bosse', 'fosse', 'piece', 'pieces',
+        'nerveux', 'ferme', 'fermee', 'pomme', 'gomme', 'campagne', 'copie', 'lunch', 'bunch', 'hunch', 'strange', 'stranger',
+        'hunting', 'amused', 'amusing', 'picked', 'licked', 'ticked', 'kicker', 'slipped', 'clapped', 'flapped', 'sitting',
+        'fitting', 'hinting', 'table', 'tables', 'poisson', 'prison', 'cooking', 'hooking', 'rapid', 'avare', 'soigne', 'signe',
+        'information', 'informations', 'coherence', 'disposition', 'comme', 'loire'],
+    topicFrames: {
+        fr: ['fiche', 'fiches', 'fiche-action', 'action', 'actions', 'pa', 'axe', 'schema', 'sdsf', 'ctg', 'reaap', 'cdsf', 'plan',
+            'indicateur', 'indicateurs', 'prevention', 'prevenir', 'sensibilisation', 'sensibiliser', 'dispositif', 'dispositifs',
+            'partenaire', 'partenaires', 'pilote', 'piloter', 'financement', 'projet', 'programme', 'campagne', 'formation',
+            'conference', 'statistique', 'statistiques', 'diagnostic', 'lutte contre', 'lutter contre', 'observatoire', 'colloque'],
+        en: ['sheet', 'sheets', 'action', 'actions', 'prevention', 'prevent', 'programme', 'program', 'indicator', 'indicators',
+            'partner', 'partners', 'campaign', 'training', 'policy', 'scheme', 'project', 'funding', 'awareness', 'statistics'],
+    },
+    reminder: {
+        numbers: ['17', '112'],
+        line: { fr: 'En cas de danger immédiat : 17 ou 112.', en: 'If there is immediate danger: 17 or 112.' },
+    },
+    closing: {
+        fr: 'Vous pouvez aussi me demander un lieu d’écoute près de chez vous.',
+        en: 'You can also ask me for a listening service near you.',
+    },
+    heading: { fr: 'Appel gratuit, à toute heure', en: 'Free to call, day and night' },
+    concerns: [
+        {
+            id: 'immediate-danger',
+            calls: [
+                {
+                    numbers: ['17', '112'],
+                    line: {
+                        fr: 'Si vous ou votre enfant êtes en danger immédiat, appelez le 17 (police) ou le 112.',
+                        en: 'If you or your child are in immediate danger, call 17 (police) or 112.',
+                    },
+                },
+                { numbers: ['114'], line: { fr: 'Si vous ne pouvez pas parler, envoyez un SMS au 114.', en: 'If you cannot speak, text 114.' } },
+            ],
+            reminder: false,
+            statements: {
+                fr: ['avec un couteau', 'a un couteau', 'sorti un couteau', 'prend un couteau', 'pris un couteau', 'avec une arme',
+                    'a une arme', 'un fusil', 'un pistolet', '@menace … de … @tuer', '@menace … de mort', 'il va me @tuer',
+                    'il va nous @tuer', 'il veut me @tuer', 'il veut nous @tuer', 'ils vont nous @tuer', 'elle va me @tuer',
+                    'peur … qu il … @tuer', 'essaie de … @tuer', 'suis en danger', 'sommes en danger', 'on est en danger',
+                    'en danger de mort', 'danger immediat', 'au secours', 'aidez moi vite', 'appelez la police', 'defonce la porte',
+                    'm a enfermee', 'nous a enfermes', 'sequestre', 'sequestree'],
+                en: ['with a knife', 'has a knife', 'got a knife', 'with a gun', 'has a gun', 'got a gun', 'threaten … to kill',
+                    'threatening … to kill', 'threatened … to kill', 'going to kill me', 'going to kill us', 'wants to kill me',
+                    'trying to kill', 'i m in danger', 'i am in danger', 'we are in danger', 'immediate danger', 'call the police',
+                    'help me please', 'locked me in'],
+            },
+            topics: { fr: ['urgence', 'numero d urgence'], en: ['emergency'] },
+            exceptions: {
+                fr: ["d'urgence", 'en urgence', 'aux urgences', 'urgence sociale', 'urgences pediatriques'],
+                en: ['emergency childcare', 'emergency housing', 'emergency accommodation', 'emergency room'],
+            },
+        },
+        {
+            id: 'medical-emergency',
+            calls: [
+                {
+                    numbers: ['15', '112'],
+                    line: {
+                        fr: 'Pour une urgence médicale, appelez le 15 (SAMU) ou le 112.',
+                        en: 'For a medical emergency, call 15 (SAMU) or 112.',
+                    },
+                },
+                { numbers: ['114'], line: { fr: 'Si vous ne pouvez pas parler, envoyez un SMS au 114.', en: 'If you cannot speak, text 114.' } },
+            ],
+            reminder: false,
+            statements: {
+                fr: ['ne respire plus', 'respire plus', 'ne respire pas', 'respire pas', 'respire mal', 'n arrive plus a respirer',
+                    's etouffe', '@enfant … etouffe', 'avale … @medicament', 'mange … @medicament', 'avale … produit menager',
+                    'bu … produit menager', 'avale … des @medicament', 'pris … boite de @medicament',
+                    'inconscient', 'inconsciente', 'ne se reveille pas', 'ne se reveille plus', 'convulse', 'convulsion', 'convulsions',
+                    'perdu connaissance', 'perd connaissance', 'fait un malaise', 'saigne beaucoup', 'beaucoup de sang', 'ne bouge plus',
+                    'overdose', 'intoxique', 'intoxiquee', 's est empoisonne', 'bu de la javel', 'gravement brule', 'gravement brulee',
+                    'tombe … tete la premiere'],
+                en: ['not breathing', 'stopped breathing', 'can t breathe', 'cannot breathe', 'choking', 'swallowed … @pills',
+                    'took too many @pills', 'took a lot of @pills', 'took an overdose', 'unconscious', 'won t wake up', 'not waking up', 'seizure', 'having a fit', 'overdose', 'overdosed',
+                    'bleeding heavily', 'bleeding a lot', 'passed out', 'poisoned'],
+            },
+            topics: { fr: [], en: [] },
+            exceptions: { fr: ['respire pas la joie', 'il respire pas la joie'], en: [] },
+        },
+        {
+            id: 'suicide',
+            calls: [
+                {
+                    numbers: ['3114'],
+                    line: {
+                        fr: 'Prévention du suicide : appelez le 3114, gratuit, 24 h/24, 7 j/7, pour vous ou pour un proche.',
+                        en: 'Suicide prevention: call 3114, free, 24/7, for you or someone close.',
+                    },
+                },
+            ],
+            reminder: false,
+            statements: {
+                fr: ['veux mourir', 'veut mourir', 'voudrais mourir', 'voudrait mourir', 'envie de mourir', 'prefere mourir',
+                    'prefererais mourir', 'souhaite mourir', 'plutot mourir', 'envie de disparaitre', 'veux disparaitre', 'en finir',
+                    'en finir avec la vie', 'en finir avec tout', 'en finir avec moi', 'en finir avec ma vie', 'me suicider',
+                    'se suicider', 'suicidaire', 'je … me @tuer', 'envie de me @tuer', 'parle de se @tuer', 'veut se @tuer', 'se @tuer',
+                    'idees noires', 'idee suicidaire', 'pensees suicidaires', 'plus envie de vivre', 'pas envie de vivre',
+                    'marre de vivre', 'marre de la vie', 'plus de raison de vivre', 'la vie n a plus de sens', 'tentative de suicide',
+                    'fait une ts', 'se scarifie', 'scarifie', 'se mutile', 'me faire du mal', 'se faire du mal', 'me jeter … fenetre',
+                    'me jeter sous', 'sauter du pont', 'mettre fin a mes jours', 'mettre fin a ses jours', 'plus envie d etre la'],
+                en: ['want to die', 'wants to die', 'wish i was dead', 'wish i were dead', 'kill myself', 'kill herself',
+                    'kill himself', 'end my life', 'end it all', 'suicidal', 'don t want to live', 'no reason to live',
+                    'hurt myself', 'self harm', 'cutting myself', 'better off dead'],
+            },
+            topics: { fr: ['suicide'], en: ['suicide'] },
+            exceptions: {
+                fr: ['mourir de rire', 'mort de rire', 'en finir avec', 'mourir de faim', 'mourir d ennui', 'mourir de honte', 'me @tuer a', 'se @tuer a', 'me @tuer au', 'se @tuer au'],
+                en: ['die laughing'],
+            },
+        },
+        {
+            id: 'child-danger',
+            calls: [
+                {
+                    numbers: ['119'],
+                    line: {
+                        fr: 'Allô enfance en danger : appelez le 119, gratuit, 24 h/24, 7 j/7. L’appel n’apparaît pas sur les factures.',
+                        en: 'Child protection line (Allô enfance en danger): call 119, free, 24/7. The call does not show on phone bills.',
+                    },
+                },
+            ],
+            reminder: true,
+            statements: {
+                fr: ['@mon @enfant … en danger', '@frapper @mon @enfant', '@frapper … @mon @enfant', '@frapper @det @enfant',
+                    '@enfant … se fait @frapper', '@enfant … est @frapper', '@enfant … a ete @frapper', '@enfant … sont @frapper', 'violence sur @mon @enfant', 'violent avec @mon @enfant',
+                    '@enfant … maltraite', '@enfant … maltraitee', '@enfant … battu', '@enfant … battue', '@enfant … abuse',
+                    '@enfant … abusee', '@enfant … viole', '@enfant … violee', 'abuse de … @enfant', 'touche … @mon @enfant',
+                    'attouchement … @enfant', '@parent … me … @frapper', '@parent … me … tape', '@parent … me … bat',
+                    '@parent … me … touche', 'je suis maltraite', 'je suis maltraitee', 'secoue … @enfant', 'secoue le bebe'],
+                en: ['@my @child … in danger', '@hit @my @child', '@hit … @my @child', '@child … being @hit', '@child … is @hit',
+                    '@child … was @hit', '@child … being abused', 'abusing … @child', 'dad … @hit me', 'mum … @hit me',
+                    'mom … @hit me', 'father … @hit me', 'mother … @hit me', 'parents … @hit me', 'touched … @my @child',
+                    'shook … baby', 'shaking … baby'],
+            },
+            topics: {
+                fr: ['enfant en danger', 'enfance en danger', 'maltraitance', 'maltraitances', 'enfant battu', 'enfant maltraite',
+                    'inceste', 'pedophile', 'pedocriminel', 'pedocriminalite', 'bebe secoue'],
+                en: ['child in danger', 'child abuse', 'incest', 'paedophile', 'pedophile', 'shaken baby'],
+            },
+            exceptions: { fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs'], en: [] },
+        },
+        {
+            id: 'domestic-violence',
+            calls: [
+                {
+                    numbers: ['3919'],
+                    line: {
+                        fr: 'Violences Femmes Info : appelez le 3919, gratuit et anonyme, 24 h/24, 7 j/7.',
+                        en: 'Violence against women helpline: call 3919, free and anonymous, 24/7.',
+                    },
+                },
+            ],
+            reminder: true,
+            statements: {
+                fr: ['@conjoint … me … @frapper', '@conjoint … @frapper … moi', '@conjoint … me … @menace', '@conjoint … me … insulte',
+                    '@conjoint … me … humilie', '@conjoint … me … viole', '@conjoint … me … force', '@conjoint … est violent',
+                    '@conjoint … violent avec moi', '@conjoint … devient violent', 'il me @frapper', 'il me … @frapper', 'elle me @frapper',
+                    'il … me frappe', 'il … me bat', 'il … me tape', 'il me @menace', 'il … me @menace', 'peur de @mon @conjoint',
+                    'peur … @conjoint', 'suis victime de violence', 'victime de violence conjugale', 'pere de mes @enfant … me … @frapper',
+                    'je me fais @frapper', 'me fait du mal', 'il … me fait du mal', 'il m … etrangle'],
+                en: ['@partner … @hit me', 'he … @hit me', 'she … @hit me', 'afraid of my @partner', 'scared of my @partner',
+                    '@partner … threatens me', '@partner … threatened me', '@partner … is violent', 'he threatens me', 'abusive @partner',
+                    'he hurts me', 'i am being abused', 'i m being abused'],
+            },
+            topics: {
+                fr: ['violence conjugale', 'violences conjugales', 'violence domestique', 'violence intrafamiliale', 'femme battue',
+                    'victime de violence', 'violence dans le couple', 'violence au sein du couple'],
+                en: ['domestic violence', 'domestic abuse', 'battered woman', 'intimate partner violence'],
+            },
+            exceptions: { fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs'], en: [] },
+            withChild: 'child-danger',
+        },
+        {
+            id: 'sexual-violence',
+            calls: [
+                {
+                    numbers: ['3919'],
+                    line: {
+                        fr: 'Violences sexuelles : appelez le 3919 (Violences Femmes Info), gratuit et anonyme, 24 h/24, 7 j/7.',
+                        en: 'Sexual violence: call 3919 (violence against women helpline), free and anonymous, 24/7.',
+                    },
+                },
+            ],
+            reminder: true,
+            statements: {
+                fr: ['me … viole', 'me … violee', 'ete … viole', 'ete … violee', 'me … touche … sexe', 'touche … parties intimes',
+                    'il me touche', 'agressee sexuellement', 'agresse sexuellement', 'abuse … de moi', 'abusee sexuellement',
+                    'abuse sexuellement', 'me force a', 'force … rapport'],
+                en: ['raped me', 'was raped', 'been raped', 'he touched me', 'he touches me', 'touched me inappropriately', 'sexually abused', 'sexually assaulted', 'molested',
+                    'forced me to have sex'],
+            },
+            topics: {
+                fr: ['viol', 'viole', 'violee', 'violer', 'attouchement', 'attouchements', 'agression sexuelle', 'abus sexuel',
+                    'violence sexuelle', 'inceste', 'harcelement sexuel'],
+                en: ['rape', 'sexual abuse', 'sexual assault', 'sexual violence', 'incest', 'molestation'],
+            },
+            exceptions: { fr: [], en: [] },
+            withChild: 'child-danger',
+        },
+        {
+            id: 'runaway',
+            calls: [
+                {
+                    numbers: ['116000'],
+                    line: {
+                        fr: 'Fugue ou disparition d’un enfant : appelez le 116 000 (Enfants disparus), gratuit, 24 h/24, 7 j/7.',
+                        en: 'Runaway or missing child: call 116 000 (missing children), free, 24/7.',
+                    },
+                },
+                {
+                    numbers: ['17'],
+                    line: {
+                        fr: 'Signalez sans attendre sa disparition à la police ou à la gendarmerie : 17.',
+                        en: 'Report the disappearance to the police without waiting: 17.',
+                    },
+                },
+            ],
+            reminder: false,
+            statements: {
+                fr: ['a fugue', 'en fugue', 'fait une fugue', 'fait … fugue', 'fugueur', 'fugueuse', '@enfant … parti de la maison',
+                    '@enfant … partie de la maison', '@enfant … parti de chez nous', '@enfant … partie de chez nous',
+                    '@enfant … parti de chez moi', '@enfant … partie de chez moi', '@enfant … pas rentre',
+                    '@enfant … pas rentree', '@enfant … disparu', '@enfant … disparue', '@enfant … introuvable', 'sais pas ou est … @enfant',
+                    '@enfant … s est enfui', '@enfant … s est enfuie', '@enfant … quitte la maison',
+                    'est parti de la maison', 'est partie de la maison', 'a quitte la maison'],
+                en: ['ran away', 'run away', 'runaway', 'run off', 'ran off', '@child … gone missing', '@child … went missing',
+                    '@child … has disappeared', '@child … didn t come home',
+                    '@child … hasn t come home', '@child … not come home', '@child … left home', 'don t know where … @child'],
+            },
+            topics: { fr: ['fugue', 'enfant disparu'], en: ['missing child'] },
+            exceptions: { fr: ['@conjoint … parti de la maison', '@conjoint … partie de la maison', '@conjoint … quitte la maison'], en: [] },
+        },
+        {
+            id: 'breaking-point',
+            calls: [
+                {
+                    numbers: ['119'],
+                    line: {
+                        fr: 'Si vous êtes à bout avec votre enfant ou avez peur de perdre le contrôle, appelez le 119 : gratuit, 24 h/24, 7 j/7, on vous écoute sans juger.',
+                        en: 'If you are at breaking point with your child or afraid of losing control, call 119: free, 24/7, someone will listen without judging.',
+                    },
+                },
+            ],
+            reminder: false,
+            statements: {
+                fr: ['en peux plus', 'en peux vraiment plus', 'je craque', 'vais craquer', 'suis en train de craquer', 'suis … a bout',
+                    'a bout de nerfs', 'a bout de force', 'a bout de forces', 'au bout du rouleau', 'je vais le @frapper',
+                    'je vais la @frapper', 'je vais les @frapper', 'envie de le @frapper', 'envie de la @frapper', 'peur de … @frapper',
+                    'peur de lui faire du mal', 'peur de leur faire du mal', 'envie de le secouer', 'envie de la secouer',
+                    'a bout', 'je tiens plus', 'tiens plus le coup', 'suis en burn out', 'fais un burn out',
+                    'perdre le controle'],
+                en: ['can t cope', 'can t take it anymore', 'can t take this anymore', 'can t do this anymore', 'breaking point',
+                    'end of my rope', 'end of my tether', 'going to hit him', 'going to hit her', 'afraid i ll hurt', 'going to lose it',
+                    'losing control'],
+            },
+            topics: {
+                fr: ['burn out parental', 'burnout parental', 'epuisement parental'],
+                en: ['parental burnout', 'parental burn out'],
+            },
+            exceptions: {
+                fr: ['venir a bout', 'viens a bout', 'vient a bout', 'venu a bout', 'venue a bout', 'a bout portant', 'a bout de bras',
+                    'a bout de champ', 'de bout en bout'],
+                en: [],
+            },
+        },
+    ],
+};
+exports.SAFETY_VOCABULARY = Object.freeze(types_1.SafetyVocabularySchema.parse(data));
+//# sourceMappingURL=vocabulary.js.map

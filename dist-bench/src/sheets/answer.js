@@ -1,0 +1,366 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.answerSheetQuestion = answerSheetQuestion;
+const sheetCards_1 = require("../cards/sheetCards");
+const markdown_1 = require("../language/markdown");
+const sheets_1 = require("../messages/sheets");
+const display_1 = require("./display");
+const glossary_1 = require("./glossary");
+const help_1 = require("./help");
+const model_1 = require("./model");
+const render_1 = require("./render");
+const terms_1 = require("./terms");
+/** A topic must cover at least this share of the question's weight for a sheet to be named as the answer. */
+const MIN_TOPIC_COVERAGE = 0.55;
+/** A sheet is listed when one passage covers this much of the topic… */
+const MIN_LISTED_PASSAGE = 0.6;
+/** …or when the sheet as a whole covers this much with a passage covering some of it. */
+const MIN_LISTED_SHEET = 0.8;
+const MIN_LISTED_SHEET_PASSAGE = 0.4;
+/** Runners-up within this share of the best score are mentioned. */
+const CLOSE_RUNNER_UP = 0.85;
+/** Another sheet must score this much more than the current one for a follow-up to move to it. */
+const CLEARLY_BETTER = 1.2;
+/** One number in more plans than this: ask which plan rather than show them all. */
+const MAX_SHEETS_SHOWN = 3;
+const MAX_LISTED = 10;
+const MAX_SUGGESTIONS = 4;
+const FOLLOW_UP_ORDER = ['pilot', 'partners', 'results', 'deadlines', 'funding', 'actions', 'context', 'audience', 'objectives'];
+function turn(context, outcome, text, extra = {}) {
+    return {
+        outcome,
+        text,
+        cards: extra.cards ?? [],
+        suggestions: (extra.suggestions ?? []).slice(0, MAX_SUGGESTIONS),
+        conversation: extra.conversation ?? context.conversation,
+    };
+}
+function followUps(language, asked) {
+    const messages = sheets_1.sheetMessages[language];
+    return FOLLOW_UP_ORDER.filter((field) => !asked.includes(field)).slice(0, 3).map((field) => messages.followUp[field]);
+}
+function sheetHasField(sheet, field) {
+    return (0, model_1.sectionsOf)(sheet, field).some((section) => section.items.length > 0);
+}
+/** Whether the question holds (most of) the words of a heading. */
+function headingAsked(heading, questionWords) {
+    const terms = (0, terms_1.searchTerms)(heading);
+    if (terms.length === 0)
+        return false;
+    const asked = new Set(questionWords.map(terms_1.normaliseTerm));
+    const found = terms.filter((term) => asked.has(term)).length;
+    return found >= Math.max(1, Math.ceil((terms.length * 2) / 3));
+}
+function plansNarrowed(sheets, question) {
+    const hint = question.planHint;
+    if (!hint)
+        return sheets;
+    const narrowed = sheets.filter((sheet) => hint.planIds.includes(sheet.plan.id));
+    return narrowed.length > 0 ? narrowed : sheets;
+}
+/** What to answer about known sheets: the action(s), the fields, the passages on a topic, or a summary. */
+function answerOnSheets(context, sheets, intro) {
+    const { question, language, index } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const fields = question.fields.length > 0
+        ? question.fields
+        : question.followUp && question.actionNumbers.length === 0 && !question.summary
+            ? (context.conversation.lastFields ?? []).filter((field) => field !== 'other')
+            : [];
+    const parts = [];
+    const asksActions = question.actionNumbers.length > 0 || question.lastAction;
+    for (const sheet of sheets) {
+        const bodies = [];
+        // A heading of the sheet's own that the question names ("points de vigilance") is answered as it stands.
+        const ownSections = sheet.sections.filter((section) => section.field === 'other' && headingAsked(section.heading, question.words));
+        if (ownSections.length > 0)
+            bodies.push((0, render_1.sectionsBody)(ownSections, language));
+        if (asksActions) {
+            // The action's own deadline comes with it; other fields asked alongside ("qui pilote l'action 2") follow.
+            bodies.push((0, render_1.actionsBody)(sheet, question.actionNumbers, question.lastAction, language));
+            const others = fields.filter((field) => field !== 'actions' && field !== 'deadlines');
+            if (others.length > 0)
+                bodies.push((0, render_1.fieldsBody)(sheet, others, question.actionNumbers, language));
+        }
+        else if (fields.length > 0) {
+            const present = fields.filter((field) => sheetHasField(sheet, field));
+            if (present.length > 0 || ownSections.length === 0)
+                bodies.push((0, render_1.fieldsBody)(sheet, ownSections.length > 0 ? present : fields, [], language));
+        }
+        else if (question.topicWords.length > 0 && !question.summary && ownSections.length === 0) {
+            const match = index.search(index.resolveTerms(question.topicWords), { sheetIds: [sheet.id] })[0];
+            if (match && match.best >= MIN_TOPIC_COVERAGE / 2)
+                bodies.push((0, render_1.passagesBody)(match, language));
+        }
+        if (bodies.every((body) => body.lines.length === 0))
+            bodies.push((0, render_1.summaryBody)(sheet, language));
+        parts.push((0, render_1.composePart)(sheet, bodies, language));
+    }
+    const asked = asksActions ? ['actions', ...fields] : fields;
+    const sameNumber = sheets.length > 1 && new Set(sheets.map((sheet) => sheet.number)).size === 1;
+    const lead = [intro, sameNumber && !intro ? messages.sameNumberInPlans(sheets[0].code, sheets.length) : undefined].filter(Boolean);
+    return turn(context, 'answered', [...lead, ...parts.map((part) => part.text)].join('\n\n'), {
+        cards: parts.map((part) => part.card),
+        suggestions: followUps(language, asked),
+        conversation: {
+            currentSheetIds: sheets.map((sheet) => sheet.id),
+            ...(fields.length > 0 ? { lastFields: fields } : {}),
+        },
+    });
+}
+/** "Parle-moi de la PA 2.3.2", naming the plan when that number exists in several. */
+function summaryQuestion(context, sheet) {
+    const messages = sheets_1.sheetMessages[context.language];
+    const shared = context.index.findByNumber({ number: sheet.number, digits: sheet.number.replace(/\./g, '') }).length > 1;
+    return shared ? messages.askSummaryInPlan(sheet.code, sheet.plan.title) : messages.askSummary(sheet.code);
+}
+function notFound(context, text, suggestions) {
+    const messages = sheets_1.sheetMessages[context.language];
+    const examples = (0, help_1.exampleQuestions)(context.index, context.language);
+    // Examples name plans by their titles (data): the same words are a suggestion's plain text and a Markdown line here.
+    const lines = [text, messages.canAsk, ...examples.map((example) => `- ${(0, markdown_1.escapeMarkdown)(example)}`)];
+    return turn(context, 'not-found', lines.join('\n'), { suggestions: suggestions ?? examples });
+}
+function answerEmpty(context) {
+    return notFound(context, sheets_1.sheetMessages[context.language].whichSheet);
+}
+function answerNumbered(context) {
+    const { index, question, language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const found = [];
+    const missing = [];
+    for (const code of question.codes) {
+        const sheets = plansNarrowed(index.findByNumber(code), question);
+        if (sheets.length === 0)
+            missing.push(code.shown);
+        for (const sheet of sheets)
+            if (!found.includes(sheet))
+                found.push(sheet);
+    }
+    if (found.length === 0) {
+        const first = question.codes[0];
+        const neighbours = index.neighbours(first.number ?? first.digits.split('').join('.'));
+        const lines = [(0, markdown_1.escapeMarkdown)(messages.notFoundCode(first.shown))];
+        if (neighbours.length > 0)
+            lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${(0, markdown_1.escapeMarkdown)(`${(0, display_1.sheetName)(sheet)} (${sheet.plan.title})`)}`));
+        const suggestions = neighbours.map((sheet) => summaryQuestion(context, sheet));
+        return neighbours.length > 0
+            ? turn(context, 'not-found', lines.join('\n'), { suggestions })
+            : notFound(context, lines.join('\n'));
+    }
+    const samePlans = new Set(found.map((sheet) => sheet.plan.id));
+    if (question.codes.length === 1 && found.length > MAX_SHEETS_SHOWN && samePlans.size === found.length) {
+        return turn(context, 'clarify', messages.whichPlan(found[0].code), {
+            suggestions: found.map((sheet) => summaryQuestion(context, sheet)),
+            conversation: { currentSheetIds: found.map((sheet) => sheet.id), ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
+        });
+    }
+    const intro = missing.length > 0 ? (0, markdown_1.escapeMarkdown)(missing.map((code) => messages.notFoundCode(code)).join(' ')) : undefined;
+    return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro);
+}
+function answerAxis(context) {
+    const { index, question, language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const axis = question.axis;
+    if (axis === undefined)
+        return answerNotFound(context);
+    const sheets = plansNarrowed(index.sheetsUnderAxis(axis), question);
+    if (sheets.length === 0)
+        return notFound(context, messages.axisNone(axis));
+    return listed(context, messages.axisIntro(axis, sheets.length), sheets.map((sheet) => ({ sheet })));
+}
+function listed(context, title, entries) {
+    const { language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const shown = entries.slice(0, MAX_LISTED);
+    const lines = [title];
+    for (const entry of shown) {
+        const why = entry.reason ? ` — ${(0, markdown_1.escapeMarkdown)(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)))}` : '';
+        lines.push(`- ${(0, markdown_1.boldMarkdown)((0, display_1.sheetName)(entry.sheet))} (${(0, markdown_1.escapeMarkdown)(entry.sheet.plan.title)})${why}`);
+    }
+    if (entries.length > shown.length)
+        lines.push(messages.listMore(entries.length - shown.length));
+    return turn(context, 'listed', lines.join('\n'), {
+        cards: [(0, sheetCards_1.sheetListCard)(title, shown, language)],
+        suggestions: shown.slice(0, 3).map((entry) => summaryQuestion(context, entry.sheet)),
+        conversation: shown.length === 1 ? { currentSheetIds: [shown[0].sheet.id] } : context.conversation,
+    });
+}
+function isListed(match) {
+    return match.best >= MIN_LISTED_PASSAGE || (match.coverage >= MIN_LISTED_SHEET && match.best >= MIN_LISTED_SHEET_PASSAGE);
+}
+function answerListing(context) {
+    const { index, question, language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const hint = question.planHint;
+    const planIds = hint?.strong ? hint.planIds : undefined;
+    if (question.topicWords.length === 0 && question.fields.length === 0) {
+        const sheets = index.sheets.filter((sheet) => !planIds || planIds.includes(sheet.plan.id));
+        const title = planIds ? messages.listIntro(sheets.length) : messages.listAll(sheets.length);
+        return sheets.length > 0 ? listed(context, title, sheets.map((sheet) => ({ sheet }))) : notFound(context, messages.listNone);
+    }
+    const terms = index.resolveTerms(question.topicWords);
+    const search = (fields) => index.search(terms, { ...(fields ? { fields } : {}), ...(planIds ? { planIds } : {}) }).filter(isListed);
+    let matches = question.fields.length > 0 ? search(question.fields) : [];
+    if (matches.length === 0)
+        matches = search();
+    if (matches.length === 0)
+        return notFound(context, messages.listNone);
+    const entries = matches.map((match) => {
+        const best = match.passages[0];
+        return best
+            ? { sheet: match.sheet, reason: { heading: (0, render_1.passageHeading)(match.sheet, best.passage.section, language), text: (0, display_1.excerpt)(best.passage.text, best.matched, 180) } }
+            : { sheet: match.sheet };
+    });
+    return listed(context, messages.listIntro(entries.length), entries);
+}
+function answerGlossary(context) {
+    const { index, question, language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const word = question.glossaryWord;
+    if (word === undefined)
+        return answerNotFound(context);
+    const entry = (0, glossary_1.lookupGlossary)(word);
+    const mined = entry ? undefined : index.sheetAcronym(word);
+    const holding = index.sheetsHolding(word);
+    const usedIn = holding.map((found) => (0, display_1.sheetName)(found.sheet));
+    const term = entry?.term ?? mined?.acronym ?? word.toUpperCase();
+    const expansion = entry?.expansion ?? mined?.expansion ?? '';
+    const gloss = language === 'en' ? entry?.english : undefined;
+    const source = mined ? messages.glossaryFromSheet(index.sheetById(mined.sheetId)?.code ?? '') : undefined;
+    const about = entry?.about?.[language];
+    const lines = [
+        messages.glossary((0, markdown_1.escapeMarkdown)(term), (0, markdown_1.escapeMarkdown)(expansion), gloss),
+        ...(about ? [`${about.charAt(0).toUpperCase()}${about.slice(1)}.`] : []),
+        ...(source ? [source] : []),
+        ...(usedIn.length > 0 ? [messages.glossaryUsedIn, ...usedIn.map((name) => `- ${(0, markdown_1.escapeMarkdown)(name)}`)] : []),
+    ];
+    return turn(context, 'glossary', lines.join('\n'), {
+        cards: [(0, sheetCards_1.glossaryCard)({ term, expansion: gloss ? `${expansion} (${gloss})` : expansion, about, source, usedIn, language })],
+        suggestions: [messages.askListing(term), ...holding.slice(0, 2).map((found) => summaryQuestion(context, found.sheet))],
+    });
+}
+/** The best sheet for the question's topic words, if one covers them well enough. */
+function topicMatches(context) {
+    const { index, question } = context;
+    if (question.topicWords.length === 0)
+        return [];
+    const terms = index.resolveTerms(question.topicWords);
+    const hint = question.planHint;
+    const options = hint ? { boostPlanIds: hint.planIds } : {};
+    let matches = hint?.strong ? index.search(terms, { ...options, planIds: hint.planIds }) : [];
+    if (matches.length === 0)
+        matches = index.search(terms, options);
+    return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE);
+}
+/** A follow-up whose topic words clearly fit another sheet better than the one being discussed. */
+function topicPointsElsewhere(context) {
+    const { question, current } = context;
+    if (question.topicWords.length === 0 || (current.length > 1 && question.planHint))
+        return false;
+    const matches = topicMatches(context);
+    const best = matches[0];
+    if (!best || current.includes(best.sheet))
+        return false;
+    const onCurrent = matches.find((match) => current.includes(match.sheet));
+    return !onCurrent || best.score > onCurrent.score * CLEARLY_BETTER;
+}
+function answerOnCurrent(context) {
+    const { question, current } = context;
+    const sheets = plansNarrowed(current, question);
+    // "celle du schéma jeunesse" after a number found in several plans: the plan was the missing piece.
+    const namesPlanOnly = current.length > 1 && question.planHint !== undefined && !asksAboutASheet(question);
+    return namesPlanOnly ? answerOnSheets({ ...context, question: { ...question, followUp: true, topicWords: [] } }, sheets) : answerOnSheets(context, sheets);
+}
+function answerTopic(context) {
+    const { language, question } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const matches = topicMatches(context);
+    const best = matches[0];
+    if (!best)
+        return answerNotFound(context);
+    const runnersUp = matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP);
+    const asksSomething = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+    const answer = asksSomething
+        ? answerOnSheets({ ...context, question: { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
+        : (() => {
+            const part = (0, render_1.composePart)(best.sheet, [(0, render_1.passagesBody)(best, language)], language);
+            return turn(context, 'answered', `${messages.bestMatch}\n${part.text}`, {
+                cards: [part.card],
+                suggestions: followUps(language, []),
+                conversation: { currentSheetIds: [best.sheet.id] },
+            });
+        })();
+    if (runnersUp.length === 0)
+        return answer;
+    const others = `${messages.otherCandidates} ${(0, markdown_1.escapeMarkdown)(runnersUp.map((match) => (0, display_1.sheetName)(match.sheet)).join(' ; '))}`;
+    return {
+        ...answer,
+        text: `${answer.text}\n\n${others}`,
+        suggestions: [...runnersUp.map((match) => summaryQuestion(context, match.sheet)), ...answer.suggestions].slice(0, MAX_SUGGESTIONS),
+    };
+}
+/** "le calendrier de la fiche de Tours": the plan names the sheet when it has only one; otherwise its sheets are offered. */
+function answerOnPlan(context) {
+    const planIds = context.question.planHint?.planIds ?? [];
+    const sheets = context.index.sheets.filter((sheet) => planIds.includes(sheet.plan.id));
+    return sheets.length === 1 ? answerOnSheets(context, sheets) : askWhichSheet(context, sheets);
+}
+function askWhichSheet(context, candidates = context.index.sheets) {
+    const { language, question } = context;
+    const messages = sheets_1.sheetMessages[language];
+    const askers = {
+        results: messages.askIndicators,
+        partners: messages.askPartners,
+        pilot: messages.askPilot,
+    };
+    const ask = question.fields.map((field) => askers[field]).find((asker) => asker !== undefined);
+    const examples = candidates.slice(0, 3).map((sheet) => (ask ? ask(sheet.code) : summaryQuestion(context, sheet)));
+    return turn(context, 'clarify', messages.whichSheet, {
+        suggestions: examples,
+        conversation: { ...context.conversation, ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
+    });
+}
+function answerNotFound(context) {
+    const { question, language } = context;
+    const messages = sheets_1.sheetMessages[language];
+    if (question.glossaryCue && question.topicWords.length > 0 && question.topicWords.length <= 4) {
+        const term = question.topicWords.join(' ').replace(/[^a-z0-9 ]/g, '').slice(0, 40);
+        return notFound(context, messages.notFoundTerm(term));
+    }
+    return notFound(context, messages.notFoundTopic);
+}
+const asksAboutASheet = (question) => question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+const HANDLERS = [
+    { name: 'empty', applies: ({ question }) => question.empty, answer: answerEmpty },
+    { name: 'numbered', applies: ({ question }) => question.codes.length > 0, answer: answerNumbered },
+    { name: 'axis', applies: ({ question }) => question.axis !== undefined, answer: answerAxis },
+    { name: 'listing', applies: ({ question }) => question.listing, answer: answerListing },
+    {
+        name: 'glossary',
+        applies: ({ question }) => question.glossaryWord !== undefined && (question.glossaryCue || question.bareGlossary) && question.fields.length === 0,
+        answer: answerGlossary,
+    },
+    {
+        name: 'follow-up',
+        applies: (context) => context.current.length > 0 &&
+            (asksAboutASheet(context.question) || context.question.followUp || (context.current.length > 1 && context.question.planHint !== undefined)) &&
+            !topicPointsElsewhere(context),
+        answer: answerOnCurrent,
+    },
+    { name: 'topic', applies: ({ question }) => question.topicWords.length > 0, answer: answerTopic },
+    {
+        name: 'plan-sheets',
+        applies: ({ question, index }) => asksAboutASheet(question) && (question.planHint?.planIds ?? []).some((planId) => index.sheets.some((sheet) => sheet.plan.id === planId)),
+        answer: answerOnPlan,
+    },
+    { name: 'which-sheet', applies: ({ question }) => asksAboutASheet(question), answer: (context) => askWhichSheet(context) },
+    { name: 'not-found', applies: () => true, answer: answerNotFound },
+];
+function answerSheetQuestion(index, question, conversation, language) {
+    const current = (conversation.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet) => sheet !== undefined);
+    const context = { index, question, conversation, language, current };
+    const handler = HANDLERS.find((candidate) => candidate.applies(context));
+    return handler ? handler.answer(context) : answerNotFound(context);
+}
+//# sourceMappingURL=answer.js.map

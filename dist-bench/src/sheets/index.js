@@ -1,0 +1,30 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isExplicitSheetQuestion = exports.readSheetQuestion = exports.sectionsOf = exports.sheetIdentity = exports.LoadProblemSchema = exports.SheetSchema = exports.PlanSchema = exports.sheetHelpText = exports.answerSheetQuestion = exports.sheetQuestionScore = exports.readSheetConversation = exports.SheetConversationSchema = exports.SheetIndex = exports.parseSheetText = exports.loadSheetKnowledge = void 0;
+/** The action sheets: loading, index, and answering partners' questions. The dialogs use only what is here. */
+var loader_1 = require("./loader");
+Object.defineProperty(exports, "loadSheetKnowledge", { enumerable: true, get: function () { return loader_1.loadSheetKnowledge; } });
+var parser_1 = require("./parser");
+Object.defineProperty(exports, "parseSheetText", { enumerable: true, get: function () { return parser_1.parseSheetText; } });
+var sheetIndex_1 = require("./sheetIndex");
+Object.defineProperty(exports, "SheetIndex", { enumerable: true, get: function () { return sheetIndex_1.SheetIndex; } });
+var conversation_1 = require("./conversation");
+Object.defineProperty(exports, "SheetConversationSchema", { enumerable: true, get: function () { return conversation_1.SheetConversationSchema; } });
+Object.defineProperty(exports, "readSheetConversation", { enumerable: true, get: function () { return conversation_1.readSheetConversation; } });
+var questionScore_1 = require("./questionScore");
+Object.defineProperty(exports, "sheetQuestionScore", { enumerable: true, get: function () { return questionScore_1.sheetQuestionScore; } });
+var answer_1 = require("./answer");
+Object.defineProperty(exports, "answerSheetQuestion", { enumerable: true, get: function () { return answer_1.answerSheetQuestion; } });
+var help_1 = require("./help");
+Object.defineProperty(exports, "sheetHelpText", { enumerable: true, get: function () { return help_1.sheetHelpText; } });
+var model_1 = require("./model");
+Object.defineProperty(exports, "PlanSchema", { enumerable: true, get: function () { return model_1.PlanSchema; } });
+Object.defineProperty(exports, "SheetSchema", { enumerable: true, get: function () { return model_1.SheetSchema; } });
+Object.defineProperty(exports, "LoadProblemSchema", { enumerable: true, get: function () { return model_1.LoadProblemSchema; } });
+Object.defineProperty(exports, "sheetIdentity", { enumerable: true, get: function () { return model_1.sheetIdentity; } });
+Object.defineProperty(exports, "sectionsOf", { enumerable: true, get: function () { return model_1.sectionsOf; } });
+var understand_1 = require("./understand");
+Object.defineProperty(exports, "readSheetQuestion", { enumerable: true, get: function () { return understand_1.readSheetQuestion; } });
+var questionScore_2 = require("./questionScore");
+Object.defineProperty(exports, "isExplicitSheetQuestion", { enumerable: true, get: function () { return questionScore_2.isExplicitSheetQuestion; } });
+//# sourceMappingURL=index.js.map

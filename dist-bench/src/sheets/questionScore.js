@@ -1,0 +1,75 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.sheetQuestionScore = sheetQuestionScore;
+exports.isExplicitSheetQuestion = isExplicitSheetQuestion;
+/**
+ * How much a message reads like a partner's question on the sheets (0..1), for the main dialog to tell it from a
+ * parent's search for a service. A sheet number, a list of sheets, a definition or a follow-up on the sheet being
+ * discussed score high; a topic scores with how well the sheets cover it. The score knows only the sheets' words:
+ * the route table (dialogs/routes.ts) weighs it against the parent's search. "quelles fiches parlent des LAEP" is high.
+ */
+const KNOWN_NUMBER = 0.95;
+const UNKNOWN_NUMBER = 0.8;
+const AXIS = 0.85;
+const LISTING = 0.85;
+const DEFINITION = 0.8;
+const BARE_ABBREVIATION = 0.45;
+const FOLLOW_UP = 0.85;
+/** "et à Givors ?" follows up on something, but names nothing of a sheet: a parent's pending search may own it. */
+const BARE_FOLLOW_UP = 0.5;
+const FIELD_ONLY = 0.45;
+const SHEET_WORD = 0.5;
+const SHEET_WORD_BONUS = 0.2;
+const FIGURES = 0.3;
+const TOPIC_WEIGHT = 0.5;
+/** A topic alone must be well covered: "un LAEP à Givors" covers only half (no sheet knows Givors). */
+const MIN_TOPIC_COVERAGE = 0.6;
+function sheetQuestionScore(index, question, conversation, options = {}) {
+    if (question.empty)
+        return 0;
+    const hasCurrent = (conversation.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
+    const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+    let score;
+    if (question.codes.length > 0) {
+        score = question.codes.some((code) => index.findByNumber(code).length > 0) ? KNOWN_NUMBER : UNKNOWN_NUMBER;
+    }
+    else {
+        score = Math.max(question.axis ? AXIS : 0, question.listing ? LISTING : 0, question.glossaryWord && question.glossaryCue ? DEFINITION : 0, question.glossaryWord && question.bareGlossary ? BARE_ABBREVIATION : 0, hasCurrent && asksAboutASheet ? FOLLOW_UP : 0, hasCurrent && question.followUp ? BARE_FOLLOW_UP : 0, question.fields.length > 0 || question.actionNumbers.length > 0 ? FIELD_ONLY : 0);
+        if (question.sheetWord)
+            score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
+        if (question.asksForFigures)
+            score += FIGURES;
+        // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
+        if (question.topicWords.length > 0 && !question.bareGlossary) {
+            const topicWeight = TOPIC_WEIGHT * (score > 0 ? 0.5 : 1);
+            const couldReach = score + topicWeight;
+            if (options.needed === undefined || couldReach >= options.needed) {
+                const best = index.search(index.resolveTerms(question.topicWords))[0];
+                if (best && best.coverage >= MIN_TOPIC_COVERAGE)
+                    score += topicWeight * best.coverage;
+            }
+        }
+    }
+    return Math.max(0, Math.min(1, score));
+}
+/**
+ * The message asks something of the sheets in words only the sheets use: a number, an axis, « fiche », a list of
+ * sheets, a field (« qui pilote »), a definition, a figure, or a follow-up on the sheet being discussed. A topic
+ * alone is not explicit: on the website, where parents write, only an explicit question goes to the sheets.
+ */
+function isExplicitSheetQuestion(question, conversation) {
+    if (question.empty)
+        return false;
+    const discussing = (conversation.currentSheetIds ?? []).length > 0;
+    return (question.codes.length > 0 ||
+        question.axis !== undefined ||
+        question.sheetWord ||
+        question.listing ||
+        question.summary ||
+        question.asksForFigures ||
+        question.fields.length > 0 ||
+        question.actionNumbers.length > 0 ||
+        (question.glossaryCue && question.glossaryWord !== undefined) ||
+        (discussing && (question.followUp || question.lastAction || question.planHint !== undefined)));
+}
+//# sourceMappingURL=questionScore.js.map

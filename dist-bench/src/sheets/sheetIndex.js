@@ -1,0 +1,404 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SheetIndex = void 0;
+const flexsearch_1 = require("flexsearch");
+const text_1 = require("../language/text");
+const glossary_1 = require("./glossary");
+const planNames_1 = require("./planNames");
+const sheetAcronyms_1 = require("./sheetAcronyms");
+const terms_1 = require("./terms");
+const remember_1 = require("../shared/remember");
+const CORRECTED_WEIGHT = 0.8;
+/** Words of a family share this many first letters, and are at least this long. */
+const RELATIVE_PREFIX = 7;
+const MIN_RELATIVE_LENGTH = 8;
+const MAX_RELATIVES = 12;
+const RELATIVE_WEIGHT = 0.7;
+const MAX_REMEMBERED_CORRECTIONS = 50_000;
+/** A word held by more sheets than this share (and this count) does not bring candidates of its own. */
+const COMMON_SHARE = 0.2;
+const MIN_COMMON_SHEETS = 50;
+/**
+ * The main dialog scores a message, then the journey answers it with a search or two of its own: the searches of
+ * one turn are kept, not more (a longer memory would answer repeated questions from memory).
+ */
+const REMEMBERED_SEARCHES = 4;
+const PLAN_BOOST = 0.1;
+const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 };
+function digitsOf(number) {
+    return number.replace(/\D/g, '');
+}
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+class SheetIndex {
+    sheets;
+    plans;
+    planNamer;
+    byId = new Map();
+    position = new Map();
+    byNumber = new Map();
+    byDigits = new Map();
+    passages = [];
+    sheetPassages = [];
+    documentFrequency = new Map();
+    text = new flexsearch_1.Index({ tokenize: 'strict', resolution: 1, encode: (content) => content.split(' ') });
+    vocabularyByLength;
+    vocabularyByPrefix;
+    corrections = (0, remember_1.rememberMany)(MAX_REMEMBERED_CORRECTIONS, (term) => this.searchClosestTerm(term));
+    resolvedWords = (0, remember_1.rememberMany)(MAX_REMEMBERED_CORRECTIONS, (typed) => this.resolveWord(typed));
+    searches = new Map();
+    /** Each word, with the passages that hold it (ascending ids): a search reads only the passages its words are in. */
+    passagesWithTerm = new Map();
+    acronyms;
+    constructor(sheets) {
+        this.sheets = sheets;
+        const plans = new Map();
+        sheets.forEach((sheet, index) => {
+            if (!plans.has(sheet.plan.id))
+                plans.set(sheet.plan.id, sheet.plan);
+            this.byId.set(sheet.id, sheet);
+            this.position.set(sheet, index);
+            pushTo(this.byNumber, sheet.number, sheet);
+            pushTo(this.byDigits, digitsOf(sheet.number), sheet);
+            this.addSheet(sheet, index);
+        });
+        this.plans = [...plans.values()];
+        this.planNamer = new planNames_1.PlanNamer(this.plans);
+    }
+    static build(sheets) {
+        return new SheetIndex(sheets);
+    }
+    /**
+     * The sheet goes into flexsearch once, with all its words; its passages keep their own words, so that the best
+     * passage is found among the sheets flexsearch returns.
+     */
+    addSheet(sheet, index) {
+        const start = this.passages.length;
+        const add = (kind, section, item, field, text) => this.passages.push({ sheet: index, kind, section, item, field, text, terms: [] });
+        add('title', -1, -1, undefined, sheet.title);
+        const axis = sheet.axis.map((step) => step.title ?? '').join(' ').trim();
+        if (axis)
+            add('axis', -1, -1, undefined, axis);
+        sheet.sections.forEach((section, s) => {
+            if (section.field === 'other' && section.heading)
+                add('heading', s, -1, section.field, section.heading);
+            section.items.forEach((item, i) => add('item', s, i, section.field, item.text));
+        });
+        const end = this.passages.length;
+        const texts = [];
+        for (let id = start; id < end; id++)
+            texts.push(this.passages[id].text);
+        const termLists = (0, terms_1.searchTermsOfEach)(texts);
+        const sheetTerms = new Set();
+        for (let id = start; id < end; id++) {
+            const terms = termLists[id - start];
+            this.passages[id].terms = terms;
+            for (const term of terms) {
+                this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+                sheetTerms.add(term);
+                const holders = this.passagesWithTerm.get(term);
+                if (!holders)
+                    this.passagesWithTerm.set(term, [id]);
+                else if (holders[holders.length - 1] !== id)
+                    holders.push(id);
+            }
+        }
+        this.sheetPassages.push([start, end]);
+        if (sheetTerms.size > 0)
+            this.text.add(index, [...sheetTerms].join(' '));
+    }
+    get size() {
+        return this.sheets.length;
+    }
+    sheetById(id) {
+        return this.byId.get(id);
+    }
+    /** Sheets with this number, in any plan: exact dotted number first, then the same digits ("pa321"). */
+    findByNumber(query) {
+        const found = (query.number ? this.byNumber.get(query.number) : undefined) ?? this.byDigits.get(query.digits) ?? [];
+        const prefix = query.prefix;
+        if (found.length < 2 || !prefix)
+            return found;
+        // Two plans may share a number under different prefixes ("PA 1.2.5", "FICHE 1.2.5"): the typed one decides.
+        const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(prefix));
+        return samePrefix.length > 0 && prefix !== 'fiche' ? samePrefix : found;
+    }
+    /** Whether the sheets use this word (folded). */
+    knowsWord(word) {
+        return this.documentFrequency.has((0, terms_1.normaliseTerm)(word));
+    }
+    hasDigits(digits) {
+        return this.byDigits.has(digits);
+    }
+    /** Sheets under an axis ("2.3" → 2.3.1, 2.3.2…), in any plan. */
+    sheetsUnderAxis(axis) {
+        return this.sheets.filter((sheet) => sheet.number.startsWith(`${axis}.`));
+    }
+    /** Sheets whose number is close to this one (same axis), to suggest when a number is unknown. */
+    neighbours(number, limit = 5) {
+        const parts = number.split('.');
+        for (let depth = parts.length - 1; depth >= 1; depth--) {
+            const found = this.sheetsUnderAxis(parts.slice(0, depth).join('.'));
+            if (found.length > 0)
+                return found.slice(0, limit);
+        }
+        return [];
+    }
+    /** An abbreviation a loaded sheet defines ("Conseil Local de la Parentalité (CLP)"). */
+    sheetAcronym(folded) {
+        this.acronyms ??= (0, sheetAcronyms_1.mineAcronyms)(this.sheets);
+        return this.acronyms.get(folded);
+    }
+    /** How often a term occurs, for the help's examples. */
+    passageCount(term) {
+        return this.documentFrequency.get(term) ?? 0;
+    }
+    /** Sheets that hold a word (folded), with the first passage holding it. */
+    sheetsHolding(word, limit = 5) {
+        const term = (0, terms_1.normaliseTerm)(word);
+        const result = [];
+        for (const sheetIndex of [...this.sheetsWith(term)].sort((a, b) => a - b)) {
+            const passage = this.passagesAt(sheetIndex).find((candidate) => candidate.terms.includes(term));
+            if (passage)
+                result.push({ sheet: this.sheets[sheetIndex], passage });
+            if (result.length >= limit)
+                break;
+        }
+        return result;
+    }
+    rarest(words) {
+        return words.reduce((rarest, word) => (this.documentFrequency.get(word) ?? 0) < (this.documentFrequency.get(rarest) ?? 0) ? word : rarest);
+    }
+    sheetsWith(term) {
+        return this.text.search(term, { limit: Math.max(1, this.sheets.length) }).filter((id) => typeof id === 'number');
+    }
+    passagesAt(sheetIndex) {
+        const [start, end] = this.sheetPassages[sheetIndex];
+        return this.passages.slice(start, end);
+    }
+    /** The question's words as weighted search terms, typos corrected against the indexed vocabulary. */
+    resolveTerms(typedWords) {
+        const terms = new Map();
+        for (const typed of typedWords) {
+            const resolved = this.resolvedWords(typed);
+            if (!resolved || terms.has(resolved.typedTerm) || terms.has(resolved.term.term))
+                continue;
+            terms.set(resolved.term.term, resolved.term);
+        }
+        return [...terms.values()];
+    }
+    /** One word of a question as a search term: the same words come back from question to question. */
+    resolveWord(typed) {
+        const typedTerm = (0, terms_1.normaliseTerm)(typed);
+        if (!typedTerm)
+            return undefined;
+        const total = Math.max(1, this.passages.length);
+        const corrected = this.documentFrequency.has(typedTerm) ? undefined : this.closestTerm(typedTerm);
+        const term = corrected ?? typedTerm;
+        const variants = this.relatives(term);
+        const longForms = this.longFormsOf(typed).filter((words) => words.every((word) => this.documentFrequency.has(word)));
+        const known = this.documentFrequency.has(term) || variants.length > 0 || longForms.length > 0;
+        // A word no sheet holds still counts in the question's weight: asking about it and finding nothing is a miss.
+        const longFormFrequency = longForms.map((words) => this.documentFrequency.get(this.rarest(words)) ?? 1);
+        const frequency = [term, ...variants].reduce((sum, word) => sum + (this.documentFrequency.get(word) ?? 0), 0) ||
+            (longFormFrequency.length > 0 ? Math.min(...longFormFrequency) : 1);
+        const weight = Math.log(1 + total / Math.max(1, frequency)) * (corrected ? CORRECTED_WEIGHT : 1);
+        return { typedTerm, term: Object.freeze({ typed, term, weight, known, corrected: corrected !== undefined, variants, longForms }) };
+    }
+    /** "FNP" also stands for "fonds national parentalité": the words of its long forms (glossary, or a sheet's own). */
+    longFormsOf(typed) {
+        const expansions = [(0, glossary_1.lookupGlossary)(typed)?.expansion, this.sheetAcronym((0, text_1.fold)(typed))?.expansion].filter((expansion) => expansion !== undefined);
+        return expansions.map(terms_1.searchTerms).filter((words) => words.length > 1);
+    }
+    /**
+     * Indexed words of the same family, sharing a long beginning: "développer" ~ "développement",
+     * "participation" ~ "participer". They count for less than the word itself.
+     */
+    relatives(term) {
+        if (term.length < MIN_RELATIVE_LENGTH || /\d/.test(term))
+            return [];
+        if (!this.vocabularyByPrefix) {
+            this.vocabularyByPrefix = new Map();
+            for (const known of this.documentFrequency.keys()) {
+                if (known.length >= MIN_RELATIVE_LENGTH && !/\d/.test(known))
+                    pushTo(this.vocabularyByPrefix, known.slice(0, RELATIVE_PREFIX), known);
+            }
+        }
+        return (this.vocabularyByPrefix.get(term.slice(0, RELATIVE_PREFIX)) ?? [])
+            .filter((known) => known !== term)
+            .slice(0, MAX_RELATIVES);
+    }
+    /**
+     * The indexed word a misspelt one stands for. Typos seldom touch both of the first two letters, which keeps the
+     * words compared few; answers are remembered, as the same words come back from question to question.
+     */
+    closestTerm(term) {
+        if ((0, text_1.typoAllowance)(term) === 0 || /\d/.test(term))
+            return undefined;
+        return this.corrections(term) ?? undefined;
+    }
+    searchClosestTerm(term) {
+        const allowance = (0, text_1.typoAllowance)(term);
+        if (!this.vocabularyByLength) {
+            this.vocabularyByLength = new Map();
+            for (const known of this.documentFrequency.keys())
+                pushTo(this.vocabularyByLength, known.length, known);
+        }
+        let best = null;
+        let bestDistance = Infinity;
+        let bestFrequency = 0;
+        for (let length = term.length - allowance; length <= term.length + allowance; length++) {
+            for (const known of this.vocabularyByLength.get(length) ?? []) {
+                if (known[0] !== term[0] && known[1] !== term[1])
+                    continue;
+                const limit = Math.min(allowance, (0, text_1.typoAllowance)(known));
+                if (limit === 0)
+                    continue;
+                const distance = (0, text_1.editDistance)(term, known, limit);
+                if (distance > limit)
+                    continue;
+                const frequency = this.documentFrequency.get(known) ?? 0;
+                if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+                    best = known;
+                    bestDistance = distance;
+                    bestFrequency = frequency;
+                }
+            }
+        }
+        return best;
+    }
+    /** Sheets ranked for the terms, each with its matching passages, best first. */
+    search(terms, options = {}) {
+        const key = JSON.stringify([terms.map((term) => [term.term, term.weight, term.known]), options]);
+        const remembered = this.searches.get(key);
+        if (remembered)
+            return remembered;
+        const found = this.rank(terms, options);
+        const oldest = this.searches.keys().next();
+        if (this.searches.size >= REMEMBERED_SEARCHES && !oldest.done)
+            this.searches.delete(oldest.value);
+        this.searches.set(key, found);
+        return found;
+    }
+    rank(terms, options) {
+        const known = terms.filter((term) => term.known);
+        const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+        if (known.length === 0 || totalWeight === 0)
+            return [];
+        // Sheets holding the rarest word are candidates; a word most sheets hold adds none of its own, since a sheet
+        // that has only such words cannot cover the question well.
+        const holders = known
+            .map((term) => {
+            const words = [term.term, ...term.variants, ...term.longForms.map((words) => this.rarest(words))];
+            return [...new Set(words.flatMap((word) => this.sheetsWith(word)))];
+        })
+            .sort((a, b) => a.length - b.length);
+        const commonAbove = Math.max(MIN_COMMON_SHEETS, this.sheets.length * COMMON_SHARE);
+        const candidates = new Set(holders[0]);
+        for (const list of holders.slice(1))
+            if (list.length <= commonAbove)
+                for (const sheetIndex of list)
+                    candidates.add(sheetIndex);
+        const fields = options.fields ? new Set(options.fields) : undefined;
+        const planIds = options.planIds ? new Set(options.planIds) : undefined;
+        const sheetIds = options.sheetIds ? new Set(options.sheetIds) : undefined;
+        // Each word a passage may hold, with the question term it counts for and at what weight.
+        const lookup = new Map();
+        for (const term of known) {
+            for (const variant of term.variants)
+                if (!lookup.has(variant))
+                    lookup.set(variant, { term: term.term, weight: term.weight * RELATIVE_WEIGHT });
+        }
+        for (const term of known)
+            lookup.set(term.term, { term: term.term, weight: term.weight });
+        const abbreviations = known.filter((term) => term.longForms.length > 0);
+        // Only passages holding one of the words (or of an abbreviation's long forms) can match; the rest are skipped
+        // unread, and those are weighed below exactly as a full scan would.
+        const reached = new Set();
+        const reach = (word) => {
+            for (const id of this.passagesWithTerm.get(word) ?? [])
+                if (candidates.has(this.passages[id].sheet))
+                    reached.add(id);
+        };
+        for (const word of lookup.keys())
+            reach(word);
+        for (const term of abbreviations)
+            for (const words of term.longForms)
+                for (const word of words)
+                    reach(word);
+        const perSheet = new Map();
+        for (const sheetIndex of candidates) {
+            const sheet = this.sheets[sheetIndex];
+            if (planIds && !planIds.has(sheet.plan.id))
+                continue;
+            if (sheetIds && !sheetIds.has(sheet.id))
+                continue;
+            const [start, end] = this.sheetPassages[sheetIndex];
+            for (let id = start; id < end; id++) {
+                if (!reached.has(id))
+                    continue;
+                const passage = this.passages[id];
+                if (fields && (passage.field === undefined || !fields.has(passage.field)))
+                    continue;
+                let weights;
+                for (const word of passage.terms) {
+                    const hit = lookup.get(word);
+                    if (!hit)
+                        continue;
+                    weights ??= new Map();
+                    if ((weights.get(hit.term) ?? 0) < hit.weight)
+                        weights.set(hit.term, hit.weight);
+                }
+                for (const term of abbreviations) {
+                    if (weights?.has(term.term) || !term.longForms.some((words) => words.every((word) => passage.terms.includes(word))))
+                        continue;
+                    weights ??= new Map();
+                    weights.set(term.term, term.weight);
+                }
+                if (!weights)
+                    continue;
+                let weight = 0;
+                for (const value of weights.values())
+                    weight += value;
+                pushTo(perSheet, sheetIndex, { passage, score: weight / totalWeight, matched: new Set(weights.keys()), weights });
+            }
+        }
+        const boosted = new Set(options.boostPlanIds ?? []);
+        const results = [];
+        for (const [sheetIndex, matches] of perSheet) {
+            const sheet = this.sheets[sheetIndex];
+            const best = new Map();
+            let titleCoverage = 0;
+            for (const match of matches) {
+                for (const [term, weight] of match.weights)
+                    best.set(term, Math.max(best.get(term) ?? 0, weight));
+                if (match.passage.kind === 'title')
+                    titleCoverage = match.score;
+            }
+            const matched = new Set(best.keys());
+            const items = matches.filter((match) => match.passage.kind !== 'title' && match.passage.kind !== 'axis');
+            items.sort((a, b) => b.score - a.score || b.matched.size / b.passage.terms.length - a.matched.size / a.passage.terms.length);
+            let covered = 0;
+            for (const weight of best.values())
+                covered += weight;
+            const coverage = covered / totalWeight;
+            const bestPassage = items[0]?.score ?? titleCoverage;
+            const score = WEIGHTS.coverage * coverage + WEIGHTS.best * bestPassage + WEIGHTS.title * titleCoverage + (boosted.has(sheet.plan.id) ? PLAN_BOOST : 0);
+            results.push({ sheet, score, coverage, titleCoverage, best: bestPassage, passages: items, matched });
+        }
+        const position = (match) => this.position.get(match.sheet) ?? 0;
+        return results.sort((a, b) => b.score - a.score || position(a) - position(b));
+    }
+    /** Every passage of a sheet, in order (for tests and the help's examples). */
+    passagesOf(sheet) {
+        const index = this.position.get(sheet);
+        return index === undefined ? [] : this.passagesAt(index);
+    }
+}
+exports.SheetIndex = SheetIndex;
+//# sourceMappingURL=sheetIndex.js.map

@@ -1,0 +1,221 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ENGLISH_TOPIC_WORDS = exports.PLAN_NAMING_CUES = exports.ORDINALS = exports.AXIS_WORDS = exports.CODE_ARTICLES = exports.CODE_PREFIXES = exports.BACK_REFERENCES = exports.FOLLOW_UP_OPENERS = exports.QUESTION_WORDS = exports.LISTING_PHRASES = exports.GLOSSARY_PHRASES = exports.SUMMARY_PHRASES = exports.FIELD_TRIGGERS = void 0;
+exports.FIELD_TRIGGERS = [
+    {
+        fields: ['pilot'],
+        phrases: [
+            'pilote', 'pilotes', 'piloter', 'pilotee', 'pilotage', 'qui pilote', 'coordonne', 'coordonnent', 'coordination',
+            'coordinateur', 'coordinatrice', 'coordonner', 'qui anime', 'anime', 'animateur', 'animatrice', 'animateurs', 'qui porte',
+            'porteur', 'porteurs', 'portage', 'responsable', 'responsables', 'referent', 'qui s occupe', 'qui gere',
+            'pilot', 'pilots', 'piloted', 'who leads', 'leads', 'led by', 'lead', 'who coordinates', 'coordinates', 'coordinator',
+            'in charge', 'who runs', 'runs', 'owner', 'facilitator', 'who is responsible',
+        ],
+    },
+    {
+        fields: ['partners'],
+        phrases: [
+            'partenaire', 'partenaires', 'partenariat', 'partenariats', 'avec qui', 'dispositifs', 'mobilisables',
+            'partner', 'partners', 'partnership', 'who else', 'stakeholders',
+        ],
+    },
+    {
+        fields: ['pilot', 'partners'],
+        phrases: [
+            'implique', 'impliquent', 'impliques', 'impliquee', 'impliquees', 'qui participe', 'participent', 'mobilise', 'mobilisent',
+            'qui est implique', 'involve', 'involves', 'involved', 'involving', 'who is involved', 'who takes part',
+        ],
+    },
+    {
+        fields: ['funding'],
+        phrases: [
+            'financement', 'financements', 'finance', 'financent', 'financer', 'financee', 'qui finance', 'qui paie', 'qui paye',
+            'ressources', 'budget', 'budgets', 'fonds', 'moyens', 'argent', 'subvention', 'subventions', 'cout', 'combien coute',
+            'funding', 'funded', 'funds', 'fund', 'funder', 'who pays', 'money', 'budgeted', 'resources', 'cost',
+        ],
+    },
+    {
+        fields: ['actions'],
+        phrases: [
+            'actions', 'action', 'realisations', 'realisations attendues', 'prevu', 'prevue', 'prevus', 'prevues', 'prevoit',
+            'que fait on', 'que faire', 'concretement', 'activities', 'planned', 'what is planned', 'what will be done',
+        ],
+    },
+    {
+        fields: ['deadlines'],
+        phrases: [
+            'echeance', 'echeances', 'echeancier', 'calendrier', 'jusqu a quand', 'jusqu quand', 'quand', 'date', 'dates', 'delai',
+            'delais', 'duree', 'periode', 'annee', 'annees', 'deadline', 'deadlines', 'when', 'until when', 'timeline', 'schedule',
+            'timeframe', 'how long', 'dates',
+        ],
+    },
+    {
+        fields: ['results'],
+        phrases: [
+            'indicateur', 'indicateurs', 'resultat', 'resultats', 'resultats attendus', 'effets', 'effets attendus', 'evaluation',
+            'evaluer', 'evalue', 'comment mesure', 'mesure t on', 'mesurer', 'mesure', 'bilan', 'bilans', 'suivi', 'criteres',
+            'indicator', 'indicators', 'results', 'expected results', 'outcomes', 'outcome', 'measure', 'measured', 'measures',
+            'evaluate', 'evaluated', 'kpi', 'kpis', 'how is it measured', 'metrics',
+        ],
+    },
+    {
+        fields: ['context'],
+        phrases: [
+            'diagnostic', 'diagnostics', 'contexte', 'constat', 'constats', 'etat des lieux', 'pourquoi',
+            'diagnosis', 'context', 'background', 'why', 'findings',
+        ],
+    },
+    {
+        fields: ['audience'],
+        phrases: [
+            'public', 'publics', 'public vise', 'publics vises', 'cible', 'cibles', 'pour qui', 'a qui', 'beneficiaire',
+            'beneficiaires', 'territoire', 'territoires', 'echelle territoriale', 'quel territoire', 'ou s applique', 'qui est concerne',
+            'concerne qui', 'audience', 'target', 'targets', 'who is it for', 'for whom', 'beneficiaries', 'territory', 'area', 'where',
+        ],
+    },
+    {
+        fields: ['objectives'],
+        phrases: [
+            'objectif', 'objectifs', 'principe', 'principes', 'principes d action', 'definitions', 'enjeu', 'enjeux', 'le but', 'quel but', 'buts',
+            'finalite', 'finalites', 'ambition', 'ambitions', 'a quoi sert', 'dynamiques', 'objective', 'objectives', 'goal', 'goals',
+            'aim', 'aims', 'purpose', 'principles',
+        ],
+    },
+    {
+        fields: ['links'],
+        phrases: ['fiches liees', 'autres fiches', 'quels liens', 'liens avec', 'articulation', 'links', 'related', 'related sheets', 'linked'],
+    },
+];
+/** Asking for the whole sheet: "parle-moi de la PA 3.2.1". */
+exports.SUMMARY_PHRASES = [
+    'parle moi', 'parlez moi', 'parle', 'resume', 'resumer', 'resumez', 'presente', 'presenter', 'presentation', 'details',
+    'detail', 'detaille', 'infos', 'info', 'informations', 'que dit', 'contenu', 'montre', 'montrer', 'affiche', 'afficher',
+    'voir', 'ouvre', 'ouvrir', 'fiche complete', 'toute la fiche', 'en quoi consiste', 'de quoi parle', 'titre', 'intitule',
+    'tell me about', 'tell me', 'summary', 'summarise', 'summarize', 'overview', 'describe', 'show', 'show me',
+    'what is in', 'title', 'whole sheet',
+];
+/** Asking what a word means. */
+exports.GLOSSARY_PHRASES = [
+    'que veut dire', 'veut dire', 'veulent dire', 'que signifie', 'signifie', 'signifient', 'signification', 'c est quoi',
+    'c quoi', 'cest quoi', 'qu est ce que', 'qu est ce qu', 'qu est ce', 'definition', 'definir', 'sigle', 'acronyme',
+    'abreviation', 'ca veut dire', 'what does', 'what is', 'what s', 'whats', 'stands for', 'stand for', 'meaning', 'mean',
+    'means', 'define', 'definition of',
+];
+/** A question about several sheets: plural "fiches", "which sheets". */
+exports.LISTING_PHRASES = [
+    'fiches', 'sheets', 'lesquelles', 'which ones', 'quelles fiches', 'which sheets', 'toutes les fiches', 'liste des fiches',
+    'what sheets', 'all sheets', 'fiches actions', 'action sheets',
+];
+/** Words that carry a question's shape but not its topic. */
+exports.QUESTION_WORDS = new Set([
+    'quel', 'quels', 'quelle', 'quelles', 'qui', 'que', 'quoi', 'comment', 'combien', 'ou', 'est', 'sont', 'il', 'y', 'a', 'ai',
+    'as', 'avez', 'ont', 'fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', 'plan', 'plans', 'svp', 'stp', 'merci', 'bonjour',
+    'salut', 'please', 'thanks', 'thank', 'hello', 'hi', 'dis', 'dites', 'moi', 'donne', 'donner', 'donnez', 'voudrais', 'veux',
+    'veut', 'souhaite', 'souhaiterais', 'savoir', 'connaitre', 'trouver', 'cherche', 'peux', 'pouvez', 'peut', 'parle',
+    'parlent', 'parler', 'concerne', 'concernent', 'concernant', 'traite', 'traitent', 'evoque', 'evoquent', 'mentionne',
+    'mentionnent', 'aborde', 'abordent', 'existe', 'existent', 'exist', 'there', 'any', 'about', 'tell', 'show', 'which', 'what',
+    'does', 'do', 'is', 'are', 'can', 'you', 'i', 'know', 'ki', 'koi', 'kel', 'kelle', 'kels', 'kelles', 'c', 'cest', 'ca',
+    'sujet', 'theme', 'liste', 'list', 'lesquelles', 'lequel', 'laquelle', 'celle', 'celles', 'ceux', 'dont', 'numero', 'n',
+    'no', 'number', 'apres', 'selon', 'etre', 'faire', 'fait', 'font', 'the', 'an', 'of', 'in', 'from', 'this', 'that', 'these',
+    'those', 'it', 'its', 'their', 'there', 'have', 'has', 'en', 'quant', 'propos', 'matiere', 'niveau', 'dire', 'dit',
+    'voir', 'ici', 'concerned', 'regarding', 'mention', 'mentions', 'talk', 'talks', 'deal', 'deals', 'cover', 'covers', 'say',
+    'says', 'questions', 'question', 'sait', 'sais', 'on', 'whole', 'all', 'et', 'and', 'aussi', 'also', 'too', 'ses', 'sa',
+    'son', 'leurs', 'leur', 'elle', 'sinon', 'alors', 'donc', 'bien', 'tres', 'vraiment', 'exactement', 'precisement',
+    'connais', 'connaissez', 'connait', 'existantes', 'disponibles', 'dispo', 'chargees', 'available', 'loaded', 'got',
+]);
+/** The question refers back to the sheet being discussed. */
+exports.FOLLOW_UP_OPENERS = new Set(['et', 'and', 'aussi', 'also', 'puis', 'ensuite', 'sinon']);
+exports.BACK_REFERENCES = [
+    'ses', 'sa', 'son', 'cette fiche', 'la fiche', 'cette action', 'its', 'this sheet', 'the sheet', 'that sheet', 'meme fiche',
+];
+/** Sheet numbers are announced by these words: "PA 3.2.1", "fiche 1.2.5", "fiche action 2.3", "sheet 321". */
+exports.CODE_PREFIXES = new Set(['pa', 'fa', 'fiche', 'fiches', 'sheet', 'sheets', 'numero', 'number', 'no', 'n']);
+/** Articles that may stand for "la fiche" ("la 3.2.1"), trusted only when the number is one of the loaded sheets. */
+exports.CODE_ARTICLES = new Set(['la', 'le', 'l', 'de', 'du', 'des']);
+/** "l'axe 2.3", "sous-axe 3.1": a list of the sheets under that branch of a plan. */
+exports.AXIS_WORDS = new Set(['axe', 'axes', 'axis', 'pilier', 'sous']);
+/** "la deuxième action", "second action". */
+exports.ORDINALS = {
+    premiere: 1, premier: 1, '1ere': 1, '1re': 1, '1er': 1, first: 1,
+    deuxieme: 2, seconde: 2, second: 2, '2e': 2, '2eme': 2, '2nd': 2,
+    troisieme: 3, '3e': 3, '3eme': 3, third: 3, '3rd': 3,
+    quatrieme: 4, '4e': 4, '4eme': 4, fourth: 4, '4th': 4,
+    cinquieme: 5, '5e': 5, '5eme': 5, fifth: 5, '5th': 5,
+    sixieme: 6, '6e': 6, '6eme': 6, sixth: 6, '6th': 6,
+    septieme: 7, '7e': 7, '7eme': 7, seventh: 7, '7th': 7,
+    huitieme: 8, '8e': 8, '8eme': 8, eighth: 8, '8th': 8,
+};
+/** Words that name a plan when they follow one of these ("du schéma jeunesse", "de Tours", "in the AVS plan"). */
+exports.PLAN_NAMING_CUES = new Set(['du', 'de', 'd', 'dans', 'plan', 'schema', 'contrat', 'of', 'in', 'from', 'pour']);
+/**
+ * English topic words and their French counterparts in the sheets, so that an English question finds French
+ * sheets ("single-parent families" → "familles monoparentales"). Used only for words the sheets do not hold.
+ */
+exports.ENGLISH_TOPIC_WORDS = {
+    'single parent': ['monoparentales', 'monoparentalite'],
+    'lone parent': ['monoparentales', 'monoparentalite'],
+    'single parents': ['monoparentales', 'monoparentalite'],
+    'peer support': ['entraide', 'pairs'],
+    'mutual aid': ['entraide'],
+    'self help': ['entraide'],
+    'social centres': ['centres', 'sociaux'],
+    'social centers': ['centres', 'sociaux'],
+    'local councils': ['conseils', 'locaux'],
+    'priority neighbourhoods': ['qpv'],
+    'priority neighborhoods': ['qpv'],
+    parent: ['parents'],
+    parents: ['parents'],
+    parenting: ['parentalite'],
+    parenthood: ['parentalite'],
+    family: ['familles'],
+    families: ['familles'],
+    peer: ['pairs'],
+    peers: ['pairs'],
+    child: ['enfants'],
+    children: ['enfants'],
+    kids: ['enfants'],
+    youth: ['jeunes'],
+    young: ['jeunes'],
+    teenagers: ['adolescents'],
+    teens: ['adolescents'],
+    school: ['ecole', 'scolarite'],
+    schooling: ['scolarite'],
+    homework: ['scolarite'],
+    council: ['conseils'],
+    councils: ['conseils'],
+    network: ['reseau'],
+    networks: ['reseaux'],
+    digital: ['numerique'],
+    online: ['numerique'],
+    childcare: ['garde'],
+    mediation: ['mediation'],
+    listening: ['ecoute'],
+    neighbourhood: ['quartiers'],
+    neighbourhoods: ['quartiers'],
+    neighborhood: ['quartiers'],
+    neighborhoods: ['quartiers'],
+    district: ['quartiers'],
+    rural: ['ruraux'],
+    isolation: ['isolement'],
+    survey: ['enquete'],
+    training: ['formation'],
+    volunteers: ['benevoles'],
+    partnerships: ['partenariats'],
+    housing: ['logement'],
+    health: ['sante'],
+    disability: ['handicap'],
+    holidays: ['vacances'],
+    vacation: ['vacances'],
+    solidarity: ['solidarite'],
+    support: ['soutien'],
+    helping: ['entraide'],
+    cooperation: ['cooperation'],
+    governance: ['gouvernance'],
+    towns: ['communes'],
+    municipalities: ['communes'],
+    associations: ['associations'],
+    groups: ['groupes'],
+    workshops: ['ateliers'],
+    discussion: ['parole'],
+};
+//# sourceMappingURL=vocabulary.js.map

@@ -1,0 +1,244 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.openPostgresStore = openPostgresStore;
+const pg_1 = __importDefault(require("pg"));
+const zod_1 = require("zod");
+const errors_1 = require("./errors");
+const migrations_1 = require("./migrations");
+const stateRows_1 = require("./stateRows");
+const CONNECT_TIMEOUT_MS = 5000;
+const POOL_SIZE = 10;
+/**
+ * A query that has not answered in this time will not: a turn's queries take milliseconds. Without a bound, a
+ * PostgreSQL cut off by the network (no reset, no close) held every request waiting on it instead of failing it.
+ */
+const QUERY_TIMEOUT_MS = 15_000;
+/** Migrations may rewrite large tables: they get minutes, not seconds. */
+const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60 * 1000;
+/** An outage drops every pooled connection at once; one line a minute says so. */
+const CONNECTION_LOST_LOG_EVERY_MS = 60_000;
+const AppliedMigrationSchema = zod_1.z.object({ id: zod_1.z.coerce.number().int() });
+/**
+ * The shared store for several bot processes behind a load balancer. Each process keeps a small pool;
+ * the schema is chosen at connection start (search_path), so every query names its tables unqualified.
+ */
+async function openPostgresStore(connectionString, schema, display, log, migrations = migrations_1.MIGRATIONS, 
+/** Shorter in tests that cut the network; QUERY_TIMEOUT_MS otherwise. */
+queryTimeoutMs = QUERY_TIMEOUT_MS) {
+    const pool = new pg_1.default.Pool({
+        connectionString,
+        max: POOL_SIZE,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        query_timeout: queryTimeoutMs,
+        options: `-c search_path=${schema}`,
+    });
+    // An idle client losing its connection emits here; without a listener it would end the process.
+    let lostSince = 0;
+    let lostUnlogged = 0;
+    pool.on('error', (error) => {
+        const now = Date.now();
+        if (now - lostSince < CONNECTION_LOST_LOG_EVERY_MS) {
+            lostUnlogged++;
+            return;
+        }
+        log.warn({ err: { name: error.name, message: error.message }, alsoLost: lostUnlogged }, 'PostgreSQL connection lost');
+        lostSince = now;
+        lostUnlogged = 0;
+    });
+    try {
+        await runMigrations(pool, schema, migrations, log);
+    }
+    catch (error) {
+        await pool.end().catch(() => undefined);
+        throw new errors_1.StoreOpenError(display, describePgError(error), { cause: error });
+    }
+    return new PostgresStore(pool, display, log);
+}
+async function runMigrations(pool, schema, migrations, log) {
+    (0, migrations_1.checkMigrationOrder)(migrations);
+    const client = await pool.connect();
+    try {
+        await client.query('BEGIN');
+        // Instances starting together take turns; the lock is per schema and ends with the transaction.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maillage-migrations:${schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+        const { rows } = await client.query('SELECT id FROM schema_migrations');
+        const applied = new Set(rows.map((row) => AppliedMigrationSchema.parse(row).id));
+        for (const migration of migrations) {
+            if (applied.has(migration.id))
+                continue;
+            for (const statement of migration.postgres) {
+                // pg reads a per-query query_timeout; its type definitions do not list it.
+                const query = { text: statement, query_timeout: MIGRATION_QUERY_TIMEOUT_MS };
+                await client.query(query);
+            }
+            await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+            log.info({ backend: 'postgres', migration: migration.id, name: migration.name }, 'database migrated');
+        }
+        await client.query('COMMIT');
+        const known = new Set(migrations.map((migration) => migration.id));
+        const unknown = [...applied].filter((id) => !known.has(id));
+        if (unknown.length > 0)
+            log.warn({ backend: 'postgres', unknown }, 'the database has migrations this version does not know');
+    }
+    catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+    }
+    finally {
+        client.release();
+    }
+}
+function describePgError(error) {
+    if (error instanceof AggregateError && error.errors.length > 0)
+        return describePgError(error.errors[0]);
+    if (error instanceof Error) {
+        const code = 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
+        return `${error.message || error.name}${code}`;
+    }
+    return String(error);
+}
+class PostgresStore {
+    pool;
+    location;
+    backend = 'postgres';
+    state;
+    turnLeases;
+    isClosed = false;
+    constructor(pool, location, log) {
+        this.pool = pool;
+        this.location = location;
+        this.state = new PostgresStateRepository(pool, log);
+        this.turnLeases = new PostgresTurnLeaseRepository(pool);
+    }
+    get closed() {
+        return this.isClosed;
+    }
+    get postgres() { return { pool: this.pool }; }
+    async ping() {
+        await this.pool.query('SELECT 1');
+    }
+    async close() {
+        if (this.isClosed)
+            return;
+        this.isClosed = true;
+        await this.pool.end();
+    }
+}
+const INSERT_OR_SET_VALUE = `INSERT INTO bot_state (key, value, etag, updated_at) VALUES ($1, $2, $3, now())
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`;
+const UPSERT = `${INSERT_OR_SET_VALUE}, updated_at = excluded.updated_at`;
+// The WHERE makes the etag check and the write one statement; a concurrent writer's update is re-checked
+// against it once that writer commits, so exactly one of two writers holding the same etag wins.
+const UPSERT_IF_ETAG = `${UPSERT} WHERE bot_state.etag = $4`;
+// Without updated_at in the SET no indexed column changes, so PostgreSQL can update the row in place (HOT).
+const UPSERT_KEEPING_UPDATED_AT = INSERT_OR_SET_VALUE;
+const UPSERT_IF_ETAG_KEEPING_UPDATED_AT = `${INSERT_OR_SET_VALUE} WHERE bot_state.etag = $4`;
+class PostgresStateRepository {
+    pool;
+    log;
+    constructor(pool, log) {
+        this.pool = pool;
+        this.log = log;
+    }
+    async read(keys, options = {}) {
+        if (keys.length === 0)
+            return { records: new Map(), corrupt: [] };
+        const { rows } = await this.pool.query('SELECT key, value, etag, updated_at FROM bot_state WHERE key = ANY($1::text[]) AND updated_at >= $2::timestamptz', [[...new Set(keys)], options.usedSince ?? '-infinity']);
+        return (0, stateRows_1.decodeStateRows)(rows, this.log);
+    }
+    async write(writes) {
+        if (writes.length === 0)
+            return new Map();
+        const prepared = writes.map((write) => ({ ...write, encoded: (0, stateRows_1.encodeStateValue)(write), newEtag: (0, stateRows_1.newEtag)() }));
+        // One write (the usual turn) needs no transaction of its own; several are all-or-nothing.
+        if (prepared.length === 1)
+            return this.writeEach(this.pool, prepared);
+        const client = await this.pool.connect();
+        let broken;
+        try {
+            await client.query('BEGIN');
+            const etags = await this.writeEach(client, prepared);
+            await client.query('COMMIT');
+            return etags;
+        }
+        catch (error) {
+            await client.query('ROLLBACK').catch((rollbackError) => {
+                broken = rollbackError;
+            });
+            throw error;
+        }
+        finally {
+            // A connection that could not even roll back is dropped rather than handed to the next caller.
+            client.release(broken);
+        }
+    }
+    async writeEach(queryable, writes) {
+        const etags = new Map();
+        for (const write of writes) {
+            const result = (0, stateRows_1.isUnconditional)(write.etag)
+                ? await queryable.query(write.keepUpdatedAt ? UPSERT_KEEPING_UPDATED_AT : UPSERT, [write.key, write.encoded, write.newEtag])
+                : await queryable.query(write.keepUpdatedAt ? UPSERT_IF_ETAG_KEEPING_UPDATED_AT : UPSERT_IF_ETAG, [
+                    write.key,
+                    write.encoded,
+                    write.newEtag,
+                    write.etag,
+                ]);
+            if (result.rowCount === 0)
+                throw new errors_1.ETagConflictError(write.key);
+            etags.set(write.key, write.newEtag);
+        }
+        return etags;
+    }
+    async delete(keys) {
+        if (keys.length === 0)
+            return;
+        await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+    }
+    async deleteIfUnchanged(key, etag) {
+        const result = await this.pool.query('DELETE FROM bot_state WHERE key = $1 AND etag = $2', [key, etag]);
+        return (result.rowCount ?? 0) > 0;
+    }
+    async purgeOlderThan(date) {
+        const result = await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [date]);
+        return result.rowCount ?? 0;
+    }
+}
+// The lease's clock is the database's (now()), the same for every instance whatever their own clocks say.
+// The WHERE of the upsert takes the lease over only once it expired; of two instances racing for a free key, the
+// unique index makes the second wait for the first's insert and then find it unexpired.
+const ACQUIRE_LEASE = `INSERT INTO turn_leases (key, holder, expires_at) VALUES ($1, $2, now() + $3::int * interval '1 millisecond')
+  ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+  WHERE turn_leases.expires_at < now()
+  RETURNING holder`;
+const RENEW_LEASE = `UPDATE turn_leases SET expires_at = now() + $3::int * interval '1 millisecond' WHERE key = $1 AND holder = $2`;
+/**
+ * Each call is one statement on a pooled connection, given back at once: a turn waiting for a lease holds no
+ * connection, so waiting turns cannot take the whole pool from the turns that hold leases and need it to finish.
+ */
+class PostgresTurnLeaseRepository {
+    pool;
+    constructor(pool) {
+        this.pool = pool;
+    }
+    async acquire(key, holder, ttlMs) {
+        const result = await this.pool.query(ACQUIRE_LEASE, [key, holder, Math.ceil(ttlMs)]);
+        return (result.rowCount ?? 0) > 0;
+    }
+    async renew(key, holder, ttlMs) {
+        const result = await this.pool.query(RENEW_LEASE, [key, holder, Math.ceil(ttlMs)]);
+        return (result.rowCount ?? 0) > 0;
+    }
+    async release(key, holder) {
+        await this.pool.query('DELETE FROM turn_leases WHERE key = $1 AND holder = $2', [key, holder]);
+    }
+    async purgeExpired() {
+        const result = await this.pool.query('DELETE FROM turn_leases WHERE expires_at < now()');
+        return result.rowCount ?? 0;
+    }
+}
+//# sourceMappingURL=postgresStore.js.map

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { readSafety, SafetyReader, SAFETY_VOCABULARY, type SafetyConcern } from '../../src/safety';
+import { ORDINARY_MESSAGES } from './messages';
+
+/**
+ * Properties of the safety reader over random text: a danger phrase is found whatever ordinary words surround it and
+ * however it is typed (case, accents removed, extra spaces and punctuation); text made only of the words of ordinary
+ * messages raises no alarm.
+ */
+
+const PHRASES: ReadonlyArray<{ say: string; concern: SafetyConcern }> = [
+  { say: 'je veux mourir', concern: 'suicide' },
+  { say: "je n'en peux plus", concern: 'breaking-point' },
+  { say: 'mon mari me frappe', concern: 'domestic-violence' },
+  { say: 'mon enfant est en danger', concern: 'child-danger' },
+  { say: 'ma fille a fugué', concern: 'runaway' },
+  { say: 'il menace de nous tuer', concern: 'immediate-danger' },
+  { say: 'mon bébé ne respire plus', concern: 'medical-emergency' },
+  { say: 'attouchements', concern: 'sexual-violence' },
+  { say: 'violences conjugales', concern: 'domestic-violence' },
+  { say: 'my husband hits me', concern: 'domestic-violence' },
+  { say: 'I want to kill myself', concern: 'suicide' },
+];
+
+/**
+ * Ordinary words, split from the ordinary messages: each message is free of alarm, and so, we claim, any mix of them,
+ * except the words that make a danger phrase the issue asks to find, alone (« urgence ») or after another word of the
+ * list (« à » + « bout », « violences » + « conjugales » from a partner's question on sheets): those are left out, and
+ * the test below says which, so that the list cannot grow unseen.
+ */
+const ALL_WORDS = [...new Set(ORDINARY_MESSAGES.flatMap((message) => message.split(/\s+/)).filter((w) => w.length > 0))];
+/** Verbs of violence ("bat" from « se bat avec sa sœur ») make a danger sentence with « mon bébé »: left out too. */
+const reader = new SafetyReader(SAFETY_VOCABULARY);
+const VIOLENT_VERBS = new Set(['frapper', 'tuer', 'hit', 'kill'].flatMap((name) => SAFETY_VOCABULARY.classes[name].flatMap((w) => reader.tokens(w))));
+const DANGER_WORDS = new Set(ALL_WORDS.filter((word) => readSafety(word) !== null || reader.tokens(word).some((t) => VIOLENT_VERBS.has(t))));
+for (const first of ALL_WORDS) {
+  for (const second of ALL_WORDS) if (!DANGER_WORDS.has(first) && readSafety(`${first} ${second}`) !== null) DANGER_WORDS.add(second);
+}
+const ORDINARY_WORDS = ALL_WORDS.filter((word) => !DANGER_WORDS.has(word));
+
+/** Words put around a phrase: ordinary words that neither start nor finish a sentence of danger. */
+const SURROUNDING = ['bonjour', 'merci', 'svp', 'Lyon', 'depuis', 'hier', 'soir', 'vraiment', 'aidez-moi', 'à', 'Givors', 'LAEP', 'samedi', 'please', 'today'];
+
+const PUNCTUATION = [' ', '  ', ', ', ' ... ', ' ! ', ' ?\n', '\n', ' - ', '. '];
+
+const withoutAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+function randomCase(text: string, flips: readonly boolean[]): string {
+  return [...text].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+}
+
+describe('a danger phrase among ordinary words', () => {
+  test('is found whatever surrounds it and however it is typed', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PHRASES),
+        fc.array(fc.constantFrom(...SURROUNDING), { maxLength: 12 }),
+        fc.array(fc.constantFrom(...SURROUNDING), { maxLength: 12 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }),
+        fc.boolean(),
+        fc.constantFrom(...PUNCTUATION),
+        fc.constantFrom(...PUNCTUATION),
+        (phrase, before, after, flips, stripAccents, left, right) => {
+          const core = randomCase(stripAccents ? withoutAccents(phrase.say) : phrase.say, flips).replace(/ /g, () => (flips[0] ? '  ' : ' '));
+          const text = `${before.join(' ')}${left}${core}${right}${after.join(' ')}`;
+          expect(readSafety(text)?.concerns).toContain(phrase.concern);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('text made only of the words of ordinary messages', () => {
+  test('leaves out only the words that complete a danger phrase', () => {
+    expect([...DANGER_WORDS].sort()).toEqual(['bat', 'bout', 'conjugales', 'emergency', 'finir', 'intrafamiliales', 'maltraitance', 'tape', 'tue', 'urgence']);
+  });
+
+  test('raises no alarm', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ORDINARY_WORDS), { minLength: 1, maxLength: 30 }), (chosen) => {
+        expect(readSafety(chosen.join(' '))).toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSafety, SafetyReader, SafetyReadingSchema, SafetyVocabularySchema, SAFETY_VOCABULARY, type SafetyVocabulary } from '../../src/safety';
+import { DANGER_MESSAGES, ORDINARY_MESSAGES } from './messages';
+
+/** Every question of the shared evaluation sets: partners' and parents' ordinary questions, none of them an alarm. */
+function evalQuestions(file: string): string[] {
+  const lines = readFileSync(path.resolve(__dirname, '../../../shared/eval', file), 'utf8').split('\n');
+  const says: string[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'say' && typeof value === 'string') says.push(value);
+      else collect(value);
+    }
+  };
+  for (const line of lines) if (line.trim().startsWith('{')) collect(JSON.parse(line));
+  return says;
+}
+
+describe('a message that says someone is in danger is read as such', () => {
+  test.each(DANGER_MESSAGES)('« $say » → $concern', ({ say, concern }) => {
+    const reading = readSafety(say);
+    expect(reading?.concerns).toContain(concern);
+    expect(SafetyReadingSchema.parse(reading)).toEqual(reading);
+  });
+
+  test('the development set is as large as the issue asks', () => {
+    expect(DANGER_MESSAGES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test('the most urgent concern comes first', () => {
+    expect(readSafety("je n'en peux plus, je veux mourir")?.concerns).toEqual(['suicide', 'breaking-point']);
+    expect(readSafety('mon mari me frappe et il menace de nous tuer avec un couteau')?.concerns[0]).toBe('immediate-danger');
+    expect(readSafety('mon bébé ne respire plus, je craque')?.concerns).toEqual(['medical-emergency', 'breaking-point']);
+  });
+
+  test('violence in front of a child raises the child protection concern as well', () => {
+    expect(readSafety('mon mari me frappe devant les enfants')?.concerns).toEqual(['child-danger', 'domestic-violence']);
+    expect(readSafety('mon mari me frappe')?.concerns).toEqual(['domestic-violence']);
+  });
+
+  test('inside a long message, however it is typed', () => {
+    const long = `${'Bonjour, je vous écris depuis la maison, nous avons déménagé à Villeurbanne au printemps. '.repeat(8)}MN MARI IL ME FRAPE tt le temps`;
+    expect(readSafety(long)?.concerns).toContain('domestic-violence');
+    expect(readSafety('   Je   VEUX    mourir !!!   ')?.concerns).toEqual(['suicide']);
+    expect(readSafety('jveux mourrir')?.concerns).toEqual(['suicide']);
+  });
+});
+
+describe('an ordinary message raises no alarm', () => {
+  test.each(ORDINARY_MESSAGES)('« %s »', (say) => {
+    expect(readSafety(say)).toBeNull();
+  });
+
+  test('the list of ordinary messages is as large as the issue asks', () => {
+    expect(ORDINARY_MESSAGES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each([...evalQuestions('offer-dev.jsonl'), ...evalQuestions('sheets-dev.jsonl')])('shipped evaluation question « %s »', (say) => {
+    expect(readSafety(say)).toBeNull();
+  });
+
+  test('hostile input is read without an alarm or an error', () => {
+    for (const say of ['', ' ', '🙂🙂🙂', '<script>alert(1)</script>', "'; DROP TABLE state; --", 'x'.repeat(10000), '\u0000\u200f']) {
+      expect(readSafety(say)).toBeNull();
+    }
+  });
+});
+
+describe('a question about the topic is not an alarm, a person’s own words are', () => {
+  test.each([
+    ['quelles fiches parlent de violences conjugales ?', null],
+    ['qui pilote les actions de prévention du suicide ?', null],
+    ['violences conjugales', ['domestic-violence']],
+    ['mon mari me frappe, quelles actions existent près de chez moi ?', ['domestic-violence']],
+    ['je cherche une fiche, mais surtout je veux mourir', ['suicide']],
+  ])('« %s »', (say, concerns) => {
+    expect(readSafety(say)?.concerns ?? null).toEqual(concerns);
+  });
+});
+
+describe('the reader knows no phrase of its own: everything comes from the vocabulary', () => {
+  const tiny: SafetyVocabulary = SafetyVocabularySchema.parse({
+    ...SAFETY_VOCABULARY,
+    rewrites: { jtb: 'je tombe' },
+    classes: { enfant: ['enfant'], child: ['child'] },
+    notTypos: [],
+    topicFrames: { fr: ['fiche'], en: [] },
+    concerns: SAFETY_VOCABULARY.concerns.map((concern) => ({
+      ...concern,
+      statements: { fr: concern.id === 'medical-emergency' ? ['je tombe … escalier'] : [], en: [] },
+      topics: { fr: concern.id === 'runaway' ? ['montgolfiere'] : [], en: [] },
+      exceptions: { fr: [], en: [] },
+    })),
+  });
+  const reader = new SafetyReader(tiny);
+
+  test('a phrase of the vocabulary is found, with its gap, its SMS spelling and a typo', () => {
+    expect(reader.read('jtb dans le grand escalier')?.concerns).toEqual(['medical-emergency']);
+    expect(reader.read('une montgolfiere')?.concerns).toEqual(['runaway']);
+    expect(reader.read('une montgolfire')?.concerns).toEqual(['runaway']);
+    expect(reader.read('une fiche sur la montgolfiere')).toBeNull();
+  });
+
+  test('what the vocabulary does not say is not found', () => {
+    expect(reader.read('je veux mourir')).toBeNull();
+    expect(reader.read('jtb dans le grand et long et beau escalier')).toBeNull();
+  });
+});
+
+describe('the vocabulary is checked when it loads', () => {
+  test('a phrase naming an unknown class, or a concern without phrases, is refused', () => {
+    const broken = { ...SAFETY_VOCABULARY, concerns: SAFETY_VOCABULARY.concerns.slice(1) };
+    expect(() => SafetyVocabularySchema.parse(broken)).toThrow(/immediate-danger/);
+    const unknownClass = {
+      ...SAFETY_VOCABULARY,
+      concerns: SAFETY_VOCABULARY.concerns.map((c) => ({ ...c, statements: { fr: ['@nowhere me frappe'], en: [] } })),
+    };
+    expect(() => SafetyVocabularySchema.parse(unknownClass)).toThrow(/unknown class/);
+    const unknownNumber = { ...SAFETY_VOCABULARY, reminder: { ...SAFETY_VOCABULARY.reminder, numbers: ['999'] } };
+    expect(() => SafetyVocabularySchema.parse(unknownNumber)).toThrow(/unknown number 999/);
+  });
+
+  test('each number cites official pages over https', () => {
+    const sources = Object.values(SAFETY_VOCABULARY.numbers).flatMap((n) => n.sources.map((url) => new URL(url).hostname));
+    for (const host of ['www.allo119.gouv.fr', 'arretonslesviolences.gouv.fr', '3114.fr', 'info.urgence114.fr', 'www.service-public.fr']) {
+      expect(sources).toContain(host);
+    }
+  });
+
+  test('a typo never turns a listed real word into a vocabulary word', () => {
+    const reader = new SafetyReader(SAFETY_VOCABULARY);
+    expect(readSafety('une femme voilée')).toBeNull();
+    expect(reader.tokens('Jvx MOURIR')).toEqual(['je', 'veux', 'mourir'].map((w) => reader.tokens(w)[0]));
+  });
+});

@@ -1,0 +1,131 @@
+import type { SafetyConcern } from '../../src/safety';
+
+/**
+ * The development sets of the safety reader, written the way people type: typos, SMS spellings, no accents, long
+ * sentences, English. Acceptance asks messages we never see: these are for development, not a list to learn by heart.
+ */
+
+/** Messages that say someone is in danger, each with a concern it must raise. */
+export const DANGER_MESSAGES: ReadonlyArray<{ say: string; concern: SafetyConcern }> = [
+  // A child in danger.
+  { say: 'mon enfant est en danger', concern: 'child-danger' },
+  { say: 'il tape mon fils', concern: 'child-danger' },
+  { say: 'mon copain frappe ma fille quand je suis au travail, je sais plus quoi faire', concern: 'child-danger' },
+  { say: 'je pense que ma petite niece est maltraitee par son beau pere', concern: 'child-danger' },
+  { say: 'mon pere me frape tous les soirs', concern: 'child-danger' },
+  { say: 'Bonjour, je vous écris parce que mon fils se fait frapper à la cantine depuis des semaines', concern: 'child-danger' },
+  { say: 'my son is in danger', concern: 'child-danger' },
+  { say: 'her boyfriend hits my daughter', concern: 'child-danger' },
+  // Domestic violence.
+  { say: 'mon mari me frappe', concern: 'domestic-violence' },
+  { say: 'mn mari m frap', concern: 'domestic-violence' },
+  { say: 'mon conjoint me menace', concern: 'domestic-violence' },
+  { say: 'violences conjugales', concern: 'domestic-violence' },
+  { say: "mon mari il me frappe tout le temps devant les petits et j'ose pas partir", concern: 'domestic-violence' },
+  { say: 'mon ex me menasse de revenir a la maison', concern: 'domestic-violence' },
+  { say: "j'ai peur de mon compagnon, il devient violent quand il boit", concern: 'domestic-violence' },
+  { say: 'victime de violances conjugales, qui peut m aider a Lyon ?', concern: 'domestic-violence' },
+  { say: 'my husband hits me when he drinks', concern: 'domestic-violence' },
+  // Sexual violence.
+  { say: 'attouchements', concern: 'sexual-violence' },
+  { say: 'viol', concern: 'sexual-violence' },
+  { say: "j'ai ete violee l'an dernier et je n'arrive pas a en parler", concern: 'sexual-violence' },
+  { say: 'je crois que ma fille a subi des attouchements chez sa nounou', concern: 'child-danger' },
+  { say: 'i was raped', concern: 'sexual-violence' },
+  // A parent at breaking point.
+  { say: "je n'en peux plus", concern: 'breaking-point' },
+  { say: 'jen peu plus', concern: 'breaking-point' },
+  { say: 'jpp de mes enfants', concern: 'breaking-point' },
+  { say: 'je craque', concern: 'breaking-point' },
+  { say: 'je suis completement a bout avec mon bebe qui pleure jour et nuit', concern: 'breaking-point' },
+  { say: 'parfois je sens que je vais le frapper tellement il me pousse a bout', concern: 'breaking-point' },
+  { say: 'burn-out parental', concern: 'breaking-point' },
+  { say: "I can't cope anymore with my toddler", concern: 'breaking-point' },
+  // Suicide.
+  { say: 'je veux mourir', concern: 'suicide' },
+  { say: 'jvx mourir', concern: 'suicide' },
+  { say: 'je veux en finir', concern: 'suicide' },
+  { say: 'j ai envie de me suicider', concern: 'suicide' },
+  { say: "plus envie de vivre depuis que mon mari est parti, je m'occupe des enfants mais c'est tout", concern: 'suicide' },
+  { say: 'ma fille de 15 ans se scarifie et parle de se tuer', concern: 'suicide' },
+  { say: 'jai des idees noires tt le temps', concern: 'suicide' },
+  { say: 'sometimes I just want to die', concern: 'suicide' },
+  // A runaway teenager.
+  { say: 'ma fille a fugué', concern: 'runaway' },
+  { say: 'mon fils est parti de la maison', concern: 'runaway' },
+  { say: "mon ado n'est pas rentré cette nuit et il répond pas au tel", concern: 'runaway' },
+  { say: 'ma fille a fuguer hier soir', concern: 'runaway' },
+  { say: 'my 14 year old daughter ran away last night', concern: 'runaway' },
+  { say: 'ma fille de 16 ans est partie de la maison depuis 2 jours', concern: 'runaway' },
+  // Immediate danger.
+  { say: 'il est là avec un couteau', concern: 'immediate-danger' },
+  { say: 'il menace de nous tuer', concern: 'immediate-danger' },
+  { say: 'urgence', concern: 'immediate-danger' },
+  { say: "URGENCE il a casse la porte et il dit qu'il va nous tuer", concern: 'immediate-danger' },
+  { say: 'he has a knife', concern: 'immediate-danger' },
+  // A medical emergency.
+  { say: 'mon bébé ne respire plus', concern: 'medical-emergency' },
+  { say: 'mon fils a avalé des médicaments', concern: 'medical-emergency' },
+  { say: 'ma fille a avaler des cachets de doliprane', concern: 'medical-emergency' },
+  { say: 'my baby is not breathing', concern: 'medical-emergency' },
+  { say: 'mon fils a mangé une pile', concern: 'medical-emergency' },
+];
+
+/**
+ * Ordinary messages: no alarm. Parents' searches, partners' questions on sheets (some about violence as a topic), and
+ * words that look like danger words ("Dangers" is a commune, "garde" a custody word, "voilée" is not "violée").
+ */
+export const ORDINARY_MESSAGES: readonly string[] = [
+  'garde alternée',
+  'danger des écrans',
+  'les dangers d’internet pour les ados',
+  'mon fils se bat avec sa sœur pour la télé',
+  'un groupe de parole à Dangers',
+  'je cherche un LAEP',
+  'qui pilote la PA 3.2.1 ?',
+  'quelles fiches parlent de violences ?',
+  'quelles fiches parlent des violences conjugales ?',
+  'quelles actions de prévention des violences intrafamiliales ?',
+  'qui pilote la fiche sur la prévention de la maltraitance ?',
+  'indicateurs de la fiche sur les enfants en danger',
+  'quels partenaires pour la lutte contre les violences faites aux femmes ?',
+  'on se dispute pour la garde des enfants, à qui m’adresser vers Givors ?',
+  'du soutien à la parentalité près de Tours',
+  'aide pour parents à Paris',
+  'quelque chose pour les parents à Marseille',
+  'mon fils a 14 ans il ne me parle plus… Lyon',
+  'je suis enceinte et seule à Bron',
+  'plus loin',
+  'parler à quelqu’un ce soir',
+  'je suis épuisée avec mon bébé, un LAEP ouvert le samedi ?',
+  'ma fille ne veut pas manger ses légumes',
+  'comment venir à bout des crises de colère de mon fils ?',
+  'mon ado me tape sur les nerfs avec son téléphone',
+  'une maman voilée peut venir au café des parents ?',
+  'mon fils est mort de rire devant ce dessin animé',
+  'je veux en finir avec les couches lavables',
+  'je me tue à lui dire de ranger sa chambre',
+  'ma fille adore la voile et le violon',
+  'mon fils veut un pull violet',
+  'un atelier parents-enfants pendant les vacances',
+  'hébergement d’urgence pour une famille ?',
+  'je cherche une place en crèche en urgence',
+  'ma fille est partie en classe de neige',
+  'mon fils est parti chez son père ce week-end',
+  'mon fils a fini ses devoirs, on peut sortir ?',
+  'mon fils joue du piano au conservatoire le samedi',
+  'médiation familiale après une séparation difficile',
+  'espace rencontre pour voir mon fils',
+  'mon bébé pleure beaucoup la nuit, à qui en parler ?',
+  'Which peer support exists near me?',
+  'is there a parents group in Lyon?',
+  'my teenager does not talk to me anymore',
+  'emergency childcare in Villeurbanne',
+  'que veut dire CTG ?',
+  'je veux parler à un psy pour mon ado',
+  'il faut que je rentre à la maison avant 18 h',
+  'ma fille tape ses devoirs à l’ordinateur',
+  'les écrans sont-ils un danger pour mon enfant de 3 ans ?',
+  'mon mari est parti de la maison, je suis seule avec 3 enfants',
+  'mon fils mange trop de produits laitiers ?',
+];

@@ -1,0 +1,130 @@
+import { readSafety, SAFETY_VOCABULARY } from '../../src/safety';
+import { safetyReply } from '../../src/messages/safety';
+import { detectLanguage, fold } from '../../src/language/text';
+
+/**
+ * What a person in danger reads: the message as typed, then the answer — the right number named first, with what it is
+ * for, one call button a number, only the numbers of what was said. Read like transcripts: what is said, what is answered.
+ */
+
+type Button = { type: string; title: string; url: string };
+
+function answer(say: string, locale?: string) {
+  const reading = readSafety(say);
+  if (!reading) throw new Error(`no concern read in « ${say} »`);
+  const reply = safetyReply(reading, detectLanguage(say, locale));
+  const card = reply.cards[0] as { version: string; body: Array<Record<string, unknown>> };
+  const buttons: Button[] = [];
+  const texts: Array<{ text: string; wrap: unknown }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Action.OpenUrl') buttons.push(record as unknown as Button);
+    if (record.type === 'TextBlock') texts.push({ text: String(record.text), wrap: record.wrap });
+    Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return { text: reply.text, folded: fold(reply.text), card, buttons, urls: buttons.map((b) => b.url), texts };
+}
+
+describe('the right number comes first', () => {
+  test('« je veux mourir » → 3114, prevention of suicide, day and night', () => {
+    const reply = answer('je veux mourir');
+    expect(reply.folded.startsWith('prevention du suicide : appelez le 3114')).toBe(true);
+    expect(reply.folded).toContain('24 h/24');
+    expect(reply.urls).toEqual(['tel:3114']);
+  });
+
+  test('« mon enfant est en danger » → 119, then 17 or 112 said in words only', () => {
+    const reply = answer('mon enfant est en danger');
+    expect(reply.folded.startsWith('allo enfance en danger : appelez le 119, gratuit, 24 h/24, 7 j/7')).toBe(true);
+    expect(reply.folded).toContain('en cas de danger immediat : 17 ou 112');
+    expect(reply.urls).toEqual(['tel:119']);
+  });
+
+  test('« mon mari me frappe devant les enfants » → 119 and 3919, each with what it is for', () => {
+    const reply = answer('mon mari me frappe devant les enfants');
+    expect(reply.urls).toEqual(['tel:119', 'tel:3919']);
+    expect(reply.folded).toContain('violences femmes info : appelez le 3919, gratuit et anonyme, 24 h/24');
+  });
+
+  test('« il est là avec un couteau » → 17 or 112 first, 114 by SMS for who cannot speak, and nothing else', () => {
+    const reply = answer('il est là avec un couteau, il menace de nous tuer');
+    expect(reply.folded.startsWith('si vous ou votre enfant etes en danger immediat, appelez le 17')).toBe(true);
+    expect(reply.folded).toContain('sms au 114');
+    expect(reply.urls).toEqual(['tel:17', 'tel:112']);
+    expect(reply.texts.map((t) => t.text).join(' ')).toContain('114');
+    // The emergency is not followed by an offer to search: nothing should delay the call.
+    expect(reply.folded).not.toContain('pres de chez vous');
+  });
+
+  test('« mon bébé ne respire plus » → 15 (SAMU) first', () => {
+    const reply = answer('mon bébé ne respire plus');
+    expect(reply.folded.startsWith('pour une urgence medicale, appelez le 15 (samu)')).toBe(true);
+    expect(reply.urls[0]).toBe('tel:15');
+  });
+
+  test('« ma fille a fugué » → 116 000 and 17 to report it', () => {
+    const reply = answer('ma fille a fugué');
+    expect(reply.urls).toEqual(['tel:116000', 'tel:17']);
+    expect(reply.folded).toContain('116 000');
+  });
+
+  test('« je n’en peux plus » → 119, listened to without judgement, and local listening offered', () => {
+    const reply = answer("je n'en peux plus");
+    expect(reply.urls).toEqual(['tel:119']);
+    expect(reply.folded).toContain("lieu d'ecoute pres de chez vous");
+  });
+
+  test('several concerns: the most urgent number first, none twice, never a wall of numbers', () => {
+    const reply = answer("je n'en peux plus, je veux mourir, mon mari me frappe et il a un couteau");
+    expect(reply.urls[0]).toBe('tel:17');
+    expect(new Set(reply.urls).size).toBe(reply.urls.length);
+    expect(reply.urls.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('in English for English messages', () => {
+  test('« my husband hits me » → 3919 in English', () => {
+    const reply = answer('my husband hits me');
+    expect(reply.text.startsWith('Violence against women helpline: call 3919')).toBe(true);
+    expect(reply.buttons.map((b) => b.title)).toEqual(['Call 3919']);
+  });
+
+  test('« I want to kill myself » from an English browser → 3114 in English', () => {
+    // Too few English words for detectLanguage alone: the client's locale decides, as on the bot.
+    const reply = answer('I want to kill myself', 'en-GB');
+    expect(reply.text).toContain('call 3114');
+    expect(reply.text).not.toMatch(/appelez/i);
+  });
+});
+
+describe('the card can be read and used on a phone', () => {
+  test.each(['je veux mourir', 'mon mari me frappe devant les enfants', 'il a un couteau', 'ma fille a fugué', 'my baby is not breathing'])(
+    '« %s »: Adaptive Card 1.5, every text wraps, buttons are short tel: links',
+    (say) => {
+      const reply = answer(say);
+      expect(reply.card.version).toBe('1.5');
+      expect(reply.texts.length).toBeGreaterThan(0);
+      for (const text of reply.texts) expect(text.wrap).toBe(true);
+      for (const button of reply.buttons) {
+        expect(button.url).toMatch(/^tel:\d{2,6}$/);
+        // A title of a few words fits a 360 px button without breaking a word.
+        expect(button.title.length).toBeLessThanOrEqual(20);
+      }
+      // Every number a button calls is also written, for screen readers and text-only clients.
+      const written = reply.texts.map((t) => t.text).join(' ');
+      for (const url of reply.urls) expect(written.replace(/ /g, '')).toContain(url.slice(4));
+    },
+  );
+
+  test('every number of the vocabulary has a name and a description short enough for a card line', () => {
+    for (const number of Object.values(SAFETY_VOCABULARY.numbers)) {
+      for (const language of ['fr', 'en'] as const) {
+        expect(number.name[language].length).toBeLessThanOrEqual(40);
+        expect(number.description[language].length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
