@@ -6,7 +6,7 @@ import { loadOffer } from '../src/offer/loadOffer';
 import { searchOffer } from '../src/offer/search';
 import { readOfferMessage } from '../src/offer/understand';
 import { KIND_IDS } from '../src/offer/vocabulary';
-import { seededRandom } from '../src/shared/seededRandom';
+import { seededRandom } from '../tests/helpers/seededRandom';
 import { percentile } from './table';
 
 /**

@@ -1,5 +1,5 @@
 import type { CommuneIndex } from '../../src/geo';
-import { seededRandom } from '../../src/shared/seededRandom';
+import { seededRandom } from '../../tests/helpers/seededRandom';
 
 /**
  * Synthetic data·inclusion records spread over France, for the benchmark and load tests: communes drawn by

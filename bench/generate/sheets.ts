@@ -1,5 +1,5 @@
 import type { Plan } from '../../src/sheets/model';
-import { seededRandom } from '../../src/shared/seededRandom';
+import { seededRandom } from '../../tests/helpers/seededRandom';
 
 /**
  * Generates sheets in the two seed layouts (Rhône UPPERCASE headings, Tours tab-indented headings, some written as

@@ -441,7 +441,6 @@ export class CommuneIndex {
         const match = this.exactMatch(tokens, start, end);
         if (!match) continue;
         const isCode = match.via === 'postcode' || match.via === 'code';
-        const alone = wholeTextIsPlace || isWholeMessage(tokens, start, end);
         const key = tokens.slice(start, end).join(' ');
         // An ordinary word ("garde", "danger", "tours", "la garde") is a place only when clearly announced, or when it
         // is the whole message typed as the commune's own name ("Tours", "La Garde"; not "garde").
@@ -451,7 +450,7 @@ export class CommuneIndex {
         if (!marker && !isCode) {
           // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
           // "table" in a sentence is a word, not La Table.
-          if (length === 1 && !alone && match.commune.population < LONE_WORD_MIN_POPULATION) continue;
+          if (length === 1 && match.commune.population < LONE_WORD_MIN_POPULATION && !wholeTextIsPlace && !isWholeMessage(tokens, start, end)) continue;
         }
         const ranked: Ranked = { found: { match, start, end }, marker: marker ? MARKING_STRENGTH[marker.marking] : isCode ? POSTCODE_STRENGTH : 0 };
         if (!best || outranks(ranked, best)) best = ranked;

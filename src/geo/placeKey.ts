@@ -48,12 +48,6 @@ export function keyWithoutArticle(key: string): string | null {
   return LEADING_ARTICLES.has(key.slice(0, space)) ? key.slice(space + 1) : null;
 }
 
-/** One token of a key, as a word of the sentence is compared to it. */
-export function placeToken(word: string): string | null {
-  const tokens = placeTokens(word);
-  return tokens.length === 1 ? tokens[0] : null;
-}
-
 /**
  * A sentence's place tokens (see placeTokens) with, for each, the index of the word it came from in `words(text)`
  * (src/language/text: the folded text split on anything but letters and digits, the caller's own tokenisation), so
@@ -93,6 +87,13 @@ export function sentenceTokens(text: string): SentenceTokens {
 function unaccentedA(text: string, tokens: readonly string[], wordOf: readonly number[], wordCount: number): ReadonlySet<number> {
   const out = new Set<number>();
   if (!tokens.includes('a')) return out;
+  // Most messages hold no « à » at all: then every "a" was typed without it, and the text need not be split again.
+  if (!/[àÀ\u0300]/.test(text)) {
+    tokens.forEach((token, k) => {
+      if (token === 'a') out.add(k);
+    });
+    return out;
+  }
   // The text's own words, split like the folded ones: when folding changed how words split, every "a" is taken as
   // typed with its accent, as before this distinction.
   const raw = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);

@@ -48,29 +48,30 @@ const ABOUT_STARTS: ReadonlySet<string> = new Set(['what', 'how']);
 /** The marker announcing a place whose words start at `index`, or null. */
 export function placeMarkerBefore(tokens: readonly string[], index: number, unaccentedA?: ReadonlySet<number>): PlaceMarker | null {
   const marker = markerBefore(tokens, index);
-  return marker && { ...marker, weak: tokens[marker.start] === 'a' && (unaccentedA?.has(marker.start) ?? false) };
+  if (marker && tokens[marker.start] === 'a' && unaccentedA?.has(marker.start)) marker.weak = true;
+  return marker;
 }
 
-function markerBefore(tokens: readonly string[], index: number): Omit<PlaceMarker, 'weak'> | null {
+function markerBefore(tokens: readonly string[], index: number): PlaceMarker | null {
   const previous = tokens[index - 1];
   if (previous === undefined) return null;
-  if (SEARCH_MARKERS.has(previous)) return { marking: previous === 'sur' && RESIDENCE_VERBS.has(tokens[index - 2] ?? '') ? 'residence' : 'search', start: index - 1 };
+  if (SEARCH_MARKERS.has(previous)) return { marking: previous === 'sur' && RESIDENCE_VERBS.has(tokens[index - 2] ?? '') ? 'residence' : 'search', start: index - 1, weak: false };
   if (PLAIN_MARKERS.has(previous)) {
     const before = tokens[index - 2] ?? '';
     // « plutôt à Bron », « et à Bron ? »: a search, like « plutôt Bron ».
-    if (SEARCH_MARKERS.has(before) && before !== 'sur') return { marking: 'search', start: index - 2 };
-    if (index === 2 && FOLLOW_UP_STARTS.has(before)) return { marking: 'search', start: 0 };
+    if (SEARCH_MARKERS.has(before) && before !== 'sur') return { marking: 'search', start: index - 2, weak: false };
+    if (index === 2 && FOLLOW_UP_STARTS.has(before)) return { marking: 'search', start: 0, weak: false };
     // « je suis à Lyon », « on vit à Bron », « I live in Paris »: where the parent is, not where to search.
-    return { marking: RESIDENCE_VERBS.has(before) ? 'residence' : 'plain', start: index - 1 };
+    return { marking: RESIDENCE_VERBS.has(before) ? 'residence' : 'plain', start: index - 1, weak: false };
   }
-  if (RESIDENCE_WITHOUT_PREPOSITION.has(previous)) return { marking: 'residence', start: index - 1 };
+  if (RESIDENCE_WITHOUT_PREPOSITION.has(previous)) return { marking: 'residence', start: index - 1, weak: false };
   if (DE.has(previous) && SEARCH_MARKERS_BEFORE_DE.has(tokens[index - 2] ?? '')) {
     // « du côté de »: the "du" before "côté" belongs to the marker too.
     const start = tokens[index - 2] === 'cote' && DE.has(tokens[index - 3] ?? '') ? index - 3 : index - 2;
-    return { marking: 'search', start };
+    return { marking: 'search', start, weak: false };
   }
-  if (index === 1 && FOLLOW_UP_STARTS.has(previous)) return { marking: 'search', start: 0 };
-  if (index === 2 && previous === 'about' && ABOUT_STARTS.has(tokens[0])) return { marking: 'search', start: 0 };
+  if (index === 1 && FOLLOW_UP_STARTS.has(previous)) return { marking: 'search', start: 0, weak: false };
+  if (index === 2 && previous === 'about' && ABOUT_STARTS.has(tokens[0])) return { marking: 'search', start: 0, weak: false };
   return null;
 }
 
@@ -86,9 +87,6 @@ export function isPlaceMarkerBefore(tokens: readonly string[], index: number): b
  * « en danger », « les tours de Villeurbanne », « aide aux devoirs mars 2025 ».
  */
 export const ORDINARY_WORDS_NAMING_COMMUNES: ReadonlySet<string> = new Set(ORDINARY_WORDS_NAMING_COMMUNES_TEXT.split(/\s+/).filter((w) => w.length > 0));
-
-/** The same set under its first name. */
-export const COMMON_WORDS_NAMING_COMMUNES = ORDINARY_WORDS_NAMING_COMMUNES;
 
 /**
  * Whether a name key is made of ordinary words: one ("garde", "tours"), after its article ("la garde", "les tours"),

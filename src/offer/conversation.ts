@@ -61,12 +61,6 @@ export const OfferConversationSchema = z.object({
 });
 export type OfferConversation = z.infer<typeof OfferConversationSchema>;
 
-/** The conversation as stored, or a fresh one when what was stored does not fit (an older version, tampering). */
-export function readOfferConversation(value: unknown): OfferConversation {
-  const parsed = OfferConversationSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
 /** What is kept of the search between turns: the position only at the precision a search needs. */
 export function offerConversationToKeep(conversation: OfferConversation): OfferConversation {
   return conversation.position ? { ...conversation, position: coarsePosition(conversation.position) } : conversation;

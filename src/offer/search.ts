@@ -157,11 +157,6 @@ export function searchOpeningSoonest(offer: OfferIndex, communes: CommuneIndex, 
   return resultOf(hits, found.audienceRelaxed && hits.length > 0);
 }
 
-/** True when the offer has at least one family place near a point: used to choose between homonymous communes. */
-export function hasOfferNear(offer: OfferIndex, point: Point, radiusKm: number): boolean {
-  return offer.nearest(point, null, 1, radiusKm, () => true).length > 0;
-}
-
 /** How many places a grouped answer looks at: enough for several kinds near a town. */
 const GROUPED_CANDIDATES = 80;
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { editDistance } from '../../src/language/text';
 import { letterMask, maskDistance, repeatedLetterMask } from '../../src/geo/letterMasks';
-import { seededRandom } from '../../src/shared/seededRandom';
+import { seededRandom } from '../helpers/seededRandom';
 import { readOfferMessage } from '../../src/offer/understand';
 import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 

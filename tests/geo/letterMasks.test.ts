@@ -1,6 +1,6 @@
 import { editDistance } from '../../src/language/text';
 import { letterMask, lettersLacking } from '../../src/geo/letterMasks';
-import { seededRandom } from '../../src/shared/seededRandom';
+import { seededRandom } from '../helpers/seededRandom';
 
 
 describe('letter masks', () => {

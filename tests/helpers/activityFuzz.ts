@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { seededRandom } from '../../src/shared/seededRandom';
+import { seededRandom } from './seededRandom';
 
 /**
  * Generated hostile requests for POST /api/messages: valid activities mutated (fields dropped, wrong types,

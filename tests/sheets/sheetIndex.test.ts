@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { SheetIndex, answerSheetQuestion, generateSheets, loadSheetKnowledge, parseSheetText, sheetQuestionScore, type Sheet, readSheetQuestion } from '../../src/sheets';
+import { SheetIndex, answerSheetQuestion, loadSheetKnowledge, parseSheetText, sheetQuestionScore, type Sheet, readSheetQuestion } from '../../src/sheets';
+import { generateSheets } from '../../bench/generate/sheets';
 
 const seeds = loadSheetKnowledge(join(__dirname, '../../knowledge/sheets'));
 const index = SheetIndex.build(seeds.sheets);
