@@ -11,10 +11,12 @@ import { median, type BenchRow } from './table';
 
 /**
  * The website widget on a slow phone connection (Chromium's fast-3G profile: 1.6 Mbps down, 750 kbps up, 150 ms),
- * in real Chromium against the real application started in this process, on a phone-sized screen:
- * - click → widget ready: the launcher is clicked, until Web Chat's message box is on screen and its WebSocket open;
- * - click → first answer: the question is typed and sent once ready, until the answer's first card;
- * - bytes moved over the network from the page's request to that answer.
+ * in real Chromium against the real application started in this process, on a phone-sized screen. A parent clicks the
+ * launcher and at once types a question and sends it, in whichever box the panel shows (the light box while Web Chat
+ * loads). Measured from the click:
+ * - first answer: the bot's first reply text on screen (in the light view, or in Web Chat if it came first);
+ * - Web Chat took over: Web Chat shows the whole exchange, the answer's cards included, and the light view is gone;
+ * - bytes moved over the network from the page's request to that moment.
  * Cold: a fresh browser context (empty cache) clicks as soon as the page has loaded. Warm: the page has been open
  * 5 s, idle, before the click. Each is the median of RUNS runs.
  */
@@ -28,8 +30,8 @@ const COLD_TARGET_MS = 4_000;
 const WARM_TARGET_MS = 1_500;
 
 interface Run {
-  readyMs: number;
   answerMs: number;
+  tookOverMs: number;
   bytes: number;
 }
 
@@ -62,19 +64,25 @@ async function oneRun(browser: Browser, baseUrl: string, warm: boolean): Promise
     const clicked = performance.now();
     await launcher.click();
     const panel = page.locator('#maillage-panel');
-    const box = panel.locator('[data-id="webchat-sendbox-input"]');
-    await box.waitFor({ timeout: GIVE_UP_MS });
-    const boxShown = performance.now();
-    const deadline = Date.now() + GIVE_UP_MS;
-    while (meter.webSocketOpenedAt() === null && Date.now() < deadline) await page.waitForTimeout(10);
-    const socketOpened = meter.webSocketOpenedAt();
-    if (socketOpened === null) throw new Error('the widget never opened its WebSocket');
-    // Sent once the widget is ready, as a parent who waited would: a widget that loses what is typed before is not timed.
+    const box = panel.locator('textarea.maillage-draft, [data-id="webchat-sendbox-input"]').first();
     await box.fill(QUESTION);
     await box.press('Enter');
-    await panel.locator('.ac-adaptiveCard').first().waitFor({ timeout: GIVE_UP_MS });
+    // The first reply text: the light view's, or a bot's message after the question in Web Chat's transcript.
+    await page.waitForFunction(
+      (question) => {
+        if (document.querySelector('#maillage-panel .maillage-reply')) return true;
+        const activities = Array.from(document.querySelectorAll('#maillage-panel .maillage-webchat:not(.maillage-behind) .webchat__basic-transcript__activity'));
+        const asked = activities.findIndex((node) => node.querySelector('.webchat__bubble--from-user') && (node as HTMLElement).innerText.includes(question));
+        return asked >= 0 && activities.slice(asked + 1).some((node) => !node.querySelector('.webchat__bubble--from-user') && (node as HTMLElement).innerText.trim() !== '');
+      },
+      QUESTION,
+      { timeout: GIVE_UP_MS, polling: 'raf' },
+    );
     const answered = performance.now();
-    return { readyMs: Math.max(boxShown, socketOpened) - clicked, answerMs: answered - clicked, bytes: meter.bytesMoved() };
+    await panel.locator('.maillage-webchat:not(.maillage-behind) .ac-adaptiveCard').first().waitFor({ timeout: GIVE_UP_MS });
+    await panel.locator('.maillage-welcome').waitFor({ state: 'detached', timeout: GIVE_UP_MS });
+    const tookOver = performance.now();
+    return { answerMs: answered - clicked, tookOverMs: tookOver - clicked, bytes: meter.bytesMoved() };
   } finally {
     await context.close();
   }
@@ -85,12 +93,12 @@ export async function runWidgetLoadBench(options: { knowledgeDir: string }): Pro
     const at = (runs: Run[], pick: (run: Run) => number) => (runs.length > 0 ? median(runs.map(pick)) : Number.NaN);
     const fail = error ? { error } : {};
     return [
-      { name: 'widget, fast 3G, cold: click → ready', value: at(cold, (r) => r.readyMs), unit: 'ms', ...fail },
       { name: 'widget, fast 3G, cold: click → first answer', value: at(cold, (r) => r.answerMs), unit: 'ms', target: { max: COLD_TARGET_MS }, ...fail },
-      { name: 'widget, fast 3G, cold: bytes moved (page → answer)', value: at(cold, (r) => r.bytes) / 1000, unit: 'KB', ...fail },
-      { name: 'widget, fast 3G, warm (5 s idle): click → ready', value: at(warm, (r) => r.readyMs), unit: 'ms', ...fail },
+      { name: 'widget, fast 3G, cold: click → Web Chat took over (cards)', value: at(cold, (r) => r.tookOverMs), unit: 'ms', ...fail },
+      { name: 'widget, fast 3G, cold: bytes moved (page → Web Chat)', value: at(cold, (r) => r.bytes) / 1000, unit: 'KB', ...fail },
       { name: 'widget, fast 3G, warm (5 s idle): click → first answer', value: at(warm, (r) => r.answerMs), unit: 'ms', target: { max: WARM_TARGET_MS }, ...fail },
-      { name: 'widget, fast 3G, warm: bytes moved (page → answer)', value: at(warm, (r) => r.bytes) / 1000, unit: 'KB', ...fail },
+      { name: 'widget, fast 3G, warm (5 s idle): click → Web Chat took over (cards)', value: at(warm, (r) => r.tookOverMs), unit: 'ms', ...fail },
+      { name: 'widget, fast 3G, warm: bytes moved (page → Web Chat)', value: at(warm, (r) => r.bytes) / 1000, unit: 'KB', ...fail },
     ];
   };
   if (!hasChromium) return rows([], [], 'Chromium (/usr/bin/chromium) is missing');

@@ -2,9 +2,10 @@
  * Maillage chat widget. Any website adds it with one tag:
  *   <script src="https://MAILLAGE-HOST/widget.js" defer></script>
  * It adds a chat button and a panel. Web Chat comes from the same server as this script (no CDN), at an address that
- * names its content, so browsers keep it for a year: it is fetched quietly once the page is idle (unless the browser
- * asks to save data), and loaded from the cache when the panel opens. The conversation is started in parallel with
- * Web Chat's loading, and what the parent types meanwhile is sent, once, as soon as the chat is connected.
+ * names its content, so browsers keep it for a year: once the page is idle it is fetched, then run (not shown), unless
+ * the browser asks to save data or has under 1 GB of memory; the panel then only has to draw it. The conversation is
+ * started at the click, in parallel with Web Chat's loading; what the parent sends before Web Chat is connected goes
+ * at once by Direct Line's REST API and the replies' text is shown in a light view, until Web Chat takes over.
  * Its own texts follow the browser's language: French, else English. Optional attribute on the tag:
  * data-locale="fr-FR" | "en-US" to choose for the page.
  */
@@ -327,22 +328,36 @@
     });
   }
 
+  /** What happened to Web Chat's bundle, on the widget's root: saving-data, fetched, loaded (for tests and support). */
+  function markWebChat(stage) {
+    root.setAttribute('data-maillage-webchat', stage);
+  }
+
   /**
-   * Fills the browser's HTTP cache with Web Chat's bundle without running it (running 4 MB of script would cost the
-   * host page's visitors a moment of a busy phone): low priority, once the page is idle. The request is the one the
-   * <script crossorigin="anonymous"> tag makes later (CORS, same credentials), so that tag is served from the cache.
-   * Saving data (the browser's setting) or a page that forbids the request: the bundle is simply fetched on click.
+   * Once the page is idle, Web Chat's bundle is fetched (low priority) and then run, in another idle moment, without
+   * being drawn: on a phone, running 4 MB of script takes over a second, which the click then no longer waits for.
+   * The fetch is the request the <script crossorigin="anonymous"> tag makes later (CORS, same credentials), so that
+   * tag is served from the cache. A browser saving data fetches it only on click; under 1 GB of memory (a phone that
+   * would suffer from it) it is fetched but run only on click.
    */
   function prefetchWebChat() {
-    if (webChatPrefetch || webChatScript || (navigator.connection && navigator.connection.saveData)) return;
-    if (typeof fetch !== 'function') return;
+    if (webChatPrefetch || webChatScript || typeof fetch !== 'function') return;
+    if (navigator.connection && navigator.connection.saveData) {
+      markWebChat('saving-data');
+      return;
+    }
     webChatPrefetch = fetch(serverUrl(WEB_CHAT_PATH), { mode: 'cors', credentials: 'same-origin', priority: 'low' })
+      // Read to the end: the cache keeps only a response that was read whole.
       .then(function (response) {
-        // Read to the end: the cache keeps only a response that was read whole.
         return response.ok ? response.arrayBuffer() : null;
       })
+      .then(function (bundle) {
+        if (!bundle || webChatScript) return;
+        markWebChat('fetched');
+        if (!(navigator.deviceMemory < 1)) whenIdle(preloadWebChat);
+      })
       .catch(function () {
-        return null;
+        /* fetched on click instead */
       });
   }
 
@@ -362,8 +377,9 @@
     webChatScript = new Promise(function (resolve, reject) {
       var tag = element('script', { src: serverUrl(WEB_CHAT_PATH), async: 'async', crossorigin: 'anonymous' });
       tag.onload = function () {
-        if (window.WebChat) resolve(window.WebChat);
-        else reject(new Error('Web Chat did not load'));
+        if (!window.WebChat) return reject(new Error('Web Chat did not load'));
+        markWebChat('loaded');
+        resolve(window.WebChat);
       };
       tag.onerror = function () {
         webChatScript = null;
@@ -407,11 +423,12 @@
   function startChat() {
     if (chatStarted) return chatStarted;
     connected = false;
+    grantReady = null;
     setState('loading');
     chat.setAttribute('aria-busy', 'true');
     showWelcome();
     var resumed = readSession();
-    var grant = resumed
+    var grant = (resumed
       ? Promise.resolve(resumed)
       : fetchToken().then(function (fresh) {
           return startConversation({
@@ -421,7 +438,15 @@
             expiresAt: Date.now() + fresh.expires_in * 1000,
             fresh: true
           });
-        });
+        })
+    ).then(function (ready) {
+      // Kept from here, not from Web Chat's start: a parent who changes page before it comes keeps the conversation.
+      session = { token: ready.token, conversationId: ready.conversationId, domain: ready.domain, expiresAt: ready.expiresAt, resumed: !ready.fresh };
+      writeSession(session);
+      grantReady = ready;
+      drain();
+      return ready;
+    });
     chatStarted = Promise.all([loadWebChat(), grant])
       .then(function (results) {
         render(results[0], results[1]);
@@ -433,9 +458,16 @@
     return chatStarted;
   }
 
-  // ---- before Web Chat is there: a welcome for parents, and a box to type in at once -----------------------
+  // ---- before Web Chat is there: a welcome for parents, a box to type in at once, and the first exchanges ----
   var draft = null;
   var queuedNote = null;
+  // The light view while it is shown: its elements, the ids of the activities it showed (Web Chat must have them all
+  // before it takes over), the watermark it read up to, and whether a post or a read is under way.
+  var early = null;
+  // The conversation once started (token, id, domain): from then on, what the parent sends can be posted.
+  var grantReady = null;
+  // Activity ids Web Chat has received, so the hand-over knows when it shows everything the light view showed.
+  var seenByWebChat = {};
 
   function showWelcome() {
     chat.textContent = '';
@@ -453,14 +485,17 @@
         queueDraft();
       }
     });
-    chat.appendChild(element('div', { class: 'maillage-welcome' }, [
+    var loadingNote = element('p', { class: 'maillage-loading', text: TEXTS.loading });
+    var view = element('div', { class: 'maillage-welcome' }, [
       element('p', { class: 'maillage-welcome-text', text: TEXTS.welcome }),
-      element('p', { class: 'maillage-loading', text: TEXTS.loading }),
+      loadingNote,
       queuedNote,
       form
-    ]));
+    ]);
+    chat.appendChild(view);
+    early = { view: view, form: form, loadingNote: loadingNote, log: queuedNote, known: {}, posted: {}, watermark: '', busy: false, container: null };
     pending.forEach(function (item) {
-      if (item.text) showQueued(item.text);
+      if (item.text) item.shown = showQueued(item.text);
     });
   }
 
@@ -472,30 +507,187 @@
   }
 
   function enqueue(text) {
-    pending.push({ text: text });
-    showQueued(text);
-    if (connected) setTimeout(flushPending, 0);
+    pending.push({ text: text, shown: showQueued(text) });
+    setTimeout(drain, 0);
   }
 
   function showQueued(text) {
-    if (!queuedNote || !queuedNote.isConnected) return;
-    queuedNote.appendChild(element('li', {}, [
-      element('span', { class: 'maillage-queued-text', text: text }),
-      element('span', { class: 'maillage-queued-note', text: TEXTS.queued })
-    ]));
+    if (!queuedNote || !queuedNote.isConnected) return null;
+    var note = element('span', { class: 'maillage-queued-note', text: TEXTS.queued });
+    queuedNote.appendChild(element('li', {}, [element('span', { class: 'maillage-queued-text', text: text }), note]));
+    return note;
   }
 
-  /** Sends what waited, in order, each once: taken off the list as it is handed to Web Chat. */
-  function flushPending() {
-    while (connected && store && pending.length > 0) {
-      var item = pending.shift();
-      if (item.location) {
-        store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'location', value: item.location } });
-        announce(TEXTS.locationSent);
-      } else {
-        store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: item.text, method: 'keyboard' } });
+  /**
+   * Sends what waited, in order, each once: through Web Chat once it is connected, else at once by Direct Line's REST
+   * API as soon as the conversation exists. An item leaves the list when it is handed to Web Chat or the server has it.
+   */
+  function drain() {
+    if (early && early.busy) return;
+    if (connected && store) {
+      while (pending.length > 0) {
+        var item = pending.shift();
+        if (item.location) {
+          store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'location', value: item.location } });
+          announce(TEXTS.locationSent);
+        } else {
+          store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: item.text, method: 'keyboard' } });
+        }
       }
+      maybeHandOver();
+    } else if (early && grantReady && pending.length > 0 && !early.failed) {
+      postEarly(early, grantReady, pending[0]);
     }
+  }
+
+  /** A request of Direct Line's REST API on the started conversation; its JSON answer, or a rejection. */
+  function directLineCall(grant, path, body) {
+    var headers = { Authorization: 'Bearer ' + grant.token, Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    return fetch(grant.domain + '/conversations/' + encodeURIComponent(grant.conversationId) + path, {
+      method: body ? 'POST' : 'GET',
+      credentials: 'omit',
+      headers: headers,
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (response) {
+      if (!response.ok) throw new Error('Direct Line answered HTTP ' + response.status);
+      return response.json();
+    });
+  }
+
+  /** The user id in the token (its `user` claim), which Web Chat uses too, so its transcript shows the message as the parent's. */
+  function userIdOf(token) {
+    try {
+      var user = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
+      return typeof user === 'string' ? user : undefined;
+    } catch (error) {
+      return undefined;
+    }
+  }
+
+  function postEarly(state, grant, item) {
+    state.busy = true;
+    // Web Chat's own mark of a message: if the answer to the post is lost, the transcript says whether it arrived.
+    var clientId = 'maillage-' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+    var activity = item.location
+      ? { type: 'event', name: 'location', value: item.location }
+      : { type: 'message', text: item.text, textFormat: 'plain' };
+    activity.from = { id: userIdOf(grant.token), role: 'user' };
+    activity.locale = locale;
+    activity.channelData = { clientActivityID: clientId };
+    directLineCall(grant, '/activities', activity)
+      .then(
+        function (posted) {
+          return posted && typeof posted.id === 'string' ? posted.id : null;
+        },
+        function () {
+          return readEarly(state, grant).then(function (page) {
+            var found = page.activities.filter(function (seen) {
+              return seen && seen.channelData && seen.channelData.clientActivityID === clientId && typeof seen.id === 'string';
+            })[0];
+            return found ? found.id : null;
+          });
+        }
+      )
+      .catch(function () {
+        return null;
+      })
+      .then(function (id) {
+        if (id === null) {
+          // Not sent (or not known to be): it stays first in line, for Web Chat to send once connected.
+          state.failed = true;
+          return;
+        }
+        var at = pending.indexOf(item);
+        if (at >= 0) pending.splice(at, 1);
+        if (item.shown) item.shown.remove();
+        if (item.location) announce(TEXTS.locationSent);
+        state.known[id] = state.posted[id] = true;
+        return showRepliesTo(state, grant, id, 0);
+      })
+      .then(function () {
+        state.busy = false;
+        if (state === early) drain();
+        maybeHandOver();
+      });
+  }
+
+  /** The activities after the light view's watermark, checked enough to be read safely. */
+  function readEarly(state, grant) {
+    return directLineCall(grant, '/activities?watermark=' + encodeURIComponent(state.watermark)).then(function (page) {
+      if (page && typeof page.watermark === 'string' && /^\d{1,12}$/.test(page.watermark)) state.watermark = page.watermark;
+      return { activities: page && Array.isArray(page.activities) ? page.activities : [] };
+    });
+  }
+
+  /**
+   * Shows the bot's replies to what the light view posted. The built-in Direct Line answers a post once the bot has
+   * replied; Azure's answers before, so until a reply comes it asks again each second, while Web Chat is not there.
+   */
+  function showRepliesTo(state, grant, postedId, tries) {
+    return readEarly(state, grant)
+      .then(function (page) {
+        var answered = false;
+        page.activities.forEach(function (activity) {
+          if (!activity || activity.type !== 'message' || typeof activity.id !== 'string' || state.known[activity.id]) return;
+          if (!activity.from || activity.from.role === 'user' || !state.posted[activity.replyToId]) return;
+          state.known[activity.id] = true;
+          answered = answered || activity.replyToId === postedId;
+          showEarlyReply(state, activity);
+        });
+        if (answered || connected || state !== early || tries >= 20) return;
+        return new Promise(function (resolve) {
+          setTimeout(resolve, 1000);
+        }).then(function () {
+          return showRepliesTo(state, grant, postedId, tries + 1);
+        });
+      })
+      .catch(function () {
+        /* Web Chat shows the replies once connected */
+      });
+  }
+
+  /**
+   * A reply in the light view: its text as plain text (its Markdown marks dropped), and the national numbers its cards
+   * offer to call (2 to 6 digits: 119, 3919, 3114, 17, 112…) as tel: links, so a parent in distress can call before
+   * Web Chat is there. A local service's number comes with its card, in Web Chat.
+   */
+  function showEarlyReply(state, activity) {
+    var text = typeof activity.text === 'string' ? activity.text.replace(/\*\*|__/g, '').replace(/\\([\\`*_{}[\]()#+.!<>|~-])/g, '$1') : '';
+    var reply = element('li', { class: 'maillage-reply' }, [element('p', { text: text })]);
+    callsIn(activity.attachments, [], 0).forEach(function (action) {
+      reply.appendChild(element('a', { class: 'maillage-call', href: action.url, text: action.title }));
+    });
+    state.log.appendChild(reply);
+    var maillage = activity.channelData && activity.channelData.maillage;
+    if (maillage && maillage.askLocation === true) suggestLocation();
+  }
+
+  function callsIn(node, found, depth) {
+    if (!node || typeof node !== 'object' || depth > 12 || found.length >= 8) return found;
+    if (node.type === 'Action.OpenUrl' && typeof node.title === 'string' && /^tel:\d{2,6}$/.test(node.url)) found.push(node);
+    Object.keys(node).forEach(function (key) {
+      callsIn(node[key], found, depth + 1);
+    });
+    return found;
+  }
+
+  /**
+   * Web Chat replays the conversation from its start, so it shows what the light view showed; the light view stays
+   * on top until Web Chat has received all of it (or 8 s after connecting, whatever was lost), then goes.
+   */
+  function maybeHandOver() {
+    if (!early || !early.container || early.busy || !connected || pending.length > 0) return;
+    for (var id in early.known) if (!seenByWebChat[id]) return;
+    handOver(early);
+  }
+
+  function handOver(state) {
+    if (!state || state !== early) return;
+    early = null;
+    queuedNote = null;
+    state.view.remove();
+    state.container.classList.remove('maillage-behind');
   }
 
   /**
@@ -507,7 +699,7 @@
       var value = (api.getState().sendBoxValue || '').trim();
       if (value) {
         api.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: '' } });
-        pending.push({ text: value });
+        enqueue(value);
       }
       return true;
     }
@@ -519,16 +711,24 @@
       connected = true;
       setState('ready');
       // After Web Chat's own handling of the action, so that its sending is running.
-      setTimeout(flushPending, 0);
+      setTimeout(drain, 0);
+      var state = early;
+      setTimeout(function () {
+        handOver(state);
+      }, 8000);
     } else if (action.type === 'DIRECT_LINE/RECONNECT_PENDING' || action.type === 'DIRECT_LINE/DISCONNECT_PENDING' || action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
       connected = false;
       if (action.type !== 'DIRECT_LINE/DISCONNECT_PENDING') setState('connecting');
+    } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      var activity = action.payload && action.payload.activity;
+      if (activity && typeof activity.id === 'string') seenByWebChat[activity.id] = true;
     }
   }
 
   function render(WebChat, grant) {
     var ownGeneration = ++generation;
     renderedAt = Date.now();
+    var typing = draft && document.activeElement === draft;
     var leftInDraft = draft ? draft.value : '';
     // A conversation started here comes with its stream's address: Web Chat opens the stream at once. A conversation
     // resumed from an earlier page reconnects to it and replays its messages.
@@ -544,9 +744,8 @@
     // Given a stream, Web Chat's Direct Line skips its start, and with it the loop that renews the token every
     // 15 minutes: started here, or a conversation longer than the token's 30 minutes would end.
     if (withStream && typeof directLine.refreshTokenLoop === 'function') directLine.refreshTokenLoop();
-    session = { token: grant.token, conversationId: grant.conversationId, domain: grant.domain, expiresAt: grant.expiresAt, resumed: !grant.fresh };
-    writeSession(session);
     setState('connecting');
+    seenByWebChat = {};
     store = WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
@@ -554,7 +753,9 @@
           if (queueWhileConnecting(api, action)) return action;
           trackConnection(action);
           watch(action);
-          return next(action);
+          var result = next(action);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' || action.type === 'DIRECT_LINE/CONNECT_FULFILLED') maybeHandOver();
+          return result;
         };
       };
     });
@@ -563,10 +764,18 @@
     var panelWidth = panel.getBoundingClientRect().width || 400;
     var phone = window.matchMedia(MOBILE_QUERY).matches;
     var bubbleMaxWidth = Math.max(200, Math.min(480, Math.floor(panelWidth - (phone ? 40 : 80))));
-    var container = element('div', { class: 'maillage-webchat' });
-    chat.textContent = '';
+    // Until Web Chat shows the conversation, the light view stays on top of it, and only its send box shows below:
+    // one box to type in at a time.
+    var container = element('div', { class: 'maillage-webchat maillage-behind' });
     draft = null;
-    queuedNote = null;
+    if (early) {
+      early.form.remove();
+      early.loadingNote.remove();
+      early.view.classList.add('maillage-over');
+      early.container = container;
+    } else {
+      chat.textContent = '';
+    }
     chat.appendChild(container);
     chat.removeAttribute('aria-busy');
     var styleOptions = {
@@ -601,8 +810,10 @@
       },
       container
     );
+    if (!early) container.classList.remove('maillage-behind');
     // What was being typed before Web Chat came is still there to finish.
     if (leftInDraft.trim()) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: leftInDraft } });
+    if (typing) focusSendBox();
   }
 
   // ---- what a message may show -------------------------------------------------------------------------
@@ -673,6 +884,7 @@
     connected = false;
     draft = null;
     queuedNote = null;
+    early = null;
     // Messages still queued stay queued: the next start sends them.
     setState('failed');
     chat.removeAttribute('aria-busy');
@@ -693,8 +905,8 @@
   }
 
   window.addEventListener('pagehide', function () {
-    if (!session || !directLine) return;
-    var current = directLine.token || session.token;
+    if (!session) return;
+    var current = (directLine && directLine.token) || session.token;
     writeSession({
       token: current,
       conversationId: session.conversationId,
@@ -741,7 +953,7 @@
         locationButton.disabled = false;
         // Sent at once when connected; otherwise it waits its turn with the messages typed meanwhile.
         pending.push({ location: { latitude: round(position.coords.latitude), longitude: round(position.coords.longitude) } });
-        flushPending();
+        drain();
       },
       function (error) {
         locationButton.disabled = false;

@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants as zlibConstants, gunzip, gzip } from 'node:zlib';
+import { projectDataDir } from '../geo/projectData';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 const brotliAsync = promisify(brotliCompress);
+const brotliDecompressAsync = promisify(brotliDecompress);
 
 /**
  * Files served as they are, read and compressed once, then answered from memory with an ETag. Web Chat's bundle is
  * 3.9 MB: 950 KB with gzip, 640 KB with brotli at quality 11, which on a phone's 1.6 Mbps is a second and a half less.
- * Brotli at quality 11 costs about 10 s of CPU for that bundle, so it runs once, off the event loop (zlib's thread
- * pool), and gzip is served until it is ready; small files wait for it (a few milliseconds).
+ * Brotli at quality 11 costs about 10 s of CPU for that bundle, so `npm run build` does it once (`prepareCompressed`,
+ * into `data/webchat/`, named by the content's hash) and the very first request gets brotli. Without a prepared file,
+ * or with one for another content (an upgrade without a build), it runs once, off the event loop (zlib's thread pool),
+ * and gzip is served until it is ready; small files wait for it (a few milliseconds).
  */
 export interface StaticAssetSpec {
   file: string;
@@ -23,6 +28,8 @@ export interface StaticAssetSpec {
   transform?: (text: string) => string | Promise<string>;
   /** Extra headers, e.g. to let other sites embed it. */
   headers?: Record<string, string>;
+  /** Where `prepareCompressed` put this file's brotli and gzip, if it did (used only when they match the content). */
+  preparedDir?: string;
 }
 
 /** Below this size brotli is ready in milliseconds: the first request waits for it rather than getting gzip. */
@@ -83,9 +90,11 @@ export class StaticAsset {
     this.loaded ??= (async () => {
       const raw = await readFile(this.spec.file);
       const body = this.spec.transform ? Buffer.from(await this.spec.transform(raw.toString('utf8'))) : raw;
-      const gzipped = await gzipAsync(body, { level: 9 });
-      const digest = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-      const asset: LoadedAsset = { body, gzipped, brotli: null, digest };
+      const digest = contentDigest(body);
+      const prepared = this.spec.preparedDir ? await readPrepared(this.spec.preparedDir, this.spec.file, digest, body) : { brotli: null, gzipped: null };
+      const gzipped = prepared.gzipped ?? (await gzipAsync(body, { level: 9 }));
+      const asset: LoadedAsset = { body, gzipped, brotli: prepared.brotli, digest };
+      if (asset.brotli) return asset;
       const compressing = compressedWithBrotli(digest, body).then((compressed) => {
         asset.brotli = compressed;
       });
@@ -100,6 +109,72 @@ export class StaticAsset {
   }
 }
 
+function contentDigest(body: Buffer): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 22);
+}
+
+/** "webchat.<digest>.js.br": the compressed file's name says which content it holds. */
+function preparedName(file: string, digest: string, encoding: 'br' | 'gz'): string {
+  const extension = path.extname(file);
+  return `${path.basename(file, extension)}.${digest}${extension}.${encoding}`;
+}
+
+/**
+ * The prepared brotli and gzip of this content, each only if it is there and decompresses to exactly this content: a
+ * file cut short by a crash, or edited, would otherwise be served as the bundle, cached for a year. Checking costs a
+ * decompression (tens of milliseconds, once), far less than compressing.
+ */
+async function readPrepared(dir: string, file: string, digest: string, body: Buffer): Promise<{ brotli: Buffer | null; gzipped: Buffer | null }> {
+  const matching = async (encoding: 'br' | 'gz', decompress: (data: Buffer) => Promise<Buffer>): Promise<Buffer | null> => {
+    try {
+      const compressed = await readFile(path.join(dir, preparedName(file, digest, encoding)));
+      return (await decompress(compressed)).equals(body) ? compressed : null;
+    } catch {
+      return null;
+    }
+  };
+  const [brotli, gzipped] = await Promise.all([matching('br', (data) => brotliDecompressAsync(data)), matching('gz', (data) => gunzipAsync(data))]);
+  return { brotli, gzipped };
+}
+
+/**
+ * Writes `file`'s brotli (quality 11) and gzip (level 9) into `dir`, named by the content's hash, unless they are there
+ * and right; removes those of other contents of the same file (an older bundle). Run at build time. Returns what it
+ * did, for the build's log.
+ */
+export async function prepareCompressed(file: string, dir: string): Promise<{ digest: string; written: boolean }> {
+  const body = await readFile(file);
+  const digest = contentDigest(body);
+  await mkdir(dir, { recursive: true });
+  const ready = await readPrepared(dir, file, digest, body);
+  const write = async (encoding: 'br' | 'gz', data: Buffer) => {
+    const target = path.join(dir, preparedName(file, digest, encoding));
+    // Written whole, then renamed: a server starting meanwhile never reads half a file.
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  };
+  if (!ready.brotli) await write('br', await brotliAsync(body, brotliParams(body)));
+  if (!ready.gzipped) await write('gz', await gzipAsync(body, { level: 9 }));
+  const extension = path.extname(file);
+  const stem = `${path.basename(file, extension)}.`;
+  const keep = new Set([preparedName(file, digest, 'br'), preparedName(file, digest, 'gz')]);
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(stem) && /\.(br|gz)$/.test(name) && !keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+  return { digest, written: !ready.brotli || !ready.gzipped };
+}
+
+function brotliParams(body: Buffer) {
+  return {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+      [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  };
+}
+
 /**
  * Brotli of a content, by its hash, once for the whole process: several servers in one process (tests, benchmarks,
  * a restart of the HTTP layer) serve the same bundle without compressing it again. Null when brotli failed (out of
@@ -110,13 +185,7 @@ const brotliByDigest = new Map<string, Promise<Buffer | null>>();
 function compressedWithBrotli(digest: string, body: Buffer): Promise<Buffer | null> {
   let compressed = brotliByDigest.get(digest);
   if (!compressed) {
-    compressed = brotliAsync(body, {
-      params: {
-        [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
-        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }).catch(() => null);
+    compressed = brotliAsync(body, brotliParams(body)).catch(() => null);
     brotliByDigest.set(digest, compressed);
   }
   return compressed;
@@ -163,6 +232,11 @@ export function findPublicDir(): string {
     if (parent === dir) throw new Error(`public/widget.js was not found above ${__dirname}`);
     dir = parent;
   }
+}
+
+/** Where `npm run build` puts Web Chat's bundle compressed: `data/webchat/` (gitignored, like all of `data/`). */
+export function preparedWebChatDir(): string {
+  return path.join(projectDataDir(), 'webchat');
 }
 
 /** Web Chat's full browser bundle (React and Adaptive Cards included), as shipped in the npm package. */

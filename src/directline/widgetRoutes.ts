@@ -8,7 +8,7 @@ import { DIRECT_LINE_BASE_PATH, type DirectLineEndpoint, directLineEndpointOf } 
 import { addressKey, applyCors, clientAddress, HttpProblem, sendJson, sendPreflight, sendProblem } from './httpUtils';
 import { DEFAULT_DIRECT_LINE_LIMITS } from './limits';
 import { type RateLimit, RateLimiter } from './rateLimiter';
-import { findPublicDir, StaticAsset, webChatBundlePath } from './staticAssets';
+import { findPublicDir, preparedWebChatDir, StaticAsset, webChatBundlePath } from './staticAssets';
 
 /**
  * The website widget: the demo page, the embeddable script and its styles, Web Chat's bundle served from
@@ -38,6 +38,8 @@ export interface WidgetOptions {
   /** Azure's Direct Line host; a local stand-in in tests. */
   azureBaseUrl?: string;
   tokenRateLimit?: RateLimit;
+  /** Where Web Chat's bundle was compressed at build time; default `data/webchat/` (tests give another). */
+  preparedDir?: string;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY); default: the Direct Line endpoint's setting on this server. */
   trustProxy?: TrustProxy;
   now?: () => number;
@@ -81,6 +83,8 @@ export function registerWidget(server: restify.Server, options: WidgetOptions): 
     contentType: 'text/javascript; charset=utf-8',
     cacheControl: WEB_CHAT_CACHE_CONTROL,
     headers: embeddable,
+    // Compressed by `npm run build`, so the very first visitor gets brotli.
+    preparedDir: options.preparedDir ?? preparedWebChatDir(),
   });
   const script = new StaticAsset({
     file: path.join(publicDir, 'widget.js'),

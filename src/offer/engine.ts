@@ -258,7 +258,15 @@ function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferCo
       suggestions: canWiden ? [offerText('suggestFarther', language)] : examples(language).slice(0, 3),
     });
   }
-  const offset = Math.min(search.offset ?? 0, Math.max(0, all.length - 1));
+  const requested = search.offset ?? 0;
+  if (requested > 0 && requested >= all.length) {
+    // Past the last kind: said so, rather than the last page again.
+    return offerTurn('results', [textReply(offerText('noMore', language), canWiden ? offerText('widerHint', language) : '')], {
+      ...conversation,
+      offset: Math.max(0, requested - GROUPS_SHOWN),
+    }, { suggestions: canWiden ? [offerText('suggestFarther', language)] : [] });
+  }
+  const offset = requested;
   const shown = all.slice(offset, offset + GROUPS_SHOWN);
   const heading = (label: KindId | null | 'remote', count: number, total: number): string => {
     const name = label === 'remote' ? offerText('remoteGroup', language)

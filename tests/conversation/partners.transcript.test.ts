@@ -68,7 +68,7 @@ describe('a partner asks about the sheets', () => {
 
 describe('joining and asking for help', () => {
   test('a new member is greeted once, with what the bot can do', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(bot, { channelId: 'msteams' });
     const first = await chat.joins();
     expect(folded(first.text)).toContain('bonjour');
     expect(folded(first.text)).toContain('fiches');
@@ -76,15 +76,17 @@ describe('joining and asking for help', () => {
     expect(again.text).toBe('');
   });
 
-  test('partners in Teams see the sheets first, parents on a website see the offer first', async () => {
+  test('partners in Teams see the sheets first; parents on a website are told only about support near them', async () => {
     const inTeams = folded((await conversation(bot, { channelId: 'msteams' }).joins()).text);
     expect(inTeams.indexOf('**sur les fiches action**')).toBeLessThan(inTeams.indexOf('**pour trouver une aide pres de chez vous**'));
     const onWebsite = folded((await conversation(bot, { channelId: 'directline' }).joins()).text);
-    expect(onWebsite.indexOf('**pour trouver une aide pres de chez vous**')).toBeLessThan(onWebsite.indexOf('**sur les fiches action**'));
+    expect(onWebsite).toContain('**pour trouver une aide pres de chez vous**');
+    expect(onWebsite).not.toContain('fiches action');
   });
 
-  test('"aide" explains what one can ask', async () => {
-    expect(folded((await conversation(bot).says('aide')).text)).toContain('fiches');
+  test('"aide" explains what one can ask, to partners and to parents', async () => {
+    expect(folded((await conversation(bot, { channelId: 'msteams' }).says('aide')).text)).toContain('fiches');
+    expect(folded((await conversation(bot).says('aide')).text)).toContain('groupe de parole');
   });
 });
 

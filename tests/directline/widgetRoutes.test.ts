@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
-import { brotliDecompressSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { chooseEncoding } from '../../src/directline/staticAssets';
+import { chooseEncoding, prepareCompressed, StaticAsset } from '../../src/directline/staticAssets';
 import { request, startTestServer, type TestServer } from './support/harness';
 
 describe('content negotiation of the widget’s files', () => {
@@ -225,4 +229,88 @@ describe('widget routes with DIRECT_LINE_SECRET (Azure Direct Line)', () => {
       await server.close();
     }
   });
+});
+
+describe('a large file compressed at build time', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-prepared-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A script-like file of `size` bytes, different each time (the process keeps brotli by content). */
+  const bundle = (size: number): string => {
+    const file = path.join(dir, 'bundle.js');
+    const words = Array.from({ length: 400 }, () => randomBytes(6).toString('base64url'));
+    let text = '';
+    for (let i = 0; text.length < size; i++) text += `var ${words[i % words.length]}_${i} = ${i * 7919 % 1000};\n`;
+    writeFileSync(file, text);
+    return file;
+  };
+
+  /** What one request with `Accept-Encoding: br, gzip` gets: its coding and its raw bytes. */
+  async function firstResponse(asset: StaticAsset): Promise<{ encoding: string | undefined; body: Buffer }> {
+    const server = createServer((req, res) => void asset.serve(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      return await new Promise((resolve, reject) => {
+        get(`http://127.0.0.1:${port}/`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  const assetOf = (file: string, preparedDir?: string) => new StaticAsset({ file, contentType: 'text/javascript', cacheControl: 'no-cache', preparedDir });
+
+  it('serves brotli from the very first request when the build prepared it, and the bytes are the file', async () => {
+    const file = bundle(2_000_000);
+    const prepared = await prepareCompressed(file, path.join(dir, 'prepared'));
+    expect(prepared.written).toBe(true);
+    expect(readdirSync(path.join(dir, 'prepared')).sort()).toEqual([`bundle.${prepared.digest}.js.br`, `bundle.${prepared.digest}.js.gz`]);
+    const first = await firstResponse(assetOf(file, path.join(dir, 'prepared')));
+    expect(first.encoding).toBe('br');
+    expect(brotliDecompressSync(first.body).equals(readFileSync(file))).toBe(true);
+    // Done once: a second build leaves the files as they are.
+    expect((await prepareCompressed(file, path.join(dir, 'prepared'))).written).toBe(false);
+  }, 60_000);
+
+  it('without a prepared file, serves gzip until brotli is ready in the background', async () => {
+    const file = bundle(2_000_000);
+    const first = await firstResponse(assetOf(file, path.join(dir, 'nothing-here')));
+    expect(first.encoding).toBe('gzip');
+    expect(gunzipSync(first.body).equals(readFileSync(file))).toBe(true);
+  }, 60_000);
+
+  it('ignores a prepared file that is not this content (stale, cut short or edited), and replaces it at the next build', async () => {
+    const file = bundle(2_000_000);
+    const { digest } = await prepareCompressed(file, path.join(dir, 'prepared'));
+    const brotliFile = path.join(dir, 'prepared', `bundle.${digest}.js.br`);
+    // Another content under this content's name, then a file cut short.
+    writeFileSync(brotliFile, brotliCompressSync(Buffer.from('console.log("not the bundle");')));
+    const wrong = await firstResponse(assetOf(file, path.join(dir, 'prepared')));
+    expect(wrong.encoding).toBe('gzip');
+    expect(gunzipSync(wrong.body).equals(readFileSync(file))).toBe(true);
+
+    expect((await prepareCompressed(file, path.join(dir, 'prepared'))).written).toBe(true);
+    const whole = readFileSync(brotliFile);
+    writeFileSync(brotliFile, whole.subarray(0, whole.length >> 1));
+    expect((await firstResponse(assetOf(file, path.join(dir, 'prepared')))).encoding).toBe('gzip');
+  }, 60_000);
+
+  it('removes the compressed files of an older content of the same file when it prepares the new one', async () => {
+    const file = bundle(300_000);
+    const older = await prepareCompressed(file, dir);
+    const unrelated = path.join(dir, 'other.js.br');
+    writeFileSync(unrelated, 'kept');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nvar upgraded = true;\n`);
+    const newer = await prepareCompressed(file, dir);
+    expect(newer.digest).not.toBe(older.digest);
+    expect(readdirSync(dir).sort()).toEqual(['bundle.js', `bundle.${newer.digest}.js.br`, `bundle.${newer.digest}.js.gz`, 'other.js.br'].sort());
+  }, 60_000);
 });

@@ -15,9 +15,10 @@ import { readable, SHIPPED_KNOWLEDGE, startTestBot, type TestBot } from '../help
  * writes were refused for a stale etag and the error handler then deleted the winner's state (199 of 200
  * conversations lost their state on one PostgreSQL instance, 140 of 200 on two).
  *
- * Each conversation first searches for something with 27 results, then says "voir plus" four times at once. Run
- * one after the other, the four pages are 6–10, 11–15, 16–20 and 21–25, and the memory ends at offset 20: a final
- * offset of 20 proves that every one of the four turns read what the previous one wrote.
+ * Each conversation first searches for a kind with 30 places nearby (an offer written for this test), then says
+ * "voir plus" four times at once. Run one after the other, the four pages are 6–10, 11–15, 16–20 and 21–25, and the
+ * memory ends at offset 20: a final offset of 20 proves that every one of the four turns read what the previous one
+ * wrote.
  */
 
 const CONVERSATIONS = 200;
@@ -25,7 +26,8 @@ const CONVERSATIONS = 200;
 const BATCH = 50;
 const FOLLOW_UPS = 4;
 const PAGE_SIZE = 5;
-const SEARCH = 'soutien à la parentalité à Lyon';
+const SEARCH = 'un LAEP à Lyon';
+const PLACES = 30;
 const TURN_ERROR = say('turnError', 'fr');
 
 const ExpectRepliesBodySchema = z.object({ activities: z.array(z.record(z.string(), z.unknown())) });
@@ -41,8 +43,40 @@ interface Instance {
   messagesUrl: string;
 }
 
+/** The shipped sheets, and an offer of PLACES LAEPs spread over Lyon's arrondissements. */
+const knowledgeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-turns-knowledge-'));
+fs.cpSync(path.join(SHIPPED_KNOWLEDGE, 'sheets'), path.join(knowledgeDir, 'sheets'), { recursive: true });
+fs.mkdirSync(path.join(knowledgeDir, 'offer'));
+const place = (i: number) => ({
+  commune: 'Lyon',
+  code_postal: `6900${(i % 9) + 1}`,
+  code_insee: `6938${(i % 9) + 1}`,
+  adresse: `${i + 1} rue de la Paix`,
+  latitude: 45.75 + (i % 6) * 0.004,
+  longitude: 4.83 + Math.floor(i / 6) * 0.004,
+});
+fs.writeFileSync(
+  path.join(knowledgeDir, 'offer', 'structures.json'),
+  JSON.stringify(Array.from({ length: PLACES }, (_, i) => ({ id: `cs-${i}`, nom: `Centre social ${i}`, telephone: '04 65 71 20 07', ...place(i) }))),
+);
+fs.writeFileSync(
+  path.join(knowledgeDir, 'offer', 'services.json'),
+  JSON.stringify(
+    Array.from({ length: PLACES }, (_, i) => ({
+      id: `laep-${i}`,
+      structure_id: `cs-${i}`,
+      nom: `LAEP numéro ${i}`,
+      description: "Lieu d'accueil enfants-parents pour les enfants de 0 à 6 ans accompagnés d'un adulte.",
+      thematiques: ['famille--soutien-a-la-parentalite'],
+      horaires_accueil: 'Tu,Th 09:00-11:30',
+      ...place(i),
+    })),
+  ),
+);
+afterAll(() => fs.rmSync(knowledgeDir, { recursive: true, force: true }));
+
 async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const bot = await startTestBot(SHIPPED_KNOWLEDGE, env);
+  const bot = await startTestBot(knowledgeDir, env);
   const port = await bot.app.http.listen(0, '127.0.0.1');
   return { bot, messagesUrl: `http://127.0.0.1:${port}/api/messages` };
 }
