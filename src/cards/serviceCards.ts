@@ -112,6 +112,15 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * The first card of a kind in a grouped answer carries the kind's name above its own: one message holds the whole
+ * answer, a list of cards that reads as sections, instead of a bubble per kind.
+ */
+export function withGroupHeading(card: object, heading: string): object {
+  const { body, ...rest } = card as { body: object[] };
+  return { ...rest, body: [textBlock(heading, { weight: 'Bolder', color: 'Accent', size: 'Small' }), ...body] };
+}
+
 export function serviceCard(view: ServiceCardView): object {
   const body: object[] = [textBlock(view.name, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
   if (view.today) {

@@ -261,8 +261,9 @@ export const offerPhrases = {
     return language === 'en' ? 'no parenting support' : 'aucune aide à la parentalité';
   },
   /** "**Groupes de parole** : les 2 plus proches sur 3". */
+  /** Plain text: it heads the first card of its kind (src/cards/serviceCards.ts, withGroupHeading). */
   groupHeading(label: string, shown: number, total: number, language: Language): string {
-    const title = `**${escapeMarkdown(label.charAt(0).toUpperCase() + label.slice(1))}**`;
+    const title = label.charAt(0).toUpperCase() + label.slice(1);
     if (total <= shown) return title;
     return language === 'en' ? `${title}: the ${shown} nearest of ${total}` : `${title} : ${shown > 1 ? `les ${shown} plus proches` : 'le plus proche'} sur ${total}`;
   },

@@ -1,3 +1,4 @@
+import { withGroupHeading } from '../cards/serviceCards';
 import type { DateTime } from 'luxon';
 import type { Language } from '../language/text';
 import type { Commune, CommuneIndex } from '../geo';
@@ -279,18 +280,20 @@ function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferCo
   const header = onlyRemote
     ? offerPhrases.onlyRemote(`${offerPhrases.noneOfSupport(language)}${when}`, where, language)
     : offerPhrases.groupedHeader(when, where, language);
-  const replies: OfferReply[] = [textReply(header)];
+  const cards: object[] = [];
   for (const group of shown) {
     const page = group.hits.slice(0, PER_KIND);
     const asked = (hit: Hit): AskedTime | null =>
       labels.time && windows ? { title: describeTimeIntent(labels.time, now, language), open: openWhenAsked(hit.service, windows, language) } : null;
-    replies.push({
-      text: heading(group.label, page.length, group.hits.length),
-      cards: page.map((hit) => presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, language, asked(hit))),
+    page.forEach((hit, i) => {
+      const card = presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, language, asked(hit));
+      cards.push(i === 0 ? withGroupHeading(card, heading(group.label, page.length, group.hits.length)) : card);
     });
   }
   const hasMore = offset + GROUPS_SHOWN < all.length;
-  if (!onlyRemote) replies.push(textReply(hasMore ? offerText('seeMoreOthers', language) : offerText('groupedHint', language)));
+  const hint = onlyRemote ? '' : hasMore ? offerText('seeMoreOthers', language) : offerText('groupedHint', language);
+  // One message: the header, then the cards, each kind headed by its first card.
+  const replies: OfferReply[] = [{ text: [header, hint].filter(Boolean).join('\n\n'), cards }];
   const kindSuggestions = shown
     .map((g) => g.label)
     .filter((k): k is KindId => k !== null && k !== 'remote')
