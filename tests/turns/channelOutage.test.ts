@@ -68,3 +68,27 @@ test.each([403, 429])('turns failing because the channel answers %i do not reset
 
   expect(storedState(conversationId)).toBe(before);
 });
+
+test('a question waiting for its answer survives failed turns: the answer still completes it afterwards', async () => {
+  const conversationId = `outage-pending-${randomUUID()}`;
+  const post = (text: string) =>
+    fetch(botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', id: randomUUID(), text, channelId: 'webchat', serviceUrl, conversation: { id: conversationId }, from: { id: 'u2' }, recipient: { id: 'maillage' }, locale: 'fr-FR' }),
+    });
+  channelStatus = 200;
+  await post('je cherche un LAEP');
+  expect(JSON.parse(storedState(conversationId) ?? '{}')).toMatchObject({ maillage: { offer: { pending: 'place' } } });
+
+  channelStatus = 429;
+  for (let turn = 0; turn < 3; turn++) await post('qui pilote la PA 3.2.1 ?');
+  expect(JSON.parse(storedState(conversationId) ?? '{}')).toMatchObject({ maillage: { offer: { pending: 'place' } } });
+
+  channelStatus = 200;
+  await post('Givors');
+  const after = JSON.parse(storedState(conversationId) ?? '{}') as { maillage: { offer: { pending?: string; placeCode?: string; kinds?: string[] } } };
+  expect(after.maillage.offer.pending).toBeUndefined();
+  expect(after.maillage.offer.placeCode).toBe('69091');
+  expect(after.maillage.offer.kinds).toContain('laep');
+});
