@@ -183,7 +183,9 @@ const ENGLISH_MARKERS = new Set([
   'pilots', 'leads', 'partners', 'indicators', 'funding', 'support', 'help', 'hello', 'hi', 'please', 'open', 'find',
   'sheet', 'sheets', 'meaning', 'mean', 'with', 'about', 'group', 'child', 'children', 'i', 'can', 'exists', 'exist',
   'want', 'to', 'myself', 'am', 'and', 'for', 'need', 'looking', 'husband', 'wife', 'son', 'daughter', 'kid', 'kids',
-  'baby', 'scared', 'afraid', 'someone', 'talk', 'tonight', 'now', 'today',
+  'baby', 'scared', 'afraid', 'someone', 'talk', 'tonight', 'now', 'today', 'family', 'families', 'in', 'of', 'toddler',
+  'toddlers', 'playgroup', 'parenting', 'single', 'mum', 'mom', 'dad', 'teen', 'teenager', 'school', 'homework',
+  'nearest', 'around', 'at', 'weekend', 'tomorrow', 'evening',
 ]);
 const FRENCH_MARKERS = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'qui', 'quel', 'quels', 'quelle', 'quelles', 'est', 'sont', 'pour', 'un', 'une',

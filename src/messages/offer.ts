@@ -1,5 +1,9 @@
+import type { DateTime } from 'luxon';
 import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
+import type { SearchLabels } from '../offer/present';
+import { describeTimeIntent } from '../offer/timeQuery';
+import { audienceDefinition, kindDefinition } from '../offer/vocabulary';
 
 /**
  * What the bot says about the local offer, in French ("vous", short and kind) and English. When a reply has service
@@ -282,6 +286,76 @@ export const offerPhrases = {
     return language === 'en' ? `for a child aged ${age}` : `pour un enfant de ${age} an${age > 1 ? 's' : ''}`;
   },
 };
+
+/** What a search counts, with its French genders: one kind, several ("groupes de parole ou cafés des parents"), or any. */
+export function nounOf(labels: SearchLabels, language: Language): CountedNoun {
+  if (labels.freeText) return offerPhrases.textResults(labels.freeText, language);
+  if (!labels.kinds || labels.kinds.length === 0) return offerPhrases.anySupport(language);
+  // A situation may point to three kinds or more: naming them all would make the sentence unreadable.
+  if (labels.kinds.length > 2) return offerPhrases.suitableSupport(language);
+  const definitions = labels.kinds.map(kindDefinition);
+  return {
+    singular: offerPhrases.orList(definitions.map((d) => d.label[language]), language),
+    plural: offerPhrases.orList(definitions.map((d) => d.plural[language]), language),
+    // French agrees in the masculine as soon as one of the nouns is.
+    feminine: definitions.every((d) => d.feminine),
+    pluralFeminine: definitions.every((d) => d.pluralFeminine),
+    parts: definitions.map((d) => ({ singular: d.label[language], feminine: d.feminine })),
+  };
+}
+
+/** "parents solos et parents d'ados": the audiences asked, joined. */
+export function audiencesText(audiences: SearchLabels['audiences'], language: Language): string {
+  return audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et ');
+}
+
+/** "pour les parents solos", "pour un enfant de 4 ans", then "ouverts le samedi" agreeing with `count`. */
+function qualifiers(labels: SearchLabels, count: number, now: DateTime, language: Language): string[] {
+  const out: string[] = [];
+  if (labels.audiences.length > 0) {
+    out.push(offerPhrases.forAudience(audiencesText(labels.audiences, language), language));
+  } else if (labels.age !== null) {
+    out.push(offerPhrases.forAge(labels.age, language));
+  }
+  if (labels.time) out.push(offerPhrases.openFilter(openAgreeing(count, nounOf(labels, language), language), describeTimeIntent(labels.time, now, language), language));
+  return out;
+}
+
+/** "2 groupes de parole, pour les parents solos, ouverts le samedi," — the comma closes the qualifiers before the place. */
+export function whatFound(count: number, labels: SearchLabels, now: DateTime, language: Language): string {
+  const more = qualifiers(labels, count, now, language);
+  const head = countOf(count, nounOf(labels, language));
+  return more.length > 0 ? `${head}, ${more.join(', ')},` : head;
+}
+
+/** "aucune médiation familiale ouverte le samedi", "aucun groupe de parole pour les parents solos". */
+export function whatNone(labels: SearchLabels, now: DateTime, language: Language): string {
+  const noun = nounOf(labels, language);
+  const none = labels.freeText ? offerPhrases.noneOfText(labels.freeText, language) : noneOf(noun, language);
+  return [none, ...qualifiers(labels, 1, now, language)].join(' ');
+}
+
+/** The subject of "… n'est ouvert ce soir": none of the kinds, with its audience, its agreement and gender. */
+export function whatNoneOpen(labels: SearchLabels, now: DateTime, language: Language): { none: string; open: string; feminine: boolean } {
+  const noun = nounOf(labels, language);
+  const none = labels.freeText ? offerPhrases.noneOfText(labels.freeText, language) : noneOf(noun, language);
+  const feminine = !labels.freeText && noun.feminine;
+  return {
+    none: [none, ...qualifiers({ ...labels, time: null }, 1, now, language)].join(' '),
+    open: openAgreeing(1, labels.freeText ? { ...noun, feminine: false } : noun, language),
+    feminine,
+  };
+}
+
+/** The quick replies that suggest a search to start with. */
+export function offerExamples(language: Language): string[] {
+  return [offerText('suggestPeer', language), offerText('suggestLaep', language), offerText('suggestListening', language), offerText('suggestHomework', language)];
+}
+
+/** What the bot can look for, as the help lists it. */
+export function offerHelpText(language: Language): string {
+  return offerHelpLines(language).join('\n');
+}
 
 export function offerHelpLines(language: Language): string[] {
   return language === 'en'

@@ -30,6 +30,10 @@ export type Hours = {
 const WEEKDAYS_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/**
+ * A weekday's name (1 = Monday). Wording, kept here only because timeQuery.ts's describeTimeIntent still says times
+ * in words; src/messages/hours.ts says the hours with it.
+ */
 export function weekdayName(weekday: number, language: Language): string {
   return (language === 'en' ? WEEKDAYS_EN : WEEKDAYS_FR)[(weekday - 1 + 7) % 7];
 }
@@ -110,7 +114,7 @@ const TABLES_PER_SCHEDULE = 3;
 const WEEKS_PER_SCHEDULE = 8;
 
 /** What was already worked out for one schedule. Kept beside it, so that it goes when parseHours forgets it. */
-type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, string> };
+type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, UsualWeek> };
 const worked = new WeakMap<Hours, Worked>();
 
 function workedFor(hours: Hours): Worked {
@@ -195,79 +199,51 @@ export function isOpenDuring(hours: Hours, windows: readonly TimeWindow[]): bool
   return bounds.some(({ from, to }, i) => (covers(table, from, to) ? openSpans(table, from, to).length > 0 : intervals(hours, windows[i]).length > 0));
 }
 
-type ClockTime = { hour: number; minute: number };
+/** A time of day on the Paris wall clock; an opening that ends at midnight ends at 24:00 (hour 24). */
+export type ClockTime = { hour: number; minute: number };
 
-function clock(time: ClockTime, language: Language): string {
-  if (language === 'en') return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-  return time.minute === 0 ? `${time.hour} h` : `${time.hour} h ${String(time.minute).padStart(2, '0')}`;
+/** One opening within a day: all day, or from a time to a time. Said in words by src/messages/hours.ts. */
+export type DaySpan = { allDay: true } | { allDay: false; start: ClockTime; end: ClockTime };
+
+/**
+ * A usual week of a schedule: for each weekday (index 0 = Monday) its openings in order, and the comments the hours
+ * carry ("sur rendez-vous"). `days` is null when the hours cannot be read or open in none of the weeks looked at:
+ * the raw value is then all there is to show.
+ */
+export type UsualWeek = { raw: string; days: DaySpan[][] | null; comments: string[] };
+
+function clockTime(time: { hour: number; minute: number }): ClockTime {
+  return { hour: time.hour, minute: time.minute };
 }
 
-function endClock(interval: Interval, language: Language): string {
-  // An interval ending at midnight reads better as "24 h" than "0 h".
+/** The opening as a day shows it: whole days, and an end at midnight as 24:00 rather than 0:00. */
+function daySpan(interval: { start: DateTime; end: DateTime }): DaySpan {
+  if (interval.end.diff(interval.start, 'hours').hours >= 24) return { allDay: true };
   const end = interval.end;
-  if (end.hour === 0 && end.minute === 0 && end > interval.start) return language === 'en' ? '24:00' : '24 h';
-  return clock(end, language);
+  const midnight = end.hour === 0 && end.minute === 0 && end > interval.start;
+  return { allDay: false, start: clockTime(interval.start), end: midnight ? { hour: 24, minute: 0 } : clockTime(end) };
 }
 
-function span(interval: Interval, language: Language): string {
-  const whole = interval.end.diff(interval.start, 'hours').hours >= 24;
-  if (whole) return language === 'en' ? 'all day' : 'toute la journée';
-  return language === 'en'
-    ? `${clock(interval.start, language)}–${endClock(interval, language)}`
-    : `de ${clock(interval.start, language)} à ${endClock(interval, language)}`;
-}
-
-function joinList(items: readonly string[], language: Language): string {
-  if (items.length <= 1) return items.join('');
-  const and = language === 'en' ? ' and ' : ' et ';
-  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
-}
-
-/** One week of a schedule: for each weekday (1 = Monday) the day's spans as text, plus comments. */
-function weekShape(hours: Hours, monday: DateTime, language: Language): { days: string[]; comments: Set<string>; count: number } {
-  const days: string[][] = [[], [], [], [], [], [], []];
+/** One week of a schedule: for each weekday (1 = Monday) the day's spans, plus comments. */
+function weekShape(hours: Hours, monday: DateTime): { days: DaySpan[][]; comments: Set<string>; count: number } {
+  const days: DaySpan[][] = [[], [], [], [], [], [], []];
   const comments = new Set<string>();
   let count = 0;
   for (const interval of intervals(hours, { start: monday, end: monday.plus({ days: 7 }) })) {
     const day = interval.start.weekday - 1;
-    days[day].push(span(interval, language));
+    days[day].push(daySpan(interval));
     if (interval.comment) comments.add(interval.comment);
     count++;
   }
-  return { days: days.map((spans) => joinList(spans, language)), comments, count };
+  return { days, comments, count };
 }
 
-function dayGroups(days: readonly string[], language: Language): string[] {
-  // Days sharing the same hours are said together: "du lundi au vendredi", "le lundi et le mercredi".
-  const bySpans = new Map<string, number[]>();
-  days.forEach((spans, index) => {
-    if (!spans) return;
-    const list = bySpans.get(spans);
-    if (list) list.push(index + 1);
-    else bySpans.set(spans, [index + 1]);
-  });
-  const groups: Array<{ first: number; text: string }> = [];
-  for (const [spans, weekdays] of bySpans) {
-    const consecutive = weekdays.every((d, i) => i === 0 || d === weekdays[i - 1] + 1);
-    let when: string;
-    if (weekdays.length === 7) when = language === 'en' ? 'every day' : 'tous les jours';
-    else if (consecutive && weekdays.length >= 3) {
-      when = language === 'en'
-        ? `${weekdayName(weekdays[0], language)} to ${weekdayName(weekdays[weekdays.length - 1], language)}`
-        : `du ${weekdayName(weekdays[0], language)} au ${weekdayName(weekdays[weekdays.length - 1], language)}`;
-    } else {
-      when = joinList(weekdays.map((d) => (language === 'en' ? `${weekdayName(d, language)}` : `le ${weekdayName(d, language)}`)), language);
-    }
-    groups.push({ first: weekdays[0], text: `${when} ${spans}` });
-  }
-  return groups.sort((a, b) => a.first - b.first).map((g) => g.text);
-}
-
-/** The plain-words week as the library's intervals give it (see describeHours). */
-function describeUsualWeek(hours: Hours, now: DateTime, language: Language): string {
+/** The usual week as the library's intervals give it (see usualWeek). */
+function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
   const monday = now.setZone(PARIS).startOf('week');
-  const weeks = [0, 1, 2].map((w) => weekShape(hours, monday.plus({ weeks: w }), language));
-  const signature = (w: (typeof weeks)[number]) => w.days.join('|');
+  const weeks = [0, 1, 2].map((w) => weekShape(hours, monday.plus({ weeks: w })));
+  // Two weeks are alike when every day has the same openings, to the minute, as they are shown.
+  const signature = (w: (typeof weeks)[number]) => JSON.stringify(w.days);
   let best = weeks[0];
   let bestScore = -1;
   for (const week of weeks) {
@@ -277,33 +253,41 @@ function describeUsualWeek(hours: Hours, now: DateTime, language: Language): str
       bestScore = score;
     }
   }
-  if (best.count === 0) return language === 'en' ? `hours: ${hours.raw}` : `horaires : ${hours.raw}`;
-  const text = dayGroups(best.days, language).join(', ');
-  const comments = [...best.comments];
-  return comments.length > 0 ? `${text} (${comments.join(', ')})` : text;
+  if (best.count === 0) return { raw: hours.raw, days: null, comments: [] };
+  return { raw: hours.raw, days: best.days, comments: [...best.comments] };
 }
 
 /**
- * The hours in plain words: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h". A usual week is described: of the
- * three weeks from `now`, the most common shape, so that a public holiday does not hide a weekly opening. Worked out
- * once per schedule, week and language.
+ * The hours as a usual week: of the three weeks from `now`, the most common shape, so that a public holiday does not
+ * hide a weekly opening. Worked out once per schedule and week.
  */
-export function describeHours(hours: Hours, now: DateTime, language: Language): string {
-  if (!hours.schedule) return language === 'en' ? `hours: ${hours.raw}` : `horaires : ${hours.raw}`;
+export function usualWeek(hours: Hours, now: DateTime): UsualWeek {
+  if (!hours.schedule) return { raw: hours.raw, days: null, comments: [] };
   const here = parisClock(now.toMillis());
   const monday = calendarPlusDays(here, 1 - here.weekday);
-  const key = `${language}|${monday.year}-${monday.month}-${monday.day}`;
+  const key = `${monday.year}-${monday.month}-${monday.day}`;
   const { weeks } = workedFor(hours);
-  let text = weeks.get(key);
-  if (text === undefined) {
-    text = describeUsualWeek(hours, now, language);
+  let week = weeks.get(key);
+  if (week === undefined) {
+    week = readUsualWeek(hours, now);
     if (weeks.size >= WEEKS_PER_SCHEDULE) weeks.delete(weeks.keys().next().value ?? key);
-    weeks.set(key, text);
+    weeks.set(key, week);
   }
-  return text;
+  return week;
 }
 
-export type TodayStatus = { open: boolean; text: string };
+/**
+ * Today's status as data: open now until a time (today or tomorrow, with the schedule's comment), opening later today,
+ * or closed today with the next opening within the week (null: none). `open` is there so that a card's colour and a
+ * test read it without the cases.
+ */
+export type TodayStatus =
+  | { open: true; state: 'open'; until: ClockTime; untilTomorrow: boolean; note: string | null }
+  | { open: false; state: 'opens-today'; at: ClockTime }
+  | { open: false; state: 'closed'; next: NextOpening | null };
+
+/** The next opening after today: tomorrow, a later day this week, or the same weekday next week. */
+export type NextOpening = { at: ClockTime; weekday: number; day: 'tomorrow' | 'this-week' | 'next-week' };
 
 /** The moments today's status looks at, as the library's Dates read them. */
 type StatusFrame = {
@@ -335,39 +319,37 @@ function statusFrame(nowMs: number): StatusFrame {
   return frame;
 }
 
-/** Today's status: "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui". */
-export function statusToday(hours: Hours, now: DateTime, language: Language): TodayStatus | null {
+/** Today's status (said "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui"). */
+export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
   const { here, midnight, hereLocal, inAMinute, inTwoDays, endOfDay, inAWeek } = statusFrame(now.toMillis());
   const table = spanTable(hours, schedule, here, midnight);
-  if (![inAMinute, inTwoDays, endOfDay, inAWeek].every((to) => covers(table, hereLocal, to))) return statusTodayFromLibrary(hours, now, language);
+  if (![inAMinute, inTwoDays, endOfDay, inAWeek].every((to) => covers(table, hereLocal, to))) return statusTodayFromLibrary(hours, now);
 
   const current = openSpans(table, hereLocal, inAMinute)[0];
   if (current) {
     const until = openSpans(table, hereLocal, inTwoDays)[0];
     const closes = parisClockOfLocal(until ? until.end : current.end);
-    return openNow(closes, isSameDay(closes, here), current.comment, language);
+    return openNow(closes, isSameDay(closes, here), current.comment);
   }
   const later = openSpans(table, hereLocal, endOfDay)[0];
-  if (later) return opensToday(parisClockOfLocal(later.start), language);
+  if (later) return opensToday(parisClockOfLocal(later.start));
   const next = openSpans(table, endOfDay, inAWeek)[0];
-  if (!next) return closedToday(language);
-  return { open: false, text: nextOpeningText(parisClockOfLocal(next.start), here, language) };
+  if (!next) return closedToday();
+  return closedUntil(parisClockOfLocal(next.start), here);
 }
 
-function openNow(closes: ClockTime, sameDay: boolean, comment: string | null, language: Language): TodayStatus {
-  const untilText = sameDay ? clock(closes, language) : language === 'en' ? `tomorrow ${clock(closes, language)}` : `demain ${clock(closes, language)}`;
-  const note = comment ? ` (${comment})` : '';
-  return { open: true, text: language === 'en' ? `open now, until ${untilText}${note}` : `ouvert maintenant, jusqu'à ${untilText}${note}` };
+function openNow(closes: ClockTime, sameDay: boolean, comment: string | null): TodayStatus {
+  return { open: true, state: 'open', until: clockTime(closes), untilTomorrow: !sameDay, note: comment };
 }
 
-function opensToday(opens: ClockTime, language: Language): TodayStatus {
-  return { open: false, text: language === 'en' ? `opens today at ${clock(opens, language)}` : `ouvre aujourd'hui à ${clock(opens, language)}` };
+function opensToday(opens: ClockTime): TodayStatus {
+  return { open: false, state: 'opens-today', at: clockTime(opens) };
 }
 
-function closedToday(language: Language): TodayStatus {
-  return { open: false, text: language === 'en' ? 'closed today' : "fermé aujourd'hui" };
+function closedToday(): TodayStatus {
+  return { open: false, state: 'closed', next: null };
 }
 
 /**
@@ -391,35 +373,28 @@ export function nextOpening(hours: Hours, now: DateTime): number | null {
   return first.start <= hereLocal ? nowMs : Math.max(nowMs, parisInstant(parisClockOfLocal(first.start)));
 }
 
-function nextOpeningText(opens: WallClock, here: WallClock, language: Language): string {
+function closedUntil(opens: WallClock, here: WallClock): TodayStatus {
   const tomorrow = isSameDay(opens, calendarPlusDays(here, 1));
   const nextWeek = opens.weekday === here.weekday;
-  const weekday = weekdayName(opens.weekday, language);
-  const day = tomorrow
-    ? language === 'en' ? 'tomorrow' : 'demain'
-    : nextWeek
-      ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
-      : weekday;
-  return language === 'en'
-    ? `closed today; next opening ${day} at ${clock(opens, language)}`
-    : `fermé aujourd'hui ; prochaine ouverture ${day} à ${clock(opens, language)}`;
+  const day = tomorrow ? 'tomorrow' : nextWeek ? 'next-week' : 'this-week';
+  return { open: false, state: 'closed', next: { at: clockTime(opens), weekday: opens.weekday, day } };
 }
 
 /** Today's status asked of the library directly: for a process whose own time zone moves local midnights. */
-function statusTodayFromLibrary(hours: Hours, now: DateTime, language: Language): TodayStatus | null {
+function statusTodayFromLibrary(hours: Hours, now: DateTime): TodayStatus | null {
   const here = now.setZone(PARIS);
   const endOfDay = here.endOf('day');
   const current = intervals(hours, { start: here, end: here.plus({ minutes: 1 }) })[0];
   if (current) {
     const until = intervals(hours, { start: here, end: here.plus({ days: 2 }) })[0];
     const closes = until ? until.end : current.end;
-    return openNow(closes, closes.hasSame(here, 'day'), current.comment, language);
+    return openNow(closes, closes.hasSame(here, 'day'), current.comment);
   }
   const later = intervals(hours, { start: here, end: endOfDay })[0];
-  if (later) return opensToday(later.start, language);
+  if (later) return opensToday(later.start);
   const next = intervals(hours, { start: endOfDay, end: here.plus({ days: 8 }).startOf('day') })[0];
-  if (!next) return closedToday(language);
-  return { open: false, text: nextOpeningText(clockOf(next.start), clockOf(here), language) };
+  if (!next) return closedToday();
+  return closedUntil(clockOf(next.start), clockOf(here));
 }
 
 function clockOf(time: DateTime): WallClock {
@@ -427,12 +402,15 @@ function clockOf(time: DateTime): WallClock {
   return { year, month, day, hour, minute, second, millisecond, weekday };
 }
 
+/** When a place is open within the time asked: the day (1 = Monday) and the span, cut to the time asked. */
+export type OpenWhenAsked = { weekday: number; span: DaySpan };
+
 /**
  * When the place is open within the time a parent asked about, read from the same intervals as `isOpenDuring`: the
- * first open span inside the windows ("le samedi de 9 h 30 à 12 h"), or null when it is closed then. A search's
+ * first open span inside the windows (said "le samedi de 9 h 30 à 12 h"), or null when it is closed then. A search's
  * header counts the places for which this is not null, and each card says it: the two cannot disagree.
  */
-export function openDuring(hours: Hours, windows: readonly TimeWindow[], language: Language): string | null {
+export function openDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
   if (!hours.schedule) return null;
   for (const window of windows) {
     const first = intervals(hours, window)[0];
@@ -440,9 +418,7 @@ export function openDuring(hours: Hours, windows: readonly TimeWindow[], languag
     const start = first.start < window.start ? window.start : first.start;
     const end = first.end > window.end ? window.end : first.end;
     if (end <= start) continue;
-    const clipped = { ...first, start, end };
-    const day = weekdayName(start.weekday, language);
-    return language === 'en' ? `${day} ${span(clipped, language)}` : `le ${day} ${span(clipped, language)}`;
+    return { weekday: start.weekday, span: daySpan({ start, end }) };
   }
   return null;
 }

@@ -1,0 +1,108 @@
+import type { DateTime } from 'luxon';
+import type { Language } from '../language/text';
+import {
+  todayStatus, usualWeek, weekdayName, type ClockTime, type DaySpan, type Hours, type OpenWhenAsked, type TodayStatus, type UsualWeek,
+} from '../offer/hours';
+
+/**
+ * Opening hours in words, French and English: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h", "ouvert
+ * maintenant, jusqu'à 17 h", "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30". src/offer/hours.ts works the
+ * openings out as data; this file only says them.
+ */
+
+/** "14 h", "9 h 30" / "14:00", "09:30". */
+export function clockText(time: ClockTime, language: Language): string {
+  if (language === 'en') return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  return time.minute === 0 ? `${time.hour} h` : `${time.hour} h ${String(time.minute).padStart(2, '0')}`;
+}
+
+/** "de 9 h à 12 h", "toute la journée" / "09:00–12:00", "all day". */
+export function spanText(span: DaySpan, language: Language): string {
+  if (span.allDay) return language === 'en' ? 'all day' : 'toute la journée';
+  return language === 'en'
+    ? `${clockText(span.start, language)}–${clockText(span.end, language)}`
+    : `de ${clockText(span.start, language)} à ${clockText(span.end, language)}`;
+}
+
+function joinList(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items.join('');
+  const and = language === 'en' ? ' and ' : ' et ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/** Days sharing the same hours are said together: "du lundi au vendredi", "le lundi et le mercredi". */
+function dayGroups(days: readonly string[], language: Language): string[] {
+  const bySpans = new Map<string, number[]>();
+  days.forEach((spans, index) => {
+    if (!spans) return;
+    const list = bySpans.get(spans);
+    if (list) list.push(index + 1);
+    else bySpans.set(spans, [index + 1]);
+  });
+  const groups: Array<{ first: number; text: string }> = [];
+  for (const [spans, weekdays] of bySpans) {
+    const consecutive = weekdays.every((d, i) => i === 0 || d === weekdays[i - 1] + 1);
+    let when: string;
+    if (weekdays.length === 7) when = language === 'en' ? 'every day' : 'tous les jours';
+    else if (consecutive && weekdays.length >= 3) {
+      when = language === 'en'
+        ? `${weekdayName(weekdays[0], language)} to ${weekdayName(weekdays[weekdays.length - 1], language)}`
+        : `du ${weekdayName(weekdays[0], language)} au ${weekdayName(weekdays[weekdays.length - 1], language)}`;
+    } else {
+      when = joinList(weekdays.map((d) => (language === 'en' ? `${weekdayName(d, language)}` : `le ${weekdayName(d, language)}`)), language);
+    }
+    groups.push({ first: weekdays[0], text: `${when} ${spans}` });
+  }
+  return groups.sort((a, b) => a.first - b.first).map((g) => g.text);
+}
+
+/** A usual week in words; hours that could not be read are shown as they were written. */
+export function weekText(week: UsualWeek, language: Language): string {
+  if (!week.days) return language === 'en' ? `hours: ${week.raw}` : `horaires : ${week.raw}`;
+  const text = dayGroups(week.days.map((spans) => joinList(spans.map((span) => spanText(span, language)), language)), language).join(', ');
+  return week.comments.length > 0 ? `${text} (${week.comments.join(', ')})` : text;
+}
+
+/** The hours in plain words: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h" (a usual week, see usualWeek). */
+export function describeHours(hours: Hours, now: DateTime, language: Language): string {
+  return weekText(usualWeek(hours, now), language);
+}
+
+/** "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30". */
+export function statusText(status: TodayStatus, language: Language): string {
+  switch (status.state) {
+    case 'open': {
+      const time = clockText(status.until, language);
+      const until = status.untilTomorrow ? (language === 'en' ? `tomorrow ${time}` : `demain ${time}`) : time;
+      const note = status.note ? ` (${status.note})` : '';
+      return language === 'en' ? `open now, until ${until}${note}` : `ouvert maintenant, jusqu'à ${until}${note}`;
+    }
+    case 'opens-today':
+      return language === 'en' ? `opens today at ${clockText(status.at, language)}` : `ouvre aujourd'hui à ${clockText(status.at, language)}`;
+    case 'closed': {
+      const next = status.next;
+      if (!next) return language === 'en' ? 'closed today' : "fermé aujourd'hui";
+      const weekday = weekdayName(next.weekday, language);
+      const day = next.day === 'tomorrow'
+        ? language === 'en' ? 'tomorrow' : 'demain'
+        : next.day === 'next-week'
+          ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
+          : weekday;
+      return language === 'en'
+        ? `closed today; next opening ${day} at ${clockText(next.at, language)}`
+        : `fermé aujourd'hui ; prochaine ouverture ${day} à ${clockText(next.at, language)}`;
+    }
+  }
+}
+
+/** Today's status in words, with whether the place is open: what a card shows first. */
+export function statusToday(hours: Hours, now: DateTime, language: Language): { open: boolean; text: string } | null {
+  const status = todayStatus(hours, now);
+  return status ? { open: status.open, text: statusText(status, language) } : null;
+}
+
+/** "le samedi de 9 h 30 à 12 h" / "Saturday 09:30–12:00": when a place is open within the time asked. */
+export function openWhenAskedText(open: OpenWhenAsked, language: Language): string {
+  const day = weekdayName(open.weekday, language);
+  return language === 'en' ? `${day} ${spanText(open.span, language)}` : `le ${day} ${spanText(open.span, language)}`;
+}

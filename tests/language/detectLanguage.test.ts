@@ -1,0 +1,17 @@
+import { detectLanguage } from '../../src/language/text';
+
+/** The language a reply is written in: English for users who write English, French otherwise, whatever the locale. */
+test.each([
+  ['family mediation near Brest', 'fr-FR', 'en'],
+  ['playgroup for toddlers in Nice', 'fr-FR', 'en'],
+  ['I want to kill myself', 'fr-FR', 'en'],
+  ['my husband hits me and I am scared', 'fr-FR', 'en'],
+  ['Who pilots PA 3.2.1?', 'fr-FR', 'en'],
+  ['médiation familiale à Lyon', 'en-US', 'fr'],
+  ['on se dispute pour la garde des enfants', 'en-US', 'fr'],
+  ['un LAEP à Givors', 'fr-FR', 'fr'],
+  ['Givors', 'en-US', 'en'],
+  ['Givors', 'fr-FR', 'fr'],
+])('%s (%s) → %s', (text, locale, expected) => {
+  expect(detectLanguage(text, locale)).toBe(expected);
+});
