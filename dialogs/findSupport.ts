@@ -2,12 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import type { CommuneIndex } from '../src/geo';
 import { offerText } from '../src/messages/offer';
+import { renderOfferAnswer } from '../src/messages/offerAnswer';
 import { offerQueryScore, type OfferIndex, type OfferTurn } from '../src/offer';
 import type { TurnReading } from '../src/reading';
 import type { ConversationMemory } from './conversationMemory';
 import { answerOfferQuery } from './findSupport/answer';
 import { answersPlace } from './findSupport/askPlace';
-import { candidatesOf, chosenAmong, choiceLabel } from './findSupport/placeChoice';
+import { candidatesOf, chosenAmong, CHOICES_SHOWN, placeChoiceOf } from './findSupport/placeChoice';
 import type { MultiTurnJourney } from './journey';
 
 /**
@@ -63,8 +64,9 @@ export class FindSupport implements MultiTurnJourney {
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const language = reading.language;
     if (memory.offer.pending === 'place-choice') {
-      const choices = candidatesOf(memory.offer.placeChoices ?? [], this.communes).map(choiceLabel);
-      await sendReply(context, { text: offerText('choosePlaceAgain', language), suggestions: choices });
+      const choices = candidatesOf(memory.offer.placeChoices ?? [], this.communes).slice(0, CHOICES_SHOWN).map(placeChoiceOf);
+      const { text, suggestions } = renderOfferAnswer({ kind: 'place-choice', name: null, choices }, language);
+      await sendReply(context, { text, suggestions });
     } else if (memory.offer.pending === 'place') {
       await sendReply(context, { text: offerText('askPlaceAgain', language), askLocation: true });
     }

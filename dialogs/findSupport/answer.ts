@@ -1,23 +1,22 @@
 import type { CommuneIndex } from '../../src/geo';
 import type { PlaceCandidate } from '../../src/geo/commune';
-import type { Language } from '../../src/language/text';
-import { offerPhrases, offerText } from '../../src/messages/offer';
+import { renderOfferAnswer } from '../../src/messages/offerAnswer';
 import {
-  answerSearch, PositionSchema, type OfferConversation, type OfferIndex, type OfferQueryOptions, type OfferReading, type OfferTurn, type Position,
+  answerSearch, outcomeOf, PositionSchema, type OfferConversation, type OfferIndex, type OfferQueryOptions, type OfferReading, type OfferTurn, type Position,
+  type SearchAnswer,
 } from '../../src/offer';
 import { isSearchUnderway } from '../../src/offer/conversation';
-import { examples, offerTurn, textReply } from '../../src/offer/engine';
 import { needsPosition } from './askPlace';
 import { isFollowUp, nextSearch } from './followUps';
 import { asksForNextPage, nextPage } from './paging';
-import { candidatesOf, candidatesToAsk, choiceLabel, chosenAmong, CHOICES_SHOWN } from './placeChoice';
+import { candidatesOf, candidatesToAsk, chosenAmong, CHOICES_SHOWN, placeChoiceOf } from './placeChoice';
 import { asksToWiden, widen } from './widening';
 
 /**
  * The find-support journey's policy for one message, read once: a pending choice of commune first, then what
  * carries over from the search under way, then the questions the search cannot go on without (which commune, where),
  * then paging or widening, and the search itself. Pure: the reading, the previous search and the clock in, the
- * replies and the next search out.
+ * replies (src/messages renders the answer) and the next search out.
  */
 export function answerOfferQuery(
   offer: OfferIndex,
@@ -26,50 +25,54 @@ export function answerOfferQuery(
   previous: OfferConversation,
   options: OfferQueryOptions,
 ): OfferTurn {
-  const { now, language } = options;
+  const { answer, search } = decide(offer, communes, reading, previous, options);
+  return { outcome: outcomeOf(answer), answer, ...renderOfferAnswer(answer, options.language), conversation: search };
+}
+
+/** What to answer, as data, and the search the conversation keeps. */
+function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading, previous: OfferConversation, options: OfferQueryOptions): SearchAnswer {
+  const { now } = options;
   const position: Position | undefined = options.position && PositionSchema.safeParse(options.position).success ? options.position : undefined;
-  const searchOptions = { now, language };
+  const search = (next: OfferConversation) => searched(answerSearch(offer, communes, next, { now }));
 
   // The parent was asked which commune: the answer picks one, and the search that waited for it runs.
   if (previous.pending === 'place-choice' && !position) {
     const chosen = chosenAmong(previous.placeChoices ?? [], reading.text, communes);
-    if (chosen) return answerSearch(offer, communes, settled({ ...previous, placeCode: chosen.commune.code }), searchOptions);
+    if (chosen) return search(settled({ ...previous, placeCode: chosen.commune.code }));
     // Neither a choice nor a new search ("dans le Var" when none of the list is there): the question again.
-    if (!asksSomethingNew(reading)) return askWhichCommune(previous, candidatesOf(previous.placeChoices ?? [], communes), language, 'again');
+    if (!asksSomethingNew(reading)) return askWhichCommune(previous, candidatesOf(previous.placeChoices ?? [], communes), null);
   }
 
-  if (saysNothingKnown(reading, previous, position, offer)) {
-    return offerTurn('no-match', [textReply(offerText('noMatch', language))], previous, { suggestions: examples(language) });
-  }
+  if (saysNothingKnown(reading, previous, position, offer)) return { answer: { kind: 'no-match' }, search: previous };
 
   const ambiguous = position ? null : candidatesToAsk(reading.place);
   const placeCode = ambiguous ? null : (reading.place?.commune.code ?? null);
   let next = nextSearch(reading, settled(previous), position, placeCode);
 
-  if (ambiguous && reading.place) return askWhichCommune(next, ambiguous, language, reading.place.commune.name);
-  if (needsPosition(reading, next, position)) {
-    return offerTurn('need-place', [textReply(offerText('positionNeeded', language))], { ...next, pending: 'place' }, { askLocation: true });
-  }
+  if (ambiguous && reading.place) return askWhichCommune(next, ambiguous, reading.place.commune.name);
+  if (needsPosition(reading, next, position)) return { answer: { kind: 'position-needed' }, search: { ...next, pending: 'place' } };
 
   const followUp = isFollowUp(reading, previous, position);
   if (followUp && asksToWiden(reading)) {
     const wider = widen(next);
-    if (!wider) {
-      return offerTurn('nothing-new', [textReply(offerText('maxRadius', language))], next, { suggestions: examples(language).slice(0, 3) });
-    }
-    return answerSearch(offer, communes, wider, searchOptions);
+    if (!wider) return { answer: { kind: 'max-radius' }, search: next };
+    return search(wider);
   }
   if (followUp && asksForNextPage(reading)) next = nextPage(next);
-  return answerSearch(offer, communes, next, searchOptions);
+  return search(next);
 }
 
-/** Asks which of the communes the parent meant, keeping the search waiting; `name` is the name typed, or 'again'. */
-function askWhichCommune(search: OfferConversation, candidates: PlaceCandidate[], language: Language, name: string): OfferTurn {
-  const choices = candidates.slice(0, CHOICES_SHOWN).map(choiceLabel);
-  const text = name === 'again' ? offerText('choosePlaceAgain', language) : offerPhrases.choosePlace(name, choices, language);
-  return offerTurn('place-choice', [textReply(text)], { ...search, pending: 'place-choice', placeChoices: candidates.map((c) => c.commune.code) }, {
-    suggestions: choices,
-  });
+/** The search's answer; when it cannot go on without a place, the journey waits for one. */
+function searched(result: SearchAnswer): SearchAnswer {
+  return result.answer.kind === 'need-place' ? { ...result, search: { ...result.search, pending: 'place' } } : result;
+}
+
+/** Asks which of the communes the parent meant, keeping the search waiting; `name` is the name typed, or null to ask again. */
+function askWhichCommune(search: OfferConversation, candidates: PlaceCandidate[], name: string | null): SearchAnswer {
+  return {
+    answer: { kind: 'place-choice', name, choices: candidates.slice(0, CHOICES_SHOWN).map(placeChoiceOf) },
+    search: { ...search, pending: 'place-choice', placeChoices: candidates.map((c) => c.commune.code) },
+  };
 }
 
 /** Whether the message asks something of its own rather than answering a question: a kind, a situation, a place. */

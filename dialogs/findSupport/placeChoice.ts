@@ -1,6 +1,6 @@
 import type { CommuneIndex, CommuneMatch } from '../../src/geo';
 import type { PlaceCandidate } from '../../src/geo/commune';
-import { offerPhrases } from '../../src/messages/offer';
+import type { PlaceChoice } from '../../src/offer';
 
 /**
  * Several communes share a name (Saint-Julien, Saint-Paul…) and the sentence did not say which: the bot asks, with
@@ -19,9 +19,9 @@ export function candidatesToAsk(place: CommuneMatch | null): PlaceCandidate[] | 
   return place.candidates.slice(0, CHOICES_KEPT);
 }
 
-/** "Saint-Julien (Ain, 01)". */
-export function choiceLabel(candidate: PlaceCandidate): string {
-  return offerPhrases.placeChoice(candidate.commune.name, candidate.departement.name, candidate.departement.code);
+/** A commune to choose, as the answer holds it (said "Saint-Julien (Ain, 01)" in the question and its quick reply). */
+export function placeChoiceOf(candidate: PlaceCandidate): PlaceChoice {
+  return { name: candidate.commune.name, departementName: candidate.departement.name, departement: candidate.departement.code };
 }
 
 /** The candidates as kept in the conversation (their codes, in the order shown), read back. */

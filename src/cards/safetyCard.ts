@@ -1,25 +1,17 @@
-import { escapeMarkdown, speakableText } from '../language/markdown';
+import { speakableText } from '../language/markdown';
 
 /**
- * The card of national numbers that answers a message about danger (Adaptive Cards 1.5, plain JSON): one line a
- * number with what it is for, and a button that calls it. Short labels and wrapping text only, so nothing is cut or
- * broken at 360 px, and everything a button says is also written in a TextBlock for screen readers and text clients.
+ * The card that answers a message about danger (Adaptive Cards 1.5, plain JSON): only a button a number, which calls
+ * it. What each number is for is said once, in the text beside the card (src/messages/safety.ts), so that text-only
+ * clients show it too and a phone screen does not show the same facts twice. One button a row, full width, short
+ * titles: nothing is cut at 360 px.
  */
 
-export type SafetyCardNumber = {
-  /** The digits dialled: a button calls them. */
+export type SafetyCallButton = {
+  /** The digits dialled. */
   dial: string;
-  /** The number as written ("116 000"). */
-  display: string;
-  name: string;
-  description: string;
-  /** The button's title ("Appeler le 119"), or null for a number reached by SMS only (no call button). */
-  callTitle: string | null;
-};
-
-export type SafetyCardView = {
-  heading: string;
-  numbers: readonly SafetyCardNumber[];
+  /** What the button says ("Appeler le 119"), the number written in it for screen readers. Our own words, not markdown. */
+  title: string;
 };
 
 /**
@@ -30,24 +22,20 @@ export function nationalTelUrl(dial: string): string | null {
   return /^\d{2,6}$/.test(dial) ? `tel:${dial}` : null;
 }
 
-export function safetyCard(view: SafetyCardView): object {
-  const body: object[] = [{ type: 'TextBlock', text: escapeMarkdown(view.heading), weight: 'Bolder', wrap: true, style: 'heading' }];
-  for (const number of view.numbers) {
-    const url = nationalTelUrl(number.dial);
-    const items: object[] = [
-      { type: 'TextBlock', text: `**${escapeMarkdown(number.display)}** · ${escapeMarkdown(number.name)}`, wrap: true },
-      { type: 'TextBlock', text: escapeMarkdown(number.description), wrap: true, isSubtle: true, spacing: 'None' },
-    ];
-    if (number.callTitle && url) {
-      items.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: number.callTitle, url }] });
-    }
-    body.push({ type: 'Container', separator: true, spacing: 'Medium', items });
+/** The call buttons, or null when there is no number to call (one reached by SMS only is said in the text). */
+export function safetyCard(buttons: readonly SafetyCallButton[]): object | null {
+  const body: object[] = [];
+  for (const button of buttons) {
+    const url = nationalTelUrl(button.dial);
+    if (!url) continue;
+    body.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.OpenUrl', title: button.title, url }] });
   }
+  if (body.length === 0) return null;
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    speak: speakableText([view.heading, ...view.numbers.map((n) => `${n.display}, ${n.name}`)].join('. ')),
+    speak: speakableText(buttons.map((button) => button.title).join('. ')),
     body,
   };
 }

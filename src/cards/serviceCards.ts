@@ -1,4 +1,9 @@
 import { escapeMarkdown, speakableText } from '../language/markdown';
+import type { Language } from '../language/text';
+import { openWhenAskedText, statusText, weekText } from '../messages/hours';
+import { formatDistance, offerPhrases, offerText } from '../messages/offer';
+import type { PresentedHit, ServiceZone } from '../offer/present';
+import { audienceDefinition } from '../offer/vocabulary';
 import { telUrl, webUrl } from './links';
 
 /**
@@ -159,4 +164,61 @@ export function serviceCard(view: ServiceCardView): object {
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };
+}
+
+/** "Rhône (69), Givors, 69999": the first places of a remote service's zone; "toute la France". */
+function zoneText(zone: ServiceZone | null, language: Language): string | null {
+  if (!zone) return null;
+  if (zone.national) return offerPhrases.nationwide(language);
+  return zone.places.map((p) => (p.departement ? `${p.name} (${p.code})` : (p.name ?? p.code))).join(', ');
+}
+
+/** "parents solos, enfants de 3 à 6 ans". */
+function publicText(hit: PresentedHit, language: Language): string | null {
+  const parts = hit.audiences.map((a) => audienceDefinition(a).label[language]);
+  if (hit.ages) {
+    const [from, to] = hit.ages;
+    parts.push(offerPhrases.childrenAged(from, to, language));
+  }
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * One service of the offer as its card, in the user's language. `askedTitle` says the time the parent asked about
+ * ("ce soir", "le samedi"): the card then says whether the place is open then.
+ */
+export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, language: Language): object {
+  const address = hit.remote
+    ? offerText('remoteLabel', language)
+    : [hit.street, [hit.postcode, hit.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
+  const status = hit.today ? statusText(hit.today, language) : null;
+  const week = hit.hours ? weekText(hit.hours.week, language) : null;
+  const hours = hit.hours && week !== null && hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;
+  const asked = askedTitle !== null && hit.asked
+    ? [{ title: capitalised(askedTitle), value: hit.asked.open ? openWhenAskedText(hit.asked.open, language) : offerText('closedThen', language) }]
+    : [];
+  const view: ServiceCardView = {
+    name: hit.name,
+    structureName: hit.structureName,
+    summary: hit.summary,
+    facts: [
+      { title: offerText('address', language), value: address },
+      { title: offerText('distance', language), value: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null },
+      { title: offerText('forWhom', language), value: hit.remote ? zoneText(hit.zone, language) : null },
+      ...asked,
+      { title: offerText('today', language), value: status ? capitalised(status) : null },
+      { title: offerText('hours', language), value: hours ? capitalised(hours) : offerText('hoursUnknown', language) },
+      { title: offerText('phone', language), value: hit.phone },
+      { title: offerText('email', language), value: hit.email },
+      { title: offerText('site', language), value: hit.website },
+      { title: offerText('audience', language), value: publicText(hit, language) },
+      { title: offerText('access', language), value: hit.free === null ? null : offerText(hit.free ? 'free' : 'paid', language) },
+    ],
+    directions: hit.route
+      ? { title: offerText('goThere', language), url: hit.route.from ? osmRouteUrl(hit.route.from, hit.route.to) : osmPlaceUrl(hit.route.to) }
+      : null,
+    phone: hit.phone ? { title: offerText('call', language), number: hit.phone } : null,
+    website: hit.website ? { title: offerText('website', language), url: hit.website } : null,
+  };
+  return serviceCard(view);
 }

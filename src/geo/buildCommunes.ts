@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { CommuneSchema, type Commune, type CoordinateSource } from './commune';
 import { keyWithoutArticle, placeKey, placeTokens } from './placeKey';
+import { DepartementArticleSchema, articleOfLiaison } from './departements';
 import { readEtalab, readGeonamesFrance, type EtalabCommune, type GeonamesRow } from './sources';
 
 /** Everything the commune index needs, built from the packages (or read back from the cache). */
 export const CommuneDataSchema = z.object({
   communes: z.array(CommuneSchema),
-  departements: z.record(z.string(), z.object({ name: z.string(), region: z.string() })),
+  /**
+   * Département code → its name, region, chef-lieu (the prefecture, searched around when a parent names the
+   * département) and the article its name takes (« dans le Rhône », « en Gironde », « dans l'Ain »).
+   */
+  departements: z.record(
+    z.string(),
+    z.object({ name: z.string(), region: z.string(), chefLieu: z.string().nullable(), article: DepartementArticleSchema }),
+  ),
   regions: z.record(z.string(), z.string()),
   /** Every name a commune is known by, as a matching key (see placeKey) with how surely it means that commune. */
   names: z.array(z.object({ key: z.string(), code: z.string(), rank: z.union([z.literal(0), z.literal(1), z.literal(2)]) })),
@@ -190,7 +198,9 @@ export function buildCommuneData(): CommuneData {
   placeOnMap(drafts, readGeonamesFrance());
 
   const departements: CommuneData['departements'] = {};
-  for (const d of etalab.departements) departements[d.code] = { name: d.nom, region: d.region };
+  for (const d of etalab.departements) {
+    departements[d.code] = { name: d.nom, region: d.region, chefLieu: d.chefLieu ?? null, article: articleOfLiaison(d.typeLiaison) };
+  }
   const regions: CommuneData['regions'] = {};
   for (const r of etalab.regions) regions[r.code] = r.nom;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DepartementArticle } from './departements';
 
 /**
  * Where a commune's coordinates come from, best first. Anything below `geonames-code` is an estimate
@@ -28,14 +29,18 @@ export const CommuneSchema = z.object({
 });
 export type Commune = z.infer<typeof CommuneSchema>;
 
-export type CommuneMatchVia = 'name' | 'postcode' | 'code' | 'fuzzy' | 'position';
+export type CommuneMatchVia = 'name' | 'postcode' | 'code' | 'fuzzy' | 'position' | 'departement';
 
 /**
  * How the sentence announced the place: after a search marker (« vers », « près de », « plutôt », « et … ? »), a plain
  * one (« à », « in »), where the parent is or lives (« j'habite », « je suis à »), a postcode, the place alone as the
- * whole message, or not at all (a name that is no ordinary word, inside a sentence).
+ * whole message, or not at all (a name that is no ordinary word, inside a sentence); or a département was named
+ * (« en Gironde », « dans le 69 »): the commune is then its chef-lieu, see `CommuneMatch.departement`.
  */
-export type CommuneMatchMarking = 'search' | 'plain' | 'residence' | 'postcode' | 'alone' | 'unmarked';
+export type CommuneMatchMarking = 'search' | 'plain' | 'residence' | 'postcode' | 'alone' | 'unmarked' | 'departement';
+
+/** A département a parent named, with the article its name takes (« dans le Rhône », « en Gironde », « dans l'Ain »). */
+export type NamedDepartement = { code: string; name: string; article: DepartementArticle };
 
 /** One of the communes a name may mean, with its département, for asking the parent which one. */
 export type PlaceCandidate = { commune: Commune; departement: { code: string; name: string } };
@@ -47,6 +52,12 @@ export type CommuneMatch = {
   alternatives: Commune[];
   /** The words of the text that named the place (folded place tokens joined by spaces). */
   matched: string;
+  /**
+   * The name as the parent typed it (« villefranche », « Saint-Priest », « st priest », « Indre-et-Loire »), from
+   * its first word to its last, without the marker or a département or postcode after it: for asking « which
+   * villefranche? » in the parent's own words.
+   */
+  typed: string;
   via: CommuneMatchVia;
   /**
    * The words the place used, as indexes in `words(text)` (src/language/text: the folded text split on anything but
@@ -66,6 +77,11 @@ export type CommuneMatch = {
   ambiguous: boolean;
   /** Every commune the words may mean (after any département or postcode given), most populous first. */
   candidates: PlaceCandidate[];
+  /**
+   * Set when the parent named a département, not a commune (marking 'departement'): `commune` is then its
+   * chef-lieu, the place to search around, and the answer should name the département.
+   */
+  departement?: NamedDepartement;
 };
 
 export function hasCoordinates(commune: Commune): commune is Commune & { latitude: number; longitude: number } {

@@ -18,7 +18,7 @@ import { sourcesFingerprint } from './sources';
  * they change; it is never needed: a missing or unreadable cache is simply rebuilt.
  */
 
-const FORMAT = 6;
+const FORMAT = 7;
 const SEPARATOR = '\n';
 
 const ColumnsSchema = z.object({

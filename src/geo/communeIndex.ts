@@ -1,13 +1,15 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { editDistance, STOP_WORDS, typoAllowance } from '../language/text';
+import { detectLanguage, editDistance, STOP_WORDS, typoAllowance } from '../language/text';
 import type { Commune, CommuneMatch, CommuneMatchMarking, CommuneMatchVia, PlaceCandidate } from './commune';
 import { communeOf, loadCommuneTable, type CommuneTable } from './communeCache';
 import type { Groups } from './communeLookups';
 import { valuesOf } from './textColumn';
 import { letterMask, maskDistance, repeatedLetterMask } from './letterMasks';
 import { candidatesOf, departementsOf, isAmbiguous, qualifierAfter, resolveAmong, type Departements } from './homonyms';
-import { LEADING_ARTICLES, placeKey, sentenceTokens, wordsOfTokens, type SentenceTokens } from './placeKey';
+import { findDepartement, type DepartementMention } from './departements';
+import { FORMER } from './buildCommunes';
+import { isCapitalised, LEADING_ARTICLES, placeKey, sentenceTokens, typedWords, wordsOfTokens, type SentenceTokens } from './placeKey';
 import {
   isOrdinaryName,
   isPlaceMarkerBefore,
@@ -17,6 +19,8 @@ import {
   AROUND_A_PLACE_ALONE,
   ORDINARY_WORDS_NAMING_COMMUNES,
   placeMarkerBefore,
+  SUBJECTS_BEFORE_AVOIR,
+  unaccentedAReadsAsA,
 } from './placeMarkers';
 import { rememberMany } from '../shared/remember';
 
@@ -56,6 +60,19 @@ function outranks(candidate: Ranked, best: Ranked): boolean {
   const isCode = (r: Ranked) => r.found.match.via === 'postcode' || r.found.match.via === 'code';
   return isCode(candidate) && !isCode(best);
 }
+/**
+ * What findInTokens knows of the sentence beyond its tokens: the « a » typed without accent that stay weak markers
+ * (see unaccentedAReadsAsA), whether names of two letters may be read after a marker (« à Eu »; not in English:
+ * « near us »), and the tokens of a département named, which no commune name may run into (« Indre-et-Loire » is
+ * not Indre).
+ */
+type Reading = { weakA?: ReadonlySet<number>; shortNames: boolean; departement?: DepartementMention | null };
+
+/** English markers: after them a word of two letters is English (« near us », « at it »), not a French village. */
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set(['near', 'in', 'at', 'around', 'nearby', 'rather']);
+/** Names of this many letters are read only after a clear marker (« à Eu », « près de Us »), never alone. */
+const SHORT_NAME_LENGTH = 2;
+
 /** A name typed with typos over the words [start, end): its group and how many edits away it is. */
 type FuzzySpan = { group: number; distance: number; start: number; end: number };
 
@@ -108,6 +125,18 @@ function typoBudget(length: number): number {
   if (length <= 8) return 1;
   if (length <= 14) return 2;
   return 3;
+}
+
+/**
+ * Whether the words [start, end) run into a département named (« indre » of « en Indre-et-Loire »), without being
+ * a name that holds it whole.
+ */
+function runsIntoDepartement(reading: Reading, start: number, end: number): boolean {
+  const departement = reading.departement;
+  if (!departement) return false;
+  const overlaps = start < departement.end && end > departement.start;
+  const holds = start <= departement.markerStart && end >= departement.end;
+  return overlaps && !holds;
 }
 
 /** Names are compared with those of the same first letter and about the same length: typos rarely hit the first letter. */
@@ -315,7 +344,7 @@ export class CommuneIndex {
     if (close && this.groupSize(close.group) > 0) {
       return this.finish({ match: this.matchOf(close.group, rest.join(' '), 'fuzzy'), start: from, end: tokens.length }, sentence);
     }
-    const found = this.findInTokens(tokens, {}, false);
+    const found = this.findInTokens(tokens, {}, false, { shortNames: false });
     return found ? this.finish(found, sentence) : null;
   }
 
@@ -326,8 +355,57 @@ export class CommuneIndex {
    */
   findInSentence(text: string, options: FindOptions = {}): CommuneMatch | null {
     const sentence = sentenceTokens(text.slice(0, 1000));
-    const found = this.findInTokens(sentence.tokens, options, false, sentence.unaccentedA);
-    return found ? this.finish(found, sentence) : null;
+    const { tokens } = sentence;
+    const english = detectLanguage(sentence.text) === 'en';
+    const weakA = new Set([...sentence.unaccentedA].filter((k) => !unaccentedAReadsAsA(tokens, k, english, isCapitalised(sentence, k + 1))));
+    const departement = findDepartement(sentence, this.departements(), (k) => isCapitalised(sentence, k));
+    const reading: Reading = { weakA, shortNames: !english, departement };
+    const found = this.findInTokens(tokens, options, false, reading);
+    const commune = found ? this.finish(found, sentence, weakA) : null;
+    if (!departement) return commune;
+    const named = this.departementMatch(departement, sentence);
+    if (!named || !commune) return named ?? commune;
+    return this.communeBeats(commune, departement, sentence) ? commune : named;
+  }
+
+  /**
+   * Whether a commune found beats a département named in the same sentence: when it lies in it (« à Bron dans le
+   * Rhône », « Saint-Julien dans le Var »: the commune says more), when it was read on the same words, or when it
+   * was announced more strongly (« je suis dans le Rhône mais je cherche vers Bron »), or as strongly and later.
+   */
+  private communeBeats(commune: CommuneMatch, departement: DepartementMention, sentence: SentenceTokens): boolean {
+    if (commune.commune.departement === departement.code) return true;
+    const strength = (marking: CommuneMatchMarking) =>
+      marking === 'search' || marking === 'plain' || marking === 'residence' ? MARKING_STRENGTH[marking] : marking === 'postcode' ? POSTCODE_STRENGTH : 0;
+    const communeStrength = strength(commune.marking);
+    // The commune was found on the département's own words: its name holds it whole (« à Vienne »).
+    const words = new Set(wordsOfTokens(sentence, departement.start, departement.end));
+    if (commune.tokenIndexes.some((w) => words.has(w))) return true;
+    const departementStrength = departement.marked ? MARKING_STRENGTH.plain : 0;
+    if (communeStrength !== departementStrength) return communeStrength > departementStrength;
+    return (commune.tokenIndexes[0] ?? 0) > sentence.wordOf[departement.start];
+  }
+
+  /** A département named, as a match around its chef-lieu; null when the data gives it none. */
+  private departementMatch(mention: DepartementMention, sentence: SentenceTokens): CommuneMatch | null {
+    const departements = this.departements();
+    const chefLieu = this.byCode(departements.chefLieu.get(mention.code) ?? '');
+    const name = departements.names.get(mention.code);
+    if (!chefLieu || name === undefined) return null;
+    const tokenIndexes = wordsOfTokens(sentence, mention.start, mention.end);
+    return {
+      commune: chefLieu,
+      alternatives: [],
+      matched: sentence.tokens.slice(mention.start, mention.end).join(' '),
+      typed: typedWords(sentence, tokenIndexes[0], tokenIndexes[tokenIndexes.length - 1]),
+      via: 'departement',
+      tokenIndexes,
+      markerIndexes: wordsOfTokens(sentence, mention.markerStart, mention.start),
+      marking: 'departement',
+      ambiguous: false,
+      candidates: candidatesOf([chefLieu], departements),
+      departement: { code: mention.code, name, article: departements.article.get(mention.code) ?? '' },
+    };
   }
 
   /**
@@ -343,14 +421,15 @@ export class CommuneIndex {
   }
 
   /** The match as the caller reads it: the words it used, how it was announced, its homonyms and whether to ask. */
-  private finish(found: Found, sentence: SentenceTokens): CommuneMatch {
+  private finish(found: Found, sentence: SentenceTokens, weakA: ReadonlySet<number> = sentence.unaccentedA): CommuneMatch {
     const { tokens } = sentence;
     const { match, start, end } = found;
-    const marker = placeMarkerBefore(tokens, start, sentence.unaccentedA);
+    const marker = placeMarkerBefore(tokens, start, weakA);
     let communes = [match.commune, ...match.alternatives];
     let alternatives = match.alternatives;
     let commune = match.commune;
     let wordsEnd = wordsOfTokens(sentence, start, end).at(-1) ?? sentence.wordOf[start];
+    const typed = typedWords(sentence, sentence.wordOf[start], wordsEnd);
     // « Saint-Priest 07 », « Saint-Julien (Ain) », « Saint-Priest 69800 »: the parent said which.
     const qualifier = match.via === 'name' || match.via === 'fuzzy' ? qualifierAfter(sentence.words, wordsEnd + 1, communes, this.departements()) : null;
     if (qualifier) {
@@ -375,6 +454,7 @@ export class CommuneIndex {
       commune,
       alternatives,
       matched: match.matched,
+      typed,
       via: match.via,
       tokenIndexes,
       markerIndexes: marker ? wordsOfTokens(sentence, marker.start, start) : [],
@@ -410,7 +490,12 @@ export class CommuneIndex {
 
   /** The communes a name means, surest first (each once: see communeLookups). */
   private matchOf(group: number, matched: string, via: CommuneMatchVia): BaseMatch {
-    const communes = this.communesOf(this.table.nameGroups, group);
+    const all = this.communesOf(this.table.nameGroups, group);
+    // A former commune's name (« Villefranche » for a village merged into Charny Orée de Puisaye) means that
+    // commune only when no current commune bears it: a parent who says « Villefranche » means a town called so.
+    const { start, rank } = this.table.nameGroups;
+    const current = all.filter((_, k) => rank[start[group] + k] !== FORMER);
+    const communes = current.length > 0 ? current : all;
     return { commune: communes[0], alternatives: communes.slice(1), matched, via };
   }
 
@@ -424,18 +509,19 @@ export class CommuneIndex {
     return !STOP_WORDS.has(token) && (options.ignoreWords?.has(token) ?? false);
   }
 
-  private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, unaccentedA?: ReadonlySet<number>): Found | null {
+  private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, reading: Reading): Found | null {
     const { longestFrom } = this.nameIndex();
     let best: Ranked | null = null;
     for (let start = 0; start < tokens.length; start++) {
-      const marker = placeMarkerBefore(tokens, start, unaccentedA);
+      const marker = placeMarkerBefore(tokens, start, reading.weakA);
       // No name starts with most words: only a code may then be read there.
       const longest = Math.max(1, longestFrom.get(tokens[start]) ?? 0);
       for (let end = Math.min(tokens.length, start + MAX_NAME_TOKENS, start + longest); end > start; end--) {
         const length = end - start;
+        if (runsIntoDepartement(reading, start, end)) continue;
         if (length === 1) {
           const token = tokens[start];
-          if (!/^\d+$/.test(token) && token.length < 3) continue;
+          if (!/^\d+$/.test(token) && token.length < 3 && !(token.length === SHORT_NAME_LENGTH && this.mayBeShortName(tokens, start, marker, reading))) continue;
           if (STOP_WORDS.has(token) || options.ignoreWords?.has(token)) continue;
         }
         const match = this.exactMatch(tokens, start, end);
@@ -462,12 +548,22 @@ export class CommuneIndex {
     if (best) {
       // A place announced but typed with a typo beats a name nobody announced ("Villeurbanne ou plutôt vers venisieux").
       if (best.marker === 0) {
-        const marked = this.fuzzyInTokens(tokens, options, false, true);
+        const marked = this.fuzzyInTokens(tokens, options, false, true, reading);
         if (marked) return marked;
       }
-      return this.longerNameWithTypos(tokens, best.found, options) ?? best.found;
+      const longer = this.longerNameWithTypos(tokens, best.found, options);
+      return longer && !runsIntoDepartement(reading, longer.start, longer.end) ? longer : best.found;
     }
-    return this.fuzzyInTokens(tokens, options, wholeTextIsPlace, false);
+    return this.fuzzyInTokens(tokens, options, wholeTextIsPlace, false, reading);
+  }
+
+  /**
+   * Whether a word of two letters may be a commune (« à Eu »): only after a clear marker (not an « a » that may be
+   * the verb), in French, and not after a subject of « avoir » even if « à » was typed (« il à eu peur »).
+   */
+  private mayBeShortName(tokens: readonly string[], start: number, marker: ReturnType<typeof placeMarkerBefore>, reading: Reading): boolean {
+    if (!reading.shortNames || !marker || marker.weak || ENGLISH_MARKERS.has(tokens[marker.start])) return false;
+    return !(tokens[marker.start] === 'a' && SUBJECTS_BEFORE_AVOIR.has(tokens[marker.start - 1] ?? ''));
   }
 
   /**
@@ -541,7 +637,7 @@ export class CommuneIndex {
    * Typo-tolerant matching, tried only where a place is expected (after "à", "près de"…, or on the words left when
    * everything else was understood), so that ordinary words never turn into villages.
    */
-  private fuzzyInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, onlyMarked: boolean): Found | null {
+  private fuzzyInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, onlyMarked: boolean, reading: Reading): Found | null {
     const spans: Array<[number, number]> = [];
     for (let start = 0; start < tokens.length; start++) {
       const word = tokens[start];
@@ -587,6 +683,7 @@ export class CommuneIndex {
     spans.forEach(([start, end], i) => {
       // The words left over may be those after "à": read once.
       if (spans.findIndex(([s, e]) => s === start && e === end) < i) return;
+      if (runsIntoDepartement(reading, start, end)) return;
       const found = this.closestSpan(tokens, start, end, distanceToBeat(best, end - start));
       // Several words read as one name must each be one of its words ("vaux en vellin"): read together, ordinary
       // words come close to many villages ("the bot is down"), and more so after an article ("la comptine").

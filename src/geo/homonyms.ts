@@ -1,6 +1,9 @@
-import { fold } from '../language/text';
+import { fold, STOP_WORDS } from '../language/text';
 import type { Commune, PlaceCandidate } from './commune';
 import { placeKey } from './placeKey';
+import { DEPARTEMENT_CODE, type Departements } from './departements';
+
+export { departementsOf, type Departements } from './departements';
 
 /**
  * Names that several communes share (« Saint-Julien », « Villeneuve »): when to ask the parent which one, and how
@@ -20,31 +23,6 @@ export const AMBIGUITY_POPULATION_RATIO = 10;
 const BEFORE_DEPARTEMENT: ReadonlySet<string> = new Set(['dans', 'en', 'l', 'le', 'la', 'les', 'du', 'de', 'd', 'departement', 'dept', 'dpt', 'in']);
 /** How many words after a name may hold its département, fillers included. */
 const QUALIFIER_REACH = 5;
-
-/** Département codes as typed: "69", "01", "2a", "974". */
-const DEPARTEMENT_CODE = /^(?:\d{2}|2[ab]|97\d)$/;
-
-export type Departements = {
-  /** Code → name. */
-  names: ReadonlyMap<string, string>;
-  /** Name key (placeKey) → code; the longest names first when read in a sentence. */
-  byKey: ReadonlyMap<string, string>;
-  /** The most words a département's name has. */
-  longest: number;
-};
-
-export function departementsOf(record: Readonly<Record<string, { name: string }>>): Departements {
-  const names = new Map<string, string>();
-  const byKey = new Map<string, string>();
-  let longest = 1;
-  for (const [code, { name }] of Object.entries(record)) {
-    names.set(code, name);
-    const key = placeKey(name);
-    byKey.set(key, code);
-    longest = Math.max(longest, key.split(' ').length);
-  }
-  return { names, byKey, longest };
-}
 
 /** The département a few words name at `at` ("rhone", "haute savoie", "69", "2a"), and how many words it took. */
 function departementAt(words: readonly string[], at: number, departements: Departements): { code: string; length: number } | null {
@@ -186,5 +164,30 @@ export function resolveAmong(candidates: readonly PlaceCandidate[], answerText: 
   if (named) return named.length === 1 ? named[0] : null;
 
   const position = positionIn(words, candidates.length);
-  return position === null ? null : candidates[position];
+  if (position !== null) return candidates[position];
+  return byDistinctiveWord(candidates, keys);
+}
+
+/**
+ * The one candidate the answer names by a word of its own: a word of its name or its département's that the other
+ * candidates' names do not hold (« genevois » for Saint-Julien-en-Genevois, « concelles », « savoie »). Null when
+ * the answer's words point to none, or to several alike.
+ */
+function byDistinctiveWord(candidates: readonly PlaceCandidate[], answer: readonly string[]): PlaceCandidate | null {
+  const wordsOf = candidates.map((c) => new Set([...placeKey(c.commune.name).split(' '), ...placeKey(c.departement.name).split(' ')]));
+  const holders = new Map<string, number>();
+  for (const words of wordsOf) for (const word of words) holders.set(word, (holders.get(word) ?? 0) + 1);
+  const hits = candidates.map(() => 0);
+  for (const word of new Set(answer)) {
+    if (STOP_WORDS.has(word) || word.length < 3 || /^\d+$/.test(word)) continue;
+    // A word every candidate holds (« saint », « julien ») says nothing of which.
+    if ((holders.get(word) ?? 0) >= candidates.length) continue;
+    wordsOf.forEach((words, k) => {
+      if (words.has(word)) hits[k] += 1 / (holders.get(word) ?? 1);
+    });
+  }
+  const best = Math.max(...hits);
+  if (best <= 0) return null;
+  const top = hits.filter((h) => h === best).length;
+  return top === 1 ? candidates[hits.indexOf(best)] : null;
 }

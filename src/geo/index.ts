@@ -8,9 +8,11 @@ export {
   type CommuneMatchMarking,
   type CommuneMatchVia,
   type CoordinateSource,
+  type NamedDepartement,
   type PlaceCandidate,
 } from './commune';
 export { AMBIGUITY_POPULATION_RATIO, resolveAmong } from './homonyms';
 export { placeKey, placeTokens } from './placeKey';
 export { isOrdinaryName, ORDINARY_WORDS_NAMING_COMMUNES } from './placeMarkers';
 export { projectDataDir } from './projectData';
+export { type DepartementArticle } from './departements';

@@ -65,6 +65,13 @@ export type SentenceTokens = {
    * (« a nice group »), so it announces only names that are no ordinary words.
    */
   unaccentedA: ReadonlySet<number>;
+  /** The text as given. */
+  text: string;
+  /**
+   * Where each word stands in `text` ([start, end) in UTF-16 units), or null when the text's own words do not split
+   * like the folded ones (letters outside Latin scripts): then the words are given back folded.
+   */
+  spans: ReadonlyArray<readonly [number, number]> | null;
 };
 
 export function sentenceTokens(text: string): SentenceTokens {
@@ -80,7 +87,29 @@ export function sentenceTokens(text: string): SentenceTokens {
     tokens.push(ordinal ? String(Number(ordinal[1])) : (ABBREVIATIONS.get(raw) ?? raw));
     wordOf.push(at);
   }
-  return { tokens, wordOf, words, unaccentedA: unaccentedA(text, tokens, wordOf, words.length) };
+  return { tokens, wordOf, words, unaccentedA: unaccentedA(text, tokens, wordOf, words.length), text, spans: spansOf(text, words.length) };
+}
+
+/** The text's own words, where they stand (see SentenceTokens.spans). */
+function spansOf(text: string, wordCount: number): Array<[number, number]> | null {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) spans.push([m.index, m.index + m[0].length]);
+  return spans.length === wordCount ? spans : null;
+}
+
+/** The words [first, last] as the parent typed them, with what stands between them (« Saint-Priest », « st priest »). */
+export function typedWords(sentence: SentenceTokens, first: number, last: number): string {
+  const { spans } = sentence;
+  if (!spans || first > last || !spans[first] || !spans[last]) return sentence.words.slice(first, last + 1).join(' ');
+  return sentence.text.slice(spans[first][0], spans[last][1]);
+}
+
+/** Whether token k was typed with a capital first letter (« Tours », « TOURS »), as parents write a town's name. */
+export function isCapitalised(sentence: SentenceTokens, k: number): boolean {
+  const span = sentence.spans?.[sentence.wordOf[k]];
+  if (!span) return false;
+  const first = sentence.text.slice(span[0], span[0] + 1);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 /** The tokens "a" whose word was typed "a", not "à" (see SentenceTokens). */

@@ -23,7 +23,8 @@ export const POSTCODE_STRENGTH = 1.5;
 
 /**
  * A marker before the words of a place: how it marks it, where its words start (a token index), and whether it is
- * weak: an "a" typed without its accent, which announces only names that are no ordinary words (« a nice group »).
+ * weak: an "a" typed without its accent that reads as the verb « avoir » or the English article (see
+ * unaccentedAReadsAsA: « il a tours de… », « a nice group »), which announces only names that are no ordinary words.
  */
 export type PlaceMarker = { marking: PlaceMarking; start: number; weak: boolean };
 
@@ -119,4 +120,43 @@ export function isWholeMessage(tokens: readonly string[], start: number, end: nu
     if (!AROUND_A_PLACE_ALONE.has(tokens[k]) && (strictly || !STOP_WORDS.has(tokens[k]))) return false;
   }
   return true;
+}
+
+/**
+ * Words after which « a » is the verb « avoir », not « à » typed without its accent: subject pronouns (« il a »,
+ * « on a », « qui a », « y a », « ça a »), object pronouns before it (« m'a », « l'a », « n'a », « en a »), and the
+ * people and places a parent speaks of as the subject of a sentence, in the singular (« mon fils a », « ma fille a »,
+ * « l'école a »): a plural subject takes « ont », so « les 2 petits a Tours » is « à Tours ».
+ */
+export const SUBJECTS_BEFORE_AVOIR: ReadonlySet<string> = new Set([
+  'il', 'elle', 'on', 'qui', 'y', 'ca', 'cela', 'ceci', 'c', 'ce', 'tout', 'rien', 'personne', 'chacun', 'chacune', 'quelqu',
+  'quiconque', 'lui', 'm', 't', 'l', 'n', 'en',
+  'fils', 'fille', 'enfant', 'bebe', 'ado', 'adolescent', 'adolescente', 'garcon', 'gamin', 'gamine', 'gosse', 'petit', 'petite',
+  'grand', 'grande', 'aine', 'ainee', 'cadet', 'cadette', 'jumeau', 'jumelle', 'fiston', 'mari', 'femme', 'epoux', 'epouse',
+  'conjoint', 'conjointe', 'compagnon', 'compagne', 'copain', 'copine', 'ex', 'pere', 'mere', 'papa', 'maman', 'frere', 'soeur',
+  'famille', 'nounou', 'assistante', 'prof', 'professeur', 'maitre', 'maitresse', 'ecole', 'creche', 'college', 'lycee',
+  'voisin', 'voisine', 'medecin', 'pediatre', 'juge', 'avocat', 'avocate',
+]);
+
+/**
+ * Nouns « avoir » takes without an article (« a peur », « a cours », « a mal », « a lieu »): after « a », such a noun
+ * is the verb's object, never a town.
+ */
+export const NOUNS_AFTER_AVOIR: ReadonlySet<string> = new Set([
+  'peur', 'faim', 'soif', 'froid', 'chaud', 'mal', 'honte', 'besoin', 'envie', 'raison', 'tort', 'lieu', 'droit', 'cours',
+  'classe', 'sommeil', 'confiance', 'conscience', 'hate', 'horreur', 'pitie', 'marre', 'rendez', 'rdv', 'affaire', 'acces',
+  'tendance', 'soin', 'trait', 'recours', 'gain', 'cause', 'part', 'fini', 'ete', 'eu', 'fait', 'dit', 'pris', 'mis', 'vu',
+]);
+
+/**
+ * Whether an « a » typed without its accent (token k) reads as « à » before the words after it: not after a subject
+ * of « avoir » or before a noun « avoir » takes, not as the English article (an English message, or « a » opening
+ * the message before a word in lower case: « a nice group »).
+ */
+export function unaccentedAReadsAsA(tokens: readonly string[], k: number, english: boolean, nextIsCapitalised: boolean): boolean {
+  if (english) return false;
+  const next = tokens[k + 1];
+  if (next === undefined || NOUNS_AFTER_AVOIR.has(next)) return false;
+  if (k === 0) return nextIsCapitalised;
+  return !SUBJECTS_BEFORE_AVOIR.has(tokens[k - 1]);
 }

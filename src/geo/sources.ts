@@ -49,7 +49,12 @@ export const EtalabCommuneSchema = z.object({
 export type EtalabCommune = z.infer<typeof EtalabCommuneSchema>;
 
 const NamedCodeSchema = z.object({ code: z.string(), nom: z.string() });
-export const EtalabDepartementSchema = NamedCodeSchema.extend({ region: z.string() });
+/** `chefLieu`: the prefecture's INSEE code; `typeLiaison`: INSEE's code for the article the name takes (2 le, 3 la, 4 les, 5 l'). */
+export const EtalabDepartementSchema = NamedCodeSchema.extend({
+  region: z.string(),
+  chefLieu: z.string().optional(),
+  typeLiaison: z.number().int().optional(),
+});
 export const EtalabEpciSchema = NamedCodeSchema.extend({ membres: z.array(z.object({ code: z.string() })) });
 
 function readJsonArray<T>(file: string, schema: z.ZodType<T>): T[] {

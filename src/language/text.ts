@@ -185,7 +185,8 @@ const ENGLISH_MARKERS = new Set([
   'want', 'to', 'myself', 'am', 'and', 'for', 'need', 'looking', 'husband', 'wife', 'son', 'daughter', 'kid', 'kids',
   'baby', 'scared', 'afraid', 'someone', 'talk', 'tonight', 'now', 'today', 'family', 'families', 'in', 'of', 'toddler',
   'toddlers', 'playgroup', 'parenting', 'single', 'mum', 'mom', 'dad', 'teen', 'teenager', 'school', 'homework',
-  'nearest', 'around', 'at', 'weekend', 'tomorrow', 'evening',
+  'nearest', 'around', 'at', 'weekend', 'tomorrow', 'evening', 'feel', 'like', 'it', 'all', 'you', 'your', 'this', 'that',
+  'not', 'was', 'will', 'would', 'ending',
 ]);
 const FRENCH_MARKERS = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'qui', 'quel', 'quels', 'quelle', 'quelles', 'est', 'sont', 'pour', 'un', 'une',

@@ -1,10 +1,11 @@
 import type { Language } from '../language/text';
-import { safetyCard, type SafetyCardNumber } from '../cards/safetyCard';
+import { safetyCard } from '../cards/safetyCard';
 import { SAFETY_VOCABULARY, type SafetyReading } from '../safety';
 
 /**
  * The answer to a message about danger: one short, calm text that names the right numbers first, each with what it is
- * for, and a card with a call button for each. Only the numbers of the concerns found, in their order of urgency; a
+ * for, and a card of call buttons, one a number. The text says everything (text-only clients and screen readers read
+ * it); the card only makes the call one tap. Only the numbers of the concerns found, in their order of urgency; a
  * number already named is not named again. The words are the vocabulary's (src/safety/vocabulary.ts), beside their
  * official sources.
  */
@@ -36,15 +37,10 @@ export function safetyReply(reading: SafetyReading, language: Language): { text:
   if (reminded && !emergency && !vocabulary.reminder.numbers.every((number) => named.includes(number))) lines.push(vocabulary.reminder.line[language]);
   if (!emergency) lines.push(vocabulary.closing[language]);
 
-  const numbers: SafetyCardNumber[] = named.map((key) => {
-    const number = vocabulary.numbers[key];
-    return {
-      dial: number.dial,
-      display: number.display,
-      name: number.name[language],
-      description: number.description[language],
-      callTitle: number.reach === 'call' ? CALL_TITLE[language](number.display) : null,
-    };
-  });
-  return { text: lines.join('\n\n'), cards: numbers.length > 0 ? [safetyCard({ heading: vocabulary.heading[language], numbers })] : [] };
+  const buttons = named
+    .map((key) => vocabulary.numbers[key])
+    .filter((number) => number.reach === 'call')
+    .map((number) => ({ dial: number.dial, title: CALL_TITLE[language](number.display) }));
+  const card = safetyCard(buttons);
+  return { text: lines.join('\n\n'), cards: card ? [card] : [] };
 }

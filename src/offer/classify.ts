@@ -57,7 +57,23 @@ export function isFamilyPlace(name: FoldedText, description: FoldedText | null):
   return kinds.size === 0 && kindsIn(head).has('centre-social');
 }
 
-export function audiencesOfService(texts: ReadonlyArray<FoldedText | null>): AudienceId[] {
+/**
+ * The audiences a service is for: those its words name ("parents d'ados", "familles monoparentales"), and those whose
+ * children's ages hold the ages it states or its kind implies ("moins de 4 ans", a LAEP: tout-petits). An upper bound
+ * one year above the audience's is still within it: "0-6 ans" is written for children under 6.
+ */
+export function audiencesOfService(texts: ReadonlyArray<FoldedText | null>, kinds: readonly KindId[] = []): AudienceId[] {
+  const found = new Set<AudienceId>(namedAudiences(texts));
+  const ages = statedAges(texts) ?? kindAges(kinds);
+  if (ages) {
+    for (const audience of AUDIENCES) {
+      if (audience.ages && ages[0] >= audience.ages[0] && ages[1] <= audience.ages[1] + 1) found.add(audience.id);
+    }
+  }
+  return [...found];
+}
+
+function namedAudiences(texts: ReadonlyArray<FoldedText | null>): AudienceId[] {
   const found = new Set<AudienceId>();
   for (const text of texts) {
     if (!text) continue;
@@ -73,8 +89,8 @@ const AGE_RANGES: readonly RegExp[] = [
 ];
 const AGE_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+ans\b/g;
 
-/** Children's ages a service states ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans"), widened over all it says. */
-export function agesOfService(texts: ReadonlyArray<FoldedText | null>, kinds: readonly KindId[]): [number, number] | null {
+/** The children's ages a service's words state ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans"), widened over all. */
+function statedAges(texts: ReadonlyArray<FoldedText | null>): [number, number] | null {
   let min = Infinity;
   let max = -Infinity;
   for (const text of texts) {
@@ -98,14 +114,30 @@ export function agesOfService(texts: ReadonlyArray<FoldedText | null>, kinds: re
       }
     }
   }
-  for (const kind of kinds) {
-    const ages = KIND_AGES[kind];
-    if (ages && min === Infinity) {
-      min = ages[0];
-      max = ages[1];
-    }
-  }
   return min === Infinity ? null : [min, max];
+}
+
+/** The ages a kind is for by definition (a LAEP: under 6), widened over the service's kinds. */
+function kindAges(kinds: readonly KindId[]): [number, number] | null {
+  const ranges = kinds.flatMap((kind) => (KIND_AGES[kind] ? [KIND_AGES[kind]] : []));
+  if (ranges.length === 0) return null;
+  return [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
+}
+
+/**
+ * Children's ages a service is for: those it states, else those its kind implies (a LAEP), else those of the audience
+ * its words name (a group for parents of teenagers is for 11–17), so that the parent of a baby never gets the group
+ * for teenagers. A service for several audiences with ages spans them; one for single parents has no ages.
+ */
+export function agesOfService(texts: ReadonlyArray<FoldedText | null>, kinds: readonly KindId[]): [number, number] | null {
+  const stated = statedAges(texts) ?? kindAges(kinds);
+  if (stated) return stated;
+  const ranges = namedAudiences(texts).flatMap((id) => {
+    const ages = AUDIENCES.find((a) => a.id === id)?.ages;
+    return ages ? [ages] : [];
+  });
+  if (ranges.length === 0) return null;
+  return [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
 }
 
 export function isFamilyTheme(themes: readonly string[] | null): boolean {

@@ -1,32 +1,121 @@
-import { withGroupHeading } from '../cards/serviceCards';
 import type { DateTime } from 'luxon';
-import type { Language } from '../language/text';
 import type { Commune, CommuneIndex } from '../geo';
-import { countOf, offerHelpLines, offerPhrases, offerText } from '../messages/offer';
 import { isSearchUnderway, type OfferConversation } from './conversation';
 import type { OfferIndex } from './offerIndex';
 import { parisClock } from './parisTime';
-import { nounOf, openWhenAsked, presentHit, whatFound, whatNone, whatNoneOpen, type AskedTime, type SearchLabels } from './present';
+import { openWhenAsked, presentHit, type PresentedHit, type SearchLabels } from './present';
 import {
   DEFAULT_RADIUS_KM, RADIUS_STEPS_KM, searchByKind, searchOffer, searchOpeningSoonest, type Hit, type Point, type SearchRequest, type SearchResult,
 } from './search';
-import { describeTimeIntent, isoDate, timeWindows, type TimeIntent } from './timeQuery';
+import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
 import type { OfferReading } from './understand';
-import { audienceDefinition, kindDefinition, type KindId } from './vocabulary';
+import type { KindId } from './vocabulary';
+import type { Language } from '../language/text';
 
 /**
  * The search service: what a settled search (the journey decided what carries over, see dialogs/findSupport) finds,
- * as the replies a parent reads. Pure: no I/O, no logging, `now` given. The texts come from src/messages, the cards
- * from src/cards; a reply with cards says only its header.
+ * as data. Pure: no I/O, no logging, `now` given. It says no word: src/messages and src/cards render an OfferAnswer
+ * (src/messages/offerAnswer.ts), the journey sends it.
  */
+
+/** Where a search looks from: a commune by its name, or the parent's shared position (`name` null). */
+export type SearchOrigin = { name: string | null; point: Point };
+
+/** How far a search looked, and how much further the parent may ask it to look. */
+export type SearchReach = {
+  /** Null: no place known, only services at a distance were looked for. */
+  origin: SearchOrigin | null;
+  radiusKm: number;
+  /** After "plus loin": what lies within this distance was shown before (0 otherwise). */
+  innerRadiusKm: number;
+  /** The next step of "plus loin"; null when the search cannot look further. */
+  nextRadiusKm: number | null;
+};
+
+/** The places of one kind in an answer about support in general; `kind` null: other family support. */
+export type HitGroup = { kind: KindId | null | 'remote'; hits: PresentedHit[]; total: number };
+
+/** A commune offered when the name typed is shared by several. */
+export type PlaceChoice = { name: string; departementName: string | null; departement: string };
+
+/**
+ * What a turn of the find-support journey answers, as data. The search's own answers first, then those the journey
+ * decides without searching (position-needed, max-radius, no-match, place-choice).
+ */
+export type OfferAnswer =
+  /** A page of places: `hits` from `offset` among `total`, nearest first. */
+  | {
+      kind: 'results';
+      reach: SearchReach;
+      labels: SearchLabels;
+      /** The clock the answer was worked out at: times asked ("ce soir") are said from it. */
+      now: DateTime;
+      hits: PresentedHit[];
+      offset: number;
+      total: number;
+      /** How many of the `total` are places near the parent rather than services at a distance. */
+      nearby: number;
+      hasMore: boolean;
+      /** None was open at the time asked: these are the places that open soonest from then. */
+      openingSoonest: boolean;
+      /** None was for the audience asked: these are open to all parents. */
+      audienceRelaxed: boolean;
+    }
+  /** Support in general: a few places of each kind, nearest first, `offset` counting kinds. */
+  | {
+      kind: 'grouped';
+      reach: SearchReach;
+      labels: SearchLabels;
+      now: DateTime;
+      groups: HitGroup[];
+      offset: number;
+      hasMore: boolean;
+      /** Nothing near: every group is of services at a distance. */
+      onlyRemote: boolean;
+    }
+  /** The search cannot go on without a place: the commune named is not on the map, or none was named. */
+  | { kind: 'need-place'; reason: 'unknown-place' | 'where'; labels: SearchLabels }
+  /** Nothing within the radius; `general` when the search was for support in general. */
+  | { kind: 'none-nearby'; reach: SearchReach; labels: SearchLabels; now: DateTime; general: boolean }
+  /** "Plus loin" found nothing beyond what was shown. */
+  | { kind: 'nothing-new'; reach: SearchReach }
+  /** "D'autres" past the last page. */
+  | { kind: 'no-more'; reach: SearchReach }
+  /** "Près de moi" without a position. */
+  | { kind: 'position-needed' }
+  /** "Plus loin" when the search is already as wide as it goes. */
+  | { kind: 'max-radius' }
+  /** Nothing this journey can read as a search. */
+  | { kind: 'no-match' }
+  /** Several communes have the name typed (`name`; null when the question is asked again). */
+  | { kind: 'place-choice'; name: string | null; choices: PlaceChoice[] };
 
 export type OfferOutcome = 'results' | 'grouped' | 'need-place' | 'none-nearby' | 'nothing-new' | 'no-match' | 'place-choice';
 
-/** One message of the answer: its text and its cards. A grouped answer has one message per kind. */
+/** What an answer counts as, for tests and the journey: "d'autres" past the end is still a results turn. */
+export function outcomeOf(answer: OfferAnswer): OfferOutcome {
+  switch (answer.kind) {
+    case 'results':
+    case 'no-more':
+      return 'results';
+    case 'position-needed':
+    case 'need-place':
+      return 'need-place';
+    case 'max-radius':
+    case 'nothing-new':
+      return 'nothing-new';
+    default:
+      return answer.kind;
+  }
+}
+
+/** One message as a channel sends it: Markdown text and Adaptive Cards (src/messages/offerAnswer.ts fills it). */
 export type OfferReply = { text: string; cards: object[] };
 
+/** One turn of the find-support journey: the answer as data, as rendered, and the search the conversation keeps. */
 export type OfferTurn = {
   outcome: OfferOutcome;
+  answer: OfferAnswer;
   replies: OfferReply[];
   /** Every reply's text, in order (what a test or a text-only reader reads). */
   text: string;
@@ -39,6 +128,9 @@ export type OfferTurn = {
 
 export type OfferQueryOptions = { position?: { latitude: number; longitude: number }; now: DateTime; language: Language };
 
+/** What a search found, and the search as it ran (the page shown, support in general when it fell back to it). */
+export type SearchAnswer = { answer: OfferAnswer; search: OfferConversation };
+
 export const PAGE_SIZE = 5;
 /** A grouped answer shows this many kinds, and this many places of each, nearest first. */
 export const GROUPS_SHOWN = 4;
@@ -46,24 +138,6 @@ export const PER_KIND = 2;
 
 /** Kinds that a parent can be helped with at a distance without saying where they live. */
 const LISTENING: ReadonlySet<KindId> = new Set(['point-ecoute', 'ecoute-distance']);
-
-export function offerTurn(outcome: OfferOutcome, replies: OfferReply[], conversation: OfferConversation, extra: Partial<Pick<OfferTurn, 'suggestions' | 'askLocation'>> = {}): OfferTurn {
-  const kept = replies.filter((r) => r.text || r.cards.length > 0);
-  return {
-    outcome,
-    replies: kept,
-    text: kept.map((r) => r.text).filter(Boolean).join('\n\n'),
-    cards: kept.flatMap((r) => r.cards),
-    suggestions: extra.suggestions ?? [],
-    askLocation: extra.askLocation ?? false,
-    conversation,
-  };
-}
-
-/** One reply of text alone. */
-export function textReply(...lines: string[]): OfferReply {
-  return { text: lines.filter(Boolean).join('\n\n'), cards: [] };
-}
 
 export function labelsOf(search: OfferConversation): SearchLabels {
   return {
@@ -80,22 +154,29 @@ export function hasWhat(search: OfferConversation): boolean {
   return Boolean(search.kinds?.length || search.audiences?.length || search.freeText || search.age !== undefined);
 }
 
-export function examples(language: Language): string[] {
-  return [offerText('suggestPeer', language), offerText('suggestLaep', language), offerText('suggestListening', language), offerText('suggestHomework', language)];
-}
-
 type Origin = { point: Point | null; place: Commune | null; name: string | null };
 
-export function originOf(search: OfferConversation, offer: OfferIndex, communes: CommuneIndex, language: Language): Origin {
+export function originOf(search: OfferConversation, offer: OfferIndex, communes: CommuneIndex): Origin {
   if (search.position) {
     const { latitude, longitude } = search.position;
-    return { point: { latitude, longitude }, place: communes.nearest(latitude, longitude), name: offerText('yourPosition', language) };
+    return { point: { latitude, longitude }, place: communes.nearest(latitude, longitude), name: null };
   }
   if (search.placeCode) {
     const place = communes.byCode(search.placeCode);
     if (place) return { point: offer.pointOf(place), place, name: place.name };
   }
   return { point: null, place: null, name: null };
+}
+
+/** How far the search looks from its origin, and the next step of "plus loin" if there is one. */
+function reachOf(origin: Origin, radiusKm: number, innerRadiusKm: number): SearchReach {
+  const canWiden = origin.point !== null && radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
+  return {
+    origin: origin.point ? { name: origin.name, point: origin.point } : null,
+    radiusKm,
+    innerRadiusKm,
+    nextRadiusKm: canWiden ? (RADIUS_STEPS_KM.find((step) => step > radiusKm) ?? radiusKm) : null,
+  };
 }
 
 /**
@@ -111,24 +192,18 @@ function soonFrom(time: TimeIntent | null, windows: readonly { start: DateTime }
   return start > now ? start : now;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export type SearchOptions = { now: DateTime };
 
-export type SearchOptions = { now: DateTime; language: Language };
-
-/** What the search the journey settled on finds, as the replies to send. */
-export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, options: SearchOptions): OfferTurn {
-  const { now, language } = options;
+/** What the search the journey settled on finds, as data. */
+export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, options: SearchOptions): SearchAnswer {
+  const { now } = options;
   const labels = labelsOf(search);
-  const origin = originOf(search, offer, communes, language);
+  const origin = originOf(search, offer, communes);
   const listeningOnly = labels.kinds !== null && labels.kinds.every((k) => LISTENING.has(k));
 
   if (!origin.point) {
-    if (search.placeCode) return offerTurn('need-place', [textReply(offerText('unknownPlace', language))], { ...search, pending: 'place' }, { askLocation: true });
-    if (!(search.remote || listeningOnly)) {
-      return offerTurn('need-place', [textReply(offerPhrases.askPlace(nounOf({ ...labels, freeText: null }, language).plural, language))], { ...search, pending: 'place' }, { askLocation: true });
-    }
+    if (search.placeCode) return { answer: { kind: 'need-place', reason: 'unknown-place', labels }, search };
+    if (!(search.remote || listeningOnly)) return { answer: { kind: 'need-place', reason: 'where', labels }, search };
   }
   if (origin.point && (search.general || !hasWhat(search))) return answerByKind(offer, communes, search, origin, options);
 
@@ -148,7 +223,7 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     textIds: labels.freeText ? new Set(offer.searchText(labels.freeText, 200)) : null,
     minKm: innerKm,
   };
-  let found = openWhenAskedOnly(searchOffer(offer, communes, request), windows, language);
+  let found = openWhenAskedOnly(searchOffer(offer, communes, request), windows);
   // Words that are no kind and match nothing near there: the places near there, by kind, rather than nothing.
   if (found.hits.length === 0 && labels.freeText && origin.point && !labels.kinds && innerKm === 0) {
     return answerByKind(offer, communes, { ...search, freeText: undefined, general: true }, origin, options);
@@ -163,74 +238,51 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     }
   }
 
-  const place = origin.name ?? '';
-  const where = origin.point ? offerPhrases.nearPlace(place, radiusKm, language) : '';
-  const canWiden = origin.point !== null && radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
-  const nextRadius = RADIUS_STEPS_KM.find((step) => step > radiusKm) ?? radiusKm;
-
+  const reach = reachOf(origin, radiusKm, innerKm);
   if (found.hits.length === 0) {
-    if (innerKm > 0) {
-      const lines = [offerPhrases.nothingNew(offerPhrases.betweenRadii(place, innerKm, radiusKm, language), language),
-        canWiden ? offerPhrases.widerTo(nextRadius, language) : offerText('maxRadius', language)];
-      return offerTurn('nothing-new', [textReply(...lines)], search, { suggestions: canWiden ? [offerText('suggestFarther', language)] : examples(language).slice(0, 3) });
-    }
-    if (!origin.point) return offerTurn('need-place', [textReply(offerPhrases.askPlace(nounOf({ ...labels, freeText: null }, language).plural, language))], { ...search, pending: 'place' }, { askLocation: true });
-    const lines = [offerPhrases.noneNearby(whatNone(labels, now, language), where, language), canWiden ? offerText('widerHint', language) : ''];
-    const suggestions = [...(canWiden ? [offerText('suggestFarther', language)] : []), ...examples(language).slice(0, 3)];
-    return offerTurn('none-nearby', [textReply(...lines)], search, { suggestions });
+    if (innerKm > 0) return { answer: { kind: 'nothing-new', reach }, search };
+    if (!origin.point) return { answer: { kind: 'need-place', reason: 'where', labels }, search };
+    return { answer: { kind: 'none-nearby', reach, labels, now, general: false }, search };
   }
 
   const requested = search.offset ?? 0;
   if (requested >= found.hits.length) {
-    const lines = [offerText('noMore', language), canWiden ? offerText('widerHint', language) : ''];
-    return offerTurn('results', [textReply(...lines)], { ...search, offset: Math.max(0, requested - PAGE_SIZE) }, {
-      suggestions: canWiden ? [offerText('suggestFarther', language)] : [],
-    });
+    return { answer: { kind: 'no-more', reach }, search: { ...search, offset: Math.max(0, requested - PAGE_SIZE) } };
   }
   const offset = requested;
   const page = found.hits.slice(offset, offset + PAGE_SIZE);
-  const asked = (hit: Hit): AskedTime | null =>
-    labels.time && windows ? { title: describeTimeIntent(labels.time, now, language), open: openWhenAsked(hit.service, windows, language) } : null;
-  const cards = page.map((hit) => presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, language, asked(hit)));
-
-  let header: string;
-  if (openingSoonest && offset === 0) {
-    const { none, open, feminine } = whatNoneOpen(labels, now, language);
-    const when = labels.time?.now ? (language === 'en' ? 'right now' : 'en ce moment') : describeTimeIntent(labels.time ?? {}, now, language);
-    header = offerPhrases.noneOpenYet(none, open, feminine, when, place || offerText('yourPosition', language), language);
-  } else if (!origin.point) header = offerPhrases.remoteWithoutPlace(language);
-  else if (!openingSoonest && found.nearby === 0) header = offerPhrases.onlyRemote(whatNone(labels, now, language), where, language);
-  else if (offset > 0) header = offerPhrases.page(offset + 1, offset + page.length, found.hits.length, language);
-  else if (innerKm > 0) {
-    header = offerPhrases.widenedNew(radiusKm, countOf(found.hits.length, nounOf(labels, language)), offerPhrases.betweenRadii(place, innerKm, radiusKm, language), language);
-  } else header = offerPhrases.results(whatFound(found.hits.length, labels, now, language), where, language);
-  const relaxed = found.audienceRelaxed
-    ? offerPhrases.audienceRelaxed(labels.audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et '), language)
-    : '';
-  const hasMore = offset + PAGE_SIZE < found.hits.length;
-  const suggestions = [
-    ...(hasMore ? [offerText('suggestMore', language)] : []),
-    ...(canWiden && !hasMore ? [offerText('suggestFarther', language)] : []),
-    ...(labels.time ? [] : [offerText('suggestOpenNow', language)]),
-  ];
-  const replies = [{ text: [header, relaxed, hasMore ? offerText('seeMoreOthers', language) : ''].filter(Boolean).join('\n\n'), cards }];
-  if (!origin.point) replies.push(textReply(offerText('remoteAlso', language)));
-  return offerTurn('results', replies, { ...search, offset }, { suggestions, askLocation: !origin.point });
+  const hits = page.map((hit) => presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, windows));
+  return {
+    answer: {
+      kind: 'results',
+      reach,
+      labels,
+      now,
+      hits,
+      offset,
+      total: found.hits.length,
+      nearby: found.nearby,
+      hasMore: offset + PAGE_SIZE < found.hits.length,
+      openingSoonest,
+      audienceRelaxed: found.audienceRelaxed,
+    },
+    search: { ...search, offset },
+  };
 }
 
 /**
  * A time was asked: only the places the card can say are open then stay, so the header's count and every card's
  * "Ce soir : …" come from the same reading of the hours.
  */
-function openWhenAskedOnly(found: SearchResult, windows: readonly { start: DateTime; end: DateTime }[] | null, language: Language): SearchResult {
+function openWhenAskedOnly(found: SearchResult, windows: readonly { start: DateTime; end: DateTime }[] | null): SearchResult {
   if (!windows) return found;
-  const hits = found.hits.filter((hit) => openWhenAsked(hit.service, windows, language) !== null);
+  const hits = found.hits.filter((hit) => openWhenAsked(hit.service, windows) !== null);
   return { hits, nearby: hits.filter((h) => !h.remote).length, remote: hits.filter((h) => h.remote).length, audienceRelaxed: found.audienceRelaxed && hits.length > 0 };
 }
 
-/** Support in general near a place: a header, then a few places of each kind under the kind's name. */
-function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, origin: Origin, options: SearchOptions): OfferTurn {
-  const { now, language } = options;
+/** Support in general near a place: a few places of each kind, nearest first. */
+function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, origin: Origin, options: SearchOptions): SearchAnswer {
+  const { now } = options;
   const labels = labelsOf(search);
   const radiusKm = search.radiusKm ?? DEFAULT_RADIUS_KM;
   const innerKm = search.innerRadiusKm ?? 0;
@@ -238,69 +290,43 @@ function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferCo
   const { groups, remote } = searchByKind(offer, communes, {
     point: origin.point, place: origin.place, kinds: null, audiences: [], age: null, windows, remotePreferred: false, radiusKm, textIds: null, minKm: innerKm,
   });
-  const keep = (hits: Hit[]) => (windows ? hits.filter((hit) => openWhenAsked(hit.service, windows, language) !== null) : hits);
+  const keep = (hits: Hit[]) => (windows ? hits.filter((hit) => openWhenAsked(hit.service, windows) !== null) : hits);
   const all = [
-    ...groups.map((g) => ({ label: g.kind, hits: keep(g.hits) })),
-    { label: 'remote' as const, hits: keep(remote) },
+    ...groups.map((g) => ({ kind: g.kind, hits: keep(g.hits) })),
+    { kind: 'remote' as const, hits: keep(remote) },
   ].filter((g) => g.hits.length > 0);
-  const place = origin.name ?? '';
-  const canWiden = radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
-  const nextRadius = RADIUS_STEPS_KM.find((step) => step > radiusKm) ?? radiusKm;
+  const reach = reachOf(origin, radiusKm, innerKm);
   const conversation: OfferConversation = { ...search, general: true };
-  const where = innerKm > 0 ? offerPhrases.betweenRadii(place, innerKm, radiusKm, language) : offerPhrases.nearPlace(place, radiusKm, language);
-  const when = labels.time ? ` ${offerPhrases.openFilter(language === 'en' ? 'open' : 'ouvertes', describeTimeIntent(labels.time, now, language), language)}` : '';
 
   if (all.length === 0) {
-    const none = innerKm > 0
-      ? offerPhrases.nothingNew(where, language)
-      : offerPhrases.noneNearby(`${offerPhrases.noneOfSupport(language)}${when}`, where, language);
-    const next = canWiden ? offerPhrases.widerTo(nextRadius, language) : offerText('maxRadius', language);
-    return offerTurn(innerKm > 0 ? 'nothing-new' : 'none-nearby', [textReply(none, next)], conversation, {
-      suggestions: canWiden ? [offerText('suggestFarther', language)] : examples(language).slice(0, 3),
-    });
+    const answer: OfferAnswer = innerKm > 0 ? { kind: 'nothing-new', reach } : { kind: 'none-nearby', reach, labels, now, general: true };
+    return { answer, search: conversation };
   }
   const requested = search.offset ?? 0;
   if (requested > 0 && requested >= all.length) {
     // Past the last kind: said so, rather than the last page again.
-    return offerTurn('results', [textReply(offerText('noMore', language), canWiden ? offerText('widerHint', language) : '')], {
-      ...conversation,
-      offset: Math.max(0, requested - GROUPS_SHOWN),
-    }, { suggestions: canWiden ? [offerText('suggestFarther', language)] : [] });
+    return { answer: { kind: 'no-more', reach }, search: { ...conversation, offset: Math.max(0, requested - GROUPS_SHOWN) } };
   }
   const offset = requested;
-  const shown = all.slice(offset, offset + GROUPS_SHOWN);
-  const heading = (label: KindId | null | 'remote', count: number, total: number): string => {
-    const name = label === 'remote' ? offerText('remoteGroup', language)
-      : label === null ? offerText('otherSupport', language)
-        : total > 1 ? kindDefinition(label).plural[language] : kindDefinition(label).label[language];
-    return offerPhrases.groupHeading(name, count, total, language);
+  const shown: HitGroup[] = all.slice(offset, offset + GROUPS_SHOWN).map((group) => ({
+    kind: group.kind,
+    hits: group.hits.slice(0, PER_KIND).map((hit) => presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, windows)),
+    total: group.hits.length,
+  }));
+  return {
+    answer: {
+      kind: 'grouped',
+      reach,
+      labels,
+      now,
+      groups: shown,
+      offset,
+      hasMore: offset + GROUPS_SHOWN < all.length,
+      // Nothing near, only services at a distance: said so, rather than a list of kinds with none in it.
+      onlyRemote: all.every((g) => g.kind === 'remote'),
+    },
+    search: { ...conversation, offset },
   };
-  // Nothing near, only services at a distance: said so, rather than a list of kinds with none in it.
-  const onlyRemote = all.every((g) => g.label === 'remote');
-  const header = onlyRemote
-    ? offerPhrases.onlyRemote(`${offerPhrases.noneOfSupport(language)}${when}`, where, language)
-    : offerPhrases.groupedHeader(when, where, language);
-  const cards: object[] = [];
-  for (const group of shown) {
-    const page = group.hits.slice(0, PER_KIND);
-    const asked = (hit: Hit): AskedTime | null =>
-      labels.time && windows ? { title: describeTimeIntent(labels.time, now, language), open: openWhenAsked(hit.service, windows, language) } : null;
-    page.forEach((hit, i) => {
-      const card = presentHit(hit, origin.point, offer.summaryOf(hit.index), communes, now, language, asked(hit));
-      cards.push(i === 0 ? withGroupHeading(card, heading(group.label, page.length, group.hits.length)) : card);
-    });
-  }
-  const hasMore = offset + GROUPS_SHOWN < all.length;
-  const hint = onlyRemote ? '' : hasMore ? offerText('seeMoreOthers', language) : offerText('groupedHint', language);
-  // One message: the header, then the cards, each kind headed by its first card.
-  const replies: OfferReply[] = [{ text: [header, hint].filter(Boolean).join('\n\n'), cards }];
-  const kindSuggestions = shown
-    .map((g) => g.label)
-    .filter((k): k is KindId => k !== null && k !== 'remote')
-    .slice(0, 3)
-    .map((k) => capitalise(kindDefinition(k).plural[language]));
-  const suggestions = [...(hasMore ? [offerText('suggestMore', language)] : []), ...kindSuggestions, ...(canWiden && !hasMore ? [offerText('suggestFarther', language)] : [])];
-  return offerTurn('grouped', replies, { ...conversation, offset }, { suggestions });
 }
 
 /**
@@ -324,8 +350,4 @@ export function offerQueryScore(reading: OfferReading, conversation: OfferConver
     if (shortFollowUp) score = Math.max(score, 0.8);
   }
   return Math.max(0, Math.min(1, score));
-}
-
-export function offerHelpText(language: Language): string {
-  return offerHelpLines(language).join('\n');
 }

@@ -3,8 +3,12 @@ export { buildOffer, loadOffer, type LoadedOffer } from './loadOffer';
 export { OfferIndex } from './offerIndex';
 export { OfferConversationSchema, PositionSchema, type OfferConversation, type Position } from './conversation';
 export {
-  answerSearch, offerQueryScore, offerHelpText, PAGE_SIZE, type OfferTurn, type OfferReply, type OfferOutcome, type OfferQueryOptions, type SearchOptions,
+  answerSearch, offerQueryScore, outcomeOf, PAGE_SIZE, GROUPS_SHOWN, type OfferAnswer, type SearchAnswer, type SearchReach, type SearchOrigin,
+  type HitGroup, type PlaceChoice, type OfferTurn, type OfferReply, type OfferOutcome, type OfferQueryOptions, type SearchOptions,
 } from './engine';
+export type { PresentedHit, SearchLabels, ServiceZone } from './present';
+// Wording, not the offer's: kept for dialogs/commands.ts until it imports offerHelpText from src/messages/offer.
+export { offerHelpText } from '../messages/offer';
 export { readOfferMessage, type OfferReading } from './understand';
 export { LoadProblemSchema, type LoadProblem } from './records';
 export type { OfferService } from './service';

@@ -89,7 +89,9 @@ export class PhraseMatcher<T> {
    * words of about the same length can be that close.
    */
   private searchCloseWords(typed: string): readonly string[] {
-    const close: string[] = this.words.has(typed) ? [typed] : [];
+    // A word the vocabulary knows is that word, not a typo of another: "parentalite" is not "coparentalite".
+    if (this.words.has(typed)) return [typed];
+    const close: string[] = [];
     if (typed.length >= TYPO_MIN_LENGTH && !STOP_WORDS.has(typed)) {
       for (let length = typed.length - MAX_TYPOS; length <= typed.length + MAX_TYPOS; length++) {
         for (const word of this.typoWordsByLength.get(length) ?? []) if (word !== typed && closeEnough(typed, word)) close.push(word);

@@ -15,6 +15,12 @@ export type Situation = {
   phrases: readonly string[];
   kinds: readonly KindId[];
   audiences?: readonly AudienceId[];
+  /**
+   * Kinds that fit best when the child is of an audience, put before `kinds`: an exhausted parent of a baby is
+   * welcomed first at a LAEP, the parent of a teenager by a point écoute. Kinds for other ages (a LAEP for a
+   * teenager) are dropped by the reading, whatever the situation lists.
+   */
+  byAudience?: Readonly<Partial<Record<AudienceId, readonly KindId[]>>>;
 };
 
 export const SITUATIONS: readonly Situation[] = [
@@ -29,18 +35,34 @@ export const SITUATIONS: readonly Situation[] = [
     // The words name the teenager: the audience goes with the kinds, since the phrase consumes "ado".
     id: 'teen-conflict',
     phrases: ["crise d'ado", "crise d'adolescence", 'conflit avec mon ado', 'conflits avec mon ado', 'dispute avec mon ado',
-      'disputes avec mon ado', 'teenage crisis', 'arguing with my teen', 'fights with my teenager'],
+      'disputes avec mon ado', 'dispute avec mon adolescent', 'teenage crisis', 'arguing with my teen', 'fights with my teenager'],
     kinds: ['point-ecoute', 'groupe-parole'],
     audiences: ['ados'],
   },
   {
     id: 'separation',
     phrases: ['separation', 'on se separe', 'je me separe', 'separes', 'separee', 'divorce', 'divorcer', 'en instance de divorce',
-      'pour la garde', 'garde des enfants', 'la garde de mes enfants', 'garde alternee', 'droit de garde', 'residence alternee',
+      'pour la garde', 'garde des enfants', 'on se dispute pour la garde', 'se dispute pour la garde', 'dispute pour la garde',
+      'on se dispute la garde', 'se disputent la garde', 'on se dispute pour les enfants', 'dispute pour les enfants', 'la garde de mes enfants', 'garde alternee', 'droit de garde', 'residence alternee',
       'residence des enfants', 'pension alimentaire', 'mon ex', 'conflit avec mon ex', 'le pere de mes enfants', 'la mere de mes enfants',
-      'conflit familial', 'conflits familiaux', 'dispute de couple', 'conflit de couple', 'disputes dans le couple', 'custody',
+      'conflit familial', 'conflits familiaux', 'custody', 'shared custody', 'joint custody',
       'separated', 'separating', 'my ex', 'co-parenting', 'coparentalite', 'co parentalite'],
     kinds: ['mediation'],
+  },
+  {
+    // Parents in conflict over the children, together or not: médiation familiale, and the counselling (conseil
+    // conjugal et familial) that points écoute offer. Violence is not here: the safety service answers it first.
+    id: 'couple-conflict',
+    phrases: ['on se dispute', 'on se dispute beaucoup', 'on se dispute tout le temps', 'nous nous disputons', 'on se dispute souvent',
+      "on s'engueule", "s'engueule", 'engueulade', 'engueulades', 'on se crie dessus', 'dispute de couple', 'disputes de couple',
+      'conflit de couple', 'conflits de couple', 'disputes dans le couple', 'dispute dans le couple', 'mon couple', 'notre couple',
+      'probleme de couple', 'problemes de couple', 'crise de couple', 'mon couple va mal', "mon mari ne m'aide pas", "ma femme ne m'aide pas",
+      "mon conjoint ne m'aide pas", "ma conjointe ne m'aide pas", "mon compagnon ne m'aide pas", "ma compagne ne m'aide pas",
+      "il ne m'aide pas avec les enfants", "elle ne m'aide pas avec les enfants", 'pas d accord sur l education', "pas d'accord sur l'education",
+      'desaccord sur l education', 'we argue', 'we keep arguing', 'we fight all the time', 'arguing with my husband', 'arguing with my wife',
+      'arguing with my partner', 'our relationship', 'couple problems', 'relationship problems', "my husband doesn't help",
+      "my wife doesn't help", "my partner doesn't help"],
+    kinds: ['mediation', 'point-ecoute'],
   },
   {
     id: 'contact-with-child',
@@ -57,10 +79,12 @@ export const SITUATIONS: readonly Situation[] = [
   },
   {
     id: 'exhausted',
-    phrases: ['epuisee', 'epuise', 'epuisement', 'a bout', 'je craque', 'fatiguee', 'crevee', 'burn out parental', 'burn-out parental',
-      'burnout', 'pleure tout le temps', 'pleure sans arret', 'ne dort pas', 'dort pas', 'ne fait pas ses nuits', 'exhausted',
-      'worn out', 'burnt out', 'burned out', 'at the end of my tether'],
-    kinds: ['point-ecoute', 'laep', 'groupe-parole'],
+    phrases: ['epuisee', 'epuise', 'epuises', 'epuisees', 'epuisement', "m'epuise", 'a bout', 'je craque', 'fatiguee', 'crevee', 'creve',
+      'burn out parental', 'burn-out parental', 'burnout', 'pleure tout le temps', 'pleure sans arret', 'ne dort pas', 'dort pas',
+      'ne fait pas ses nuits', 'fait pas ses nuits', 'me fatigue', 'exhausted', 'worn out', 'burnt out', 'burned out',
+      'at the end of my tether', "can't cope", 'cannot cope', 'need a break', 'besoin de souffler', 'besoin de repit', 'repit'],
+    kinds: ['point-ecoute', 'ecoute-distance', 'laep', 'groupe-parole', 'cafe-parents'],
+    byAudience: { petits: ['laep'], ados: ['point-ecoute', 'groupe-parole'] },
   },
   {
     id: 'isolated',
@@ -86,15 +110,19 @@ export const SITUATIONS: readonly Situation[] = [
     phrases: ['ecrans', 'ecran', 'jeux video', 'trop de telephone', 'sommeil', 'coucher', 'crises de colere', 'crise de colere', 'coleres',
       'caprices', 'tantrums', 'tantrum', 'screen time', 'screens', 'video games', 'sleep', 'bedtime', 'autorite', 'poser des limites',
       'poser un cadre', "n'obeit pas", 'obeit pas', 'desobeit', 'ne m obeit plus', 'proprete', 'rivalite', 'jalousie entre freres',
-      'frere et soeur', 'discipline', 'boundaries', "won't listen", 'does not listen'],
+      'frere et soeur', 'discipline', 'boundaries', "won't listen", 'does not listen', 'fait des coleres', 'grosses coleres',
+      'se roule par terre', 'mord', 'tape les autres', 'temper', 'meltdowns', 'meltdown'],
     kinds: ['groupe-parole', 'conference', 'point-ecoute'],
+    byAudience: { petits: ['laep', 'point-ecoute'], ados: ['point-ecoute', 'groupe-parole'] },
   },
   {
     id: 'disability',
     phrases: ['handicap', 'handicape', 'handicapee', 'en situation de handicap', 'autisme', 'autiste', 'tdah', 'hyperactif', 'hyperactive',
-      'trouble dys', 'dyslexie', 'dyspraxie', 'maladie chronique', 'disability', 'disabled', 'autism', 'autistic', 'adhd',
-      'special needs'],
-    kinds: ['groupe-parole', 'point-ecoute'],
+      'trouble dys', 'dyslexie', 'dyspraxie', 'maladie chronique', 'polyhandicap', 'trisomie', 'trisomique', 'troubles du comportement',
+      'enfant different', 'besoins particuliers', 'disability', 'disabled', 'autism', 'autistic', 'adhd', 'special needs', 'down syndrome'],
+    // No kind of this offer is for disabled children only: parents find peers, listening and the LAEP (open to every
+    // child under 6) there, and the journey falls back to support in general when none of these is near.
+    kinds: ['groupe-parole', 'point-ecoute', 'ecoute-distance', 'cafe-parents', 'laep'],
   },
   {
     id: 'things-to-do',
@@ -110,5 +138,20 @@ export const SITUATIONS: readonly Situation[] = [
       'du mal avec mes enfants', 'struggling with my child', 'struggling with my kids',
       'je suis perdue', 'je suis perdu', 'des conseils', 'conseils educatifs', 'parenting advice', 'advice on parenting'],
     kinds: ['point-ecoute', 'groupe-parole', 'ecoute-distance'],
+    byAudience: { petits: ['laep'] },
+  },
+  {
+    // A question on ways of bringing up children, not a trouble: talks, workshops and peer groups discuss it.
+    id: 'parenting-approach',
+    phrases: ['parentalite positive', 'education positive', 'education bienveillante', 'parentalite bienveillante', 'discipline positive',
+      'communication bienveillante', 'communication non violente', 'violences educatives ordinaires', 'eduquer sans crier',
+      'eduquer sans punir', 'methode montessori', 'montessori', 'positive parenting', 'gentle parenting', 'positive discipline',
+      'respectful parenting'],
+    kinds: ['conference', 'atelier', 'groupe-parole'],
   },
 ];
+
+/** A situation by its id. */
+export function situationDefinition(id: string): Situation | undefined {
+  return SITUATIONS.find((s) => s.id === id);
+}

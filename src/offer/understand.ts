@@ -1,10 +1,23 @@
 import type { DateTime } from 'luxon';
-import { fold, STOP_WORDS } from '../language/text';
+import { fold, STOP_WORDS, words as foldedWords } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
-import { SITUATIONS } from './situations';
+import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
-import { AUDIENCES, GENERAL_SUPPORT_WORDS, KIND_GROUPS, KINDS, REMOTE_WORDS, type AudienceId, type KindId } from './vocabulary';
+import {
+  AUDIENCES,
+  GENERAL_SUPPORT_WORDS,
+  KIND_AGES,
+  KIND_GROUPS,
+  KINDS,
+  OUT_OF_SCOPE,
+  PARTNER_BODY_WORDS,
+  REMOTE_WORDS,
+  SHORT_FORMS,
+  type AudienceId,
+  type KindId,
+  type OutOfScopeId,
+} from './vocabulary';
 
 /**
  * Reads one message of a parent, once: the kinds of help named, the situation described, the audience, a child's
@@ -16,7 +29,9 @@ import { AUDIENCES, GENERAL_SUPPORT_WORDS, KIND_GROUPS, KINDS, REMOTE_WORDS, typ
 
 type Signal =
   | { type: 'kinds'; kinds: readonly KindId[] }
-  | { type: 'situation'; kinds: readonly KindId[]; audiences: readonly AudienceId[] }
+  | { type: 'situation'; id: string }
+  | { type: 'out-of-scope'; topic: OutOfScopeId }
+  | { type: 'partner-body' }
   | { type: 'audience'; audience: AudienceId }
   | { type: 'general' }
   | { type: 'remote' }
@@ -64,7 +79,9 @@ const GENERIC = ['parent', 'parents', 'enfant', 'enfants', 'famille', 'familles'
 
 const matcher = new PhraseMatcher<Signal>([
   ...kindPhrases(),
-  ...SITUATIONS.flatMap((s) => s.phrases.map((p) => [p, { type: 'situation', kinds: s.kinds, audiences: s.audiences ?? [] }] as const)),
+  ...SITUATIONS.flatMap((s) => s.phrases.map((p) => [p, { type: 'situation', id: s.id }] as const)),
+  ...OUT_OF_SCOPE.flatMap((topic) => topic.words.map((w) => [w, { type: 'out-of-scope', topic: topic.id }] as const)),
+  ...PARTNER_BODY_WORDS.map((w) => [w, { type: 'partner-body' }] as const),
   ...AUDIENCES.flatMap((a) => [...a.serviceWords, ...a.parentWords].map((w) => [w, { type: 'audience', audience: a.id }] as const)),
   ...GENERAL_SUPPORT_WORDS.map((w) => [w, { type: 'general' }] as const),
   ...REMOTE_WORDS.map((w) => [w, { type: 'remote' }] as const),
@@ -139,14 +156,74 @@ function asksForTime(tokens: readonly string[]): boolean {
   return tokens.length <= STORY_WORDS || tokens.some((t) => OPEN_WORDS.has(t));
 }
 
+/** The words of a message as matched: folded, short forms spelt out ("grp" → "groupe"), plurals folded. */
+function readTokens(text: string): string[] {
+  return foldedWords(text).map((word) => singular(SHORT_FORMS.get(word) ?? word));
+}
+
+const SITUATION_BY_ID: ReadonlyMap<string, Situation> = new Map(SITUATIONS.map((s) => [s.id, s]));
+
+/**
+ * The audiences of the children the message is about. A stated age is surer than a word: "mon petit de 12 ans" is a
+ * teenager, so audiences whose ages exclude it go, and the age's own audience comes.
+ */
+function audiencesFor(named: ReadonlySet<AudienceId>, age: number | null): AudienceId[] {
+  if (age === null) return [...named];
+  const out = [...named].filter((id) => {
+    const ages = AUDIENCES.find((a) => a.id === id)?.ages;
+    return !ages || (age >= ages[0] && age <= ages[1]);
+  });
+  for (const audience of AUDIENCES) {
+    if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1] && !out.includes(audience.id)) out.push(audience.id);
+  }
+  return out;
+}
+
+/** The children's ages the message tells, as ranges: the age stated, else those of the audiences with ages. */
+function childAgeRanges(age: number | null, audiences: readonly AudienceId[]): Array<readonly [number, number]> {
+  if (age !== null) return [[age, age]];
+  return audiences.flatMap((id) => {
+    const ages = AUDIENCES.find((a) => a.id === id)?.ages;
+    return ages ? [ages] : [];
+  });
+}
+
+/**
+ * The kinds the situations described point to, in the order they were told, those that fit the children's audience
+ * first. A kind for other ages than the children's (a LAEP for a teenager) is left out: a situation never pulls it.
+ */
+function kindsOfSituations(situations: readonly Situation[], audiences: readonly AudienceId[], ranges: ReadonlyArray<readonly [number, number]>): KindId[] {
+  const kinds = new Set<KindId>();
+  for (const situation of situations) {
+    for (const audience of audiences) for (const kind of situation.byAudience?.[audience] ?? []) kinds.add(kind);
+    for (const kind of situation.kinds) kinds.add(kind);
+  }
+  return [...kinds].filter((kind) => {
+    const ages = KIND_AGES[kind];
+    return !ages || ranges.length === 0 || ranges.some(([low, high]) => low <= ages[1] && high >= ages[0]);
+  });
+}
+
 /** A parent's message as the find-support journey reads it. */
 export type OfferReading = {
   /** The words read (the first READ_CHARACTERS): an answer to "which commune?" is matched against them. */
   text: string;
   /** Kinds of support named ("un LAEP", "groupe de parole"). */
   kinds: KindId[];
-  /** Kinds the situation described points to ("on se dispute pour la garde" → médiation familiale). */
+  /**
+   * Kinds the situations described point to ("on se dispute pour la garde" → médiation familiale), most fitting
+   * first, none for other ages than the children's; without the kinds named.
+   */
   situationKinds: KindId[];
+  /** The situations described, in the order told (ids of src/offer/situations.ts): the journey may fall back on them. */
+  situations: string[];
+  /**
+   * A need this offer does not cover ("une crèche", "une nounou"): the journey says where to look instead
+   * (`OUT_OF_SCOPE` in src/offer/vocabulary.ts). Its words are never searched as text.
+   */
+  outOfScope: OutOfScopeId | null;
+  /** The message names a partners' body or plan (CLP, REAAP, CDSF…): about the plan, not a need of a parent. */
+  partnerBody: boolean;
   audiences: AudienceId[];
   age: number | null;
   /** The time asked about, read against the turn's instant ("demain" is a date). */
@@ -174,13 +251,14 @@ const READ_CHARACTERS = 1000;
 export function readOfferMessage(text: string, now: DateTime, communes: CommuneIndex): OfferReading {
   const limited = text.slice(0, READ_CHARACTERS);
   const folded = fold(limited);
-  const tokens = matchTokens(limited);
+  const tokens = readTokens(limited);
   const matches = matcher.findTyped(tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const used = new Array<boolean>(tokens.length).fill(false);
   const kinds = new Set<KindId>();
-  const situationKinds = new Set<KindId>();
+  const situations: Array<{ situation: Situation; start: number }> = [];
   const audiences = new Set<AudienceId>();
-  const flags = { remote: false, nearMe: false, more: false, farther: false, help: false, general: false };
+  const outOfScope: Array<{ topic: OutOfScopeId; start: number }> = [];
+  const flags = { remote: false, nearMe: false, more: false, farther: false, help: false, general: false, partnerBody: false };
   for (const match of matches) {
     if (used.slice(match.start, match.end).some(Boolean)) continue;
     for (let i = match.start; i < match.end; i++) used[i] = true;
@@ -189,9 +267,18 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
       case 'kinds':
         for (const k of signal.kinds) kinds.add(k);
         break;
-      case 'situation':
-        for (const k of signal.kinds) situationKinds.add(k);
-        for (const a of signal.audiences) audiences.add(a);
+      case 'situation': {
+        const situation = SITUATION_BY_ID.get(signal.id);
+        if (!situation) break;
+        situations.push({ situation, start: match.start });
+        for (const a of situation.audiences ?? []) audiences.add(a);
+        break;
+      }
+      case 'out-of-scope':
+        outOfScope.push({ topic: signal.topic, start: match.start });
+        break;
+      case 'partner-body':
+        flags.partnerBody = true;
         break;
       case 'audience':
         audiences.add(signal.audience);
@@ -218,10 +305,13 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   }
   const time = asksForTime(tokens) ? extractTimeIntent(limited, now) : null;
   const age = childAge(folded);
-  if (age !== null) {
-    for (const audience of AUDIENCES) if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1]) audiences.add(audience.id);
-  }
-  const restIsPlace = kinds.size > 0 || situationKinds.size > 0 || audiences.size > 0 || time !== null || Object.values(flags).some(Boolean);
+  const childAudiences = audiencesFor(audiences, age);
+  situations.sort((a, b) => a.start - b.start);
+  const told = situations.map((s) => s.situation).filter((s, i, all) => all.indexOf(s) === i);
+  const situationKinds = kindsOfSituations(told, childAudiences, childAgeRanges(age, childAudiences)).filter((k) => !kinds.has(k));
+  outOfScope.sort((a, b) => a.start - b.start);
+  const restIsPlace = kinds.size > 0 || situationKinds.length > 0 || childAudiences.length > 0 || time !== null || outOfScope.length > 0 ||
+    Object.values(flags).some(Boolean);
   const place = communes.findInSentence(limited, { ignoreWords: ignoredAsPlaces(communes), restIsPlace });
   // The words that named the place (and the marker before it) are never left for the text search: "Tours" is a town.
   const placeIndexes = new Set(place ? [...place.tokenIndexes, ...place.markerIndexes] : []);
@@ -236,8 +326,11 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   return {
     text: limited,
     kinds: [...kinds],
-    situationKinds: [...situationKinds].filter((k) => !kinds.has(k)),
-    audiences: [...audiences],
+    situationKinds,
+    situations: told.map((s) => s.id),
+    outOfScope: outOfScope[0]?.topic ?? null,
+    partnerBody: flags.partnerBody,
+    audiences: childAudiences,
     age,
     time,
     remote: flags.remote,

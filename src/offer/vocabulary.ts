@@ -47,7 +47,8 @@ export const KINDS: readonly KindDefinition[] = [
     serviceWords: ['laep', "lieu d'accueil enfants-parents", "lieu d'accueil enfant-parent", "lieu d'accueil parents-enfants",
       "lieu d'accueil parent-enfant", 'accueil enfants-parents', 'accueil parents-enfants', 'maison verte'],
     parentWords: ["lieu d'accueil", 'lieu accueil', 'endroit pour jouer avec mon enfant', 'jouer avec mon bebe', 'jouer avec mon enfant',
-      'parent-child drop-in', 'drop-in', 'playgroup', 'play group', 'stay and play'],
+      'parent-child drop-in', 'drop-in', 'playgroup', 'play group', 'stay and play', 'toddler group', 'baby group', 'parent and toddler group',
+      'mother and toddler group', 'parent and baby group', 'drop-in for toddlers'],
   },
   {
     id: 'groupe-parole',
@@ -76,8 +77,10 @@ export const KINDS: readonly KindDefinition[] = [
     feminine: false,
     pluralFeminine: false,
     serviceWords: ['point ecoute', 'point-ecoute', 'point accueil ecoute', 'ecoute parents', 'entretien individuel', 'entretiens individuels',
-      'conseillere familiale', 'conseiller familial', 'consultation familiale'],
-    parentWords: ['psychologue', 'counselling', 'counseling', 'counsellor'],
+      'conseillere familiale', 'conseiller familial', 'consultation familiale', 'conseil conjugal', 'conseillere conjugale',
+      'conseiller conjugal', 'therapie familiale'],
+    parentWords: ['psychologue', 'counselling', 'counseling', 'counsellor', 'therapie de couple', 'couple therapy', 'couples counselling',
+      'relationship counselling', 'marriage counselling', 'family therapist'],
   },
   {
     id: 'ecoute-distance',
@@ -87,7 +90,7 @@ export const KINDS: readonly KindDefinition[] = [
     pluralFeminine: true,
     serviceWords: ['ecoute telephonique', 'ligne d ecoute', 'ecoute par telephone', 'allo parents', 'numero vert', 'ecoute en ligne',
       'tchat', 'permanence telephonique', 'telephone parents'],
-    parentWords: ['ecoute au telephone', 'ecoute par telephone', 'telephoner', 'un numero pour parler', 'numero pour parler', 'un numero a appeler',
+    parentWords: ['ecoute au telephone', 'parent helpline', 'parents helpline', 'listening line', 'ecoute par telephone', 'telephoner', 'un numero pour parler', 'numero pour parler', 'un numero a appeler',
       'numero d ecoute', 'helpline', 'hotline', 'phone line', 'call someone', 'a number to call', 'phone number to talk',
       'chat en ligne'],
   },
@@ -174,6 +177,12 @@ export const KIND_GROUPS: ReadonlyArray<{ words: readonly string[]; kinds: reado
       'me confier', "besoin d'ecoute", "besoin d'etre ecoute", 'une ecoute', "un lieu d'ecoute", "une oreille attentive", 'talk to someone', 'someone to talk to', 'need to talk', 'speak to someone', 'listening'],
     kinds: ['point-ecoute', 'ecoute-distance'],
   },
+  {
+    // What English speakers call a parenting class is, in this offer, an atelier, a conférence or a groupe de parole.
+    words: ['parenting class', 'parenting classes', 'parenting course', 'parenting workshop', 'parenting group', 'parenting programme',
+      'parenting program', 'ecole des parents', 'formation parentalite'],
+    kinds: ['atelier', 'conference', 'groupe-parole'],
+  },
 ];
 
 /**
@@ -232,7 +241,7 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     serviceWords: ['tout-petits', 'tout petits', 'jeunes enfants', 'moins de 6 ans', 'moins de six ans', '0-6 ans', '0 a 6 ans',
       'de 0 a 6 ans', '0 a 3 ans', '0-3 ans', 'bebes', 'nourrissons', 'petite enfance'],
     parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'baby', 'toddler', 'newborn',
-      'my infant', 'petite enfance'],
+      'my infant', 'petite enfance', 'young children', 'young child', 'little ones', 'preschooler', 'under fives', 'under 6', 'infant'],
     ages: [0, 5],
   },
 ];
@@ -254,3 +263,65 @@ export function audienceDefinition(id: AudienceId): AudienceDefinition {
   if (!found) throw new Error(`unknown audience ${id}`);
   return found;
 }
+
+/**
+ * Short forms parents type for a word this vocabulary knows ("grp de parole", "pr les ados", "une conf"). One word for
+ * one word, so that the positions of words (the place's, the consumed phrases') stay those of the message.
+ */
+export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['grp', 'groupe'], ['grpe', 'groupe'], ['gpe', 'groupe'], ['grps', 'groupe'],
+  ['pr', 'pour'], ['ds', 'dans'], ['avc', 'avec'],
+  ['conf', 'conference'], ['confs', 'conference'], ['psy', 'psychologue'], ['atel', 'atelier'],
+  ['ptit', 'petit'], ['pti', 'petit'], ['ptite', 'petite'], ['bb', 'bebe'], ['bbs', 'bebe'],
+  ['enfs', 'enfant'], ['enfts', 'enfant'], ['mediat', 'mediation'], ['monoparental', 'monoparentale'],
+]);
+
+/**
+ * Needs this offer does not cover, that parents bring to it all the same, with where to look instead. Childcare
+ * (crèche, assistante maternelle, périscolaire) is not parenting support: the Caf lists it on monenfant.fr, its national
+ * site for childcare (modes de garde, accueils de loisirs). Custody ("garde alternée", "la garde des enfants") is not
+ * childcare: it is a family matter, read by the situations vocabulary (médiation familiale).
+ */
+export const OUT_OF_SCOPE_IDS = ['childcare', 'benefits'] as const;
+export const OutOfScopeIdSchema = z.enum(OUT_OF_SCOPE_IDS);
+export type OutOfScopeId = z.infer<typeof OutOfScopeIdSchema>;
+
+export type OutOfScopeTopic = {
+  id: OutOfScopeId;
+  /** Folded phrases, French and English, as parents type them. */
+  words: readonly string[];
+  /** Where a parent finds it: a public service's site. */
+  elsewhere: { label: Record<Language, string>; url: string };
+};
+
+export const OUT_OF_SCOPE: readonly OutOfScopeTopic[] = [
+  {
+    id: 'childcare',
+    words: ["garde d'enfant", "garde d'enfants", 'garde enfant', 'mode de garde', 'modes de garde', 'solution de garde', 'faire garder',
+      'garder mon enfant', 'garder mes enfants', 'garder mon fils', 'garder ma fille', 'garder mon bebe', 'garder les enfants', 'creche',
+      'micro-creche', 'micro creche', 'creche parentale', 'halte-garderie', 'halte garderie', 'garderie', 'multi-accueil', 'multi accueil',
+      'assistante maternelle', 'assistant maternel', 'assistantes maternelles', 'ass mat', 'assmat', 'nounou', 'nourrice', 'baby-sitter',
+      'baby sitter', 'babysitter', 'baby-sitting', 'babysitting', 'periscolaire', 'accueil periscolaire', 'centre de loisirs',
+      'accueil de loisirs', 'centre aere', 'mam maison d assistantes maternelles', 'childcare', 'child care', 'nursery', 'daycare',
+      'day care', 'childminder', 'nanny', 'after-school club', 'after school club', 'holiday club'],
+    elsewhere: { label: { fr: 'monenfant.fr, le site de la Caf pour la garde d’enfants', en: 'monenfant.fr, the Caf’s website for childcare' },
+      url: 'https://monenfant.fr' },
+  },
+  {
+    id: 'benefits',
+    words: ['mon dossier caf', 'dossier caf', 'mes allocations', 'allocations familiales', 'allocation familiale', 'mes droits caf',
+      'prestation familiale', 'prestations familiales', 'prime de naissance', 'paje', 'rsa', 'apl', 'aide au logement',
+      'allocation de rentree scolaire', 'complement familial', 'pension alimentaire impayee', 'aripa', 'child benefit', 'family allowance',
+      'my benefits'],
+    elsewhere: { label: { fr: 'caf.fr, ou votre Caf', en: 'caf.fr, or your local Caf' }, url: 'https://www.caf.fr' },
+  },
+];
+
+/**
+ * Names of the partners' own bodies and plans (DOMAIN.md's glossary): a parent's message that names one asks about the
+ * plan, not for a kind of support, so these words point to no kind (and never to one by a typo).
+ */
+export const PARTNER_BODY_WORDS: readonly string[] = ['conseil local de la parentalite', 'conseils locaux de la parentalite', 'clp',
+  'reaap', "reseau d'ecoute d'appui et d'accompagnement des parents", 'cdsf', 'comite departemental des services aux familles', 'sdsf',
+  'schema departemental des services aux familles', 'commission parentalite', 'ctg', 'convention territoriale globale', 'fnp',
+  'fonds national parentalite', 'senacs', 'fiche action', 'fiches action'];

@@ -10,9 +10,11 @@ import { SAFETY_VOCABULARY } from './vocabulary';
  * else, so it is one pass over the message's words against phrases compiled once from the vocabulary (vocabulary.ts).
  *
  * Words are compared the way parents type: folded (case, accents), SMS spellings rewritten from the vocabulary's list
- * ("jvx" → "je veux"), plurals folded, and one typo allowed in words of 5 letters or more, two from 9 letters. A real
- * word that happens to be one typo away from a vocabulary word ("voilée" and "violée") is listed in the vocabulary
- * and never read as a typo. A phrase matches word after word, with up to GAP_WORDS other words where it says `…`.
+ * ("jvx" → "je veux"), a « j » glued to the next word split off ("jveu", "jsuis", "jetouffe"), plurals folded, the
+ * same sound spelled another way at the end of a word ("veu", "veut", "veux"; "mourrire"), and one typo allowed in
+ * words of 5 letters or more, two from 9 letters. A real word that happens to be one typo away from a vocabulary word
+ * ("voilée" and "violée") is listed in the vocabulary and never read as a typo. A phrase matches word after word, with
+ * up to GAP_WORDS other words where it says `…`.
  */
 
 /** How many other words `…` lets through: "mon mari il me frappe tout le temps" for "@conjoint … me … @frapper". */
@@ -20,7 +22,7 @@ const GAP_WORDS = 3;
 /** Typed words already compared with the vocabulary: parents reuse the same words, and each comparison costs. */
 const CLOSE_WORDS_LIMIT = 5000;
 
-type Kind = 'statement' | 'topic' | 'exception' | 'frame';
+type Kind = 'statement' | 'topic' | 'exception' | 'resolution' | 'frame';
 
 type Element = { accepts: ReadonlySet<string>; gapBefore: number };
 
@@ -33,9 +35,31 @@ function typoAllowance(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
+/** Sounds shorter than this are too common to be read by ear ("tu" and "tue", "bas" and "bat"). */
+const SHORTEST_SOUND = 3;
+
+/**
+ * A word as it sounds at its end, the way parents misspell short words: doubled letters single, « -er », « -ez » and
+ * « -é » alike, and the letters French does not pronounce at the end of a word dropped ("veux", "veut", "veu" → "veu";
+ * "mourrire" → "mourir"; "frapé", "frapper" → "frap").
+ */
+export function soundKey(word: string): string {
+  return word
+    .replace(/(.)\1+/g, '$1')
+    .replace(/e[rz]$/, 'e')
+    .replace(/[estxdz]+$/, '');
+}
+
+/** No French word starts with « j » and a consonant: such a word is « je » glued to what follows ("jveu", "jsuis"). */
+const GLUED_BEFORE_CONSONANT = /^j[^aeiouyh]/;
+
 /** Turns a vocabulary into the reader of messages. Exported so that tests can read with a vocabulary of their own. */
 export class SafetyReader {
   private readonly rewrites: ReadonlyMap<string, readonly string[]>;
+  private readonly afterJe: ReadonlyMap<string, readonly string[]>;
+  /** Words of the French phrases, for « j' » glued to a vowel ("jetouffe" → "je etouffe"; "jour" stays "jour"). */
+  private readonly frenchWords = new Set<string>();
+  private readonly wordsBySound = new Map<string, string[]>();
   private readonly byFirstWord = new Map<string, Entry[]>();
   private readonly framesByFirstWord = new Map<string, Entry[]>();
   private readonly vocabularyWords = new Set<string>();
@@ -47,14 +71,16 @@ export class SafetyReader {
 
   constructor(vocabulary: SafetyVocabulary) {
     this.rewrites = compileRewrites(vocabulary.rewrites);
+    this.afterJe = new Map(Object.entries(vocabulary.afterJe).map(([glued, plain]) => [glued, this.plainTokens(plain)]));
     const classes = new Map<string, ReadonlySet<string>>();
     for (const [name, members] of Object.entries(vocabulary.classes)) {
-      classes.set(name, new Set(members.flatMap((member) => this.tokens(member))));
+      classes.set(name, new Set(members.flatMap((member) => this.plainTokens(member))));
     }
     this.childWords = new Set(vocabulary.childClasses.flatMap((name) => [...(classes.get(name) ?? [])]));
-    const add = (phrase: string, concern: SafetyConcern | null, kind: Kind): void => {
+    const add = (phrase: string, concern: SafetyConcern | null, kind: Kind, french = false): void => {
       const elements = this.compile(phrase, classes);
       if (elements.length === 0) return;
+      if (french && kind !== 'frame') for (const element of elements) for (const word of element.accepts) this.frenchWords.add(word);
       const entry: Entry = { concern, kind, elements };
       const index = kind === 'frame' ? this.framesByFirstWord : this.byFirstWord;
       for (const word of elements[0].accepts) {
@@ -66,18 +92,29 @@ export class SafetyReader {
     };
     for (const phrase of [...vocabulary.topicFrames.fr, ...vocabulary.topicFrames.en]) add(phrase, null, 'frame');
     for (const concern of vocabulary.concerns) {
-      for (const phrase of [...concern.statements.fr, ...concern.statements.en]) add(phrase, concern.id, 'statement');
-      for (const phrase of [...concern.topics.fr, ...concern.topics.en]) add(phrase, concern.id, 'topic');
-      for (const phrase of [...concern.exceptions.fr, ...concern.exceptions.en]) add(phrase, concern.id, 'exception');
+      for (const language of ['fr', 'en'] as const) {
+        const french = language === 'fr';
+        for (const phrase of concern.statements[language]) add(phrase, concern.id, 'statement', french);
+        for (const phrase of concern.topics[language]) add(phrase, concern.id, 'topic', french);
+        for (const phrase of concern.exceptions[language]) add(phrase, concern.id, 'exception');
+        for (const phrase of concern.resolutions[language]) add(phrase, concern.id, 'resolution');
+      }
       if (concern.withChild) this.withChild.set(concern.id, concern.withChild);
     }
+    for (const word of STOP_WORDS) this.frenchWords.delete(word);
     for (const word of this.vocabularyWords) {
+      const sound = soundKey(word);
+      if (sound.length >= SHORTEST_SOUND) {
+        const same = this.wordsBySound.get(sound);
+        if (same) same.push(word);
+        else this.wordsBySound.set(sound, [word]);
+      }
       if (typoAllowance(word.length) === 0) continue;
       const list = this.typoWordsByLength.get(word.length) ?? [];
       list.push({ word, mask: letterMask(word), repeats: repeatedLetterMask(word) });
       this.typoWordsByLength.set(word.length, list);
     }
-    this.notTypos = new Set([...vocabulary.notTypos.flatMap((word) => this.tokens(word)), ...vocabulary.notTypos, ...STOP_WORDS]);
+    this.notTypos = new Set([...vocabulary.notTypos.flatMap((word) => this.plainTokens(word)), ...vocabulary.notTypos, ...STOP_WORDS]);
   }
 
   /** The concerns `text` raises, most urgent first, or null when it raises none. */
@@ -100,10 +137,12 @@ export class SafetyReader {
     const concerns = new Set<SafetyConcern>();
     for (const match of found) {
       const { concern, kind } = match.entry;
-      if (concern === null || kind === 'exception' || kind === 'frame') continue;
+      if (concern === null || (kind !== 'statement' && kind !== 'topic')) continue;
       // A question about sheets or prevention names dangers without anyone being in one; a person's own words still count.
       if (kind === 'topic' && framed) continue;
-      if (found.some((other) => other.entry.kind === 'exception' && other.entry.concern === concern && overrides(other, match))) continue;
+      if (cancelled(match, found)) continue;
+      // What was said before « il est revenu » is over; what is said after it is not (« … mais il est reparti »).
+      if (found.some((other) => isResolution(other, concern) && other.start >= match.end && !cancelled(other, found))) continue;
       concerns.add(concern);
     }
     if (concerns.size === 0) return null;
@@ -116,15 +155,43 @@ export class SafetyReader {
     return { concerns: SAFETY_CONCERNS.filter((concern) => concerns.has(concern)) };
   }
 
-  /** Folded words, SMS spellings rewritten, plurals folded: the same for phrases and for messages. */
+  /** A message's words as the reader compares them: folded, SMS spellings rewritten, « j » glued split off, plurals folded. */
   tokens(text: string): string[] {
     const out: string[] = [];
     for (const word of words(text)) {
-      const rewritten = this.rewrites.get(word);
-      if (rewritten) for (const part of rewritten) out.push(singular(part));
-      else out.push(singular(word));
+      const glued = this.rewrites.has(word) ? null : this.gluedToJe(word);
+      if (glued) out.push('je', ...glued);
+      else this.pushWord(word, out);
     }
     return out;
+  }
+
+  /** Folded words, SMS spellings rewritten, plurals folded: how phrases are compiled (they are written unglued). */
+  private plainTokens(text: string): string[] {
+    const out: string[] = [];
+    for (const word of words(text)) this.pushWord(word, out);
+    return out;
+  }
+
+  private pushWord(word: string, out: string[]): void {
+    const rewritten = this.rewrites.get(word);
+    if (rewritten) for (const part of rewritten) out.push(singular(part));
+    else out.push(singular(word));
+  }
+
+  /**
+   * What follows « je » when `word` is « j » glued to a word: "jveu" → "veux", "jsuis" → "suis", "jetouffe" →
+   * "etouffe"; null for a word of its own ("jour", "jamais", "jeter"). Before a vowel, only a French word of the
+   * vocabulary is split off, since many French words start with « ja », « je », « jo ».
+   */
+  private gluedToJe(word: string): string[] | null {
+    if (word.length < 3 || word[0] !== 'j' || this.vocabularyWords.has(word)) return null;
+    const rest = word.slice(1);
+    const listed = this.afterJe.get(rest);
+    if (listed) return [...listed];
+    if (GLUED_BEFORE_CONSONANT.test(word)) return this.plainTokens(rest);
+    if (rest.length >= SHORTEST_SOUND && this.frenchWords.has(singular(rest))) return this.plainTokens(rest);
+    return null;
   }
 
   private compile(phrase: string, classes: ReadonlyMap<string, ReadonlySet<string>>): Element[] {
@@ -140,7 +207,7 @@ export class SafetyReader {
         if (!members) throw new Error(`unknown word class ${piece}`);
         elements.push({ accepts: members, gapBefore: gap });
       } else {
-        this.tokens(piece).forEach((token, k) => elements.push({ accepts: new Set([token]), gapBefore: k === 0 ? gap : 0 }));
+        this.plainTokens(piece).forEach((token, k) => elements.push({ accepts: new Set([token]), gapBefore: k === 0 ? gap : 0 }));
       }
       gap = 0;
     }
@@ -148,13 +215,17 @@ export class SafetyReader {
   }
 
   /**
-   * The vocabulary's words a typed word may stand for: itself, and for words of 5 letters or more those within the
-   * typos their lengths allow. Grammatical words and real words listed as such are taken as typed.
+   * The vocabulary's words a typed word may stand for: itself, those that end with the same sound, and for words of 5
+   * letters or more those within the typos their lengths allow. Grammatical words and real words listed as such are
+   * taken as typed.
    */
   private searchCloseWords(typed: string): readonly string[] {
     const close: string[] = this.vocabularyWords.has(typed) ? [typed] : [];
+    if (this.notTypos.has(typed) || /^\d+$/.test(typed)) return close;
+    const sound = soundKey(typed);
+    if (sound.length >= SHORTEST_SOUND) for (const word of this.wordsBySound.get(sound) ?? []) if (!close.includes(word)) close.push(word);
     const own = typoAllowance(typed.length);
-    if (own === 0 || this.notTypos.has(typed) || /^\d+$/.test(typed)) return close;
+    if (own === 0) return close;
     const mask = letterMask(typed);
     const repeats = repeatedLetterMask(typed);
     for (let length = typed.length - own; length <= typed.length + own; length++) {
@@ -163,7 +234,7 @@ export class SafetyReader {
         const allowance = Math.min(own, typoAllowance(length));
         if (Math.abs(length - typed.length) > allowance) continue;
         if (maskDistance(mask, repeats, known.mask, known.repeats) > allowance) continue;
-        if (editDistance(typed, known.word, allowance) <= allowance) close.push(known.word);
+        if (!close.includes(known.word) && editDistance(typed, known.word, allowance) <= allowance) close.push(known.word);
       }
     }
     return close;
@@ -192,6 +263,15 @@ function matchFrom(entry: Entry, close: ReadonlyArray<readonly string[]>, start:
     at = next;
   }
   return at + 1;
+}
+
+function isResolution(match: Match, concern: SafetyConcern): boolean {
+  return match.entry.kind === 'resolution' && match.entry.concern === concern;
+}
+
+/** Whether an exception of the same concern overlaps `match` and means something else ("he never came back"). */
+function cancelled(match: Match, found: readonly Match[]): boolean {
+  return found.some((other) => other.entry.kind === 'exception' && other.entry.concern === match.entry.concern && overrides(other, match));
 }
 
 /** An exception cancels a match it overlaps ("mourir de rire" in "je veux mourir de rire"), unless the match holds it whole. */

@@ -12,6 +12,7 @@ export const SAFETY_CONCERNS = [
   'domestic-violence',
   'sexual-violence',
   'runaway',
+  'abduction',
   'breaking-point',
 ] as const;
 export const SafetyConcernSchema = z.enum(SAFETY_CONCERNS);
@@ -71,6 +72,11 @@ export const ConcernVocabularySchema = z
     topics: PhrasesByLanguage,
     /** Phrases that overlap a match and mean something else ("venir à bout", "mourir de rire"). */
     exceptions: PhrasesByLanguage,
+    /**
+     * Phrases that say the situation is over ("il est revenu", "on l'a retrouvée"): a match of this concern said before
+     * one of them no longer counts; one said after it still does ("il est revenu, mais ce matin il a refait une fugue").
+     */
+    resolutions: PhrasesByLanguage,
     /** A concern that is raised as well when the message names a child ("devant les enfants"). */
     withChild: SafetyConcernSchema.optional(),
   })
@@ -84,6 +90,12 @@ export const SafetyVocabularySchema = z
     numbers: z.record(z.string(), SafetyNumberSchema),
     /** SMS spellings and abbreviations, each rewritten to plain words before matching ("jvx" → "je veux"). */
     rewrites: z.record(SingleWord, z.string().min(1)),
+    /**
+     * What follows a « j » glued to a verb in SMS French, when that part is no word of its own ("jveu" → "je" + "veu"
+     * → "je veux", "jpx" → "je peux", "jmen" → "je m'en"). A glued part that is a word ("jsuis", "jtiens") or a
+     * vocabulary word ("jetouffe") needs no entry: the reader splits it by rule (detect.ts).
+     */
+    afterJe: z.record(SingleWord, z.string().min(1)),
     /** Word classes used in phrases as `@name`: each a list of single folded words. */
     classes: z.record(z.string().regex(/^[a-z]+$/), z.array(SingleWord).min(1)),
     /** The classes whose words name a child (for `withChild`). */
@@ -96,8 +108,6 @@ export const SafetyVocabularySchema = z
     reminder: z.object({ numbers: z.array(z.string()).min(1), line: Bilingual }).strict(),
     /** Said last when no emergency number leads: the bot can look for a listening service nearby. */
     closing: Bilingual,
-    /** The card's heading. */
-    heading: Bilingual,
     concerns: z.array(ConcernVocabularySchema),
   })
   .strict()
@@ -111,7 +121,9 @@ export const SafetyVocabularySchema = z
     const phrases = [
       ...vocabulary.topicFrames.fr,
       ...vocabulary.topicFrames.en,
-      ...vocabulary.concerns.flatMap((c) => [...c.statements.fr, ...c.statements.en, ...c.topics.fr, ...c.topics.en, ...c.exceptions.fr, ...c.exceptions.en]),
+      ...vocabulary.concerns.flatMap((c) =>
+        [c.statements, c.topics, c.exceptions, c.resolutions].flatMap((phrases) => [...phrases.fr, ...phrases.en]),
+      ),
     ];
     for (const phrase of phrases) {
       for (const word of phrase.split(' ')) {

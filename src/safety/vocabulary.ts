@@ -9,6 +9,8 @@ import { SafetyVocabularySchema, type SafetyVocabulary } from './types';
  * `@name` stands for any word of a class, `…` for up to three other words. Statements are what a person says of
  * themselves or of a child ("mon mari me frappe"): always a concern. Topics name the danger ("violences conjugales"):
  * a concern too, unless the message is about sheets, actions or prevention ("quelles fiches parlent de violences ?").
+ * Exceptions overlap a match and mean something else ("en danger sur les réseaux" is a topic, not a child in danger).
+ * Resolutions say the situation is over ("il est revenu"): what was said before them no longer raises an alarm.
  *
  * Numbers checked against the official pages listed with each (hours, cost, who may call) in December 2026.
  */
@@ -98,7 +100,16 @@ const data = {
     tjs: 'toujours', mwa: 'moi', moa: 'moi', ya: 'il y a', frap: 'frappe', frape: 'frappe', tap: 'tape', fuge: 'fugue',
     menasse: 'menace', menase: 'menacé', menacer: 'menacer', veu: 'veux', vx: 'veux', peu: 'peux', pe: 'peux', mourrir: 'mourir', ptit: 'petit', mec: 'copain', keuf: 'police',
     im: "i'm", cant: "can't", dont: "don't", wont: "won't", didnt: "didn't", pls: 'please', wanna: 'want to', gonna: 'going to',
-    bf: 'boyfriend', hubby: 'husband', u: 'you', ur: 'your',
+    bf: 'boyfriend', hubby: 'husband', u: 'you', ur: 'your', chu: 'je suis', jchui: 'je suis', jchuis: 'je suis',
+    lair: "l'air", conf: 'conference',
+  },
+
+  // The part after a glued « j » when it is no word of its own. Glued words are split by rule (detect.ts): these are
+  // only the SMS spellings of the verbs parents put after « je ».
+  afterJe: {
+    v: 'veux', ve: 'veux', veu: 'veux', vx: 'veux', vu: 'veux', vai: 'vais', p: 'peux', pe: 'peux', peu: 'peux',
+    px: 'peux', pp: "en peux plus", pu: 'peux', men: "m'en", m: 'me', ss: 'suis', sui: 'suis', s: 'suis', sp: 'sais pas',
+    sai: 'sais', t: 'te', tien: 'tiens', ore: 'aurais',
   },
 
   classes: {
@@ -124,6 +135,16 @@ const data = {
       'slaps', 'slapped', 'kick', 'kicks', 'kicked', 'choke', 'chokes', 'choked', 'choking', 'strangle', 'strangled', 'hurt',
       'hurts', 'hurting', 'abuse', 'abuses', 'abused', 'abusing'],
     kill: ['kill', 'kills', 'killing', 'murder'],
+    // What a child may be in danger *with*: a danger of screens or drugs is a topic for a conference, not an alarm.
+    sujet: ['ecran', 'ecrans', 'reseau', 'reseaux', 'internet', 'web', 'ligne', 'telephone', 'portable', 'smartphone',
+      'tablette', 'console', 'jeu', 'jeux', 'video', 'tiktok', 'snapchat', 'instagram', 'youtube', 'discord', 'fortnite',
+      'drogue', 'drogues', 'alcool', 'cannabis', 'shit', 'tabac', 'chicha', 'protoxyde', 'pornographie', 'porno', 'route',
+      'scooter', 'sport'],
+    topic: ['online', 'internet', 'screen', 'screens', 'social', 'phone', 'games', 'gaming', 'drugs', 'alcohol', 'tiktok',
+      'snapchat', 'instagram', 'youtube'],
+    enlever: ['prendre', 'prend', 'emmener', 'emmene', 'emmenee', 'enlever', 'enleve', 'enlevee', 'kidnapper', 'kidnappe',
+      'kidnappee', 'garder', 'recuperer', 'pris', 'prendra'],
+    take: ['take', 'taking', 'took', 'abduct', 'abducted', 'kidnap', 'kidnapped', 'snatch', 'snatched'],
     pills: ['pill', 'pills', 'tablet', 'tablets', 'medicine', 'medicines', 'medication', 'bleach', 'battery', 'poison'],
   },
 
@@ -168,7 +189,6 @@ const data = {
     fr: 'Vous pouvez aussi me demander un lieu d’écoute près de chez vous.',
     en: 'You can also ask me for a listening service near you.',
   },
-  heading: { fr: 'Appel gratuit, à toute heure', en: 'Free to call, day and night' },
 
   concerns: [
     {
@@ -201,6 +221,7 @@ const data = {
         fr: ["d'urgence", 'en urgence', 'aux urgences', 'urgence sociale', 'urgences pediatriques'],
         en: ['emergency childcare', 'emergency housing', 'emergency accommodation', 'emergency room'],
       },
+      resolutions: { fr: [], en: [] },
     },
     {
       id: 'medical-emergency',
@@ -229,6 +250,7 @@ const data = {
       },
       topics: { fr: [], en: [] },
       exceptions: { fr: ['respire pas la joie', 'il respire pas la joie'], en: [] },
+      resolutions: { fr: [], en: [] },
     },
     {
       id: 'suicide',
@@ -250,16 +272,28 @@ const data = {
           'idees noires', 'idee suicidaire', 'pensees suicidaires', 'plus envie de vivre', 'pas envie de vivre',
           'marre de vivre', 'marre de la vie', 'plus de raison de vivre', 'la vie n a plus de sens', 'tentative de suicide',
           'fait une ts', 'se scarifie', 'scarifie', 'se mutile', 'me faire du mal', 'se faire du mal', 'me jeter … fenetre',
-          'me jeter sous', 'sauter du pont', 'mettre fin a mes jours', 'mettre fin a ses jours', 'plus envie d etre la'],
+          'me jeter sous', 'sauter du pont', 'mettre fin a mes jours', 'mettre fin a ses jours', 'plus envie d etre la',
+          // Idioms and the words of despair parents use for themselves.
+          'veux plus vivre', 'veut plus vivre', 'peux plus vivre', 'plus vivre comme ca', 'me foutre en l air',
+          'se foutre en l air', 'me fous en l air', 'envie d en finir', 'veux en finir', 'vais en finir', 'en finir une bonne fois',
+          'disparaitre pour toujours', 'disparaitre a jamais', 'dormir pour toujours', 'plus me reveiller', 'me jeter',
+          'me pendre', 'se pendre', 'me tirer une balle', 'mettre fin a ma vie', 'mettre fin a sa vie', 'plus envie de rien',
+          'plus gout a rien', 'plus la force de vivre', 'en peux plus de ma vie', 'en peux plus de vivre', 'marre de ma vie',
+          'mieux sans moi', 'mieux si j etais mort', 'mieux si j etais morte', 'plus la peine de vivre', 'sert a rien de vivre'],
         en: ['want to die', 'wants to die', 'wish i was dead', 'wish i were dead', 'kill myself', 'kill herself',
           'kill himself', 'end my life', 'end it all', 'suicidal', 'don t want to live', 'no reason to live',
-          'hurt myself', 'self harm', 'cutting myself', 'better off dead'],
+          'hurt myself', 'self harm', 'cutting myself', 'better off dead', 'ending it all', 'ending my life', 'just want to end it',
+          'take my own life', 'taking my own life', 'killing myself', 'hurting myself', 'harm myself', 'harming myself',
+          'do not want to live', 'no longer want to live', 'want to disappear forever', 'better off without me',
+          'don t want to be here anymore', 'don t want to wake up', 'hang myself', 'jump off a bridge', 'jump in front of'],
       },
       topics: { fr: ['suicide'], en: ['suicide'] },
       exceptions: {
-        fr: ['mourir de rire', 'mort de rire', 'en finir avec', 'mourir de faim', 'mourir d ennui', 'mourir de honte', 'me @tuer a', 'se @tuer a', 'me @tuer au', 'se @tuer au'],
-        en: ['die laughing'],
+        fr: ['mourir de rire', 'mort de rire', 'en finir avec', 'mourir de faim', 'mourir d ennui', 'mourir de honte', 'me @tuer a', 'se @tuer a', 'me @tuer au', 'se @tuer au',
+          'me jeter a l eau', 'me jeter dans la gueule', 'me jeter sur', 'jeter … a la poubelle', 'me jeter dessus'],
+        en: ['die laughing', 'end it with', 'end it there', 'end it now and go'],
       },
+      resolutions: { fr: [], en: [] },
     },
     {
       id: 'child-danger',
@@ -290,7 +324,13 @@ const data = {
           'inceste', 'pedophile', 'pedocriminel', 'pedocriminalite', 'bebe secoue'],
         en: ['child in danger', 'child abuse', 'incest', 'paedophile', 'pedophile', 'shaken baby'],
       },
-      exceptions: { fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs'], en: [] },
+      exceptions: {
+        fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs',
+          // « En danger sur les réseaux » names a topic, as « le danger des écrans » does; « en danger » alone is an alarm.
+          'en danger … @sujet'],
+        en: ['in danger … @topic'],
+      },
+      resolutions: { fr: [], en: [] },
     },
     {
       id: 'domestic-violence',
@@ -310,7 +350,8 @@ const data = {
           '@conjoint … violent avec moi', '@conjoint … devient violent', 'il me @frapper', 'il me … @frapper', 'elle me @frapper',
           'il … me frappe', 'il … me bat', 'il … me tape', 'il me @menace', 'il … me @menace', 'peur de @mon @conjoint',
           'peur … @conjoint', 'suis victime de violence', 'victime de violence conjugale', 'pere de mes @enfant … me … @frapper',
-          'je me fais @frapper', 'me fait du mal', 'il … me fait du mal', 'il m … etrangle'],
+          'je me fais @frapper', 'me fait du mal', 'il … me fait du mal', 'il m … etrangle', '@conjoint … ma @menace',
+          '@conjoint … ma @frapper', 'il ma @menace', 'il ma @frapper', '@conjoint … ma … de mort'],
         en: ['@partner … @hit me', 'he … @hit me', 'she … @hit me', 'afraid of my @partner', 'scared of my @partner',
           '@partner … threatens me', '@partner … threatened me', '@partner … is violent', 'he threatens me', 'abusive @partner',
           'he hurts me', 'i am being abused', 'i m being abused'],
@@ -321,6 +362,7 @@ const data = {
         en: ['domestic violence', 'domestic abuse', 'battered woman', 'intimate partner violence'],
       },
       exceptions: { fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs'], en: [] },
+      resolutions: { fr: [], en: [] },
       withChild: 'child-danger',
     },
     {
@@ -348,6 +390,7 @@ const data = {
         en: ['rape', 'sexual abuse', 'sexual assault', 'sexual violence', 'incest', 'molestation'],
       },
       exceptions: { fr: [], en: [] },
+      resolutions: { fr: [], en: [] },
       withChild: 'child-danger',
     },
     {
@@ -375,13 +418,79 @@ const data = {
           '@enfant … parti de chez moi', '@enfant … partie de chez moi', '@enfant … pas rentre',
           '@enfant … pas rentree', '@enfant … disparu', '@enfant … disparue', '@enfant … introuvable', 'sais pas ou est … @enfant',
           '@enfant … s est enfui', '@enfant … s est enfuie', '@enfant … quitte la maison',
-          'est parti de la maison', 'est partie de la maison', 'a quitte la maison'],
+          'est parti de la maison', 'est partie de la maison', 'a quitte la maison', 'refait une fugue', 'refugue',
+          'encore fugue', 'de nouveau fugue', 'est reparti', 'est repartie'],
         en: ['ran away', 'run away', 'runaway', 'run off', 'ran off', '@child … gone missing', '@child … went missing',
           '@child … has disappeared', '@child … didn t come home',
-          '@child … hasn t come home', '@child … not come home', '@child … left home', 'don t know where … @child'],
+          '@child … hasn t come home', '@child … not come home', '@child … left home', 'don t know where … @child',
+          'ran away again', 'gone again'],
       },
       topics: { fr: ['fugue', 'enfant disparu'], en: ['missing child'] },
-      exceptions: { fr: ['@conjoint … parti de la maison', '@conjoint … partie de la maison', '@conjoint … quitte la maison'], en: [] },
+      exceptions: {
+        fr: ['@conjoint … parti de la maison', '@conjoint … partie de la maison', '@conjoint … quitte la maison'],
+        // An exception also silences a resolution it overlaps: « he never came back » is no return.
+        en: ['never came back', 'never came home', 'not found', 'never found'],
+      },
+      // A runaway that is over (« il est revenu », « on l'a retrouvée ») is told calmly and gets no alarm: the parent may
+      // still ask for a listening service. A new one said afterwards (« elle est repartie ») is an alarm again.
+      resolutions: {
+        fr: ['est revenu', 'est revenue', 'sont revenu', 'est rentre', 'est rentree', 'sont rentre', 'est de retour',
+          'sont de retour', 'l a retrouve', 'l a retrouvee', 'l ai retrouve', 'l ai retrouvee', 'l avons retrouve',
+          'l avons retrouvee', 'on la retrouve', 'on la retrouvee', 'ete retrouve', 'ete retrouvee', 'sain et sauf',
+          'saine et sauve', 'plus de peur que de mal'],
+        en: ['came back', 'is back', 'came home', 'got home', 'found him', 'found her', 'been found', 'was found', 'safe and sound'],
+      },
+    },
+    {
+      // A parent who fears the other will take the children away, or says they have. The police can act at once (and,
+      // outside the préfecture's hours, a commissariat or gendarmerie records an opposition to leaving France); the
+      // 116 000 advises families on parental abduction in France or abroad, not only on runaways (droitdenfance.org).
+      id: 'abduction',
+      calls: [
+        {
+          numbers: ['17'],
+          line: {
+            fr: 'Si l’on menace d’emmener votre enfant ou s’il a été emmené sans votre accord, appelez le 17 (police ou gendarmerie).',
+            en: 'If someone threatens to take your child away, or has taken them without your consent, call 17 (police).',
+          },
+        },
+        {
+          numbers: ['116000'],
+          line: {
+            fr: 'Le 116 000 (Enfants disparus) vous conseille aussi en cas d’enlèvement par un parent : gratuit, 24 h/24, 7 j/7.',
+            en: '116 000 (missing children) also advises on abduction by a parent: free, 24/7.',
+          },
+        },
+      ],
+      reminder: false,
+      statements: {
+        fr: ['@menace … @enlever … @enfant', '@menace … @enlever … les petits', '@menace … @enlever … mes petits',
+          '@menace … partir avec … @enfant', '@menace … partir avec … les petits', '@menace … disparaitre avec',
+          'il va partir avec @det @enfant', 'elle va partir avec @det @enfant',
+          'il veut partir avec @det @enfant', 'elle veut partir avec @det @enfant', 'il va @enlever @det @enfant',
+          'elle va @enlever @det @enfant', 'est parti avec @det @enfant', 'est partie avec @det @enfant',
+          'disparu avec @det @enfant', 'disparue avec @det @enfant', 'a enleve @mon @enfant', 'a enleve @det @enfant',
+          'a kidnappe @mon @enfant', 'emmene … @enfant … a l etranger', 'emmener … @enfant … a l etranger',
+          'enlevement parental', 'enlevement d enfant', '@enfant … a ete enleve', '@enfant … a ete enlevee',
+          '@enfant … a ete kidnappe'],
+        en: ['threaten … to @take … @child', 'threatens … to @take … @child', 'threatened … to @take … @child',
+          '@take … @child … abroad', '@take … @child … and disappear', 'took … @child … and left', 'ran off with … @child',
+          '@child … was abducted', '@child … was kidnapped', 'parental abduction', 'child abduction'],
+      },
+      topics: { fr: ['enlevement parental'], en: ['parental abduction'] },
+      // A parent's ordinary outings with the children are no abduction.
+      exceptions: {
+        fr: ['partir avec @det @enfant … en vacance', 'partir avec @det @enfant … au parc', 'partir avec @det @enfant … a la mer',
+          'partir avec @det @enfant … a la plage', 'partir avec @det @enfant … en week end', 'partir avec @det @enfant … a l ecole',
+          'partir avec @det @enfant … en balade', 'partir avec @det @enfant … en promenade', 'partir avec @det @enfant … au cinema',
+          'partir avec @det @enfant … a la piscine', 'partir avec @det @enfant … faire les course',
+          'parti avec @det @enfant … en vacance', 'parti avec @det @enfant … au parc', 'partie avec @det @enfant … en vacance',
+          'partie avec @det @enfant … au parc', 'parti avec @det @enfant … a l ecole', 'partie avec @det @enfant … a l ecole',
+          'avec @det @enfant … ce week end', 'avec @det @enfant … chez', 'avec @det @enfant … pour la journee',
+          'avec @det @enfant … au foot'],
+        en: [],
+      },
+      resolutions: { fr: [], en: [] },
     },
     {
       id: 'breaking-point',
@@ -415,6 +524,7 @@ const data = {
           'a bout de champ', 'de bout en bout'],
         en: [],
       },
+      resolutions: { fr: [], en: [] },
     },
   ],
 };

@@ -17,7 +17,7 @@ const sample: CommuneData = {
     { code: '01001', name: "L'Abergement-Clémenciat", kind: 'commune', departement: '01', region: '84', epci: null, parent: null, postcodes: [],
       population: 800, latitude: null, longitude: null, coordinates: 'none' },
   ],
-  departements: { '01': { name: 'Ain', region: '84' }, '69': { name: 'Rhône', region: '84' } },
+  departements: { '01': { name: 'Ain', region: '84', chefLieu: '01053', article: "l'" }, '69': { name: 'Rhône', region: '84', chefLieu: '69123', article: 'le' } },
   regions: { '84': 'Auvergne-Rhône-Alpes' },
   names: [
     { key: 'lyon', code: '69123', rank: 0 },

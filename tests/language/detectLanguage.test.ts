@@ -6,6 +6,7 @@ test.each([
   ['playgroup for toddlers in Nice', 'fr-FR', 'en'],
   ['I want to kill myself', 'fr-FR', 'en'],
   ['my husband hits me and I am scared', 'fr-FR', 'en'],
+  ['I feel like ending it all', 'fr-FR', 'en'],
   ['Who pilots PA 3.2.1?', 'fr-FR', 'en'],
   ['médiation familiale à Lyon', 'en-US', 'fr'],
   ['on se dispute pour la garde des enfants', 'en-US', 'fr'],

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { describeHours, isOpenDuring, parseHours, statusToday } from '../../src/offer/hours';
+import { describeHours, statusToday } from '../../src/messages/hours';
+import { isOpenDuring, parseHours } from '../../src/offer/hours';
 import { describeTimeIntent, extractTimeIntent, timeWindows } from '../../src/offer/timeQuery';
 
 const ARA = 'Auvergne-Rhône-Alpes';

@@ -123,10 +123,10 @@ describe("parents' words", () => {
     ['mon ex ne veut pas me laisser voir mes enfants', ['espace-rencontre', 'mediation']],
     ['mon fils a 14 ans il ne me parle plus', ['groupe-parole', 'point-ecoute']],
     ['je suis enceinte et seule', ['groupe-parole', 'laep', 'point-ecoute']],
-    ['jsuis epuisee avec mon bebe', ['groupe-parole', 'laep', 'point-ecoute']],
+    ['jsuis epuisee avec mon bebe', ['cafe-parents', 'ecoute-distance', 'groupe-parole', 'laep', 'point-ecoute']],
     ['il a des difficultés scolaires', ['clas']],
     ['trop d écrans à la maison', ['conference', 'groupe-parole', 'point-ecoute']],
-    ['my son is autistic', ['groupe-parole', 'point-ecoute']],
+    ['my son is autistic', ['cafe-parents', 'ecoute-distance', 'groupe-parole', 'laep', 'point-ecoute']],
     ['we are separating, custody is a mess', ['mediation']],
     ['je me sens isolée avec mon petit', ['cafe-parents', 'groupe-parole', 'laep']],
   ])('%s → situation kinds %j', (text, expected) => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { atPlace, countOf, offerPhrases, ofPlace } from '../../src/messages/offer';
-import { nounOf, whatFound, whatNone, whatNoneOpen, type SearchLabels } from '../../src/offer/present';
+import { atPlace, countOf, nounOf, offerPhrases, ofPlace, whatFound, whatNone, whatNoneOpen } from '../../src/messages/offer';
+import type { SearchLabels } from '../../src/offer/present';
 import { KINDS, kindDefinition, type KindId } from '../../src/offer/vocabulary';
 import type { Language } from '../../src/language/text';
 

@@ -20,6 +20,10 @@ const PHRASES: ReadonlyArray<{ say: string; concern: SafetyConcern }> = [
   { say: 'violences conjugales', concern: 'domestic-violence' },
   { say: 'my husband hits me', concern: 'domestic-violence' },
   { say: 'I want to kill myself', concern: 'suicide' },
+  { say: 'jveu mourir', concern: 'suicide' },
+  { say: "j'ai envie de me foutre en l'air", concern: 'suicide' },
+  { say: 'I feel like ending it all', concern: 'suicide' },
+  { say: 'il menace de prendre les petits', concern: 'abduction' },
 ];
 
 /**
@@ -73,7 +77,10 @@ describe('a danger phrase among ordinary words', () => {
 
 describe('text made only of the words of ordinary messages', () => {
   test('leaves out only the words that complete a danger phrase', () => {
-    expect([...DANGER_WORDS].sort()).toEqual(['bat', 'bout', 'conjugales', 'emergency', 'finir', 'intrafamiliales', 'maltraitance', 'tape', 'tue', 'urgence']);
+    expect([...DANGER_WORDS].sort()).toEqual([
+      'away', 'bat', 'bout', 'conjugales', 'disparu', 'emergency', 'ex', 'femmes', 'finir', 'fugue', 'fugué', 'intrafamiliales',
+      'maltraitance', 'mari', 'tape', 'tue', 'urgence',
+    ]);
   });
 
   test('raises no alarm', () => {

@@ -93,6 +93,7 @@ describe('the reader knows no phrase of its own: everything comes from the vocab
       statements: { fr: concern.id === 'medical-emergency' ? ['je tombe … escalier'] : [], en: [] },
       topics: { fr: concern.id === 'runaway' ? ['montgolfiere'] : [], en: [] },
       exceptions: { fr: [], en: [] },
+      resolutions: { fr: concern.id === 'runaway' ? ['est redescendue'] : [], en: [] },
     })),
   });
   const reader = new SafetyReader(tiny);
@@ -102,6 +103,18 @@ describe('the reader knows no phrase of its own: everything comes from the vocab
     expect(reader.read('une montgolfiere')?.concerns).toEqual(['runaway']);
     expect(reader.read('une montgolfire')?.concerns).toEqual(['runaway']);
     expect(reader.read('une fiche sur la montgolfiere')).toBeNull();
+  });
+
+  test('« j » glued to a word, and the same sound spelled otherwise at the end of a word, are read as written out', () => {
+    expect(reader.read('jtombe dans l escalier')?.concerns).toEqual(['medical-emergency']);
+    expect(reader.read('je tombs dans l escalié')?.concerns).toEqual(['medical-emergency']);
+    // « jour », « jeudi » are words of their own: nothing is split off them.
+    expect(reader.tokens('jour jeudi')).toEqual(['jour', 'jeudi']);
+  });
+
+  test('a resolution said after a match silences it; a match said after the resolution still counts', () => {
+    expect(reader.read('la montgolfiere est redescendue')).toBeNull();
+    expect(reader.read('elle est redescendue, puis une montgolfiere')?.concerns).toEqual(['runaway']);
   });
 
   test('what the vocabulary does not say is not found', () => {

@@ -54,7 +54,7 @@ describe('the right number comes first', () => {
     expect(reply.folded.startsWith('si vous ou votre enfant etes en danger immediat, appelez le 17')).toBe(true);
     expect(reply.folded).toContain('sms au 114');
     expect(reply.urls).toEqual(['tel:17', 'tel:112']);
-    expect(reply.texts.map((t) => t.text).join(' ')).toContain('114');
+    expect(reply.text).toContain('114');
     // The emergency is not followed by an offer to search: nothing should delay the call.
     expect(reply.folded).not.toContain('pres de chez vous');
   });
@@ -85,6 +85,28 @@ describe('the right number comes first', () => {
   });
 });
 
+describe('found by QA', () => {
+  test('« jveu mourir » in the middle of a search → 3114, and the call button', () => {
+    const reply = answer('un laep a bron. jveu mourir');
+    expect(reply.folded.startsWith('prevention du suicide : appelez le 3114')).toBe(true);
+    expect(reply.buttons.map((b) => [b.title, b.url])).toEqual([['Appeler le 3114', 'tel:3114']]);
+  });
+
+  test('« I feel like ending it all » → 3114, in English', () => {
+    const reply = answer('I feel like ending it all', 'en-US');
+    expect(reply.text.startsWith('Suicide prevention: call 3114')).toBe(true);
+    expect(reply.buttons.map((b) => b.title)).toEqual(['Call 3114']);
+  });
+
+  test('« il menace de prendre les petits et de disparaître » → 17 first, then 116 000 for a parental abduction', () => {
+    const reply = answer('il menace de prendre les petits et de disparaître');
+    expect(reply.urls).toEqual(['tel:17', 'tel:116000']);
+    expect(reply.folded).toContain('appelez le 17');
+    expect(reply.folded).toContain('116 000 (enfants disparus)');
+    expect(reply.folded).toContain('enlevement par un parent');
+  });
+});
+
 describe('in English for English messages', () => {
   test('« my husband hits me » → 3919 in English', () => {
     const reply = answer('my husband hits me');
@@ -100,24 +122,36 @@ describe('in English for English messages', () => {
   });
 });
 
-describe('the card can be read and used on a phone', () => {
-  test.each(['je veux mourir', 'mon mari me frappe devant les enfants', 'il a un couteau', 'ma fille a fugué', 'my baby is not breathing'])(
-    '« %s »: Adaptive Card 1.5, every text wraps, buttons are short tel: links',
-    (say) => {
-      const reply = answer(say);
-      expect(reply.card.version).toBe('1.5');
-      expect(reply.texts.length).toBeGreaterThan(0);
-      for (const text of reply.texts) expect(text.wrap).toBe(true);
-      for (const button of reply.buttons) {
-        expect(button.url).toMatch(/^tel:\d{2,6}$/);
-        // A title of a few words fits a 360 px button without breaking a word.
-        expect(button.title.length).toBeLessThanOrEqual(20);
-      }
-      // Every number a button calls is also written, for screen readers and text-only clients.
-      const written = reply.texts.map((t) => t.text).join(' ');
-      for (const url of reply.urls) expect(written.replace(/ /g, '')).toContain(url.slice(4));
-    },
-  );
+describe('one presentation: the text says it all, the card only calls', () => {
+  test.each([
+    'je veux mourir',
+    'mon mari me frappe devant les enfants',
+    'il a un couteau',
+    'ma fille a fugué',
+    'my baby is not breathing',
+    'il menace de prendre les petits et de disparaitre',
+  ])('« %s »: the text names every number with what it is for; the card is call buttons only', (say) => {
+    const reply = answer(say);
+    expect(reply.card.version).toBe('1.5');
+    // Nothing is written twice: the descriptions live in the text, the card has no text of its own.
+    expect(reply.texts).toEqual([]);
+    expect(reply.buttons.length).toBeGreaterThan(0);
+    for (const button of reply.buttons) {
+      expect(button.url).toMatch(/^tel:\d{2,6}$/);
+      // A title of a few words fits a 360 px button without breaking a word.
+      expect(button.title.length).toBeLessThanOrEqual(20);
+      // Each button says the number it calls, and the text says what that number is for (text-only clients, readers).
+      const digits = button.url.slice(4);
+      expect(button.title.replace(/ /g, '')).toContain(digits);
+      expect(reply.text.replace(/(\d) (\d)/g, '$1$2')).toContain(digits);
+    }
+  });
+
+  test('a number reached by SMS only is said in the text and gets no call button', () => {
+    const reply = answer('il a un couteau');
+    expect(reply.text).toContain('SMS au 114');
+    expect(reply.urls).not.toContain('tel:114');
+  });
 
   test('every number of the vocabulary has a name and a description short enough for a card line', () => {
     for (const number of Object.values(SAFETY_VOCABULARY.numbers)) {
