@@ -150,7 +150,8 @@ function scoredJourney(turn: TurnUnderWay, journeys: Journeys, sheets: SheetInde
     return turn.scored;
   }
   const offer = journeys.findSupport.score(reading, memory);
-  const sheetsMayAnswer = turn.partners || isExplicitSheetQuestion(reading.sheets, memory.sheets);
+  // A partners' body named (« conseil local de la parentalité », « REAAP ») is a plan's word, not a parent's need.
+  const sheetsMayAnswer = turn.partners || isExplicitSheetQuestion(reading.sheets, memory.sheets) || reading.offer.partnerBody;
   const sheetScore = sheetsMayAnswer ? sheetQuestionScore(sheets, reading.sheets, memory.sheets, { needed: scoreNeededAgainst(offer) }) : 0;
   turn.scored = chooseByScores({ sheets: sheetScore, offer, lastTopic: memory.lastTopic });
   return turn.scored;

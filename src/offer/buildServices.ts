@@ -271,7 +271,7 @@ export function buildServices(
       hours: ownHours ?? structureHours,
       hoursFrom: ownHours ? 'service' : structureHours ? 'structure' : null,
       kinds,
-      audiences: audiencesOfService(audienceTexts),
+      audiences: audiencesOfService(audienceTexts, kinds),
       ages: agesOfService(audienceTexts, kinds),
       inPerson,
       remote,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { telUrl } from '../../src/cards/links';
-import { displayPhoneNumber, keepPhoneNumbersWhole, mailtoUrl, osmPlaceUrl, osmRouteUrl, serviceCard } from '../../src/cards/serviceCards';
+import { displayPhoneNumber, keepPhoneNumbersWhole, mailtoUrl, offerServiceCard, osmPlaceUrl, osmRouteUrl, serviceCard } from '../../src/cards/serviceCards';
+import type { PresentedHit } from '../../src/offer/present';
 
 type Card = {
   type: string;
@@ -135,5 +136,70 @@ describe('a service card built from hostile data', () => {
 
   it('opens only vetted addresses: no javascript:, data: or mail with extra recipients, the number as tel:', () => {
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: `Appeler <b>04${NBSP}65${NBSP}71${NBSP}10${NBSP}03</b>`, url: 'tel:0465711003' }]);
+  });
+});
+
+describe('a service of the offer as its card', () => {
+  const hit: PresentedHit = {
+    id: 's1',
+    name: 'LAEP La Ribambelle',
+    structureName: 'Association La Ribambelle',
+    summary: null,
+    remote: false,
+    street: '8 avenue Anatole France',
+    postcode: '69700',
+    town: 'Givors',
+    distanceKm: 1.24,
+    zone: null,
+    asked: { open: null },
+    today: { open: false, state: 'opens-today', at: { hour: 14, minute: 0 } },
+    hours: { week: { raw: 'Tu 14:00-17:00', days: [[], [{ allDay: false, start: { hour: 14, minute: 0 }, end: { hour: 17, minute: 0 } }], [], [], [], [], []], comments: [] }, fromStructure: true },
+    phone: '04 65 71 10 03',
+    email: null,
+    website: null,
+    route: { from: null, to: { latitude: 45.591, longitude: 4.769 } },
+    audiences: ['solo'],
+    ages: [0, 6],
+    free: true,
+  };
+  const lines = (card: object) => (card as Card).body.map((block) => block.text ?? '');
+
+  it('says each fact of the hit in the reader\'s language, in the order parents read them', () => {
+    expect(lines(offerServiceCard(hit, 'ce soir', 'fr'))).toEqual([
+      'LAEP La Ribambelle',
+      'Association La Ribambelle',
+      '**Adresse** : 8 avenue Anatole France, 69700 Givors',
+      '**Distance** : 1,2 km',
+      '**Ce soir** : fermé',
+      "**Aujourd'hui** : Ouvre aujourd'hui à 14 h",
+      '**Horaires** : Horaires de la structure : le mardi de 14 h à 17 h',
+      `**Téléphone** : 04${NBSP}65${NBSP}71${NBSP}10${NBSP}03`,
+      '**Public** : les parents solos, enfants de 0 à 6 ans',
+      '**Accès** : gratuit',
+    ]);
+    const en = lines(offerServiceCard(hit, null, 'en'));
+    expect(en).toContain('**Distance** : 1\\.2 km');
+    expect(en).toContain('**Today** : Opens today at 14:00');
+    expect(en.some((line) => line.startsWith('**Tonight**') || line.startsWith('**Ce soir**'))).toBe(false);
+  });
+
+  it('opens the place on the map when the parent\'s position is unknown, a route when it is', () => {
+    const url = (card: object) => (card as Card).actions?.find((a) => a.title === 'Y aller')?.url;
+    expect(url(offerServiceCard(hit, null, 'fr'))).toBe(osmPlaceUrl({ latitude: 45.591, longitude: 4.769 }));
+    const from = { latitude: 45.7, longitude: 4.88 };
+    expect(url(offerServiceCard({ ...hit, route: { ...hit.route!, from } }, null, 'fr'))).toBe(osmRouteUrl(from, { latitude: 45.591, longitude: 4.769 }));
+  });
+
+  it('says who a service at a distance is for, and no route', () => {
+    const remote: PresentedHit = {
+      ...hit, remote: true, distanceKm: null, route: null, hours: null, today: null, asked: null,
+      zone: { national: false, places: [{ code: '69', name: 'Rhône', departement: true }, { code: '69091', name: 'Givors', departement: false }, { code: '99999', name: null, departement: false }] },
+    };
+    const shown = lines(offerServiceCard(remote, null, 'fr'));
+    expect(shown).toContain('**Adresse** : à distance (téléphone ou en ligne)');
+    expect(shown).toContain('**Pour** : Rhône (69), Givors, 99999');
+    expect(shown).toContain('**Horaires** : horaires non renseignés');
+    expect(lines(offerServiceCard({ ...remote, zone: { national: true } }, null, 'en'))).toContain('**For** : all of France');
+    expect((offerServiceCard(remote, null, 'fr') as Card).actions?.map((a) => a.title)).toEqual([`Appeler 04${NBSP}65${NBSP}71${NBSP}10${NBSP}03`]);
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { describeHours, statusToday } from '../../src/messages/hours';
-import { isOpenDuring, parseHours } from '../../src/offer/hours';
+import { describeHours, openWhenAskedText, statusToday, weekText } from '../../src/messages/hours';
+import { isOpenDuring, openDuring, parseHours, todayStatus, usualWeek } from '../../src/offer/hours';
 import { describeTimeIntent, extractTimeIntent, timeWindows } from '../../src/offer/timeQuery';
 
 const ARA = 'Auvergne-Rhône-Alpes';
@@ -170,5 +170,35 @@ describe('time windows asked again', () => {
     expect(nextDay.map((w) => w.start.toISODate())).toEqual(['2026-03-21', '2026-03-28']);
     const openNow = timeWindows({ now: true }, paris('2026-03-15T09:00:30'));
     expect(openNow[0].start.toISO()).toBe('2026-03-15T09:00:30.000+01:00');
+  });
+});
+
+describe('opening hours as data', () => {
+  const hours = parseHours('Tu 09:00-12:00,14:00-17:00; Sa 09:30-12:00', ARA);
+
+  it('gives today\'s status as a state and clock times, the words left to src/messages', () => {
+    expect(todayStatus(hours, paris('2026-03-10T10:30:00'))).toEqual({ open: true, state: 'open', until: { hour: 12, minute: 0 }, untilTomorrow: false, note: null });
+    expect(todayStatus(hours, paris('2026-03-10T12:30:00'))).toEqual({ open: false, state: 'opens-today', at: { hour: 14, minute: 0 } });
+    expect(todayStatus(hours, paris('2026-03-10T18:00:00'))).toEqual({
+      open: false, state: 'closed', next: { at: { hour: 9, minute: 30 }, weekday: 6, day: 'this-week' },
+    });
+    expect(todayStatus(parseHours('Tu 08:30-10:00', ARA), now)).toMatchObject({ state: 'closed', next: { day: 'next-week', weekday: 2 } });
+    expect(todayStatus(parseHours('2026 Dec 24 09:00-12:00', ARA), now)).toEqual({ open: false, state: 'closed', next: null });
+  });
+
+  it('gives the usual week day by day, an opening to midnight ending at 24:00', () => {
+    const week = usualWeek(parseHours('Mo 18:00-24:00; We 00:00-24:00', ARA), now);
+    expect(week.days?.[0]).toEqual([{ allDay: false, start: { hour: 18, minute: 0 }, end: { hour: 24, minute: 0 } }]);
+    expect(week.days?.[2]).toEqual([{ allDay: true }]);
+    expect(weekText(week, 'fr')).toBe('le lundi de 18 h à 24 h, le mercredi toute la journée');
+    expect(usualWeek(parseHours('le mardi vers 3h', ARA), now)).toEqual({ raw: 'le mardi vers 3h', days: null, comments: [] });
+  });
+
+  it('says when a place is open within the time asked, cut to it', () => {
+    const open = openDuring(hours, timeWindows({ weekdays: [6] }, now));
+    expect(open).toEqual({ weekday: 6, span: { allDay: false, start: { hour: 9, minute: 30 }, end: { hour: 12, minute: 0 } } });
+    expect(open && openWhenAskedText(open, 'fr')).toBe('le samedi de 9 h 30 à 12 h');
+    expect(open && openWhenAskedText(open, 'en')).toBe('Saturday 09:30–12:00');
+    expect(openDuring(hours, timeWindows({ weekdays: [7] }, now))).toBeNull();
   });
 });
