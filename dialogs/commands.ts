@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import type { Language } from '../src/language/text';
 import { say } from '../src/messages/common';
-import { offerHelpText } from '../src/offer';
+import { offerHelpText } from '../src/messages/offer';
 import type { TurnReading } from '../src/reading';
 import { sheetHelpText, type SheetIndex } from '../src/sheets';
 import { ConversationMemorySchema, type ConversationMemory } from './conversationMemory';

@@ -7,8 +7,6 @@ export {
   type HitGroup, type PlaceChoice, type OfferTurn, type OfferReply, type OfferOutcome, type OfferQueryOptions, type SearchOptions,
 } from './engine';
 export type { PresentedHit, SearchLabels, ServiceZone } from './present';
-// Wording, not the offer's: kept for dialogs/commands.ts until it imports offerHelpText from src/messages/offer.
-export { offerHelpText } from '../messages/offer';
 export { readOfferMessage, type OfferReading } from './understand';
 export { LoadProblemSchema, type LoadProblem } from './records';
 export type { OfferService } from './service';

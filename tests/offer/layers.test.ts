@@ -16,7 +16,6 @@ const OFFER = join(ROOT, 'src/offer');
  */
 const ALLOWED = new Set([
   "src/offer/records.ts: import { webUrl } from '../cards/links';",
-  "src/offer/index.ts: export { offerHelpText } from '../messages/offer';",
 ]);
 
 function sourceFiles(dir: string): string[] {
