@@ -9,7 +9,7 @@ import { isSearchUnderway } from '../../src/offer/conversation';
 import { needsPosition } from './askPlace';
 import { isFollowUp, nextSearch } from './followUps';
 import { asksForNextPage, nextPage } from './paging';
-import { candidatesOf, candidatesToAsk, chosenAmong, CHOICES_SHOWN, placeChoiceOf } from './placeChoice';
+import { candidatesOf, candidatesToAsk, chosenAmong, CHOICES_SHOWN, placeChoiceOf, withPlacesFirst } from './placeChoice';
 import { asksToWiden, widen } from './widening';
 
 /**
@@ -49,10 +49,22 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
   const placeCode = ambiguous ? null : (reading.place?.commune.code ?? null);
   let next = nextSearch(reading, settled(previous), position, placeCode);
 
-  if (ambiguous && reading.place) return askWhichCommune(next, ambiguous, reading.place.commune.name);
+  // The question names the place as the parent typed it (« villefranche »), not one of the communes it may be.
+  if (ambiguous && reading.place) return askWhichCommune(next, withPlacesFirst(ambiguous, offer), reading.place.typed || reading.place.commune.name);
   if (needsPosition(reading, next, position)) return { answer: { kind: 'position-needed' }, search: { ...next, pending: 'place' } };
 
+  // Something this offer does not hold (a crèche, a Caf file): where to look first; support near the place after.
+  if (reading.outOfScope && reading.kinds.length === 0 && reading.situationKinds.length === 0) {
+    const named = placeCode !== null || position !== undefined;
+    const then = named ? search({ ...next, general: true, freeText: undefined }) : null;
+    return { answer: { kind: 'out-of-scope', topic: reading.outOfScope, then: then?.answer ?? null }, search: then?.search ?? settled(previous) };
+  }
+
   const followUp = isFollowUp(reading, previous, position);
+  if (followUp && asksToWiden(reading) && next.departement && !next.position) {
+    // A département was searched whole: "plus loin" has no radius to widen; a commune narrows or moves the search.
+    return { answer: { kind: 'departement-covered', departement: next.departement }, search: next };
+  }
   if (followUp && asksToWiden(reading)) {
     const wider = widen(next);
     if (!wider) return { answer: { kind: 'max-radius' }, search: next };
@@ -91,7 +103,7 @@ function settled(search: OfferConversation): OfferConversation {
  * "près de moi", general support or help), and words that match nothing in the offer.
  */
 function saysNothingKnown(reading: OfferReading, previous: OfferConversation, position: Position | undefined, offer: OfferIndex): boolean {
-  if (position || reading.place || reading.nearMe || reading.general || reading.help) return false;
+  if (position || reading.place || reading.nearMe || reading.general || reading.help || reading.outOfScope) return false;
   if (reading.kinds.length > 0 || reading.situationKinds.length > 0 || reading.audiences.length > 0 || reading.age !== null || reading.remote) return false;
   if (isSearchUnderway(previous) && (reading.more || reading.farther || reading.time || reading.followUp)) return false;
   return !reading.freeText || offer.searchText(reading.freeText, 1).length === 0;

@@ -25,11 +25,23 @@ function kindsAsked(reading: OfferReading): OfferConversation['kinds'] {
 
 /** Where the search is from: the place or position the message gives, else the one the search had. */
 function whereFrom(reading: OfferReading, previous: OfferConversation, position: Position | undefined, placeCode: string | null): Partial<OfferConversation> {
-  if (placeCode) return { placeCode };
+  if (placeCode) return { placeCode, departement: departementNamed(reading) };
   if (position) return { position };
   if (previous.position) return { position: previous.position };
-  if (previous.placeCode) return { placeCode: previous.placeCode };
+  // The same place: a département named before is still the place.
+  if (previous.placeCode) return { placeCode: previous.placeCode, departement: previous.departement };
   return {};
+}
+
+/** The département the message named as its place (« dans le Rhône »), as the search keeps it. */
+function departementNamed(reading: OfferReading): OfferConversation['departement'] {
+  const named = reading.place?.marking === 'departement' ? reading.place.departement : undefined;
+  return named ? { code: named.code, name: named.name, article: named.article } : undefined;
+}
+
+/** The kinds came from a situation described, none was named. */
+function situational(reading: OfferReading): true | undefined {
+  return reading.kinds.length === 0 && reading.situationKinds.length > 0 ? true : undefined;
 }
 
 /**
@@ -48,12 +60,13 @@ export function nextSearch(reading: OfferReading, previous: OfferConversation, p
       remote: previous.remote,
       freeText: previous.freeText,
       general: previous.general,
+      situational: previous.situational,
       radiusKm: previous.radiusKm,
       innerRadiusKm: previous.innerRadiusKm,
       offset: previous.offset,
       ...where,
     };
-    if (kinds) Object.assign(next, { kinds, freeText: undefined, general: undefined });
+    if (kinds) Object.assign(next, { kinds, situational: situational(reading), freeText: undefined, general: undefined });
     if (reading.audiences.length > 0 || reading.age !== null) {
       Object.assign(next, { audiences: reading.audiences, age: reading.age ?? undefined, general: undefined });
     }
@@ -69,6 +82,7 @@ export function nextSearch(reading: OfferReading, previous: OfferConversation, p
   const namesSomething = kinds !== undefined || reading.audiences.length > 0 || reading.age !== null;
   return withoutEmpty({
     kinds,
+    situational: situational(reading),
     audiences: reading.audiences,
     age: reading.age ?? undefined,
     time: reading.time ?? undefined,

@@ -1,6 +1,7 @@
 import type { CommuneIndex, CommuneMatch } from '../../src/geo';
 import type { PlaceCandidate } from '../../src/geo/commune';
-import type { PlaceChoice } from '../../src/offer';
+import type { OfferIndex, PlaceChoice } from '../../src/offer';
+import { DEFAULT_RADIUS_KM } from '../../src/offer/search';
 
 /**
  * Several communes share a name (Saint-Julien, Saint-Paul…) and the sentence did not say which: the bot asks, with
@@ -17,6 +18,21 @@ export const CHOICES_KEPT = 12;
 export function candidatesToAsk(place: CommuneMatch | null): PlaceCandidate[] | null {
   if (!place || !place.ambiguous || place.candidates.length < 2) return null;
   return place.candidates.slice(0, CHOICES_KEPT);
+}
+
+/** Whether the offer has a place within the usual radius of the commune. */
+function hasPlacesNear(candidate: PlaceCandidate, offer: OfferIndex): boolean {
+  const point = offer.pointOf(candidate.commune);
+  return point !== null && offer.nearest(point, null, 1, DEFAULT_RADIUS_KM, () => true).length > 0;
+}
+
+/**
+ * The candidates with places near them first (the parent most likely means a commune the offer serves), each part
+ * in its order (most populous first).
+ */
+export function withPlacesFirst(candidates: readonly PlaceCandidate[], offer: OfferIndex): PlaceCandidate[] {
+  const near = candidates.map((c) => hasPlacesNear(c, offer));
+  return [...candidates.filter((_, i) => near[i]), ...candidates.filter((_, i) => !near[i])];
 }
 
 /** A commune to choose, as the answer holds it (said "Saint-Julien (Ain, 01)" in the question and its quick reply). */

@@ -4,13 +4,13 @@ import { openWhenAskedText, statusText, weekText } from '../messages/hours';
 import { formatDistance, offerPhrases, offerText } from '../messages/offer';
 import type { PresentedHit, ServiceZone } from '../offer/present';
 import { audienceDefinition } from '../offer/vocabulary';
-import { telUrl, webUrl } from './links';
+import { mailtoUrl, telUrl, webUrl } from './links';
 
 /**
  * Adaptive Cards (1.5, plain JSON) for services of the local offer, one card a service, laid out for a phone
- * (360–390 px): the name, today's status, the distance and town at the top; then the structure, what it is, the
- * details as labelled lines; the address; and the actions a parent takes, one full-width button each: call, write,
- * go there (an OpenStreetMap route), the website.
+ * (360–390 px): the name, today's status (green when open, attention when closed), "distance · town" at the top; then
+ * the structure, what it is, the details no other part shows as labelled lines; the address; and the actions a parent
+ * takes, one full-width button each: call (tel:), write (mailto:), go there (an OpenStreetMap route), the website.
  *
  * No FactSet: its label column squeezes values into about 100 px at that width, and words then break mid-line. A
  * detail is one TextBlock, "**Horaires** : lundi 14 h – 17 h", that wraps between words only. Phone numbers, in text
@@ -39,7 +39,10 @@ export type ServiceCardView = {
   directions: { title: string; url: string } | null;
   /** The button reads "{title} {number}" ("Appeler 04 65 71 10 03"). */
   phone: { title: string; number: string } | null;
-  /** The button reads "{title} {address}" ("Écrire à contact@…"). */
+  /**
+   * The button reads its title alone ("Écrire un courriel"): a button is one line, and an address has no space to wrap
+   * at (at 360 px, "Écrire à cs-grandclement@example.org" overflowed). An address that cannot be a safe link is shown as text.
+   */
   email?: { title: string; address: string } | null;
   website: { title: string; url: string } | null;
 };
@@ -93,20 +96,15 @@ export function displayPhoneNumber(raw: string): string {
 }
 
 /**
- * A mailto: link for a plain e-mail address, or null. Deliberately narrower than what the import accepts: an address
- * with characters that mean something in a URL (`?`, `&`, `#`, `%`, `/`) could add a subject, a body or other
- * recipients to the mail, so it gets no link (the card then shows it as text). Belongs with the checks of links.ts.
+ * A number's `.` or `)` that escapeMarkdown escaped at the start of a text although no list can open there: CommonMark
+ * (markdown-it in Web Chat, and the Adaptive Card subset) starts an ordered list only when the marker is followed by
+ * a space or the end of the line. "1.9 km" is a distance, and its backslash would show ("1\.9 km").
  */
-export function mailtoUrl(address: string): string | null {
-  const trimmed = address.trim();
-  return trimmed.length <= 254 && /^[A-Za-z0-9._+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))+$/.test(trimmed)
-    ? `mailto:${trimmed}`
-    : null;
-}
+const NOT_A_LIST_MARKER = /^( ?\d{1,9})\\([.)])(?=\S)/;
 
 /** Markdown text for a TextBlock: escaped, then phone numbers kept whole (escaping turns unusual spaces into plain ones). */
 function cardText(text: string): string {
-  return keepPhoneNumbersWhole(escapeMarkdown(text));
+  return keepPhoneNumbersWhole(escapeMarkdown(text).replace(NOT_A_LIST_MARKER, '$1$2'));
 }
 
 function textBlock(text: string, options: Record<string, unknown> = {}): object {
@@ -140,17 +138,21 @@ export function serviceCard(view: ServiceCardView): object {
     // The label's own escaping leaves no asterisk of its own: the bold markers are the only Markdown here.
     body.push({ type: 'TextBlock', text: `**${cardText(fact.title)}** : ${cardText(fact.value)}`, wrap: true, spacing: 'Small' });
   }
-  if (view.address) body.push(textBlock(view.address, { spacing: 'Small' }));
+  const directions = view.directions ? webUrl(view.directions.url) : null;
+  // The address itself opens the route, as the "Y aller" button does: on a phone a parent taps what they read.
+  if (view.address) {
+    const address = textBlock(view.address, { spacing: 'Small', color: directions ? 'Accent' : 'Default' });
+    body.push(directions ? { type: 'Container', items: [address], selectAction: { type: 'Action.OpenUrl', title: view.directions?.title, url: directions } } : address);
+  }
   const mail = view.email ? mailtoUrl(view.email.address) : null;
   // An address that cannot be a safe link is still worth reading.
-  if (view.email && !mail) body.push(textBlock(`${view.email.title} ${view.email.address}`, { spacing: 'Small' }));
+  if (view.email && !mail) body.push(textBlock(view.email.address, { spacing: 'Small' }));
 
   // Action titles are plain text on a button (no Markdown); their URLs are vetted, ours as well as the data's.
   const actions: object[] = [];
   const tel = view.phone ? telUrl(view.phone.number) : null;
   if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: `${view.phone.title} ${displayPhoneNumber(view.phone.number)}`, url: tel });
-  if (view.email && mail) actions.push({ type: 'Action.OpenUrl', title: `${view.email.title} ${view.email.address.trim()}`, url: mail });
-  const directions = view.directions ? webUrl(view.directions.url) : null;
+  if (view.email && mail) actions.push({ type: 'Action.OpenUrl', title: view.email.title, url: mail });
   if (view.directions && directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: directions });
   const website = view.website ? webUrl(view.website.url) : null;
   if (view.website && website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: website });
@@ -183,14 +185,19 @@ function publicText(hit: PresentedHit, language: Language): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+/** Button titles of the offer's cards that the catalogue of src/messages/offer.ts does not hold yet. */
+const CARD_TEXTS = {
+  writeTo: { fr: 'Écrire un courriel', en: 'Send an e-mail' },
+} as const;
+
 /**
- * One service of the offer as its card, in the user's language. `askedTitle` says the time the parent asked about
- * ("ce soir", "le samedi"): the card then says whether the place is open then.
+ * One service of the offer as its card, in the user's language, in the phone layout of serviceCard: today's status at
+ * the top (its colour says open or closed), "distance · town", what it is, then the details the layout does not show
+ * otherwise; the address opens the route; phone, e-mail, route and website are buttons. `askedTitle` says the time the
+ * parent asked about ("ce soir", "le samedi"): the card then says whether the place is open then.
  */
 export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, language: Language): object {
-  const address = hit.remote
-    ? offerText('remoteLabel', language)
-    : [hit.street, [hit.postcode, hit.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
+  const address = hit.remote ? null : [hit.street, [hit.postcode, hit.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
   const status = hit.today ? statusText(hit.today, language) : null;
   const week = hit.hours ? weekText(hit.hours.week, language) : null;
   const hours = hit.hours && week !== null && hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;
@@ -199,25 +206,24 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
     : [];
   const view: ServiceCardView = {
     name: hit.name,
+    today: hit.today && status ? { text: status, open: hit.today.open } : null,
+    distance: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null,
+    town: hit.remote ? offerText('remoteLabel', language) : hit.town,
     structureName: hit.structureName,
     summary: hit.summary,
     facts: [
-      { title: offerText('address', language), value: address },
-      { title: offerText('distance', language), value: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null },
       { title: offerText('forWhom', language), value: hit.remote ? zoneText(hit.zone, language) : null },
       ...asked,
-      { title: offerText('today', language), value: status ? capitalised(status) : null },
       { title: offerText('hours', language), value: hours ? capitalised(hours) : offerText('hoursUnknown', language) },
-      { title: offerText('phone', language), value: hit.phone },
-      { title: offerText('email', language), value: hit.email },
-      { title: offerText('site', language), value: hit.website },
       { title: offerText('audience', language), value: publicText(hit, language) },
       { title: offerText('access', language), value: hit.free === null ? null : offerText(hit.free ? 'free' : 'paid', language) },
     ],
+    address,
     directions: hit.route
       ? { title: offerText('goThere', language), url: hit.route.from ? osmRouteUrl(hit.route.from, hit.route.to) : osmPlaceUrl(hit.route.to) }
       : null,
     phone: hit.phone ? { title: offerText('call', language), number: hit.phone } : null,
+    email: hit.email ? { title: CARD_TEXTS.writeTo[language], address: hit.email } : null,
     website: hit.website ? { title: offerText('website', language), url: hit.website } : null,
   };
   return serviceCard(view);

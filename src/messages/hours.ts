@@ -1,13 +1,14 @@
 import type { DateTime } from 'luxon';
 import type { Language } from '../language/text';
 import {
-  todayStatus, usualWeek, weekdayName, type ClockTime, type DaySpan, type Hours, type OpenWhenAsked, type TodayStatus, type UsualWeek,
+  todayStatus, usualWeek, type ClockTime, type DayAhead, type DaySpan, type Hours, type OpenWhenAsked, type TodayStatus, type UsualWeek,
 } from '../offer/hours';
+import { weekdayName } from './time';
 
 /**
  * Opening hours in words, French and English: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h", "ouvert
- * maintenant, jusqu'à 17 h", "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30". src/offer/hours.ts works the
- * openings out as data; this file only says them.
+ * maintenant, jusqu'à 17 h", "fermé maintenant ; rouvre aujourd'hui à 14 h", "tous les jours, 24 h/24". src/offer/hours.ts
+ * works the openings out as data; this file only says them.
  */
 
 /** "14 h", "9 h 30" / "14:00", "09:30". */
@@ -43,6 +44,11 @@ function dayGroups(days: readonly string[], language: Language): string[] {
   for (const [spans, weekdays] of bySpans) {
     const consecutive = weekdays.every((d, i) => i === 0 || d === weekdays[i - 1] + 1);
     let when: string;
+    if (weekdays.length === 7 && spans === spanText({ allDay: true }, language)) {
+      // Open every day, all day: round the clock, the one fact a parent needs (a listening line, a helpline).
+      groups.push({ first: 1, text: language === 'en' ? 'every day, 24 hours a day' : 'tous les jours, 24 h/24' });
+      continue;
+    }
     if (weekdays.length === 7) when = language === 'en' ? 'every day' : 'tous les jours';
     else if (consecutive && weekdays.length >= 3) {
       when = language === 'en'
@@ -68,29 +74,48 @@ export function describeHours(hours: Hours, now: DateTime, language: Language): 
   return weekText(usualWeek(hours, now), language);
 }
 
-/** "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30". */
+/** "demain", "samedi", "lundi prochain"; "today" is left unsaid, the caller knows the sentence it makes. */
+function dayText(day: DayAhead, weekday: number, language: Language): string {
+  const name = weekdayName(weekday, language);
+  switch (day) {
+    case 'today':
+      return language === 'en' ? 'today' : "aujourd'hui";
+    case 'tomorrow':
+      return language === 'en' ? 'tomorrow' : 'demain';
+    case 'next-week':
+      return language === 'en' ? `next ${name}` : `${name} prochain`;
+    case 'this-week':
+      return name;
+  }
+}
+
+/**
+ * "ouvert maintenant, jusqu'à 17 h", "ouvert 24 h/24", "ouvre aujourd'hui à 14 h", "fermé maintenant ; rouvre
+ * aujourd'hui à 14 h", "fermé maintenant ; prochaine ouverture demain à 9 h", "fermé aujourd'hui ; prochaine ouverture
+ * samedi à 9 h 30". "Fermé maintenant" when the place was open earlier today: "fermé aujourd'hui" would read as "never
+ * open on this weekday" beside hours that name it.
+ */
 export function statusText(status: TodayStatus, language: Language): string {
+  const en = language === 'en';
   switch (status.state) {
     case 'open': {
-      const time = clockText(status.until, language);
-      const until = status.untilTomorrow ? (language === 'en' ? `tomorrow ${time}` : `demain ${time}`) : time;
       const note = status.note ? ` (${status.note})` : '';
-      return language === 'en' ? `open now, until ${until}${note}` : `ouvert maintenant, jusqu'à ${until}${note}`;
+      if (!status.until) return `${en ? 'open 24/7' : 'ouvert 24 h/24'}${note}`;
+      const time = clockText(status.until.at, language);
+      const until = status.until.day === 'today' ? time : `${dayText(status.until.day, status.until.weekday, language)} ${time}`;
+      return en ? `open now, until ${until}${note}` : `ouvert maintenant, jusqu'à ${until}${note}`;
     }
-    case 'opens-today':
-      return language === 'en' ? `opens today at ${clockText(status.at, language)}` : `ouvre aujourd'hui à ${clockText(status.at, language)}`;
+    case 'opens-today': {
+      const at = clockText(status.at, language);
+      if (status.reopens) return en ? `closed now; reopens today at ${at}` : `fermé maintenant ; rouvre aujourd'hui à ${at}`;
+      return en ? `opens today at ${at}` : `ouvre aujourd'hui à ${at}`;
+    }
     case 'closed': {
+      const closed = status.openedToday ? (en ? 'closed now' : 'fermé maintenant') : en ? 'closed today' : "fermé aujourd'hui";
       const next = status.next;
-      if (!next) return language === 'en' ? 'closed today' : "fermé aujourd'hui";
-      const weekday = weekdayName(next.weekday, language);
-      const day = next.day === 'tomorrow'
-        ? language === 'en' ? 'tomorrow' : 'demain'
-        : next.day === 'next-week'
-          ? language === 'en' ? `next ${weekday}` : `${weekday} prochain`
-          : weekday;
-      return language === 'en'
-        ? `closed today; next opening ${day} at ${clockText(next.at, language)}`
-        : `fermé aujourd'hui ; prochaine ouverture ${day} à ${clockText(next.at, language)}`;
+      if (!next) return closed;
+      const when = `${dayText(next.day, next.weekday, language)} ${en ? 'at' : 'à'} ${clockText(next.at, language)}`;
+      return en ? `${closed}; next opening ${when}` : `${closed} ; prochaine ouverture ${when}`;
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Language } from '../language/text';
 import type { SearchLabels } from '../offer/present';
 import { describeTimeIntent } from '../offer/timeQuery';
 import { audienceDefinition, kindDefinition } from '../offer/vocabulary';
+import type { NamedDepartement } from '../geo/commune';
 
 /**
  * What the bot says about the local offer, in French ("vous", short and kind) and English. When a reply has service
@@ -188,10 +189,10 @@ export const offerPhrases = {
    * Nothing of the kind is open when asked, but some places open later: `none` says "aucun …" / "no …" without the
    * time ("aucune médiation familiale"), `open` agrees with it, `when` says the time asked.
    */
-  noneOpenYet(none: string, open: string, feminine: boolean, when: string, place: string, language: Language): string {
+  noneOpenYet(none: string, open: string, feminine: boolean, when: string, place: string, language: Language, where?: string): string {
     const subject = none.charAt(0).toUpperCase() + none.slice(1);
-    if (language === 'en') return `${subject} is open ${when} near ${escapeMarkdown(place)}. Here are the ones that open soonest:`;
-    return `${subject} n'est ${open} ${when} près ${ofPlace(place)}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
+    if (language === 'en') return `${subject} is open ${when} ${where ?? `near ${escapeMarkdown(place)}`}. Here are the ones that open soonest:`;
+    return `${subject} n'est ${open} ${when} ${where ?? `près ${ofPlace(place)}`}. Voici ${feminine ? 'celles' : 'ceux'} qui ouvrent le plus tôt :`;
   },
   onlyRemote(none: string, where: string, language: Language): string {
     return language === 'en'
@@ -210,18 +211,58 @@ export const offerPhrases = {
       ? `Nothing specifically for ${audience}; here is what is open to all parents.`
       : `Rien de spécialement prévu pour ${audience} ; voici ce qui est ouvert à tous les parents.`;
   },
-  /** `what` is plural labels. */
+  /** `what` says what will be searched, with its indefinite article (see `oneOf`): "un groupe de parole". */
   askPlace(what: string, language: Language): string {
     return language === 'en'
       ? `Where should I look for ${what}? Tell me your town or postcode, or share your location.`
-      : `Où dois-je chercher : ${what} ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
+      : `Où dois-je chercher ${what} ? Dites-moi votre commune ou votre code postal, ou partagez votre position.`;
   },
-  /** Several communes have the name typed: the question lists them with their départements. */
+  /** Several communes match the name as the parent typed it: the question lists them with their départements. */
   choosePlace(name: string, choices: readonly string[], language: Language): string {
     const list = choices.map((c) => `- ${escapeMarkdown(c)}`).join('\n');
     return language === 'en'
-      ? `Several towns are called ${escapeMarkdown(name)}. Which one do you mean?\n${list}`
-      : `Plusieurs communes s'appellent ${escapeMarkdown(name)}. Laquelle ?\n${list}`;
+      ? `Several towns match “${escapeMarkdown(name)}”. Which one do you mean?\n${list}`
+      : `Plusieurs communes correspondent à « ${escapeMarkdown(name)} ». Laquelle ?\n${list}`;
+  },
+  /** "dans le Rhône", "dans l'Ain", "dans les Yvelines", "dans le département d'Indre-et-Loire"; "in Rhône". */
+  inDepartement(departement: NamedDepartement, language: Language): string {
+    const name = escapeMarkdown(departement.name);
+    if (language === 'en') return `in ${name}`;
+    if (departement.article === '') return `dans le département ${ofPlace(departement.name)}`;
+    return `dans ${departement.article === "l'" ? "l'" : `${departement.article} `}${name}`;
+  },
+  /** "du Rhône", "de la Gironde", "des Yvelines", "de l'Ain", "d'Indre-et-Loire": the département's name after "de". */
+  ofDepartement(departement: NamedDepartement): string {
+    const name = escapeMarkdown(departement.name);
+    switch (departement.article) {
+      case 'le':
+        return `du ${name}`;
+      case 'les':
+        return `des ${name}`;
+      case 'la':
+        return `de la ${name}`;
+      case "l'":
+        return `de l'${name}`;
+      default:
+        return ofPlace(departement.name);
+    }
+  },
+  /** "Plus loin" after a search of a whole département. */
+  departementCovered(departement: NamedDepartement, language: Language): string {
+    return language === 'en'
+      ? `I already searched all of ${escapeMarkdown(departement.name)}. To look around a town, tell me which one, or share your location.`
+      : `J'ai déjà cherché dans tout le département ${offerPhrases.ofDepartement(departement)}. Pour chercher autour d'une commune, dites-moi laquelle, ou partagez votre position.`;
+  },
+  /** Something this offer does not hold: where to find it, as a link (`label` and `url` are the vocabulary's data). */
+  outOfScope(label: string, url: string, language: Language): string {
+    const link = `[${escapeMarkdown(label)}](${url})`;
+    return language === 'en'
+      ? `What you are looking for is not among what I know: I know parenting support. You will find it on ${link}.`
+      : `Ce que vous cherchez ne fait pas partie de ce que je connais : je connais les aides aux parents. Vous le trouverez sur ${link}.`;
+  },
+  /** A situation described, and none of the kinds it points to near: said before support in general (which says where). */
+  noneSpecific(language: Language): string {
+    return language === 'en' ? 'I found nothing specific to your situation.' : "Je n'ai rien trouvé de spécifique à votre situation.";
   },
   /** "Saint-Julien (Ain, 01)": a commune as a quick reply. */
   placeChoice(commune: string, departementName: string | null, departement: string): string {
@@ -243,6 +284,10 @@ export const offerPhrases = {
     return language === 'en'
       ? { singular: 'place offering parenting support', plural: 'places offering parenting support', feminine: false, pluralFeminine: false }
       : { singular: 'aide à la parentalité', plural: 'aides à la parentalité', feminine: true, pluralFeminine: true };
+  },
+  /** What the bot will look for, before it knows where: "une aide adaptée à votre situation". */
+  suitableToAsk(language: Language): string {
+    return language === 'en' ? 'support suited to your situation' : 'une aide adaptée à votre situation';
   },
   /** Several kinds that fit what the parent described, counted: "2 aides adaptées". */
   suitableSupport(language: Language): CountedNoun {
@@ -283,6 +328,7 @@ export const offerPhrases = {
     return language === 'en' ? `children aged ${from} to ${to}` : `enfants de ${from} à ${to} ans`;
   },
   forAge(age: number, language: Language): string {
+    if (age === 0) return language === 'en' ? 'for a baby under one' : "pour un bébé de moins d'un an";
     return language === 'en' ? `for a child aged ${age}` : `pour un enfant de ${age} an${age > 1 ? 's' : ''}`;
   },
 };
@@ -302,6 +348,19 @@ export function nounOf(labels: SearchLabels, language: Language): CountedNoun {
     pluralFeminine: definitions.every((d) => d.pluralFeminine),
     parts: definitions.map((d) => ({ singular: d.label[language], feminine: d.feminine })),
   };
+}
+
+/**
+ * What a search will look for, with its indefinite article, for the question "where?": "un groupe de parole ou un
+ * café des parents", "une aide à la parentalité", "une aide adaptée à votre situation" (three kinds or more).
+ */
+export function oneOf(labels: SearchLabels, language: Language): string {
+  if (labels.kinds && labels.kinds.length > 2) return offerPhrases.suitableToAsk(language);
+  const noun = nounOf({ ...labels, freeText: null }, language);
+  const parts = noun.parts ?? [{ singular: noun.singular, feminine: noun.feminine }];
+  const article = (word: string, feminine: boolean) =>
+    language === 'en' ? (/^[aeiou]/i.test(word) ? 'an' : 'a') : feminine ? 'une' : 'un';
+  return offerPhrases.orList(parts.map((p) => `${article(p.singular, p.feminine)} ${p.singular}`), language);
 }
 
 /** "parents solos et parents d'ados": the audiences asked, joined. */

@@ -4,9 +4,9 @@ import type { Language } from '../language/text';
 import type { HitGroup, OfferAnswer, OfferReply, OfferTurn, SearchReach } from '../offer/engine';
 import type { PresentedHit, SearchLabels } from '../offer/present';
 import { describeTimeIntent } from '../offer/timeQuery';
-import { kindDefinition, type KindId } from '../offer/vocabulary';
+import { kindDefinition, OUT_OF_SCOPE, type KindId } from '../offer/vocabulary';
 import {
-  audiencesText, countOf, nounOf, offerExamples, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,
+  audiencesText, countOf, nounOf, offerExamples, oneOf, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,
 } from './offer';
 
 /**
@@ -27,7 +27,7 @@ export function renderOfferAnswer(answer: OfferAnswer, language: Language): Rend
     case 'need-place': {
       const text = answer.reason === 'unknown-place'
         ? offerText('unknownPlace', language)
-        : offerPhrases.askPlace(nounOf({ ...answer.labels, freeText: null }, language).plural, language);
+        : offerPhrases.askPlace(oneOf(answer.labels, language), language);
       return rendered([textReply(text)], { askLocation: true });
     }
     case 'none-nearby':
@@ -37,6 +37,17 @@ export function renderOfferAnswer(answer: OfferAnswer, language: Language): Rend
       const where = offerPhrases.betweenRadii(placeName(reach, language), reach.innerRadiusKm, reach.radiusKm, language);
       return rendered([textReply(offerPhrases.nothingNew(where, language), nextStep(reach, language))], {
         suggestions: reach.nextRadiusKm !== null ? [offerText('suggestFarther', language)] : offerExamples(language).slice(0, 3),
+      });
+    }
+    case 'departement-covered':
+      return rendered([textReply(offerPhrases.departementCovered(answer.departement, language))], { askLocation: true });
+    case 'out-of-scope': {
+      const topic = OUT_OF_SCOPE.find((t) => t.id === answer.topic);
+      const elsewhere = topic ? offerPhrases.outOfScope(topic.elsewhere.label[language], topic.elsewhere.url, language) : offerText('noMatch', language);
+      const then = answer.then ? renderOfferAnswer(answer.then, language) : null;
+      return rendered([textReply(elsewhere), ...(then?.replies ?? [])], {
+        suggestions: then ? then.suggestions : offerExamples(language).slice(0, 3),
+        askLocation: then?.askLocation ?? false,
       });
     }
     case 'no-more': {
@@ -82,8 +93,9 @@ function placeName(reach: SearchReach, language: Language): string {
   return reach.origin.name ?? offerText('yourPosition', language);
 }
 
-/** "à moins de 30 km de Bron", or nothing when the search had no place. */
+/** "à moins de 30 km de Bron", "dans le Rhône" (a whole département), or nothing when the search had no place. */
 function nearWhere(reach: SearchReach, language: Language): string {
+  if (reach.departement && reach.origin) return offerPhrases.inDepartement(reach.departement, language);
   return reach.origin ? offerPhrases.nearPlace(placeName(reach, language), reach.radiusKm, language) : '';
 }
 
@@ -134,7 +146,8 @@ function resultsHeader(answer: Extract<OfferAnswer, { kind: 'results' }>, langua
   if (answer.openingSoonest && offset === 0) {
     const { none, open, feminine } = whatNoneOpen(labels, now, language);
     const when = labels.time?.now ? (language === 'en' ? 'right now' : 'en ce moment') : describeTimeIntent(labels.time ?? {}, now, language);
-    return offerPhrases.noneOpenYet(none, open, feminine, when, place || offerText('yourPosition', language), language);
+    const inDepartement = reach.departement ? where : undefined;
+    return offerPhrases.noneOpenYet(none, open, feminine, when, place || offerText('yourPosition', language), language, inDepartement);
   }
   if (!reach.origin) return offerPhrases.remoteWithoutPlace(language);
   if (!answer.openingSoonest && answer.nearby === 0) return offerPhrases.onlyRemote(whatNone(labels, now, language), where, language);
@@ -179,10 +192,11 @@ function renderGrouped(answer: Extract<OfferAnswer, { kind: 'grouped' }>, langua
   const place = placeName(reach, language);
   const where = reach.innerRadiusKm > 0
     ? offerPhrases.betweenRadii(place, reach.innerRadiusKm, reach.radiusKm, language)
-    : offerPhrases.nearPlace(place, reach.radiusKm, language);
+    : nearWhere(reach, language);
   const header = onlyRemote
     ? offerPhrases.onlyRemote(`${offerPhrases.noneOfSupport(language)}${openWhen(labels, 1, now, language)}`, where, language)
     : offerPhrases.groupedHeader(openWhen(labels, 2, now, language), where, language);
+  const heading = answer.noneSpecific ? [offerPhrases.noneSpecific(language), header] : [header];
   const cards = groups.flatMap((group) => group.hits.map((hit, i) => {
     const shown = card(hit, labels, now, language);
     return i === 0 ? withGroupHeading(shown, groupHeading(group, language)) : shown;
@@ -194,5 +208,5 @@ function renderGrouped(answer: Extract<OfferAnswer, { kind: 'grouped' }>, langua
     .slice(0, 3)
     .map((k) => capitalise(kindDefinition(k).plural[language]));
   const suggestions = [...(hasMore ? [offerText('suggestMore', language)] : []), ...kindSuggestions, ...(canWiden && !hasMore ? [offerText('suggestFarther', language)] : [])];
-  return rendered([{ text: [header, hint].filter(Boolean).join('\n\n'), cards }], { suggestions });
+  return rendered([{ text: [...heading, hint].filter(Boolean).join('\n\n'), cards }], { suggestions });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DepartementArticleSchema } from '../geo/departements';
 import { TimeIntentSchema } from './timeQuery';
 import { AudienceIdSchema, KindIdSchema } from './vocabulary';
 
@@ -42,6 +43,16 @@ export const OfferConversationSchema = z.object({
   freeText: z.string().max(200).optional(),
   /** The commune searched around (INSEE code). */
   placeCode: z.string().max(10).optional(),
+  /**
+   * The parent named a département (« dans le Rhône », « dans le 69 »): the search covers it (services located in it,
+   * remote services covering it) from its chef-lieu (`placeCode`), and the answer names it.
+   */
+  departement: z.object({ code: z.string().min(2).max(3), name: z.string().min(1).max(80), article: DepartementArticleSchema }).optional(),
+  /**
+   * The kinds were inferred from a situation the parent described, not named: when none is near, support in general
+   * near the place is a fair answer (a kind named explicitly is not replaced).
+   */
+  situational: z.boolean().optional(),
   /** The position the parent shared, when the search is around it. */
   position: KeptPositionSchema.optional(),
   /** How many results were already shown ("voir plus" shows the next ones). */

@@ -1,15 +1,16 @@
 import type { DateTime } from 'luxon';
 import type { Commune, CommuneIndex } from '../geo';
+import type { NamedDepartement } from '../geo/commune';
 import { isSearchUnderway, type OfferConversation } from './conversation';
 import type { OfferIndex } from './offerIndex';
 import { parisClock } from './parisTime';
 import { openWhenAsked, presentHit, type PresentedHit, type SearchLabels } from './present';
 import {
-  DEFAULT_RADIUS_KM, RADIUS_STEPS_KM, searchByKind, searchOffer, searchOpeningSoonest, type Hit, type Point, type SearchRequest, type SearchResult,
+  DEFAULT_RADIUS_KM, isChildAudience, RADIUS_STEPS_KM, searchByKind, searchOffer, searchOpeningSoonest, type Hit, type Point, type SearchRequest, type SearchResult,
 } from './search';
 import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
 import type { OfferReading } from './understand';
-import type { KindId } from './vocabulary';
+import type { AudienceId, KindId, OutOfScopeId } from './vocabulary';
 import type { Language } from '../language/text';
 
 /**
@@ -30,6 +31,8 @@ export type SearchReach = {
   innerRadiusKm: number;
   /** The next step of "plus loin"; null when the search cannot look further. */
   nextRadiusKm: number | null;
+  /** The search covered this département (from its chef-lieu, `origin`), not a radius: the answer names it. */
+  departement?: NamedDepartement | null;
 };
 
 /** The places of one kind in an answer about support in general; `kind` null: other family support. */
@@ -72,6 +75,11 @@ export type OfferAnswer =
       hasMore: boolean;
       /** Nothing near: every group is of services at a distance. */
       onlyRemote: boolean;
+      /**
+       * The parent described a situation and none of the kinds it points to is near: this is support in general,
+       * and the answer says nothing specific was found first.
+       */
+      noneSpecific?: boolean;
     }
   /** The search cannot go on without a place: the commune named is not on the map, or none was named. */
   | { kind: 'need-place'; reason: 'unknown-place' | 'where'; labels: SearchLabels }
@@ -81,6 +89,13 @@ export type OfferAnswer =
   | { kind: 'nothing-new'; reach: SearchReach }
   /** "D'autres" past the last page. */
   | { kind: 'no-more'; reach: SearchReach }
+  /** "Plus loin" after a search that covered a whole département: it did, a commune narrows or moves it. */
+  | { kind: 'departement-covered'; departement: NamedDepartement }
+  /**
+   * The parent asked for something this offer does not hold (childcare, benefits): where to look, from the
+   * vocabulary's data, then (`then`) support in general near the place when one was named.
+   */
+  | { kind: 'out-of-scope'; topic: OutOfScopeId; then: OfferAnswer | null }
   /** "Près de moi" without a position. */
   | { kind: 'position-needed' }
   /** "Plus loin" when the search is already as wide as it goes. */
@@ -90,7 +105,7 @@ export type OfferAnswer =
   /** Several communes have the name typed (`name`; null when the question is asked again). */
   | { kind: 'place-choice'; name: string | null; choices: PlaceChoice[] };
 
-export type OfferOutcome = 'results' | 'grouped' | 'need-place' | 'none-nearby' | 'nothing-new' | 'no-match' | 'place-choice';
+export type OfferOutcome = 'results' | 'grouped' | 'need-place' | 'none-nearby' | 'nothing-new' | 'no-match' | 'place-choice' | 'out-of-scope';
 
 /** What an answer counts as, for tests and the journey: "d'autres" past the end is still a results turn. */
 export function outcomeOf(answer: OfferAnswer): OfferOutcome {
@@ -103,6 +118,7 @@ export function outcomeOf(answer: OfferAnswer): OfferOutcome {
       return 'need-place';
     case 'max-radius':
     case 'nothing-new':
+    case 'departement-covered':
       return 'nothing-new';
     default:
       return answer.kind;
@@ -136,17 +152,36 @@ export const PAGE_SIZE = 5;
 export const GROUPS_SHOWN = 4;
 export const PER_KIND = 2;
 
+/**
+ * How far a département search looks from its chef-lieu: farther than any commune of a département of mainland
+ * France or overseas lies from it; the département's own boundary does the filtering.
+ */
+export const DEPARTEMENT_RADIUS_KM = 250;
+
 /** Kinds that a parent can be helped with at a distance without saying where they live. */
 const LISTENING: ReadonlySet<KindId> = new Set(['point-ecoute', 'ecoute-distance']);
 
+/**
+ * What the answer says was searched. Children's audiences (tout-petits, ados) only rank the places (see search.ts
+ * `rankAudiences`): the answer never says it looked "for" them, nor that nothing was "specially" for them.
+ */
 export function labelsOf(search: OfferConversation): SearchLabels {
   return {
     kinds: search.kinds && search.kinds.length > 0 ? search.kinds : null,
-    audiences: search.audiences ?? [],
+    audiences: filteringAudiences(search),
     age: search.age ?? null,
     time: search.time ?? null,
     freeText: search.freeText ?? null,
   };
+}
+
+/** The audiences that filter (about the parent: parents solos…), as opposed to the children's that rank. */
+function filteringAudiences(search: OfferConversation): AudienceId[] {
+  return (search.audiences ?? []).filter((a) => !isChildAudience(a));
+}
+
+function rankingAudiences(search: OfferConversation): AudienceId[] {
+  return (search.audiences ?? []).filter(isChildAudience);
 }
 
 /** Whether the search names what to look for (a kind, an audience, an age, words), rather than support in general. */
@@ -169,14 +204,25 @@ export function originOf(search: OfferConversation, offer: OfferIndex, communes:
 }
 
 /** How far the search looks from its origin, and the next step of "plus loin" if there is one. */
-function reachOf(origin: Origin, radiusKm: number, innerRadiusKm: number): SearchReach {
-  const canWiden = origin.point !== null && radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
+function reachOf(origin: Origin, radiusKm: number, innerRadiusKm: number, departement: NamedDepartement | null = null): SearchReach {
+  const canWiden = departement === null && origin.point !== null && radiusKm < RADIUS_STEPS_KM[RADIUS_STEPS_KM.length - 1];
   return {
     origin: origin.point ? { name: origin.name, point: origin.point } : null,
     radiusKm,
     innerRadiusKm,
     nextRadiusKm: canWiden ? (RADIUS_STEPS_KM.find((step) => step > radiusKm) ?? radiusKm) : null,
+    departement,
   };
+}
+
+/** The département the search covers: only from the place searched (not a shared position), as named. */
+function departementOf(search: OfferConversation, origin: Origin): NamedDepartement | null {
+  return search.departement && origin.place && !search.position ? search.departement : null;
+}
+
+/** The radius the search looks within: a whole département from its chef-lieu, else the step reached. */
+function radiusOf(search: OfferConversation, departement: NamedDepartement | null): number {
+  return departement ? DEPARTEMENT_RADIUS_KM : (search.radiusKm ?? DEFAULT_RADIUS_KM);
 }
 
 /**
@@ -207,7 +253,8 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
   }
   if (origin.point && (search.general || !hasWhat(search))) return answerByKind(offer, communes, search, origin, options);
 
-  const radiusKm = search.radiusKm ?? DEFAULT_RADIUS_KM;
+  const departement = departementOf(search, origin);
+  const radiusKm = radiusOf(search, departement);
   // After "plus loin", what lies within the radius searched before was shown: only what lies beyond is new.
   const innerKm = search.innerRadiusKm ?? 0;
   const windows = labels.time ? timeWindows(labels.time, now) : null;
@@ -222,11 +269,18 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     radiusKm: origin.point ? radiusKm : 0,
     textIds: labels.freeText ? new Set(offer.searchText(labels.freeText, 200)) : null,
     minKm: innerKm,
+    rankAudiences: rankingAudiences(search),
+    departement: departement?.code ?? null,
   };
   let found = openWhenAskedOnly(searchOffer(offer, communes, request), windows);
   // Words that are no kind and match nothing near there: the places near there, by kind, rather than nothing.
   if (found.hits.length === 0 && labels.freeText && origin.point && !labels.kinds && innerKm === 0) {
     return answerByKind(offer, communes, { ...search, freeText: undefined, general: true }, origin, options);
+  }
+  // A situation described, and none of the kinds it points to near: support in general near there, said as such.
+  if (found.hits.length === 0 && search.situational && origin.point && innerKm === 0 && !labels.time) {
+    const general: OfferConversation = { ...search, kinds: undefined, situational: undefined, general: true };
+    return answerByKind(offer, communes, general, origin, options, true);
   }
   let openingSoonest = false;
   const from = found.hits.length === 0 ? soonFrom(labels.time, windows, now) : null;
@@ -238,9 +292,10 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     }
   }
 
-  const reach = reachOf(origin, radiusKm, innerKm);
+  const reach = reachOf(origin, radiusKm, innerKm, departement);
   if (found.hits.length === 0) {
-    if (innerKm > 0) return { answer: { kind: 'nothing-new', reach }, search };
+    // "D'autres" after "plus loin" found nothing new: everything was shown, said once.
+    if (innerKm > 0) return { answer: { kind: (search.offset ?? 0) > 0 ? 'no-more' : 'nothing-new', reach }, search: { ...search, offset: 0 } };
     if (!origin.point) return { answer: { kind: 'need-place', reason: 'where', labels }, search };
     return { answer: { kind: 'none-nearby', reach, labels, now, general: false }, search };
   }
@@ -281,26 +336,31 @@ function openWhenAskedOnly(found: SearchResult, windows: readonly { start: DateT
 }
 
 /** Support in general near a place: a few places of each kind, nearest first. */
-function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, origin: Origin, options: SearchOptions): SearchAnswer {
+function answerByKind(
+  offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, origin: Origin, options: SearchOptions, noneSpecific = false,
+): SearchAnswer {
   const { now } = options;
   const labels = labelsOf(search);
-  const radiusKm = search.radiusKm ?? DEFAULT_RADIUS_KM;
+  const departement = departementOf(search, origin);
+  const radiusKm = radiusOf(search, departement);
   const innerKm = search.innerRadiusKm ?? 0;
   const windows = labels.time ? timeWindows(labels.time, now) : null;
   const { groups, remote } = searchByKind(offer, communes, {
     point: origin.point, place: origin.place, kinds: null, audiences: [], age: null, windows, remotePreferred: false, radiusKm, textIds: null, minKm: innerKm,
+    departement: departement?.code ?? null,
   });
   const keep = (hits: Hit[]) => (windows ? hits.filter((hit) => openWhenAsked(hit.service, windows) !== null) : hits);
   const all = [
     ...groups.map((g) => ({ kind: g.kind, hits: keep(g.hits) })),
     { kind: 'remote' as const, hits: keep(remote) },
   ].filter((g) => g.hits.length > 0);
-  const reach = reachOf(origin, radiusKm, innerKm);
+  const reach = reachOf(origin, radiusKm, innerKm, departement);
   const conversation: OfferConversation = { ...search, general: true };
 
   if (all.length === 0) {
-    const answer: OfferAnswer = innerKm > 0 ? { kind: 'nothing-new', reach } : { kind: 'none-nearby', reach, labels, now, general: true };
-    return { answer, search: conversation };
+    const paged = (search.offset ?? 0) > 0;
+    const answer: OfferAnswer = innerKm > 0 ? { kind: paged ? 'no-more' : 'nothing-new', reach } : { kind: 'none-nearby', reach, labels, now, general: true };
+    return { answer, search: { ...conversation, offset: 0 } };
   }
   const requested = search.offset ?? 0;
   if (requested > 0 && requested >= all.length) {
@@ -324,6 +384,7 @@ function answerByKind(offer: OfferIndex, communes: CommuneIndex, search: OfferCo
       hasMore: offset + GROUPS_SHOWN < all.length,
       // Nothing near, only services at a distance: said so, rather than a list of kinds with none in it.
       onlyRemote: all.every((g) => g.kind === 'remote'),
+      ...(noneSpecific && offset === 0 ? { noneSpecific: true } : {}),
     },
     search: { ...conversation, offset },
   };
@@ -338,6 +399,8 @@ export function offerQueryScore(reading: OfferReading, conversation: OfferConver
   let score = 0;
   if (reading.kinds.length > 0) score += 0.6;
   else if (reading.situationKinds.length > 0) score += 0.5;
+  // A need this offer does not hold (a crèche, a nounou) is still a parent's need: the journey says where to look.
+  else if (reading.outOfScope) score += 0.5;
   if (reading.general) score += 0.5;
   if (reading.audiences.length > 0 || reading.age !== null) score += 0.3;
   if (reading.place) score += 0.25;

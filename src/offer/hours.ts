@@ -1,8 +1,7 @@
 import opening_hours from 'opening_hours';
 import { DateTime } from 'luxon';
-import type { Language } from '../language/text';
 import {
-  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisInstant, parisOffsetMs, parisPlusDays, type WallClock,
+  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisInstant, type WallClock,
 } from './parisTime';
 
 /**
@@ -26,17 +25,6 @@ export type Hours = {
   schedule: opening_hours | null;
   error: string | null;
 };
-
-const WEEKDAYS_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/**
- * A weekday's name (1 = Monday). Wording, kept here only because timeQuery.ts's describeTimeIntent still says times
- * in words; src/messages/hours.ts says the hours with it.
- */
-export function weekdayName(weekday: number, language: Language): string {
-  return (language === 'en' ? WEEKDAYS_EN : WEEKDAYS_FR)[(weekday - 1 + 7) % 7];
-}
 
 /**
  * The library works on JavaScript Dates in the process's zone. We hand it Dates whose local wall clock reads the
@@ -218,22 +206,51 @@ function clockTime(time: { hour: number; minute: number }): ClockTime {
 
 /** The opening as a day shows it: whole days, and an end at midnight as 24:00 rather than 0:00. */
 function daySpan(interval: { start: DateTime; end: DateTime }): DaySpan {
-  if (interval.end.diff(interval.start, 'hours').hours >= 24) return { allDay: true };
   const end = interval.end;
   const midnight = end.hour === 0 && end.minute === 0 && end > interval.start;
+  if (interval.start.hour === 0 && interval.start.minute === 0 && midnight && end <= interval.start.plus({ hours: 25 })) return { allDay: true };
+  if (interval.end.diff(interval.start, 'hours').hours >= 24) return { allDay: true };
   return { allDay: false, start: clockTime(interval.start), end: midnight ? { hour: 24, minute: 0 } : clockTime(end) };
 }
 
-/** One week of a schedule: for each weekday (1 = Monday) the day's spans, plus comments. */
+/**
+ * An interval cut into the days it covers, each piece under its own day: the library merges openings that follow one
+ * another ("Mo-Su 00:00-24:00" is one seven-day interval), and a parent reads hours day by day. A piece shorter than a
+ * day that ends the next morning stays whole under its evening ("de 22 h à 2 h"), as people say night hours.
+ */
+function dayPieces(interval: { start: DateTime; end: DateTime }): Array<{ start: DateTime; end: DateTime }> {
+  const pieces: Array<{ start: DateTime; end: DateTime }> = [];
+  let start = interval.start;
+  // Seven days and a margin: the week asked plus the day either side (a bound against a runaway loop).
+  for (let guard = 0; guard < 10 && start < interval.end; guard++) {
+    const nextMidnight = start.startOf('day').plus({ days: 1 });
+    if (interval.end <= nextMidnight || interval.end.diff(start, 'hours').hours < 24) {
+      pieces.push({ start, end: interval.end });
+      break;
+    }
+    pieces.push({ start, end: nextMidnight });
+    start = nextMidnight;
+  }
+  return pieces;
+}
+
+/**
+ * One week of a schedule: for each weekday (index 0 = Monday) the day's spans, plus comments. The intervals are asked
+ * from the day before to the day after, so that an opening running into Monday from Sunday night stays under Sunday
+ * and the week's last opening is not cut at Monday's midnight; only pieces starting within the week are kept.
+ */
 function weekShape(hours: Hours, monday: DateTime): { days: DaySpan[][]; comments: Set<string>; count: number } {
   const days: DaySpan[][] = [[], [], [], [], [], [], []];
   const comments = new Set<string>();
   let count = 0;
-  for (const interval of intervals(hours, { start: monday, end: monday.plus({ days: 7 }) })) {
-    const day = interval.start.weekday - 1;
-    days[day].push(daySpan(interval));
-    if (interval.comment) comments.add(interval.comment);
-    count++;
+  const nextMonday = monday.plus({ days: 7 });
+  for (const interval of intervals(hours, { start: monday.minus({ days: 1 }), end: nextMonday.plus({ days: 1 }) })) {
+    for (const piece of dayPieces(interval)) {
+      if (piece.start < monday || piece.start >= nextMonday) continue;
+      days[piece.start.weekday - 1].push(daySpan(piece));
+      if (interval.comment) comments.add(interval.comment);
+      count++;
+    }
   }
   return { days, comments, count };
 }
@@ -277,85 +294,116 @@ export function usualWeek(hours: Hours, now: DateTime): UsualWeek {
 }
 
 /**
- * Today's status as data: open now until a time (today or tomorrow, with the schedule's comment), opening later today,
- * or closed today with the next opening within the week (null: none). `open` is there so that a card's colour and a
+ * Today's status as data. Open now, until a real closing time (today, tomorrow or a later day of the week), or with
+ * no closing within the week looked at (`until` null: round the clock). Closed now and opening later today, after an
+ * opening earlier today or not (`reopens`). Closed for the rest of today, after an opening earlier today or not
+ * (`openedToday`), with the next opening within the week (null: none). `open` is there so that a card's colour and a
  * test read it without the cases.
  */
 export type TodayStatus =
-  | { open: true; state: 'open'; until: ClockTime; untilTomorrow: boolean; note: string | null }
-  | { open: false; state: 'opens-today'; at: ClockTime }
-  | { open: false; state: 'closed'; next: NextOpening | null };
+  | { open: true; state: 'open'; until: Closing | null; note: string | null }
+  | { open: false; state: 'opens-today'; at: ClockTime; reopens: boolean }
+  | { open: false; state: 'closed'; next: NextOpening | null; openedToday: boolean };
+
+/** A day of the coming week relative to today: the same weekday a week later is "next-week". */
+export type DayAhead = 'today' | 'tomorrow' | 'this-week' | 'next-week';
+
+/** When an opening that runs now ends: a time on a day of the coming week. */
+export type Closing = { at: ClockTime; weekday: number; day: DayAhead };
 
 /** The next opening after today: tomorrow, a later day this week, or the same weekday next week. */
-export type NextOpening = { at: ClockTime; weekday: number; day: 'tomorrow' | 'this-week' | 'next-week' };
+export type NextOpening = { at: ClockTime; weekday: number; day: Exclude<DayAhead, 'today'> };
 
-/** The moments today's status looks at, as the library's Dates read them. */
+/**
+ * The moments today's status looks at, as the library's Dates read them. Worked out for each call from its own
+ * instant: a turn shows at most a few cards, and a cache of the last instant would be state shared between turns.
+ */
 type StatusFrame = {
   here: WallClock;
   midnight: number;
   hereLocal: number;
   inAMinute: number;
-  inTwoDays: number;
   endOfDay: number;
   inAWeek: number;
 };
 
-/** The last frame worked out: a turn shows the status of several places at the same instant. */
-let lastFrame: { nowMs: number; frame: StatusFrame } | null = null;
-
 function statusFrame(nowMs: number): StatusFrame {
-  if (lastFrame?.nowMs === nowMs) return lastFrame.frame;
   const here = parisClock(nowMs);
-  const frame = {
+  return {
     here,
     midnight: localMidnight(here),
     hereLocal: localDateMs(here),
     inAMinute: localDateMs(parisClock(nowMs + 60_000)),
-    inTwoDays: localDateMs(parisPlusDays(here, parisOffsetMs(nowMs), 2)),
     endOfDay: localDateMs({ ...here, hour: 23, minute: 59, second: 59 }),
     inAWeek: localDateMs({ ...calendarPlusDays(here, 8), hour: 0, minute: 0, second: 0 }),
   };
-  lastFrame = { nowMs, frame };
-  return frame;
 }
 
-/** Today's status (said "ouvert maintenant, jusqu'à 17 h", "ouvre aujourd'hui à 14 h", "fermé aujourd'hui"). */
+/**
+ * The open spans from today's midnight to the end of the look-ahead, in one time scale (`clock` reads an instant of it
+ * as the Paris wall clock), with the instants the status compares them to. Spans that follow one another are joined:
+ * the library splits an opening where only its comment changes, and a parent asks when it closes.
+ */
+type Reading = { spans: OpenSpan[]; here: WallClock; now: number; inAMinute: number; startOfDay: number; endOfDay: number; horizon: number; clock: (t: number) => WallClock };
+
+function joined(spans: readonly OpenSpan[]): OpenSpan[] {
+  const out: OpenSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
+}
+
+/** The day of `time` relative to `here`, within the coming week. */
+function dayAhead(time: WallClock, here: WallClock): DayAhead {
+  if (isSameDay(time, here)) return 'today';
+  if (isSameDay(time, calendarPlusDays(here, 1))) return 'tomorrow';
+  return time.weekday === here.weekday ? 'next-week' : 'this-week';
+}
+
+function statusOf(reading: Reading): TodayStatus {
+  const { spans, here, now, inAMinute, startOfDay, endOfDay, horizon, clock } = reading;
+  const current = spans.find((span) => span.start < inAMinute && span.end > now);
+  if (current) {
+    // An opening that lasts past the look-ahead has no closing a parent could use: it is open round the clock.
+    if (current.end >= horizon) return { open: true, state: 'open', until: null, note: current.comment };
+    // An opening that ends at midnight ends at 24:00 on its last day, as the week says it.
+    const ends = clock(current.end);
+    const atMidnight = ends.hour === 0 && ends.minute === 0;
+    const lastDay = atMidnight ? clock(current.end - 1) : ends;
+    const at = atMidnight ? { hour: 24, minute: 0 } : clockTime(ends);
+    return { open: true, state: 'open', until: { at, weekday: lastDay.weekday, day: dayAhead(lastDay, here) }, note: current.comment };
+  }
+  const earlierToday = spans.some((span) => span.end > startOfDay && span.start <= now);
+  const later = spans.find((span) => span.start >= now && span.start <= endOfDay);
+  if (later) return { open: false, state: 'opens-today', at: clockTime(clock(later.start)), reopens: earlierToday };
+  const next = spans.find((span) => span.start > endOfDay && span.start < horizon);
+  if (!next) return { open: false, state: 'closed', next: null, openedToday: earlierToday };
+  const opens = clock(next.start);
+  const day = dayAhead(opens, here);
+  return { open: false, state: 'closed', next: { at: clockTime(opens), weekday: opens.weekday, day: day === 'today' ? 'tomorrow' : day }, openedToday: earlierToday };
+}
+
+/** Today's status (said "ouvert maintenant, jusqu'à 17 h", "fermé maintenant ; rouvre aujourd'hui à 14 h", "ouvert 24 h/24"). */
 export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
-  const { here, midnight, hereLocal, inAMinute, inTwoDays, endOfDay, inAWeek } = statusFrame(now.toMillis());
+  const frame = statusFrame(now.toMillis());
+  const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = frame;
   const table = spanTable(hours, schedule, here, midnight);
-  if (![inAMinute, inTwoDays, endOfDay, inAWeek].every((to) => covers(table, hereLocal, to))) return statusTodayFromLibrary(hours, now);
-
-  const current = openSpans(table, hereLocal, inAMinute)[0];
-  if (current) {
-    const until = openSpans(table, hereLocal, inTwoDays)[0];
-    const closes = parisClockOfLocal(until ? until.end : current.end);
-    return openNow(closes, isSameDay(closes, here), current.comment);
-  }
-  const later = openSpans(table, hereLocal, endOfDay)[0];
-  if (later) return opensToday(parisClockOfLocal(later.start));
-  const next = openSpans(table, endOfDay, inAWeek)[0];
-  if (!next) return closedToday();
-  return closedUntil(parisClockOfLocal(next.start), here);
-}
-
-function openNow(closes: ClockTime, sameDay: boolean, comment: string | null): TodayStatus {
-  return { open: true, state: 'open', until: clockTime(closes), untilTomorrow: !sameDay, note: comment };
-}
-
-function opensToday(opens: ClockTime): TodayStatus {
-  return { open: false, state: 'opens-today', at: clockTime(opens) };
-}
-
-function closedToday(): TodayStatus {
-  return { open: false, state: 'closed', next: null };
+  if (![inAMinute, endOfDay, inAWeek].every((to) => covers(table, midnight, to))) return statusTodayFromLibrary(hours, now);
+  return statusOf({
+    spans: joined(openSpans(table, midnight, inAWeek)),
+    here, now: hereLocal, inAMinute, startOfDay: midnight, endOfDay, horizon: inAWeek, clock: parisClockOfLocal,
+  });
 }
 
 /**
  * When the place next opens (or opens on appointment), as an instant in epoch milliseconds: `now` itself when it is
- * open; null when its hours cannot be read or it does not open within the week that statusToday looks at, so that
- * every place ordered by it also says when it opens. Read from the same table as statusToday.
+ * open; null when its hours cannot be read or it does not open within the week that todayStatus looks at, so that
+ * every place ordered by it also says when it opens. Read from the same table as todayStatus.
  */
 export function nextOpening(hours: Hours, now: DateTime): number | null {
   const schedule = hours.schedule;
@@ -373,33 +421,22 @@ export function nextOpening(hours: Hours, now: DateTime): number | null {
   return first.start <= hereLocal ? nowMs : Math.max(nowMs, parisInstant(parisClockOfLocal(first.start)));
 }
 
-function closedUntil(opens: WallClock, here: WallClock): TodayStatus {
-  const tomorrow = isSameDay(opens, calendarPlusDays(here, 1));
-  const nextWeek = opens.weekday === here.weekday;
-  const day = tomorrow ? 'tomorrow' : nextWeek ? 'next-week' : 'this-week';
-  return { open: false, state: 'closed', next: { at: clockTime(opens), weekday: opens.weekday, day } };
-}
-
 /** Today's status asked of the library directly: for a process whose own time zone moves local midnights. */
 function statusTodayFromLibrary(hours: Hours, now: DateTime): TodayStatus | null {
   const here = now.setZone(PARIS);
-  const endOfDay = here.endOf('day');
-  const current = intervals(hours, { start: here, end: here.plus({ minutes: 1 }) })[0];
-  if (current) {
-    const until = intervals(hours, { start: here, end: here.plus({ days: 2 }) })[0];
-    const closes = until ? until.end : current.end;
-    return openNow(closes, closes.hasSame(here, 'day'), current.comment);
-  }
-  const later = intervals(hours, { start: here, end: endOfDay })[0];
-  if (later) return opensToday(later.start);
-  const next = intervals(hours, { start: endOfDay, end: here.plus({ days: 8 }).startOf('day') })[0];
-  if (!next) return closedToday();
-  return closedUntil(clockOf(next.start), clockOf(here));
-}
-
-function clockOf(time: DateTime): WallClock {
-  const { year, month, day, hour, minute, second, millisecond, weekday } = time;
-  return { year, month, day, hour, minute, second, millisecond, weekday };
+  const startOfDay = here.startOf('day');
+  const horizon = here.plus({ days: 8 }).startOf('day');
+  const spans = intervals(hours, { start: startOfDay, end: horizon }).map((i) => ({ start: i.start.toMillis(), end: i.end.toMillis(), comment: i.comment }));
+  return statusOf({
+    spans: joined(spans),
+    here: parisClock(here.toMillis()),
+    now: here.toMillis(),
+    inAMinute: here.plus({ minutes: 1 }).toMillis(),
+    startOfDay: startOfDay.toMillis(),
+    endOfDay: here.endOf('day').toMillis(),
+    horizon: horizon.toMillis(),
+    clock: parisClock,
+  });
 }
 
 /** When a place is open within the time asked: the day (1 = Monday) and the span, cut to the time asked. */

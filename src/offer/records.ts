@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webUrl } from '../cards/links';
+import { webUrl } from '../language/urls';
 import { plainText } from '../language/plainText';
 
 /**

@@ -5,7 +5,7 @@ import { isOpenDuring, nextOpening, parseHours, type TimeWindow } from './hours'
 import type { OfferIndex } from './offerIndex';
 import type { EntryFacts } from './entries';
 import type { OfferService } from './service';
-import type { AudienceId, KindId } from './vocabulary';
+import { AUDIENCES, type AudienceId, type KindId } from './vocabulary';
 import { isNationalZone, serviceCovers } from './zones';
 
 /** One collator for every sort: `localeCompare(…, 'fr')` builds one per comparison. */
@@ -41,6 +41,14 @@ export type SearchRequest = {
   textIds: ReadonlySet<number> | null;
   /** Places within this distance were shown before ("plus loin"): only those beyond qualify, and no remote service. */
   minKm?: number;
+  /**
+   * The children's audiences (those with ages: tout-petits, ados) the parent's words or child's age point to. They
+   * rank, they do not filter: places for these children first, then those open to all; only places for other
+   * children (a parents-of-teens group for a baby) are left out.
+   */
+  rankAudiences?: readonly AudienceId[];
+  /** A département's code: only places located in it (by their commune) qualify, remote services covering it too. */
+  departement?: string | null;
 };
 
 /** A service found, with its position in the offer (`index`). */
@@ -56,6 +64,27 @@ export type SearchResult = {
 
 function fitsAge(service: EntryFacts, age: number | null): boolean {
   return age === null || service.ages === null || (age >= service.ages[0] && age <= service.ages[1]);
+}
+
+/** Audiences about children of some ages: a place for them is for those children, not for all parents. */
+const CHILD_AUDIENCES: ReadonlySet<AudienceId> = new Set(AUDIENCES.filter((a) => a.ages !== null).map((a) => a.id));
+
+export function isChildAudience(audience: AudienceId): boolean {
+  return CHILD_AUDIENCES.has(audience);
+}
+
+/** A place for other children than the parent's (it names children's audiences, none of those asked). */
+function forOtherChildren(service: EntryFacts, rank: readonly AudienceId[]): boolean {
+  if (rank.length === 0) return false;
+  const children = service.audiences.filter((a) => CHILD_AUDIENCES.has(a));
+  return children.length > 0 && !children.some((a) => rank.includes(a));
+}
+
+/** 0: for the children asked; 1: open to all parents; 2: for other parents than those the message spoke of. */
+function audienceTier(service: EntryFacts, rank: readonly AudienceId[], asked: readonly AudienceId[]): number {
+  if (service.audiences.some((a) => rank.includes(a))) return 0;
+  if (service.audiences.length === 0 || service.audiences.some((a) => asked.includes(a))) return 1;
+  return 2;
 }
 
 function isOpen(service: EntryFacts, windows: readonly TimeWindow[] | null): boolean {
@@ -83,11 +112,16 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     return entry;
   };
   const minKm = request.minKm ?? 0;
+  const rank = request.rankAudiences ?? [];
+  const departement = request.departement ?? null;
+  // A commune's INSEE code starts with its département's code (01…95, 2A, 2B, 971…976).
+  const inDepartement = (id: number): boolean => departement === null || (service(id).communeCode?.startsWith(departement) ?? false);
   const beyond = (id: number): boolean => minKm <= 0 || (request.point !== null && geoDistanceKm(request.point, service(id)) > minKm);
   const accept = (service: EntryFacts): boolean =>
     (request.place === null || serviceCovers(service.zone, request.place, communes)) &&
     fitsAge(service, request.age) &&
     (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
+    !forOtherChildren(service, rank) &&
     isOpen(service, request.windows);
 
   let nearby: Hit[] = [];
@@ -100,14 +134,17 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       ids = [...textIds]
         .filter((id) => {
           const s = service(id);
-          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && beyond(id) && accept(s);
+          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && beyond(id) && inDepartement(id) && accept(s);
         })
         .sort((a, b) => geoDistanceKm(point, service(a)) - geoDistanceKm(point, service(b)))
         .slice(0, limit);
     } else {
-      ids = offer.nearest(point, request.kinds, limit, request.radiusKm, (id) => accept(offer.facts(id)) && beyond(id));
+      ids = offer.nearest(point, request.kinds, limit, request.radiusKm, (id) => accept(offer.facts(id)) && beyond(id) && inDepartement(id));
     }
     nearby = ids.map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
+    // Places for the parent's children first, then those open to all, then those for parents the message did not
+    // speak of (parents solos…); each tier nearest first (the sort is stable).
+    if (rank.length > 0) nearby.sort((a, b) => audienceTier(a.service, rank, audiences) - audienceTier(b.service, rank, audiences));
   }
   // Remote services do not depend on the radius: after "plus loin" they were all shown already.
   if (minKm > 0) return nearby;

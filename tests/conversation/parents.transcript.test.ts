@@ -231,3 +231,88 @@ describe('parents as they really write, on the shipped demo offer', () => {
     expect(turn.text).not.toMatch(/pas compris|did not quite understand/i);
   });
 });
+
+describe('the find-support journey after QA (départements, which commune, situations, audiences, out of scope)', () => {
+  let demo: TestBot;
+  beforeAll(async () => {
+    demo = await startTestBot();
+  });
+  afterAll(async () => {
+    await demo.stop();
+  });
+
+  test('a département named: its places, said "dans le Rhône", never a radius around its chef-lieu; "plus loin" says it was all searched', async () => {
+    for (const said of ['un café des parents dans le Rhône', 'un café des parents dans le 69']) {
+      const chat = conversation(bot);
+      const turn = await chat.says(said);
+      const reply = folded(turn.text);
+      expect(reply).toContain('dans le rhone');
+      expect(reply).not.toMatch(/km de lyon/);
+      expect(cardTitles(turn.replies).length).toBeGreaterThan(0);
+      const wider = folded((await chat.says('plus loin')).text);
+      expect(wider).toContain('tout le departement du rhone');
+      expect(wider).not.toMatch(/rien de plus|km de lyon/);
+    }
+    const indre = folded((await conversation(demo).says('un laep en Indre-et-Loire')).text);
+    expect(indre).toContain("dans le departement d'indre-et-loire");
+    expect(indre).not.toMatch(/km d'indre|km de tours/);
+  });
+
+  test('which commune: the question names the place as typed, communes with places first; the answer may name the département', async () => {
+    const chat = conversation(demo);
+    const asked = await chat.says('mediation a villefranche');
+    expect(asked.text).toContain('« villefranche »');
+    expect(quickReplies(asked.replies)[0]).toMatch(/^Villefranche-sur-Saône \(Rhône, 69\)$/);
+    const resumed = folded((await chat.says('dans le rhone')).text);
+    expect(resumed).toContain('mediation familiale');
+    expect(resumed).toContain('villefranche-sur-saone');
+  });
+
+  test('a situation with none of its kinds near: support in general there, saying nothing specific was found', async () => {
+    const turn = await conversation(bot).says('on se dispute beaucoup avec mon ex pour la garde, à Tours');
+    const reply = folded(turn.text);
+    expect(reply).toContain('rien trouve de specifique a votre situation');
+    expect(reply).not.toMatch(/aucune aide adaptee|aucun lieu/);
+    expect(cardTitles(turn.replies).length).toBeGreaterThan(0);
+    // A kind named explicitly is not replaced: none is said plainly, with the way to look further.
+    const named = folded((await conversation(bot).says('une médiation familiale à Tours')).text);
+    expect(named).toContain('aucune mediation familiale');
+    expect(named).toContain('plus loin');
+  });
+
+  test("the child's age ranks, it does not filter: places for babies first, then those open to all, and no audience claimed", async () => {
+    const turn = await conversation(bot).says('mon bébé de 3 mois, Vénissieux');
+    const reply = folded(turn.text);
+    expect(reply).not.toMatch(/rien de specialement|pour les parents de tout-petits|enfant de 0 an/);
+    const titles = cardTitles(turn.replies);
+    const firstGeneral = titles.findIndex((t) => !/accueil enfants-parents|laep/.test(t));
+    expect(firstGeneral).toBeGreaterThan(0);
+    expect(titles.slice(0, firstGeneral).every((t) => /accueil enfants-parents|laep/.test(t))).toBe(true);
+    const tired = folded((await conversation(bot).says('je suis épuisée avec mon bébé, à Amboise')).text);
+    expect(tired).not.toMatch(/rien de specialement|parents solos/);
+  });
+
+  test('childcare is not in this offer: where to find it first, as a link, then support near the place named', async () => {
+    const turn = await conversation(demo).says("une garde d'enfants à Lyon");
+    expect(turn.replies[0].text).toMatch(/\[monenfant\\?\.fr[^\]]*\]\(https:\/\/monenfant\.fr\)/);
+    expect(folded(turn.text)).toContain('lyon');
+    expect(cardTitles(turn.replies).length).toBeGreaterThan(0);
+    const alone = await conversation(demo).says('je cherche une nounou');
+    expect(alone.text).toContain('monenfant');
+    expect(folded(alone.text)).not.toMatch(/pas trouve d'aide|pas bien compris/);
+    const english = await conversation(demo, { locale: 'en-GB' }).says('I am looking for a nanny in Lyon');
+    expect(english.text).toMatch(/You will find it on \[monenfant/);
+  });
+
+  test('wording: "where?" for a situation, and "d\'autres" after the last "plus loin" says everything was shown, once', async () => {
+    const asked = folded((await conversation(demo).says('mon bébé pleure la nuit, des conseils pour le sommeil ?')).text);
+    expect(asked).not.toContain('chercher : aides adaptees');
+    expect(asked).toMatch(/ou dois-je chercher (un|une) /);
+    const chat = conversation(demo);
+    await chat.says('point ecoute a amboise');
+    const wider = folded((await chat.says('plus loin')).text);
+    const others = folded((await chat.says("d'autres")).text);
+    if (wider.includes('rien de plus')) expect(others).not.toContain('rien de plus');
+    expect(others).toContain('tous les resultats');
+  });
+});

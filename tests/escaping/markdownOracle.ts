@@ -1,4 +1,4 @@
-import { telUrl, webUrl } from '../../src/cards/links';
+import { mailtoUrl, telUrl, webUrl } from '../../src/cards/links';
 
 /**
  * What a reply or a card turns into on screen, read with the Markdown engine Web Chat 4.18.1 uses (markdown-it
@@ -54,6 +54,10 @@ type CardElement = {
   body?: CardElement[];
   actions?: CardElement[];
   card?: CardElement;
+  /** Containers, columns and a tap target: their texts and URLs count as much as the card's own. */
+  items?: CardElement[];
+  columns?: CardElement[];
+  selectAction?: CardElement;
 };
 
 /** Every Markdown text of a card (TextBlocks and facts), every URL of its buttons, and its `speak`. */
@@ -64,15 +68,24 @@ export function cardParts(card: unknown): { markdown: string[]; urls: string[]; 
     for (const fact of element.facts ?? []) out.markdown.push(fact.title, fact.value);
     if (element.url !== undefined) out.urls.push(element.url);
     if (element.speak !== undefined) out.speak.push(element.speak);
-    for (const child of [...(element.body ?? []), ...(element.actions ?? []), ...(element.card ? [element.card] : [])]) visit(child);
+    const children = [
+      ...(element.body ?? []),
+      ...(element.actions ?? []),
+      ...(element.items ?? []),
+      ...(element.columns ?? []),
+      ...(element.card ? [element.card] : []),
+      ...(element.selectAction ? [element.selectAction] : []),
+    ];
+    for (const child of children) visit(child);
   };
   visit(card as CardElement);
   return out;
 }
 
-/** A button's URL is acceptable when the vetted builders would make exactly it: http(s), or tel: and digits. */
+/** A button's URL is acceptable when the vetted builders would make exactly it: http(s), tel: and digits, mailto:. */
 export function isVettedUrl(url: string): boolean {
   if (url.startsWith('tel:')) return telUrl(url.slice(4)) === url;
+  if (url.startsWith('mailto:')) return mailtoUrl(decodeURIComponent(url.slice(7))) === url;
   return webUrl(url) === url && /^https?:\/\//.test(url);
 }
 

@@ -5,7 +5,8 @@ import { fold, type Language } from '../../src/language/text';
 import { answerOfferQuery } from '../../dialogs/findSupport/answer';
 import { loadOffer, OfferConversationSchema, type OfferConversation, type OfferTurn } from '../../src/offer';
 import { isOpenDuring, parseHours } from '../../src/offer/hours';
-import { describeTimeIntent, extractTimeIntent, TIME_WORDS, timeWindows } from '../../src/offer/timeQuery';
+import { describeTimeIntent } from '../../src/messages/time';
+import { extractTimeIntent, TIME_WORDS, timeWindows } from '../../src/offer/timeQuery';
 import { readOfferMessage } from '../../src/offer/understand';
 
 /** Parents name a day ("le 15 décembre", "samedi 12", "le 3/01"): the search keeps the places open that day. */

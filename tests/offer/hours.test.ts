@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describeHours, openWhenAskedText, statusToday, weekText } from '../../src/messages/hours';
 import { isOpenDuring, openDuring, parseHours, todayStatus, usualWeek } from '../../src/offer/hours';
-import { describeTimeIntent, extractTimeIntent, timeWindows } from '../../src/offer/timeQuery';
+import { describeTimeIntent } from '../../src/messages/time';
+import { extractTimeIntent, timeWindows } from '../../src/offer/timeQuery';
 
 const ARA = 'Auvergne-Rhône-Alpes';
 const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
@@ -43,17 +44,17 @@ describe("today's status", () => {
   const hours = parseHours('Tu 09:00-12:00,14:00-17:00; Sa 09:30-12:00', ARA);
   it.each([
     ['2026-03-10T10:30:00', "ouvert maintenant, jusqu'à 12 h"],
-    ['2026-03-10T12:30:00', "ouvre aujourd'hui à 14 h"],
-    ['2026-03-10T18:00:00', "fermé aujourd'hui ; prochaine ouverture samedi à 9 h 30"],
+    ['2026-03-10T12:30:00', "fermé maintenant ; rouvre aujourd'hui à 14 h"],
+    ['2026-03-10T18:00:00', 'fermé maintenant ; prochaine ouverture samedi à 9 h 30'],
     ['2026-03-09T10:00:00', "fermé aujourd'hui ; prochaine ouverture demain à 9 h"],
-    ['2026-03-14T13:00:00', "fermé aujourd'hui ; prochaine ouverture mardi à 9 h"],
+    ['2026-03-14T13:00:00', 'fermé maintenant ; prochaine ouverture mardi à 9 h'],
   ])('at %s: %s', (iso, text) => {
     expect(statusToday(hours, paris(iso), 'fr')?.text).toBe(text);
   });
 
   it('says "next Tuesday" when the next opening is a week away', () => {
-    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'fr')?.text).toBe("fermé aujourd'hui ; prochaine ouverture mardi prochain à 8 h 30");
-    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'en')?.text).toBe('closed today; next opening next Tuesday at 08:30');
+    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'fr')?.text).toBe('fermé maintenant ; prochaine ouverture mardi prochain à 8 h 30');
+    expect(statusToday(parseHours('Tu 08:30-10:00', ARA), now, 'en')?.text).toBe('closed now; next opening next Tuesday at 08:30');
   });
 
   it('knows French public holidays', () => {
@@ -120,7 +121,7 @@ describe("today's status around clock changes, nights and holidays", () => {
   it.each([
     // Spring forward: 02:00–03:00 does not exist on 29 March 2026; the opening still closes at 3 h 30.
     ['Su 01:30-03:30', '2026-03-29T01:30:00', "ouvert maintenant, jusqu'à 3 h 30"],
-    ['Su 01:30-03:30', '2026-03-29T03:30:00', "fermé aujourd'hui ; prochaine ouverture dimanche prochain à 1 h 30"],
+    ['Su 01:30-03:30', '2026-03-29T03:30:00', 'fermé maintenant ; prochaine ouverture dimanche prochain à 1 h 30'],
     // Fall back: 02:30 comes twice on 25 October 2026.
     ['Su 01:30-03:30', '2026-10-25T01:30:00', "ouvert maintenant, jusqu'à 3 h 30"],
     ['Mo-Fr 22:00-02:00', '2026-10-25T02:30:00', "fermé aujourd'hui ; prochaine ouverture demain à 22 h"],
@@ -128,8 +129,8 @@ describe("today's status around clock changes, nights and holidays", () => {
     ['Mo-Fr 22:00-02:00', '2026-01-07T23:59:45', "ouvert maintenant, jusqu'à demain 2 h"],
     ['Mo-Fr 22:00-02:00', '2026-01-04T23:59:45', "fermé aujourd'hui ; prochaine ouverture demain à 22 h"],
     // Christmas and New Year's Day are Fridays: the next opening skips them.
-    ['Mo-Fr 09:00-17:00; PH off', '2026-12-24T17:00:00', "fermé aujourd'hui ; prochaine ouverture lundi à 9 h"],
-    ['Mo-Fr 09:00-17:00; PH off', '2026-12-21T19:45:10', "fermé aujourd'hui ; prochaine ouverture demain à 9 h"],
+    ['Mo-Fr 09:00-17:00; PH off', '2026-12-24T17:00:00', 'fermé maintenant ; prochaine ouverture lundi à 9 h'],
+    ['Mo-Fr 09:00-17:00; PH off', '2026-12-21T19:45:10', 'fermé maintenant ; prochaine ouverture demain à 9 h'],
   ])('%s at %s: %s', (raw, iso, text) => {
     expect(statusToday(parseHours(raw, ARA), paris(iso), 'fr')?.text).toBe(text);
   });
@@ -139,7 +140,7 @@ describe("today's status around clock changes, nights and holidays", () => {
     const instant = paris('2026-03-10T11:59:30');
     expect(statusToday(hours, instant.toUTC(), 'fr')).toEqual(statusToday(hours, instant, 'fr'));
     expect(statusToday(hours, instant, 'fr')?.text).toBe("ouvert maintenant, jusqu'à 12 h");
-    expect(statusToday(hours, paris('2026-03-10T12:00:00'), 'fr')?.text).toBe("ouvre aujourd'hui à 14 h");
+    expect(statusToday(hours, paris('2026-03-10T12:00:00'), 'fr')?.text).toBe("fermé maintenant ; rouvre aujourd'hui à 14 h");
   });
 
   it('describes the week of the date asked, not of the first date it was asked for', () => {
@@ -177,13 +178,16 @@ describe('opening hours as data', () => {
   const hours = parseHours('Tu 09:00-12:00,14:00-17:00; Sa 09:30-12:00', ARA);
 
   it('gives today\'s status as a state and clock times, the words left to src/messages', () => {
-    expect(todayStatus(hours, paris('2026-03-10T10:30:00'))).toEqual({ open: true, state: 'open', until: { hour: 12, minute: 0 }, untilTomorrow: false, note: null });
-    expect(todayStatus(hours, paris('2026-03-10T12:30:00'))).toEqual({ open: false, state: 'opens-today', at: { hour: 14, minute: 0 } });
+    expect(todayStatus(hours, paris('2026-03-10T10:30:00'))).toEqual({
+      open: true, state: 'open', until: { at: { hour: 12, minute: 0 }, weekday: 2, day: 'today' }, note: null,
+    });
+    expect(todayStatus(hours, paris('2026-03-10T08:30:00'))).toEqual({ open: false, state: 'opens-today', at: { hour: 9, minute: 0 }, reopens: false });
+    expect(todayStatus(hours, paris('2026-03-10T12:30:00'))).toEqual({ open: false, state: 'opens-today', at: { hour: 14, minute: 0 }, reopens: true });
     expect(todayStatus(hours, paris('2026-03-10T18:00:00'))).toEqual({
-      open: false, state: 'closed', next: { at: { hour: 9, minute: 30 }, weekday: 6, day: 'this-week' },
+      open: false, state: 'closed', next: { at: { hour: 9, minute: 30 }, weekday: 6, day: 'this-week' }, openedToday: true,
     });
     expect(todayStatus(parseHours('Tu 08:30-10:00', ARA), now)).toMatchObject({ state: 'closed', next: { day: 'next-week', weekday: 2 } });
-    expect(todayStatus(parseHours('2026 Dec 24 09:00-12:00', ARA), now)).toEqual({ open: false, state: 'closed', next: null });
+    expect(todayStatus(parseHours('2026 Dec 24 09:00-12:00', ARA), now)).toEqual({ open: false, state: 'closed', next: null, openedToday: false });
   });
 
   it('gives the usual week day by day, an opening to midnight ending at 24:00', () => {
@@ -200,5 +204,95 @@ describe('opening hours as data', () => {
     expect(open && openWhenAskedText(open, 'fr')).toBe('le samedi de 9 h 30 à 12 h');
     expect(open && openWhenAskedText(open, 'en')).toBe('Saturday 09:30–12:00');
     expect(openDuring(hours, timeWindows({ weekdays: [7] }, now))).toBeNull();
+  });
+});
+
+describe('a place open round the clock, and a week cut into days', () => {
+  // Monday 7 December 2026, 13:20 in Paris: the QA's instant.
+  const monday = paris('2026-12-07T13:20:00');
+
+  it.each(['Mo-Su 00:00-24:00', '24/7'])('%s reads "tous les jours, 24 h/24" and "ouvert 24 h/24"', (raw) => {
+    const hours = parseHours(raw, ARA);
+    expect(describeHours(hours, monday, 'fr')).toBe('tous les jours, 24 h/24');
+    expect(describeHours(hours, monday, 'en')).toBe('every day, 24 hours a day');
+    expect(todayStatus(hours, monday)).toEqual({ open: true, state: 'open', until: null, note: null });
+    expect(statusToday(hours, monday, 'fr')?.text).toBe('ouvert 24 h/24');
+    expect(statusToday(hours, monday, 'en')?.text).toBe('open 24/7');
+  });
+
+  it('says each day of an opening that runs over several days', () => {
+    // From Friday evening to Monday morning, one interval for the library.
+    const weekend = parseHours('Fr 18:00-24:00; Sa-Su 00:00-24:00; Mo 00:00-08:00', ARA);
+    expect(describeHours(weekend, monday, 'fr')).toBe('le lundi de 0 h à 8 h, le vendredi de 18 h à 24 h, le samedi et le dimanche toute la journée');
+    // Its closing is a real one, days ahead, not the end of a look-ahead.
+    expect(statusToday(weekend, paris('2026-12-12T10:00:00'), 'fr')?.text).toBe("ouvert maintenant, jusqu'à lundi 8 h");
+    expect(statusToday(weekend, paris('2026-12-11T19:00:00'), 'en')?.text).toBe('open now, until Monday 08:00');
+  });
+
+  it('keeps a night opening under the evening it starts', () => {
+    expect(describeHours(parseHours('Mo-Fr 22:00-02:00', ARA), monday, 'fr')).toBe('du lundi au vendredi de 22 h à 2 h');
+  });
+
+  it('gives the closing time of an opening that runs past the next day', () => {
+    const long = parseHours('Mo 08:00-24:00; Tu-We 00:00-24:00; Th 00:00-12:00', ARA);
+    expect(todayStatus(long, monday)).toEqual({
+      open: true, state: 'open', until: { at: { hour: 12, minute: 0 }, weekday: 4, day: 'this-week' }, note: null,
+    });
+  });
+});
+
+describe("today's status at every moment of a day", () => {
+  // Monday 7 December 2026; Tuesday 8 is the day before a closing day (Wednesday), Thursday opens again.
+  const hours = parseHours('Mo,Tu,Th 09:00-12:00,14:00-17:00', ARA);
+  it.each([
+    ['before the first span', '2026-12-07T08:00:00', "ouvre aujourd'hui à 9 h"],
+    ['during the first span', '2026-12-07T10:00:00', "ouvert maintenant, jusqu'à 12 h"],
+    ['between two spans', '2026-12-07T13:20:00', "fermé maintenant ; rouvre aujourd'hui à 14 h"],
+    ['during the last span', '2026-12-07T16:59:00', "ouvert maintenant, jusqu'à 17 h"],
+    ['after the last span', '2026-12-07T17:00:00', 'fermé maintenant ; prochaine ouverture demain à 9 h'],
+    ['the day before a closing day', '2026-12-08T18:00:00', 'fermé maintenant ; prochaine ouverture jeudi à 9 h'],
+    ['a closing day', '2026-12-09T10:00:00', "fermé aujourd'hui ; prochaine ouverture demain à 9 h"],
+    ['the last opening day of the week', '2026-12-10T20:00:00', 'fermé maintenant ; prochaine ouverture lundi à 9 h'],
+  ])('%s (%s): %s', (_case, iso, text) => {
+    expect(statusToday(hours, paris(iso), 'fr')?.text).toBe(text);
+  });
+
+  it('says in English that a place open this morning is closed now', () => {
+    expect(statusToday(parseHours('Mo 09:00-12:00', ARA), paris('2026-12-07T13:20:00'), 'en')?.text).toBe('closed now; next opening next Monday at 09:00');
+    expect(statusToday(hours, paris('2026-12-07T13:20:00'), 'en')?.text).toBe('closed now; reopens today at 14:00');
+  });
+
+  it.each([
+    // Across midnight: open from the evening before.
+    ['Mo-Fr 22:00-02:00', '2026-12-08T01:00:00', "ouvert maintenant, jusqu'à 2 h"],
+    ['Mo-Fr 22:00-02:00', '2026-12-07T23:00:00', "ouvert maintenant, jusqu'à demain 2 h"],
+    ['Mo-Fr 22:00-02:00', '2026-12-08T03:00:00', "fermé maintenant ; rouvre aujourd'hui à 22 h"],
+    // An opening to midnight closes at 24 h, today.
+    ['Mo 18:00-24:00', '2026-12-07T20:00:00', "ouvert maintenant, jusqu'à 24 h"],
+    // Clock changes in Europe/Paris: 29 March and 25 October 2026 are Sundays.
+    ['Su 09:00-12:00,14:00-18:00', '2026-03-29T13:00:00', "fermé maintenant ; rouvre aujourd'hui à 14 h"],
+    ['Su 09:00-12:00,14:00-18:00', '2026-10-25T19:00:00', 'fermé maintenant ; prochaine ouverture dimanche prochain à 9 h'],
+    ['Mo-Su 00:00-24:00', '2026-03-29T02:30:00', 'ouvert 24 h/24'],
+    ['Mo-Su 00:00-24:00', '2026-10-25T02:30:00', 'ouvert 24 h/24'],
+  ])('%s at %s: %s', (raw, iso, text) => {
+    expect(statusToday(parseHours(raw, ARA), paris(iso), 'fr')?.text).toBe(text);
+  });
+
+  it('describes every day of the week a clock change falls in', () => {
+    expect(describeHours(parseHours('24/7', ARA), paris('2026-03-29T12:00:00'), 'fr')).toBe('tous les jours, 24 h/24');
+    expect(describeHours(parseHours('24/7', ARA), paris('2026-10-25T12:00:00'), 'fr')).toBe('tous les jours, 24 h/24');
+  });
+});
+
+describe('no reading kept from one instant to the next', () => {
+  it('gives each instant its own status, in any order', () => {
+    const hours = parseHours('Mo 09:00-12:00', ARA);
+    const instants = ['2026-12-07T10:00:00', '2026-12-07T13:00:00', '2026-12-07T08:00:00', '2026-12-07T10:00:00'];
+    expect(instants.map((iso) => todayStatus(hours, paris(iso))?.state)).toEqual(['open', 'closed', 'opens-today', 'open']);
+  });
+
+  it('has no module-level cache of the last instant', () => {
+    const source = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/offer/hours.ts'), 'utf8') as string;
+    expect(source).not.toMatch(/^let\s+last/m);
   });
 });

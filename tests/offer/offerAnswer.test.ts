@@ -68,7 +68,7 @@ describe('answers without places', () => {
   it.each<[OfferAnswer, string, { askLocation: boolean; suggestions: number }]>([
     [{ kind: 'position-needed' }, 'partagez votre position', { askLocation: true, suggestions: 0 }],
     [{ kind: 'need-place', reason: 'unknown-place', labels: noLabels }, 'situer cette commune', { askLocation: true, suggestions: 0 }],
-    [{ kind: 'need-place', reason: 'where', labels: { ...noLabels, kinds: ['mediation'] } }, 'Où dois-je chercher : services de médiation familiale ?', { askLocation: true, suggestions: 0 }],
+    [{ kind: 'need-place', reason: 'where', labels: { ...noLabels, kinds: ['mediation'] } }, 'Où dois-je chercher une médiation familiale ?', { askLocation: true, suggestions: 0 }],
     [{ kind: 'max-radius' }, 'au-delà de 100 km', { askLocation: false, suggestions: 3 }],
     [{ kind: 'no-match' }, "Je n'ai pas trouvé d'aide", { askLocation: false, suggestions: 4 }],
     [{ kind: 'no-more', reach: reach({ nextRadiusKm: null }) }, 'tous les résultats', { askLocation: false, suggestions: 0 }],
@@ -84,7 +84,7 @@ describe('answers without places', () => {
     const choices = [{ name: 'Saint-Julien', departementName: 'Ain', departement: '01' }, { name: 'Saint-Julien', departementName: null, departement: '83' }];
     const asked = renderOfferAnswer({ kind: 'place-choice', name: 'Saint-Julien', choices }, 'fr');
     expect(asked.suggestions).toEqual(['Saint-Julien (Ain, 01)', 'Saint-Julien (83)']);
-    expect(asked.text).toBe("Plusieurs communes s'appellent Saint-Julien. Laquelle ?\n- Saint-Julien (Ain, 01)\n- Saint-Julien (83)");
+    expect(asked.text).toBe('Plusieurs communes correspondent à « Saint-Julien ». Laquelle ?\n- Saint-Julien (Ain, 01)\n- Saint-Julien (83)');
     expect(renderOfferAnswer({ kind: 'place-choice', name: null, choices }, 'en').text).toMatch(/^Several towns have that name/);
   });
 });
@@ -123,15 +123,19 @@ describe('rendering any answer', () => {
     freeText: fc.option(fc.string({ maxLength: 40 }), { nil: null }),
   });
   const place = fc.string({ maxLength: 40 });
+  const departement = fc.record({ code: fc.constantFrom('01', '2A', '974'), name: place, article: fc.constantFrom('' as const, 'le' as const, 'la' as const, 'les' as const, "l'" as const) });
   const anyReach = fc.record({
     origin: fc.option(fc.record({ name: fc.option(place, { nil: null }), point: fc.constant(lyon.point) }), { nil: null }),
     radiusKm: fc.constantFrom(30, 60, 100),
     innerRadiusKm: fc.constantFrom(0, 30, 60),
     nextRadiusKm: fc.option(fc.constantFrom(60, 100), { nil: null }),
+    departement: fc.option(departement, { nil: null }),
   });
   const answers: fc.Arbitrary<OfferAnswer> = fc.oneof(
     fc.record({ kind: fc.constant('none-nearby' as const), reach: anyReach, labels, now: fc.constant(now), general: fc.boolean() }),
     fc.record({ kind: fc.constant('nothing-new' as const), reach: anyReach }),
+    fc.record({ kind: fc.constant('no-more' as const), reach: anyReach }),
+    fc.record({ kind: fc.constant('departement-covered' as const), departement }),
     fc.record({ kind: fc.constant('need-place' as const), reason: fc.constantFrom('unknown-place' as const, 'where' as const), labels }),
     fc.record({
       kind: fc.constant('place-choice' as const),

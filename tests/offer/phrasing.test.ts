@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { atPlace, countOf, nounOf, offerPhrases, ofPlace, whatFound, whatNone, whatNoneOpen } from '../../src/messages/offer';
+import { atPlace, countOf, nounOf, offerPhrases, ofPlace, oneOf, whatFound, whatNone, whatNoneOpen } from '../../src/messages/offer';
 import type { SearchLabels } from '../../src/offer/present';
 import { KINDS, kindDefinition, type KindId } from '../../src/offer/vocabulary';
 import type { Language } from '../../src/language/text';
@@ -91,5 +91,53 @@ describe('every template, every kind, every count, every place', () => {
     expect(whatNone(labels(['mediation', 'laep'], { time: saturday }), now, 'fr')).toMatch(/^aucune médiation familiale ni aucun lieu d'accueil enfants-parents \(LAEP\) ouvert le samedi/);
     expect(whatFound(2, labels(['laep', 'point-ecoute', 'groupe-parole']), now, 'fr')).toBe('2 aides adaptées');
     expect(whatFound(1, labels(null), now, 'fr')).toBe('1 aide à la parentalité');
+  });
+});
+
+describe('a département named as the place', () => {
+  it.each<[string, '' | 'le' | 'la' | 'les' | "l'", string, string]>([
+    ['Rhône', 'le', 'dans le Rhône', 'du Rhône'],
+    ['Gironde', 'la', 'dans la Gironde', 'de la Gironde'],
+    ['Yvelines', 'les', 'dans les Yvelines', 'des Yvelines'],
+    ['Ain', "l'", "dans l'Ain", "de l'Ain"],
+    ['Indre-et-Loire', '', "dans le département d'Indre-et-Loire", "d'Indre-et-Loire"],
+    ['Paris', '', 'dans le département de Paris', 'de Paris'],
+  ])('%s', (name, article, inIt, ofIt) => {
+    const departement = { code: '01', name, article };
+    expect(offerPhrases.inDepartement(departement, 'fr')).toBe(inIt);
+    expect(offerPhrases.ofDepartement(departement)).toBe(ofIt);
+    expect(offerPhrases.inDepartement(departement, 'en')).toBe(`in ${name}`);
+    expect(offerPhrases.departementCovered(departement, 'fr')).toContain(`tout le département ${ofIt}.`);
+    expect(offerPhrases.departementCovered(departement, 'fr')).not.toMatch(BAD_FRENCH);
+  });
+});
+
+describe('the question "where?" says what will be searched, with its article', () => {
+  it.each(KINDS.map((k) => k.id))('%s', (kind) => {
+    const definition = kindDefinition(kind);
+    const fr = offerPhrases.askPlace(oneOf(labels([kind]), 'fr'), 'fr');
+    expect(fr).toContain(`Où dois-je chercher ${definition.feminine ? 'une' : 'un'} ${definition.label.fr} ?`);
+    expect(fr).not.toMatch(BAD_FRENCH);
+    const en = offerPhrases.askPlace(oneOf(labels([kind]), 'en'), 'en');
+    expect(en).toMatch(new RegExp(`^Where should I look for an? ${definition.label.en.replace(/[()]/g, '\\$&')}\\?`));
+  });
+
+  it('two kinds each take their own article; three or more are "une aide adaptée à votre situation"', () => {
+    expect(oneOf(labels(['groupe-parole', 'mediation']), 'fr')).toBe(`un ${kindDefinition('groupe-parole').label.fr} ou une ${kindDefinition('mediation').label.fr}`);
+    expect(oneOf(labels(['laep', 'point-ecoute', 'groupe-parole']), 'fr')).toBe('une aide adaptée à votre situation');
+    expect(oneOf(labels(null), 'fr')).toBe('une aide à la parentalité');
+    expect(offerPhrases.askPlace(oneOf(labels(['laep', 'point-ecoute', 'groupe-parole']), 'en'), 'en')).toMatch(/^Where should I look for support suited to your situation\?/);
+  });
+
+  it('a baby under one is no "enfant de 0 an"', () => {
+    expect(offerPhrases.forAge(0, 'fr')).toBe("pour un bébé de moins d'un an");
+    expect(offerPhrases.forAge(1, 'fr')).toBe('pour un enfant de 1 an');
+    expect(offerPhrases.forAge(0, 'en')).toBe('for a baby under one');
+  });
+
+  it('something this offer does not hold: where to find it, as a link', () => {
+    for (const language of LANGUAGES) {
+      expect(offerPhrases.outOfScope('monenfant.fr', 'https://monenfant.fr', language)).toMatch(/\[monenfant\\?\.fr\]\(https:\/\/monenfant\.fr\)\.$/);
+    }
   });
 });

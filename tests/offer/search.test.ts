@@ -99,3 +99,36 @@ describe('searching near a place', () => {
     expect(offer.searchText('le la les', 5)).toEqual([]);
   });
 });
+
+describe('a département named as the place', () => {
+  it('keeps the places located in it, however far from its chef-lieu, and the remote services covering it', () => {
+    const result = searchOffer(offer, communes, request({ at: '69123', radiusKm: 250, departement: '69' }));
+    const found = names(result);
+    expect(found).toEqual(expect.arrayContaining(['LAEP de Givors', 'LAEP de Vénissieux', 'Écoute téléphonique Rhône']));
+    expect(found).not.toContain('LAEP de Tours');
+    expect(found).not.toContain('Écoute téléphonique Touraine');
+    for (const hit of result.hits.filter((h) => !h.remote)) expect(hit.service.communeCode?.startsWith('69')).toBe(true);
+  });
+});
+
+describe("the children's audience ranks, it does not filter", () => {
+  const ranked = buildOffer([structure], [
+    svc('Groupe de parole des parents d’adolescents', '69259', { publics: ['familles'], description: 'Pour les parents d’adolescents.' }),
+    svc('Point écoute parents', '69259'),
+    svc('LAEP pour les tout-petits', '69266', { description: 'Accueil des enfants de moins de 4 ans et de leurs parents.' }),
+  ], communes).offer;
+
+  it('places for the children first, then those for all; those for other children never', () => {
+    const place = communes.byCode('69259');
+    const point = place ? ranked.pointOf(place) : null;
+    const base = { point, place, kinds: null, audiences: [], age: null, windows: null, remotePreferred: false, radiusKm: 30, textIds: null };
+    const all = searchOffer(ranked, communes, base).hits.map((h) => h.service);
+    const teens = all.find((s) => s.name.startsWith('Groupe de parole'));
+    const babies = all.find((s) => s.name.startsWith('LAEP'));
+    // The fixture must say what it is meant to: one place for teenagers' parents, one for babies.
+    expect(teens?.audiences).toContain('ados');
+    expect(babies?.audiences).toContain('petits');
+    const found = searchOffer(ranked, communes, { ...base, rankAudiences: ['petits'] }).hits.map((h) => h.service.name);
+    expect(found).toEqual(['LAEP pour les tout-petits', 'Point écoute parents']);
+  });
+});
