@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type App, createApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log/logger';
-import { describeInBrowserFor, launchChromium, openDemo } from './support/chromium';
+import { startDemoSite, type DemoSite } from './support/site';
+import { describeInBrowserFor, openDemo } from './support/chromium';
 import { throttle } from './support/slowNetwork';
 
 /**
@@ -145,30 +142,18 @@ function measureLayout(page: Page): Promise<LayoutFindings> {
 }
 
 describeInBrowser('the widget on a phone, in Chromium', () => {
-  let app: App;
+  let site: DemoSite;
   let baseUrl: string;
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-phone-'));
-    const config = parseConfig({
-      PORT: '0',
-      KNOWLEDGE_DIR: path.join(__dirname, '..', '..', 'knowledge'),
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'maillage.sqlite')}`,
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApp(config, createLogger('silent'));
-    await app.ready;
-    baseUrl = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
-    browser = await launchChromium();
+    site = await startDemoSite();
+    ({ baseUrl, browser } = site);
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   const screens = [

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { type App, createApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log/logger';
-import { describeInBrowserFor, launchChromium } from './support/chromium';
+import { startDemoSite, type DemoSite } from './support/site';
+import { describeInBrowserFor } from './support/chromium';
 import { FAST_3G, throttle } from './support/slowNetwork';
 
 /**
@@ -53,29 +48,17 @@ function transcript(panel: Locator) {
 }
 
 describeInBrowser('the widget’s first answer on a slow phone, in Chromium', () => {
-  let app: App;
+  let site: DemoSite;
   let baseUrl: string;
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-slow-start-'));
-    const config = parseConfig({
-      PORT: '0',
-      KNOWLEDGE_DIR: path.join(__dirname, '..', '..', 'knowledge'),
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'maillage.sqlite')}`,
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApp(config, createLogger('silent'));
-    await app.ready;
-    baseUrl = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
-    browser = await launchChromium();
+    site = await startDemoSite();
+    ({ baseUrl, browser } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   const phone = (): Promise<BrowserContext> => browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });

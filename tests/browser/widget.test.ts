@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type App, createApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log/logger';
-import { describeInBrowserFor, launchChromium, openDemo as openDemoAt } from './support/chromium';
+import { startDemoSite, type DemoSite } from './support/site';
+import { describeInBrowserFor, openDemo as openDemoAt } from './support/chromium';
 
 /**
  * The widget in a real browser (Debian's Chromium, driven by playwright-core) against the real application:
@@ -19,31 +16,18 @@ const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-results');
 const describeInBrowser = describeInBrowserFor('tests/browser/widget.test.ts');
 
 describeInBrowser('the website widget in Chromium', () => {
-  let app: App;
+  let site: DemoSite;
   let baseUrl: string;
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-browser-'));
-    const config = parseConfig({
-      PORT: '0',
-      KNOWLEDGE_DIR: path.join(__dirname, '..', '..', 'knowledge'),
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'maillage.sqlite')}`,
-      LOG_LEVEL: 'silent',
-    });
-    app = await createApp(config, createLogger('silent'));
-    await app.ready;
-    const port = await app.http.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    site = await startDemoSite();
+    ({ baseUrl, browser } = site);
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** A page of the demo site, failing the test on script errors and Content-Security-Policy violations. */

@@ -105,7 +105,11 @@ describe('support in general, agreeing with what it counts', () => {
     const { answer } = answerSearch(offer, communes, { general: true, placeCode: '69123' }, { now });
     if (answer.kind !== 'grouped') throw new Error(`expected grouped, got ${answer.kind}`);
     const out = renderOfferAnswer(answer, 'fr');
-    const headed = out.cards.filter((card) => JSON.stringify(card).includes('"color":"Accent"'));
+    // A heading is the small accented line above a card's title (the address may be accented too, as a link).
+    const headed = out.cards.filter((card) => {
+      const first = (card as { body: Array<{ color?: string; size?: string }> }).body[0];
+      return first.color === 'Accent' && first.size === 'Small';
+    });
     expect(headed).toHaveLength(answer.groups.length);
     expect(out.cards).toHaveLength(answer.groups.reduce((n, g) => n + g.hits.length, 0));
     const kinds = answer.groups.map((g) => g.kind).filter((k): k is KindId => k !== null && k !== 'remote');
