@@ -193,6 +193,8 @@ describeInBrowser('the widget on a phone, in Chromium', () => {
         return cards[cards.length - 1]?.querySelector('.ac-pushButton') !== null;
       });
 
+      // Web Chat keeps the top of a long answer in view; the parent scrolls to its cards, and so does the test.
+      await page.locator('#maillage-panel .ac-adaptiveCard').first().scrollIntoViewIfNeeded();
       const shot = path.join(SCREENSHOTS, `widget-${viewport.width}x${viewport.height}-${locale}.png`);
       await page.screenshot({ path: shot });
       console.log(`screenshot: ${shot}`);
