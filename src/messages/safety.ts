@@ -42,5 +42,10 @@ export function safetyReply(reading: SafetyReading, language: Language): { text:
     .filter((number) => number.reach === 'call')
     .map((number) => ({ dial: number.dial, title: CALL_TITLE[language](number.display) }));
   const card = safetyCard(buttons);
-  return { text: lines.join('\n\n'), cards: card ? [card] : [] };
+  return { text: keepTogether(lines.join('\n\n')), cards: card ? [card] : [] };
+}
+
+/** « 24 h/24, 7 j/7 », « 17 ou 112 » read as one: a phone's line must not break between a number and its unit. */
+function keepTogether(text: string): string {
+  return text.replace(/(\d) ([hj])\//g, '$1\u00a0$2/').replace(/(\d) (ou|or) (\d)/g, '$1\u00a0$2\u00a0$3');
 }

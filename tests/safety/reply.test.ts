@@ -162,3 +162,11 @@ describe('one presentation: the text says it all, the card only calls', () => {
     }
   });
 });
+
+test('a number and its unit never break across lines on a phone: « 24 h/24 », « 7 j/7 », « 17 ou 112 »', () => {
+  const { text } = safetyReply({ concerns: ['child-danger', 'domestic-violence'] }, 'fr');
+  expect(text).toContain('24\u00a0h/24');
+  expect(text).toContain('7\u00a0j/7');
+  expect(text).toContain('17\u00a0ou\u00a0112');
+  expect(text).not.toMatch(/\d [hj]\//);
+});
