@@ -254,11 +254,12 @@ export const offerPhrases = {
       : `J'ai déjà cherché dans tout le département ${offerPhrases.ofDepartement(departement)}. Pour chercher autour d'une commune, dites-moi laquelle, ou partagez votre position.`;
   },
   /** Something this offer does not hold: where to find it, as a link (`label` and `url` are the vocabulary's data). */
-  outOfScope(label: string, url: string, language: Language): string {
+  outOfScope(topic: { label: string; plural: boolean }, label: string, url: string, language: Language): string {
     const link = `[${escapeMarkdown(label)}](${url})`;
+    const what = escapeMarkdown(topic.label);
     return language === 'en'
-      ? `What you are looking for is not among what I know: I know parenting support. You will find it on ${link}.`
-      : `Ce que vous cherchez ne fait pas partie de ce que je connais : je connais les aides aux parents. Vous le trouverez sur ${link}.`;
+      ? `${what} ${topic.plural ? 'are' : 'is'} not something I cover: I help you find parenting support. You will find ${topic.plural ? 'them' : 'it'} on ${link}.`
+      : `${what} ${topic.plural ? 'ne font' : 'ne fait'} pas partie de ce que je connais : je vous aide à trouver les aides aux parents. Vous trouverez ce qu’il vous faut sur ${link}.`;
   },
   /** A situation described, and none of the kinds it points to near: said before support in general (which says where). */
   noneSpecific(language: Language): string {

@@ -43,7 +43,7 @@ export function renderOfferAnswer(answer: OfferAnswer, language: Language): Rend
       return rendered([textReply(offerPhrases.departementCovered(answer.departement, language))], { askLocation: true });
     case 'out-of-scope': {
       const topic = OUT_OF_SCOPE.find((t) => t.id === answer.topic);
-      const elsewhere = topic ? offerPhrases.outOfScope(topic.elsewhere.label[language], topic.elsewhere.url, language) : offerText('noMatch', language);
+      const elsewhere = topic ? offerPhrases.outOfScope({ label: topic.topic.label[language], plural: topic.topic.plural }, topic.elsewhere.label[language], topic.elsewhere.url, language) : offerText('noMatch', language);
       const then = answer.then ? renderOfferAnswer(answer.then, language) : null;
       return rendered([textReply(elsewhere), ...(then?.replies ?? [])], {
         suggestions: then ? then.suggestions : offerExamples(language).slice(0, 3),

@@ -290,6 +290,8 @@ export type OutOfScopeTopic = {
   id: OutOfScopeId;
   /** Folded phrases, French and English, as parents type them. */
   words: readonly string[];
+  /** What it is, as the answer names it, and whether that name is plural (for « ne fait / ne font pas partie »). */
+  topic: { label: Record<Language, string>; plural: boolean };
   /** Where a parent finds it: a public service's site. */
   elsewhere: { label: Record<Language, string>; url: string };
 };
@@ -304,6 +306,7 @@ export const OUT_OF_SCOPE: readonly OutOfScopeTopic[] = [
       'baby sitter', 'babysitter', 'baby-sitting', 'babysitting', 'periscolaire', 'accueil periscolaire', 'centre de loisirs',
       'accueil de loisirs', 'centre aere', 'mam maison d assistantes maternelles', 'childcare', 'child care', 'nursery', 'daycare',
       'day care', 'childminder', 'nanny', 'after-school club', 'after school club', 'holiday club'],
+    topic: { label: { fr: 'La garde d’enfants (crèche, assistante maternelle, périscolaire)', en: 'Childcare (nurseries, childminders, after-school care)' }, plural: false },
     elsewhere: { label: { fr: 'monenfant.fr, le site de la Caf pour la garde d’enfants', en: 'monenfant.fr, the Caf’s website for childcare' },
       url: 'https://monenfant.fr' },
   },
@@ -313,6 +316,7 @@ export const OUT_OF_SCOPE: readonly OutOfScopeTopic[] = [
       'prestation familiale', 'prestations familiales', 'prime de naissance', 'paje', 'rsa', 'apl', 'aide au logement',
       'allocation de rentree scolaire', 'complement familial', 'pension alimentaire impayee', 'aripa', 'child benefit', 'family allowance',
       'my benefits'],
+    topic: { label: { fr: 'Les dossiers et les prestations de la Caf', en: 'Caf files and benefits' }, plural: true },
     elsewhere: { label: { fr: 'caf.fr, ou votre Caf', en: 'caf.fr, or your local Caf' }, url: 'https://www.caf.fr' },
   },
 ];

@@ -1,3 +1,4 @@
+import { OUT_OF_SCOPE } from '../../src/offer/vocabulary';
 import { DateTime } from 'luxon';
 import { atPlace, countOf, nounOf, offerPhrases, ofPlace, oneOf, whatFound, whatNone, whatNoneOpen } from '../../src/messages/offer';
 import type { SearchLabels } from '../../src/offer/present';
@@ -135,9 +136,14 @@ describe('the question "where?" says what will be searched, with its article', (
     expect(offerPhrases.forAge(0, 'en')).toBe('for a baby under one');
   });
 
-  it('something this offer does not hold: where to find it, as a link', () => {
+  it('something this offer does not hold: named, with the right agreement, and where to find it, as a link', () => {
     for (const language of LANGUAGES) {
-      expect(offerPhrases.outOfScope('monenfant.fr', 'https://monenfant.fr', language)).toMatch(/\[monenfant\\?\.fr\]\(https:\/\/monenfant\.fr\)\.$/);
+      for (const topic of OUT_OF_SCOPE) {
+        const text = offerPhrases.outOfScope({ label: topic.topic.label[language], plural: topic.topic.plural }, 'monenfant.fr', 'https://monenfant.fr', language);
+        expect(text).toMatch(/\[monenfant\\?\.fr\]\(https:\/\/monenfant\.fr\)\.$/);
+        if (language === 'fr') expect(text).toContain(topic.topic.plural ? 'ne font pas partie' : 'ne fait pas partie');
+        else expect(text).toContain(topic.topic.plural ? ' are not ' : ' is not ');
+      }
     }
   });
 });
