@@ -26,6 +26,7 @@ export class Commands implements Journey {
         return;
       case 'reset':
         // « Recommencer » is the user's own choice: the only way a conversation's memory is cleared.
+        for (const key of Object.keys(memory) as (keyof ConversationMemory)[]) delete memory[key];
         Object.assign(memory, ConversationMemorySchema.parse({ greeted: true }));
         await sendReply(context, { text: say('reset', language), suggestions: examples(language) });
         return;

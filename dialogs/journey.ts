@@ -15,7 +15,7 @@ export interface Journey {
  * A journey that can wait for an answer over several turns (the place of a search, a choice of commune, and next a
  * report's fields). Its question lives in the conversation's memory, so it survives a restart and another instance.
  * The route table gives it the turn first when the message answers its question; when another route answers
- * instead (an interruption), the main dialog asks the question again (see dialogs/multiTurn.ts).
+ * instead (an interruption), the main dialog asks the question again (dialogs/mainDialog.ts).
  */
 export interface MultiTurnJourney extends Journey {
   /** What the journey is waiting for, if anything. */

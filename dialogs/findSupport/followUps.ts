@@ -11,8 +11,10 @@ import { isSearchUnderway } from '../../src/offer/conversation';
 /** Whether the message refines the search under way rather than asking something new. */
 export function isFollowUp(reading: OfferReading, previous: OfferConversation, position: Position | undefined): boolean {
   if (!isSearchUnderway(previous)) return false;
-  if (reading.followUp || reading.more || reading.farther) return true;
+  if (reading.more || reading.farther) return true;
   const namesWhat = reading.kinds.length > 0 || reading.situationKinds.length > 0 || reading.general || reading.freeText !== '';
+  // « et … » builds on the search, unless it names both a new what and a new where: « Et bonjour, un LAEP à Lyon ».
+  if (reading.followUp) return !(namesWhat && reading.place !== null);
   const refines = reading.place !== null || position !== undefined || reading.time !== null || reading.audiences.length > 0 || reading.age !== null || reading.remote;
   return !namesWhat && refines;
 }

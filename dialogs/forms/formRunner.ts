@@ -120,8 +120,9 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const checked = this.definition.schema.safeParse(values);
     if (!checked.success) {
       // A value that passed its field but not the whole form (a part larger than its whole): ask that field again.
+      // A rule on the whole form (no field named) asks its first field again, rather than closing the form unsaid.
       const key = String(checked.error.issues[0]?.path[0] ?? '');
-      const field = this.definition.fields.find((candidate) => candidate.key === key);
+      const field = this.definition.fields.find((candidate) => candidate.key === key) ?? this.definition.fields[0];
       if (field) {
         const { [key]: _dropped, ...kept } = state.values;
         state.values = kept;

@@ -5,6 +5,8 @@ import type { TurnInput } from '../reading';
 
 /** The part of a message the understanding reads; the rest of a very long message is ignored (and the user told). */
 export const MAX_UNDERSTOOD_CHARACTERS = 1000;
+/** Danger is looked for further: a long message that ends in distress is answered with the numbers first. */
+export const SAFETY_READ_CHARACTERS = 10_000;
 
 export const PositionSchema = z.object({
   latitude: z.coerce.number().min(-90).max(90),
@@ -25,6 +27,7 @@ export function readTurnInput(context: TurnContext): TurnInput {
   const position = readPosition(activity);
   return {
     text: fullText.slice(0, MAX_UNDERSTOOD_CHARACTERS),
+    ...(fullText.length > MAX_UNDERSTOOD_CHARACTERS ? { wholeText: fullText.slice(0, SAFETY_READ_CHARACTERS) } : {}),
     ...(position ? { position } : {}),
     ...(typeof activity.locale === 'string' ? { locale: activity.locale } : {}),
     truncated: fullText.length > MAX_UNDERSTOOD_CHARACTERS,

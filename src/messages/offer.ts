@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import type { SearchLabels } from '../offer/present';
-import { describeTimeIntent } from '../offer/timeQuery';
+import { describeTimeIntent } from './time';
 import { audienceDefinition, kindDefinition } from '../offer/vocabulary';
 import type { NamedDepartement } from '../geo/commune';
 

@@ -3,7 +3,7 @@ import { offerServiceCard, withGroupHeading } from '../cards/serviceCards';
 import type { Language } from '../language/text';
 import type { HitGroup, OfferAnswer, OfferReply, OfferTurn, SearchReach } from '../offer/engine';
 import type { PresentedHit, SearchLabels } from '../offer/present';
-import { describeTimeIntent } from '../offer/timeQuery';
+import { describeTimeIntent } from './time';
 import { kindDefinition, OUT_OF_SCOPE, type KindId } from '../offer/vocabulary';
 import {
   audiencesText, countOf, nounOf, offerExamples, oneOf, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,

@@ -328,9 +328,3 @@ function dayFromIsoDate(iso: string, here: DateTime): DateTime {
   const [year, month, day] = iso.split('-').map(Number);
   return here.set({ year, month, day }).startOf('day');
 }
-
-/**
- * Transitional: the words for a time asked live in src/messages/time.ts. This line goes when src/messages/offer.ts and
- * src/messages/offerAnswer.ts import describeTimeIntent from './time' (listed in tests/offer/layers.test.ts).
- */
-export { describeTimeIntent } from '../messages/time';

@@ -10,6 +10,11 @@ import type { SharedPosition, TurnReading } from './turnReading';
 /** What a channel brought in one turn, before it is understood (see src/bot/userTurn.ts). */
 export interface TurnInput {
   text: string;
+  /**
+   * The message before it was cut for understanding (up to SAFETY_READ_CHARACTERS): danger is looked for in all of
+   * it, so « … je veux mourir » at the end of a long message is still answered first.
+   */
+  wholeText?: string;
   position?: SharedPosition;
   /** The channel's locale ("fr-FR", "en-US"), a hint for the language when the words do not tell. */
   locale?: string;
@@ -34,7 +39,7 @@ export function readTurn(input: TurnInput, readers: Readers, now: DateTime): Tur
     ...(input.position ? { position: input.position } : {}),
     truncated: input.truncated,
     now,
-    safety: text ? readSafety(text) : null,
+    safety: text ? readSafety(input.wholeText ?? text) : null,
     command: text ? (recogniseSmallTalk(text) ?? null) : null,
     sheets: readSheetQuestion(readers.sheets, text),
     offer: readOfferMessage(text, now, readers.communes),

@@ -30,6 +30,10 @@ type Entry = { concern: SafetyConcern | null; kind: Kind; elements: readonly Ele
 
 type Match = { entry: Entry; start: number; end: number };
 
+/** How far a frame reaches: « quelles fiches parlent des violences » (before), « violences : quelles actions ? » (after). */
+const FRAME_REACH_BEFORE = 6;
+const FRAME_REACH_AFTER = 4;
+
 /** The typos a word of this length may carry: one from 5 letters, two from 9. */
 function typoAllowance(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
@@ -133,13 +137,21 @@ export class SafetyReader {
     if (found.length === 0) return null;
     // Frames are taken as typed: a typo that made "information" into "formation" would silence an alarm.
     const exact = tokens.map((token) => [token]);
-    const framed = tokens.some((token, i) => (this.framesByFirstWord.get(token) ?? []).some((entry) => matchFrom(entry, exact, i) >= 0));
+    // A frame frames only the words near it (« les fiches sur les violences »), not a whole message where it happens to
+    // stand (« je subis des violences conjugales, je suis en formation »). « PA » frames only as a sheet number (« PA 2.3.2 »):
+    // typed alone it is « pas ».
+    const frames: number[] = [];
+    tokens.forEach((token, i) => {
+      if (token === 'pa' && !/^\d/.test(tokens[i + 1] ?? '')) return;
+      if ((this.framesByFirstWord.get(token) ?? []).some((entry) => matchFrom(entry, exact, i) >= 0)) frames.push(i);
+    });
+    const framedAt = (match: Match) => frames.some((at) => at >= match.start - FRAME_REACH_BEFORE && at < match.end + FRAME_REACH_AFTER);
     const concerns = new Set<SafetyConcern>();
     for (const match of found) {
       const { concern, kind } = match.entry;
       if (concern === null || (kind !== 'statement' && kind !== 'topic')) continue;
       // A question about sheets or prevention names dangers without anyone being in one; a person's own words still count.
-      if (kind === 'topic' && framed) continue;
+      if (kind === 'topic' && framedAt(match)) continue;
       if (cancelled(match, found)) continue;
       // What was said before « il est revenu » is over; what is said after it is not (« … mais il est reparti »).
       if (found.some((other) => isResolution(other, concern) && other.start >= match.end && !cancelled(other, found))) continue;

@@ -173,12 +173,12 @@ const data = {
     'information', 'informations', 'coherence', 'disposition', 'comme', 'loire'],
 
   topicFrames: {
-    fr: ['fiche', 'fiches', 'fiche-action', 'action', 'actions', 'pa', 'axe', 'schema', 'sdsf', 'ctg', 'reaap', 'cdsf', 'plan',
+    fr: ['fiche', 'fiches', 'fiche-action', 'actions', 'pa', 'axe', 'schema', 'sdsf', 'ctg', 'reaap', 'cdsf',
       'indicateur', 'indicateurs', 'prevention', 'prevenir', 'sensibilisation', 'sensibiliser', 'dispositif', 'dispositifs',
-      'partenaire', 'partenaires', 'pilote', 'piloter', 'financement', 'projet', 'programme', 'campagne', 'formation',
+      'partenaire', 'partenaires', 'piloter', 'financement', 'campagne',
       'conference', 'statistique', 'statistiques', 'diagnostic', 'lutte contre', 'lutter contre', 'observatoire', 'colloque'],
-    en: ['sheet', 'sheets', 'action', 'actions', 'prevention', 'prevent', 'programme', 'program', 'indicator', 'indicators',
-      'partner', 'partners', 'campaign', 'training', 'policy', 'scheme', 'project', 'funding', 'awareness', 'statistics'],
+    en: ['sheet', 'sheets', 'actions', 'prevention', 'prevent', 'indicator', 'indicators',
+      'partner', 'partners', 'campaign', 'policy', 'scheme', 'funding', 'awareness', 'statistics'],
   },
 
   reminder: {

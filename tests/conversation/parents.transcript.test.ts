@@ -132,6 +132,12 @@ describe('parents as they really write, on the shipped demo offer', () => {
     }
   });
 
+  test('« et … » naming a new kind and a new place is a new question: the last day is not kept', async () => {
+    const chat = conversation(demo);
+    expect(folded((await chat.says('un espace rencontre ouvert le week-end à Lyon')).text)).toContain('week-end');
+    expect(folded((await chat.says('et bonjour, un groupe de parole à Villeurbanne')).text)).not.toContain('week-end');
+  });
+
   test('a new question starts afresh: no filter left from the last search', async () => {
     const chat = conversation(demo);
     expect(folded((await chat.says('un espace rencontre ouvert le week-end à Lyon')).text)).toContain('week-end');

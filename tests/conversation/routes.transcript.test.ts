@@ -31,6 +31,12 @@ describe('safety comes first', () => {
     expect(folded((await chat.says('Givors')).text)).toContain('ribambelle');
   });
 
+  test('at the end of a very long message, distress still gets the number first', async () => {
+    const story = "je vous écris parce que c'est compliqué à la maison depuis la naissance de mon deuxième, ".repeat(20);
+    const reply = folded((await conversation(bot).says(`${story} et franchement je veux mourir`)).text);
+    expect(reply).toContain('3114');
+  });
+
   test('a child in danger is not a place called Dangers', async () => {
     const reply = folded((await conversation(bot).says('mon enfant est en danger')).text);
     expect(reply).toContain('119');
@@ -55,11 +61,14 @@ describe('a question waiting for its answer', () => {
     expect(folded((await chat.says('Givors')).text)).toContain('ribambelle');
   });
 
-  test('« recommencer » forgets the question', async () => {
+  test('« recommencer » forgets the question: a place given next is a new search, not its answer', async () => {
     const chat = conversation(bot);
     await chat.says('je cherche un LAEP');
     const reset = (await chat.says('recommencer')).text;
     expect(asksWhere(reset)).toBe(false);
+    // Support in general near Givors, grouped by kind: the LAEP asked before the reset is forgotten.
+    const next = folded((await chat.says('Givors')).text);
+    expect(next).toContain('par type');
   });
 });
 

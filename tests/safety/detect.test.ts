@@ -149,3 +149,23 @@ describe('the vocabulary is checked when it loads', () => {
     expect(reader.tokens('Jvx MOURIR')).toEqual(['je', 'veux', 'mourir'].map((w) => reader.tokens(w)[0]));
   });
 });
+
+describe('a word that frames a question on the plans frames only the words near it', () => {
+  test.each([
+    ['violences conjugales chez moi je sais pa quoi faire', 'domestic-violence'],
+    ['je subis des violences conjugales, je suis en formation', 'domestic-violence'],
+    ['violences conjugales à la maison, mon mari est pilote', 'domestic-violence'],
+    ["violences conjugales, j'ai un projet de partir", 'domestic-violence'],
+    ["epuisement parental, j'ai besoin d'un plan", 'breaking-point'],
+  ])('%s', (text, concern) => {
+    expect(readSafety(text)?.concerns).toContain(concern);
+  });
+
+  test.each([
+    'quelles fiches parlent des violences conjugales ?',
+    'PA 2.3.2 violences conjugales',
+    'les actions de prévention des violences conjugales',
+  ])('no alarm: %s', (text) => {
+    expect(readSafety(text)).toBeNull();
+  });
+});
