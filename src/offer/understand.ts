@@ -64,7 +64,7 @@ const HELP = ['aide', 'aider', "m'aider", 'soutien', 'soutenir', 'besoin', 'cher
   "a qui m'adresser", "a qui s'adresser", 'qui contacter', 'conseil', 'conseils', 'help', 'find', 'looking for', 'support', 'is there',
   'where can', 'who can'];
 /** Words of a search that name nothing specific: not worth a free-text search, never a place. */
-const GENERIC = ['parent', 'parents', 'enfant', 'enfants', 'famille', 'familles', 'fils', 'fille', 'papa', 'maman', 'mere', 'pere',
+const GENERIC = ['habite', 'habitons', 'vis', 'vit', 'vivons', 'plutot', 'mais', 'enfin', 'parent', 'parents', 'enfant', 'enfants', 'famille', 'familles', 'fils', 'fille', 'papa', 'maman', 'mere', 'pere',
   'bebe', 'ouvert', 'ouverte', 'ouverts', 'ouvertes', 'open', 'horaire', 'horaires', 'endroit', 'lieu', 'lieux', 'service', 'services',
   'structure', 'structures', 'propose', 'proposer', 'association', 'bonjour', 'merci', 'svp', 'please', 'hello', 'voudrais', 'veux',
   'peux', 'pouvez', 'peut', 'faire', 'quelqu', 'quelque', 'chose', 'question', 'questions', 'education', 'parentalite', 'ans', 'an', 'mois',
@@ -320,6 +320,8 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   tokens.forEach((token, i) => {
     if (used[i] || placeIndexes.has(i) || STOP_WORDS.has(token) || TIME_WORDS.has(token) || GENERIC_WORDS.has(token)) return;
     if (token.length < 3 || /^\d+$/.test(token)) return;
+    // Another town of the message (« j'habite à Lyon mais plutôt vers Bron »): a place too, never a search word.
+    if (place && communes.resolve(token)?.via === 'name') return;
     free.push(token);
   });
   const followUp = FOLLOW_UP_START.has(tokens[0] ?? '') || FOLLOW_UP_PHRASES.some((phrase) => phrase.every((word, k) => tokens[k] === word));

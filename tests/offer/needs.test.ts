@@ -199,3 +199,14 @@ describe('English words for kinds and audiences', () => {
     expect(r.audiences).toEqual(audiences);
   });
 });
+
+describe('every town of the message is a place, never a search word', () => {
+  test.each([
+    ["j'habite à Lyon mais plutôt vers Bron svp", 'Bron'],
+    ['je vis à Lyon, je cherche vers Bron', 'Bron'],
+  ])('%s', (text, place) => {
+    const reading = readOfferMessage(text, DateTime.fromISO('2026-03-10T10:00:00', { zone: 'Europe/Paris' }), CommuneIndex.load());
+    expect(reading.place?.commune.name).toBe(place);
+    expect(reading.freeText).toBe('');
+  });
+});
