@@ -52,11 +52,11 @@ export class MainDialog implements TurnHandler {
   async run(context: TurnContext): Promise<void> {
     const reading = readTurn(readTurnInput(context), this.services, this.services.now());
     const memory = await this.memory.get(context);
-    if (reading.truncated) await context.sendActivity(say('tooLong', reading.language));
-
     const pending = this.waiting.find((journey) => journey.pendingQuestion(memory) !== null) ?? null;
     const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending };
     const route = this.routes.find((candidate) => candidate.claims(turn)) as Route;
+    // The national numbers come first, and danger was read in the whole message: no word about its length then.
+    if (reading.truncated && route.name !== 'safety') await context.sendActivity(say('tooLong', reading.language));
     await route.answer(turn);
 
     const interrupted = pending !== null && route.journey !== pending.id && route.name !== 'pending answer';
