@@ -186,10 +186,6 @@ function publicText(hit: PresentedHit, language: Language): string | null {
 }
 
 /** Button titles of the offer's cards that the catalogue of src/messages/offer.ts does not hold yet. */
-const CARD_TEXTS = {
-  writeTo: { fr: 'Écrire un courriel', en: 'Send an e-mail' },
-} as const;
-
 /**
  * One service of the offer as its card, in the user's language, in the phone layout of serviceCard: today's status at
  * the top (its colour says open or closed), "distance · town", what it is, then the details the layout does not show
@@ -223,7 +219,7 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
       ? { title: offerText('goThere', language), url: hit.route.from ? osmRouteUrl(hit.route.from, hit.route.to) : osmPlaceUrl(hit.route.to) }
       : null,
     phone: hit.phone ? { title: offerText('call', language), number: hit.phone } : null,
-    email: hit.email ? { title: CARD_TEXTS.writeTo[language], address: hit.email } : null,
+    email: hit.email ? { title: offerText('writeTo', language), address: hit.email } : null,
     website: hit.website ? { title: offerText('website', language), url: hit.website } : null,
   };
   return serviceCard(view);

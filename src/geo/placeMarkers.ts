@@ -76,7 +76,7 @@ function markerBefore(tokens: readonly string[], index: number): PlaceMarker | n
   return null;
 }
 
-/** Whether a place starting at `index` is announced by a marker (kept for callers of the first API). */
+/** Whether a place starting at `index` is announced by a marker: resolve() strips « à », « près de » from a text that is only a place. */
 export function isPlaceMarkerBefore(tokens: readonly string[], index: number): boolean {
   return placeMarkerBefore(tokens, index) !== null;
 }

@@ -55,7 +55,7 @@ export const offerTexts = {
   today: { fr: "Aujourd'hui", en: 'Today' },
   phone: { fr: 'Téléphone', en: 'Phone' },
   email: { fr: 'Courriel', en: 'E-mail' },
-  site: { fr: 'Site', en: 'Website' },
+  writeTo: { fr: 'Écrire un courriel', en: 'Send an e-mail' },
   access: { fr: 'Accès', en: 'Access' },
   forWhom: { fr: 'Pour', en: 'For' },
   audience: { fr: 'Public', en: 'Audience' },
