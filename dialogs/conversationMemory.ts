@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OfferConversationSchema } from '../src/offer';
 import { offerConversationToKeep } from '../src/offer/conversation';
 import { SheetConversationSchema } from '../src/sheets';
-import { FormStateSchema } from './forms/formRunner';
+import { FormStateSchema } from './forms/formState';
 
 /**
  * What the bot remembers of one conversation between turns: the sheet being discussed, the parent's pending search

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { sendReply } from '../../src/bot/replies';
 import type { Language } from '../../src/language/text';
 import type { TurnReading } from '../../src/reading';
@@ -11,7 +11,7 @@ import type { MultiTurnJourney } from '../journey';
  * validator. The runner asks only for what is missing, re-asks a field whose answer did not pass with what to fix,
  * keeps every value already given, and hands the complete, checked values to the form's `complete`.
  *
- * Its state is a plain object in the conversation's memory (FormStateSchema), saved with the rest of the memory at
+ * Its state is a plain object in the conversation's memory (FormStateSchema, dialogs/forms/formState.ts), saved with the rest of the memory at
  * the end of each turn: a restart, a `kill -9` or another instance picks the form up at the field it was on, and a
  * failed turn or a conflicting write drops only that turn's change (src/bot/turnErrors.ts), never the form.
  * botbuilder-dialogs' DialogSet would keep the same thing as an opaque stack; this keeps it checkable with zod and
@@ -49,15 +49,6 @@ export interface FormDefinition<Values> {
   complete(context: TurnContext, values: Values, language: Language): Promise<void>;
 }
 
-export const FormStateSchema = z.object({
-  form: z.string().min(1).max(100),
-  values: z.record(z.string(), z.unknown()),
-  /** The key of the field being asked. */
-  awaiting: z.string().min(1).max(100),
-  /** Answers to the current field that did not pass, in a row. */
-  attempts: z.number().int().min(0).max(1000).default(0),
-});
-export type FormState = z.infer<typeof FormStateSchema>;
 
 export class FormRunner<Values> implements MultiTurnJourney {
   readonly id: string;
