@@ -73,6 +73,8 @@ export type DepartementMention = { code: string; start: number; end: number; mar
  */
 const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(['somme', 'lot', 'manche', 'nord']);
 const ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l']);
+/** « dans », and « ds » as it is typed in SMS style. */
+const DANS: ReadonlySet<string> = new Set(['dans', 'ds']);
 /** « département », as typed in full or short. */
 const DEPARTEMENT_WORDS: ReadonlySet<string> = new Set(['departement', 'dept', 'dpt', 'dep', 'departements']);
 /** Words between « département » and the name: « du Rhône », « de la Gironde », « de l'Ain », « des Landes ». */
@@ -137,12 +139,12 @@ function markerBefore(tokens: readonly string[], at: number): number | null {
   const previous = tokens[at - 1];
   if (previous === undefined) return null;
   if (BEFORE_NAME.has(previous)) return at - 1;
-  if (ARTICLES.has(previous) && tokens[at - 2] === 'dans') return at - 2;
+  if (ARTICLES.has(previous) && DANS.has(tokens[at - 2] ?? '')) return at - 2;
   let k = at - 1;
   while (k >= 0 && AFTER_DEPARTEMENT_WORD.has(tokens[k]) && at - k <= 2) k--;
   if (k >= 0 && DEPARTEMENT_WORDS.has(tokens[k])) {
     // « dans le département du Rhône »: the marker starts at « dans ».
-    if (ARTICLES.has(tokens[k - 1] ?? '') && tokens[k - 2] === 'dans') return k - 2;
+    if (ARTICLES.has(tokens[k - 1] ?? '') && DANS.has(tokens[k - 2] ?? '')) return k - 2;
     return k;
   }
   return null;

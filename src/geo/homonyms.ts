@@ -20,7 +20,7 @@ export { departementsOf, type Departements } from './departements';
 export const AMBIGUITY_POPULATION_RATIO = 10;
 
 /** Words that may stand between a name and its département: « Saint-Julien dans l'Ain », « en Haute-Savoie ». */
-const BEFORE_DEPARTEMENT: ReadonlySet<string> = new Set(['dans', 'en', 'l', 'le', 'la', 'les', 'du', 'de', 'd', 'departement', 'dept', 'dpt', 'in']);
+const BEFORE_DEPARTEMENT: ReadonlySet<string> = new Set(['dans', 'ds', 'en', 'l', 'le', 'la', 'les', 'du', 'de', 'd', 'departement', 'dept', 'dpt', 'in']);
 /** How many words after a name may hold its département, fillers included. */
 const QUALIFIER_REACH = 5;
 

@@ -29,7 +29,8 @@ export const POSTCODE_STRENGTH = 1.5;
 export type PlaceMarker = { marking: PlaceMarking; start: number; weak: boolean };
 
 const SEARCH_MARKERS: ReadonlySet<string> = new Set(['vers', 'sur', 'near', 'around', 'plutot', 'rather', 'nearby']);
-const PLAIN_MARKERS: ReadonlySet<string> = new Set(['a', 'dans', 'in', 'at', 'commune']);
+// « ds » is how « dans » is typed in SMS style.
+const PLAIN_MARKERS: ReadonlySet<string> = new Set(['a', 'dans', 'ds', 'in', 'at', 'commune']);
 /** Verbs that say where the parent is or lives; followed by the place itself or by "à", "in"… */
 const RESIDENCE_VERBS: ReadonlySet<string> = new Set([
   'habite', 'habites', 'habitons', 'habitez', 'habitent', 'habitais', 'habitait', 'reside', 'residons', 'residez',

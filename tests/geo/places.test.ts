@@ -31,6 +31,8 @@ describe('places in what parents type', () => {
   it.each<[string, string | null]>([
     // What parents met (issue 9).
     ["on se dispute pour la garde des enfants, à qui m'adresser vers Givors ?", GIVORS],
+    // « ds » is « dans » in SMS style.
+    ['bjr jcherche un grp de parole pr mon ado ds villeurbane', VILLEURBANNE],
     ['mon enfant est en danger', null],
     ['du soutien à la parentalité près de Tours', TOURS],
     ['aide pour parents à Paris', PARIS],

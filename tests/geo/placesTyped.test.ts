@@ -91,6 +91,7 @@ describe('départements', () => {
     ['un laep en Indre-et-Loire', '37', 'Indre-et-Loire', TOURS],
     ['un laep en indre et loire', '37', 'Indre-et-Loire', TOURS],
     ['un laep dans le 69', '69', 'Rhône', LYON],
+    ['un laep ds le 69', '69', 'Rhône', LYON],
     ['un laep dans le Rhône', '69', 'Rhône', LYON],
     ['médiation familiale en Gironde', '33', 'Gironde', BORDEAUX],
     ['groupe de parole dans la gironde', '33', 'Gironde', BORDEAUX],
