@@ -1,3 +1,5 @@
+import type { AuditEntry, Enrolment, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
+
 /**
  * The one storage interface of Maillage. Each concern gets its own repository on the store (today the bot's
  * state; reports and enrolments come later as new repositories and new entries in migrations.ts), and each
@@ -15,6 +17,14 @@ export interface Store {
    * (docs/decisions/0004); processes sharing a file are still kept from erasing each other by the etags.
    */
   readonly turnLeases: TurnLeaseRepository | null;
+  /** Centres' action reports (src/reports/model.ts), stored once per submission key, corrections kept in the audit. */
+  readonly reports: ReportRepository;
+  /** Report forms left half filled in, per account; removed 30 days after their last change. */
+  readonly drafts: DraftRepository;
+  /** One-time codes and the accounts they bound to a centre. */
+  readonly enrolments: EnrolmentRepository;
+  /** Who submitted, corrected, enrolled or revoked what, oldest first. */
+  readonly audit: AuditRepository;
   /** True once close() was called: periodic work (the state purge) stops instead of failing. */
   readonly closed: boolean;
   /** PostgreSQL only: the pool, for repositories kept outside this folder (the built-in Direct Line's conversations). */
@@ -22,6 +32,52 @@ export interface Store {
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ReportRepository {
+  /**
+   * Stores the report unless one with the same submission key exists (a retried activity, a double click, another
+   * instance), in one transaction with its audit line. Resolves with the stored report, and whether this call made it.
+   */
+  submit(submission: ReportSubmission): Promise<{ report: Report; created: boolean }>;
+  /**
+   * Replaces the body of a report by its author; the previous version goes to the audit trail and `version` grows by
+   * one. Null when no report has this reference or it is not `by`'s.
+   */
+  correct(reference: string, body: ReportBody, by: string, at: Date): Promise<Report | null>;
+  get(reference: string): Promise<Report | null>;
+  /** Oldest first by start date, then by reference. */
+  list(filter: ReportFilter): Promise<Report[]>;
+}
+
+export interface DraftRepository {
+  get(userKey: string): Promise<StoredDraft | null>;
+  save(userKey: string, body: unknown, at: Date): Promise<void>;
+  delete(userKey: string): Promise<void>;
+  /** Resolves with how many drafts last changed before `date` it removed. */
+  purgeOlderThan(date: Date): Promise<number>;
+}
+
+export interface EnrolmentRepository {
+  createInvite(invite: InviteToStore): Promise<void>;
+  /**
+   * Uses a code once: when `codeHash` names an unused, unexpired code, binds `userKey` to its centre (replacing any
+   * previous enrolment of that account) and marks the code used, in one transaction. Null otherwise, whatever the reason.
+   */
+  redeem(codeHash: string, userKey: string, channelId: string, at: Date): Promise<Enrolment | null>;
+  find(userKey: string): Promise<Enrolment | null>;
+  list(): Promise<Enrolment[]>;
+  /** Removes an enrolment by its id; false when there was none. */
+  revoke(id: string, by: string, at: Date): Promise<boolean>;
+  /** Wrong codes in a row for an account, to slow guessing down; reset by a right one. */
+  recordFailure(userKey: string, at: Date): Promise<{ failures: number; lastFailureAt: Date }>;
+  failures(userKey: string): Promise<{ failures: number; lastFailureAt: Date } | null>;
+  clearFailures(userKey: string): Promise<void>;
+}
+
+export interface AuditRepository {
+  /** Every line about one subject (a report's reference, an enrolment's id), oldest first. */
+  about(subject: string): Promise<AuditEntry[]>;
 }
 
 /** A state value is a JSON object, as botbuilder's state items are. */
