@@ -3,6 +3,7 @@ import { OfferConversationSchema } from '../src/offer';
 import { offerConversationToKeep } from '../src/offer/conversation';
 import { SheetConversationSchema } from '../src/sheets';
 import { FormStateSchema } from './forms/formState';
+import { ReportMemorySchema } from './report/reportMemory';
 
 /**
  * What the bot remembers of one conversation between turns: the sheet being discussed, the parent's pending search
@@ -17,6 +18,8 @@ export const ConversationMemorySchema = z.object({
   greeted: z.boolean().catch(false).default(false),
   /** A multi-turn form under way (dialogs/forms/formRunner.ts). */
   form: FormStateSchema.optional().catch(undefined),
+  /** A centre's report under way: enrolment, draft, last stored (dialogs/report/). */
+  report: ReportMemorySchema.optional().catch(undefined),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { CheckedProperty } from '../src/bot/conversationState';
 import type { TurnHandler } from '../src/bot/maillageBot';
+import { cardData } from '../src/bot/account';
 import { readTurnInput } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
 import { detectLanguage } from '../src/language/text';
@@ -9,11 +10,13 @@ import { say } from '../src/messages/common';
 import type { OfferIndex } from '../src/offer';
 import { readTurn } from '../src/reading';
 import type { SheetIndex } from '../src/sheets';
+import type { Store } from '../src/storage';
 import { Commands, isPartnersChannel } from './commands';
 import type { ConversationMemory } from './conversationMemory';
 import { FindSupport } from './findSupport';
 import type { MultiTurnJourney } from './journey';
 import { buildRoutes, multiTurnJourneys, type Journeys, type Route, type TurnUnderWay } from './routes';
+import { ReportJourney } from './report/reportJourney';
 import { Safety } from './safety';
 import { SheetQuestions } from './sheetQuestions';
 
@@ -21,6 +24,8 @@ export interface MainDialogServices {
   sheets: SheetIndex;
   offer: OfferIndex;
   communes: CommuneIndex;
+  /** Centres' reports, drafts and enrolments. */
+  store: Pick<Store, 'reports' | 'drafts' | 'enrolments'>;
   now: () => DateTime;
 }
 
@@ -44,6 +49,12 @@ export class MainDialog implements TurnHandler {
       findSupport: new FindSupport(services.offer, services.communes),
       sheetQuestions: new SheetQuestions(services.sheets),
       commands: new Commands(services.sheets),
+      report: new ReportJourney({
+        sheets: services.sheets,
+        store: services.store,
+        now: services.now,
+        readText: (text, like) => readTurn({ text, truncated: false, ...(like.language === 'en' ? { locale: 'en-GB' } : {}) }, this.services, like.now),
+      }),
     };
     this.routes = buildRoutes(this.journeys, services.sheets);
     this.waiting = multiTurnJourneys(this.journeys);
@@ -53,7 +64,7 @@ export class MainDialog implements TurnHandler {
     const reading = readTurn(readTurnInput(context), this.services, this.services.now());
     const memory = await this.memory.get(context);
     const pending = this.waiting.find((journey) => journey.pendingQuestion(memory) !== null) ?? null;
-    const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending };
+    const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending, card: cardData(context) };
     const route = this.routes.find((candidate) => candidate.claims(turn)) as Route;
     // The national numbers come first, and danger was read in the whole message: no word about its length then.
     if (reading.truncated && route.name !== 'safety') await context.sendActivity(say('tooLong', reading.language));

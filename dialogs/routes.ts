@@ -5,6 +5,7 @@ import type { Commands } from './commands';
 import type { ConversationMemory } from './conversationMemory';
 import type { FindSupport } from './findSupport';
 import type { Journey, MultiTurnJourney } from './journey';
+import type { ReportJourney } from './report/reportJourney';
 import type { Safety } from './safety';
 import { chooseByScores, scoreNeededAgainst, type ScoredJourney } from './scores';
 import type { SheetQuestions } from './sheetQuestions';
@@ -13,15 +14,18 @@ import type { SheetQuestions } from './sheetQuestions';
  * WHO ANSWERS WHAT. Every turn walks this table from the top; the first route that claims the turn answers it.
  *
  *   1. safety            a child in danger, violence, suicide, an emergency: the national numbers, first, always
- *   2. pending answer    the answer a journey is waiting for (the place of a search, a choice of commune)
- *   3. sheet number      « PA 3.2.1 », « fiche 1.2.5 »: the sheets, exactly
- *   4. shared position   the widget's « ma position »: the search for support around it
- *   5. command           hello, help, thanks, « recommencer »
- *   6. empty             nothing typed
- *   7. scores            a list of sheets, a figure, a definition, with no place named: the sheets;
+ *   2. card button       a button of a report's card (its summary, the whole form)
+ *   3. pending answer    the answer a journey is waiting for (the place of a search, a choice of commune, the centre's
+ *                        code, a report's field)
+ *   4. report            a centre reports an action, resumes its draft, lists or corrects its reports
+ *   5. sheet number      « PA 3.2.1 », « fiche 1.2.5 »: the sheets, exactly
+ *   6. shared position   the widget's « ma position »: the search for support around it
+ *   7. command           hello, help, thanks, « recommencer »
+ *   8. empty             nothing typed
+ *   9. scores            a list of sheets, a figure, a definition, with no place named: the sheets;
  *                        else each service scores the message on its own words and the higher answers
  *                        (on the website, the sheets only for an explicit sheet question)
- *   8. not understood    what the bot can do, with examples
+ *  10. not understood    what the bot can do, with examples
  *
  * When a journey was waiting for an answer and another route answered (an interruption), the question is asked
  * again (dialogs/mainDialog.ts). Nothing here reads the text: everything comes from the turn's one reading.
@@ -36,6 +40,8 @@ export interface TurnUnderWay {
   partners: boolean;
   /** The journey waiting for an answer when the turn began. */
   pending: MultiTurnJourney | null;
+  /** What a card's button sent, unchecked; null for a typed message. */
+  card: unknown;
   /** Worked out once, by the scores route, when the turn gets that far. */
   scored?: ScoredJourney | null;
 }
@@ -55,11 +61,12 @@ export interface Journeys {
   findSupport: FindSupport;
   sheetQuestions: SheetQuestions;
   commands: Commands;
+  report: ReportJourney;
 }
 
 /** The journeys that can wait for an answer, in the order their questions are looked for. */
 export function multiTurnJourneys(journeys: Journeys): MultiTurnJourney[] {
-  return [journeys.findSupport];
+  return [journeys.report, journeys.findSupport];
 }
 
 export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Route[] {
@@ -75,9 +82,23 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       resumesPending: () => false,
     },
     {
+      name: 'card button',
+      journey: journeys.report.id,
+      claims: (turn) => turn.card !== null && journeys.report.ownsCard(turn.card),
+      answer: (turn) => journeys.report.answerCard(turn.context, turn.reading, turn.memory, turn.card),
+      resumesPending: always,
+    },
+    {
       name: 'pending answer',
       claims: (turn) => turn.pending !== null && turn.pending.answersPending(turn.reading, turn.memory),
       answer: (turn) => (turn.pending as MultiTurnJourney).answer(turn.context, turn.reading, turn.memory),
+      resumesPending: always,
+    },
+    {
+      name: 'report',
+      journey: journeys.report.id,
+      claims: (turn) => journeys.report.wants(turn.reading, turn.memory, turn.partners),
+      answer: (turn) => journeys.report.answerIntent(turn.context, turn.reading, turn.memory),
       resumesPending: always,
     },
     {

@@ -13,6 +13,7 @@ import type * as MetricsModule from './metrics/metrics';
 import { instrumentStore } from './metrics/instrumentedStore';
 import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
+import { registerReportsApi } from './server/reportsApi';
 import { loadSheetKnowledge, SheetIndex } from './sheets';
 import { openStore, type Store } from './storage';
 
@@ -43,7 +44,7 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
  * The HTTP server exists from the start so /healthz can say 503 while the knowledge loads.
  */
 export async function createApp(config: Config, log: Logger): Promise<App> {
-  let running: { runtime: BotRuntime; store: Store } | undefined;
+  let running: { runtime: BotRuntime; store: Store; sheets: SheetIndex } | undefined;
 
   // The HTTP server answers 503 itself until `running` is set, so these only run once the bot exists.
   const requireRunning = () => {
@@ -90,6 +91,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   metrics?.watchDirectLine(() => directLine.stats);
   registerWidget(http.server, { publicUrl: config.publicUrl, directLineSecret: config.directLineSecret, trustProxy: config.trustProxy });
+  registerReportsApi(http.server, { store: () => running?.store, sheets: () => running?.sheets, apiKey: config.reportsApiKey, log });
 
   const ready = (async () => {
     const opened = await openStore(config.databaseUrl, log);
@@ -97,7 +99,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = loadKnowledge(config.knowledgeDir, log);
-    const services = { ...knowledge, now: () => DateTime.now().setZone(PARIS) };
+    const services = { ...knowledge, store, now: () => DateTime.now().setZone(PARIS) };
     const runtime = createBotRuntime(
       config,
       log,
@@ -110,7 +112,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       },
       metrics?.recordTurnFailure,
     );
-    running = { runtime, store };
+    running = { runtime, store, sheets: knowledge.sheets };
     // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no
     // parent waits for them.
     setImmediate(() => {

@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import { sendReply } from '../../src/bot/replies';
+import { sendReply, type BotReply } from '../../src/bot/replies';
 import type { Language } from '../../src/language/text';
 import type { TurnReading } from '../../src/reading';
 import type { ConversationMemory } from '../conversationMemory';
+import type { FormState } from './formState';
 import type { MultiTurnJourney } from '../journey';
 
 /**
@@ -33,6 +34,24 @@ export interface FormField<Values, Key extends keyof Values & string> {
   applies?(values: Partial<Values>): boolean;
   /** Suggestions shown with the question (quick replies). */
   suggestions?(language: Language, values: Partial<Values>): string[];
+  /**
+   * Whether the field holds its answer; by default, whether its key has a value. A field made of several answers
+   * asked one at a time (a sheet's indicators) says when it has them all; its `read` returns the whole value so far.
+   */
+  filled?(values: Partial<Values>): boolean;
+  /** Other keys that no longer hold once this one changes (the action, when the sheet changes). */
+  readonly alsoClears?: readonly (keyof Values & string)[];
+}
+
+/** What a person may say to a form at any field: leave it, or, at the review, confirm it or change one field. */
+export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: string | null };
+
+/** The review before a form completes: a summary to confirm, where any field can still be changed. */
+export interface FormReview<Values> {
+  /** The summary, with the buttons to confirm, change or cancel. */
+  summary(values: Values, language: Language, context: TurnContext, memory: ConversationMemory): BotReply;
+  /** What to say when a change was asked without saying of what. */
+  whichField(language: Language): BotReply;
 }
 
 /** One field per key of the form's values: a field named wrong does not compile. */
@@ -45,9 +64,23 @@ export interface FormDefinition<Values> {
   readonly schema: z.ZodType<Values>;
   /** Everything the first message already says, so only the rest is asked. */
   prefill?(reading: TurnReading): Partial<Values>;
-  /** Called once with the checked values; the form is then closed. */
-  complete(context: TurnContext, values: Values, language: Language): Promise<void>;
+  /**
+   * Called with the checked values once confirmed; the form is then closed, unless it resolves false (nothing was
+   * stored, the person was told why): the form then stays at its review.
+   */
+  complete(context: TurnContext, values: Values, language: Language, memory: ConversationMemory): Promise<boolean | void>;
+  /** Shown once every field is filled; the form completes only when the person confirms. */
+  readonly review?: FormReview<Values>;
+  /** Reads « annuler », « confirmer », « modifier le nombre de parents »: at any field, and at the review. */
+  command?(reading: TurnReading): FormCommand | null;
+  /** The words for a rule of the whole form that a value broke (the schema's message), given the values as they were. */
+  wholeFormProblem?(message: string, values: Partial<Values>, language: Language): string;
+  /** Said when the person cancels; the form is then closed. */
+  cancelled?(context: TurnContext, language: Language): Promise<void>;
 }
+
+/** The `awaiting` of a form whose fields are all filled and which waits for « confirmer ». */
+export const REVIEW_STEP = '@review';
 
 
 export class FormRunner<Values> implements MultiTurnJourney {
@@ -58,8 +91,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
   }
 
   /** Opens the form from a first message: what it says is kept, the first missing field is asked. */
-  async start(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    const values = this.definition.prefill?.(reading) ?? {};
+  async start(context: TurnContext, reading: TurnReading, memory: ConversationMemory, given?: Partial<Values>): Promise<void> {
+    const values = given ?? this.definition.prefill?.(reading) ?? {};
     memory.form = { form: this.definition.id, values: values as Record<string, unknown>, awaiting: '', attempts: 0 };
     await this.next(context, reading.language, memory);
   }
@@ -69,14 +102,26 @@ export class FormRunner<Values> implements MultiTurnJourney {
   }
 
   answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
+    if (memory.form?.form !== this.definition.id) return false;
+    if (this.commandOf(reading, memory) !== null) return true;
     const field = this.awaitedField(memory);
     return field !== undefined && field.read(reading, this.values(memory)) !== null;
   }
 
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const state = memory.form;
+    if (!state || state.form !== this.definition.id) return;
+    const command = this.commandOf(reading, memory);
+    if (command) {
+      await this.obey(context, command, reading.language, memory);
+      return;
+    }
     const field = this.awaitedField(memory);
-    if (!state || !field) return;
+    if (!field) {
+      // At the review, anything that is not a command gets the summary again: nothing is stored unconfirmed.
+      if (state.awaiting === REVIEW_STEP) await this.next(context, reading.language, memory);
+      return;
+    }
     const values = this.values(memory);
     const outcome = field.read(reading, values);
     if (outcome === null || 'problem' in outcome) {
@@ -85,24 +130,93 @@ export class FormRunner<Values> implements MultiTurnJourney {
       await sendReply(context, { text: field.reask(reading.language, problem, values), suggestions: field.suggestions?.(reading.language, values) });
       return;
     }
-    state.values = { ...state.values, [field.key]: outcome.value };
+    this.give(state, field, outcome.value);
     state.attempts = 0;
     await this.next(context, reading.language, memory);
   }
 
+  /**
+   * Gives the form values from elsewhere than a typed answer (a whole-form card): each was checked by its field's
+   * reader. A value that changes a key others depend on clears them, as an edit does.
+   */
+  giveValues(memory: ConversationMemory, given: Partial<Values>): void {
+    const state = memory.form;
+    if (!state || state.form !== this.definition.id) return;
+    for (const field of this.definition.fields) {
+      if (field.key in given) this.give(state, field, given[field.key]);
+    }
+  }
+
+  /** Goes on from where the form stands: the next missing field, or the review. */
+  async resume(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+    await this.next(context, language, memory);
+  }
+
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    if (memory.form?.awaiting === REVIEW_STEP) {
+      await this.next(context, reading.language, memory);
+      return;
+    }
     const field = this.awaitedField(memory);
     if (!field) return;
     const values = this.values(memory);
     await sendReply(context, { text: field.ask(reading.language, values), suggestions: field.suggestions?.(reading.language, values) });
   }
 
-  /** Asks the first field still missing, or completes the form. */
-  private async next(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+  /** A command counts at any field of this form; « confirmer » only at the review (elsewhere it is an answer). */
+  private commandOf(reading: TurnReading, memory: ConversationMemory): FormCommand | null {
+    const command = this.definition.command?.(reading) ?? null;
+    if (command?.kind === 'confirm' && memory.form?.awaiting !== REVIEW_STEP) return null;
+    return command;
+  }
+
+  async obey(context: TurnContext, command: FormCommand, language: Language, memory: ConversationMemory): Promise<void> {
+    const state = memory.form;
+    if (!state) return;
+    switch (command.kind) {
+      case 'cancel':
+        delete memory.form;
+        await this.definition.cancelled?.(context, language);
+        return;
+      case 'confirm':
+        await this.next(context, language, memory, { confirmed: true });
+        return;
+      case 'edit': {
+        const field = this.definition.fields.find((candidate) => candidate.key === command.field);
+        if (!field) {
+          if (this.definition.review) await sendReply(context, this.definition.review.whichField(language));
+          return;
+        }
+        state.values = this.without(state.values, [field.key, ...(field.alsoClears ?? [])]);
+        state.attempts = 0;
+        state.awaiting = field.key;
+        const values = this.values(memory);
+        await sendReply(context, { text: field.ask(language, values), suggestions: field.suggestions?.(language, values) });
+        return;
+      }
+    }
+  }
+
+  private give(state: FormState, field: FormFields<Values>[number], value: unknown): void {
+    const changed = JSON.stringify(state.values[field.key]) !== JSON.stringify(value);
+    const kept = changed && field.alsoClears ? this.without(state.values, field.alsoClears) : state.values;
+    state.values = { ...kept, [field.key]: value };
+  }
+
+  private without(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).filter(([key]) => !keys.includes(key)));
+  }
+
+  private isFilled(field: FormFields<Values>[number], values: Partial<Values>): boolean {
+    return field.filled ? field.filled(values) : field.key in values;
+  }
+
+  /** Asks the first field still missing, or shows the review, or completes the form once confirmed. */
+  private async next(context: TurnContext, language: Language, memory: ConversationMemory, options: { confirmed?: boolean } = {}): Promise<void> {
     const state = memory.form;
     if (!state) return;
     const values = this.values(memory);
-    const missing = this.definition.fields.find((field) => !(field.key in values) && (field.applies?.(values) ?? true));
+    const missing = this.definition.fields.find((field) => !this.isFilled(field, values) && (field.applies?.(values) ?? true));
     if (missing) {
       state.awaiting = missing.key;
       await sendReply(context, { text: missing.ask(language, values), suggestions: missing.suggestions?.(language, values) });
@@ -115,18 +229,27 @@ export class FormRunner<Values> implements MultiTurnJourney {
       const key = String(checked.error.issues[0]?.path[0] ?? '');
       const field = this.definition.fields.find((candidate) => candidate.key === key) ?? this.definition.fields[0];
       if (field) {
+        const message = checked.error.issues[0]?.message ?? '';
+        const problem = this.definition.wholeFormProblem?.(message, values, language) ?? message;
         const { [key]: _dropped, ...kept } = state.values;
         state.values = kept;
         state.awaiting = field.key;
-        await sendReply(context, { text: field.reask(language, checked.error.issues[0]?.message ?? '', this.values(memory)) });
+        await sendReply(context, { text: field.reask(language, problem, this.values(memory)), suggestions: field.suggestions?.(language, this.values(memory)) });
         return;
       }
     }
+    if (checked.success && this.definition.review && !options.confirmed) {
+      state.awaiting = REVIEW_STEP;
+      await sendReply(context, this.definition.review.summary(checked.data, language, context, memory));
+      return;
+    }
+    // Completed before the form is closed: if storing fails, the turn fails and its memory is not saved, so the
+    // form is still there, at its review, for « confirmer » again.
+    if (checked.success && (await this.definition.complete(context, checked.data, language, memory)) === false) return;
     delete memory.form;
-    if (checked.success) await this.definition.complete(context, checked.data, language);
   }
 
-  private awaitedField(memory: ConversationMemory) {
+  private awaitedField(memory: ConversationMemory): FormFields<Values>[number] | undefined {
     if (memory.form?.form !== this.definition.id) return undefined;
     const awaiting = memory.form.awaiting;
     return this.definition.fields.find((field) => field.key === awaiting);

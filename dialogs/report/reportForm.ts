@@ -1,0 +1,383 @@
+import { z } from 'zod';
+import type { Language } from '../../src/language/text';
+import { fold } from '../../src/language/text';
+import { KIND_LABELS, reportTexts as t } from '../../src/messages/reports';
+import type { TurnReading } from '../../src/reading';
+import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
+import { readActionDates, readCount, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
+import { sheetIndicators } from '../../src/reports/sheetIndicators';
+import type { Sheet, SheetIndex } from '../../src/sheets';
+import { shorten } from '../../src/sheets/display';
+import type { FieldOutcome, FormField, FormFields } from '../forms/formRunner';
+
+/**
+ * THE REPORT FORM, as data: the fields a centre fills in for one action (DOMAIN.md « The action report »), in the
+ * order they are asked. Each has its question, its re-ask and one reader; the generic runner (dialogs/forms) asks
+ * only what is missing and shows a summary to confirm. Typed answers and the whole-form card go through the same
+ * readers, so they meet the same refusals.
+ */
+
+/** The form's values, keyed as a person names them (« modifier la date », « modifier les partenaires »). */
+export interface ReportValues {
+  sheet: { sheetId: string; planId: string; sheetCode: string };
+  action: string | null;
+  kind: ReportKind;
+  title: string;
+  dates: { start: string; end: string };
+  sessions: number;
+  parents: number;
+  qpvParents: number;
+  children: number;
+  families: number;
+  singleParentFamilies: number;
+  partners: string[];
+  /** Indicator label → value; null for an indicator the action does not feed (« non concerné »). */
+  indicators: Record<string, number | null>;
+  comment: string | null;
+}
+
+const count = z.number().int().min(0).max(1_000_000);
+export const ReportValuesSchema = z
+  .object({
+    sheet: z.object({ sheetId: z.string().min(1), planId: z.string().min(1), sheetCode: z.string().min(1) }),
+    action: z.string().min(1).max(300).nullable(),
+    kind: ReportKindSchema,
+    title: z.string().trim().min(1).max(300),
+    dates: z.object({ start: IsoDateSchema, end: IsoDateSchema }),
+    sessions: z.number().int().min(1).max(10_000),
+    parents: count,
+    qpvParents: count,
+    children: count,
+    families: count,
+    singleParentFamilies: count,
+    partners: z.array(z.string().trim().min(1).max(300)).max(50),
+    indicators: z.record(z.string().min(1).max(300), z.number().min(0).max(1_000_000_000).nullable()),
+    comment: z.string().trim().max(2000).nullable(),
+  })
+  // Refused by the whole form, so the runner asks the part again with these words (see problemOf below).
+  .refine((values) => values.qpvParents <= values.parents, { path: ['qpvParents'], message: 'partOfParents' })
+  .refine((values) => values.singleParentFamilies <= values.families, { path: ['singleParentFamilies'], message: 'partOfFamilies' })
+  .refine((values) => values.dates.end >= values.dates.start, { path: ['dates'], message: 'endBeforeStart' });
+
+/** The report as stored: the form's values in the shape of the export (src/reports/model.ts). */
+export function reportBodyOf(values: ReportValues): ReportBody {
+  const indicators: Record<string, number> = {};
+  for (const [label, value] of Object.entries(values.indicators)) if (value !== null) indicators[label] = value;
+  return {
+    planId: values.sheet.planId,
+    sheetCode: values.sheet.sheetCode,
+    action: values.action,
+    title: values.title,
+    kind: values.kind,
+    startDate: values.dates.start,
+    endDate: values.dates.end,
+    sessions: values.sessions,
+    parents: values.parents,
+    children: values.children,
+    families: values.families,
+    qpvParents: values.qpvParents,
+    singleParentFamilies: values.singleParentFamilies,
+    partners: values.partners,
+    indicators,
+    comment: values.comment,
+  };
+}
+
+/** A stored report back into the form's values, to correct it. */
+export function valuesOfReport(body: ReportBody, sheet: Sheet | undefined): ReportValues {
+  const asked = sheet ? numericIndicators(sheet) : [];
+  const indicators: Record<string, number | null> = Object.fromEntries(asked.map((label) => [label, null]));
+  Object.assign(indicators, body.indicators);
+  return {
+    sheet: { sheetId: sheet?.id ?? `${body.planId}/${body.sheetCode}`, planId: body.planId, sheetCode: body.sheetCode },
+    action: body.action,
+    kind: body.kind,
+    title: body.title,
+    dates: { start: body.startDate, end: body.endDate },
+    sessions: body.sessions,
+    parents: body.parents,
+    qpvParents: body.qpvParents,
+    children: body.children,
+    families: body.families,
+    singleParentFamilies: body.singleParentFamilies,
+    partners: body.partners,
+    indicators,
+    comment: body.comment,
+  };
+}
+
+/** At most this many of a sheet's indicators are asked: a sheet listing twenty would make the form endless. */
+const MAX_ASKED_INDICATORS = 8;
+
+/** The sheet's numeric indicators, as the form asks them. */
+export function numericIndicators(sheet: Sheet): string[] {
+  return sheetIndicators(sheet)
+    .filter((indicator) => indicator.numeric)
+    .slice(0, MAX_ASKED_INDICATORS)
+    .map((indicator) => indicator.label);
+}
+
+export interface ReportFormServices {
+  sheets: SheetIndex;
+}
+
+type Field<K extends keyof ReportValues & string> = FormField<ReportValues, K>;
+
+/**
+ * A free-text answer that is really another question (« qui pilote la PA 3.2.1 ? ») is not taken as the title or
+ * the comment: the route table answers it and the form asks its question again.
+ */
+function looksLikeAnotherQuestion(reading: TurnReading): boolean {
+  return /\?\s*$/.test(reading.text) || reading.safety !== null || reading.command === 'help' || reading.command === 'greeting';
+}
+
+/** What to fix, for each problem the readers find (src/reports/reading). */
+const PROBLEM_TEXTS: Record<ReadProblem, Record<Language, string>> = {
+  notANumber: t.notANumber,
+  approximate: t.approximate,
+  tooLarge: t.tooLarge,
+  notADate: t.notADate,
+  future: t.future,
+  endBeforeStart: t.endBeforeStart,
+  tooLong: t.tooLong,
+};
+
+function problemText(problem: ReadProblem, language: Language): string {
+  return (PROBLEM_TEXTS[problem] ?? t.notANumber)[language];
+}
+
+/** A count's answer: a number, or what to fix; a question or a remark with no number at all is not an answer. */
+function readCountAnswer(reading: TurnReading, min = 0): FieldOutcome<number> {
+  const outcome = readCount(reading.text);
+  if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notANumber[reading.language] };
+  if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
+  if (outcome.value < min) return { problem: t.atLeastOne[reading.language] };
+  return { value: outcome.value };
+}
+
+function countField<K extends 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies'>(
+  key: K,
+  ask: (language: Language, values: Partial<ReportValues>) => string,
+  options: { min?: number; suggestions?: (language: Language) => string[] } = {},
+): Field<K> {
+  return {
+    key,
+    ask,
+    reask: (language, problem, values) => t.reask[language](problem, ask(language, values)),
+    read: (reading) => readCountAnswer(reading, options.min ?? 0) as FieldOutcome<ReportValues[K]>,
+    ...(options.suggestions ? { suggestions: options.suggestions } : {}),
+  };
+}
+
+function textField<K extends 'title'>(key: K, ask: (language: Language) => string, minLength: number): Field<K> {
+  return {
+    key,
+    ask,
+    reask: (language, problem) => t.reask[language](problem, ask(language)),
+    read: (reading) => {
+      if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
+      const text = reading.text.trim();
+      if (text.length < minLength) return { problem: t.titleTooShort[reading.language] };
+      if (text.length > 300) return { problem: t.tooLong[reading.language] };
+      return { value: text as ReportValues[K] };
+    },
+  };
+}
+
+/** Which sheet the typed code names; several plans holding it ask for the plan. */
+function readSheet(reading: TurnReading, sheets: SheetIndex): FieldOutcome<ReportValues['sheet']> {
+  const code = reading.sheets.codes[0];
+  if (!code) return null;
+  let found = sheets.findByNumber(code);
+  const hinted = reading.sheets.planHint?.planIds;
+  if (found.length > 1 && hinted && hinted.length > 0) {
+    const inPlan = found.filter((sheet) => hinted.includes(sheet.plan.id));
+    if (inPlan.length > 0) found = inPlan;
+  }
+  if (found.length === 0) return { problem: t.sheetUnknown[reading.language](code.shown) };
+  if (found.length > 1) {
+    const plans = found.map((sheet) => sheet.plan.title).join(' ; ');
+    return { problem: t.sheetInPlans[reading.language](code.shown, plans) };
+  }
+  const sheet = found[0] as Sheet;
+  return { value: { sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code } };
+}
+
+/** « Action 2 — Former les professionnels… », as the summary and the export name it. */
+export function actionLabel(sheet: Sheet, number: number): string | null {
+  const action = sheet.actions.find((candidate) => candidate.number === number);
+  if (!action) return null;
+  const words = action.title ?? action.items[0] ?? '';
+  return shorten(`Action ${number} — ${words}`, 140);
+}
+
+/** The partners a sheet names, short enough to offer as answers. */
+export function sheetPartners(sheet: Sheet): string[] {
+  return sheet.sections
+    .filter((section) => section.field === 'partners' || section.field === 'pilot')
+    .flatMap((section) => section.items.map((item) => item.text))
+    .flatMap((text) => text.split(/\s*[,;]\s*|\s+et\s+/))
+    .map((text) => text.replace(/[.:]+$/, '').trim())
+    .filter((text) => text.length >= 2 && text.length <= 60);
+}
+
+/** A typed partner is written as the sheet writes it when it is the same organisation (« caf » → « CAF du Rhône »). */
+function matchPartner(typed: string, known: readonly string[]): string {
+  const folded = fold(typed);
+  const exact = known.find((name) => fold(name) === folded);
+  if (exact) return exact;
+  const starting = known.filter((name) => fold(name).split(/\s+/)[0] === folded || fold(name).startsWith(`${folded} `));
+  return starting.length === 1 ? (starting[0] as string) : typed;
+}
+
+export function reportFields(services: ReportFormServices): FormFields<ReportValues> {
+  const sheetOf = (values: Partial<ReportValues>): Sheet | undefined => (values.sheet ? services.sheets.sheetById(values.sheet.sheetId) : undefined);
+  const indicatorsOf = (values: Partial<ReportValues>) => {
+    const sheet = sheetOf(values);
+    return sheet ? numericIndicators(sheet) : [];
+  };
+  const nextIndicator = (values: Partial<ReportValues>) => indicatorsOf(values).find((label) => !(label in (values.indicators ?? {})));
+
+  const sheet: Field<'sheet'> = {
+    key: 'sheet',
+    ask: (language) => t.askSheet[language],
+    reask: (language, problem) => t.reask[language](problem || t.sheetNeedsCode[language], t.askSheet[language]),
+    read: (reading) => readSheet(reading, services.sheets),
+    alsoClears: ['action', 'indicators', 'partners'],
+  };
+
+  const action: Field<'action'> = {
+    key: 'action',
+    applies: (values) => (sheetOf(values)?.actions.length ?? 0) > 0,
+    ask: (language, values) => {
+      const list = (sheetOf(values)?.actions ?? []).map((candidate) => `${candidate.number}. ${shorten(candidate.title ?? candidate.items[0] ?? '', 90)}`);
+      return t.askAction[language](list.join('\n'));
+    },
+    reask: (language, problem, values) => t.reask[language](problem, action.ask(language, values)),
+    read: (reading, values) => {
+      const found = sheetOf(values);
+      if (!found) return null;
+      if (saysNone(reading.text) || /\b(aucune|none)\b/i.test(reading.text)) return { value: null };
+      const number = /^\s*(?:l'|l’|la\s+|action\s+|n°\s*)*(\d{1,2})\b/i.exec(reading.text);
+      if (!number) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.actionUnknown[reading.language] };
+      const label = actionLabel(found, Number(number[1]));
+      return label ? { value: label } : { problem: t.actionUnknown[reading.language] };
+    },
+    suggestions: (language, values) => [
+      ...(sheetOf(values)?.actions ?? []).slice(0, 5).map((candidate) => String(candidate.number)),
+      t.noParticularAction[language],
+    ],
+  };
+
+  const kind: Field<'kind'> = {
+    key: 'kind',
+    ask: (language) => t.askKind[language],
+    reask: (language, problem) => t.reask[language](problem, t.askKind[language]),
+    read: (reading) => {
+      const found = readReportKind(reading.text) ?? kindByLabel(reading.text);
+      if (found) return { value: found };
+      return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.kindUnknown[reading.language] };
+    },
+    suggestions: (language) => ['groupe-de-parole', 'cafe-des-parents', 'atelier-parents-enfants', 'conference-debat', 'autre'].map((id) => KIND_LABELS[id as ReportKind][language]),
+  };
+
+  const title = textField('title', (language) => t.askTitle[language], 3);
+
+  const dates: Field<'dates'> = {
+    key: 'dates',
+    ask: (language) => t.askDates[language],
+    reask: (language, problem) => t.reask[language](problem, t.askDates[language]),
+    read: (reading) => {
+      const outcome = readActionDates(reading.text, reading.now);
+      if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[reading.language] };
+      if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
+      return { value: outcome };
+    },
+  };
+
+  const partners: Field<'partners'> = {
+    key: 'partners',
+    ask: (language) => t.askPartners[language],
+    reask: (language, problem) => t.reask[language](problem, t.askPartners[language]),
+    read: (reading, values) => {
+      if (saysNone(reading.text)) return { value: [] };
+      if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
+      const known = sheetOf(values) ? sheetPartners(sheetOf(values) as Sheet) : [];
+      const typed = reading.text
+        .split(/\s*[,;\n]\s*|\s+(?:et|and)\s+/i)
+        .map((name) => name.trim())
+        .filter((name) => name.length > 0);
+      if (typed.some((name) => name.length > 300) || typed.length > 50) return { problem: t.tooLong[reading.language] };
+      return { value: [...new Set(typed.map((name) => matchPartner(name, known)))] };
+    },
+    suggestions: (language, values) => [...(sheetOf(values) ? sheetPartners(sheetOf(values) as Sheet).slice(0, 4) : []), t.none[language]],
+  };
+
+  const indicators: Field<'indicators'> = {
+    key: 'indicators',
+    applies: (values) => indicatorsOf(values).length > 0,
+    filled: (values) => nextIndicator(values) === undefined,
+    ask: (language, values) => t.askIndicator[language](nextIndicator(values) ?? ''),
+    reask: (language, problem, values) => t.reask[language](problem, indicators.ask(language, values)),
+    read: (reading, values) => {
+      const label = nextIndicator(values);
+      if (label === undefined) return null;
+      const so_far = values.indicators ?? {};
+      if (saysNone(reading.text) || /\b(non concern|pas concern|not concerned|passer|skip)/i.test(fold(reading.text))) {
+        return { value: { ...so_far, [label]: null } };
+      }
+      const outcome = readCountAnswer(reading);
+      if (outcome === null || 'problem' in outcome) return outcome;
+      return { value: { ...so_far, [label]: outcome.value } };
+    },
+    suggestions: (language) => [t.notConcerned[language]],
+  };
+
+  const comment: Field<'comment'> = {
+    key: 'comment',
+    ask: (language) => t.askComment[language],
+    reask: (language, problem) => t.reask[language](problem, t.askComment[language]),
+    read: (reading) => {
+      if (saysNone(reading.text)) return { value: null };
+      if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
+      const text = reading.text.trim();
+      return text.length > 2000 ? { problem: t.tooLong[reading.language] } : { value: text };
+    },
+    suggestions: (language) => [t.none[language]],
+  };
+
+  return [
+    sheet,
+    action,
+    kind,
+    title,
+    dates,
+    countField('sessions', (language) => t.askSessions[language], { min: 1, suggestions: () => ['1'] }),
+    countField('parents', (language) => t.askParents[language]),
+    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'] }),
+    countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'] }),
+    countField('families', (language) => t.askFamilies[language]),
+    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'] }),
+    partners,
+    indicators,
+    comment,
+  ];
+}
+
+/** A kind given by its label (a quick reply, the card's choice), in either language. */
+function kindByLabel(text: string): ReportKind | null {
+  const folded = fold(text);
+  for (const id of REPORT_KINDS) {
+    if (fold(KIND_LABELS[id].fr) === folded || fold(KIND_LABELS[id].en) === folded || id === folded) return id;
+  }
+  return null;
+}
+
+/** The words the runner says when the whole form refuses a value (a part larger than its whole). */
+export function wholeFormProblem(message: string, values: Partial<ReportValues>, language: Language): string {
+  if (message === 'partOfParents') return t.partLargerThanWhole[language](values.qpvParents ?? 0, values.parents ?? 0, t.parentsWord[language]);
+  if (message === 'partOfFamilies') return t.partLargerThanWhole[language](values.singleParentFamilies ?? 0, values.families ?? 0, t.familiesWord[language]);
+  if (message === 'endBeforeStart') return t.endBeforeStart[language];
+  return message;
+}
+

@@ -1,0 +1,558 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import { z } from 'zod';
+import { accountKey } from '../../src/bot/account';
+import { sendReply } from '../../src/bot/replies';
+import { reportFormCard, reportSummaryCard, type FormInputView } from '../../src/cards/reportCards';
+import type { Language } from '../../src/language/text';
+import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
+import type { TurnReading } from '../../src/reading';
+import { enrolmentRetryDelayMs, hashEnrolmentCode, readEnrolmentCode } from '../../src/reports/enrolmentCodes';
+import { IsoDateSchema, REPORT_KINDS, type Centre, type Report } from '../../src/reports/model';
+import { readFormCommand, readReportIntent, readReportStatement } from '../../src/reports/reading';
+import type { SheetIndex } from '../../src/sheets';
+import type { Store } from '../../src/storage';
+import type { ConversationMemory } from '../conversationMemory';
+import { FormRunner, type FormCommand, type FormDefinition } from '../forms/formRunner';
+import type { MultiTurnJourney } from '../journey';
+import { actionLabel, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem, type ReportValues } from './reportForm';
+import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
+
+/**
+ * A CENTRE REPORTS AN ACTION. Staff of a centre social or EVS tell the bot what they ran; the bot asks only what is
+ * missing (the form is data: ./reportForm.ts), shows a summary to confirm, and stores the report once.
+ *
+ *   « déclarer une action », « on a fait un café des parents le 12 mars… »   start (asks the centre's code the first time)
+ *   « reprendre ma déclaration »                                             the saved draft, even days later
+ *   « mes déclarations »                                                      one's own reports
+ *   « corriger RPT-2026-000123 »                                              a stored report, back to its summary
+ *
+ * The draft is saved in the database at every step (per account, not per conversation), so a restart, `kill -9`,
+ * another instance or a new conversation carries on where the person was.
+ */
+export interface ReportJourneyServices {
+  sheets: SheetIndex;
+  store: Pick<Store, 'reports' | 'drafts' | 'enrolments'>;
+  now: () => DateTime;
+  /** Reads a text as a turn would (a card's input goes through the same readers as a typed answer). */
+  readText: (text: string, like: TurnReading) => TurnReading;
+}
+
+const FORM_ID = 'report';
+/** How many of one's reports « mes déclarations » shows, newest first. */
+const LISTED_REPORTS = 10;
+
+const CardDataSchema = z.object({
+  maillage: z.literal('report'),
+  draft: z.string().min(1).max(100),
+  command: z.enum(['confirm', 'cancel', 'edit', 'form']),
+  field: z.string().max(100).optional(),
+});
+type CardData = z.infer<typeof CardDataSchema>;
+
+/** A card input, as a card sends it: text, a number, or nothing. */
+const InputSchema = z.union([z.string().max(5000), z.number()]).optional().catch(undefined);
+
+export class ReportJourney implements MultiTurnJourney {
+  readonly id = 'report';
+  private readonly runner: FormRunner<ReportValues>;
+  private readonly definition: FormDefinition<ReportValues>;
+
+  constructor(private readonly services: ReportJourneyServices) {
+    this.definition = {
+      id: FORM_ID,
+      fields: reportFields({ sheets: services.sheets }),
+      schema: ReportValuesSchema as unknown as z.ZodType<ReportValues>,
+      prefill: (reading) => this.prefill(reading),
+      command: (reading) => readFormCommand(reading.text) as FormCommand | null,
+      wholeFormProblem: (message, values, language) => wholeFormProblem(message, values, language),
+      review: {
+        summary: (values, language, context, memory) => this.summary(values, language, context, memory),
+        whichField: (language) => ({ text: t.whichField[language] }),
+      },
+      complete: (context, values, language, memory) => this.store(context, values, language, memory),
+      cancelled: async (context, language) => {
+        // The memory's report part is cleared by the caller once the runner has closed the form.
+        await sendReply(context, { text: t.cancelled[language] });
+      },
+    };
+    this.runner = new FormRunner(this.definition);
+  }
+
+  // ── Who claims what (dialogs/routes.ts) ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Whether a message asks for the report journey. Partners' channels and accounts already enrolled reach it with
+   * any report message; on the public website a parent's « on a fait une sortie hier » is not taken for a report:
+   * only the explicit « déclarer une action », « mes déclarations »… are.
+   */
+  wants(reading: TurnReading, memory: ConversationMemory, partners: boolean): boolean {
+    const intent = readReportIntent(reading.text);
+    if (intent === null) return false;
+    if (partners || memory.report?.enrolment) return true;
+    return !(intent.kind === 'start' && intent.statement);
+  }
+
+  /** A button of one of this journey's cards. */
+  ownsCard(data: unknown): boolean {
+    return CardDataSchema.safeParse(data).success;
+  }
+
+  pendingQuestion(memory: ConversationMemory): string | null {
+    if (memory.report?.awaitingCode) return 'code';
+    return this.runner.pendingQuestion(memory);
+  }
+
+  answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
+    if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
+    if (this.runner.pendingQuestion(memory) === null) return false;
+    return this.asksWholeForm(reading) || this.runner.answersPending(reading, memory);
+  }
+
+  async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    if (memory.report?.awaitingCode) {
+      await sendReply(context, { text: t.askCodeAgain[reading.language] });
+      return;
+    }
+    await this.runner.askAgain(context, reading, memory);
+  }
+
+  // ── Answers ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The answer to the pending question: the enrolment code, or a field of the form (or a command at any field). */
+  async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    if (memory.report?.awaitingCode) {
+      await this.answerCode(context, reading, memory);
+      return;
+    }
+    if (this.asksWholeForm(reading)) {
+      await this.sendWholeForm(context, reading.language, memory);
+      return;
+    }
+    await this.runner.answer(context, reading, memory);
+    await this.afterFormTurn(context, memory);
+  }
+
+  /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
+  async answerIntent(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const intent = readReportIntent(reading.text);
+    if (intent === null) return;
+    switch (intent.kind) {
+      case 'list':
+        await this.listReports(context, reading.language);
+        return;
+      case 'correct':
+        await this.startCorrection(context, reading, memory, intent.reference);
+        return;
+      case 'resume':
+      case 'start': {
+        const enrolment = await this.checkEnrolment(context, memory);
+        if (!enrolment) {
+          await this.askCode(context, reading, memory, intent.kind === 'start' && intent.statement ? reading.text : undefined);
+          return;
+        }
+        await this.startOrResume(context, reading, memory, intent.kind === 'resume');
+        return;
+      }
+    }
+  }
+
+  /** A button of the summary or the whole form. */
+  async answerCard(context: TurnContext, reading: TurnReading, memory: ConversationMemory, data: unknown): Promise<void> {
+    const parsed = CardDataSchema.safeParse(data);
+    if (!parsed.success) return;
+    const card = parsed.data;
+    const language = reading.language;
+    const current = memory.form?.form === FORM_ID && memory.report?.draft === card.draft;
+    if (!current) {
+      const stored = memory.report?.lastStored;
+      if (stored && stored.draft === card.draft) await sendReply(context, { text: t.alreadyStored[language](stored.reference) });
+      else await sendReply(context, { text: t.staleCard[language] });
+      return;
+    }
+    if (card.command === 'form') await this.takeWholeForm(context, reading, memory, data);
+    else await this.runner.obey(context, cardCommand(card), language, memory);
+    await this.afterFormTurn(context, memory);
+  }
+
+  // ── Enrolment ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The account's enrolment, checked in the database (it may have been revoked since); cached in the memory. */
+  private async checkEnrolment(context: TurnContext, memory: ConversationMemory): Promise<ReportMemory['enrolment'] | null> {
+    const found = await this.services.store.enrolments.find(accountKey(context));
+    const report = this.reportMemory(memory);
+    if (!found) {
+      delete report.enrolment;
+      return null;
+    }
+    report.enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
+    return report.enrolment;
+  }
+
+  private async askCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory, statement: string | undefined): Promise<void> {
+    const report = this.reportMemory(memory);
+    report.awaitingCode = true;
+    if (statement) report.statement = statement.slice(0, 1000);
+    await sendReply(context, { text: t.askCode[reading.language] });
+  }
+
+  private async answerCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const language = reading.language;
+    const report = this.reportMemory(memory);
+    if (readFormCommand(reading.text)?.kind === 'cancel') {
+      report.awaitingCode = false;
+      delete report.statement;
+      await sendReply(context, { text: t.enrolmentCancelled[language] });
+      return;
+    }
+    const code = readEnrolmentCode(reading.text);
+    if (code === null) return;
+    const key = accountKey(context);
+    const now = this.services.now().toJSDate();
+    // Guessing is slowed down per account: after a few wrong codes, no code is even tried until the delay is over.
+    const failures = await this.services.store.enrolments.failures(key);
+    if (failures) {
+      const waitMs = failures.lastFailureAt.getTime() + enrolmentRetryDelayMs(failures.failures) - now.getTime();
+      if (waitMs > 0) {
+        await sendReply(context, { text: t.codeSlowDown[language](Math.max(1, Math.ceil(waitMs / 60_000))) });
+        return;
+      }
+    }
+    const enrolment = await this.services.store.enrolments.redeem(hashEnrolmentCode(code), key, context.activity.channelId ?? 'unknown', now);
+    if (!enrolment) {
+      await this.services.store.enrolments.recordFailure(key, now);
+      await sendReply(context, { text: t.codeRefused[language] });
+      return;
+    }
+    await this.services.store.enrolments.clearFailures(key);
+    report.awaitingCode = false;
+    report.enrolment = { id: enrolment.id, structureId: enrolment.structureId, structureName: enrolment.structureName, communeCode: enrolment.communeCode, communeName: enrolment.communeName };
+    const statement = report.statement;
+    delete report.statement;
+    await sendReply(context, { text: t.enrolled[language](enrolment.structureName) });
+    const first = statement ? this.services.readText(statement, reading) : reading;
+    await this.startOrResume(context, statement ? first : { ...reading, text: '' }, memory, false);
+  }
+
+  // ── The form ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async startOrResume(context: TurnContext, reading: TurnReading, memory: ConversationMemory, onlyResume: boolean): Promise<void> {
+    const language = reading.language;
+    const report = this.reportMemory(memory);
+    if (memory.form?.form === FORM_ID && report.draft) {
+      await sendReply(context, { text: t.resumed[language](this.draftName(memory, language)) });
+      await this.runner.askAgain(context, reading, memory);
+      return;
+    }
+    const saved = await this.services.store.drafts.get(accountKey(context));
+    const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
+    if (body?.success) {
+      memory.form = body.data.form;
+      report.draft = body.data.draft;
+      if (body.data.correcting) report.correcting = body.data.correcting;
+      else delete report.correcting;
+      const statement = !onlyResume && readReportIntent(reading.text)?.kind === 'start' && readReportStatement(reading.text, reading.now);
+      const extra = statement && Object.keys(statement).length > 0 ? ` ${t.resumedInstead[language]}` : '';
+      await sendReply(context, { text: `${t.resumed[language](this.draftName(memory, language))}${extra}` });
+      await this.runner.resume(context, language, memory);
+      await this.afterFormTurn(context, memory);
+      return;
+    }
+    if (onlyResume) {
+      await sendReply(context, { text: t.noDraft[language] });
+      return;
+    }
+    report.draft = randomUUID();
+    delete report.correcting;
+    const centre = report.enrolment?.structureName ?? '';
+    const given = this.prefill(reading);
+    const facts = this.facts(given, language, false).map((fact) => fact.value);
+    const opening = facts.length > 0 ? `${t.starting[language](centre)} ${t.understood[language](facts.join(', '))}` : t.starting[language](centre);
+    await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
+    await this.runner.start(context, reading, memory, given);
+    await this.afterFormTurn(context, memory);
+  }
+
+  /** Everything the first message says: its sheet code, kind, dates, counts. */
+  private prefill(reading: TurnReading): Partial<ReportValues> {
+    const statement = readReportStatement(reading.text, reading.now);
+    const values: Partial<ReportValues> = {};
+    const sheetField = this.definition.fields.find((field) => field.key === 'sheet');
+    const sheet = sheetField?.read(reading, values);
+    if (sheet && 'value' in sheet) values.sheet = sheet.value as ReportValues['sheet'];
+    if (statement.kind) values.kind = statement.kind;
+    if (statement.startDate && statement.endDate) values.dates = { start: statement.startDate, end: statement.endDate };
+    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
+      const value = statement[key];
+      if (value !== undefined) values[key] = value;
+    }
+    // A part said larger than its whole is left for its own question, where it is refused with what to fix.
+    if (values.qpvParents !== undefined && values.parents !== undefined && values.qpvParents > values.parents) delete values.qpvParents;
+    if (values.singleParentFamilies !== undefined && values.families !== undefined && values.singleParentFamilies > values.families) delete values.singleParentFamilies;
+    return values;
+  }
+
+  /** The draft follows the form: saved at every step, removed once stored or cancelled. */
+  private async afterFormTurn(context: TurnContext, memory: ConversationMemory): Promise<void> {
+    const report = this.reportMemory(memory);
+    const key = accountKey(context);
+    if (memory.form?.form === FORM_ID && report.draft) {
+      await this.services.store.drafts.save(key, { version: 1, form: memory.form, draft: report.draft, ...(report.correcting ? { correcting: report.correcting } : {}) }, this.services.now().toJSDate());
+      return;
+    }
+    if (report.draft) {
+      delete report.draft;
+      delete report.correcting;
+      await this.services.store.drafts.delete(key);
+    }
+  }
+
+  private asksWholeForm(reading: TurnReading): boolean {
+    const text = reading.text.trim().toLowerCase();
+    return text === t.wholeForm.fr.toLowerCase() || text === t.wholeForm.en.toLowerCase() || /^(le |the )?formulaire( complet)?$|^(whole |full )?form$/.test(text);
+  }
+
+  private async sendWholeForm(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+    const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
+    const card = reportFormCard(
+      { heading: t.wholeForm[language], intro: t.wholeFormIntro[language], draft: this.reportMemory(memory).draft ?? '', inputs: this.formInputs(values, language), submit: t.confirm[language] },
+      context.activity.channelId,
+    );
+    await sendReply(context, { text: t.wholeFormIntro[language], cards: [card] });
+  }
+
+  private formInputs(values: Partial<ReportValues>, language: Language): FormInputView[] {
+    const label = (key: keyof typeof summaryLabels) => summaryLabels[key][language];
+    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
+    const inputs: FormInputView[] = [{ kind: 'text', id: 'sheet', label: label('sheet'), value: values.sheet?.sheetCode ?? '', maxLength: 100, placeholder: 'PA 2.3.2' }];
+    if (sheet && sheet.actions.length > 0) {
+      const current = sheet.actions.find((action) => actionLabel(sheet, action.number) === values.action);
+      inputs.push({
+        kind: 'choice',
+        id: 'action',
+        label: label('action'),
+        value: current ? String(current.number) : 'aucune',
+        choices: [...sheet.actions.map((action) => ({ title: actionLabel(sheet, action.number) ?? String(action.number), value: String(action.number) })), { title: t.noParticularAction[language], value: 'aucune' }],
+      });
+    }
+    inputs.push(
+      { kind: 'choice', id: 'kind', label: label('kind'), value: values.kind ?? '', choices: REPORT_KINDS.map((id) => ({ title: KIND_LABELS[id][language], value: id })) },
+      { kind: 'text', id: 'title', label: label('title'), value: values.title ?? '', maxLength: 300 },
+      { kind: 'date', id: 'start', label: language === 'fr' ? 'Début' : 'Start', value: values.dates?.start ?? '' },
+      { kind: 'date', id: 'end', label: language === 'fr' ? 'Fin' : 'End', value: values.dates?.end ?? '' },
+    );
+    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
+      inputs.push({ kind: 'number', id: key, label: label(key), value: values[key] ?? null, min: key === 'sessions' ? 1 : 0, max: 1_000_000 });
+    }
+    inputs.push({ kind: 'text', id: 'partners', label: label('partners'), value: (values.partners ?? []).join(', '), maxLength: 2000 });
+    (sheet ? numericIndicators(sheet) : []).forEach((indicator, index) => {
+      const value = values.indicators?.[indicator];
+      inputs.push({ kind: 'number', id: `indicator_${index}`, label: indicator, value: value ?? null, min: 0, max: 1_000_000_000 });
+    });
+    inputs.push({ kind: 'text', id: 'comment', label: label('comment'), value: values.comment ?? '', multiline: true, maxLength: 2000 });
+    return inputs;
+  }
+
+  /**
+   * The whole form, sent as one card: each input goes through its field's reader like a typed answer, so a card
+   * meets the same refusals. What passes is kept; what does not is listed, then asked one by one.
+   */
+  private async takeWholeForm(context: TurnContext, reading: TurnReading, memory: ConversationMemory, data: unknown): Promise<void> {
+    const language = reading.language;
+    const inputs = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+    const text = (id: string): string => {
+      const value = InputSchema.parse(inputs[id]);
+      return value === undefined ? '' : String(value).trim();
+    };
+    const values: Partial<ReportValues> = { ...((memory.form?.values ?? {}) as Partial<ReportValues>) };
+    const problems: string[] = [];
+    const label = (key: keyof typeof summaryLabels) => summaryLabels[key][language];
+    for (const field of this.definition.fields) {
+      if (field.key === 'dates' || field.key === 'indicators') continue;
+      const typed = text(field.key);
+      if (typed === '') {
+        // An optional field left empty in the card means « none »; a required one stays to be asked.
+        if (field.key === 'partners') values.partners = [];
+        if (field.key === 'comment') values.comment = null;
+        continue;
+      }
+      const outcome = field.read(this.services.readText(typed.slice(0, 1000), reading), values);
+      if (outcome === null) problems.push(`${label(field.key)} : ${t.notANumber[language]}`);
+      else if ('problem' in outcome) problems.push(`${label(field.key)} : ${outcome.problem}`);
+      else {
+        const before = JSON.stringify(values[field.key]);
+        (values as Record<string, unknown>)[field.key] = outcome.value;
+        if (before !== JSON.stringify(outcome.value)) for (const cleared of field.alsoClears ?? []) if (cleared !== 'partners' || !('partners' in inputs)) delete values[cleared];
+      }
+    }
+    const dates = checkCardDates(text('start'), text('end') || text('start'), this.services.now());
+    if (dates && 'problem' in dates) problems.push(`${label('dates')} : ${t[dates.problem][language]}`);
+    else if (dates) values.dates = dates;
+    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
+    if (sheet) {
+      const indicators: Record<string, number | null> = {};
+      numericIndicators(sheet).forEach((indicator, index) => {
+        const typed = text(`indicator_${index}`);
+        const value = typed === '' ? null : Number(typed);
+        if (value !== null && (!Number.isFinite(value) || value < 0 || value > 1_000_000_000)) problems.push(`${indicator} : ${t.notANumber[language]}`);
+        else indicators[indicator] = value;
+      });
+      values.indicators = indicators;
+    }
+    this.runner.giveValues(memory, values);
+    if (problems.length > 0) await sendReply(context, { text: t.cardProblems[language](problems.map((problem) => `- ${problem}`).join('\n')) });
+    await this.runner.resume(context, language, memory);
+  }
+
+  // ── Review and storing ──────────────────────────────────────────────────────────────────────────────────────
+
+  private summary(values: ReportValues, language: Language, context: TurnContext, memory: ConversationMemory) {
+    const report = this.reportMemory(memory);
+    const facts = this.facts(values, language, true);
+    const centre = report.enrolment?.structureName;
+    const card = reportSummaryCard(
+      {
+        heading: report.correcting ? t.correcting[language](report.correcting) : t.reviewIntro[language].split('.')[0] ?? '',
+        intro: t.reviewIntro[language],
+        facts: [...(centre ? [{ label: summaryLabels.centre[language], value: centre }] : []), ...facts],
+        draft: report.draft ?? '',
+        buttons: { confirm: t.confirm[language], edit: t.edit[language], cancel: t.cancel[language] },
+        editable: facts.map((fact) => ({ title: fact.label, value: fact.key })),
+      },
+      context.activity.channelId,
+    );
+    const text = [t.reviewIntro[language], ...facts.map((fact) => `- ${fact.label} : ${fact.value}`)].join('\n');
+    return { text, cards: [card], suggestions: [t.confirm[language], t.edit[language], t.cancel[language]] };
+  }
+
+  /** The values as the summary shows them, in the form's order. */
+  private facts(values: Partial<ReportValues>, language: Language, all: boolean): Array<{ key: string; label: string; value: string }> {
+    const facts: Array<{ key: string; label: string; value: string }> = [];
+    const add = (key: keyof typeof summaryLabels, value: string | undefined) => {
+      if (value !== undefined) facts.push({ key, label: summaryLabels[key][language], value });
+    };
+    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
+    add('sheet', values.sheet ? (sheet ? `${sheet.code} (${sheet.plan.title})` : values.sheet.sheetCode) : undefined);
+    if (all || values.action) add('action', values.action === undefined ? undefined : (values.action ?? t.noParticularAction[language]));
+    add('kind', values.kind ? KIND_LABELS[values.kind][language] : undefined);
+    add('title', values.title);
+    add('dates', values.dates ? datesText(values.dates.start, values.dates.end, language) : undefined);
+    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
+      add(key, values[key] === undefined ? undefined : String(values[key]));
+    }
+    add('partners', values.partners === undefined ? undefined : values.partners.length > 0 ? values.partners.join(', ') : t.none[language]);
+    const indicators = Object.entries(values.indicators ?? {});
+    if (indicators.length > 0) add('indicators', indicators.map(([label, value]) => `${label} : ${value === null ? t.notConcerned[language].toLowerCase() : value}`).join(' ; '));
+    if (all) add('comment', values.comment === undefined ? undefined : (values.comment ?? t.none[language]));
+    return facts;
+  }
+
+  /** Stores the confirmed report (or its correction); false keeps the form at its review, the person told why. */
+  private async store(context: TurnContext, values: ReportValues, language: Language, memory: ConversationMemory): Promise<boolean> {
+    const report = this.reportMemory(memory);
+    const key = accountKey(context);
+    const now = this.services.now().toJSDate();
+    const body = reportBodyOf(values);
+    if (report.correcting) {
+      const corrected = await this.services.store.reports.correct(report.correcting, body, key, now);
+      if (!corrected) {
+        await sendReply(context, { text: t.notYourReport[language](report.correcting) });
+        return false;
+      }
+      await sendReply(context, { text: t.corrected[language](corrected.id, corrected.version) });
+      return true;
+    }
+    const enrolment = await this.checkEnrolment(context, memory);
+    if (!enrolment || !report.draft) {
+      await sendReply(context, { text: t.notEnrolledAnyMore[language] });
+      return false;
+    }
+    const centre: Centre = { structureId: enrolment.structureId, structureName: enrolment.structureName, communeCode: enrolment.communeCode, communeName: enrolment.communeName };
+    const { report: stored, created } = await this.services.store.reports.submit({
+      submissionKey: report.draft,
+      centre,
+      body,
+      submittedBy: key,
+      channelId: context.activity.channelId ?? 'unknown',
+      submittedAt: now,
+    });
+    report.lastStored = { draft: report.draft, reference: stored.id };
+    await sendReply(context, { text: created ? t.stored[language](stored.id) : t.alreadyStored[language](stored.id), suggestions: [language === 'fr' ? 'mes déclarations' : 'my reports'] });
+    return true;
+  }
+
+  // ── One's own reports ───────────────────────────────────────────────────────────────────────────────────────
+
+  private async listReports(context: TurnContext, language: Language): Promise<void> {
+    const reports = await this.services.store.reports.list({ submittedBy: accountKey(context) });
+    if (reports.length === 0) {
+      await sendReply(context, { text: t.myReportsNone[language] });
+      return;
+    }
+    const newest = [...reports].sort((a, b) => (a.startDate === b.startDate ? b.id.localeCompare(a.id) : b.startDate.localeCompare(a.startDate))).slice(0, LISTED_REPORTS);
+    const lines = newest.map((item) => `- ${reportLine(item, language)}`);
+    await sendReply(context, {
+      text: [t.myReportsTitle[language](reports.length, newest.length), ...lines, t.myReportsHint[language]].join('\n'),
+      suggestions: newest.slice(0, 3).map((item) => `${language === 'fr' ? 'corriger' : 'correct'} ${item.id}`),
+    });
+  }
+
+  private async startCorrection(context: TurnContext, reading: TurnReading, memory: ConversationMemory, reference: string | null): Promise<void> {
+    const language = reading.language;
+    if (reference === null) {
+      await sendReply(context, { text: t.whichReport[language] });
+      return;
+    }
+    const stored = await this.services.store.reports.get(reference);
+    if (!stored || stored.submittedBy !== accountKey(context)) {
+      await sendReply(context, { text: t.notYourReport[language](reference) });
+      return;
+    }
+    const report = this.reportMemory(memory);
+    const sheet = this.services.sheets.sheets.find((candidate) => candidate.plan.id === stored.planId && candidate.code === stored.sheetCode);
+    report.draft = randomUUID();
+    report.correcting = stored.id;
+    await sendReply(context, { text: t.correcting[language](stored.id) });
+    await this.runner.start(context, reading, memory, valuesOfReport(stored, sheet));
+    await this.afterFormTurn(context, memory);
+  }
+
+  // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The memory's report part, made when first needed; cleared of what a closed form leaves behind. */
+  private reportMemory(memory: ConversationMemory): ReportMemory {
+    memory.report ??= ReportMemorySchema.parse({});
+    return memory.report;
+  }
+
+  private draftName(memory: ConversationMemory, language: Language): string {
+    const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
+    const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : language === 'fr' ? 'pas encore de réponse' : 'no answer yet';
+  }
+}
+
+/** A card button, as the form's commands. */
+function cardCommand(card: CardData): FormCommand {
+  if (card.command === 'edit') return { kind: 'edit', field: card.field ?? null };
+  return { kind: card.command === 'cancel' ? 'cancel' : 'confirm' };
+}
+
+/** The card's date inputs (`YYYY-MM-DD`), with the refusals of a typed date. */
+function checkCardDates(start: string, end: string, now: DateTime): { start: string; end: string } | { problem: 'notADate' | 'future' | 'endBeforeStart' } | null {
+  if (start === '') return null;
+  if (!IsoDateSchema.safeParse(start).success || !IsoDateSchema.safeParse(end).success) return { problem: 'notADate' };
+  const valid = (iso: string) => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  if (!valid(start) || !valid(end)) return { problem: 'notADate' };
+  const today = now.setZone('Europe/Paris').toISODate() ?? '';
+  if (start > today || end > today) return { problem: 'future' };
+  if (end < start) return { problem: 'endBeforeStart' };
+  return { start, end };
+}
+
+function reportLine(report: Report, language: Language): string {
+  const counts = language === 'fr' ? `${report.parents} parents, ${report.children} enfants` : `${report.parents} parents, ${report.children} children`;
+  return `${report.id} — ${report.sheetCode} — ${report.title} (${datesText(report.startDate, report.endDate, language)}) — ${counts}`;
+}
+

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CentreSchema } from '../../src/reports/model';
+import { FormStateSchema } from '../forms/formState';
+
+/**
+ * Where a centre's report stands in one conversation, beside the form's own state: who reports for which centre,
+ * which draft this is (its id makes a repeated « Confirmer » store one report), and what was last stored.
+ */
+export const ReportMemorySchema = z.object({
+  /** Waiting for the enrolment code; `statement` is the first message, taken once the code is accepted. */
+  awaitingCode: z.boolean().default(false),
+  statement: z.string().max(1000).optional(),
+  /** The account's enrolment as last checked (it is checked again before anything is stored). */
+  enrolment: z.object({ id: z.string().min(1).max(100), ...CentreSchema.shape }).optional(),
+  /** The draft under way: its id is the report's submission key. */
+  draft: z.string().min(1).max(100).optional(),
+  /** A stored report being corrected. */
+  correcting: z.string().max(40).optional(),
+  /** The last draft stored, so a second click on its « Confirmer » says where it went. */
+  lastStored: z.object({ draft: z.string().min(1).max(100), reference: z.string().min(1).max(40) }).optional(),
+});
+export type ReportMemory = z.infer<typeof ReportMemorySchema>;
+
+/** A draft as kept in the database between conversations (« reprendre ma déclaration », days later). */
+export const StoredDraftBodySchema = z.object({
+  version: z.literal(1),
+  form: FormStateSchema,
+  draft: z.string().min(1).max(100),
+  correcting: z.string().max(40).optional(),
+});
+export type StoredDraftBody = z.infer<typeof StoredDraftBodySchema>;

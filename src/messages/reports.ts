@@ -1,0 +1,263 @@
+import type { Language } from '../language/text';
+import type { ReportKind } from '../reports/model';
+
+/**
+ * What the report conversation says, in French and English: the staff of centres sociaux and EVS read it, often on
+ * a phone between two activities, so each question is one short line with an example of an answer.
+ */
+type Text = Record<Language, string>;
+type TextOf<A extends unknown[]> = Record<Language, (...args: A) => string>;
+
+export const KIND_LABELS: Record<ReportKind, Text> = {
+  'groupe-de-parole': { fr: 'Groupe de parole', en: 'Parents group' },
+  'cafe-des-parents': { fr: 'Café des parents', en: 'Parents café' },
+  'atelier-parents-enfants': { fr: 'Atelier parents-enfants', en: 'Parent-child workshop' },
+  'conference-debat': { fr: 'Conférence-débat', en: 'Talk and debate' },
+  'accueil-individuel': { fr: 'Accueil individuel', en: 'One-to-one support' },
+  'sortie-familiale': { fr: 'Sortie familiale', en: 'Family outing' },
+  laep: { fr: 'Lieu d’accueil enfants-parents', en: 'Parent-child drop-in (LAEP)' },
+  'mediation-familiale': { fr: 'Médiation familiale', en: 'Family mediation' },
+  formation: { fr: 'Formation', en: 'Training' },
+  autre: { fr: 'Autre', en: 'Other' },
+};
+
+export const reportTexts = {
+  // Enrolment
+  askCode: {
+    fr: 'Pour déclarer une action, j’ai besoin une seule fois du code d’inscription de votre centre (il ressemble à « K7QX-M2PD-9RTA »). Quel est votre code ?',
+    en: 'To report an action, I need your centre’s enrolment code, once (it looks like “K7QX-M2PD-9RTA”). What is your code?',
+  } satisfies Text,
+  askCodeAgain: {
+    fr: 'Quel est le code d’inscription de votre centre ? (ou « annuler »)',
+    en: 'What is your centre’s enrolment code? (or “cancel”)',
+  } satisfies Text,
+  codeRefused: {
+    fr: 'Ce code ne fonctionne pas. Vérifiez-le auprès de la personne qui vous l’a donné, puis écrivez-le à nouveau.',
+    en: 'This code does not work. Check it with the person who gave it to you, then type it again.',
+  } satisfies Text,
+  codeSlowDown: {
+    fr: (minutes: number) => `Trop d’essais de code à la suite : réessayez dans ${minutes} min.`,
+    en: (minutes: number) => `Too many code attempts in a row: try again in ${minutes} min.`,
+  } satisfies TextOf<[number]>,
+  enrolled: {
+    fr: (centre: string) => `C’est fait : vous déclarez désormais les actions de ${centre}.`,
+    en: (centre: string) => `Done: you now report the actions of ${centre}.`,
+  } satisfies TextOf<[string]>,
+  enrolmentCancelled: {
+    fr: 'D’accord, on s’arrête là. Vous pourrez déclarer une action quand vous aurez votre code.',
+    en: 'All right, we stop here. You can report an action once you have your code.',
+  } satisfies Text,
+
+  // The form
+  starting: {
+    fr: (centre: string) => `Je note une action de ${centre}.`,
+    en: (centre: string) => `Let us record an action of ${centre}.`,
+  } satisfies TextOf<[string]>,
+  understood: {
+    fr: (facts: string) => `J’ai compris : ${facts}.`,
+    en: (facts: string) => `I understood: ${facts}.`,
+  } satisfies TextOf<[string]>,
+  resumed: {
+    fr: (what: string) => `Je reprends votre déclaration en cours (${what}).`,
+    en: (what: string) => `Let us go on with the report you started (${what}).`,
+  } satisfies TextOf<[string]>,
+  resumedInstead: {
+    fr: 'Vous aviez une déclaration en cours : je la reprends d’abord. Pour l’abandonner et en commencer une autre, dites « annuler ».',
+    en: 'You had a report under way: let us finish it first. To drop it and start another, say “cancel”.',
+  } satisfies Text,
+  noDraft: {
+    fr: 'Vous n’avez pas de déclaration en cours. Pour en commencer une, dites par exemple « déclarer une action ».',
+    en: 'You have no report under way. To start one, say for example “report an action”.',
+  } satisfies Text,
+  wholeForm: { fr: 'Formulaire complet', en: 'Whole form' } satisfies Text,
+  wholeFormIntro: {
+    fr: 'Voici le formulaire complet, déjà rempli avec ce que vous m’avez dit. Vous pouvez aussi continuer à répondre ici.',
+    en: 'Here is the whole form, filled in with what you told me. You can also go on answering here.',
+  } satisfies Text,
+
+  askSheet: {
+    fr: 'Pour quelle fiche action ? (par exemple « PA 2.3.2 »)',
+    en: 'For which action sheet? (for example “PA 2.3.2”)',
+  } satisfies Text,
+  sheetUnknown: {
+    fr: (code: string) => `je ne trouve pas de fiche « ${code} »`,
+    en: (code: string) => `I find no sheet “${code}”`,
+  } satisfies TextOf<[string]>,
+  sheetNeedsCode: { fr: 'il me faut le numéro de la fiche', en: 'I need the sheet’s number' } satisfies Text,
+  sheetInPlans: {
+    fr: (code: string, plans: string) => `la ${code} existe dans plusieurs plans (${plans}) : précisez lequel`,
+    en: (code: string, plans: string) => `${code} exists in several plans (${plans}): say which one`,
+  } satisfies TextOf<[string, string]>,
+  askAction: {
+    fr: (list: string) => `Quelle action de la fiche ?\n${list}`,
+    en: (list: string) => `Which action of the sheet?\n${list}`,
+  } satisfies TextOf<[string]>,
+  actionUnknown: {
+    fr: 'donnez le numéro d’une action de la liste, ou « aucune en particulier »',
+    en: 'give the number of an action in the list, or “none in particular”',
+  } satisfies Text,
+  noParticularAction: { fr: 'Aucune en particulier', en: 'None in particular' } satisfies Text,
+  askKind: { fr: 'Quel type d’action ?', en: 'What kind of action?' } satisfies Text,
+  kindUnknown: {
+    fr: 'je n’ai pas reconnu le type ; choisissez-en un, ou « Autre »',
+    en: 'I did not recognise the kind; choose one, or “Other”',
+  } satisfies Text,
+  askTitle: {
+    fr: 'Quel titre donner à cette action ? (par exemple « Café des parents de mars »)',
+    en: 'What title shall we give this action? (for example “March parents café”)',
+  } satisfies Text,
+  titleTooShort: { fr: 'un titre de quelques mots', en: 'a title of a few words' } satisfies Text,
+  askDates: {
+    fr: 'Quand a-t-elle eu lieu ? Une date (« le 12 mars ») ou une période (« du 3 au 5 avril »).',
+    en: 'When did it take place? A date (“12 March”) or a period (“from 3 to 5 April”).',
+  } satisfies Text,
+  askSessions: { fr: 'Combien de séances ?', en: 'How many sessions?' } satisfies Text,
+  askParents: { fr: 'Combien de parents y ont participé ?', en: 'How many parents took part?' } satisfies Text,
+  askQpvParents: {
+    fr: (parents: number) => `Parmi ces ${parents} parents, combien habitent un quartier prioritaire (QPV) ? (0 si aucun)`,
+    en: (parents: number) => `Of these ${parents} parents, how many live in a priority neighbourhood (QPV)? (0 if none)`,
+  } satisfies TextOf<[number]>,
+  askChildren: { fr: 'Combien d’enfants ? (0 si aucun)', en: 'How many children? (0 if none)' } satisfies Text,
+  askFamilies: { fr: 'Combien de familles en tout ?', en: 'How many families in all?' } satisfies Text,
+  askSingleParentFamilies: {
+    fr: (families: number) => `Parmi ces ${families} familles, combien sont monoparentales ? (0 si aucune)`,
+    en: (families: number) => `Of these ${families} families, how many are single-parent families? (0 if none)`,
+  } satisfies TextOf<[number]>,
+  askPartners: {
+    fr: 'Avec quels partenaires ? Séparez-les par des virgules, ou répondez « aucun ».',
+    en: 'With which partners? Separate them with commas, or answer “none”.',
+  } satisfies Text,
+  askIndicator: {
+    fr: (label: string) => `Pour l’indicateur de la fiche « ${label} », quelle valeur apporte cette action ? (un nombre, ou « non concerné »)`,
+    en: (label: string) => `For the sheet’s indicator “${label}”, what does this action add? (a number, or “not concerned”)`,
+  } satisfies TextOf<[string]>,
+  notConcerned: { fr: 'Non concerné', en: 'Not concerned' } satisfies Text,
+  askComment: {
+    fr: 'Un commentaire à ajouter ? (ou « aucun »)',
+    en: 'Any comment to add? (or “none”)',
+  } satisfies Text,
+  none: { fr: 'Aucun', en: 'None' } satisfies Text,
+  reask: {
+    fr: (problem: string, question: string) => `${capitalise(problem)}. ${question}`,
+    en: (problem: string, question: string) => `${capitalise(problem)}. ${question}`,
+  } satisfies TextOf<[string, string]>,
+
+  // Problems, said plainly with what to fix
+  notANumber: { fr: 'il me faut un nombre, par exemple « 12 » ou « douze »', en: 'I need a number, for example “12” or “twelve”' } satisfies Text,
+  approximate: { fr: 'il me faut le nombre exact (« 15 » plutôt que « une quinzaine »)', en: 'I need the exact number (“15” rather than “about fifteen”)' } satisfies Text,
+  tooLarge: { fr: 'ce nombre est trop grand', en: 'this number is too large' } satisfies Text,
+  atLeastOne: { fr: 'il faut au moins une séance', en: 'there is at least one session' } satisfies Text,
+  notADate: { fr: 'je n’ai pas reconnu de date', en: 'I did not recognise a date' } satisfies Text,
+  future: {
+    fr: 'cette date est à venir, or on déclare une action déjà faite',
+    en: 'this date is still to come, and a report is for an action already done',
+  } satisfies Text,
+  endBeforeStart: { fr: 'la fin de la période est avant son début', en: 'the end of the period is before its start' } satisfies Text,
+  tooLong: { fr: 'c’est trop long', en: 'this is too long' } satisfies Text,
+  partLargerThanWhole: {
+    fr: (part: number, whole: number, of: string) => `${part}, c’est plus que les ${whole} ${of} déclarés`,
+    en: (part: number, whole: number, of: string) => `${part} is more than the ${whole} ${of} reported`,
+  } satisfies TextOf<[number, number, string]>,
+  parentsWord: { fr: 'parents', en: 'parents' } satisfies Text,
+  familiesWord: { fr: 'familles', en: 'families' } satisfies Text,
+  cardProblems: {
+    fr: (list: string) => `Certaines réponses du formulaire sont à corriger :\n${list}`,
+    en: (list: string) => `Some answers of the form need fixing:\n${list}`,
+  } satisfies TextOf<[string]>,
+
+  // Review, receipt, corrections
+  reviewIntro: {
+    fr: 'Voici votre déclaration. Tout est juste ? Dites « confirmer », « modifier le nombre de parents » (ou un autre champ), ou « annuler ».',
+    en: 'Here is your report. Is it all right? Say “confirm”, “change the number of parents” (or another field), or “cancel”.',
+  } satisfies Text,
+  whichField: {
+    fr: 'Que voulez-vous modifier ? Par exemple « modifier la date » ou « modifier le nombre de parents ».',
+    en: 'What do you want to change? For example “change the date” or “change the number of parents”.',
+  } satisfies Text,
+  confirm: { fr: 'Confirmer', en: 'Confirm' } satisfies Text,
+  edit: { fr: 'Modifier', en: 'Change' } satisfies Text,
+  cancel: { fr: 'Annuler', en: 'Cancel' } satisfies Text,
+  cancelled: {
+    fr: 'Déclaration annulée : rien n’a été enregistré.',
+    en: 'Report cancelled: nothing was stored.',
+  } satisfies Text,
+  correctionCancelled: {
+    fr: 'Correction annulée : la déclaration reste comme elle était.',
+    en: 'Correction cancelled: the report stays as it was.',
+  } satisfies Text,
+  stored: {
+    fr: (reference: string) => `Merci, c’est enregistré. Référence : ${reference}. Retrouvez vos déclarations avec « mes déclarations ».`,
+    en: (reference: string) => `Thank you, it is stored. Reference: ${reference}. Find your reports with “my reports”.`,
+  } satisfies TextOf<[string]>,
+  alreadyStored: {
+    fr: (reference: string) => `Cette déclaration est déjà enregistrée, sous la référence ${reference}.`,
+    en: (reference: string) => `This report is already stored, under reference ${reference}.`,
+  } satisfies TextOf<[string]>,
+  corrected: {
+    fr: (reference: string, version: number) => `C’est corrigé : ${reference} (version ${version}). La version précédente reste dans l’historique.`,
+    en: (reference: string, version: number) => `Corrected: ${reference} (version ${version}). The previous version stays in the history.`,
+  } satisfies TextOf<[string, number]>,
+  staleCard: {
+    fr: 'Ce formulaire ne correspond plus à une déclaration en cours. Pour en commencer une, dites « déclarer une action ».',
+    en: 'This form no longer matches a report under way. To start one, say “report an action”.',
+  } satisfies Text,
+  notEnrolledAnyMore: {
+    fr: 'Votre inscription pour ce centre a été retirée : demandez un nouveau code à votre coordination. Votre déclaration est gardée en attendant.',
+    en: 'Your enrolment for this centre was removed: ask your coordination for a new code. Your report is kept meanwhile.',
+  } satisfies Text,
+  myReportsNone: {
+    fr: 'Vous n’avez encore envoyé aucune déclaration.',
+    en: 'You have not sent any report yet.',
+  } satisfies Text,
+  myReportsTitle: {
+    fr: (count: number, shown: number) => (count > shown ? `Vos ${shown} dernières déclarations (sur ${count}) :` : `Vos déclarations (${count}) :`),
+    en: (count: number, shown: number) => (count > shown ? `Your last ${shown} reports (of ${count}):` : `Your reports (${count}):`),
+  } satisfies TextOf<[number, number]>,
+  myReportsHint: {
+    fr: 'Pour en corriger une : « corriger » suivi de sa référence.',
+    en: 'To correct one: “correct” followed by its reference.',
+  } satisfies Text,
+  notYourReport: {
+    fr: (reference: string) => `Je ne trouve pas de déclaration ${reference} parmi les vôtres.`,
+    en: (reference: string) => `I find no report ${reference} among yours.`,
+  } satisfies TextOf<[string]>,
+  whichReport: {
+    fr: 'Laquelle corriger ? Donnez sa référence (par exemple « corriger RPT-2026-000123 »).',
+    en: 'Which one? Give its reference (for example “correct RPT-2026-000123”).',
+  } satisfies Text,
+  correcting: {
+    fr: (reference: string) => `Correction de ${reference}.`,
+    en: (reference: string) => `Correcting ${reference}.`,
+  } satisfies TextOf<[string]>,
+};
+
+/** Summary labels, in the order of the form. */
+export const summaryLabels = {
+  centre: { fr: 'Centre', en: 'Centre' },
+  sheet: { fr: 'Fiche', en: 'Sheet' },
+  action: { fr: 'Action de la fiche', en: 'Sheet action' },
+  kind: { fr: 'Type', en: 'Kind' },
+  title: { fr: 'Titre', en: 'Title' },
+  dates: { fr: 'Date', en: 'Date' },
+  sessions: { fr: 'Séances', en: 'Sessions' },
+  parents: { fr: 'Parents', en: 'Parents' },
+  qpvParents: { fr: 'dont en QPV', en: 'of whom in a QPV' },
+  children: { fr: 'Enfants', en: 'Children' },
+  families: { fr: 'Familles', en: 'Families' },
+  singleParentFamilies: { fr: 'dont monoparentales', en: 'of which single-parent' },
+  partners: { fr: 'Partenaires', en: 'Partners' },
+  indicators: { fr: 'Indicateurs', en: 'Indicators' },
+  comment: { fr: 'Commentaire', en: 'Comment' },
+} as const satisfies Record<string, Text>;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** « le 12 mars 2026 » or « du 3 au 5 avril 2026 », from ISO dates, in the user's language. */
+export function datesText(start: string, end: string, language: Language): string {
+  const format = (iso: string) =>
+    new Date(`${iso}T12:00:00Z`).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  if (start === end) return language === 'fr' ? `le ${format(start)}` : `on ${format(start)}`;
+  return language === 'fr' ? `du ${format(start)} au ${format(end)}` : `from ${format(start)} to ${format(end)}`;
+}
