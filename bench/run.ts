@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     await section('offer', async () => (await import('./offer.js')).runOfferBench());
     await section('soak', async () => (await import('./soak.js')).runSoakBench({ knowledgeDir }));
     await section('widget', async () => (await import('./widgetLoad.js')).runWidgetLoadBench({ knowledgeDir }));
+    await section('reports', async () => (await import('./reportCommit.js')).runReportCommitBench());
   } finally {
     unjail();
   }

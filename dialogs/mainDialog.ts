@@ -17,6 +17,7 @@ import { FindSupport } from './findSupport';
 import type { MultiTurnJourney } from './journey';
 import { buildRoutes, multiTurnJourneys, type Journeys, type Route, type TurnUnderWay } from './routes';
 import { ReportJourney } from './report/reportJourney';
+import { ReportFigures } from './reportFigures';
 import { Safety } from './safety';
 import { SheetQuestions } from './sheetQuestions';
 
@@ -55,6 +56,7 @@ export class MainDialog implements TurnHandler {
         now: services.now,
         readText: (text, like) => readTurn({ text, truncated: false, ...(like.language === 'en' ? { locale: 'en-GB' } : {}) }, this.services, like.now),
       }),
+      reportFigures: new ReportFigures({ sheets: services.sheets, reports: () => services.store.reports }),
     };
     this.routes = buildRoutes(this.journeys, services.sheets);
     this.waiting = multiTurnJourneys(this.journeys);

@@ -6,6 +6,7 @@ import type { ConversationMemory } from './conversationMemory';
 import type { FindSupport } from './findSupport';
 import type { Journey, MultiTurnJourney } from './journey';
 import type { ReportJourney } from './report/reportJourney';
+import type { ReportFigures } from './reportFigures';
 import type { Safety } from './safety';
 import { chooseByScores, scoreNeededAgainst, type ScoredJourney } from './scores';
 import type { SheetQuestions } from './sheetQuestions';
@@ -18,6 +19,8 @@ import type { SheetQuestions } from './sheetQuestions';
  *   3. pending answer    the answer a journey is waiting for (the place of a search, a choice of commune, the centre's
  *                        code, a report's field)
  *   4. report            a centre reports an action, resumes its draft, lists or corrects its reports
+ *   4b. report figures   « combien de parents ont participé aux actions de la PA 2.3.2 cette année ? »: the reports'
+ *                        totals (partners and enrolled staff)
  *   5. sheet number      « PA 3.2.1 », « fiche 1.2.5 »: the sheets, exactly
  *   6. shared position   the widget's « ma position »: the search for support around it
  *   7. command           hello, help, thanks, « recommencer »
@@ -62,6 +65,7 @@ export interface Journeys {
   sheetQuestions: SheetQuestions;
   commands: Commands;
   report: ReportJourney;
+  reportFigures: ReportFigures;
 }
 
 /** The journeys that can wait for an answer, in the order their questions are looked for. */
@@ -99,6 +103,13 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       journey: journeys.report.id,
       claims: (turn) => journeys.report.wants(turn.reading, turn.memory, turn.partners),
       answer: (turn) => journeys.report.answerIntent(turn.context, turn.reading, turn.memory),
+      resumesPending: always,
+    },
+    {
+      name: 'report figures',
+      journey: journeys.reportFigures.id,
+      claims: (turn) => (turn.partners || turn.memory.report?.enrolment !== undefined) && journeys.reportFigures.claims(turn.reading, turn.memory),
+      answer: to(journeys.reportFigures),
       resumesPending: always,
     },
     {

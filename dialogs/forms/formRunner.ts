@@ -163,10 +163,12 @@ export class FormRunner<Values> implements MultiTurnJourney {
     await sendReply(context, { text: field.ask(reading.language, values), suggestions: field.suggestions?.(reading.language, values) });
   }
 
-  /** A command counts at any field of this form; « confirmer » only at the review (elsewhere it is an answer). */
+  /** « annuler » and « modifier <field> » count at any field of this form; « confirmer » and a bare « modifier » only at the review. */
   private commandOf(reading: TurnReading, memory: ConversationMemory): FormCommand | null {
     const command = this.definition.command?.(reading) ?? null;
-    if (command?.kind === 'confirm' && memory.form?.awaiting !== REVIEW_STEP) return null;
+    // « oui », « non », « ok » answer the review; at a field they are answers (« non » to « un commentaire ? »).
+    const atReview = memory.form?.awaiting === REVIEW_STEP;
+    if (!atReview && (command?.kind === 'confirm' || (command?.kind === 'edit' && command.field === null))) return null;
     return command;
   }
 

@@ -158,13 +158,22 @@ function readCountAnswer(reading: TurnReading, min = 0): FieldOutcome<number> {
 function countField<K extends 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies'>(
   key: K,
   ask: (language: Language, values: Partial<ReportValues>) => string,
-  options: { min?: number; suggestions?: (language: Language) => string[] } = {},
+  options: { min?: number; suggestions?: (language: Language) => string[]; partOf?: 'parents' | 'families' } = {},
 ): Field<K> {
   return {
     key,
     ask,
     reask: (language, problem, values) => t.reask[language](problem, ask(language, values)),
-    read: (reading) => readCountAnswer(reading, options.min ?? 0) as FieldOutcome<ReportValues[K]>,
+    read: (reading, values) => {
+      const outcome = readCountAnswer(reading, options.min ?? 0);
+      // A part larger than its whole is refused at once, with both numbers, rather than at the summary.
+      const whole = options.partOf ? values[options.partOf] : undefined;
+      if (outcome && 'value' in outcome && whole !== undefined && outcome.value > whole) {
+        const of = options.partOf === 'parents' ? t.parentsWord : t.familiesWord;
+        return { problem: t.partLargerThanWhole[reading.language](outcome.value, whole, of[reading.language]) };
+      }
+      return outcome as FieldOutcome<ReportValues[K]>;
+    },
     ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   };
 }
@@ -354,10 +363,10 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     dates,
     countField('sessions', (language) => t.askSessions[language], { min: 1, suggestions: () => ['1'] }),
     countField('parents', (language) => t.askParents[language]),
-    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'] }),
+    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'], partOf: 'parents' }),
     countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'] }),
     countField('families', (language) => t.askFamilies[language]),
-    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'] }),
+    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'], partOf: 'families' }),
     partners,
     indicators,
     comment,

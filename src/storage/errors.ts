@@ -18,3 +18,14 @@ export class StoreOpenError extends Error {
     this.name = 'StoreOpenError';
   }
 }
+
+/**
+ * A report the store refuses before the database sees it: it does not match its schema, or holds text a database
+ * cannot keep as it is (a NUL character, a lone UTF-16 surrogate). Names the fields, never their values.
+ */
+export class UnstorableReportError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The report cannot be stored: ${problems.join('; ') || 'it does not match its schema'}`);
+    this.name = 'UnstorableReportError';
+  }
+}

@@ -80,6 +80,171 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 4,
+    name: 'reports, drafts, enrolments and their audit trail',
+    // Queried through Kysely (src/storage/reportRepositories.ts), the same queries on both databases; only this DDL
+    // is per dialect. Instants: timestamptz on PostgreSQL, ISO 8601 text on SQLite (as bot_state). Calendar days
+    // (start_date, end_date) are YYYY-MM-DD text on both: pg would read a DATE as a local-midnight Date. JSON is
+    // text, for the reason given in migration 1. A report's reference is not stored: it is made from its id and
+    // reference_year (RPT-2026-000123), so it is unique as the id is, with no second write to set it; AUTOINCREMENT
+    // so that SQLite never gives a deleted report's id again. Every index is rewritten by each commit: only those the
+    // journeys filter by (sheet, centre, author; each then by start date) are kept.
+    sqlite: [
+      `CREATE TABLE reports (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         reference_year INTEGER NOT NULL,
+         submission_key TEXT NOT NULL UNIQUE,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         plan_id TEXT NOT NULL,
+         sheet_code TEXT NOT NULL,
+         action TEXT,
+         title TEXT NOT NULL,
+         kind TEXT NOT NULL,
+         start_date TEXT NOT NULL,
+         end_date TEXT NOT NULL,
+         sessions INTEGER NOT NULL,
+         parents INTEGER NOT NULL,
+         children INTEGER NOT NULL,
+         families INTEGER NOT NULL,
+         qpv_parents INTEGER NOT NULL,
+         single_parent_families INTEGER NOT NULL,
+         partners TEXT NOT NULL,
+         indicators TEXT NOT NULL,
+         comment TEXT,
+         submitted_at TEXT NOT NULL,
+         submitted_by TEXT NOT NULL,
+         channel_id TEXT NOT NULL,
+         version INTEGER NOT NULL DEFAULT 1,
+         updated_at TEXT NOT NULL
+       )`,
+      `CREATE INDEX reports_sheet ON reports (plan_id, sheet_code, start_date)`,
+      `CREATE INDEX reports_structure ON reports (structure_id, start_date)`,
+      `CREATE INDEX reports_start_date ON reports (start_date)`,
+      `CREATE INDEX reports_submitted_by ON reports (submitted_by, start_date)`,
+      `CREATE TABLE report_audit (
+         id INTEGER PRIMARY KEY,
+         at TEXT NOT NULL,
+         actor TEXT NOT NULL,
+         action TEXT NOT NULL,
+         subject TEXT NOT NULL,
+         previous TEXT
+       )`,
+      `CREATE INDEX report_audit_subject ON report_audit (subject, id)`,
+      `CREATE TABLE report_drafts (
+         user_key TEXT PRIMARY KEY,
+         body TEXT NOT NULL,
+         updated_at TEXT NOT NULL
+       )`,
+      `CREATE INDEX report_drafts_updated_at ON report_drafts (updated_at)`,
+      `CREATE TABLE enrolment_invites (
+         code_hash TEXT PRIMARY KEY,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         created_at TEXT NOT NULL,
+         expires_at TEXT NOT NULL,
+         used_at TEXT,
+         used_by TEXT
+       )`,
+      `CREATE TABLE enrolments (
+         id TEXT PRIMARY KEY,
+         user_key TEXT NOT NULL UNIQUE,
+         channel_id TEXT NOT NULL,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         enrolled_at TEXT NOT NULL
+       )`,
+      `CREATE TABLE enrolment_failures (
+         user_key TEXT PRIMARY KEY,
+         failures INTEGER NOT NULL,
+         last_failure_at TEXT NOT NULL
+       )`,
+    ],
+    postgres: [
+      `CREATE TABLE reports (
+         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         reference_year INTEGER NOT NULL,
+         submission_key TEXT NOT NULL UNIQUE,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         plan_id TEXT NOT NULL,
+         sheet_code TEXT NOT NULL,
+         action TEXT,
+         title TEXT NOT NULL,
+         kind TEXT NOT NULL,
+         start_date TEXT NOT NULL,
+         end_date TEXT NOT NULL,
+         sessions INTEGER NOT NULL,
+         parents INTEGER NOT NULL,
+         children INTEGER NOT NULL,
+         families INTEGER NOT NULL,
+         qpv_parents INTEGER NOT NULL,
+         single_parent_families INTEGER NOT NULL,
+         partners TEXT NOT NULL,
+         indicators TEXT NOT NULL,
+         comment TEXT,
+         submitted_at TIMESTAMPTZ NOT NULL,
+         submitted_by TEXT NOT NULL,
+         channel_id TEXT NOT NULL,
+         version INTEGER NOT NULL DEFAULT 1,
+         updated_at TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX reports_sheet ON reports (plan_id, sheet_code, start_date)`,
+      `CREATE INDEX reports_structure ON reports (structure_id, start_date)`,
+      `CREATE INDEX reports_start_date ON reports (start_date)`,
+      `CREATE INDEX reports_submitted_by ON reports (submitted_by, start_date)`,
+      `CREATE TABLE report_audit (
+         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         at TIMESTAMPTZ NOT NULL,
+         actor TEXT NOT NULL,
+         action TEXT NOT NULL,
+         subject TEXT NOT NULL,
+         previous TEXT
+       )`,
+      `CREATE INDEX report_audit_subject ON report_audit (subject, id)`,
+      `CREATE TABLE report_drafts (
+         user_key TEXT PRIMARY KEY,
+         body TEXT NOT NULL,
+         updated_at TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX report_drafts_updated_at ON report_drafts (updated_at)`,
+      `CREATE TABLE enrolment_invites (
+         code_hash TEXT PRIMARY KEY,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         created_at TIMESTAMPTZ NOT NULL,
+         expires_at TIMESTAMPTZ NOT NULL,
+         used_at TIMESTAMPTZ,
+         used_by TEXT
+       )`,
+      `CREATE TABLE enrolments (
+         id TEXT PRIMARY KEY,
+         user_key TEXT NOT NULL UNIQUE,
+         channel_id TEXT NOT NULL,
+         structure_id TEXT NOT NULL,
+         structure_name TEXT NOT NULL,
+         commune_code TEXT,
+         commune_name TEXT,
+         enrolled_at TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE TABLE enrolment_failures (
+         user_key TEXT PRIMARY KEY,
+         failures INTEGER NOT NULL,
+         last_failure_at TIMESTAMPTZ NOT NULL
+       )`,
+    ],
+  },
 ];
 
 /** The list must be strictly increasing by id; checked at open so a bad merge fails loudly. */

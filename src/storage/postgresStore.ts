@@ -1,10 +1,25 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { ETagConflictError, StoreOpenError } from './errors';
 import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
 import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
-import type { StateReadOptions, StateReadResult, StateRepository, StateWrite, Store, TurnLeaseRepository } from './store';
+import { createReportRepositories } from './reportRepositories';
+import type { ReportTables } from './reportTables';
+import type {
+  AuditRepository,
+  DraftRepository,
+  EnrolmentRepository,
+  ReportRepository,
+  StateReadOptions,
+  StateReadResult,
+  StateRepository,
+  StateWrite,
+  Store,
+  TurnLeaseRepository,
+} from './store';
+import { PostgresWorkRunner } from './unitOfWork';
 
 const CONNECT_TIMEOUT_MS = 5000;
 const POOL_SIZE = 10;
@@ -110,6 +125,10 @@ class PostgresStore implements Store {
   readonly backend = 'postgres';
   readonly state: StateRepository;
   readonly turnLeases: TurnLeaseRepository;
+  readonly reports: ReportRepository;
+  readonly drafts: DraftRepository;
+  readonly enrolments: EnrolmentRepository;
+  readonly audit: AuditRepository;
   private isClosed = false;
 
   constructor(
@@ -119,6 +138,14 @@ class PostgresStore implements Store {
   ) {
     this.state = new PostgresStateRepository(pool, log);
     this.turnLeases = new PostgresTurnLeaseRepository(pool);
+    // The same pool: its connections start with the store's search_path, so Kysely's unqualified tables are the
+    // schema's. close() ends the pool itself; Kysely holds nothing else to destroy.
+    const reportQueries = new Kysely<ReportTables>({ dialect: new PostgresDialect({ pool }) });
+    ({ reports: this.reports, drafts: this.drafts, enrolments: this.enrolments, audit: this.audit } = createReportRepositories(
+      reportQueries,
+      new PostgresWorkRunner(reportQueries),
+      log,
+    ));
   }
 
   get closed(): boolean {

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { ETagConflictError, StoreOpenError } from './errors';
 import { checkMigrationOrder, MIGRATIONS, type Migration } from './migrations';
 import { decodeStateRows, encodeStateValue, isUnconditional, newEtag } from './stateRows';
-import type { StateReadOptions, StateReadResult, StateRepository, StateWrite, Store } from './store';
+import { createReportRepositories } from './reportRepositories';
+import type { ReportTables } from './reportTables';
+import type { AuditRepository, DraftRepository, EnrolmentRepository, ReportRepository, StateReadOptions, StateReadResult, StateRepository, StateWrite, Store } from './store';
+import { SqliteWorkRunner } from './unitOfWork';
 
 /** How long a writer waits for another process holding the file's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -65,6 +69,10 @@ class SqliteStore implements Store {
   readonly state: StateRepository;
   /** One process serves an SQLite file: its turns are serialised in memory (see Store.turnLeases). */
   readonly turnLeases = null;
+  readonly reports: ReportRepository;
+  readonly drafts: DraftRepository;
+  readonly enrolments: EnrolmentRepository;
+  readonly audit: AuditRepository;
 
   constructor(
     private readonly db: Database.Database,
@@ -72,6 +80,13 @@ class SqliteStore implements Store {
     log: Logger,
   ) {
     this.state = new SqliteStateRepository(db, log);
+    // Kysely writes the report queries for SQLite; they run synchronously on this same connection (unitOfWork.ts).
+    const reportQueries = new Kysely<ReportTables>({ dialect: new SqliteDialect({ database: db }) });
+    ({ reports: this.reports, drafts: this.drafts, enrolments: this.enrolments, audit: this.audit } = createReportRepositories(
+      reportQueries,
+      new SqliteWorkRunner(db),
+      log,
+    ));
   }
 
   get closed(): boolean {

@@ -64,9 +64,9 @@ export interface Turn {
  * One conversation with the bot, as a user in a channel would have it:
  *   const chat = conversation(bot); await chat.says('qui pilote la PA 3.2.1 ?'); expect(chat.last).toMention('commission parentalité')
  */
-export function conversation(bot: TestBot, options: { channelId?: string; locale?: string } = {}) {
+export function conversation(bot: TestBot, options: { channelId?: string; locale?: string; user?: { id: string; aadObjectId?: string } } = {}) {
   const conversationId = `test-${randomUUID()}`;
-  const user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Test' };
+  const user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Test', ...options.user };
   const base = {
     channelId: options.channelId ?? 'webchat',
     serviceUrl: 'http://127.0.0.1:9/unused',
@@ -80,6 +80,7 @@ export function conversation(bot: TestBot, options: { channelId?: string; locale
     return { replies, text: replies.map(readable).join('\n') };
   };
   return {
+    user,
     /** Where botbuilder keeps this conversation's state. */
     stateKey: `${base.channelId}/conversations/${conversationId}/`,
     says: (text: string, extra: Record<string, unknown> = {}) => send({ type: 'message', text, ...extra }),

@@ -1,0 +1,114 @@
+import type { TurnContext } from 'botbuilder';
+import { sendReply } from '../src/bot/replies';
+import { reportFiguresCard } from '../src/cards/reportFiguresCard';
+import { fold } from '../src/language/text';
+import { reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
+import type { TurnReading } from '../src/reading';
+import { readFigureQuestion, type FigureQuestion } from '../src/reports/figureQuestion';
+import { computeIndicators, matchesQuery, type IndicatorQuery } from '../src/reports/indicators';
+import type { Centre, Report, ReportFilter } from '../src/reports/model';
+import type { SheetIndex } from '../src/sheets';
+import type { ReportRepository } from '../src/storage/store';
+import type { ConversationMemory } from './conversationMemory';
+import type { Journey } from './journey';
+
+/**
+ * A partner asks for the figures centres reported: « combien de parents ont participé aux actions de la PA 2.3.2
+ * cette année ? », « bilan du centre social Les Tisserands depuis janvier », « combien d'enfants à Vénissieux au
+ * premier trimestre ? ». The answer gives the totals asked with how many reports and centres stand behind them,
+ * named with the sheet and its plan (each plan apart when two share the number), then the sheet's own indicators,
+ * each with its value or « pas encore de déclaration ». A centre the reports do not know is said so, with the known
+ * ones, rather than answered with every centre's figures.
+ *
+ * It answers partners (Teams, the terminal) and enrolled staff only; the route table decides who reaches it
+ * (dialogs/routes.ts), ahead of the sheets' own answers, since « combien de parents ont participé à la PA 2.3.2 »
+ * names a sheet but asks what was reported, not what the sheet says.
+ */
+
+export interface ReportFiguresDependencies {
+  sheets: SheetIndex;
+  /** The store's reports, looked up at each turn (the store opens after the dialogs are built). */
+  reports: () => Pick<ReportRepository, 'list'>;
+}
+
+export class ReportFigures implements Journey {
+  readonly id = 'reportFigures';
+
+  constructor(private readonly dependencies: ReportFiguresDependencies) {}
+
+  /**
+   * The turn as a question about reported figures, without the centres (their names need the database): enough to
+   * decide whether this journey answers, since the words of taking part or reporting decide, not the centre.
+   */
+  read(reading: TurnReading, centres: readonly Centre[] = []): FigureQuestion | null {
+    return readFigureQuestion(reading.text, reading.now, { sheets: this.dependencies.sheets, centres, sheetQuestion: reading.sheets, place: reading.offer.place });
+  }
+
+  /** Whether the turn asks for reported figures; the route also checks who asks (partners, enrolled staff). */
+  claims(reading: TurnReading, memory: ConversationMemory): boolean {
+    void memory;
+    return reading.safety === null && this.read(reading) !== null;
+  }
+
+  async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const repository = this.dependencies.reports();
+    const firstReading = this.read(reading);
+    if (firstReading === null) return;
+    // Centres are matched against those reports come from (a centre may be named bare: « bilan de La Passerelle »).
+    // A store method listing centres would spare reading every report; until then the list is read once a question.
+    const centres = centresOf(await repository.list({}));
+    const question = this.read(reading, centres) ?? firstReading;
+
+    const query = queryOf(question);
+    const stored = await repository.list(filterOf(question, query));
+    const reports = stored.filter((report) => fitsQuestion(report, question));
+    const result = computeIndicators(reports, this.dependencies.sheets, query);
+    const view: ReportFiguresView = { question, result, language: reading.language, knownCentres: centres };
+    const card = reportFiguresCard(view);
+
+    if (question.sheets.length > 0) {
+      memory.sheets = { currentSheetIds: question.sheets.map((sheet) => sheet.sheetId) };
+      memory.lastTopic = 'sheets';
+    }
+    await sendReply(context, { text: reportFiguresText(view), cards: card === null ? [] : [card] });
+  }
+}
+
+/** The distinct centres of the reports, as the latest report names each. */
+function centresOf(reports: readonly Report[]): Centre[] {
+  const centres = new Map<string, Centre>();
+  for (const report of reports) {
+    centres.set(report.structureId, { structureId: report.structureId, structureName: report.structureName, communeCode: report.communeCode, communeName: report.communeName });
+  }
+  return [...centres.values()];
+}
+
+function queryOf(question: FigureQuestion): IndicatorQuery {
+  const centre = question.centre?.matches[0];
+  return {
+    ...(question.sheets.length > 0 ? { sheets: question.sheets.map(({ planId, sheetCode }) => ({ planId, sheetCode })) } : {}),
+    ...(question.actionNumbers.length === 1 ? { action: `Action ${question.actionNumbers[0]}` } : {}),
+    ...(centre ? { structureId: centre.structureId } : {}),
+    ...(question.commune?.code ? { communeCode: question.commune.code } : {}),
+    ...(question.period ? { from: question.period.from, to: question.period.to } : {}),
+  };
+}
+
+/** What the database can filter on its own; the rest (several sheets or actions, a commune by name) is done here. */
+function filterOf(question: FigureQuestion, query: IndicatorQuery): ReportFilter {
+  const only = question.sheets.length === 1 ? question.sheets[0] : undefined;
+  return {
+    ...(only ? { planId: only.planId, sheetCode: only.sheetCode } : {}),
+    ...(query.structureId ? { structureId: query.structureId } : {}),
+    ...(query.communeCode ? { communeCode: query.communeCode } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+  };
+}
+
+function fitsQuestion(report: Report, question: FigureQuestion): boolean {
+  if (question.actionNumbers.length > 1 && !question.actionNumbers.some((number) => matchesQuery(report, { action: `Action ${number}` }))) return false;
+  if (question.commune !== null && question.commune.code === null && fold(report.communeName ?? '') !== fold(question.commune.name)) return false;
+  if (question.centre !== null && question.centre.matches.length === 0) return false;
+  return true;
+}

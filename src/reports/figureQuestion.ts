@@ -1,0 +1,261 @@
+import type { DateTime } from 'luxon';
+import type { CommuneMatch } from '../geo/commune';
+import { editDistance, fold, words } from '../language/text';
+import type { Sheet } from '../sheets/model';
+import type { SheetIndex } from '../sheets/sheetIndex';
+import { readSheetQuestion, type SheetQuestion } from '../sheets/understand';
+import type { Centre } from './model';
+import { readPeriod, type Period } from './period';
+
+/**
+ * Reads a partner's question about reported figures (« combien de parents ont participé aux actions de la PA 2.3.2
+ * cette année ? ») into what to count, over which reports. A question about what a sheet says (« combien de LAEP
+ * compte le territoire selon la PA 1.2.1 ? », « qui pilote la PA 3.2.1 ? ») is not one: the words of taking part or of
+ * reporting (participé, touchés, accueillis, déclarations, bilan…) decide.
+ */
+
+export const FIGURE_MEASURES = ['parents', 'children', 'families', 'qpvParents', 'singleParentFamilies', 'sessions', 'reports', 'indicators'] as const;
+export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
+
+export interface FigureQuestion {
+  /** What to count; every measure when the question asks for a review (« bilan », « les chiffres »). */
+  measures: FigureMeasure[];
+  /** A review: every total and the sheets' indicators. */
+  all: boolean;
+  /**
+   * The sheets the question names, as reports name them; a number several plans have gives one each (the answer
+   * says each plan's figures). Empty when it names none.
+   */
+  sheets: Array<{ sheetId: string; planId: string; sheetCode: string; title: string }>;
+  /** « action 2 »: which of the sheet's actions. */
+  actionNumbers: number[];
+  /** A centre named (« centre social Les Tisserands »): the words typed and the known centres they fit, best first. */
+  centre: { typed: string; matches: Centre[] } | null;
+  /** A commune named (« à Vénissieux »). `code` is null when only its name is known. */
+  commune: { name: string; code: string | null } | null;
+  period: Period | null;
+}
+
+export interface FigureQuestionContext {
+  sheets: SheetIndex;
+  /** The centres reports come from (their names and communes, as reports carry them). */
+  centres: readonly Centre[];
+  /** The turn's sheet reading, when the turn was already read (src/reading): the text is not read twice. */
+  sheetQuestion?: SheetQuestion;
+  /** The place the turn's offer reading found, if any (src/reading: `reading.offer.place`). */
+  place?: CommuneMatch | null;
+}
+
+const MAX_CHARS = 600;
+
+/**
+ * The words of taking part or of reporting. Without one, a « combien » asks what a sheet says.
+ * Folded, matched as whole words or word starts where marked with `*`.
+ */
+const PARTICIPATION = [
+  'participe', 'participes', 'participee', 'participees', 'participent', 'participer', 'participant', 'participants', 'participante', 'participantes', 'touche', 'touches', 'touchee', 'touchees', 'accueilli*', 'venu', 'venus', 'venue', 'venues', 'recu', 'recus', 'recue', 'recues',
+  'declaration*', 'declare', 'declares', 'declaree', 'declarees', 'realise', 'realises', 'realisee', 'realisees', 'beneficie', 'beneficiaire*',
+  'mobilise', 'mobilises', 'presents', 'presentes', 'assiste', 'venir',
+  'took part', 'take part', 'taking part', 'attended', 'attend', 'reached', 'reported', 'report', 'reports', 'participants', 'participated', 'benefited',
+];
+/** « bilan », « où en sont »: a review of everything, when a sheet, a centre or a period says of what. */
+const REVIEW = ['bilan*', 'ou en sont', 'ou en est', 'point sur', 'summary', 'overview', 'review'];
+/**
+ * « les chiffres de la PA 2.3.2 » may ask for a diagnosis the sheet quotes, and « résultats attendus » is a heading
+ * of the sheet: these ask for reported figures only with a period, a centre or a place.
+ */
+const FIGURE_WORDS = ['chiffres', 'statistiques', 'stats', 'figures', 'resultats', 'results'];
+const INDICATORS = ['indicateur*', 'indicator*'];
+
+const MEASURE_WORDS: ReadonlyArray<readonly [FigureMeasure, readonly string[]]> = [
+  ['qpvParents', ['qpv', 'quartier prioritaire', 'quartiers prioritaires', 'quartiers politique de la ville', 'quartier politique de la ville', 'priority neighbourhood*', 'priority area*']],
+  ['singleParentFamilies', ['monoparental*', 'mono-parental*', 'mono parental*', 'single-parent*', 'single parent*', 'lone parent*']],
+  ['parents', ['parent', 'parents', 'meres', 'peres', 'mothers', 'fathers']],
+  ['children', ['enfant', 'enfants', 'children', 'child', 'kids', 'jeunes', 'ados', 'adolescents']],
+  ['families', ['famille', 'familles', 'family', 'families', 'foyers', 'households']],
+  ['sessions', ['seance', 'seances', 'session', 'sessions', 'rencontres', 'ateliers', 'meetings']],
+];
+/** « combien d'actions », « how many reports »: the number of reports; « aux actions de la PA 2.3.2 » is where. */
+const REPORTS_ASKED = /\b(?:combien|nombre|how many|number of|nb)\s+(?:d'|de |des |of )?(?:actions|declarations|reports|activities|actions declarees)\b/;
+
+const CENTRE_WORDS = /\b(?:du |de l'|de la |le |la |l')?(centre social|centre socio-culturel|centre socioculturel|espace de vie sociale|evs|maison de quartier|mjc|social centre|community centre|structure)\s+(?:(?:de |du |des |d')\s*)?(.{2,60})/;
+/** Where a centre's name typed in a question ends: a period, a place, the end of the question. */
+const NAME_END = /\s+(?:depuis|en|au|aux|entre|ce|cette|cet|le mois|l'an|l'annee|pour|sur|a|dans|since|in|this|last|during|for|between|on|et|and|par|avec)\b|\s*[?!.,;:]|$/;
+const COMMUNE_MARK = /\b(?:a|sur|dans|de|in|at|for|pour)\s+(?:la commune de\s+|la ville de\s+)?/;
+
+function phrasePattern(phrases: readonly string[]): RegExp {
+  const parts = phrases.map((phrase) => {
+    const prefix = phrase.endsWith('*');
+    const body = (prefix ? phrase.slice(0, -1) : phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    return prefix ? `${body}[a-z]*` : body;
+  });
+  return new RegExp(`(?<![a-z0-9])(?:${parts.join('|')})(?![a-z0-9])`);
+}
+
+const PARTICIPATION_PATTERN = phrasePattern(PARTICIPATION);
+const REVIEW_PATTERN = phrasePattern(REVIEW);
+const FIGURE_WORDS_PATTERN = phrasePattern(FIGURE_WORDS);
+const INDICATORS_PATTERN = phrasePattern(INDICATORS);
+const HOW_MANY_PATTERN = phrasePattern(['combien', 'nombre de', 'nombre d\'', 'how many', 'how much', 'number of', 'total', 'quel nombre', 'quels chiffres']);
+const PEOPLE: ReadonlySet<FigureMeasure> = new Set(['parents', 'children', 'families', 'qpvParents', 'singleParentFamilies']);
+const MEASURE_PATTERNS = MEASURE_WORDS.map(([measure, phrases]) => [measure, phrasePattern(phrases)] as const);
+
+/** The words a « combien de » asks about: a few after it, before the rest of the sentence names sheets and plans. */
+const WORDS_AFTER_HOW_MANY = 5;
+
+function measuresIn(folded: string): FigureMeasure[] {
+  // « combien de parents ont participé aux actions … du schéma des services aux familles » counts parents, not
+  // families: when the question says how many, only the words right after it say what to count.
+  const windows: string[] = [];
+  const howMany = new RegExp(HOW_MANY_PATTERN.source, 'g');
+  for (let match = howMany.exec(folded); match !== null; match = howMany.exec(folded)) {
+    windows.push(folded.slice(match.index + match[0].length).split(' ').slice(0, WORDS_AFTER_HOW_MANY + 1).join(' '));
+  }
+  let rest = windows.length > 0 ? windows.join(' | ') : folded;
+  const found: FigureMeasure[] = [];
+  for (const [measure, pattern] of MEASURE_PATTERNS) {
+    if (!pattern.test(rest)) continue;
+    found.push(measure);
+    // « familles monoparentales » counts single-parent families, not families as well.
+    if (measure === 'singleParentFamilies') rest = rest.replace(/\bfamilles?\s+mono-?\s?parentales?\b|\bsingle[- ]parent famil(y|ies)\b/g, ' ');
+  }
+  if (found.includes('qpvParents') && !found.includes('parents')) found.push('parents');
+  if (REPORTS_ASKED.test(folded)) found.push('reports');
+  return found;
+}
+
+/** The sheets the question's codes name, each plan's one. */
+function sheetsNamed(index: SheetIndex, question: SheetQuestion): Sheet[] {
+  const found: Sheet[] = [];
+  for (const code of question.codes) {
+    const sheets = index.findByNumber({ digits: code.digits, ...(code.number ? { number: code.number } : {}), ...(code.prefix ? { prefix: code.prefix } : {}) });
+    const planIds = question.planHint?.planIds;
+    const inPlan = planIds && planIds.length > 0 ? sheets.filter((sheet) => planIds.includes(sheet.plan.id)) : [];
+    for (const sheet of inPlan.length > 0 ? inPlan : sheets) if (!found.includes(sheet)) found.push(sheet);
+  }
+  return found;
+}
+
+/** A centre's name without its kind (« Centre social Les Tisserands » → « les tisserands »), folded. */
+function distinctiveName(name: string): string {
+  // Words only: a name's punctuation (« *Étoile* », « Les Tisserands (Vénissieux) ») is not typed back.
+  return words(name)
+    .join(' ')
+    .replace(/\b(centre social|centre socio ?culturel|espace de vie sociale|evs|maison de quartier|mjc|association)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function withoutArticle(name: string): string {
+  return name.replace(/^(?:les|le|la|l|des|du|de|d)\s+/, '');
+}
+
+/** The known centres a typed name fits: the whole name within the text, or a close spelling. Best first. */
+function centresFitting(typed: string, centres: readonly Centre[]): Centre[] {
+  const wanted = withoutArticle(distinctiveName(typed));
+  if (wanted.length < 2) return [];
+  const scored: Array<{ centre: Centre; distance: number }> = [];
+  const seen = new Set<string>();
+  for (const centre of centres) {
+    if (seen.has(centre.structureId)) continue;
+    const name = withoutArticle(distinctiveName(centre.structureName));
+    if (name.length < 2) continue;
+    let distance: number;
+    if (wanted === name || wanted.startsWith(`${name} `) || name.startsWith(`${wanted} `)) distance = 0;
+    else {
+      const allowed = Math.max(1, Math.floor(Math.min(name.length, wanted.length) / 5));
+      distance = editDistance(wanted.slice(0, name.length + 2), name, allowed + 1);
+      if (distance > allowed) continue;
+    }
+    seen.add(centre.structureId);
+    scored.push({ centre, distance });
+  }
+  return scored.sort((a, b) => a.distance - b.distance).map((entry) => entry.centre);
+}
+
+/** A centre named without « centre social » before it: its whole distinctive name among the question's words. */
+function centresNamedBare(folded: string, centres: readonly Centre[]): Centre[] {
+  const found: Centre[] = [];
+  for (const centre of centres) {
+    const name = withoutArticle(distinctiveName(centre.structureName));
+    if (name.length < 5 || found.some((other) => other.structureId === centre.structureId)) continue;
+    if (new RegExp(`(?<![a-z0-9])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(folded)) found.push(centre);
+  }
+  return found;
+}
+
+function readCentre(folded: string, centres: readonly Centre[]): FigureQuestion['centre'] {
+  const marked = CENTRE_WORDS.exec(folded);
+  if (marked !== null) {
+    const end = NAME_END.exec(marked[2]);
+    const typed = (end === null ? marked[2] : marked[2].slice(0, end.index)).trim();
+    if (typed.length >= 2) return { typed, matches: centresFitting(typed, centres) };
+  }
+  const bare = centresNamedBare(folded, centres);
+  return bare.length > 0 ? { typed: bare[0].structureName, matches: bare } : null;
+}
+
+function readCommune(folded: string, centres: readonly Centre[], place: CommuneMatch | null | undefined, centreTyped: string | undefined): FigureQuestion['commune'] {
+  const centreWords = centreTyped === undefined ? '' : fold(centreTyped);
+  if (place && place.via !== 'position' && place.commune && !(centreWords !== '' && centreWords.includes(fold(place.typed)))) {
+    return { name: place.commune.name, code: place.commune.code };
+  }
+  const names = new Map<string, { name: string; code: string | null }>();
+  for (const centre of centres) if (centre.communeName) names.set(fold(centre.communeName), { name: centre.communeName, code: centre.communeCode });
+  for (const [foldedName, commune] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    const escaped = foldedName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]');
+    const pattern = new RegExp(`${COMMUNE_MARK.source}${escaped}(?![a-z0-9])`);
+    if (pattern.test(folded) && !centreWords.includes(foldedName)) return commune;
+  }
+  return null;
+}
+
+/**
+ * The question as a request for reported figures, or null when it is not one. A question naming sheets the index
+ * does not have is left to the sheets, which say so and suggest neighbours.
+ */
+export function readFigureQuestion(text: string, now: DateTime, context: FigureQuestionContext): FigureQuestion | null {
+  const limited = text.slice(0, MAX_CHARS);
+  const folded = fold(limited).replace(/\s*'\s*/g, "'");
+  if (folded === '') return null;
+  const participation = PARTICIPATION_PATTERN.test(folded);
+  const indicators = INDICATORS_PATTERN.test(folded);
+  const strongReview = REVIEW_PATTERN.test(folded);
+  const figureWords = FIGURE_WORDS_PATTERN.test(folded);
+  const review = strongReview || figureWords;
+  const asksHowMany = HOW_MANY_PATTERN.test(folded);
+  if (!participation && !indicators && !review && !asksHowMany) return null;
+
+  const sheetQuestion = context.sheetQuestion ?? readSheetQuestion(context.sheets, limited);
+  const sheets = sheetsNamed(context.sheets, sheetQuestion);
+  if (sheetQuestion.codes.length > 0 && sheets.length === 0) return null;
+  const period = readPeriod(limited, now);
+  const centre = readCentre(folded, context.centres);
+  const commune = readCommune(folded, context.centres, context.place, centre?.typed);
+  const scoped = (strongReview && sheets.length > 0) || period !== null || centre !== null || commune !== null;
+
+  let measures = measuresIn(folded);
+  // « Quels indicateurs pour la PA 2.3.2 ? » asks for the sheet's indicators with their values; without a sheet
+  // named (« et ses indicateurs ? »), it asks what the sheet being discussed says: the sheets answer it.
+  if (indicators && !measures.includes('indicators')) measures.push('indicators');
+  if (indicators && !participation && sheets.length === 0) return null;
+  // « Combien d'enfants à Vénissieux au premier trimestre ? »: people counted over a period or at a centre are
+  // reported figures too; without either (« combien de familles monoparentales selon la PA 2.3.2 ? ») the sheet says.
+  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null);
+  if (!participation && !peopleOverTime && !(review && scoped) && !(indicators && sheets.length > 0)) return null;
+  // « Les parents ont-ils participé ? » with nothing to count and nothing to scope it is no request for figures.
+  // A sheet alone does not make « réalisé » a request for figures (« le diagnostic est-il réalisé dans la PA 3.2.1 ? »).
+  if (measures.length === 0 && !review && !asksHowMany && period === null && centre === null) return null;
+  const all = measures.length === 0 || (review && measures.every((measure) => measure === 'reports'));
+  if (all) measures = [...FIGURE_MEASURES];
+
+  return {
+    measures,
+    all,
+    sheets: sheets.map((sheet) => ({ sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code, title: sheet.title })),
+    actionNumbers: sheetQuestion.actionNumbers,
+    centre,
+    commune,
+    period,
+  };
+}

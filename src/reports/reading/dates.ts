@@ -1,0 +1,309 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { foldKeepingPlaces, type FoldedText } from './folding';
+import type { ReadProblem } from './problems';
+
+/**
+ * An action's date or period, read in Paris. chrono-node's French parser reads slash and ISO dates, weekdays
+ * (« mardi dernier »), « hier », « il y a trois jours », « la semaine dernière », « le mois dernier »; its English
+ * parser reads « March 12th », « last Tuesday », « in March ». What it lacks is read here first and hidden from it:
+ * a day and a month, alone or in a list or a range (« le 12 mars », « douze mars », « du 3 au 5 avril »,
+ * « entre le 3 et le 5 avril », « les 3, 10 et 17 mars » — chrono takes « 3 et » for three o'clock), a whole month
+ * (« en mars »), « avant-hier », « lundi passé ».
+ */
+
+const ZONE = 'Europe/Paris';
+/** chrono's patterns are linear but not cheap; a report's date is in its first lines. */
+const MAX_DATE_CHARACTERS = 4_000;
+
+const MONTHS: ReadonlyArray<readonly [string, number]> = [
+  ['janvier', 1], ['janv', 1], ['jan', 1], ['fevrier', 2], ['fevr', 2], ['fev', 2], ['mars', 3], ['avril', 4], ['avr', 4],
+  ['mai', 5], ['juin', 6], ['juillet', 7], ['juil', 7], ['aout', 8], ['septembre', 9], ['sept', 9], ['sep', 9],
+  ['octobre', 10], ['oct', 10], ['novembre', 11], ['nov', 11], ['decembre', 12], ['dec', 12],
+];
+const MONTH_OF: ReadonlyMap<string, number> = new Map(MONTHS);
+const MONTH = `(${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+
+const UNITS = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'];
+/** The days of a month in words, as one would write « le douze mars » or « le vingt et un juin ». */
+const DAY_WORDS: ReadonlyMap<string, number> = (() => {
+  const words = new Map<string, number>([['premier', 1], ['1er', 1]]);
+  const base = ['', '', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf'];
+  for (let day = 2; day < 20; day++) words.set(base[day], day);
+  for (const [ten, value] of [['vingt', 20], ['trente', 30]] as const) {
+    words.set(ten, value);
+    const last = value === 20 ? 9 : 1;
+    for (let unit = 1; unit <= last; unit++) {
+      if (unit === 1) for (const join of [' et un', '-et-un', ' et une', '-et-une']) words.set(`${ten}${join}`, value + 1);
+      else words.set(`${ten}-${UNITS[unit]}`, value + unit);
+    }
+  }
+  return words;
+})();
+const DAY_WORD_PATTERN = [...DAY_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/-/g, '[- ]'))
+  .join('|');
+const DAY = `(?:[0-9]{1,2}(?:er)?|${DAY_WORD_PATTERN})`;
+const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** A day, perhaps with its weekday: « lundi 2 ». */
+const NAMED_DAY = `(?:(?:${WEEKDAY_NAMES.join('|')})\\s+)?${DAY}`;
+const LINK = `\\s*(?:,|et|&|au|a|-|/|jusqu'au|jusqu'a)\\s*(?:le\\s+|les\\s+)?`;
+/** « le 12 mars », « du 3 au 5 avril », « entre le 3 et le 5 avril », « les 3, 10 et 17 mars 2026 ». */
+const DAYS_OF_A_MONTH = new RegExp(
+  `(?<![a-z0-9'])(?:(du|entre|les|le)\\s+)?(?:le\\s+)?(${NAMED_DAY}(?:${LINK}${NAMED_DAY}){0,9})\\s*(?:de\\s+|d')?${MONTH}(?:\\s+(\\d{4}))?(?![a-z0-9])`,
+  'g',
+);
+const ONE_DAY = new RegExp(`(?<![a-z0-9])${DAY}(?![a-z0-9])`, 'g');
+/** « en mars », « au mois de mai 2025 », « courant juin »: the whole month. */
+const WHOLE_MONTH = new RegExp(
+  `(?<![a-z0-9'])(?:en|au mois de|au mois d'|mois de|mois d'|courant|durant|pendant|tout)\\s+(?:le mois de\\s+|le mois d')?${MONTH}(?:\\s+(\\d{4}))?(?![a-z0-9])`,
+  'g',
+);
+/** « 12/03 », « 29/2 »: without a year, read here so that a 29 February finds its leap year. */
+const DAY_SLASH_MONTH = /(?<![0-9/.-])([0-9]{1,2})[/.]([0-9]{1,2})(?![0-9]|[/.-][0-9])/g;
+const MONTH_ALONE = new RegExp(`^${MONTH}(?:\\s+(\\d{4}))?$`);
+const DAY_BEFORE_YESTERDAY = /(?<![a-z0-9])(?:avant[- ]?hier|the day before yesterday)(?![a-z0-9])/g;
+const LAST_WEEKDAY = new RegExp(`(?<![a-z0-9])(${WEEKDAY_NAMES.join('|')})\\s+(?:dernier|passe|precedent|d'avant)(?![a-z0-9])`, 'g');
+/** English is read only where English date words are written: chrono's English reads « sept » as September. */
+const ENGLISH_DATE_WORDS =
+  /(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|ago|last (?:week|month)|\d{1,2}(?:st|nd|rd|th))(?![a-z])/;
+/** A weekday's three letters alone are words (« la mer », « sam »), not days. */
+const WEEKDAY_ABBREVIATION = /^(?:ce\s*)?(?:lun|mar|mer|jeu|ven|sam|dim)\.?$/;
+/**
+ * What names a day in a chrono result. The rest is a time of day (« à 10 », « 3 et » read as three o'clock, « de 14h »
+ * read as « within 14 hours »), which says nothing of the date.
+ */
+const NAMES_A_DAY =
+  /jour|semaine|mois|an\b|ans\b|annee|hier|demain|aujourd|matin|soir|nuit|apres-midi|maintenant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|fev|mars|avr|mai|juin|juil|aout|sep|oct|nov|dec|\d[/.-]\d|day|week|month|year|yesterday|today|tomorrow|tonight|morning|afternoon|evening|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|\d(?:st|nd|rd|th)\b/;
+
+/** A date as written: the year may be missing, to be chosen so that the date is the most recent past one. */
+type WrittenDate =
+  | { kind: 'day'; year: number | null; month: number; day: number }
+  | { kind: 'month'; year: number | null; month: number }
+  | { kind: 'exact'; date: DateTime };
+
+/** A date or period found in the text, and where (folded text). */
+interface Mention {
+  from: number;
+  to: number;
+  start: WrittenDate;
+  end: WrittenDate;
+  /** « du 3 au 5 »: the end is the second date written; otherwise the period spans the dates. */
+  ordered: boolean;
+}
+
+export type ActionDates = { start: string; end: string } | { problem: ReadProblem } | null;
+
+/** Where dates were read in folded text, so that the one-sentence start does not take « 12 » of « 12 mars » as a count. */
+export interface DatesReading {
+  dates: ActionDates;
+  spans: Array<{ from: number; to: number }>;
+}
+
+/**
+ * An action's date or period, in Paris: ISO `YYYY-MM-DD` start and end; a date without a year is the most recent
+ * past one; after today → future; an end before its start → endBeforeStart; a day that does not exist → notADate;
+ * no date → null.
+ */
+export function readActionDates(text: string, now: DateTime): ActionDates {
+  try {
+    return readDatesInFolded(foldKeepingPlaces(text), now).dates;
+  } catch {
+    return null;
+  }
+}
+
+export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReading {
+  const today = now.setZone(ZONE).startOf('day');
+  const text = folded.text.length > MAX_DATE_CHARACTERS ? folded.text.slice(0, MAX_DATE_CHARACTERS) : folded.text;
+  const mentions = [...writtenDays(text), ...slashDays(text), ...wholeMonths(text), ...dayBeforeYesterday(text, today), ...lastWeekdays(text, today)];
+  const chars = text.split('');
+  for (const mention of mentions) for (let i = mention.from; i < mention.to; i++) chars[i] = ' ';
+  const masked = chars.join('');
+  const fromChrono = chronoMentions(masked, today, now.setZone(ZONE), chrono.fr.casual);
+  mentions.push(...fromChrono);
+  if (mentions.length === 0 && ENGLISH_DATE_WORDS.test(masked)) mentions.push(...chronoMentions(masked, today, now.setZone(ZONE), chrono.en.casual));
+  mentions.sort((a, b) => a.from - b.from);
+  const spans = mentions.map(({ from, to }) => ({ from, to }));
+  if (mentions.length === 0) return { dates: null, spans };
+  return { dates: resolve(firstPeriod(text, mentions), today), spans };
+}
+
+function writtenDays(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  DAYS_OF_A_MONTH.lastIndex = 0;
+  for (let match = DAYS_OF_A_MONTH.exec(text); match !== null; match = DAYS_OF_A_MONTH.exec(text)) {
+    const [whole, introducer, list, monthName, yearText] = match;
+    const month = MONTH_OF.get(monthName) ?? 0;
+    const year = yearText ? Number(yearText) : null;
+    const days = [...list.matchAll(ONE_DAY)];
+    const numbers = days.map((m) => dayNumber(m[0])).filter((d): d is number => d !== null);
+    if (numbers.length !== days.length || numbers.length === 0) continue;
+    // « du 3 au 5 », « 3-5 »: a range, the second date its end; « les 3, 10 et 17 », « entre le 3 et le 5 »: a span.
+    const link = days.length === 2 ? list.slice((days[0].index ?? 0) + days[0][0].length, days[1].index) : '';
+    const ranged = days.length === 2 && introducer !== 'entre' && RANGE_LINK.test(link);
+    const first = numbers[0];
+    const last = numbers[numbers.length - 1];
+    const low = Math.min(...numbers);
+    const high = Math.max(...numbers);
+    mentions.push({
+      from: match.index,
+      to: match.index + whole.length,
+      start: { kind: 'day', year, month, day: ranged ? first : low },
+      end: { kind: 'day', year, month, day: ranged ? last : high },
+      ordered: ranged,
+    });
+  }
+  return mentions;
+}
+
+function slashDays(text: string): Mention[] {
+  return [...text.matchAll(DAY_SLASH_MONTH)].map((m) => {
+    const date: WrittenDate = { kind: 'day', year: null, month: Number(m[2]), day: Number(m[1]) };
+    return { from: m.index, to: m.index + m[0].length, start: date, end: date, ordered: false };
+  });
+}
+
+function dayNumber(written: string): number | null {
+  const digits = /^(\d{1,2})(?:er)?$/.exec(written);
+  if (digits) return Number(digits[1]);
+  return DAY_WORDS.get(written.replace(/ (?!et)/g, '-').replace(/-et-/g, ' et ')) ?? DAY_WORDS.get(written) ?? DAY_WORDS.get(written.replace(/ /g, '-')) ?? null;
+}
+
+function wholeMonths(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  const alone = MONTH_ALONE.exec(text);
+  if (alone) {
+    const date: WrittenDate = { kind: 'month', year: alone[2] ? Number(alone[2]) : null, month: MONTH_OF.get(alone[1]) ?? 0 };
+    return [{ from: 0, to: text.length, start: date, end: date, ordered: false }];
+  }
+  WHOLE_MONTH.lastIndex = 0;
+  for (let match = WHOLE_MONTH.exec(text); match !== null; match = WHOLE_MONTH.exec(text)) {
+    const date: WrittenDate = { kind: 'month', year: match[2] ? Number(match[2]) : null, month: MONTH_OF.get(match[1]) ?? 0 };
+    mentions.push({ from: match.index, to: match.index + match[0].length, start: date, end: date, ordered: false });
+  }
+  return mentions;
+}
+
+function dayBeforeYesterday(text: string, today: DateTime): Mention[] {
+  const date: WrittenDate = { kind: 'exact', date: today.minus({ days: 2 }) };
+  return [...text.matchAll(DAY_BEFORE_YESTERDAY)].map((m) => ({ from: m.index, to: m.index + m[0].length, start: date, end: date, ordered: false }));
+}
+
+/** « mardi dernier », « lundi passé »: the last such day before today. */
+function lastWeekdays(text: string, today: DateTime): Mention[] {
+  return [...text.matchAll(LAST_WEEKDAY)].map((m) => {
+    const weekday = WEEKDAY_NAMES.indexOf(m[1]) + 1;
+    const back = ((today.weekday - weekday + 7) % 7) || 7;
+    const date: WrittenDate = { kind: 'exact', date: today.minus({ days: back }) };
+    return { from: m.index, to: m.index + m[0].length, start: date, end: date, ordered: false };
+  });
+}
+
+/**
+ * chrono reads wall-clock fields, in the zone of the machine unless told otherwise: it is given a reference whose
+ * local fields are Paris's, so « hier » is the day before in Paris whatever the machine's zone.
+ */
+function chronoMentions(text: string, today: DateTime, now: DateTime, parser: chrono.Chrono): Mention[] {
+  if (!/[0-9a-z]/.test(text)) return [];
+  const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute);
+  const mentions: Mention[] = [];
+  for (const result of parser.parse(text, reference)) {
+    const written = result.text.trim();
+    if (WEEKDAY_ABBREVIATION.test(written) || !NAMES_A_DAY.test(written)) continue;
+    const start = fromComponents(result.start, today, written);
+    if (start === null) continue;
+    const end = result.end ? fromComponents(result.end, today, written) ?? start : start;
+    mentions.push({ from: result.index, to: result.index + result.text.length, start, end, ordered: result.end !== null });
+  }
+  return mentions;
+}
+
+function fromComponents(components: chrono.ParsedComponents, today: DateTime, written: string): WrittenDate | null {
+  const month = components.get('month');
+  const day = components.get('day');
+  const year = components.get('year');
+  if (month === null || day === null || year === null) return null;
+  if (components.isCertain('day') && components.isCertain('month')) {
+    return { kind: 'day', year: components.isCertain('year') ? year : null, month, day };
+  }
+  if (components.isCertain('weekday')) {
+    // chrono takes the nearest such day, which may be ahead: an action done is the last one.
+    let date = DateTime.fromObject({ year, month, day }, { zone: ZONE });
+    if (date > today && !/prochain|suivant|next/.test(written)) date = date.minus({ days: 7 });
+    return { kind: 'exact', date };
+  }
+  if (components.isCertain('month')) return { kind: 'month', year: components.isCertain('year') ? year : null, month };
+  // « ce matin », « aujourd'hui »: today, named without a number.
+  return { kind: 'exact', date: DateTime.fromObject({ year, month, day }, { zone: ZONE }) };
+}
+
+const RANGE_LINK = /^\s*(?:au|a|-|jusqu'au|jusqu'a|to|until|till|through)\s*(?:le\s+|the\s+)?$/;
+const LIST_LINK = /^\s*(?:,|et|&|and|puis|ou)?\s*(?:le\s+|les\s+|the\s+)?$/;
+
+/** The first date or period written, with the dates that continue it (« le 28 décembre au 3 janvier »). */
+function firstPeriod(text: string, mentions: Mention[]): Mention {
+  let period = mentions[0];
+  for (let i = 1; i < mentions.length; i++) {
+    const next = mentions[i];
+    const between = text.slice(period.to, next.from);
+    if (RANGE_LINK.test(between)) period = { from: period.from, to: next.to, start: period.start, end: next.end, ordered: true };
+    else if (LIST_LINK.test(between)) period = { from: period.from, to: next.to, start: period.start, end: next.end, ordered: false };
+    else break;
+  }
+  return period;
+}
+
+type Resolved = { first: DateTime; last: DateTime } | { problem: ReadProblem };
+
+function resolve(mention: Mention, today: DateTime): ActionDates {
+  const start = resolveOne(mention.start, today, null);
+  if ('problem' in start) return start;
+  const end = resolveOne(mention.end, today, start.first);
+  if ('problem' in end) return end;
+  let first = start.first;
+  let last = end.last;
+  if (!mention.ordered) {
+    // A list (« le 3 et le 17 mars ») spans its dates, whichever is written first.
+    first = DateTime.min(start.first, end.first);
+    last = DateTime.max(start.last, end.last);
+  }
+  if (last < first) return { problem: 'endBeforeStart' };
+  if (last > today) return { problem: 'future' };
+  return { start: first.toISODate() ?? '', end: last.toISODate() ?? '' };
+}
+
+/**
+ * One written date as days. Without a year, a start is the most recent past one; an end (when `after` is given)
+ * follows its start: « du 28 décembre au 3 janvier » ends the next year, « du 5 au 3 avril » ends before it starts.
+ */
+function resolveOne(written: WrittenDate, today: DateTime, after: DateTime | null): Resolved {
+  if (written.kind === 'exact') return { first: written.date, last: written.date };
+  if (written.kind === 'month') {
+    let year = written.year ?? today.year;
+    if (written.year === null && after !== null) year = after.month > written.month ? after.year + 1 : after.year;
+    else if (written.year === null && written.month > today.month) year--;
+    const first = DateTime.fromObject({ year, month: written.month, day: 1 }, { zone: ZONE });
+    if (!first.isValid) return { problem: 'notADate' };
+    const monthEnd = first.endOf('month').startOf('day');
+    // The month under way is the days of it gone by: « en mars » said on 10 March.
+    return { first, last: first <= today && monthEnd > today ? today : monthEnd };
+  }
+  const { month, day } = written;
+  if (written.year !== null) {
+    const date = DateTime.fromObject({ year: written.year, month, day }, { zone: ZONE });
+    return date.isValid ? { first: date, last: date } : { problem: 'notADate' };
+  }
+  if (after !== null) {
+    const sameYear = DateTime.fromObject({ year: after.year, month, day }, { zone: ZONE });
+    const date = month < after.month ? DateTime.fromObject({ year: after.year + 1, month, day }, { zone: ZONE }) : sameYear;
+    if (date.isValid) return { first: date, last: date };
+  }
+  // The most recent past such day; 29 February goes back to the last leap year.
+  for (let back = 0; back <= 8; back++) {
+    const date = DateTime.fromObject({ year: today.year - back, month, day }, { zone: ZONE });
+    if (date.isValid && date <= today) return { first: date, last: date };
+  }
+  return { problem: 'notADate' };
+}

@@ -1,0 +1,68 @@
+import { foldKeepingPlaces, tokenize } from './folding';
+import { findReportKind } from './kinds';
+import { isAnyWord } from './words';
+
+export type ReportIntent = { kind: 'start'; statement: boolean } | { kind: 'resume' } | { kind: 'list' } | { kind: 'correct'; reference: string | null } | null;
+
+/** « RPT-2026-000123 », also typed « rpt 2026 000123 » or « RPT2026-123 ». */
+const REFERENCE = /(?<![a-z0-9])rpt[\s-]?(\d{4})[\s-]?(\d{1,12})(?![0-9])/;
+/** What a report is called. */
+const REPORT_NOUNS = ['declaration', 'declarations', 'bilan', 'bilans', 'rapport', 'rapports', 'saisie', 'saisies', 'report', 'reports', 'signalement', 'remontee', 'remontees', 'fiche-action'];
+const CORRECT_VERBS = ['corriger', 'corrige', 'modifier', 'modifie', 'rectifier', 'rectifie', 'changer', 'change', 'editer', 'correct', 'fix', 'edit', 'amend', 'update'];
+const RESUME_VERBS = ['reprendre', 'reprends', 'reprend', 'continuer', 'continue', 'poursuivre', 'finir', 'terminer', 'resume', 'finish'];
+/** Verbs of reporting. « report » is also a noun: « my reports » is a list, « report an action » a start. */
+const START_VERB = /(?:^|\s)(?:declarer|declare|declarez|declarerais|saisir|remonter|signaler|enregistrer|(?:report|log|record)(?= (?:an?|my|our|the|une?)\s))/;
+/** « combien de parents ont participé… ? »: a partner asks for figures; it is not a report. */
+const FIGURE_QUESTION = /(?:^|\s)(?:combien|quel nombre|quels? (?:sont les )?chiffres|how many|how much|what (?:are|were) the figures|total)(?:\s|$)/;
+const QUESTION_START = /^(?:combien|quel|quels|quelle|quelles|qui|ou|quand|pourquoi|est-ce|how|what|which|who|where|when|why)(?:\s|$)/;
+/** « on a fait », « nous avons organisé », « j'ai animé », « we ran »: an action told in the past. */
+const RAN_AN_ACTION =
+  /(?:^|\s)(?:on a|on avait|nous avons|nous avions|j'ai|j'avais|l'equipe a|le centre a|we|i|we've|i've|we have|i have)\s+(?:(?:bien|deja|aussi|encore|eu|enfin)\s+)?(?:fait|organise|organisee|anime|animee|mene|menee|tenu|tenue|realise|realisee|propose|proposee|accueilli|accueillie|reuni|eu|lance|mis en place|ran|held|organised|organized|did|hosted|ran|run|had|led)(?:\s|$|,)/;
+const COUNT_NOUN = /(?:^|\s)\d+\s+(?:parents?|familles?|enfants?|seances?|families|children|sessions)(?:\s|$|,|\.)/;
+
+/**
+ * What a message asks of the report journey: start a report (or tell one: « on a fait un café des parents… »),
+ * resume a draft, list one's reports, correct one. Null for anything else, questions for figures included.
+ */
+export function readReportIntent(text: string): ReportIntent {
+  try {
+    return readIntent(text);
+  } catch {
+    return null;
+  }
+}
+
+function readIntent(text: string): ReportIntent {
+  const folded = foldKeepingPlaces(text.length > 2_000 ? text.slice(0, 2_000) : text);
+  const f = folded.text.replace(/[!.]+$/, '').trim();
+  if (f.length === 0) return null;
+  const tokens = tokenize(f);
+  const words = tokens.map((t) => t.word);
+  const has = (list: readonly string[]) => words.some((w) => isAnyWord(w, list));
+  const question = f.endsWith('?') || QUESTION_START.test(f);
+  if (FIGURE_QUESTION.test(f) && !RAN_AN_ACTION.test(f)) return null;
+
+  const reference = REFERENCE.exec(f);
+  const namesAReport = has(REPORT_NOUNS) || /\bcompte[- ]?rendus?\b/.test(f);
+  const mine = /(?:^|\s)(?:mes|mon|ma|my|nos|notre|our)\s/.test(` ${f} `);
+  if (reference && (has(CORRECT_VERBS) || /\b(?:erreur|errone|faux|tromp)/.test(f))) {
+    return { kind: 'correct', reference: `RPT-${reference[1]}-${reference[2].padStart(6, '0')}` };
+  }
+  if (namesAReport && has(CORRECT_VERBS) && !has(RESUME_VERBS)) return { kind: 'correct', reference: null };
+  if (namesAReport && /\b(?:erreur|tromp|mistake|wrong)/.test(f)) return { kind: 'correct', reference: reference ? `RPT-${reference[1]}-${reference[2].padStart(6, '0')}` : null };
+  if (namesAReport && has(RESUME_VERBS)) return { kind: 'resume' };
+  if (/^(?:reprendre|continuer|reprendre ou j'en etais|resume|continue)$/.test(f)) return { kind: 'resume' };
+  // « mes déclarations », « voir mes bilans », « my reports »; « mes déclarations de mars » too.
+  if (namesAReport && mine && !START_VERB.test(f) && !/\b(?:nouvelle|nouveau|new|une|un|an|a)\s/.test(` ${f} `)) return { kind: 'list' };
+  if (/^(?:liste|lister|voir|afficher|show|list)\s/.test(f) && namesAReport) return { kind: 'list' };
+
+  // Telling what was done: a past tense and an action named, or a count of people.
+  if (!question && RAN_AN_ACTION.test(f) && (findReportKind(tokens) !== null || COUNT_NOUN.test(f))) return { kind: 'start', statement: true };
+  const actionWords = /\b(?:action|actions|activite|activites|atelier|ateliers|seance|seances|activity|activities)\b/.test(f);
+  if (START_VERB.test(f) && (actionWords || namesAReport)) return { kind: 'start', statement: false };
+  if (/\b(?:faire|remplir|nouvelle|nouveau|new|creer|commencer|start|ecrire|rediger|submit|file|make)\b/.test(f) && (namesAReport || /\bbilan\b/.test(f))) {
+    return { kind: 'start', statement: false };
+  }
+  if (/\b(?:rendre compte|report on)\b/.test(f) && actionWords) return { kind: 'start', statement: false };
+  return null;
+}

@@ -1,0 +1,171 @@
+import type { DateTime } from 'luxon';
+import type { ReportKind } from '../model';
+import { readDatesInFolded } from './dates';
+import { foldKeepingPlaces, type Token } from './folding';
+import { findReportKind } from './kinds';
+import { findNumbersInFolded, type FoundNumber } from './numbers';
+import { MAX_COUNT, type ReadProblem } from './problems';
+import { isAnyWord } from './words';
+
+/** Everything a first message says of a report. The sheet's code is read by the sheets' reader, not here. */
+export interface ReportStatement {
+  kind?: ReportKind;
+  startDate?: string;
+  endDate?: string;
+  dateProblem?: ReadProblem;
+  sessions?: number;
+  parents?: number;
+  children?: number;
+  families?: number;
+  qpvParents?: number;
+  singleParentFamilies?: number;
+}
+
+type CountField = 'sessions' | 'parents' | 'children' | 'families' | 'qpvParents' | 'singleParentFamilies';
+type Noun = 'sessions' | 'parents' | 'children' | 'families';
+
+const NOUNS: ReadonlyArray<readonly [Noun, readonly string[]]> = [
+  ['parents', ['parent', 'parents', 'mere', 'meres', 'pere', 'peres', 'maman', 'mamans', 'papa', 'papas', 'adulte', 'adultes', 'mother', 'mothers', 'father', 'fathers', 'mum', 'mums', 'mom', 'moms', 'dad', 'dads', 'adult', 'adults']],
+  ['children', ['enfant', 'enfants', 'enft', 'enfts', 'gamin', 'gamins', 'bebe', 'bebes', 'ado', 'ados', 'adolescent', 'adolescents', 'jeunes', 'child', 'children', 'kid', 'kids', 'baby', 'babies', 'teenagers', 'toddlers']],
+  ['families', ['famille', 'familles', 'foyer', 'foyers', 'family', 'families', 'household', 'households']],
+  ['sessions', ['seance', 'seances', 'session', 'sessions', 'rencontre', 'rencontres', 'reunion', 'reunions', 'fois', 'creneau', 'creneaux', 'journee', 'journees', 'meeting', 'meetings', 'times']],
+];
+
+/** Words that may stand between a number and its noun: « 12 jeunes enfants », « une vingtaine de parents ». */
+const FILLERS: ReadonlySet<string> = new Set(['nouveaux', 'nouvelles', 'nouveau', 'nouvelle', 'jeunes', 'petits', 'petites', 'autres', 'de', 'd', 'des', 'new', 'other', 'young', 'different', 'differents', 'differentes']);
+/** Before a number, it is a part of a whole already given: « 14 parents dont 6 du quartier prioritaire ». */
+const PART_OF = new Set(['dont', 'parmi', 'including', 'among', 'of']);
+/** Before a number, it is not exact: the form asks for the number. */
+const NOT_EXACT = /(?:plus de|plus d'|moins de|moins d'|au moins|pres de|more than|less than|at least|over|under|almost|nearly)\s*$/;
+const APPROXIMATE_NOUN = /^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen)s?$/;
+/** Before a noun, none of them: « aucun enfant », « pas de parents QPV », « no children ». */
+const NONE_WORDS = new Set(['aucun', 'aucune', 'sans', 'no', 'zero']);
+
+function nounAt(tokens: readonly Token[], i: number): Noun | null {
+  const token = tokens[i];
+  if (token === undefined || token.digits) return null;
+  for (const [noun, words] of NOUNS) if (isAnyWord(token.word, words)) return noun;
+  return null;
+}
+
+/** « du quartier prioritaire », « en QPV », « QPV », « from priority neighbourhoods » within the next words. */
+function qualifierAfter(text: string, tokens: readonly Token[], from: number): 'qpv' | 'singleParent' | null {
+  for (let i = from; i < tokens.length && i < from + 6; i++) {
+    // A comma or a full stop ends what qualifies the number.
+    if (i > from && /[,;.!?()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) return null;
+    const word = tokens[i].word;
+    const next = tokens[i + 1]?.word;
+    if (tokens[i].digits) return null;
+    if (word === 'qpv' || word === 'qpvs' || (/^quartiers?$/.test(word) && next !== undefined && /^prioritaires?$/.test(next))) return 'qpv';
+    if (word === 'politique' && next === 'de' && tokens[i + 2]?.word === 'la' && tokens[i + 3]?.word === 'ville') return 'qpv';
+    if (word === 'priority' && next !== undefined && /^(?:areas?|neighbou?rhoods?|districts?)$/.test(next)) return 'qpv';
+    if (/^monoparental(?:e|es|s)?$/.test(word) || word === 'mono') return 'singleParent';
+    if ((word === 'single' || word === 'lone') && next !== undefined && /^parents?$/.test(next)) return 'singleParent';
+    if (nounAt(tokens, i) !== null && i > from) return null;
+  }
+  return null;
+}
+
+function fieldFor(noun: Noun | null, qualifier: 'qpv' | 'singleParent' | null): CountField | null {
+  if (qualifier === 'singleParent') return noun === null || noun === 'families' || noun === 'parents' ? 'singleParentFamilies' : null;
+  if (qualifier === 'qpv') return noun === null || noun === 'parents' ? 'qpvParents' : null;
+  return noun;
+}
+
+/**
+ * Everything a first message says of a report: « on a fait un café des parents le 12 mars pour la PA 2.3.2,
+ * 14 parents dont 6 du quartier prioritaire » → kind, dates, parents 14, qpvParents 6. Counts are tied to their nouns,
+ * either side (« 14 parents », « parents : 14 »); numbers of dates, codes and approximations are not counts.
+ */
+export function readReportStatement(text: string, now: DateTime): ReportStatement {
+  try {
+    return readStatement(text, now);
+  } catch {
+    return {};
+  }
+}
+
+function readStatement(text: string, now: DateTime): ReportStatement {
+  const folded = foldKeepingPlaces(text);
+  const f = folded.text;
+  const { numbers, tokens } = findNumbersInFolded(folded);
+  const statement: ReportStatement = {};
+  const kind = findReportKind(tokens);
+  if (kind) statement.kind = kind.kind;
+  const { dates, spans } = readDatesInFolded(folded, now);
+  if (dates !== null && 'problem' in dates) statement.dateProblem = dates.problem;
+  else if (dates !== null) {
+    statement.startDate = dates.start;
+    statement.endDate = dates.end;
+  }
+
+  const counts = numbers.filter(
+    (n) => !n.notACount && n.value <= MAX_COUNT && !spans.some((s) => n.start < s.to && n.end > s.from) && !NOT_EXACT.test(f.slice(Math.max(0, n.start - 16), n.start)),
+  );
+  const bound = new Set<FoundNumber>();
+  const set = (field: CountField | null, n: FoundNumber) => {
+    if (field === null || statement[field] !== undefined) return;
+    statement[field] = n.value;
+    bound.add(n);
+  };
+
+  // 1. « parents : 14 », « nombre d'enfants = 20 »: a noun, a colon, a number.
+  for (const n of counts) {
+    const before = reverseNoun(f, tokens, n, true);
+    if (before) set(fieldFor(before.noun, before.qualifier), n);
+  }
+  // 2. « 14 parents », « douze familles », « dont 6 du quartier prioritaire », « 4 familles monoparentales ».
+  for (const n of counts) {
+    if (bound.has(n)) continue;
+    let i = n.lastToken + 1;
+    let skipped = 0;
+    while (skipped < 2 && i < tokens.length && FILLERS.has(tokens[i].word) && nounAt(tokens, i) === null) {
+      i++;
+      skipped++;
+    }
+    if (tokens[i] !== undefined && APPROXIMATE_NOUN.test(tokens[i].word)) continue;
+    // « jeunes » is a filler before a noun (« 12 jeunes enfants »), a noun alone (« 12 jeunes »).
+    if (skipped > 0 && nounAt(tokens, i) === null && tokens[i - 1].word === 'jeunes') i--;
+    const noun = nounAt(tokens, i);
+    // « un café des parents »: an article is a count only right before its noun.
+    if (n.article && (noun === null || i !== n.lastToken + 1)) continue;
+    const qualifier = qualifierAfter(f, tokens, noun === null ? n.lastToken + 1 : i + 1);
+    const partOf = PART_OF.has(tokens[n.firstToken - 1]?.word ?? '');
+    const field = fieldFor(noun, qualifier);
+    if (field !== null && partOf && qualifier === null && noun !== null) continue;
+    set(field, n);
+  }
+  // 3. « parents 14 », at the end or before another noun's count: a noun, then its number.
+  for (const n of counts) {
+    if (bound.has(n) || n.article) continue;
+    const before = reverseNoun(f, tokens, n, false);
+    if (before) set(fieldFor(before.noun, before.qualifier), n);
+  }
+  // 4. « aucun enfant », « pas de parents QPV », « no children »: none.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = tokens[i].word;
+    const none = NONE_WORDS.has(word) || (word === 'pas' && (tokens[i + 1].word === 'de' || tokens[i + 1].word === 'd'));
+    if (!none) continue;
+    const at = word === 'pas' ? i + 2 : i + 1;
+    const noun = nounAt(tokens, at);
+    const qualifier = qualifierAfter(f, tokens, noun === null ? at : at + 1);
+    const field = fieldFor(noun, qualifier);
+    if (field !== null && statement[field] === undefined && (noun !== null || qualifier !== null)) statement[field] = 0;
+  }
+  return statement;
+}
+
+/** The noun a number follows: « parents : 14 » (strong: with a colon or an equals sign), « parents 14 ». */
+function reverseNoun(text: string, tokens: readonly Token[], n: FoundNumber, strong: boolean): { noun: Noun; qualifier: 'qpv' | 'singleParent' | null } | null {
+  const previous = n.firstToken - 1;
+  if (previous < 0) return null;
+  const gap = text.slice(tokens[previous].end, n.start);
+  if (strong ? !/^\s*[:=]\s*$/.test(gap) : !/^\s*$/.test(gap)) return null;
+  // Back over the qualifier to the noun: « parents QPV : 6 », « familles monoparentales : 4 ».
+  for (let i = previous; i >= 0 && i >= previous - 4; i--) {
+    const noun = nounAt(tokens, i);
+    if (noun !== null) return { noun, qualifier: qualifierAfter(text, tokens, i + 1) };
+    if (tokens[i].digits) return null;
+  }
+  return null;
+}

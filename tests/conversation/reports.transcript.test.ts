@@ -1,0 +1,227 @@
+import { DateTime } from 'luxon';
+import { createLogger } from '../../src/log/logger';
+import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
+import { openStore, type Store } from '../../src/storage';
+import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+
+/**
+ * A centre's staff member reports an action by conversation, through the whole bot (routes, form, cards, state) on
+ * the shipped sheets and offer, with the reports read back from the bot's own database.
+ */
+let bot: TestBot;
+let store: Store;
+beforeAll(async () => {
+  bot = await startTestBot();
+  store = await openStore(bot.databaseUrl, createLogger('silent'));
+});
+afterAll(async () => {
+  await store.close();
+  await bot.stop();
+});
+
+const TISSERANDS = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
+
+/** A one-time code for the centre, as `npm run admin -- invite` makes one. */
+async function invite(): Promise<string> {
+  const code = newEnrolmentCode();
+  await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: TISSERANDS, createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) });
+  return code;
+}
+
+/** A staff member already enrolled, in Teams (bound to their Entra ID object id). */
+async function enrolledInTeams() {
+  const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:${Math.random()}`, aadObjectId: `aad-${Math.random()}` } });
+  await chat.says('je veux déclarer une action');
+  await chat.says(await invite());
+  return chat;
+}
+
+const thisYear = DateTime.now().setZone('Europe/Paris').year;
+const lastMarch12 = (() => {
+  const today = DateTime.now().setZone('Europe/Paris');
+  const march = DateTime.fromObject({ year: today.year, month: 3, day: 12 }, { zone: 'Europe/Paris' });
+  return (march > today ? march.minus({ years: 1 }) : march).toISODate();
+})();
+
+async function reportsBy(userKey: string) {
+  return store.reports.list({ submittedBy: userKey });
+}
+
+describe('enrolment', () => {
+  test('the first report asks for the centre’s code; a wrong code is refused without saying why; the right one enrols', async () => {
+    const chat = conversation(bot);
+    expect(folded((await chat.says('je veux déclarer une action')).text)).toContain(folded('code d’inscription'));
+    const refused = folded((await chat.says('ABCD-EFGH-JKMN')).text);
+    expect(refused).toContain('ne fonctionne pas');
+    expect(refused).not.toMatch(/expire|inconnu|deja utilise/);
+    const enrolled = folded((await chat.says((await invite()).toLowerCase().replace(/-/g, ' '))).text);
+    expect(enrolled).toContain('les tisserands');
+    expect(enrolled).toContain('quelle fiche');
+  });
+
+  test('a code works once', async () => {
+    const code = await invite();
+    await conversation(bot).says('déclarer une action').then(() => undefined);
+    const first = conversation(bot);
+    await first.says('déclarer une action');
+    expect(folded((await first.says(code)).text)).toContain('les tisserands');
+    const second = conversation(bot);
+    await second.says('déclarer une action');
+    expect(folded((await second.says(code)).text)).toContain('ne fonctionne pas');
+  });
+
+  test('wrong codes in a row are slowed down', async () => {
+    const chat = conversation(bot);
+    await chat.says('déclarer une action');
+    for (let attempt = 0; attempt < 4; attempt++) await chat.says(`ZZZZ-ZZZZ-ZZ${attempt}${attempt}`);
+    expect(folded((await chat.says(await invite())).text)).toContain(folded('trop d’essais'));
+  });
+
+  test('a parent on the website telling what they did is not taken for a centre’s report', async () => {
+    const reply = folded((await conversation(bot).says('on a fait une sortie au parc hier avec les enfants')).text);
+    expect(reply).not.toContain(folded('code d’inscription'));
+  });
+});
+
+describe('a report by conversation', () => {
+  test('one sentence, then only what is missing, a change at the summary, and a receipt', async () => {
+    const chat = conversation(bot, { channelId: 'msteams', user: { id: '29:one-sentence', aadObjectId: 'aad-one-sentence' } });
+    expect(folded((await chat.says('on a fait un café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 du quartier prioritaire')).text)).toContain('code');
+    const started = folded((await chat.says(await invite())).text);
+    expect(started).toContain('cafe des parents');
+    expect(started).toContain('14');
+    // PA 2.3.2 has three actions: the first missing field.
+    expect(started).toContain('quelle action');
+    expect(folded((await chat.says('1')).text)).toContain('titre');
+    expect(folded((await chat.says('Café des parents de mars')).text)).toContain('seances');
+    expect(folded((await chat.says('une')).text)).toContain('enfants');
+    expect(folded((await chat.says('douze')).text)).toContain('familles');
+    expect(folded((await chat.says('10')).text)).toContain('monoparentales');
+    expect(folded((await chat.says('3')).text)).toContain('partenaires');
+    expect(folded((await chat.says('Caf du Rhône et l’Udaf 69')).text)).toContain('nombre de parents ayant participe');
+    expect(folded((await chat.says('14')).text)).toContain('groupes de parole');
+    expect(folded((await chat.says('non concerné')).text)).toContain('commentaire');
+    const summary = await chat.says('aucun');
+    expect(folded(summary.text)).toContain('confirmer');
+    expect(folded(summary.text)).toContain('centre social les tisserands');
+    expect(JSON.stringify(summary.replies)).toContain('Action.Execute');
+
+    expect(folded((await chat.says('modifier le nombre de parents')).text)).toContain('combien de parents');
+    expect(folded((await chat.says('16')).text)).toContain('16');
+    const receipt = (await chat.says('confirmer')).text;
+    expect(receipt).toMatch(/RPT-\d{4}-\d{6}/);
+
+    const [stored] = await reportsBy('aad:aad-one-sentence');
+    expect(stored).toMatchObject({
+      structureId: 'cs-les-tisserands',
+      planId: 'rhone-sdsf',
+      sheetCode: 'PA 2.3.2',
+      kind: 'cafe-des-parents',
+      title: 'Café des parents de mars',
+      startDate: lastMarch12,
+      endDate: lastMarch12,
+      sessions: 1,
+      parents: 16,
+      qpvParents: 6,
+      children: 12,
+      families: 10,
+      singleParentFamilies: 3,
+      comment: null,
+      channelId: 'msteams',
+    });
+    expect(stored?.partners).toEqual(expect.arrayContaining(['Caf du Rhône']));
+    expect(Object.values(stored?.indicators ?? {})).toEqual([14]);
+    expect(stored?.action).toMatch(/^Action 1/);
+  });
+
+  test('each refusal says what to fix, asks again, and keeps what was given', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('PA 3.2.1');
+    await chat.says('1');
+    await chat.says('atelier parents-enfants');
+    await chat.says('Atelier cuisine');
+    expect(folded((await chat.says('demain')).text)).toContain('a venir');
+    expect(folded((await chat.says('du 5 au 3 avril')).text)).toContain('avant son debut');
+    expect(folded((await chat.says('le 3 avril')).text)).toContain('seances');
+    await chat.says('2');
+    expect(folded((await chat.says('plein')).text)).toContain('nombre');
+    await chat.says('5');
+    const refused = folded((await chat.says('9')).text);
+    expect(refused).toContain('plus que les 5 parents');
+    expect(refused).toContain('quartier prioritaire');
+    expect(folded((await chat.says('4')).text)).toContain('enfants');
+  });
+
+  test('a question in the middle is answered, then the form asks its question again', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('PA 3.2.1');
+    await chat.says('1');
+    const answer = folded((await chat.says('qui pilote la PA 3.2.1 ?')).text);
+    expect(answer).toContain('commission parentalite');
+    expect(answer).toContain(folded('quel type d’action'));
+  });
+
+  test('« annuler » stores nothing and forgets the draft', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('PA 3.2.1');
+    expect(folded((await chat.says('annuler')).text)).toContain(folded('rien n’a ete enregistre'));
+    expect(folded((await chat.says('reprendre ma déclaration')).text)).toContain('pas de declaration en cours');
+  });
+
+  test('leaving and coming back, in a new conversation, resumes the saved draft', async () => {
+    const user = { id: '29:returning', aadObjectId: 'aad-returning' };
+    const first = conversation(bot, { channelId: 'msteams', user });
+    await first.says('déclarer une action');
+    await first.says(await invite());
+    await first.says('PA 3.2.1');
+    await first.says('1');
+    const later = conversation(bot, { channelId: 'msteams', user });
+    const resumed = folded((await later.says('reprendre ma déclaration')).text);
+    expect(resumed).toContain('pa 3.2.1');
+    expect(resumed).toContain('quel type');
+  });
+
+  test('the whole form as one card: checked like typed answers, then the summary; a double click stores one report', async () => {
+    const user = { id: '29:card', aadObjectId: 'aad-card' };
+    const chat = conversation(bot, { channelId: 'webchat', user });
+    await chat.says('déclarer une action');
+    await chat.says(await invite());
+    const form = await chat.says('formulaire complet');
+    const card = JSON.stringify(form.replies);
+    expect(card).toContain('Input.Number');
+    const draft = /"draft":"([^"]+)"/.exec(card)?.[1] ?? '';
+    expect(draft).not.toBe('');
+    const wrong = await chat.submits({ maillage: 'report', draft, command: 'form', sheet: 'PA 2.3.2', kind: 'groupe-de-parole', title: 'Groupe de parole', start: '2099-01-01', sessions: 3, parents: 8, qpvParents: 9, children: 0, families: 7, singleParentFamilies: 2 });
+    expect(folded(wrong.text)).toContain('a venir');
+    const fixed = await chat.submits({ maillage: 'report', draft, command: 'form', start: `${thisYear}-01-15`, end: `${thisYear}-01-29`, qpvParents: 3, action: '2', partners: 'ACEPP 69', comment: '', indicator_0: 8, indicator_1: 1 });
+    expect(folded(fixed.text)).toContain('confirmer');
+    const confirm = { maillage: 'report', draft, command: 'confirm' };
+    expect((await chat.submits(confirm)).text).toMatch(/RPT-\d{4}-\d{6}/);
+    expect(folded((await chat.submits(confirm)).text)).toContain('deja enregistree');
+    expect(await reportsBy(`webchat:${chat.user.id}`)).toHaveLength(1);
+  });
+
+  test('« mes déclarations » lists one’s own reports; a correction keeps the previous version in the audit trail', async () => {
+    const user = { id: '29:corrector', aadObjectId: 'aad-corrector' };
+    const chat = conversation(bot, { channelId: 'msteams', user });
+    await chat.says('on a fait un groupe de parole le 12 mars pour la PA 3.2.1, 9 parents dont 2 en QPV');
+    await chat.says(await invite());
+    for (const answer of ['1', 'Groupe du jeudi', '1', '4', '6', '1', 'aucun']) await chat.says(answer);
+    let turn = await chat.says('aucun');
+    for (let guard = 0; guard < 5 && !folded(turn.text).includes('confirmer'); guard++) turn = await chat.says('non concerné');
+    const reference = /RPT-\d{4}-\d{6}/.exec((await chat.says('confirmer')).text)?.[0] ?? '';
+    expect(reference).not.toBe('');
+    expect((await chat.says('mes déclarations')).text).toContain(reference);
+    expect(folded((await chat.says(`corriger ${reference}`)).text)).toContain('confirmer');
+    await chat.says('modifier le nombre d’enfants');
+    await chat.says('7');
+    expect(folded((await chat.says('confirmer')).text)).toContain('version 2');
+    expect((await store.reports.get(reference))?.children).toBe(7);
+    const audit = await store.audit.about(reference);
+    expect(audit.map((entry) => entry.action)).toEqual(['report.submitted', 'report.corrected']);
+    expect(audit[1]?.previous).toMatchObject({ children: 4 });
+    // Someone else cannot correct it.
+    const other = await enrolledInTeams();
+    expect(folded((await other.says(`corriger ${reference}`)).text)).toContain('parmi les votres');
+  });
+});

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { join } from 'node:path';
+import { readFigureQuestion, type FigureQuestion } from '../../src/reports/figureQuestion';
+import type { Centre } from '../../src/reports/model';
+import { SheetIndex, loadSheetKnowledge } from '../../src/sheets';
+
+const seeds = loadSheetKnowledge(join(__dirname, '../../knowledge/sheets'));
+const odd = loadSheetKnowledge(join(__dirname, '../fixtures/sheets/odd'));
+const sheets = SheetIndex.build(seeds.sheets);
+/** The seeds plus a « schéma jeunesse » whose PA 2.3.2 shares its number with the SDSF's. */
+const twoPlans = SheetIndex.build([...seeds.sheets, ...odd.sheets]);
+
+const centres: Centre[] = [
+  { structureId: 'cs-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69259', communeName: 'Vénissieux' },
+  { structureId: 'evs-passerelle', structureName: 'EVS La Passerelle', communeCode: '69290', communeName: 'Saint-Priest' },
+  { structureId: 'cs-gerland', structureName: 'Centre social de Gerland', communeCode: '69387', communeName: 'Lyon 7e Arrondissement' },
+];
+const NOW = DateTime.fromISO('2026-12-07T10:00:00', { zone: 'Europe/Paris' });
+
+function read(text: string, index = sheets): FigureQuestion | null {
+  return readFigureQuestion(text, NOW, { sheets: index, centres });
+}
+
+describe('reading a question about reported figures', () => {
+  it.each<[string, Partial<FigureQuestion> & { codes?: string[]; centreIds?: string[]; from?: string; to?: string }]>([
+    ['combien de parents ont participé aux actions de la PA 2.3.2 cette année ?', { measures: ['parents'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-01-01', to: '2026-12-07' }],
+    ['combien de familles touchées par la fiche 1.2.5 en 2026 ?', { measures: ['families'], codes: ['tours-cdv FICHE 1.2.5'], from: '2026-01-01', to: '2026-12-31' }],
+    ['quels indicateurs pour la PA 2.3.2 ?', { measures: ['indicators'], codes: ['rhone-sdsf PA 2.3.2'] }],
+    ['bilan des déclarations du centre social Les Tisserands depuis janvier', { all: true, codes: [], centreIds: ['cs-tisserands'], from: '2026-01-01' }],
+    ["combien d'enfants à Vénissieux au premier trimestre ?", { measures: ['children'], commune: { name: 'Vénissieux', code: '69259' }, from: '2026-01-01', to: '2026-03-31' }],
+    ['how many parents took part in PA 2.3.2 actions this year?', { measures: ['parents'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-01-01' }],
+    ['combien de parents en QPV accueillis sur la PA 2.3.2 ?', { measures: ['qpvParents', 'parents'] }],
+    ['combien de familles monoparentales accueillies en 2025 ?', { measures: ['singleParentFamilies'], from: '2025-01-01', to: '2025-12-31' }],
+    ["combien d'actions déclarées pour la PA 2.3.2 l'an dernier ?", { measures: ['reports'], from: '2025-01-01' }],
+    ["combien de séances réalisées par l'EVS La Passerelle ?", { measures: ['sessions'], centreIds: ['evs-passerelle'] }],
+    ['où en sont les bilans de la PA 2.3.2 ?', { all: true, codes: ['rhone-sdsf PA 2.3.2'] }],
+    ['les chiffres de la PA 2.3.2 en 2026', { all: true }],
+    ["combien de parents ont participé à l'action 2 de la PA 2.3.2 ?", { actionNumbers: [2] }],
+    ['COMBIEN DE PARENTS ONT PARTICIPE EN 2026', { measures: ['parents'], codes: [] }],
+  ])('%s', (text, expected) => {
+    const question = read(text);
+    expect(question).not.toBeNull();
+    const { codes, centreIds, from, to, ...rest } = expected;
+    expect(question).toMatchObject(rest);
+    if (codes) expect(question!.sheets.map((sheet) => `${sheet.planId} ${sheet.sheetCode}`)).toEqual(codes);
+    if (centreIds) expect(question!.centre?.matches.map((centre) => centre.structureId)).toEqual(centreIds);
+    if (from) expect(question!.period?.from).toBe(from);
+    if (to) expect(question!.period?.to).toBe(to);
+  });
+
+  it('keeps every plan that has the code, so that the answer gives each its figures', () => {
+    expect(read('combien de parents ont participé à la PA 2.3.2 ?', twoPlans)?.sheets.map((sheet) => sheet.planId)).toEqual(['rhone-sdsf', 'loire-jeunesse']);
+  });
+
+  it('keeps the plan named with the code', () => {
+    expect(read('combien de parents ont participé à la PA 2.3.2 du schéma jeunesse ?', twoPlans)?.sheets.map((sheet) => sheet.planId)).toEqual(['loire-jeunesse']);
+  });
+
+  it('says a centre it does not know was named, rather than counting every centre', () => {
+    expect(read('bilan du centre social Les Marronniers en 2026')?.centre).toEqual({ typed: 'les marronniers', matches: [] });
+  });
+
+  it.each([
+    'combien de LAEP compte le territoire selon la PA 1.2.1 ?',
+    // The same with a sheet the index has: still a question on what the sheet says.
+    'combien de LAEP compte le territoire selon la PA 2.3.2 ?',
+    'combien de parents sont visés par la PA 2.3.2 ?',
+    'le diagnostic est-il réalisé dans la PA 3.2.1 ?',
+    'qui pilote la PA 3.2.1 ?',
+    'et ses indicateurs ?',
+    'quels indicateurs pour l’entraide entre parents ?',
+    'comment renforcer la participation des parents dans la PA 3.2.1 ?',
+    'combien de familles monoparentales selon la PA 2.3.2 ?',
+    'PA 999 indicateurs',
+    'quels résultats attendus pour la PA 2.3.2 ?',
+    'quels chiffres cite le diagnostic de la PA 3.2.1 ?',
+    'un groupe de parole pour parents à Vénissieux',
+    'bonjour',
+    '',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE reports; --",
+    '🙂🙂🙂',
+  ])('« %s » is not a question about reported figures', (text) => {
+    expect(read(text)).toBeNull();
+  });
+
+  it('never throws, whatever is typed, and reads a 10 000-character message', () => {
+    const words = fc.constantFrom('combien', 'de', 'parents', 'participé', 'PA', '2.3.2', 'bilan', 'centre social', 'à', 'Vénissieux', 'en', '2026', 'indicateurs', '?', 'fiche', 'action', '2');
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(words, { maxLength: 15 }).map((parts) => parts.join(' ')));
+    fc.assert(
+      fc.property(text, (typed) => {
+        const question = read(typed);
+        if (question !== null) expect(question.measures.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+    expect(read(`${'combien de parents ont participé '.repeat(400)} centre social ${'x'.repeat(5000)}`)).not.toBeNull();
+  });
+});
