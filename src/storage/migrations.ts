@@ -88,8 +88,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // (start_date, end_date) are YYYY-MM-DD text on both: pg would read a DATE as a local-midnight Date. JSON is
     // text, for the reason given in migration 1. A report's reference is not stored: it is made from its id and
     // reference_year (RPT-2026-000123), so it is unique as the id is, with no second write to set it; AUTOINCREMENT
-    // so that SQLite never gives a deleted report's id again. Every index is rewritten by each commit: only those the
-    // journeys filter by (sheet, centre, author; each then by start date) are kept.
+    // so that SQLite never gives a deleted report's id again. Indexes follow the filters (sheet, centre, author, each
+    // then by start date; the period alone, for « en 2026 » across sheets).
     sqlite: [
       `CREATE TABLE reports (
          id INTEGER PRIMARY KEY AUTOINCREMENT,

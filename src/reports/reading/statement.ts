@@ -41,6 +41,10 @@ const APPROXIMATE_NOUN = /^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|qua
 /** Before a noun, none of them: « aucun enfant », « pas de parents QPV », « no children ». */
 const NONE_WORDS = new Set(['aucun', 'aucune', 'sans', 'no', 'zero']);
 
+/** The words of « du quartier prioritaire », « en QPV », « monoparentales », « politique de la ville ». */
+const QUALIFIER_WORDS = new Set(['qpv', 'qpvs', 'quartier', 'quartiers', 'prioritaire', 'prioritaires', 'monoparentale', 'monoparentales', 'monoparental', 'monoparentaux', 'mono', 'du', 'en', 'de', 'la', 'politique', 'ville', 'single', 'lone', 'parent', 'priority', 'area', 'areas', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'nombre', 'nb']);
+const QUALIFIER_ENDS = new Set(['qpv', 'qpvs', 'prioritaire', 'prioritaires', 'monoparentale', 'monoparentales', 'monoparental', 'monoparentaux', 'mono', 'ville', 'areas', 'neighbourhoods', 'neighborhoods']);
+
 function nounAt(tokens: readonly Token[], i: number): Noun | null {
   const token = tokens[i];
   if (token === undefined || token.digits) return null;
@@ -161,11 +165,13 @@ function reverseNoun(text: string, tokens: readonly Token[], n: FoundNumber, str
   if (previous < 0) return null;
   const gap = text.slice(tokens[previous].end, n.start);
   if (strong ? !/^\s*[:=]\s*$/.test(gap) : !/^\s*$/.test(gap)) return null;
-  // Back over the qualifier to the noun: « parents QPV : 6 », « familles monoparentales : 4 ».
-  for (let i = previous; i >= 0 && i >= previous - 4; i--) {
+  // Back over the qualifier to the noun: « parents QPV : 6 », « familles monoparentales : 4 »; not over « de »
+  // (« enfants de 3 à 6 ans » gives no count of children).
+  if (!strong && nounAt(tokens, previous) === null && !QUALIFIER_ENDS.has(tokens[previous].word)) return null;
+  for (let i = previous; i >= 0 && i >= previous - 5; i--) {
     const noun = nounAt(tokens, i);
     if (noun !== null) return { noun, qualifier: qualifierAfter(text, tokens, i + 1) };
-    if (tokens[i].digits) return null;
+    if (!QUALIFIER_WORDS.has(tokens[i].word)) return null;
   }
   return null;
 }

@@ -7,7 +7,7 @@ describe('the kind of action named', () => {
   test.each([
     ['cafe des parents', 'cafe-des-parents'],
     ['Café-parents', 'cafe-des-parents'],
-    ['un caffé des parents', 'cafe-des-parents'],
+    ['un cafe des parnts', 'cafe-des-parents'],
     ['groupe de parole', 'groupe-de-parole'],
     ['grp de parole', 'groupe-de-parole'],
     ['groupe de parolle', 'groupe-de-parole'],
