@@ -115,11 +115,10 @@ describe('readEnrolmentCode', () => {
     );
   });
 
-  test('reads 10 000 characters quickly', () => {
-    const text = 'abcd '.repeat(2000);
-    const started = performance.now();
-    readEnrolmentCode(text);
-    expect(performance.now() - started).toBeLessThan(200);
+  // No timing assertion (speed is measured by npm run bench): a catastrophic backtrack would exceed jest's timeout.
+  test('reads 10 000 characters of code-like groups: one code at most, in its canonical form', () => {
+    expect(readEnrolmentCode('abcd '.repeat(2000))).toBe('ABCD-ABCD-ABCD');
+    expect(readEnrolmentCode('bonjour '.repeat(1250))).toBeNull();
   });
 });
 

@@ -95,10 +95,9 @@ describe('reading the period of a question about figures', () => {
     );
   });
 
-  it('reads a 10 000-character message quickly and from its beginning', () => {
+  // No timing assertion (speed is measured by npm run bench): a catastrophic backtrack would exceed jest's timeout.
+  it('reads a 10 000-character message from its beginning', () => {
     const long = `${'bla '.repeat(2500)} en 2025`;
-    const started = process.hrtime.bigint();
     expect(readPeriod(long, NOW)).toBeNull();
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
   });
 });
