@@ -4,7 +4,7 @@ import { fold } from '../../src/language/text';
 import { KIND_LABELS, reportTexts as t } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
-import { readActionDates, readCount, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
+import { readActionDates, readCount, readFormCommand, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
 import { shorten } from '../../src/sheets/display';
@@ -186,7 +186,8 @@ function textField<K extends 'title'>(key: K, ask: (language: Language) => strin
     read: (reading) => {
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
       const text = reading.text.trim();
-      if (text.length < minLength) return { problem: t.titleTooShort[reading.language] };
+      // « ok », « oui », « c'est bon » are not a title: the person thinks the form is done.
+      if (text.length < minLength || readFormCommand(text)?.kind === 'confirm') return { problem: t.titleTooShort[reading.language] };
       if (text.length > 300) return { problem: t.tooLong[reading.language] };
       return { value: text as ReportValues[K] };
     },
@@ -227,16 +228,18 @@ export function sheetPartners(sheet: Sheet): string[] {
     .flatMap((section) => section.items.map((item) => item.text))
     .flatMap((text) => text.split(/\s*[,;]\s*|\s+et\s+/))
     .map((text) => text.replace(/[.:]+$/, '').trim())
-    .filter((text) => text.length >= 2 && text.length <= 60);
+    // Organisations are written with a capital (« Caf du Rhône », « L'Udaf 69 »); the pieces of a sentence are not.
+    .filter((text) => text.length >= 2 && text.length <= 60 && /^(?:l['’])?\p{Lu}/u.test(text));
 }
 
 /** A typed partner is written as the sheet writes it when it is the same organisation (« caf » → « CAF du Rhône »). */
 function matchPartner(typed: string, known: readonly string[]): string {
-  const folded = fold(typed);
-  const exact = known.find((name) => fold(name) === folded);
+  const bare = (name: string) => fold(name).replace(/^(?:l'|la |le |les )/, '').trim();
+  const folded = bare(typed);
+  const exact = known.find((name) => bare(name) === folded);
   if (exact) return exact;
-  const starting = known.filter((name) => fold(name).split(/\s+/)[0] === folded || fold(name).startsWith(`${folded} `));
-  return starting.length === 1 ? (starting[0] as string) : typed;
+  const naming = known.filter((name) => bare(name).split(/[\s()]+/).includes(folded));
+  return naming.length === 1 && folded.length >= 2 ? (naming[0] as string) : typed;
 }
 
 export function reportFields(services: ReportFormServices): FormFields<ReportValues> {
@@ -347,7 +350,8 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     ask: (language) => t.askComment[language],
     reask: (language, problem) => t.reask[language](problem, t.askComment[language]),
     read: (reading) => {
-      if (saysNone(reading.text)) return { value: null };
+      // « c'est tout », « ok », « confirmer » to « un commentaire ? »: no comment, not a comment saying « ok ».
+      if (saysNone(reading.text) || readFormCommand(reading.text)?.kind === 'confirm') return { value: null };
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
       const text = reading.text.trim();
       return text.length > 2000 ? { problem: t.tooLong[reading.language] } : { value: text };
@@ -375,11 +379,14 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
 
 /** A kind given by its label (a quick reply, the card's choice), in either language. */
 function kindByLabel(text: string): ReportKind | null {
-  const folded = fold(text);
+  const folded = fold(text).trim();
+  if (folded === '') return null;
   for (const id of REPORT_KINDS) {
     if (fold(KIND_LABELS[id].fr) === folded || fold(KIND_LABELS[id].en) === folded || id === folded) return id;
   }
-  return null;
+  // The start of one label only (« groupe », « conference »), as a person answers a list of choices.
+  const starting = REPORT_KINDS.filter((id) => folded.length >= 4 && (fold(KIND_LABELS[id].fr).startsWith(folded) || fold(KIND_LABELS[id].en).startsWith(folded)));
+  return starting.length === 1 ? (starting[0] as ReportKind) : null;
 }
 
 /** The words the runner says when the whole form refuses a value (a part larger than its whole). */

@@ -149,7 +149,8 @@ export class ReportJourney implements MultiTurnJourney {
       case 'start': {
         const enrolment = await this.checkEnrolment(context, memory);
         if (!enrolment) {
-          await this.askCode(context, reading, memory, intent.kind === 'start' && intent.statement ? reading.text : undefined);
+          // The first message is kept (« déclarer une action pour la PA 3.2.1 »): what it says is taken once enrolled.
+          await this.askCode(context, reading, memory, intent.kind === 'start' ? reading.text : undefined);
           return;
         }
         await this.startOrResume(context, reading, memory, intent.kind === 'resume');
@@ -267,8 +268,8 @@ export class ReportJourney implements MultiTurnJourney {
     delete report.correcting;
     const centre = report.enrolment?.structureName ?? '';
     const given = this.prefill(reading);
-    const facts = this.facts(given, language, false).map((fact) => fact.value);
-    const opening = facts.length > 0 ? `${t.starting[language](centre)} ${t.understood[language](facts.join(', '))}` : t.starting[language](centre);
+    const facts = this.facts(given, language, false).map((fact) => `${fact.label.toLowerCase()} : ${fact.value}`);
+    const opening = facts.length > 0 ? `${t.starting[language](centre)} ${t.understood[language](facts.join(' ; '))}` : t.starting[language](centre);
     await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
     await this.runner.start(context, reading, memory, given);
     await this.afterFormTurn(context, memory);

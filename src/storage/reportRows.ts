@@ -201,7 +201,7 @@ export function decodeRows<T>(rows: readonly unknown[], schema: z.ZodType<T>, ta
 /** The value of one column of a raw row, when it is a short identifier (never a free text column). */
 export function columnOf(column: string): (row: unknown) => string {
   return (row) => {
-    const value: unknown = typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[column] : undefined;
+    const value: unknown = typeof row === 'object' && row !== null ? Object.getOwnPropertyDescriptor(row, column)?.value : undefined;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : `(no ${column})`;
   };
 }

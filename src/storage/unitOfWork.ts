@@ -38,14 +38,23 @@ const PREPARED_STATEMENTS_KEPT = 256;
 
 export class SqliteWorkRunner implements WorkRunner {
   private readonly prepared = new Map<string, Database.Statement>();
+  /** Made once: better-sqlite3 builds four wrappers for each transaction function. */
+  private readonly inTransaction: Database.Transaction<(run: () => void) => void>;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.inTransaction = db.transaction((run: () => void) => run());
+  }
 
   transaction<T>(work: () => Work<T>): Promise<T> {
     try {
+      let outcome: { value: T } | undefined;
       // IMMEDIATE takes the write lock at BEGIN: another process on the file waits (busy_timeout) instead of
       // failing half-way when its read snapshot turns out stale.
-      return Promise.resolve(this.db.transaction(() => drive(work(), (compiled) => this.execute(compiled))).immediate());
+      this.inTransaction.immediate(() => {
+        outcome = { value: drive(work(), (compiled) => this.execute(compiled)) };
+      });
+      if (outcome === undefined) throw new Error('The SQLite transaction ended without running its work');
+      return Promise.resolve(outcome.value);
     } catch (error) {
       return Promise.reject(error);
     }
