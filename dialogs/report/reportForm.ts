@@ -124,6 +124,17 @@ export interface ReportFormServices {
 type Field<K extends keyof ReportValues & string> = FormField<ReportValues, K>;
 
 /**
+ * What a person types, as a report may store it: no control characters (a NUL is refused by PostgreSQL) and no lone
+ * half of an emoji (both drivers would turn it into U+FFFD), so storing never fails on what was typed.
+ */
+export function storableText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+}
+
+/**
  * A free-text answer that is really another question (« qui pilote la PA 3.2.1 ? ») is not taken as the title or
  * the comment: the route table answers it and the form asks its question again.
  */
@@ -185,7 +196,7 @@ function textField<K extends 'title'>(key: K, ask: (language: Language) => strin
     reask: (language, problem) => t.reask[language](problem, ask(language)),
     read: (reading) => {
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
-      const text = reading.text.trim();
+      const text = storableText(reading.text);
       // « ok », « oui », « c'est bon » are not a title: the person thinks the form is done.
       if (text.length < minLength || readFormCommand(text)?.kind === 'confirm') return { problem: t.titleTooShort[reading.language] };
       if (text.length > 300) return { problem: t.tooLong[reading.language] };
@@ -315,7 +326,7 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       if (saysNone(reading.text)) return { value: [] };
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
       const known = sheetOf(values) ? sheetPartners(sheetOf(values) as Sheet) : [];
-      const typed = reading.text
+      const typed = storableText(reading.text)
         .split(/\s*[,;\n]\s*|\s+(?:et|and)\s+/i)
         .map((name) => name.trim())
         .filter((name) => name.length > 0);
@@ -353,7 +364,8 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       // « c'est tout », « ok », « confirmer » to « un commentaire ? »: no comment, not a comment saying « ok ».
       if (saysNone(reading.text) || readFormCommand(reading.text)?.kind === 'confirm') return { value: null };
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
-      const text = reading.text.trim();
+      const text = storableText(reading.text);
+      if (text === '') return { value: null };
       return text.length > 2000 ? { problem: t.tooLong[reading.language] } : { value: text };
     },
     suggestions: (language) => [t.none[language]],

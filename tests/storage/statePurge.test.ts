@@ -40,6 +40,26 @@ function purgeSuite(open: () => Promise<Store>, setUpdatedAt: (key: string, date
     }
   });
 
+  test('removes report drafts 30 days after their last change, and keeps younger ones', async () => {
+    const store = await open();
+    const captured = captureLog('info');
+    try {
+      await store.drafts.save('aad:old', { step: 'title' }, new Date(Date.now() - 31 * 24 * HOUR_MS));
+      await store.drafts.save('aad:recent', { step: 'title' }, new Date(Date.now() - 29 * 24 * HOUR_MS));
+      const purge = startStatePurge(store, 24, captured.log, 60_000);
+      try {
+        await purge.firstRun;
+        expect(await store.drafts.get('aad:old')).toBeNull();
+        expect(await store.drafts.get('aad:recent')).not.toBeNull();
+        expect(captured.lines().find((line) => line.msg === 'expired conversation state purged')).toMatchObject({ drafts: 1 });
+      } finally {
+        purge.stop();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   test('stops quietly once the store is closed', async () => {
     const store = await open();
     const captured = captureLog('warn');

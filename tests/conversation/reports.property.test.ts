@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { createLogger } from '../../src/log/logger';
+import { commonMessages } from '../../src/messages/common';
+import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
+import { openStore, type Store } from '../../src/storage';
+import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+
+/**
+ * Hostile answers and card submissions in the middle of a report: whatever arrives, the bot answers with a clear
+ * message (never the technical-problem one), stores only checked reports, and the form keeps what it had.
+ */
+let bot: TestBot;
+let store: Store;
+beforeAll(async () => {
+  bot = await startTestBot();
+  store = await openStore(bot.databaseUrl, createLogger('silent'));
+});
+afterAll(async () => {
+  await store.close();
+  await bot.stop();
+});
+
+const CENTRE = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
+const technicalProblem = folded(commonMessages.turnError.fr);
+
+async function enrolledChat() {
+  const code = newEnrolmentCode();
+  await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: CENTRE, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+  const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:${Math.random()}`, aadObjectId: `aad-${Math.random()}` } });
+  await chat.says('déclarer une action pour la PA 2.3.2');
+  await chat.says(code);
+  const form = JSON.stringify((await chat.says('formulaire complet')).replies);
+  return { chat, draft: /"draft":"([^"]+)"/.exec(form)?.[1] ?? '' };
+}
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.constantFrom('\u0000', '\uD800', '=HYPERLINK("x")', '<script>alert(1)</script>', "'; DROP TABLE reports; --", '-1', '1e309', 'NaN', '99999999999', '31/02', 'du 5 au 3 avril', '🙂'.repeat(50)),
+);
+
+test('typed answers of any kind, at any field: a clear answer every time, and nothing stored unconfirmed', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(hostileText, { minLength: 1, maxLength: 12 }), async (answers) => {
+      const { chat } = await enrolledChat();
+      for (const answer of answers) {
+        const turn = await chat.says(answer);
+        expect(folded(turn.text)).not.toContain(technicalProblem);
+      }
+      expect(await store.reports.list({ submittedBy: `aad:${chat.user.aadObjectId}` })).toHaveLength(0);
+    }),
+    { numRuns: 25 },
+  );
+}, 120_000);
+
+test('card submissions with any values: refused with what to fix, or taken, never a technical failure', async () => {
+  const value = fc.oneof(hostileText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+  const inputs = fc.record(
+    {
+      sheet: value,
+      action: value,
+      kind: value,
+      title: value,
+      start: value,
+      end: value,
+      sessions: value,
+      parents: value,
+      qpvParents: value,
+      children: value,
+      families: value,
+      singleParentFamilies: value,
+      partners: value,
+      comment: value,
+      indicator_0: value,
+    },
+    { requiredKeys: [] },
+  );
+  await fc.assert(
+    fc.asyncProperty(inputs, fc.boolean(), async (card, confirm) => {
+      const { chat, draft } = await enrolledChat();
+      const turn = await chat.submits({ ...card, maillage: 'report', draft, command: 'form' });
+      expect(turn.text.length).toBeGreaterThan(0);
+      expect(folded(turn.text)).not.toContain(technicalProblem);
+      if (confirm) {
+        const after = await chat.submits({ maillage: 'report', draft, command: 'confirm' });
+        expect(folded(after.text)).not.toContain(technicalProblem);
+      }
+      // Whatever was stored passed the report's own schema (the store parses every row it reads back).
+      for (const report of await store.reports.list({ submittedBy: `aad:${chat.user.aadObjectId}` })) {
+        expect(report.qpvParents).toBeLessThanOrEqual(report.parents);
+        expect(report.endDate >= report.startDate).toBe(true);
+      }
+    }),
+    { numRuns: 40 },
+  );
+}, 120_000);
+
+test('buttons of another draft, or of no report at all, are told apart', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.string({ minLength: 1, maxLength: 100 }), fc.constantFrom('confirm', 'cancel', 'edit', 'form'), async (draft, command) => {
+      const { chat } = await enrolledChat();
+      const turn = await chat.submits({ maillage: 'report', draft: `other-${draft}`, command });
+      expect(folded(turn.text)).toContain(folded('ne correspond plus'));
+    }),
+    { numRuns: 15 },
+  );
+}, 60_000);
