@@ -11,6 +11,7 @@ import { createReportRepositories } from './reportRepositories';
 import type { ReportTables } from './reportTables';
 import type { AuditRepository, DraftRepository, EnrolmentRepository, ReportRepository, StateReadOptions, StateReadResult, StateRepository, StateWrite, Store } from './store';
 import { SqliteWorkRunner } from './unitOfWork';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 
 /** How long a writer waits for another process holding the file's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -36,7 +37,10 @@ export function openSqliteStore(file: string, display: string, log: Logger, migr
   } catch (error) {
     throw new StoreOpenError(display, error instanceof Error ? error.message : String(error), { cause: error });
   }
-  return new SqliteStore(db, display, log);
+  // Checkpoints run on their own thread, off every commit (src/storage/walCheckpointer.ts).
+  const checkpointer = file === ':memory:' ? null : startWalCheckpointer(file, log);
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  return new SqliteStore(db, display, log, checkpointer);
 }
 
 function runMigrations(db: Database.Database, migrations: readonly Migration[], log: Logger): void {
@@ -78,6 +82,7 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     readonly location: string,
     log: Logger,
+    private readonly checkpointer: WalCheckpointer | null = null,
   ) {
     this.state = new SqliteStateRepository(db, log);
     // Kysely writes the report queries for SQLite; they run synchronously on this same connection (unitOfWork.ts).
@@ -98,6 +103,7 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
