@@ -73,6 +73,8 @@ export interface FormDefinition<Values> {
   readonly review?: FormReview<Values>;
   /** Reads « annuler », « confirmer », « modifier le nombre de parents »: at any field, and at the review. */
   command?(reading: TurnReading): FormCommand | null;
+  /** A message that asks something else (« qui pilote la PA 3.2.1 ? »): left to the route table, even at the review. */
+  isAnotherQuestion?(reading: TurnReading): boolean;
   /** The words for a rule of the whole form that a value broke (the schema's message), given the values as they were. */
   wholeFormProblem?(message: string, values: Partial<Values>, language: Language): string;
   /** Said when the person cancels; the form is then closed. */
@@ -104,6 +106,9 @@ export class FormRunner<Values> implements MultiTurnJourney {
   answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
     if (memory.form?.form !== this.definition.id) return false;
     if (this.commandOf(reading, memory) !== null) return true;
+    // At the review, anything but another question gets the summary again (« aucun », « hmm »): nothing is stored
+    // unconfirmed, and the person sees what « confirmer » would store.
+    if (memory.form.awaiting === REVIEW_STEP) return !this.definition.isAnotherQuestion?.(reading);
     const field = this.awaitedField(memory);
     return field !== undefined && field.read(reading, this.values(memory)) !== null;
   }
@@ -113,7 +118,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     if (!state || state.form !== this.definition.id) return;
     const command = this.commandOf(reading, memory);
     if (command) {
-      await this.obey(context, command, reading.language, memory);
+      await this.obey(context, command, reading.language, memory, reading);
       return;
     }
     const field = this.awaitedField(memory);
@@ -172,7 +177,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
     return command;
   }
 
-  async obey(context: TurnContext, command: FormCommand, language: Language, memory: ConversationMemory): Promise<void> {
+  /** Follows a command; `reading` is the message it came in, when typed (a card's button has none). */
+  async obey(context: TurnContext, command: FormCommand, language: Language, memory: ConversationMemory, reading?: TurnReading): Promise<void> {
     const state = memory.form;
     if (!state) return;
     switch (command.kind) {
@@ -189,10 +195,20 @@ export class FormRunner<Values> implements MultiTurnJourney {
           if (this.definition.review) await sendReply(context, this.definition.review.whichField(language));
           return;
         }
+        const previous = state.values;
         state.values = this.without(state.values, [field.key, ...(field.alsoClears ?? [])]);
         state.attempts = 0;
         state.awaiting = field.key;
         const values = this.values(memory);
+        // « non, en fait c'était 17 parents »: the change that also says the new value is taken at once.
+        const given = reading ? field.read(reading, values) : null;
+        if (given && 'value' in given) {
+          this.give(state, field, given.value);
+          // The fields it cleared are given back when the new value leaves them standing (the same sheet).
+          if (JSON.stringify(previous[field.key]) === JSON.stringify(given.value)) state.values = { ...previous };
+          await this.next(context, language, memory);
+          return;
+        }
         await sendReply(context, { text: field.ask(language, values), suggestions: field.suggestions?.(language, values) });
         return;
       }

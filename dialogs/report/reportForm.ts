@@ -138,7 +138,7 @@ export function storableText(text: string): string {
  * A free-text answer that is really another question (« qui pilote la PA 3.2.1 ? ») is not taken as the title or
  * the comment: the route table answers it and the form asks its question again.
  */
-function looksLikeAnotherQuestion(reading: TurnReading): boolean {
+export function looksLikeAnotherQuestion(reading: TurnReading): boolean {
   return /\?\s*$/.test(reading.text) || reading.safety !== null || reading.command === 'help' || reading.command === 'greeting';
 }
 
@@ -229,7 +229,8 @@ export function actionLabel(sheet: Sheet, number: number): string | null {
   const action = sheet.actions.find((candidate) => candidate.number === number);
   if (!action) return null;
   const words = action.title ?? action.items[0] ?? '';
-  return shorten(`Action ${number} — ${words}`, 140);
+  // Stored and exported as the sheet names it: only a very long first item is cut (the label is at most 300).
+  return shorten(`Action ${number} — ${words}`, 290);
 }
 
 /** The partners a sheet names, short enough to offer as answers. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { accountKey } from '../../src/bot/account';
 import { sendReply } from '../../src/bot/replies';
 import { reportFormCard, reportSummaryCard, type FormInputView } from '../../src/cards/reportCards';
-import type { Language } from '../../src/language/text';
+import { detectLanguage, type Language } from '../../src/language/text';
 import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { enrolmentRetryDelayMs, hashEnrolmentCode, readEnrolmentCode } from '../../src/reports/enrolmentCodes';
@@ -15,8 +15,9 @@ import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
 import type { ConversationMemory } from '../conversationMemory';
 import { FormRunner, type FormCommand, type FormDefinition } from '../forms/formRunner';
+import { isPartnersChannel } from '../commands';
 import type { MultiTurnJourney } from '../journey';
-import { actionLabel, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem, type ReportValues } from './reportForm';
+import { actionLabel, looksLikeAnotherQuestion, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem, type ReportValues } from './reportForm';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
 
 /**
@@ -66,6 +67,7 @@ export class ReportJourney implements MultiTurnJourney {
       schema: ReportValuesSchema as unknown as z.ZodType<ReportValues>,
       prefill: (reading) => this.prefill(reading),
       command: (reading) => readFormCommand(reading.text) as FormCommand | null,
+      isAnotherQuestion: (reading) => looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0,
       wholeFormProblem: (message, values, language) => wholeFormProblem(message, values, language),
       review: {
         summary: (values, language, context, memory) => this.summary(values, language, context, memory),
@@ -88,10 +90,13 @@ export class ReportJourney implements MultiTurnJourney {
    * only the explicit « déclarer une action », « mes déclarations »… are.
    */
   wants(reading: TurnReading, memory: ConversationMemory, partners: boolean): boolean {
+    const staff = partners || memory.report?.enrolment !== undefined;
     const intent = readReportIntent(reading.text);
-    if (intent === null) return false;
-    if (partners || memory.report?.enrolment) return true;
-    return !(intent.kind === 'start' && intent.statement);
+    if (intent !== null) return staff || (intent.kind === 'start' && !intent.statement);
+    // A code pasted on its own, before anything else: the enrolment it is for.
+    if (this.isCodeAlone(reading) && !memory.report?.enrolment) return true;
+    // « confirmer » again once the report is stored: said where it went, not searched for.
+    return memory.form?.form !== FORM_ID && memory.report?.lastStored !== undefined && readFormCommand(reading.text)?.kind === 'confirm';
   }
 
   /** A button of one of this journey's cards. */
@@ -107,21 +112,27 @@ export class ReportJourney implements MultiTurnJourney {
   answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
     if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
     if (this.runner.pendingQuestion(memory) === null) return false;
+    // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
+    const intent = readReportIntent(reading.text);
+    if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
     return this.asksWholeForm(reading) || this.runner.answersPending(reading, memory);
   }
 
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     if (memory.report?.awaitingCode) {
-      await sendReply(context, { text: t.askCodeAgain[reading.language] });
+      // On the website, someone who moved on was not a centre's staff member: the code is not asked again.
+      if (isPartnersChannel(context.activity.channelId)) await sendReply(context, { text: t.askCodeAgain[reading.language] });
+      else memory.report.awaitingCode = false;
       return;
     }
-    await this.runner.askAgain(context, reading, memory);
+    await this.runner.askAgain(context, this.inFormLanguage(reading, memory), memory);
   }
 
   // ── Answers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** The answer to the pending question: the enrolment code, or a field of the form (or a command at any field). */
-  async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+  async answer(context: TurnContext, turnReading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const reading = this.inFormLanguage(turnReading, memory);
     if (memory.report?.awaitingCode) {
       await this.answerCode(context, reading, memory);
       return;
@@ -137,10 +148,22 @@ export class ReportJourney implements MultiTurnJourney {
   /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
   async answerIntent(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const intent = readReportIntent(reading.text);
-    if (intent === null) return;
+    if (intent === null) {
+      if (this.isCodeAlone(reading)) {
+        this.reportMemory(memory).awaitingCode = true;
+        await this.answerCode(context, reading, memory);
+        return;
+      }
+      const stored = memory.report?.lastStored;
+      if (stored) await sendReply(context, { text: t.alreadyStored[reading.language](stored.reference) });
+      return;
+    }
+    this.reportMemory(memory).language = reading.language;
     switch (intent.kind) {
       case 'list':
         await this.listReports(context, reading.language);
+        // The same journey answered, so the main dialog does not see an interruption: the form's question comes back here.
+        if (memory.form?.form === FORM_ID) await this.runner.askAgain(context, this.inFormLanguage(reading, memory), memory);
         return;
       case 'correct':
         await this.startCorrection(context, reading, memory, intent.reference);
@@ -160,7 +183,8 @@ export class ReportJourney implements MultiTurnJourney {
   }
 
   /** A button of the summary or the whole form. */
-  async answerCard(context: TurnContext, reading: TurnReading, memory: ConversationMemory, data: unknown): Promise<void> {
+  async answerCard(context: TurnContext, turnReading: TurnReading, memory: ConversationMemory, data: unknown): Promise<void> {
+    const reading = this.inFormLanguage(turnReading, memory);
     const parsed = CardDataSchema.safeParse(data);
     if (!parsed.success) return;
     const card = parsed.data;
@@ -273,6 +297,7 @@ export class ReportJourney implements MultiTurnJourney {
     await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
     await this.runner.start(context, reading, memory, given);
     await this.afterFormTurn(context, memory);
+    if (/\b(formulaire|whole form|full form)\b/i.test(reading.text) && memory.form?.form === FORM_ID) await this.sendWholeForm(context, language, memory);
   }
 
   /** Everything the first message says: its sheet code, kind, dates, counts. */
@@ -281,7 +306,13 @@ export class ReportJourney implements MultiTurnJourney {
     const values: Partial<ReportValues> = {};
     const sheetField = this.definition.fields.find((field) => field.key === 'sheet');
     const sheet = sheetField?.read(reading, values);
-    if (sheet && 'value' in sheet) values.sheet = sheet.value as ReportValues['sheet'];
+    if (sheet && 'value' in sheet) {
+      values.sheet = sheet.value as ReportValues['sheet'];
+      // « PA 2.3.2 action 2 »: the action too, when the sheet has it.
+      const found = this.services.sheets.sheetById(values.sheet.sheetId);
+      const label = found && reading.sheets.actionNumbers.length === 1 ? actionLabel(found, reading.sheets.actionNumbers[0] as number) : null;
+      if (label) values.action = label;
+    }
     if (statement.kind) values.kind = statement.kind;
     if (statement.startDate && statement.endDate) values.dates = { start: statement.startDate, end: statement.endDate };
     for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
@@ -391,7 +422,10 @@ export class ReportJourney implements MultiTurnJourney {
     if (dates && 'problem' in dates) problems.push(`${label('dates')} : ${t[dates.problem][language]}`);
     else if (dates) values.dates = dates;
     const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
-    if (sheet) {
+    // The card holds the indicators of the sheet it was drawn for; a sheet first named in the card has its
+    // indicators asked one by one afterwards, rather than taken as « non concerné ».
+    const cardHadIndicators = Object.keys(inputs).some((key) => key.startsWith('indicator_'));
+    if (sheet && cardHadIndicators && JSON.stringify(values.sheet) === JSON.stringify((memory.form?.values as Partial<ReportValues> | undefined)?.sheet)) {
       const indicators: Record<string, number | null> = {};
       numericIndicators(sheet).forEach((indicator, index) => {
         const typed = text(`indicator_${index}`);
@@ -456,6 +490,10 @@ export class ReportJourney implements MultiTurnJourney {
     const now = this.services.now().toJSDate();
     const body = reportBodyOf(values);
     if (report.correcting) {
+      if (!(await this.checkEnrolment(context, memory))) {
+        await sendReply(context, { text: t.notEnrolledAnyMore[language] });
+        return false;
+      }
       const corrected = await this.services.store.reports.correct(report.correcting, body, key, now);
       if (!corrected) {
         await sendReply(context, { text: t.notYourReport[language](report.correcting) });
@@ -505,6 +543,15 @@ export class ReportJourney implements MultiTurnJourney {
       await sendReply(context, { text: t.whichReport[language] });
       return;
     }
+    if (memory.form?.form === FORM_ID) {
+      // One draft per account: a correction would take the place of the report under way.
+      await sendReply(context, { text: t.finishFirst[language](this.draftName(memory, language)) });
+      return;
+    }
+    if (!(await this.checkEnrolment(context, memory))) {
+      await sendReply(context, { text: t.notEnrolledAnyMore[language] });
+      return;
+    }
     const stored = await this.services.store.reports.get(reference);
     if (!stored || stored.submittedBy !== accountKey(context)) {
       await sendReply(context, { text: t.notYourReport[language](reference) });
@@ -521,6 +568,22 @@ export class ReportJourney implements MultiTurnJourney {
 
   // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * A form goes on in the language it started in: « 12 » or « PA 2.3.2 » say nothing of a language, and an English
+   * speaker's form should not turn French at the first number.
+   */
+  private inFormLanguage(reading: TurnReading, memory: ConversationMemory): TurnReading {
+    const language = memory.report?.language;
+    return language && language !== reading.language && !saysLanguage(reading.text, reading.language) ? { ...reading, language } : reading;
+  }
+
+  /** A message that is an enrolment code and little else (« K7QX-M2PD-9RTA », « mon code : k7qx m2pd 9rta »). */
+  private isCodeAlone(reading: TurnReading): boolean {
+    if (reading.text.length > 60) return false;
+    const code = readEnrolmentCode(reading.text);
+    return code !== null && /[0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}/.test(reading.text);
+  }
+
   /** The memory's report part, made when first needed; cleared of what a closed form leaves behind. */
   private reportMemory(memory: ConversationMemory): ReportMemory {
     memory.report ??= ReportMemorySchema.parse({});
@@ -535,6 +598,14 @@ export class ReportJourney implements MultiTurnJourney {
 }
 
 /** A card button, as the form's commands. */
+/** Words only French has, among those staff type in a report's answers. */
+const FRENCH_WORDS = /\b(le|la|les|des|une|avec|pour|aucun|aucune|oui|non|merci|bonjour|rien)\b/i;
+
+/** Whether a text, on its own, says it is written in this language (a number, a code or « ok » says nothing). */
+function saysLanguage(text: string, language: Language): boolean {
+  return detectLanguage(text) === language && (language === 'en' || FRENCH_WORDS.test(text));
+}
+
 function cardCommand(card: CardData): FormCommand {
   if (card.command === 'edit') return { kind: 'edit', field: card.field ?? null };
   return { kind: card.command === 'cancel' ? 'cancel' : 'confirm' };

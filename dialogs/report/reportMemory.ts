@@ -16,6 +16,8 @@ export const ReportMemorySchema = z.object({
   draft: z.string().min(1).max(100).optional(),
   /** A stored report being corrected. */
   correcting: z.string().max(40).optional(),
+  /** The language the report was started in: its questions stay in it (« 12 » says nothing of a language). */
+  language: z.enum(['fr', 'en']).optional(),
   /** The last draft stored, so a second click on its « Confirmer » says where it went. */
   lastStored: z.object({ draft: z.string().min(1).max(100), reference: z.string().min(1).max(40) }).optional(),
 });

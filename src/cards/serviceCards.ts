@@ -4,6 +4,7 @@ import { openWhenAskedText, statusText, weekText } from '../messages/hours';
 import { formatDistance, offerPhrases, offerText } from '../messages/offer';
 import type { PresentedHit, ServiceZone } from '../offer/present';
 import { audienceDefinition } from '../offer/vocabulary';
+import { rememberMany } from '../shared/remember';
 import { mailtoUrl, telUrl, webUrl } from './links';
 
 /**
@@ -102,10 +103,22 @@ export function displayPhoneNumber(raw: string): string {
  */
 const NOT_A_LIST_MARKER = /^( ?\d{1,9})\\([.)])(?=\S)/;
 
+/**
+ * The texts of the offer's cards come back from answer to answer (a place's name, its summary, its address, a
+ * heading, "fermé aujourd'hui"): each is escaped once and remembered, up to this many.
+ */
+const REMEMBERED_CARD_TEXTS = 5000;
+
 /** Markdown text for a TextBlock: escaped, then phone numbers kept whole (escaping turns unusual spaces into plain ones). */
-function cardText(text: string): string {
-  return keepPhoneNumbersWhole(escapeMarkdown(text).replace(NOT_A_LIST_MARKER, '$1$2'));
-}
+const cardText = rememberMany(REMEMBERED_CARD_TEXTS, (text: string): string =>
+  keepPhoneNumbersWhole(escapeMarkdown(text).replace(NOT_A_LIST_MARKER, '$1$2')),
+);
+
+/** What a screen reader says of a card: the same few parts (name, status, place) come back too. */
+const spokenText = rememberMany(REMEMBERED_CARD_TEXTS, speakableText);
+
+/** A place's number on its button, as people read it. */
+const phoneOnButton = rememberMany(REMEMBERED_CARD_TEXTS, (raw: string): string => displayPhoneNumber(raw));
 
 function textBlock(text: string, options: Record<string, unknown> = {}): object {
   return { type: 'TextBlock', text: cardText(text), wrap: true, ...options };
@@ -151,7 +164,7 @@ export function serviceCard(view: ServiceCardView): object {
   // Action titles are plain text on a button (no Markdown); their URLs are vetted, ours as well as the data's.
   const actions: object[] = [];
   const tel = view.phone ? telUrl(view.phone.number) : null;
-  if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: `${view.phone.title} ${displayPhoneNumber(view.phone.number)}`, url: tel });
+  if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: `${view.phone.title} ${phoneOnButton(view.phone.number)}`, url: tel });
   if (view.email && mail) actions.push({ type: 'Action.OpenUrl', title: view.email.title, url: mail });
   if (view.directions && directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: directions });
   const website = view.website ? webUrl(view.website.url) : null;
@@ -162,7 +175,7 @@ export function serviceCard(view: ServiceCardView): object {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    speak: speakableText(spoken),
+    speak: spokenText(spoken),
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };

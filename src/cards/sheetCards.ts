@@ -1,4 +1,5 @@
-import { escapeMarkdown } from '../language/markdown';
+import { escapeMarkdown as escapeMarkdownOnce } from '../language/markdown';
+import { rememberMany } from '../shared/remember';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, readableText, sheetName } from '../sheets/display';
@@ -33,6 +34,13 @@ export interface CardFact {
 }
 
 type Element = Record<string, unknown>;
+
+/**
+ * A sheet's words come back from answer to answer (its name, its plan, its items): each text is escaped once and
+ * remembered, up to this many (a territory's sheets hold a few thousand lines).
+ */
+const REMEMBERED_TEXTS = 10_000;
+const escapeMarkdown = rememberMany(REMEMBERED_TEXTS, escapeMarkdownOnce);
 
 /** A TextBlock showing `text` as written. */
 function textBlock(text: string, extra: Element = {}): Element {

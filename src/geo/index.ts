@@ -16,3 +16,4 @@ export { placeKey, placeTokens } from './placeKey';
 export { isOrdinaryName, ORDINARY_WORDS_NAMING_COMMUNES } from './placeMarkers';
 export { projectDataDir } from './projectData';
 export { type DepartementArticle } from './departements';
+export { codesWithinCommune } from './communeCodes';

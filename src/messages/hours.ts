@@ -62,8 +62,27 @@ function dayGroups(days: readonly string[], language: Language): string[] {
   return groups.sort((a, b) => a.first - b.first).map((g) => g.text);
 }
 
+/**
+ * The words of each usual week, by language. A week is worked out once per schedule and week (usualWeek keeps it), so
+ * every card of that place this week says the same words: they are said once, and forgotten with the week.
+ */
+const weekWords = new WeakMap<UsualWeek, Partial<Record<Language, string>>>();
+
 /** A usual week in words; hours that could not be read are shown as they were written. */
 export function weekText(week: UsualWeek, language: Language): string {
+  let said = weekWords.get(week);
+  const known = said?.[language];
+  if (known !== undefined) return known;
+  const text = sayWeek(week, language);
+  if (!said) {
+    said = {};
+    weekWords.set(week, said);
+  }
+  said[language] = text;
+  return text;
+}
+
+function sayWeek(week: UsualWeek, language: Language): string {
   if (!week.days) return language === 'en' ? `hours: ${week.raw}` : `horaires : ${week.raw}`;
   const text = dayGroups(week.days.map((spans) => joinList(spans.map((span) => spanText(span, language)), language)), language).join(', ');
   return week.comments.length > 0 ? `${text} (${week.comments.join(', ')})` : text;

@@ -119,8 +119,10 @@ function askedTitle(labels: SearchLabels, now: DateTime, language: Language): st
   return labels.time ? describeTimeIntent(labels.time, now, language) : null;
 }
 
-function card(hit: PresentedHit, labels: SearchLabels, now: DateTime, language: Language): object {
-  return offerServiceCard(hit, askedTitle(labels, now, language), language);
+/** The cards of an answer's places; the time asked is said once for all of them. */
+function cardsOf(hits: readonly PresentedHit[], labels: SearchLabels, now: DateTime, language: Language): object[] {
+  const asked = askedTitle(labels, now, language);
+  return hits.map((hit) => offerServiceCard(hit, asked, language));
 }
 
 function renderNoneNearby(answer: Extract<OfferAnswer, { kind: 'none-nearby' }>, language: Language): RenderedOffer {
@@ -162,7 +164,7 @@ function renderResults(answer: Extract<OfferAnswer, { kind: 'results' }>, langua
   const { reach, labels, now, hasMore } = answer;
   const canWiden = reach.nextRadiusKm !== null;
   const relaxed = answer.audienceRelaxed ? offerPhrases.audienceRelaxed(audiencesText(labels.audiences, language), language) : '';
-  const cards = answer.hits.map((hit) => card(hit, labels, now, language));
+  const cards = cardsOf(answer.hits, labels, now, language);
   const replies: OfferReply[] = [{ text: [resultsHeader(answer, language), relaxed, hasMore ? offerText('seeMoreOthers', language) : ''].filter(Boolean).join('\n\n'), cards }];
   if (!reach.origin) replies.push(textReply(offerText('remoteAlso', language)));
   const suggestions = [
@@ -197,10 +199,9 @@ function renderGrouped(answer: Extract<OfferAnswer, { kind: 'grouped' }>, langua
     ? offerPhrases.onlyRemote(`${offerPhrases.noneOfSupport(language)}${openWhen(labels, 1, now, language)}`, where, language)
     : offerPhrases.groupedHeader(openWhen(labels, 2, now, language), where, language);
   const heading = answer.noneSpecific ? [offerPhrases.noneSpecific(language), header] : [header];
-  const cards = groups.flatMap((group) => group.hits.map((hit, i) => {
-    const shown = card(hit, labels, now, language);
-    return i === 0 ? withGroupHeading(shown, groupHeading(group, language)) : shown;
-  }));
+  const cards = groups.flatMap((group) =>
+    cardsOf(group.hits, labels, now, language).map((shown, i) => (i === 0 ? withGroupHeading(shown, groupHeading(group, language)) : shown)),
+  );
   const hint = onlyRemote ? '' : hasMore ? offerText('seeMoreOthers', language) : offerText('groupedHint', language);
   const kindSuggestions = groups
     .map((g) => g.kind)

@@ -155,11 +155,11 @@ export const reportTexts = {
   endBeforeStart: { fr: 'la fin de la période est avant son début', en: 'the end of the period is before its start' } satisfies Text,
   tooLong: { fr: 'c’est trop long', en: 'this is too long' } satisfies Text,
   partLargerThanWhole: {
-    fr: (part: number, whole: number, of: string) => `${part}, c’est plus que les ${whole} ${of} déclarés`,
+    fr: (part: number, whole: number, of: string) => `${part}, c’est plus que les ${whole} ${of}`,
     en: (part: number, whole: number, of: string) => `${part} is more than the ${whole} ${of} reported`,
   } satisfies TextOf<[number, number, string]>,
-  parentsWord: { fr: 'parents', en: 'parents' } satisfies Text,
-  familiesWord: { fr: 'familles', en: 'families' } satisfies Text,
+  parentsWord: { fr: 'parents déclarés', en: 'parents' } satisfies Text,
+  familiesWord: { fr: 'familles déclarées', en: 'families' } satisfies Text,
   cardProblems: {
     fr: (list: string) => `Certaines réponses du formulaire sont à corriger :\n${list}`,
     en: (list: string) => `Some answers of the form need fixing:\n${list}`,
@@ -225,6 +225,10 @@ export const reportTexts = {
     fr: 'Laquelle corriger ? Donnez sa référence (par exemple « corriger RPT-2026-000123 »).',
     en: 'Which one? Give its reference (for example “correct RPT-2026-000123”).',
   } satisfies Text,
+  finishFirst: {
+    fr: (what: string) => `Vous avez une déclaration en cours (${what}) : terminez-la ou dites « annuler » avant d’en corriger une autre.`,
+    en: (what: string) => `You have a report under way (${what}): finish it or say “cancel” before correcting another one.`,
+  } satisfies TextOf<[string]>,
   correcting: {
     fr: (reference: string) => `Correction de ${reference}.`,
     en: (reference: string) => `Correcting ${reference}.`,

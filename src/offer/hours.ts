@@ -315,8 +315,9 @@ export type Closing = { at: ClockTime; weekday: number; day: DayAhead };
 export type NextOpening = { at: ClockTime; weekday: number; day: Exclude<DayAhead, 'today'> };
 
 /**
- * The moments today's status looks at, as the library's Dates read them. Worked out for each call from its own
- * instant: a turn shows at most a few cards, and a cache of the last instant would be state shared between turns.
+ * The moments today's status looks at, as the library's Dates read them. Worked out once per turn's instant (the
+ * `now` DateTime a turn reads and hands to every card, see statusFrameOf), not kept from one turn to the next: a
+ * cache of the last instant would be state shared between turns.
  */
 type StatusFrame = {
   here: WallClock;
@@ -326,6 +327,19 @@ type StatusFrame = {
   endOfDay: number;
   inAWeek: number;
 };
+
+/** A turn's frame, by its `now`: the DateTime goes with the turn, and its frame with it. */
+const framesByNow = new WeakMap<DateTime, StatusFrame>();
+
+/** The frame of a turn's instant: the cards of one answer (up to five) share it instead of each working it out. */
+function statusFrameOf(now: DateTime): StatusFrame {
+  let frame = framesByNow.get(now);
+  if (!frame) {
+    frame = statusFrame(now.toMillis());
+    framesByNow.set(now, frame);
+  }
+  return frame;
+}
 
 function statusFrame(nowMs: number): StatusFrame {
   const here = parisClock(nowMs);
@@ -390,8 +404,7 @@ function statusOf(reading: Reading): TodayStatus {
 export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
-  const frame = statusFrame(now.toMillis());
-  const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = frame;
+  const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = statusFrameOf(now);
   const table = spanTable(hours, schedule, here, midnight);
   if (![inAMinute, endOfDay, inAWeek].every((to) => covers(table, midnight, to))) return statusTodayFromLibrary(hours, now);
   return statusOf({
@@ -409,7 +422,7 @@ export function nextOpening(hours: Hours, now: DateTime): number | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
   const nowMs = now.toMillis();
-  const { here, midnight, hereLocal, inAWeek } = statusFrame(nowMs);
+  const { here, midnight, hereLocal, inAWeek } = statusFrameOf(now);
   const table = spanTable(hours, schedule, here, midnight);
   if (!covers(table, hereLocal, inAWeek)) {
     const start = now.setZone(PARIS);
@@ -449,6 +462,26 @@ export type OpenWhenAsked = { weekday: number; span: DaySpan };
  */
 export function openDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
   if (!hours.schedule) return null;
+  // A search asks it of every place it finds, then again of the page it shows: once per schedule and time asked.
+  let answered = openDuringByWindows.get(windows);
+  if (!answered) {
+    answered = new WeakMap();
+    openDuringByWindows.set(windows, answered);
+  }
+  const known = answered.get(hours);
+  if (known !== undefined) return known;
+  const open = firstOpenDuring(hours, windows);
+  answered.set(hours, open);
+  return open;
+}
+
+/**
+ * What openDuring found, by the windows of a search (a turn's own array, gone with the turn) and schedule: the
+ * windows are read against the turn's instant, so nothing of this outlives the turn that asked.
+ */
+const openDuringByWindows = new WeakMap<readonly TimeWindow[], WeakMap<Hours, OpenWhenAsked | null>>();
+
+function firstOpenDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
   for (const window of windows) {
     const first = intervals(hours, window)[0];
     if (!first) continue;

@@ -123,12 +123,15 @@ export function hashEnrolmentCode(code: string): string {
   return createHash('sha256').update(formatCode(read.symbols), 'utf8').digest('hex');
 }
 
-/** Wrong codes that cost nothing: a typo or two, and one more for good measure. */
-const FREE_FAILURES = 3;
+/** Wrong codes that cost nothing: a typo or two. From the third in a row on, each next attempt waits (README). */
+const FREE_FAILURES = 2;
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
-/** How long an account must wait after `failures` wrong codes in a row (0 for the first 3, then doubling from 30 s, at most 1 h). */
+/**
+ * How long an account must wait after `failures` wrong codes in a row: 0 after 0 to 2, then 30 s after the third
+ * (so the fourth attempt waits), doubling with each further failure, at most 1 h.
+ */
 export function enrolmentRetryDelayMs(failures: number): number {
   const wrong = Math.floor(failures);
   // NaN and negative counts are no failures.

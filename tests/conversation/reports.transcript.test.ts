@@ -222,6 +222,81 @@ describe('a report by conversation', () => {
     expect(audit[1]?.previous).toMatchObject({ children: 4 });
     // Someone else cannot correct it.
     const other = await enrolledInTeams();
+    expect(folded((await other.says(`corriger ${reference}`)).text)).toContain('terminez-la');
+    await other.says('annuler');
     expect(folded((await other.says(`corriger ${reference}`)).text)).toContain('parmi les votres');
+  });
+});
+
+/** Goes from an enrolled start to the summary of a report on PA 3.2.1. */
+async function toSummary(chat: Awaited<ReturnType<typeof enrolledInTeams>>) {
+  for (const answer of ['PA 3.2.1', '1', 'groupe de parole', 'Groupe du lundi', 'hier', '1', '8', '2', '5', '6', '1', 'aucun']) await chat.says(answer);
+  let turn = await chat.says('non concerné');
+  for (let guard = 0; guard < 6 && !folded(turn.text).includes('confirmer'); guard++) turn = await chat.says('non concerné');
+  return turn;
+}
+
+describe('what people really type during a report', () => {
+  test('a change that gives its value at the summary is taken at once', async () => {
+    const chat = await enrolledInTeams();
+    expect(folded((await toSummary(chat)).text)).toContain('confirmer');
+    const changed = folded((await chat.says('non en fait c’était 7 parents')).text);
+    expect(changed).toContain('parents : 7');
+    expect(changed).toContain('confirmer');
+  });
+
+  test('anything but a question at the summary shows the summary again; a question is answered', async () => {
+    const chat = await enrolledInTeams();
+    await toSummary(chat);
+    expect(folded((await chat.says('aucun')).text)).toContain('confirmer');
+    const question = folded((await chat.says('qui pilote la PA 2.3.2 ?')).text);
+    expect(question).toContain('commission parentalite');
+  });
+
+  test('« mes déclarations » during the form lists the reports, then the question comes back', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('PA 3.2.1');
+    const listed = folded((await chat.says('mes déclarations')).text);
+    expect(listed).not.toContain('il me faut un nombre');
+    expect(listed).toContain('quelle action');
+  });
+
+  test('« confirmer » again after the receipt says where the report went', async () => {
+    const chat = await enrolledInTeams();
+    await toSummary(chat);
+    const reference = /RPT-\d{4}-\d{6}/.exec((await chat.says('confirmer')).text)?.[0] ?? '';
+    expect(reference).not.toBe('');
+    expect((await chat.says('confirmer')).text).toContain(reference);
+  });
+
+  test('a code pasted on its own enrols', async () => {
+    const chat = conversation(bot, { channelId: 'msteams', user: { id: '29:paste', aadObjectId: 'aad-paste' } });
+    expect(folded((await chat.says(await invite())).text)).toContain('les tisserands');
+  });
+
+  test('a revoked account can no longer correct its reports', async () => {
+    const chat = await enrolledInTeams();
+    await toSummary(chat);
+    const reference = /RPT-\d{4}-\d{6}/.exec((await chat.says('confirmer')).text)?.[0] ?? '';
+    const enrolment = await store.enrolments.find(`aad:${chat.user.aadObjectId}`);
+    await store.enrolments.revoke(enrolment?.id ?? '', 'test', new Date());
+    expect(folded((await chat.says(`corriger ${reference}`)).text)).toContain('retiree');
+    expect((await store.reports.get(reference))?.version).toBe(1);
+  });
+
+  test('an English report stays in English after a number', async () => {
+    const chat = conversation(bot, { channelId: 'msteams', locale: 'fr-FR', user: { id: '29:english', aadObjectId: 'aad-english' } });
+    await chat.says('I would like to report an action');
+    await chat.says(await invite());
+    expect((await chat.says('PA 3.2.1')).text).toContain('Which action');
+    expect((await chat.says('1')).text).toContain('What kind');
+  });
+
+  test('on the website, a parent’s « déclaration » is not a centre’s report', async () => {
+    for (const says of ['reprendre ma déclaration', 'mes déclarations', 'je dois faire ma déclaration de grossesse']) {
+      const reply = folded((await conversation(bot).says(says)).text);
+      expect(reply).not.toContain(folded('code d’inscription'));
+      expect(reply).not.toContain('aucune declaration');
+    }
   });
 });

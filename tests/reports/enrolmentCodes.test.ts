@@ -143,21 +143,35 @@ describe('hashEnrolmentCode', () => {
 });
 
 describe('enrolmentRetryDelayMs', () => {
+  // README: wrong codes are slowed down after three in a row, so the fourth attempt is the first to wait.
   test.each([
     [0, 0],
     [1, 0],
     [2, 0],
-    [3, 0],
-    [4, 30_000],
-    [5, 60_000],
-    [6, 120_000],
-    [7, 240_000],
-    [10, 1_920_000],
+    [3, 30_000],
+    [4, 60_000],
+    [5, 120_000],
+    [6, 240_000],
+    [9, 1_920_000],
+    [10, 3_600_000],
     [11, 3_600_000],
-    [12, 3_600_000],
     [1000, 3_600_000],
-  ])('after %i wrong codes: %i ms', (failures, delay) => {
+    [-1, 0],
+    [Number.NaN, 0],
+    [Number.POSITIVE_INFINITY, 3_600_000],
+  ])('after %d wrong codes: %i ms', (failures, delay) => {
     expect(enrolmentRetryDelayMs(failures)).toBe(delay);
+  });
+
+  test('free for the first two failures, then doubling each time until the hour', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), (n) => {
+        const delay = enrolmentRetryDelayMs(n);
+        if (n < 3) return delay === 0;
+        const previous = enrolmentRetryDelayMs(n - 1);
+        return delay === (n === 3 ? 30_000 : Math.min(3_600_000, previous * 2));
+      }),
+    );
   });
 
   test('never decreases, stays within 0 and one hour, and is finite for any number', () => {
