@@ -4,7 +4,7 @@ import { fold } from '../../src/language/text';
 import { KIND_LABELS, reportTexts as t } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
-import { readActionDates, readCount, readFormCommand, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
+import { cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
 import { shorten } from '../../src/sheets/display';
@@ -37,6 +37,17 @@ export interface ReportValues {
 }
 
 const count = z.number().int().min(0).max(1_000_000);
+
+/** The words a count is tied to in an answer that holds several numbers (« 12 enfants de 3 à 6 ans »). */
+const NOUNS = {
+  sessions: ['séance', 'séances', 'seance', 'seances', 'session', 'sessions', 'fois', 'rencontre', 'rencontres'],
+  parents: ['parent', 'parents', 'mère', 'mères', 'père', 'pères', 'maman', 'mamans', 'papa', 'papas', 'adulte', 'adultes'],
+  qpvParents: ['qpv', 'quartier', 'quartiers', 'prioritaire', 'prioritaires'],
+  children: ['enfant', 'enfants', 'child', 'children', 'kid', 'kids', 'bébé', 'bébés', 'ado', 'ados', 'jeune', 'jeunes'],
+  families: ['famille', 'familles', 'family', 'families', 'foyer', 'foyers'],
+  singleParentFamilies: ['monoparentale', 'monoparentales', 'monoparental', 'single-parent', 'solo'],
+} as const;
+
 export const ReportValuesSchema = z
   .object({
     sheet: z.object({ sheetId: z.string().min(1), planId: z.string().min(1), sheetCode: z.string().min(1) }),
@@ -157,9 +168,12 @@ function problemText(problem: ReadProblem, language: Language): string {
   return (PROBLEM_TEXTS[problem] ?? t.notANumber)[language];
 }
 
-/** A count's answer: a number, or what to fix; a question or a remark with no number at all is not an answer. */
-function readCountAnswer(reading: TurnReading, min = 0): FieldOutcome<number> {
-  const outcome = readCount(reading.text);
+/**
+ * A count's answer: a number, or what to fix; a question or a remark with no number at all is not an answer. With the
+ * field's nouns, the number tied to them wins (« 12 enfants de 3 à 6 ans » is 12 children).
+ */
+function readCountAnswer(reading: TurnReading, min = 0, nouns?: readonly string[]): FieldOutcome<number> {
+  const outcome = nouns ? readCountFor(reading.text, nouns) : readCount(reading.text);
   if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notANumber[reading.language] };
   if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
   if (outcome.value < min) return { problem: t.atLeastOne[reading.language] };
@@ -169,14 +183,14 @@ function readCountAnswer(reading: TurnReading, min = 0): FieldOutcome<number> {
 function countField<K extends 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies'>(
   key: K,
   ask: (language: Language, values: Partial<ReportValues>) => string,
-  options: { min?: number; suggestions?: (language: Language) => string[]; partOf?: 'parents' | 'families' } = {},
+  options: { min?: number; suggestions?: (language: Language) => string[]; partOf?: 'parents' | 'families'; nouns?: readonly string[] } = {},
 ): Field<K> {
   return {
     key,
     ask,
     reask: (language, problem, values) => t.reask[language](problem, ask(language, values)),
     read: (reading, values) => {
-      const outcome = readCountAnswer(reading, options.min ?? 0);
+      const outcome = readCountAnswer(reading, options.min ?? 0, options.nouns);
       // A part larger than its whole is refused at once, with both numbers, rather than at the summary.
       const whole = options.partOf ? values[options.partOf] : undefined;
       if (outcome && 'value' in outcome && whole !== undefined && outcome.value > whole) {
@@ -281,7 +295,7 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     read: (reading, values) => {
       const found = sheetOf(values);
       if (!found) return null;
-      if (saysNone(reading.text) || /\b(aucune|none)\b/i.test(reading.text)) return { value: null };
+      if (saysNone(reading.text)) return { value: null };
       const number = /^\s*(?:l'|l’|la\s+|action\s+|n°\s*)*(\d{1,2})\b/i.exec(reading.text);
       if (!number) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.actionUnknown[reading.language] };
       const label = actionLabel(found, Number(number[1]));
@@ -327,7 +341,8 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       if (saysNone(reading.text)) return { value: [] };
       if (looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0) return null;
       const known = sheetOf(values) ? sheetPartners(sheetOf(values) as Sheet) : [];
-      const typed = storableText(reading.text)
+      // « oui la caf du rhone et l'udaf 69 »: the names, without the « oui » that came first.
+      const typed = storableText(cleanAnswer(reading.text))
         .split(/\s*[,;\n]\s*|\s+(?:et|and)\s+/i)
         .map((name) => name.trim())
         .filter((name) => name.length > 0);
@@ -347,7 +362,7 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       const label = nextIndicator(values);
       if (label === undefined) return null;
       const so_far = values.indicators ?? {};
-      if (saysNone(reading.text) || /\b(non concern|pas concern|not concerned|passer|skip)/i.test(fold(reading.text))) {
+      if (saysNone(reading.text) || /\b(passer|skip)\b/i.test(fold(reading.text))) {
         return { value: { ...so_far, [label]: null } };
       }
       const outcome = readCountAnswer(reading);
@@ -378,12 +393,12 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     kind,
     title,
     dates,
-    countField('sessions', (language) => t.askSessions[language], { min: 1, suggestions: () => ['1'] }),
-    countField('parents', (language) => t.askParents[language]),
-    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'], partOf: 'parents' }),
-    countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'] }),
-    countField('families', (language) => t.askFamilies[language]),
-    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'], partOf: 'families' }),
+    countField('sessions', (language) => t.askSessions[language], { min: 1, suggestions: () => ['1'], nouns: NOUNS.sessions }),
+    countField('parents', (language) => t.askParents[language], { nouns: NOUNS.parents }),
+    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'], partOf: 'parents', nouns: NOUNS.qpvParents }),
+    countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'], nouns: NOUNS.children }),
+    countField('families', (language) => t.askFamilies[language], { nouns: NOUNS.families }),
+    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'], partOf: 'families', nouns: NOUNS.singleParentFamilies }),
     partners,
     indicators,
     comment,

@@ -364,7 +364,8 @@ export class ReportJourney implements MultiTurnJourney {
         kind: 'choice',
         id: 'action',
         label: label('action'),
-        value: current ? String(current.number) : 'aucune',
+        // Nothing chosen for them: an action left unchosen is asked in the conversation.
+        value: current ? String(current.number) : values.action === null ? 'aucune' : '',
         choices: [...sheet.actions.map((action) => ({ title: actionLabel(sheet, action.number) ?? String(action.number), value: String(action.number) })), { title: t.noParticularAction[language], value: 'aucune' }],
       });
     }

@@ -81,7 +81,9 @@ export function reportFormCard(view: ReportFormView, channelId: string | undefin
         body.push({ type: 'Input.Text', id: input.id, label: input.label, value: input.value, isMultiline: input.multiline ?? false, maxLength: input.maxLength, ...(input.placeholder ? { placeholder: input.placeholder } : {}) });
         break;
       case 'number':
-        body.push({ type: 'Input.Number', id: input.id, label: input.label, min: input.min, max: input.max, ...(input.value !== null ? { value: input.value } : {}) });
+        // No min/max on the card: Web Chat then refuses to send a card with an empty number, so a half-filled form
+        // could not be sent; the bot checks every value with the refusals of a typed answer anyway.
+        body.push({ type: 'Input.Number', id: input.id, label: input.label, placeholder: input.min > 0 ? `${input.min}` : '0', ...(input.value !== null ? { value: input.value } : {}) });
         break;
       case 'date':
         body.push({ type: 'Input.Date', id: input.id, label: input.label, ...(input.value ? { value: input.value } : {}) });

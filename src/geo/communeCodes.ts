@@ -11,13 +11,11 @@ import { CommuneIndex } from './communeIndex';
  * built for the three cities that have them; tests/geo/communeCodes.test.ts checks this against the whole list.
  */
 export function codesWithinCommune(code: string, communes: Pick<CommuneIndex, 'byCode' | 'byPostcode'> = CommuneIndex.load()): string[] {
-  const codes = [code];
   const commune = communes.byCode(code);
-  if (commune === null || commune.kind !== 'commune') return codes;
+  if (commune === null || commune.kind !== 'commune') return [code];
+  const parts = new Set<string>();
   for (const postcode of commune.postcodes) {
-    for (const part of communes.byPostcode(postcode)) {
-      if (part.kind === 'arrondissement' && part.parent === commune.code && !codes.includes(part.code)) codes.push(part.code);
-    }
+    for (const part of communes.byPostcode(postcode)) if (part.kind === 'arrondissement' && part.parent === commune.code) parts.add(part.code);
   }
-  return codes;
+  return [code, ...[...parts].sort()];
 }

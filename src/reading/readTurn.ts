@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { CommuneIndex } from '../geo';
 import { recogniseSmallTalk, type SmallTalk } from '../language/smallTalk';
-import { detectLanguage } from '../language/text';
+import { detectLanguage, type Language } from '../language/text';
 import { readOfferMessage, type OfferReading } from '../offer';
-import { readSafety } from '../safety';
+import { readSafety, type SafetyReading } from '../safety';
 import { readSheetQuestion, type SheetIndex, type SheetQuestion } from '../sheets';
 import type { SharedPosition, TurnReading } from './turnReading';
 
@@ -37,29 +37,69 @@ export interface Readers {
  * (each reader is pure: the same text at the same instant reads the same), so a route sees no difference.
  */
 export function readTurn(input: TurnInput, readers: Readers, now: DateTime): TurnReading {
-  const { text } = input;
-  let command: SmallTalk | null | undefined;
-  let sheets: SheetQuestion | undefined;
-  let offer: OfferReading | undefined;
-  return {
-    text,
-    language: detectLanguage(text, input.locale),
-    ...(input.position ? { position: input.position } : {}),
-    truncated: input.truncated,
-    now,
+  return new LazyTurnReading(input, readers, now);
+}
+
+/** The accessors of the parts read on first use, the same objects for every reading (so every reading has one shape). */
+let LAZY_PARTS: PropertyDescriptorMap;
+
+/**
+ * A reading whose later parts are read on first use. They are own, enumerable properties (accessors shared by every
+ * reading), so `{ ...reading, text: '' }` copies them as values, as it would copy an eager reading's. An object
+ * literal with getters would do the same, but V8 keeps such an object as a dictionary, and every route and journey
+ * reads the reading's properties: a class with one shape keeps those reads fast.
+ */
+class LazyTurnReading implements TurnReading {
+  readonly text: string;
+  readonly language: Language;
+  declare readonly position?: SharedPosition;
+  readonly truncated: boolean;
+  readonly now: DateTime;
+  readonly safety: SafetyReading | null;
+  declare readonly command: SmallTalk | null;
+  declare readonly sheets: SheetQuestion;
+  declare readonly offer: OfferReading;
+  readonly #readers: Readers;
+  #command: SmallTalk | null | undefined;
+  #sheets: SheetQuestion | undefined;
+  #offer: OfferReading | undefined;
+
+  constructor(input: TurnInput, readers: Readers, now: DateTime) {
+    const { text } = input;
+    this.text = text;
+    this.language = detectLanguage(text, input.locale);
+    if (input.position) (this as { position?: SharedPosition }).position = input.position;
+    this.truncated = input.truncated;
+    this.now = now;
     // Danger is read at once: its route is the first, and it claims whatever else the message says.
-    safety: text ? readSafety(input.wholeText ?? text) : null,
-    get command() {
-      if (command === undefined) command = text ? (recogniseSmallTalk(text) ?? null) : null;
-      return command;
-    },
-    get sheets() {
-      sheets ??= readSheetQuestion(readers.sheets, text);
-      return sheets;
-    },
-    get offer() {
-      offer ??= readOfferMessage(text, now, readers.communes);
-      return offer;
-    },
-  };
+    this.safety = text ? readSafety(input.wholeText ?? text) : null;
+    this.#readers = readers;
+    Object.defineProperties(this, LAZY_PARTS);
+  }
+
+  static {
+    LAZY_PARTS = {
+      command: {
+        enumerable: true,
+        get(this: LazyTurnReading) {
+          if (this.#command === undefined) this.#command = this.text ? (recogniseSmallTalk(this.text) ?? null) : null;
+          return this.#command;
+        },
+      },
+      sheets: {
+        enumerable: true,
+        get(this: LazyTurnReading) {
+          this.#sheets ??= readSheetQuestion(this.#readers.sheets, this.text);
+          return this.#sheets;
+        },
+      },
+      offer: {
+        enumerable: true,
+        get(this: LazyTurnReading) {
+          this.#offer ??= readOfferMessage(this.text, this.now, this.#readers.communes);
+          return this.#offer;
+        },
+      },
+    };
+  }
 }

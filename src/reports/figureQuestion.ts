@@ -5,13 +5,15 @@ import type { Sheet } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import { readSheetQuestion, type SheetQuestion } from '../sheets/understand';
 import type { Centre } from './model';
-import { readPeriod, type Period } from './period';
+import { MONTH_WORDS, readPeriod, type Period } from './period';
 
 /**
  * Reads a partner's question about reported figures (« combien de parents ont participé aux actions de la PA 2.3.2
  * cette année ? ») into what to count, over which reports. A question about what a sheet says (« combien de LAEP
- * compte le territoire selon la PA 1.2.1 ? », « qui pilote la PA 3.2.1 ? ») is not one: the words of taking part or of
- * reporting (participé, touchés, accueillis, déclarations, bilan…) decide.
+ * compte le territoire selon la PA 1.2.1 ? », « qui pilote la PA 3.2.1 ? ») is not one. The words of taking part or of
+ * reporting (participé, touchés, accueillis, déclarations, bilan…) decide; so do the words of figures (chiffres,
+ * statistiques, résultats) and counts only reports hold (séances, ateliers, actions) once a sheet, a period, a centre
+ * or a place says of what, unless the words of the sheet's own text (selon, attendus, prévoit…) are there.
  */
 
 export const FIGURE_MEASURES = ['parents', 'children', 'families', 'qpvParents', 'singleParentFamilies', 'sessions', 'reports', 'indicators'] as const;
@@ -61,10 +63,21 @@ const PARTICIPATION = [
 /** « bilan », « où en sont »: a review of everything, when a sheet, a centre or a period says of what. */
 const REVIEW = ['bilan*', 'ou en sont', 'ou en est', 'point sur', 'summary', 'overview', 'review'];
 /**
- * « les chiffres de la PA 2.3.2 » may ask for a diagnosis the sheet quotes, and « résultats attendus » is a heading
- * of the sheet: these ask for reported figures only with a period, a centre or a place.
+ * « les chiffres de la PA 2.3.2 », « statistiques de la PA 2.3.3 »: reported figures, when a sheet, a period, a centre
+ * or a place says of what, unless the words of a sheet's own text say otherwise (see SHEET_TEXT).
  */
-const FIGURE_WORDS = ['chiffres', 'statistiques', 'stats', 'figures', 'resultats', 'results'];
+const FIGURE_WORDS = ['chiffres', 'statistiques', 'statistique', 'stats', 'figures', 'resultats', 'results', 'numbers'];
+/**
+ * What a sheet says rather than what centres reported: « combien de LAEP compte le territoire selon la PA 1.2.1 ? »,
+ * « quels sont les résultats attendus ? », « quels chiffres cite le diagnostic ? », « combien d'actions prévoit la
+ * fiche ? ». With these, figure words and a count of sessions or actions leave the question to the sheets.
+ */
+const SHEET_TEXT = [
+  'selon', 'd\'apres la fiche', 'd\'apres le plan', 'd\'apres le schema', 'attendu*', 'cite', 'citent', 'cites', 'citee', 'citees',
+  'mentionne*', 'diagnostic*', 'prevu', 'prevus', 'prevue', 'prevues', 'prevoi*', 'vise', 'vises', 'visee', 'visees', 'visent',
+  'comporte*', 'contient', 'contiennent', 'compte le', 'compte la', 'compte les', 'compte t il', 'compte t elle', 'comptent',
+  'objectif*', 'cible*', 'according to', 'expected', 'planned', 'target*', 'quoted', 'cited',
+];
 const INDICATORS = ['indicateur*', 'indicator*'];
 
 const MEASURE_WORDS: ReadonlyArray<readonly [FigureMeasure, readonly string[]]> = [
@@ -95,9 +108,12 @@ function phrasePattern(phrases: readonly string[]): RegExp {
 const PARTICIPATION_PATTERN = phrasePattern(PARTICIPATION);
 const REVIEW_PATTERN = phrasePattern(REVIEW);
 const FIGURE_WORDS_PATTERN = phrasePattern(FIGURE_WORDS);
+const SHEET_TEXT_PATTERN = phrasePattern(SHEET_TEXT);
 const INDICATORS_PATTERN = phrasePattern(INDICATORS);
 const HOW_MANY_PATTERN = phrasePattern(['combien', 'nombre de', 'nombre d\'', 'how many', 'how much', 'number of', 'total', 'quel nombre', 'quels chiffres']);
 const PEOPLE: ReadonlySet<FigureMeasure> = new Set(['parents', 'children', 'families', 'qpvParents', 'singleParentFamilies']);
+/** What only reports count: a sheet says how many parents it aims at, never how many sessions took place. */
+const DONE: ReadonlySet<FigureMeasure> = new Set(['sessions', 'reports']);
 const MEASURE_PATTERNS = MEASURE_WORDS.map(([measure, phrases]) => [measure, phrasePattern(phrases)] as const);
 
 /** The words a « combien de » asks about: a few after it, before the rest of the sentence names sheets and plans. */
@@ -184,6 +200,38 @@ function centresNamedBare(folded: string, centres: readonly Centre[]): Centre[] 
   return found;
 }
 
+/**
+ * « bilan des Minguettes », « stats de La Passerelle »: the name after a review word, when it names no sheet, period,
+ * measure or kind of report. The centre's kind may be left out; known centres are matched by centresNamedBare, and
+ * this reads the name when the centres are not known yet (the route decides before the database is read) or when
+ * none fits, so that the answer can say so rather than give every centre's figures.
+ */
+const REVIEWED_NAME = new RegExp(
+  `(?<![a-z0-9])(?:bilans?|chiffres|statistiques?|stats|resultats|point sur|summary|figures|results|numbers)\\s+(?:(?:des |les )?(?:actions|declarations|activites|seances)\\s+)?(?:de la |de l'|du |des |de |d'|of |for )(?:the )?(.{2,60})`,
+);
+/** First words after « bilan de » that are no centre's name. */
+const NOT_A_NAME = new Set([
+  'pa', 'fa', 'fiche', 'fiches', 'action', 'actions', 'plan', 'plans', 'schema', 'axe', 'sheet', 'sheets', 'declarations', 'declaration', 'centres', 'centre',
+  'structures', 'structure', 'evs', 'annee', 'an', 'mois', 'trimestre', 'semestre', 'semaine', 'periode', 'year', 'month', 'quarter',
+  'parents', 'enfants', 'familles', 'seances', 'ateliers', 'indicateurs', 'participants', 'ce', 'cette', 'cet', 'mes', 'nos', 'vos', 'ses',
+  'leurs', 'tous', 'toutes', 'tout', 'chaque', 'l', 'la', 'le', 'les', 'this', 'last', 'my', 'our', 'all', 'each', 'sante', 'competences',
+  'premier', 'premiere', 'deuxieme', 'second', 'seconde', 'troisieme', 'quatrieme', 'dernier', 'derniere', 'derniers', 'dernieres',
+  'territoire', 'territoires', 'departement', 'metropole', 'commune', 'communes', 'ville', 'region', 'quartier', 'quartiers', 'qpv',
+  ...MONTH_WORDS,
+]);
+
+function reviewedName(folded: string, now: DateTime): string | null {
+  const named = REVIEWED_NAME.exec(folded);
+  if (named === null) return null;
+  const end = NAME_END.exec(named[1]);
+  const typed = (end === null ? named[1] : named[1].slice(0, end.index)).trim();
+  const first = words(typed)[0];
+  if (first === undefined || typed.length < 3 || NOT_A_NAME.has(first) || /\d/.test(typed)) return null;
+  // « bilan du premier trimestre », « bilan des familles monoparentales »: a period or a measure, not a name.
+  if (readPeriod(typed, now) !== null || MEASURE_PATTERNS.some(([, pattern]) => pattern.test(first))) return null;
+  return typed;
+}
+
 function readCentre(folded: string, centres: readonly Centre[]): FigureQuestion['centre'] {
   const marked = CENTRE_WORDS.exec(folded);
   if (marked !== null) {
@@ -221,8 +269,8 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   const participation = PARTICIPATION_PATTERN.test(folded);
   const indicators = INDICATORS_PATTERN.test(folded);
   const strongReview = REVIEW_PATTERN.test(folded);
-  const figureWords = FIGURE_WORDS_PATTERN.test(folded);
-  const review = strongReview || figureWords;
+  const sheetText = SHEET_TEXT_PATTERN.test(folded);
+  const review = strongReview || (FIGURE_WORDS_PATTERN.test(folded) && !sheetText);
   const asksHowMany = HOW_MANY_PATTERN.test(folded);
   if (!participation && !indicators && !review && !asksHowMany) return null;
 
@@ -230,9 +278,15 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   const sheets = sheetsNamed(context.sheets, sheetQuestion);
   if (sheetQuestion.codes.length > 0 && sheets.length === 0) return null;
   const period = readPeriod(limited, now);
-  const centre = readCentre(folded, context.centres);
+  let centre = readCentre(folded, context.centres);
   const commune = readCommune(folded, context.centres, context.place, centre?.typed);
-  const scoped = (strongReview && sheets.length > 0) || period !== null || centre !== null || commune !== null;
+  if (centre === null && review) {
+    // « bilan de Vénissieux » names a commune, not a centre.
+    const typed = reviewedName(folded, now);
+    const place = [commune?.name, context.place?.typed].flatMap((name) => (name ? [fold(name)] : []));
+    if (typed !== null && !place.some((name) => typed.includes(name))) centre = { typed, matches: centresFitting(typed, context.centres) };
+  }
+  const scoped = (review && sheets.length > 0) || period !== null || centre !== null || commune !== null;
 
   let measures = measuresIn(folded);
   // « Quels indicateurs pour la PA 2.3.2 ? » asks for the sheet's indicators with their values; without a sheet
@@ -241,8 +295,11 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   if (indicators && !participation && sheets.length === 0) return null;
   // « Combien d'enfants à Vénissieux au premier trimestre ? »: people counted over a period or at a centre are
   // reported figures too; without either (« combien de familles monoparentales selon la PA 2.3.2 ? ») the sheet says.
-  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null);
-  if (!participation && !peopleOverTime && !(review && scoped) && !(indicators && sheets.length > 0)) return null;
+  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || (commune !== null && !sheetText));
+  // « combien de séances de la PA 2.3.2 entre le 1er novembre et le 5 décembre ? », « combien d'ateliers à
+  // Vénissieux ? »: sessions and reports are only ever reported, unless the sheet's own text is asked about.
+  const doneCounted = asksHowMany && measures.some((measure) => DONE.has(measure)) && (scoped || sheets.length > 0) && !sheetText;
+  if (!participation && !peopleOverTime && !doneCounted && !(review && scoped) && !(indicators && sheets.length > 0)) return null;
   // « Les parents ont-ils participé ? » with nothing to count and nothing to scope it is no request for figures.
   // A sheet alone does not make « réalisé » a request for figures (« le diagnostic est-il réalisé dans la PA 3.2.1 ? »).
   if (measures.length === 0 && !review && !asksHowMany && period === null && centre === null) return null;

@@ -1,3 +1,4 @@
+import { codesWithinCommune } from '../geo/communeCodes';
 import { fold } from '../language/text';
 import type { Sheet } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
@@ -137,12 +138,25 @@ function sameAction(reported: string | null, asked: string): boolean {
 
 /** Whether a report falls under the query. */
 export function matchesQuery(report: Report, query: IndicatorQuery): boolean {
+  return reportMatcher(query)(report);
+}
+
+/**
+ * The query as a test on reports, the codes a commune covers worked out once: « Lyon » (69123) keeps the reports of
+ * its arrondissements (69381–69389), where centres stand, as the store's own filter does.
+ */
+function reportMatcher(query: IndicatorQuery): (report: Report) => boolean {
+  const communeCodes = query.communeCode === undefined ? undefined : new Set(codesWithinCommune(query.communeCode));
+  return (report) => matches(report, query, communeCodes);
+}
+
+function matches(report: Report, query: IndicatorQuery, communeCodes: ReadonlySet<string> | undefined): boolean {
   if (query.planId !== undefined && report.planId !== query.planId) return false;
   if (query.sheetCode !== undefined && sheetNumberOf(report.sheetCode) !== sheetNumberOf(query.sheetCode)) return false;
   if (query.sheets !== undefined && !query.sheets.some((sheet) => sheet.planId === report.planId && sheetNumberOf(sheet.sheetCode) === sheetNumberOf(report.sheetCode))) return false;
   if (query.action !== undefined && !sameAction(report.action, query.action)) return false;
   if (query.structureId !== undefined && report.structureId !== query.structureId) return false;
-  if (query.communeCode !== undefined && report.communeCode !== query.communeCode) return false;
+  if (communeCodes !== undefined && (report.communeCode === null || !communeCodes.has(report.communeCode))) return false;
   if (query.from !== undefined && report.startDate < query.from) return false;
   if (query.to !== undefined && report.startDate > query.to) return false;
   return true;
@@ -211,7 +225,7 @@ function namedSheets(sheets: SheetIndex, query: IndicatorQuery): Sheet[] {
  * Sheets of the index the query names (by plan and/or code) appear with zeros when no report matched yet.
  */
 export function computeIndicators(reports: readonly Report[], sheets: SheetIndex, query: IndicatorQuery): IndicatorsResult {
-  const kept = reports.filter((report) => matchesQuery(report, query));
+  const kept = reports.filter(reportMatcher(query));
   const indexed = new Map<string, Sheet>(sheets.sheets.map((sheet) => [sheetKey(sheet.plan.id, sheet.number), sheet]));
   const groups = new Map<string, { planId: string; code: string; sheet: Sheet | undefined; reports: Report[] }>();
   for (const sheet of namedSheets(sheets, query)) {

@@ -37,6 +37,8 @@ const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [12, ['decembre', 'dec', 'december']],
 ];
 const MONTH_BY_WORD = new Map(MONTHS.flatMap(([month, names]) => names.map((name) => [name, month] as const)));
+/** Every word that names a month here, folded (« janvier », « janv », "January"…). */
+export const MONTH_WORDS: readonly string[] = [...MONTH_BY_WORD.keys()];
 /** Longest first, so that « septembre » is not read as « sept ». */
 const MONTH = `(${[...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const YEAR = '((?:19|20|21)\\d{2})';
@@ -55,7 +57,9 @@ const QUARTER_WORDS = new Map<string, number>([
 ]);
 const ORDINAL = `(${[...QUARTER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 
-type Rule = (match: RegExpExecArray, today: DateTime) => Period | null;
+/** A period, none, or `IMPOSSIBLE`: the words name a period that cannot be (no rule after it may read them otherwise). */
+type Rule = (match: RegExpExecArray, today: DateTime) => Period | null | typeof IMPOSSIBLE;
+const IMPOSSIBLE = Symbol('impossible period');
 
 const ISO = 'yyyy-MM-dd';
 
@@ -141,7 +145,61 @@ function monthRange(startMonth: number, endMonth: number, yearText: string | und
   return period(start, end, fr, en);
 }
 
+/**
+ * « entre le 1er novembre et le 5 décembre », « du 3 au 5 avril », « du 12/03 au 05/04/2026 »: two days, the first
+ * month or year left out when the second's is meant. Without a year, the range starts on the most recent such day
+ * that has come, and ends after it (in the next year when its month comes earlier: « du 15 décembre au 10 janvier »).
+ */
+function dayRange(start: { day: number; month: number; year?: string }, end: { day: number; month: number; year?: string }, today: DateTime): Period | null {
+  const wraps = end.month < start.month || (end.month === start.month && end.day < start.day);
+  let startYear: number;
+  if (start.year !== undefined) startYear = Number(start.year);
+  else if (end.year !== undefined) startYear = Number(end.year) - (wraps ? 1 : 0);
+  else {
+    startYear = today.year;
+    const thisYear = DateTime.fromObject({ year: startYear, month: start.month, day: start.day }, { zone: PARIS });
+    if (thisYear.isValid && thisYear > today) startYear -= 1;
+  }
+  const endYear = end.year !== undefined ? Number(end.year) : startYear + (wraps ? 1 : 0);
+  if (!inYears(startYear) || !inYears(endYear)) return null;
+  const from = DateTime.fromObject({ year: startYear, month: start.month, day: start.day }, { zone: PARIS });
+  const to = DateTime.fromObject({ year: endYear, month: end.month, day: end.day }, { zone: PARIS });
+  if (!from.isValid || !to.isValid) return null;
+  // « du 1er novembre au 5 décembre 2026 », « du 3 au 5 avril 2026 »: what the two days share is said once.
+  const sameYear = from.year === to.year;
+  const sameMonth = sameYear && from.month === to.month;
+  const frFrom = sameMonth ? (from.day === 1 ? '1er' : String(from.day)) : sameYear ? frDay(from).replace(/ \d{4}$/, '') : frDay(from);
+  const enFrom = sameMonth ? String(from.day) : sameYear ? enDay(from).replace(/ \d{4}$/, '') : enDay(from);
+  return period(from, to, `du ${frFrom} au ${frDay(to)}`, `from ${enFrom} to ${enDay(to)}`);
+}
+
+/** Where a range's first day is introduced and where its second is. */
+const RANGE_START = "(?:entre le|entre|du|de|d'|from|between)";
+const RANGE_END = "(?:et le|et|au|a|jusqu'au|jusqu'a|and|to|until|-)";
+/** A day of the month that is a whole number, not the start of « 2.3.2 » or of « 12/03 ». */
+const LONE_DAY = `${DAY}(?![\\d.,/])`;
+
 const RULES: ReadonlyArray<readonly [RegExp, Rule]> = [
+  // « entre le 1er novembre et le 5 décembre (2026) », « du 3 au 5 avril », "from 1 November to 5 December".
+  [
+    new RegExp(`\\b${RANGE_START}\\s*${LONE_DAY}(?:\\s+${MONTH}(?:\\s+${YEAR})?)?\\s+${RANGE_END}\\s+${LONE_DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\b`),
+    (match, today) => {
+      const endMonth = monthOf(match[5]);
+      const startMonth = match[2] === undefined ? endMonth : monthOf(match[2]);
+      if (startMonth === undefined || endMonth === undefined) return null;
+      // « du 5 décembre 2026 au 1er novembre 2026 » is not « décembre 2026 », which a later rule would read.
+      return dayRange({ day: dayOf(match[1]), month: startMonth, year: match[3] }, { day: dayOf(match[4]), month: endMonth, year: match[6] }, today) ?? IMPOSSIBLE;
+    },
+  ],
+  // « du 12/03 au 05/04/2026 », « entre le 01/11/2025 et le 05/12/2025 ».
+  [
+    new RegExp(`\\b${RANGE_START}\\s*([0-3]?\\d)/([01]?\\d)(?:/${YEAR})?\\s+${RANGE_END}\\s+([0-3]?\\d)/([01]?\\d)(?:/${YEAR})?\\b`),
+    (match, today) => {
+      const [startMonth, endMonth] = [Number(match[2]), Number(match[5])];
+      if (startMonth < 1 || startMonth > 12 || endMonth < 1 || endMonth > 12) return IMPOSSIBLE;
+      return dayRange({ day: Number(match[1]), month: startMonth, year: match[3] }, { day: Number(match[4]), month: endMonth, year: match[6] }, today) ?? IMPOSSIBLE;
+    },
+  ],
   // « entre janvier et juin (2025) », « de janvier à juin », "from January to June", "between January and June".
   [
     new RegExp(`\\b(?:entre|de|d'|du mois de|from|between)\\s*${MONTH}(?:\\s+${YEAR})?\\s+(?:et|a|au|jusqu'a|jusqu'en|and|to|until|-)\\s+${MONTH}(?:\\s+${YEAR})?\\b`),
@@ -281,6 +339,7 @@ export function readPeriod(text: string, now: DateTime): Period | null {
     today ??= now.setZone(PARIS).startOf('day');
     if (!today.isValid) return null;
     const found = rule(match, today);
+    if (found === IMPOSSIBLE) return null;
     if (found !== null) return found;
   }
   return null;

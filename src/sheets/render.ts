@@ -1,11 +1,16 @@
 import { sheetCard, type CardBlock, type CardFact, type CardLine } from '../cards/sheetCards';
-import { boldMarkdown, escapeMarkdown } from '../language/markdown';
+import { boldMarkdown, escapeMarkdown as escapeMarkdownOnce } from '../language/markdown';
+import { rememberMany } from '../shared/remember';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, excerpt, readableText, sheetName, shorten } from './display';
 import { sectionsOf, type Sheet, type SheetDeadline, type SheetItem, type SheetSection } from './model';
 import type { SheetMatch } from './sheetIndex';
 import type { AskedField } from './vocabulary';
+
+/** A sheet's words and their labelled lines come back from answer to answer: each is escaped once, up to this many. */
+const REMEMBERED_TEXTS = 10_000;
+const escapeMarkdown = rememberMany(REMEMBERED_TEXTS, escapeMarkdownOnce);
 
 /**
  * Turns what a sheet says into one answer part: a short text (markdown lists, readable aloud) and the matching

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../log/logger';
 import type { AuditEntry, Centre, Enrolment, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
+import { codesWithinCommune } from '../geo/communeCodes';
 import { UnstorableReportError } from './errors';
 import {
   AuditRowSchema,
@@ -196,7 +197,8 @@ class KyselyReportRepository implements ReportRepository {
     if (filter.sheetCode !== undefined) select = select.where('sheet_code', '=', filter.sheetCode);
     if (filter.action !== undefined) select = select.where('action', '=', filter.action);
     if (filter.structureId !== undefined) select = select.where('structure_id', '=', filter.structureId);
-    if (filter.communeCode !== undefined) select = select.where('commune_code', '=', filter.communeCode);
+    // « Lyon » covers its arrondissements, where centres stand (src/geo/communeCodes).
+    if (filter.communeCode !== undefined) select = select.where('commune_code', 'in', codesWithinCommune(filter.communeCode));
     if (filter.from !== undefined) select = select.where('start_date', '>=', filter.from);
     if (filter.to !== undefined) select = select.where('start_date', '<=', filter.to);
     if (filter.submittedBy !== undefined) select = select.where('submitted_by', '=', filter.submittedBy);

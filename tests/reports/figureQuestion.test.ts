@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { join } from 'node:path';
+import { CommuneIndex } from '../../src/geo';
 import { readFigureQuestion, type FigureQuestion } from '../../src/reports/figureQuestion';
 import type { Centre } from '../../src/reports/model';
 import { SheetIndex, loadSheetKnowledge } from '../../src/sheets';
@@ -15,6 +16,7 @@ const centres: Centre[] = [
   { structureId: 'cs-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69259', communeName: 'Vénissieux' },
   { structureId: 'evs-passerelle', structureName: 'EVS La Passerelle', communeCode: '69290', communeName: 'Saint-Priest' },
   { structureId: 'cs-gerland', structureName: 'Centre social de Gerland', communeCode: '69387', communeName: 'Lyon 7e Arrondissement' },
+  { structureId: 'cs-minguettes', structureName: 'Centre social des Minguettes', communeCode: '69259', communeName: 'Vénissieux' },
 ];
 const NOW = DateTime.fromISO('2026-12-07T10:00:00', { zone: 'Europe/Paris' });
 
@@ -38,6 +40,17 @@ describe('reading a question about reported figures', () => {
     ['les chiffres de la PA 2.3.2 en 2026', { all: true }],
     ["combien de parents ont participé à l'action 2 de la PA 2.3.2 ?", { actionNumbers: [2] }],
     ['COMBIEN DE PARENTS ONT PARTICIPE EN 2026', { measures: ['parents'], codes: [] }],
+    // A centre named without its kind, a review word alone, a dated range, sessions and actions counted.
+    ['bilan des Minguettes', { all: true, codes: [], centreIds: ['cs-minguettes'] }],
+    ['stats de La Passerelle en 2026', { all: true, centreIds: ['evs-passerelle'], from: '2026-01-01' }],
+    ['combien de séances de la PA 2.3.2 entre le 1er novembre et le 5 décembre ?', { measures: ['sessions'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-11-01', to: '2026-12-05' }],
+    ['chiffres de la PA 2.3.3', { all: true, codes: ['rhone-avs PA 2.3.3'], period: null, centre: null }],
+    ['statistiques de la PA 2.3.2', { all: true, codes: ['rhone-sdsf PA 2.3.2'] }],
+    ['résultats des déclarations pour la PA 3.2.1', { all: true, codes: ['rhone-sdsf PA 3.2.1'], centre: null }],
+    ["combien d'ateliers pour la PA 2.3.2 ?", { measures: ['sessions'], codes: ['rhone-sdsf PA 2.3.2'] }],
+    ["combien d'actions sur la PA 2.3.2 depuis janvier ?", { measures: ['reports'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-01-01' }],
+    ['combien de séances à Vénissieux ?', { measures: ['sessions'], commune: { name: 'Vénissieux', code: '69259' } }],
+    ['how many sessions for PA 2.3.2 from 1 November to 5 December?', { measures: ['sessions'], from: '2026-11-01', to: '2026-12-05' }],
   ])('%s', (text, expected) => {
     const question = read(text);
     expect(question).not.toBeNull();
@@ -55,6 +68,28 @@ describe('reading a question about reported figures', () => {
 
   it('keeps the plan named with the code', () => {
     expect(read('combien de parents ont participé à la PA 2.3.2 du schéma jeunesse ?', twoPlans)?.sheets.map((sheet) => sheet.planId)).toEqual(['loire-jeunesse']);
+  });
+
+  it('reads a centre named without its kind before the centres are known, as the route does', () => {
+    expect(readFigureQuestion('bilan des Minguettes', NOW, { sheets, centres: [] })).toMatchObject({ all: true, centre: { typed: 'minguettes', matches: [] } });
+    expect(readFigureQuestion('bilan de La Passerelle depuis janvier', NOW, { sheets, centres: [] })?.centre).toEqual({ typed: 'passerelle', matches: [] });
+  });
+
+  it.each(['bilan du premier trimestre', "bilan de l'année dernière", 'bilan des familles monoparentales en 2026', 'bilan du territoire en 2026', 'bilan des actions de la PA 2.3.2'])(
+    'reads no centre in « %s »',
+    (text) => {
+      const question = readFigureQuestion(text, NOW, { sheets, centres: [] });
+      expect(question).not.toBeNull();
+      expect(question?.centre).toBeNull();
+    },
+  );
+
+  it('takes a commune the turn named as a place, Lyon included, whose arrondissements the filters then cover', () => {
+    const lyon = CommuneIndex.load().resolve('Lyon');
+    expect(lyon?.commune.code).toBe('69123');
+    for (const text of ["combien d'enfants à Lyon au premier trimestre ?", 'combien de parents à Lyon en 2026 ?', 'bilan de Lyon']) {
+      expect(readFigureQuestion(text, NOW, { sheets, centres, place: lyon })).toMatchObject({ commune: { name: 'Lyon', code: '69123' }, centre: null });
+    }
   });
 
   it('says a centre it does not know was named, rather than counting every centre', () => {
@@ -75,6 +110,16 @@ describe('reading a question about reported figures', () => {
     'PA 999 indicateurs',
     'quels résultats attendus pour la PA 2.3.2 ?',
     'quels chiffres cite le diagnostic de la PA 3.2.1 ?',
+    'quels sont les résultats attendus de la PA 2.3.2 ?',
+    'les chiffres du diagnostic de la PA 3.2.1',
+    'statistiques selon la PA 2.3.2',
+    "combien d'actions compte la PA 2.3.2 ?",
+    'combien de séances prévoit la PA 2.3.2 ?',
+    'combien d’ateliers sont prévus dans la PA 2.3.3 ?',
+    'combien de familles à Vénissieux selon le diagnostic de la PA 2.3.2 ?',
+    'bilan de santé',
+    'bilan de la fiche',
+    'les chiffres',
     'un groupe de parole pour parents à Vénissieux',
     'bonjour',
     '',

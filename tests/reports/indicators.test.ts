@@ -102,6 +102,26 @@ describe('the indicators computed from reports', () => {
     expect(computeIndicators(reports, sheets, { communeCode: '69259' }).generatedFrom.reports).toBe(3);
   });
 
+  it.each<[string, string, number]>([
+    // Lyon holds its arrondissements: a centre in Lyon 8e counts for « Lyon », as one in Lyon itself does.
+    ['Lyon', '69123', 2 + 6],
+    ['Lyon 8e, only itself', '69388', 2],
+    ['Lyon 1er, none', '69381', 0],
+    ['Marseille', '13055', 5],
+    ['Paris', '75056', 9],
+    ['Vénissieux, without arrondissements', '69259', 14 + 20 + 100],
+  ])('a commune filter covers the arrondissements of its city: %s', (_name, communeCode, parents) => {
+    const cities = [
+      report({ structureId: 'cs-etats-unis', structureName: 'Centre social États-Unis', communeCode: '69388', communeName: 'Lyon 8e Arrondissement', parents: 2, qpvParents: 0 }),
+      report({ structureId: 'evs-lyon', structureName: 'EVS de Lyon', communeCode: '69123', communeName: 'Lyon', parents: 6, qpvParents: 0 }),
+      report({ structureId: 'cs-belsunce', structureName: 'Centre social Belsunce', communeCode: '13201', communeName: 'Marseille 1er Arrondissement', parents: 5, qpvParents: 0 }),
+      report({ structureId: 'cs-paris-20', structureName: 'Centre social Paris 20e', communeCode: '75120', communeName: 'Paris 20e Arrondissement', parents: 9, qpvParents: 0 }),
+      report({ structureId: 'cs-villeurbanne', structureName: 'Centre social de Villeurbanne', communeCode: '69266', communeName: 'Villeurbanne', parents: 1, qpvParents: 0 }),
+      report({ communeCode: null, communeName: null, parents: 1000, qpvParents: 0 }),
+    ];
+    expect(computeIndicators([...reports, ...cities], sheets, { communeCode }).totals.parents).toBe(parents);
+  });
+
   it('shows a sheet named by the query with zeros and every indicator unfed when no report came yet', () => {
     const result = computeIndicators(reports, sheets, { planId: 'rhone-sdsf', sheetCode: 'PA 3.2.1' });
     expect(result.generatedFrom).toEqual({ reports: 0, centres: 0 });

@@ -46,6 +46,18 @@ describe('reading the period of a question about figures', () => {
     ['de janvier à juin 2025', NOW, '2025-01-01', '2025-06-30', 'entre janvier et juin 2025'],
     ['between January and June', NOW, '2026-01-01', '2026-06-30', 'entre janvier et juin 2026'],
     ['entre octobre et mars', MARCH, '2025-10-01', '2026-03-31', 'entre octobre 2025 et mars 2026'],
+    // Two days: the first one's month or year may be left to the second; without a year, the latest that has begun.
+    ['entre le 1er novembre et le 5 décembre', NOW, '2026-11-01', '2026-12-05', 'du 1er novembre au 5 décembre 2026'],
+    ['combien de séances de la PA 2.3.2 entre le 1er novembre et le 5 décembre ?', NOW, '2026-11-01', '2026-12-05', 'du 1er novembre au 5 décembre 2026'],
+    ['entre le 1er novembre et le 5 décembre 2025', NOW, '2025-11-01', '2025-12-05', 'du 1er novembre au 5 décembre 2025'],
+    ['du 3 au 5 avril', NOW, '2026-04-03', '2026-04-05', 'du 3 au 5 avril 2026'],
+    ['du 3 au 5 avril', MARCH, '2025-04-03', '2025-04-05', 'du 3 au 5 avril 2025'],
+    ['du 15 décembre au 10 janvier', NOW, '2025-12-15', '2026-01-10', 'du 15 décembre 2025 au 10 janvier 2026'],
+    ['du 1er décembre 2025 au 31 janvier 2026', NOW, '2025-12-01', '2026-01-31', 'du 1er décembre 2025 au 31 janvier 2026'],
+    ['du 12/03 au 05/04/2026', NOW, '2026-03-12', '2026-04-05', 'du 12 mars au 5 avril 2026'],
+    ['entre le 01/11/2025 et le 05/12/2025', NOW, '2025-11-01', '2025-12-05', 'du 1er novembre au 5 décembre 2025'],
+    ['from 1 November to 5 December', NOW, '2026-11-01', '2026-12-05', 'du 1er novembre au 5 décembre 2026'],
+    ['between 1st November and 5th December 2025', NOW, '2025-11-01', '2025-12-05', 'du 1er novembre au 5 décembre 2025'],
   ])('%s', (text, now, from, to, label) => {
     const period = readPeriod(text, now);
     expect(period).toEqual({ from, to, label: expect.objectContaining({ fr: label }) });
@@ -55,6 +67,8 @@ describe('reading the period of a question about figures', () => {
     expect(readPeriod('au premier trimestre', NOW)?.label.en).toBe('in Q1 2026');
     expect(readPeriod('since January', NOW)?.label.en).toBe('since 1 January 2026');
     expect(readPeriod('last month', NOW)?.label.en).toBe('in November 2026');
+    expect(readPeriod('entre le 1er novembre et le 5 décembre', NOW)?.label.en).toBe('from 1 November to 5 December 2026');
+    expect(readPeriod('du 3 au 5 avril', NOW)?.label.en).toBe('from 3 to 5 April 2026');
   });
 
   it('reads the day in Paris, not in UTC', () => {
@@ -67,6 +81,9 @@ describe('reading the period of a question about figures', () => {
     'qui pilote la PA 3.2.1 ?',
     'PA 2.3.2',
     'depuis le 31 février',
+    'du 31 février au 3 mars',
+    'du 5 décembre 2026 au 1er novembre 2026',
+    'entre le 12/13 et le 14/13',
     'le code postal 69200',
     'en 1850',
     '',
@@ -78,7 +95,7 @@ describe('reading the period of a question about figures', () => {
     const words = fc.constantFrom(
       'en', 'depuis', 'le', '1er', '31', 'mars', 'février', 'décembre', 'entre', 'et', 'juin', 'janvier', 'trimestre', 'premier',
       'quatrième', 'T3', 'Q4', '2025', '2099', '1999', 'ce mois-ci', 'le mois dernier', "l'an dernier", 'cette année', 'since', 'between',
-      'and', 'from', 'to', 'in', 'May', '/', '29/02', '30/02/2024', 'semestre', 'second', 'de', 'à',
+      'and', 'from', 'to', 'in', 'May', '/', '29/02', '30/02/2024', 'semestre', 'second', 'de', 'à', 'du', 'au', '5', '12/03', 'jusqu’au',
     );
     const text = fc.oneof(fc.string({ maxLength: 80 }), fc.array(words, { maxLength: 8 }).map((parts) => parts.join(' ')));
     const instant = fc.date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2098-12-31T00:00:00Z'), noInvalidDate: true });

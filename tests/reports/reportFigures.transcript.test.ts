@@ -32,6 +32,9 @@ const PASSERELLE: Centre = { structureId: 'evs-passerelle', structureName: 'EVS 
 const ROANNE: Centre = { structureId: 'mjc-roanne', structureName: 'MJC de Roanne', communeCode: '42187', communeName: 'Roanne' };
 /** A centre name that is Markdown and HTML: it must reach the partner as the words it is. */
 const ODD_NAME: Centre = { structureId: 'evs-etoile', structureName: 'EVS *Étoile* [clic](http://x) <b>', communeCode: '69123', communeName: 'Lyon' };
+/** Lyon's centres stand in its arrondissements: « à Lyon » must count them. */
+const ETATS_UNIS: Centre = { structureId: 'cs-etats-unis', structureName: 'Centre social États-Unis', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
+const MINGUETTES: Centre = { structureId: 'cs-minguettes', structureName: 'Centre social des Minguettes', communeCode: '69259', communeName: 'Vénissieux' };
 const PARENTS_INDICATOR = "Nombre de parents ayant participé à des actions d'entraide entre parents (avec focus sur les QPV)";
 
 function body(fields: Partial<ReportBody>): ReportBody {
@@ -75,6 +78,11 @@ beforeAll(async () => {
   await submit(ROANNE, { planId: 'loire-jeunesse', startDate: '2026-05-05', endDate: '2026-05-05', parents: 7, children: 30, families: 7 });
   await submit(ODD_NAME, { planId: 'rhone-avs', sheetCode: 'PA 2.3.3', startDate: '2024-06-01', endDate: '2024-06-01', parents: 2 });
   await submit(TISSERANDS, { sheetCode: 'FICHE 1.2.5', planId: 'tours-cdv', startDate: '2026-06-01', endDate: '2026-06-01', parents: 3, families: 3, singleParentFamilies: 2 });
+  await submit(ETATS_UNIS, { planId: 'rhone-avs', sheetCode: 'PA 2.3.3', startDate: '2026-02-10', endDate: '2026-02-10', parents: 6, children: 5, families: 5, sessions: 3 });
+  await submit(MINGUETTES, { planId: 'rhone-avs', sheetCode: 'PA 2.3.3', startDate: '2026-11-15', endDate: '2026-11-15', parents: 8, children: 4, families: 6, sessions: 4 });
+  await submit(MINGUETTES, { planId: 'rhone-avs', sheetCode: 'PA 2.3.3', startDate: '2026-12-01', endDate: '2026-12-05', parents: 5, children: 0, families: 5, sessions: 2 });
+  // The day after the range asked below: its sessions must not be counted.
+  await submit(MINGUETTES, { planId: 'rhone-avs', sheetCode: 'PA 2.3.3', startDate: '2026-12-06', endDate: '2026-12-06', parents: 1, children: 0, families: 1, sessions: 10 });
 });
 
 afterAll(async () => {
@@ -146,6 +154,29 @@ describe('a partner asks for the figures centres reported', () => {
     expect(text.split('\n')[0]).toBe("Toutes fiches confondues, à Vénissieux, au premier trimestre 2026 : 9 enfants — d'après 1 déclaration de 1 centre.");
   });
 
+  it.each([
+    ["combien d'enfants à Lyon au premier trimestre ?", "Toutes fiches confondues, à Lyon, au premier trimestre 2026 : 5 enfants — d'après 1 déclaration de 1 centre."],
+    ['combien de parents à Lyon en 2026 ?', "Toutes fiches confondues, à Lyon, en 2026 : 6 parents — d'après 1 déclaration de 1 centre."],
+  ])('counts the centres of Lyon\'s arrondissements for « Lyon »: %s', async (question, first) => {
+    const { text } = await conversation().says(question);
+    expect(text.split('\n')[0]).toBe(first);
+  });
+
+  it('reviews a centre named without « centre social »', async () => {
+    const { text } = await conversation().says('bilan des Minguettes');
+    expect(text.split('\n')[0]).toMatch(/^Toutes fiches confondues, Centre social des Minguettes : 14 parents, 4 enfants, 12 familles, 16 séances — d'après 3 déclarations de 1 centre\.$/);
+  });
+
+  it('counts the sessions of a sheet between two days, both included', async () => {
+    const { text } = await conversation().says('combien de séances de la PA 2.3.3 entre le 1er novembre et le 5 décembre ?');
+    expect(text.split('\n')[0]).toBe("PA 2.3.3 (Animation de la vie sociale du Rhône et de la Métropole de Lyon), du 1er novembre au 5 décembre 2026 : 6 séances — d'après 2 déclarations de 1 centre.");
+  });
+
+  it("gives a sheet's figures when asked for « les chiffres » of it", async () => {
+    const { text } = await conversation().says('chiffres de la PA 2.3.3');
+    expect(text.split('\n')[0]).toMatch(/^PA 2\.3\.3 \(.*\) : 22 parents, 9 enfants, 25 familles, 20 séances — d'après 5 déclarations de 3 centres\.$/);
+  });
+
   it('filters by the action named', async () => {
     const { text } = await conversation().says("combien de parents ont participé à l'action 2 de la PA 2.3.2 du schéma des services aux familles ?");
     expect(text.split('\n')[0]).toBe("PA 2.3.2 (Schéma départemental des services aux familles du Rhône), action 2 : 20 parents, dont 5 en QPV — d'après 1 déclaration de 1 centre.");
@@ -174,7 +205,7 @@ describe('a partner asks for the figures centres reported', () => {
     expect(text).toMatch(/38 parents/);
   });
 
-  it.each(['qui pilote la PA 3.2.1 ?', 'combien de LAEP compte le territoire selon la PA 2.3.2 ?', 'et ses indicateurs ?', '<b>bilan</b>', "'; DROP TABLE reports; --", '🙂', ''])(
+  it.each(['qui pilote la PA 3.2.1 ?', 'combien de LAEP compte le territoire selon la PA 2.3.2 ?', 'combien de LAEP compte le territoire selon la PA 1.2.1 ?', 'quels sont les résultats attendus de la PA 2.3.2 ?', 'et ses indicateurs ?', '<b>bilan</b>', "'; DROP TABLE reports; --", '🙂', ''])(
     'leaves « %s » to the other routes',
     async (text) => {
       expect((await conversation().says(text || ' ')).text).toBe('(not a question about figures)');

@@ -38,7 +38,7 @@ describePostgres('reports from two instances sharing PostgreSQL', (url) => {
         await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: CENTRE, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
         const bot = index % 2 === 0 ? first : second;
         const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:staff-${index}`, aadObjectId: `aad-staff-${index}` } });
-        await chat.says('déclarer une action');
+        await chat.says('déclarer une action pour la PA 3.2.1');
         await chat.says(code);
         const form = JSON.stringify((await chat.says('formulaire complet')).replies);
         const draft = /"draft":"([^"]+)"/.exec(form)?.[1] ?? '';
@@ -47,7 +47,7 @@ describePostgres('reports from two instances sharing PostgreSQL', (url) => {
     );
     await Promise.all(
       staff.map(({ index, chat, draft }) =>
-        chat.submits({ maillage: 'report', draft, command: 'form', sheet: 'PA 3.2.1', action: '1', kind: 'groupe-de-parole', title: `Groupe ${index}`, start: day, sessions: 1, parents: index % 50, qpvParents: 0, children: 0, families: 1, singleParentFamilies: 0, partners: '', comment: '' }),
+        chat.submits({ maillage: 'report', draft, command: 'form', sheet: 'PA 3.2.1', action: '1', kind: 'groupe-de-parole', title: `Groupe ${index}`, start: day, sessions: 1, parents: index % 50, qpvParents: 0, children: 0, families: 1, singleParentFamilies: 0, partners: '', comment: '', indicator_0: 1, indicator_1: 0, indicator_2: index % 7, indicator_3: 0 }),
       ),
     );
     // Confirmed everywhere at once; every third one twice (a double click), the second click possibly on the other instance.

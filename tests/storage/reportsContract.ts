@@ -136,6 +136,23 @@ function defineContract(harness: () => ReportsHarness): void {
       expect(await ids({ structureId: 'nowhere' })).toEqual([]);
     });
 
+    test('a commune with arrondissements covers them: Lyon holds the reports of a centre in Lyon 8e', async () => {
+      const lyon8: Centre = { structureId: 'cs-etats-unis', structureName: 'Centre social États-Unis', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
+      const lyon: Centre = { structureId: 'evs-lyon', structureName: 'EVS de Lyon', communeCode: '69123', communeName: 'Lyon' };
+      const villeurbanne: Centre = { structureId: 'cs-villeurbanne', structureName: 'Centre social de Villeurbanne', communeCode: '69266', communeName: 'Villeurbanne' };
+      const inArrondissement = (await store.reports.submit(submission({ centre: lyon8 }, { startDate: '2026-02-01', endDate: '2026-02-01' }))).report;
+      const inCity = (await store.reports.submit(submission({ centre: lyon }, { startDate: '2026-02-02', endDate: '2026-02-02' }))).report;
+      await store.reports.submit(submission({ centre: villeurbanne }, { startDate: '2026-02-03', endDate: '2026-02-03' }));
+      await store.reports.submit(submission());
+      const ids = async (filter: Parameters<Store['reports']['list']>[0]) => (await store.reports.list(filter)).map((report) => report.id);
+
+      expect(await ids({ communeCode: '69123' })).toEqual([inArrondissement.id, inCity.id]);
+      expect(await ids({ communeCode: '69123', from: '2026-02-02' })).toEqual([inCity.id]);
+      // An arrondissement is only itself, not its city nor its neighbours.
+      expect(await ids({ communeCode: '69388' })).toEqual([inArrondissement.id]);
+      expect(await ids({ communeCode: '69381' })).toEqual([]);
+    });
+
     test('filters are values, never SQL', async () => {
       await store.reports.submit(submission());
       expect(await store.reports.list({ sheetCode: "' OR '1'='1" })).toEqual([]);

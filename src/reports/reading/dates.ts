@@ -9,7 +9,10 @@ import type { ReadProblem } from './problems';
  * parser reads « March 12th », « last Tuesday », « in March ». What it lacks is read here first and hidden from it:
  * a day and a month, alone or in a list or a range (« le 12 mars », « douze mars », « du 3 au 5 avril »,
  * « entre le 3 et le 5 avril », « les 3, 10 et 17 mars » — chrono takes « 3 et » for three o'clock), a whole month
- * (« en mars »), « avant-hier », « lundi passé ».
+ * (« en mars »), « avant-hier », « lundi passé », « last Tuesday » (chrono joins « coffee morning last Tuesday » into
+ * this morning), a week (« la semaine dernière », « last week »: Monday to Sunday). A bare day of the month (« le 3 »,
+ * « du 3 au 5 ») is read only when it is the whole answer, by readActionDates: in a sentence, « les 3 » is as often
+ * a count.
  */
 
 const ZONE = 'Europe/Paris';
@@ -64,10 +67,29 @@ const WHOLE_MONTH = new RegExp(
 const DAY_SLASH_MONTH = /(?<![0-9/.-])([0-9]{1,2})[/.]([0-9]{1,2})(?![0-9]|[/.-][0-9])/g;
 const MONTH_ALONE = new RegExp(`^${MONTH}(?:\\s+(\\d{4}))?$`);
 const DAY_BEFORE_YESTERDAY = /(?<![a-z0-9])(?:avant[- ]?hier|the day before yesterday)(?![a-z0-9])/g;
-const LAST_WEEKDAY = new RegExp(`(?<![a-z0-9])(${WEEKDAY_NAMES.join('|')})\\s+(?:dernier|passe|precedent|d'avant)(?![a-z0-9])`, 'g');
+const ENGLISH_WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const ANY_WEEKDAY = `(${[...WEEKDAY_NAMES, ...ENGLISH_WEEKDAY_NAMES].join('|')})`;
+/** « mardi dernier », « lundi passé », « last Tuesday », « this past Friday », « Tuesday last ». */
+const LAST_WEEKDAY = new RegExp(
+  `(?<![a-z0-9])(?:${ANY_WEEKDAY}\\s+(?:dernier|passe|precedent|d'avant|last)|(?:last|this past|past|previous)\\s+${ANY_WEEKDAY})(?![a-z0-9])`,
+  'g',
+);
+/** « la semaine dernière », « last week »: Monday to Sunday of the week before this one; « cette semaine »: this one so far. */
+const LAST_WEEK = /(?<![a-z0-9])(?:(?:la\s+)?semaine\s+(?:derniere|passee|precedente|d'avant)|(?:the\s+)?(?:last|previous|past)\s+week)(?![a-z0-9])/g;
+const THIS_WEEK = /(?<![a-z0-9])(?:cette\s+semaine|this\s+week)(?![a-z0-9])/g;
+const TIME_OF_DAY_WORD =
+  /(?<![a-z0-9'-])(?<!(?:ce|cet|cette|this)\s+)(?:matinee|matin|soiree|soir|apres-midi|nuit|morning|afternoon|evening|night)(?![a-z0-9])/g;
+/**
+ * A time of day alone names no day: « un café du matin », « coffee morning » are not today. « ce matin », « this
+ * morning », « tonight » are, and chrono reads them.
+ */
+const TIME_OF_DAY_ALONE =
+  /^(?:(?:du|le|la|au|en|l'|dans la|in the|the|at|a)\s*)?(?:matin|matinee|soir|soiree|apres-midi|nuit|midi|minuit|morning|afternoon|evening|night|noon|midnight)(?:[\s,]*(?:a|at|vers)?\s*\d{1,2}(?:\s*h\s*\d{0,2}|:\d{2})?)?$/;
 /** English is read only where English date words are written: chrono's English reads « sept » as September. */
 const ENGLISH_DATE_WORDS =
-  /(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|ago|last (?:week|month)|\d{1,2}(?:st|nd|rd|th))(?![a-z])/;
+  /(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|this (?:morning|afternoon|evening)|ago|last (?:week|month)|\d{1,2}(?:st|nd|rd|th))(?![a-z])/;
+/** A month's abbreviation alone is a word (« sept » is seven, « may » a verb, « mar » a sea), not a month. */
+const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 /** A weekday's three letters alone are words (« la mer », « sam »), not days. */
 const WEEKDAY_ABBREVIATION = /^(?:ce\s*)?(?:lun|mar|mer|jeu|ven|sam|dim)\.?$/;
 /**
@@ -76,6 +98,9 @@ const WEEKDAY_ABBREVIATION = /^(?:ce\s*)?(?:lun|mar|mer|jeu|ven|sam|dim)\.?$/;
  */
 const NAMES_A_DAY =
   /jour|semaine|mois|an\b|ans\b|annee|hier|demain|aujourd|matin|soir|nuit|apres-midi|maintenant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janv|fev|mars|avr|mai|juin|juil|aout|sep|oct|nov|dec|\d[/.-]\d|day|week|month|year|yesterday|today|tomorrow|tonight|morning|afternoon|evening|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|\d(?:st|nd|rd|th)\b/;
+
+/** A comma or colon before a short number: what follows is a count, not a year nor a time (see chronoMentions). */
+const COUNT_AFTER_A_DATE = /[,:.;](?=\s+\d{1,3}(?![\d:h.,/]))/g;
 
 /** A date as written: the year may be missing, to be chosen so that the date is the most recent past one. */
 type WrittenDate =
@@ -108,19 +133,67 @@ export interface DatesReading {
  */
 export function readActionDates(text: string, now: DateTime): ActionDates {
   try {
-    return readDatesInFolded(foldKeepingPlaces(text), now).dates;
+    const folded = foldKeepingPlaces(text);
+    // A bare day is read first: chrono would take « lundi 30 » for this Monday and drop the 30.
+    return readBareDays(folded.text, now.setZone(ZONE).startOf('day')) ?? readDatesInFolded(folded, now).dates;
   } catch {
     return null;
   }
 }
 
+/** What may come before the answer: « c'était le 3 », « elle a eu lieu du 3 au 5 », « it was on the 3rd ». */
+const ANSWER_START = `(?:(?:c'etait|c etait|ca s'est passe|ca s'est deroule|ca a eu lieu|elle a eu lieu|il a eu lieu|elle s'est deroulee|il s'est deroule|on l'a fait|on l'a faite|it was|it took place)\\s+)?`;
+const BARE_DAY = `(?:[0-9]{1,2}(?:er|e|st|nd|rd|th)?|${DAY_WORD_PATTERN})`;
+const BARE_NAMED_DAY = `(?:${ANY_WEEKDAY}\\s+)?${BARE_DAY}`;
+const BARE_LINK = `\\s*(?:,|et|&|au|a|-|/|jusqu'au|jusqu'a|and|to|until|till|through)\\s*(?:le\\s+|les\\s+|the\\s+)?`;
+/**
+ * A bare day of the month as the whole answer: « le 3 », « du 3 au 5 », « le 3 et le 4 », « lundi 2 », « on the
+ * 3rd ». Without « le », « du » or a weekday, « 3 » is too ambiguous to be a date (a count, a session…).
+ */
+const BARE_DAYS = new RegExp(
+  `^${ANSWER_START}(?:(du|entre|les|le|on the|the|from the|between the|on)\\s+)?(?:le\\s+|the\\s+)?(${BARE_NAMED_DAY}(?:${BARE_LINK}${BARE_NAMED_DAY}){0,9})(?:\\s+(?:de ce mois(?:-ci)?|du mois|ce mois-ci|this month))?$`,
+);
+const BARE_ONE_DAY = new RegExp(`(?<![a-z0-9])${BARE_DAY}(?![a-z0-9])`, 'g');
+
+/**
+ * « le 3 » → the most recent past 3rd of a month, in Paris; « du 3 au 5 » → the most recent month where the 5th is
+ * past, from its 3rd; « du 28 au 3 » → from the 28th of the month before. A day no month has → notADate.
+ */
+function readBareDays(folded: string, today: DateTime): ActionDates {
+  const match = BARE_DAYS.exec(folded.replace(/[.!]+$/, '').trim());
+  if (match === null) return null;
+  const [, introducer, list] = match;
+  if (introducer === undefined && !new RegExp(`^${ANY_WEEKDAY}\\s`).test(list)) return null;
+  const written = [...list.replace(new RegExp(ANY_WEEKDAY, 'g'), ' ').matchAll(BARE_ONE_DAY)].map((m) => m[0]);
+  const days = written.map((w) => dayNumber(w.replace(/^(\d+)(?:e|st|nd|rd|th)$/, '$1')));
+  if (days.length === 0 || days.some((d) => d === null)) return null;
+  const numbers = days.filter((d): d is number => d !== null);
+  if (numbers.some((d) => d < 1 || d > 31)) return { problem: 'notADate' };
+  const ranged = numbers.length === 2 && introducer !== 'entre' && introducer !== 'between the' && !/(?:^|\s)(?:et|and)(?:\s|$)|,|&/.test(list);
+  const first = ranged ? numbers[0] : Math.min(...numbers);
+  const last = ranged ? numbers[1] : Math.max(...numbers);
+  for (let back = 0; back <= 12; back++) {
+    const month = today.startOf('month').minus({ months: back });
+    const end = month.set({ day: last });
+    if (last > month.daysInMonth! || end > today) continue;
+    const startMonth = first <= last ? month : month.minus({ months: 1 });
+    if (first > startMonth.daysInMonth!) return { problem: 'notADate' };
+    return { start: startMonth.set({ day: first }).toISODate() ?? '', end: end.toISODate() ?? '' };
+  }
+  return { problem: 'notADate' };
+}
+
 export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReading {
   const today = now.setZone(ZONE).startOf('day');
   const text = folded.text.length > MAX_DATE_CHARACTERS ? folded.text.slice(0, MAX_DATE_CHARACTERS) : folded.text;
-  const mentions = [...writtenDays(text), ...slashDays(text), ...wholeMonths(text), ...dayBeforeYesterday(text, today), ...lastWeekdays(text, today)];
+  const mentions = [
+    ...writtenDays(text), ...slashDays(text), ...wholeMonths(text), ...dayBeforeYesterday(text, today), ...lastWeekdays(text, today), ...weeks(text, today),
+  ];
   const chars = text.split('');
   for (const mention of mentions) for (let i = mention.from; i < mention.to; i++) chars[i] = ' ';
-  const masked = chars.join('');
+  // « coffee morning 3 days ago »: chrono joins a time of day to the date after it and keeps only the time (today).
+  // A time of day says nothing of the day unless « ce », « this » makes it today's.
+  const masked = chars.join('').replace(TIME_OF_DAY_WORD, (word) => ' '.repeat(word.length));
   const fromChrono = chronoMentions(masked, today, now.setZone(ZONE), chrono.fr.casual);
   mentions.push(...fromChrono);
   if (mentions.length === 0 && ENGLISH_DATE_WORDS.test(masked)) mentions.push(...chronoMentions(masked, today, now.setZone(ZONE), chrono.en.casual));
@@ -140,6 +213,8 @@ function writtenDays(text: string): Mention[] {
     const days = [...list.matchAll(ONE_DAY)];
     const numbers = days.map((m) => dayNumber(m[0])).filter((d): d is number => d !== null);
     if (numbers.length !== days.length || numbers.length === 0) continue;
+    // « vingt sept enfants », « dix sept séances »: a number in words, not the 20th of September.
+    if (monthName === 'sept' && /[a-z]$/.test(days[days.length - 1][0])) continue;
     // « du 3 au 5 », « 3-5 »: a range, the second date its end; « les 3, 10 et 17 », « entre le 3 et le 5 »: a span.
     const link = days.length === 2 ? list.slice((days[0].index ?? 0) + days[0][0].length, days[1].index) : '';
     const ranged = days.length === 2 && introducer !== 'entre' && RANGE_LINK.test(link);
@@ -191,14 +266,32 @@ function dayBeforeYesterday(text: string, today: DateTime): Mention[] {
   return [...text.matchAll(DAY_BEFORE_YESTERDAY)].map((m) => ({ from: m.index, to: m.index + m[0].length, start: date, end: date, ordered: false }));
 }
 
-/** « mardi dernier », « lundi passé »: the last such day before today. */
+/** « mardi dernier », « lundi passé », « last Tuesday »: the last such day before today. */
 function lastWeekdays(text: string, today: DateTime): Mention[] {
   return [...text.matchAll(LAST_WEEKDAY)].map((m) => {
-    const weekday = WEEKDAY_NAMES.indexOf(m[1]) + 1;
+    const name = m[1] ?? m[2];
+    const weekday = (WEEKDAY_NAMES.includes(name) ? WEEKDAY_NAMES.indexOf(name) : ENGLISH_WEEKDAY_NAMES.indexOf(name)) + 1;
     const back = ((today.weekday - weekday + 7) % 7) || 7;
     const date: WrittenDate = { kind: 'exact', date: today.minus({ days: back }) };
     return { from: m.index, to: m.index + m[0].length, start: date, end: date, ordered: false };
   });
+}
+
+/** « la semaine dernière », « last week »: Monday to Sunday before this week (luxon's weeks are ISO: Monday first). */
+function weeks(text: string, today: DateTime): Mention[] {
+  const thisMonday = today.startOf('week');
+  const lastWeek = { start: thisMonday.minus({ weeks: 1 }), end: thisMonday.minus({ days: 1 }) };
+  const mention = (m: RegExpMatchArray, start: DateTime, end: DateTime): Mention => ({
+    from: m.index ?? 0,
+    to: (m.index ?? 0) + m[0].length,
+    start: { kind: 'exact', date: start },
+    end: { kind: 'exact', date: end },
+    ordered: true,
+  });
+  return [
+    ...[...text.matchAll(LAST_WEEK)].map((m) => mention(m, lastWeek.start, lastWeek.end)),
+    ...[...text.matchAll(THIS_WEEK)].map((m) => mention(m, thisMonday, today)),
+  ];
 }
 
 /**
@@ -209,9 +302,12 @@ function chronoMentions(text: string, today: DateTime, now: DateTime, parser: ch
   if (!/[0-9a-z]/.test(text)) return [];
   const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute);
   const mentions: Mention[] = [];
-  for (const result of parser.parse(text, reference)) {
+  // « 5 April, 20 families », « 12 March: 10 parents »: chrono reads a count after a comma or a colon as a year or an
+  // hour. A short number set apart by a space is the next item of the sentence; a year has four digits, a time none.
+  const separated = text.replace(COUNT_AFTER_A_DATE, ';');
+  for (const result of parser.parse(separated, reference)) {
     const written = result.text.trim();
-    if (WEEKDAY_ABBREVIATION.test(written) || !NAMES_A_DAY.test(written)) continue;
+    if (WEEKDAY_ABBREVIATION.test(written) || MONTH_ABBREVIATION.test(written) || TIME_OF_DAY_ALONE.test(written) || !NAMES_A_DAY.test(written)) continue;
     const start = fromComponents(result.start, today, written);
     if (start === null) continue;
     const end = result.end ? fromComponents(result.end, today, written) ?? start : start;

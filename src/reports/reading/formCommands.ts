@@ -1,4 +1,6 @@
-import { foldKeepingPlaces, tokenize, type Token } from './folding';
+import { DateTime } from 'luxon';
+import { readDatesInFolded } from './dates';
+import { foldKeepingPlaces, tokenize, type FoldedText, type Token } from './folding';
 import { findPhrase, phrases, type Phrase } from './words';
 
 /** The report's fields a person names when correcting one (ReportBody's keys; « dates » is startDate and endDate). */
@@ -74,18 +76,22 @@ export function readFormCommand(text: string): FormCommand {
 
 function readCommand(text: string): FormCommand {
   if (text.length > MAX_COMMAND_CHARACTERS) return null;
-  const f = foldKeepingPlaces(text).text.replace(/[!.?👍✅]+$/u, '').trim();
+  const folded = foldKeepingPlaces(text);
+  const f = folded.text.replace(/[!.?👍✅]+$/u, '').trim();
   if (f.length === 0) return null;
   const tokens = tokenize(f);
   const edit = EDIT_VERBS.test(f) || WRONG.test(f);
   if (CANCEL.test(f) && !edit) return { kind: 'cancel' };
-  if (edit) return { kind: 'edit', field: fieldNamed(tokens) };
+  // « pas de commentaire », « no comment »: an optional field left empty, not a request to change it. A bare « non »
+  // still says the summary is not right.
+  if (!edit && saysNone(text) && !BARE_NO.test(f)) return null;
+  if (edit) return { kind: 'edit', field: fieldNamed(tokens) ?? fieldOfValue(folded) };
   if (tokens.length > 0 && tokens.every((t) => CONFIRM_WORDS.has(t.word)) && tokens.some((t) => CONFIRMING.has(t.word))) {
     return { kind: 'confirm' };
   }
-  // « non », « non, le nombre de parents »: the summary is not right; what to change, if said.
+  // « non », « non, le nombre de parents », « non c'était le 5 mars »: the summary is not right; what to change, if said.
   const no = /^(?:non|no|nope|pas du tout)(?:\s|,|$)/.test(f);
-  if (no) return { kind: 'edit', field: fieldNamed(tokens) };
+  if (no) return { kind: 'edit', field: fieldNamed(tokens) ?? fieldOfValue(folded) };
   // A field named alone, after « que voulez-vous modifier ? »: « les partenaires », « le nombre de parents ».
   if (tokens.length <= 5 && !tokens.some((t) => t.digits)) {
     const field = fieldNamed(tokens);
@@ -95,24 +101,61 @@ function readCommand(text: string): FormCommand {
   return null;
 }
 
+/** « non », « no », « nope » alone: at the summary, the person disagrees; as an answer elsewhere, it says none. */
+const BARE_NO = /^(?:non|no|nope)$/;
+
+/**
+ * The field a correction's new value belongs to when its name is not said: « non, c'était le 5 mars », « changer
+ * au mardi 3 » give a date. Only where the date is read matters here, so any day serves as today.
+ */
+function fieldOfValue(folded: FoldedText): ReportField | null {
+  return readDatesInFolded(folded, DateTime.now()).spans.length > 0 ? 'dates' : null;
+}
+
 const NONE_WORDS = new Set([
   'aucun', 'aucune', 'rien', 'non', 'neant', 'none', 'no', 'nothing', 'nope', 'na', 'ras', 'sans', 'pas', 'de', 'd', 'merci',
   'n', 'a', 'signaler', 'particulier', 'autre', 'autres', 'commentaire', 'commentaires', 'partenaire', 'partenaires', 'remarque',
   'remarques', 'indicateur', 'indicateurs', 'comment', 'comments', 'partner', 'partners', 'thanks', 'for', 'now', 'pour', 'l',
   'instant', 'le', 'moment', 'ce', 'je', 'ai', 'y', 'en', 'il', 'ya', 'special', 'thank', 'you', 'ca', 'va', 'c', 'est', 'tout',
+  'concerne', 'concernee', 'concernes', 'concernees', 'ajouter', 'dire', 'applicable', 'objet', 'to', 'add', 'report', 'here',
+  'not', 'nous', 'vous', 'sommes', 'suis', 'pertinent', 'relevant', 'plus', 'more',
 ]);
 /** Words that say « none » by themselves; the others only go with one (« pas de commentaire », « rien à signaler »). */
 const SAYS_NONE = new Set(['aucun', 'aucune', 'rien', 'non', 'neant', 'none', 'no', 'nothing', 'nope', 'na', 'ras', 'pas', 'sans']);
+/** « not applicable », « sans objet »: none said by a phrase whose words alone do not say it. */
+const NONE_PHRASES = /(?:^|\s)(?:not applicable|not relevant|sans objet)(?:\s|$)/;
 
-/** « aucun », « rien », « non », « pas de commentaire », « none », « - »: an optional field left empty. */
+/**
+ * « aucun », « rien », « non », « pas de commentaire », « non concerné », « rien à ajouter », « RAS », « n/a »,
+ * « none », « not applicable », « - »: an optional field left empty.
+ */
 export function saysNone(text: string): boolean {
   try {
     if (text.length > MAX_COMMAND_CHARACTERS) return false;
-    const f = foldKeepingPlaces(text).text.trim();
-    if (/^(?:-+|\/|\.+|n\/a|x|ø)$/.test(f)) return true;
+    const typed = foldKeepingPlaces(text).text.trim();
+    if (/^(?:-+|\/|\.+|…+)$/u.test(typed)) return true;
+    const f = typed.replace(/\s*[!.…]+$/u, '').trim();
+    if (/^(?:n\/a|n\.a|x|ø)$/.test(f)) return true;
     const tokens = tokenize(f);
-    return tokens.length > 0 && tokens.length <= 8 && tokens.every((t) => NONE_WORDS.has(t.word)) && tokens.some((t) => SAYS_NONE.has(t.word));
+    if (tokens.length === 0 || tokens.length > 8 || !tokens.every((t) => NONE_WORDS.has(t.word))) return false;
+    return tokens.some((t) => SAYS_NONE.has(t.word)) || NONE_PHRASES.test(f);
   } catch {
     return false;
   }
 }
+
+/** Words said before an answer that are not part of it: « oui », « euh », « ben », « well ». */
+const LEADING_FILLER =
+  /^[\s,;:.!?…–—-]*(?:(?:oui|ouais|ouai|non|nan|ben|bah|beh|bon ben|euh+|heu+|hum+|hmm+|eh bien|eh ben|alors|yes|yeah|yep|no|nope|well|um+|uh+|erm)(?=[\s,;:.!?…–—]|$)[\s,;:.!?…–—-]*)*/iu;
+
+/**
+ * The answer without what is said before it: « oui la caf du rhone et l'udaf 69 » → « la caf du rhone et l'udaf 69 »,
+ * « euh, ben la mairie » → « la mairie ». Empty when the text is nothing but those words.
+ */
+export function cleanAnswer(text: string): string {
+  const source = text.length > MAX_ANSWER_CHARACTERS ? text.slice(0, MAX_ANSWER_CHARACTERS) : text;
+  return source.replace(LEADING_FILLER, '').trim();
+}
+
+/** The longest answer a field holds is far shorter; the rest of a pasted page is not an answer. */
+const MAX_ANSWER_CHARACTERS = 10_000;

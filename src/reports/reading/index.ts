@@ -1,9 +1,9 @@
 /** Reading what centre staff type in a report: pure functions, no I/O, never throwing on hostile text. */
 export type { ReadProblem } from './problems';
 export { MAX_COUNT } from './problems';
-export { findNumbers, readCount } from './numbers';
+export { findNumbers, readCount, readCountFor } from './numbers';
 export { readActionDates, type ActionDates } from './dates';
 export { readReportKind } from './kinds';
 export { readReportStatement, type ReportStatement } from './statement';
 export { readReportIntent, type ReportIntent } from './intent';
-export { readFormCommand, saysNone, type FormCommand, type ReportField } from './formCommands';
+export { cleanAnswer, readFormCommand, saysNone, type FormCommand, type ReportField } from './formCommands';

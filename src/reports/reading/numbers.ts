@@ -1,6 +1,8 @@
 import { editDistance } from '../../language/text';
 import { foldKeepingPlaces, originalRange, tokenize, type FoldedText, type Token } from './folding';
+import { FILLERS, nounAt, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, qualifierAfter } from './countWords';
 import { MAX_COUNT, type ReadProblem } from './problems';
+import { isWord } from './words';
 
 /**
  * Numbers as centre staff type them: digits (« 14 », « 1 200 », « 1.200 »), French words (« douze »,
@@ -324,9 +326,25 @@ const ZERO_WORDS = /(?:^|\s)(?:aucun|aucune|personne|nobody|none|no one|nul|null
 const HYPHEN_RANGE = /(?<![a-z0-9./,-])[0-9]{1,7} ?- ?[0-9]{1,7}(?![0-9]|[-./,][0-9])/;
 
 /**
- * One count for a field's answer. « 14 », « douze », « 14 parents », « environ 15 » → the number; « aucun »,
- * « personne » → 0; « une quinzaine », « entre 10 et 15 », « plus de 20 » → approximate; « 2,5 », « -3 » → notANumber;
- * over a million → tooLarge; nothing, or several different numbers with no way to choose → null.
+ * Words that may stand beside « un » or « une » when the answer is still a number: « une seule », « un seul parent »,
+ * « une fois », « il y en avait une ». Any other word makes it an article (« déclarer une action »).
+ */
+const BESIDE_A_LONE_ONE: ReadonlySet<string> = new Set([
+  'seul', 'seule', 'seulement', 'juste', 'que', 'qu', 'il', 'y', 'en', 'avait', 'a', 'eu', 'c', 'etait', 'ca', 'fait', 'environ',
+  'personne', 'personnes', 'oui', 'only', 'just', 'single', 'there', 'was', 'were', 'it', 'person', 'people', 'about', 'yes',
+  ...QUALIFIER_WORDS,
+]);
+
+/** « une », « une seule », « un seul parent »: the article is the whole answer, so it is the number 1. */
+function loneOneIsTheAnswer(tokens: readonly Token[], one: FoundNumber): boolean {
+  return tokens.every((t, i) => i === one.firstToken || BESIDE_A_LONE_ONE.has(t.word) || nounAt(tokens, i) !== null);
+}
+
+/**
+ * One count for a field's answer. « 14 », « douze », « 14 parents », « environ 15 », « une seule » → the number;
+ * « aucun », « personne » → 0; « une quinzaine », « entre 10 et 15 », « plus de 20 » → approximate; « 2,5 », « -3 »
+ * → notANumber; over a million → tooLarge; nothing, an article in a sentence (« déclarer une action »), or several
+ * different numbers with no way to choose → null.
  */
 export function readCount(text: string): { value: number } | { problem: ReadProblem } | null {
   try {
@@ -335,7 +353,8 @@ export function readCount(text: string): { value: number } | { problem: ReadProb
     if (APPROXIMATE_WORD.test(f) || HYPHEN_RANGE.test(f)) return { problem: 'approximate' };
     const { numbers, tokens } = findNumbersInFolded(folded);
     // « un » or « une » with another number is an article (« un groupe de 12 »), not a count.
-    const counted = numbers.length > 1 ? numbers.filter((n) => !n.article) : numbers;
+    let counted = numbers.length > 1 ? numbers.filter((n) => !n.article) : numbers;
+    if (counted.length === 1 && counted[0].article && !loneOneIsTheAnswer(tokens, counted[0])) counted = [];
     if (counted.length === 0) return ZERO_WORDS.test(f) ? { value: 0 } : null;
     if (counted.some((n) => n.notACount)) return { problem: 'notANumber' };
     const first = counted[0];
@@ -349,6 +368,84 @@ export function readCount(text: string): { value: number } | { problem: ReadProb
   } catch {
     return null;
   }
+}
+
+/** The first words of « quartier prioritaire », « single parents », « priority areas », « politique de la ville ». */
+const QUALIFIER_HEADS: ReadonlySet<string> = new Set(['quartier', 'quartiers', 'single', 'lone', 'priority', 'politique']);
+
+/** Words that may stand between a count and the noun it counts: « 6 en QPV », « 4 familles », « 12 jeunes enfants ». */
+const BETWEEN_COUNT_AND_NOUN: ReadonlySet<string> = new Set([...FILLERS, 'du', 'en', 'la', 'le', 'les', 'l', 'from', 'in', 'the', 'living']);
+
+/**
+ * The count tied to one of a field's nouns when a message holds several numbers: « 12 enfants de 3 à 6 ans » with
+ * ['enfant', 'enfants', 'children', 'kids'] → 12; « 14 parents dont 6 en QPV » with ['parent', 'parents'] → 14.
+ * A lone number is read as readCount reads it; several numbers none of which is tied to the nouns → null. A tied
+ * number keeps readCount's refusals: « entre 10 et 15 enfants », « plus de 20 enfants » → approximate.
+ */
+export function readCountFor(text: string, nouns: readonly string[]): { value: number } | { problem: ReadProblem } | null {
+  try {
+    const folded = foldKeepingPlaces(text);
+    const f = folded.text;
+    const { numbers, tokens } = findNumbersInFolded(folded);
+    const wanted = nouns.map((noun) => tokenize(foldKeepingPlaces(noun).text).map((t) => t.word)).filter((words) => words.length > 0);
+    const numberAt = new Set<number>();
+    for (const n of numbers) for (let t = n.firstToken; t <= n.lastToken; t++) numberAt.add(t);
+    const tied = numbers.filter((n) => tiedToNoun(f, tokens, n, wanted));
+    if (tied.length === 0) return readCount(text);
+    // « 14 parents dont 6 parents QPV »: the whole before its parts, a plain count before a qualified one, unless the
+    // nouns asked for are the qualifier's (« QPV »).
+    const asksForAQualifier = wanted.some((words) => words.some((w) => QUALIFIER_ENDS.has(w) || QUALIFIER_HEADS.has(w)));
+    const rank = (n: FoundNumber) =>
+      (PART_OF.has(tokens[n.firstToken - 1]?.word ?? '') && !asksForAQualifier ? 2 : 0) +
+      (!asksForAQualifier && qualifierAfter(f, tokens, nounEnd(tokens, n, wanted), numberAt) !== null ? 1 : 0);
+    const best = Math.min(...tied.map(rank));
+    const chosen = tied.filter((n) => rank(n) === best);
+    if (new Set(chosen.map((n) => n.value)).size > 1) return null;
+    const count = chosen[0];
+    if (count.notACount) return { problem: 'notANumber' };
+    if (APPROXIMATE_BOUND.test(f.slice(Math.max(0, count.start - 20), count.start))) return { problem: 'approximate' };
+    const before = numbers[numbers.indexOf(count) - 1];
+    if (before !== undefined && isRange(f, tokens, before, count)) return { problem: 'approximate' };
+    return count.value > MAX_COUNT ? { problem: 'tooLarge' } : { value: count.value };
+  } catch {
+    return null;
+  }
+}
+
+/** Where one of the nouns stands from token i: one past its last token, or -1. */
+function nounFrom(tokens: readonly Token[], i: number, wanted: ReadonlyArray<readonly string[]>): number {
+  for (const words of wanted) {
+    if (words.every((word, k) => tokens[i + k] !== undefined && !tokens[i + k].digits && isWord(tokens[i + k].word, word))) return i + words.length;
+  }
+  return -1;
+}
+
+/** One past the noun a tied count is followed by, or the token after the count when its noun stands before it. */
+function nounEnd(tokens: readonly Token[], n: FoundNumber, wanted: ReadonlyArray<readonly string[]>): number {
+  for (let i = n.lastToken + 1, skipped = 0; i < tokens.length && skipped <= 3; i++, skipped++) {
+    const end = nounFrom(tokens, i, wanted);
+    if (end >= 0) return end;
+  }
+  return n.lastToken + 1;
+}
+
+/** « 12 enfants », « un enfant », « 6 en QPV », « enfants : 12 »: the count is said of one of the nouns. */
+function tiedToNoun(text: string, tokens: readonly Token[], n: FoundNumber, wanted: ReadonlyArray<readonly string[]>): boolean {
+  // An article counts only right before its noun: « un enfant », not « un atelier pour les enfants ».
+  if (n.article) return nounFrom(tokens, n.lastToken + 1, wanted) >= 0;
+  for (let i = n.lastToken + 1, skipped = 0; i < tokens.length && skipped <= 3; i++, skipped++) {
+    if (/[,;.!?()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (nounFrom(tokens, i, wanted) >= 0) return true;
+    if (!BETWEEN_COUNT_AND_NOUN.has(tokens[i].word)) break;
+  }
+  // « enfants : 12 », « nombre d'enfants QPV = 3 ».
+  const previous = n.firstToken - 1;
+  if (previous < 0 || !/^\s*[:=]\s*$/.test(text.slice(tokens[previous].end, n.start))) return false;
+  for (let i = previous; i >= 0 && i >= previous - 4; i--) {
+    for (const words of wanted) if (i - words.length + 1 >= 0 && nounFrom(tokens, i - words.length + 1, [words]) === i + 1) return true;
+    if (!QUALIFIER_WORDS.has(tokens[i].word)) return false;
+  }
+  return false;
 }
 
 /** « entre 10 et 15 », « 10 à 15 », « 10-15 », « 10 ou 15 », « 10 to 15 », « 10 or 15 »: a range, not a count. */

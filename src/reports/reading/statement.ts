@@ -5,7 +5,7 @@ import { foldKeepingPlaces, type Token } from './folding';
 import { findReportKind } from './kinds';
 import { findNumbersInFolded, type FoundNumber } from './numbers';
 import { MAX_COUNT, type ReadProblem } from './problems';
-import { isAnyWord } from './words';
+import { FILLERS, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, fieldFor, nounAt, qualifierAfter, type CountField, type Noun } from './countWords';
 
 /** Everything a first message says of a report. The sheet's code is read by the sheets' reader, not here. */
 export interface ReportStatement {
@@ -21,60 +21,11 @@ export interface ReportStatement {
   singleParentFamilies?: number;
 }
 
-type CountField = 'sessions' | 'parents' | 'children' | 'families' | 'qpvParents' | 'singleParentFamilies';
-type Noun = 'sessions' | 'parents' | 'children' | 'families';
-
-const NOUNS: ReadonlyArray<readonly [Noun, readonly string[]]> = [
-  ['parents', ['parent', 'parents', 'mere', 'meres', 'pere', 'peres', 'maman', 'mamans', 'papa', 'papas', 'adulte', 'adultes', 'mother', 'mothers', 'father', 'fathers', 'mum', 'mums', 'mom', 'moms', 'dad', 'dads', 'adult', 'adults']],
-  ['children', ['enfant', 'enfants', 'enft', 'enfts', 'gamin', 'gamins', 'bebe', 'bebes', 'ado', 'ados', 'adolescent', 'adolescents', 'jeunes', 'child', 'children', 'kid', 'kids', 'baby', 'babies', 'teenagers', 'toddlers']],
-  ['families', ['famille', 'familles', 'foyer', 'foyers', 'family', 'families', 'household', 'households']],
-  ['sessions', ['seance', 'seances', 'session', 'sessions', 'rencontre', 'rencontres', 'reunion', 'reunions', 'fois', 'creneau', 'creneaux', 'journee', 'journees', 'meeting', 'meetings', 'times']],
-];
-
-/** Words that may stand between a number and its noun: « 12 jeunes enfants », « une vingtaine de parents ». */
-const FILLERS: ReadonlySet<string> = new Set(['nouveaux', 'nouvelles', 'nouveau', 'nouvelle', 'jeunes', 'petits', 'petites', 'autres', 'de', 'd', 'des', 'new', 'other', 'young', 'different', 'differents', 'differentes']);
-/** Before a number, it is a part of a whole already given: « 14 parents dont 6 du quartier prioritaire ». */
-const PART_OF = new Set(['dont', 'parmi', 'including', 'among', 'of']);
 /** Before a number, it is not exact: the form asks for the number. */
 const NOT_EXACT = /(?:plus de|plus d'|moins de|moins d'|au moins|pres de|more than|less than|at least|over|under|almost|nearly)\s*$/;
 const APPROXIMATE_NOUN = /^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen)s?$/;
 /** Before a noun, none of them: « aucun enfant », « pas de parents QPV », « no children ». */
 const NONE_WORDS = new Set(['aucun', 'aucune', 'sans', 'no', 'zero']);
-
-/** The words of « du quartier prioritaire », « en QPV », « monoparentales », « politique de la ville ». */
-const QUALIFIER_WORDS = new Set(['qpv', 'qpvs', 'quartier', 'quartiers', 'prioritaire', 'prioritaires', 'monoparentale', 'monoparentales', 'monoparental', 'monoparentaux', 'mono', 'du', 'en', 'de', 'la', 'politique', 'ville', 'single', 'lone', 'parent', 'priority', 'area', 'areas', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'nombre', 'nb']);
-const QUALIFIER_ENDS = new Set(['qpv', 'qpvs', 'prioritaire', 'prioritaires', 'monoparentale', 'monoparentales', 'monoparental', 'monoparentaux', 'mono', 'ville', 'areas', 'neighbourhoods', 'neighborhoods']);
-
-function nounAt(tokens: readonly Token[], i: number): Noun | null {
-  const token = tokens[i];
-  if (token === undefined || token.digits) return null;
-  for (const [noun, words] of NOUNS) if (isAnyWord(token.word, words)) return noun;
-  return null;
-}
-
-/** « du quartier prioritaire », « en QPV », « QPV », « from priority neighbourhoods » within the next words. */
-function qualifierAfter(text: string, tokens: readonly Token[], from: number): 'qpv' | 'singleParent' | null {
-  for (let i = from; i < tokens.length && i < from + 6; i++) {
-    // A comma or a full stop ends what qualifies the number.
-    if (i > from && /[,;.!?()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) return null;
-    const word = tokens[i].word;
-    const next = tokens[i + 1]?.word;
-    if (tokens[i].digits) return null;
-    if (word === 'qpv' || word === 'qpvs' || (/^quartiers?$/.test(word) && next !== undefined && /^prioritaires?$/.test(next))) return 'qpv';
-    if (word === 'politique' && next === 'de' && tokens[i + 2]?.word === 'la' && tokens[i + 3]?.word === 'ville') return 'qpv';
-    if (word === 'priority' && next !== undefined && /^(?:areas?|neighbou?rhoods?|districts?)$/.test(next)) return 'qpv';
-    if (/^monoparental(?:e|es|s)?$/.test(word) || word === 'mono') return 'singleParent';
-    if ((word === 'single' || word === 'lone') && next !== undefined && /^parents?$/.test(next)) return 'singleParent';
-    if (nounAt(tokens, i) !== null && i > from) return null;
-  }
-  return null;
-}
-
-function fieldFor(noun: Noun | null, qualifier: 'qpv' | 'singleParent' | null): CountField | null {
-  if (qualifier === 'singleParent') return noun === null || noun === 'families' || noun === 'parents' ? 'singleParentFamilies' : null;
-  if (qualifier === 'qpv') return noun === null || noun === 'parents' ? 'qpvParents' : null;
-  return noun;
-}
 
 /**
  * Everything a first message says of a report: « on a fait un café des parents le 12 mars pour la PA 2.3.2,
@@ -106,6 +57,9 @@ function readStatement(text: string, now: DateTime): ReportStatement {
   const counts = numbers.filter(
     (n) => !n.notACount && n.value <= MAX_COUNT && !spans.some((s) => n.start < s.to && n.end > s.from) && !NOT_EXACT.test(f.slice(Math.max(0, n.start - 16), n.start)),
   );
+  // The tokens numbers stand on: a qualifier after one number is never read past another (« dont dix en QPV »).
+  const numberAt = new Set<number>();
+  for (const n of numbers) for (let t = n.firstToken; t <= n.lastToken; t++) numberAt.add(t);
   const bound = new Set<FoundNumber>();
   const set = (field: CountField | null, n: FoundNumber) => {
     if (field === null || statement[field] !== undefined) return;
@@ -115,7 +69,7 @@ function readStatement(text: string, now: DateTime): ReportStatement {
 
   // 1. « parents : 14 », « nombre d'enfants = 20 »: a noun, a colon, a number.
   for (const n of counts) {
-    const before = reverseNoun(f, tokens, n, true);
+    const before = reverseNoun(f, tokens, numberAt, n, true);
     if (before) set(fieldFor(before.noun, before.qualifier), n);
   }
   // 2. « 14 parents », « douze familles », « dont 6 du quartier prioritaire », « 4 familles monoparentales ».
@@ -131,10 +85,11 @@ function readStatement(text: string, now: DateTime): ReportStatement {
     // « jeunes » is a filler before a noun (« 12 jeunes enfants »), a noun alone (« 12 jeunes »).
     if (skipped > 0 && nounAt(tokens, i) === null && tokens[i - 1].word === 'jeunes') i--;
     const noun = nounAt(tokens, i);
-    // « un café des parents »: an article is a count only right before its noun.
-    if (n.article && (noun === null || i !== n.lastToken + 1)) continue;
-    const qualifier = qualifierAfter(f, tokens, noun === null ? n.lastToken + 1 : i + 1);
+    const qualifier = qualifierAfter(f, tokens, noun === null ? n.lastToken + 1 : i + 1, numberAt);
     const partOf = PART_OF.has(tokens[n.firstToken - 1]?.word ?? '');
+    // « un café des parents »: an article is a count only right before its noun, or as the part of a whole
+    // (« dont une en QPV »).
+    if (n.article && !(noun !== null && i === n.lastToken + 1) && !(partOf && qualifier !== null)) continue;
     const field = fieldFor(noun, qualifier);
     if (field !== null && partOf && qualifier === null && noun !== null) continue;
     set(field, n);
@@ -142,7 +97,7 @@ function readStatement(text: string, now: DateTime): ReportStatement {
   // 3. « parents 14 », at the end or before another noun's count: a noun, then its number.
   for (const n of counts) {
     if (bound.has(n) || n.article) continue;
-    const before = reverseNoun(f, tokens, n, false);
+    const before = reverseNoun(f, tokens, numberAt, n, false);
     if (before) set(fieldFor(before.noun, before.qualifier), n);
   }
   // 4. « aucun enfant », « pas de parents QPV », « no children »: none.
@@ -152,7 +107,7 @@ function readStatement(text: string, now: DateTime): ReportStatement {
     if (!none) continue;
     const at = word === 'pas' ? i + 2 : i + 1;
     const noun = nounAt(tokens, at);
-    const qualifier = qualifierAfter(f, tokens, noun === null ? at : at + 1);
+    const qualifier = qualifierAfter(f, tokens, noun === null ? at : at + 1, numberAt);
     const field = fieldFor(noun, qualifier);
     if (field !== null && statement[field] === undefined && (noun !== null || qualifier !== null)) statement[field] = 0;
   }
@@ -160,7 +115,7 @@ function readStatement(text: string, now: DateTime): ReportStatement {
 }
 
 /** The noun a number follows: « parents : 14 » (strong: with a colon or an equals sign), « parents 14 ». */
-function reverseNoun(text: string, tokens: readonly Token[], n: FoundNumber, strong: boolean): { noun: Noun; qualifier: 'qpv' | 'singleParent' | null } | null {
+function reverseNoun(text: string, tokens: readonly Token[], numberAt: ReadonlySet<number>, n: FoundNumber, strong: boolean): { noun: Noun; qualifier: 'qpv' | 'singleParent' | null } | null {
   const previous = n.firstToken - 1;
   if (previous < 0) return null;
   const gap = text.slice(tokens[previous].end, n.start);
@@ -170,7 +125,7 @@ function reverseNoun(text: string, tokens: readonly Token[], n: FoundNumber, str
   if (!strong && nounAt(tokens, previous) === null && !QUALIFIER_ENDS.has(tokens[previous].word)) return null;
   for (let i = previous; i >= 0 && i >= previous - 5; i--) {
     const noun = nounAt(tokens, i);
-    if (noun !== null) return { noun, qualifier: qualifierAfter(text, tokens, i + 1) };
+    if (noun !== null) return { noun, qualifier: qualifierAfter(text, tokens, i + 1, numberAt) };
     if (!QUALIFIER_WORDS.has(tokens[i].word)) return null;
   }
   return null;

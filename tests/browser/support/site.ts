@@ -10,6 +10,8 @@ import { launchChromium } from './chromium';
 /** The demo website as a parent reaches it: the real app on the shipped knowledge, and a Chromium to open it with. */
 export interface DemoSite {
   app: App;
+  /** The site's own database, for a test to prepare what an administrator would (an enrolment code). */
+  databaseUrl: string;
   baseUrl: string;
   browser: Browser;
   close(): Promise<void>;
@@ -17,10 +19,11 @@ export interface DemoSite {
 
 export async function startDemoSite(): Promise<DemoSite> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-site-'));
+  const databaseUrl = `sqlite:${path.join(dataDir, 'maillage.sqlite')}`;
   const config = parseConfig({
     PORT: '0',
     KNOWLEDGE_DIR: path.join(__dirname, '..', '..', '..', 'knowledge'),
-    DATABASE_URL: `sqlite:${path.join(dataDir, 'maillage.sqlite')}`,
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
   });
   const app = await createApp(config, createLogger('silent'));
@@ -29,6 +32,7 @@ export async function startDemoSite(): Promise<DemoSite> {
   const browser = await launchChromium();
   return {
     app,
+    databaseUrl,
     baseUrl,
     browser,
     async close() {

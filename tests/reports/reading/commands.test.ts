@@ -1,4 +1,5 @@
-import { readFormCommand, readReportIntent, saysNone } from '../../../src/reports/reading';
+import fc from 'fast-check';
+import { cleanAnswer, readFormCommand, readReportIntent, saysNone } from '../../../src/reports/reading';
 
 describe('what a message asks of the report journey', () => {
   test.each([
@@ -85,5 +86,110 @@ describe('an optional field left empty', () => {
     ['', false],
   ])('%j → %j', (text, expected) => {
     expect(saysNone(text)).toBe(expected);
+  });
+});
+
+describe('none is not an edit; an edit that gives the new value keeps its field (QA, issue 10)', () => {
+  test.each([
+    ['pas de commentaire', null],
+    ['Pas de commentaire.', null],
+    ['no comment', null],
+    ['sans commentaire', null],
+    ['aucun partenaire', null],
+    ['rien à ajouter', null],
+    ['non concerné', null],
+    ['modifier le commentaire', { kind: 'edit', field: 'comment' }],
+    ['changer le commentaire : aucun', { kind: 'edit', field: 'comment' }],
+    ['non', { kind: 'edit', field: null }],
+    ['no', { kind: 'edit', field: null }],
+    ["non en fait c'était 17 parents", { kind: 'edit', field: 'parents' }],
+    ['non, 17 parents', { kind: 'edit', field: 'parents' }],
+    ['changer la date au 5 mars', { kind: 'edit', field: 'dates' }],
+    ['changer au 5 mars', { kind: 'edit', field: 'dates' }],
+    ["non c'était le 5 mars", { kind: 'edit', field: 'dates' }],
+    ['non, mardi dernier', { kind: 'edit', field: 'dates' }],
+    ["corriger le nombre d'enfants : 12", { kind: 'edit', field: 'children' }],
+    ['modifier les parents QPV, 4 en fait', { kind: 'edit', field: 'qpvParents' }],
+  ])('%j → %j', (text, expected) => {
+    expect(readFormCommand(text)).toEqual(expected);
+  });
+
+  test('whatever « none » is said with, it is never an edit', () => {
+    const nones = ['pas de commentaire', 'no comment', 'sans commentaire', 'rien à ajouter', 'non concerné', 'pas concerné', 'néant', 'RAS', 'n/a', 'not applicable', 'nothing', 'aucune'];
+    fc.assert(
+      fc.property(fc.constantFrom(...nones), fc.constantFrom('', '.', ' !', '…'), fc.boolean(), (none, end, upper) => {
+        const text = `${upper ? none.toUpperCase() : none}${end}`;
+        expect(saysNone(text)).toBe(true);
+        expect(readFormCommand(text)).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('more ways to say none', () => {
+  test.each([
+    ['non concerné', true],
+    ['Non concernée', true],
+    ['pas concerné', true],
+    ['nous ne sommes pas concernés', false],
+    ['n/a', true],
+    ['N/A', true],
+    ['na', true],
+    ['not applicable', true],
+    ['none', true],
+    ['nothing', true],
+    ['nothing to add', true],
+    ['rien à ajouter', true],
+    ['rien a ajouter', true],
+    ['néant', true],
+    ['RAS', true],
+    ['aucune', true],
+    ['no', true],
+    ['nope', true],
+    ['sans objet', true],
+    ['…', true],
+    ['not', false],
+    ['applicable', false],
+    ['0', false],
+    ['la CAF, pas concernée par le reste', false],
+  ])('%j → %j', (text, expected) => {
+    expect(saysNone(text)).toBe(expected);
+  });
+});
+
+describe('an answer typed after a yes or a no', () => {
+  test.each([
+    ["oui la caf du rhone et l'udaf 69", "la caf du rhone et l'udaf 69"],
+    ['Oui, la CAF du Rhône', 'la CAF du Rhône'],
+    ['non, la mairie et la CAF', 'la mairie et la CAF'],
+    ['euh... ben la mairie', 'la mairie'],
+    ['Yes: the town hall', 'the town hall'],
+    ['well, the CAF', 'the CAF'],
+    ['ouais la PMI', 'la PMI'],
+    ['la CAF', 'la CAF'],
+    ['Nontron mairie', 'Nontron mairie'],
+    ['Bennwihr', 'Bennwihr'],
+    ['Wellness asso', 'Wellness asso'],
+    ['non-lieu', 'non-lieu'],
+    ['oui', ''],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(cleanAnswer(text)).toBe(expected);
+  });
+
+  test('the answer after any run of those words is kept as typed', () => {
+    const leading = fc.array(fc.constantFrom('oui', 'Non', 'ben', 'euh', 'yes', 'Well', 'bah', 'ouais'), { minLength: 1, maxLength: 4 });
+    const separator = fc.constantFrom(' ', ', ', '... ', ' - ', ': ', '! ');
+    const answer = fc.constantFrom('la CAF du Rhône', "l'UDAF 69", 'Mairie de Lyon', 'the Town Hall', 'PMI & CCAS', 'Euro-Asso');
+    fc.assert(
+      fc.property(leading, separator, answer, (words, sep, typed) => {
+        expect(cleanAnswer(`${words.join(sep)}${sep}${typed}`)).toBe(typed);
+      }),
+    );
+  });
+
+  test('hostile text is cut and never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 2_000 }), (text) => expect(cleanAnswer(text).length).toBeLessThanOrEqual(text.length)));
+    expect(cleanAnswer('oui '.repeat(20_000)).length).toBe(0);
   });
 });

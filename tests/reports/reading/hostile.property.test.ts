@@ -4,7 +4,7 @@ import * as reading from '../../../src/reports/reading';
 
 /** Whatever is typed, every reader answers without throwing, within a bounded time, with what its type says. */
 const now = DateTime.fromISO('2026-01-01T00:10:00', { zone: 'Europe/Paris' });
-const pieces = ['14', 'douze', 'parents', 'dont', '6', 'QPV', 'le 12 mars', 'du 3 au', 'entre le', 'et', 'quatre-vingt', '-', ':', '2.3.2', '<b>', "'; DROP TABLE reports; --", '🙂', 'é', '\u202f', 'mille', 'cent', 'RPT-2026-', '?'];
+const pieces = ['la semaine dernière', 'last Tuesday', 'le 3', 'oui', 'euh', 'n/a', '14', 'douze', 'parents', 'dont', '6', 'QPV', 'le 12 mars', 'du 3 au', 'entre le', 'et', 'quatre-vingt', '-', ':', '2.3.2', '<b>', "'; DROP TABLE reports; --", '🙂', 'é', '\u202f', 'mille', 'cent', 'RPT-2026-', '?'];
 const text = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
@@ -21,6 +21,8 @@ function readAll(input: string) {
     reading.readReportIntent(input),
     reading.readFormCommand(input),
     reading.saysNone(input),
+    reading.readCountFor(input, ['enfant', 'enfants', 'children']),
+    reading.cleanAnswer(input),
   ];
 }
 
@@ -47,6 +49,9 @@ test.each([
   ['a statement repeated', 'on a fait un café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 du quartier prioritaire. '.repeat(100)],
   ['emoji', '🙂'.repeat(5_000)],
   ['twice the cap', 'douze parents '.repeat(1_500)],
+  ['bare days and links', `le ${'1 et le 2 au '.repeat(800)}`],
+  ['fillers before an answer', 'oui, euh... ben '.repeat(700)],
+  ['counts and parts', '14 parents dont 6 en QPV '.repeat(400)],
 ])('a long text (%s) is read without throwing', (_name, input) => {
   // No timing assertion (speed is measured by npm run bench): a catastrophic backtrack, seconds to minutes, would
   // exceed jest's timeout and fail the test.

@@ -1,41 +1,6 @@
 import fc from 'fast-check';
-import { findNumbers, readCount } from '../../../src/reports/reading';
-
-/** French numbers in words, written here independently of the reader (the 1990 spelling: hyphens or spaces). */
-const UNITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf'];
-const TENS = ['', '', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante', 'soixante', 'quatre-vingt', 'quatre-vingt'];
-function belowHundred(n: number): string {
-  if (n < 20) return UNITS[n];
-  const ten = Math.floor(n / 10);
-  const unit = n % 10;
-  if (ten === 7 || ten === 9) return `${TENS[ten]}${ten === 7 && unit === 1 ? ' et ' : '-'}${UNITS[10 + unit]}`;
-  if (unit === 0) return ten === 8 ? 'quatre-vingts' : TENS[ten];
-  if (unit === 1 && ten !== 8) return `${TENS[ten]} et un`;
-  return `${TENS[ten]}-${UNITS[unit]}`;
-}
-function belowThousand(n: number): string {
-  const hundreds = Math.floor(n / 100);
-  const rest = n % 100;
-  if (hundreds === 0) return belowHundred(rest);
-  const head = hundreds === 1 ? 'cent' : `${UNITS[hundreds]} cent${rest === 0 ? 's' : ''}`;
-  return rest === 0 ? head : `${head} ${belowHundred(rest)}`;
-}
-export function frenchWords(n: number): string {
-  if (n < 1000) return belowThousand(n);
-  const thousands = Math.floor(n / 1000);
-  const rest = n % 1000;
-  const head = thousands === 1 ? 'mille' : `${belowThousand(thousands)} mille`;
-  return rest === 0 ? head : `${head} ${belowThousand(rest)}`;
-}
-
-const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-function englishWords(n: number): string {
-  const below100 = (m: number) => (m < 20 ? EN_UNITS[m] : `${EN_TENS[Math.floor(m / 10)]}${m % 10 ? `-${EN_UNITS[m % 10]}` : ''}`);
-  const below1000 = (m: number) => (m < 100 ? below100(m) : `${EN_UNITS[Math.floor(m / 100)]} hundred${m % 100 ? ` and ${below100(m % 100)}` : ''}`);
-  if (n < 1000) return below1000(n);
-  return `${below1000(Math.floor(n / 1000))} thousand${n % 1000 ? ` ${below1000(n % 1000)}` : ''}`;
-}
+import { findNumbers, readCount, readCountFor } from '../../../src/reports/reading';
+import { englishWords, frenchWords } from './numberWords';
 
 describe('a count typed as an answer', () => {
   test.each([
@@ -161,5 +126,85 @@ describe('properties', () => {
         expect(found).toEqual([{ value: n, start: before.length + 1, end: before.length + 1 + written.length }]);
       }),
     );
+  });
+});
+
+describe('a message that is something else holds no count (QA, issue 10)', () => {
+  test.each([
+    // « un », « une » count only when the answer is essentially the number.
+    ['une', { value: 1 }],
+    ['une seule', { value: 1 }],
+    ['un seul', { value: 1 }],
+    ['une fois', { value: 1 }],
+    ['Une seule fois.', { value: 1 }],
+    ['un seul parent', { value: 1 }],
+    ['une séance', { value: 1 }],
+    ["il y en avait une", { value: 1 }],
+    ['1', { value: 1 }],
+    ['déclarer une action', null],
+    ['je veux faire une déclaration', null],
+    ['un café des parents', null],
+    ['mes déclarations', null],
+    ['corriger RPT-2026-000002', null],
+    ['reprendre ma déclaration', null],
+  ])('%j → %j', (text, expected) => {
+    expect(readCount(text)).toEqual(expected);
+  });
+});
+
+describe('the count tied to a field’s nouns', () => {
+  const children = ['enfant', 'enfants', 'children', 'kids'];
+  const parents = ['parent', 'parents'];
+  const qpv = ['QPV', 'quartier prioritaire'];
+  test.each([
+    ['12 enfants de 3 à 6 ans', children, { value: 12 }],
+    ['douze enfants de trois à six ans', children, { value: 12 }],
+    ["nombre d'enfants : 12, de 3 à 6 ans", children, { value: 12 }],
+    ['14 parents dont 6 en QPV', parents, { value: 14 }],
+    ['14 parents dont 6 en QPV', qpv, { value: 6 }],
+    ['quatorze parents dont six du quartier prioritaire', qpv, { value: 6 }],
+    ['14 parents dont 6 parents QPV', parents, { value: 14 }],
+    ['14 parents et 12 enfants', children, { value: 12 }],
+    ['enfants : 12, parents : 8', children, { value: 12 }],
+    ['un enfant de 3 ans', children, { value: 1 }],
+    ['5 kids aged 3 to 6', children, { value: 5 }],
+    // A lone number is the answer, as readCount reads it.
+    ['12', children, { value: 12 }],
+    ['douze', children, { value: 12 }],
+    ['aucun', children, { value: 0 }],
+    ['14 parents', qpv, { value: 14 }],
+    // Several numbers, none tied to the nouns.
+    ['3 et 5', children, null],
+    ['14 parents, 8 familles', children, null],
+    // A tied number keeps readCount's refusals.
+    ['entre 10 et 15 enfants', children, { problem: 'approximate' }],
+    ['plus de 20 enfants de 3 à 6 ans', children, { problem: 'approximate' }],
+    ["une quinzaine d'enfants de 3 à 6 ans", children, { problem: 'approximate' }],
+    ['2,5 enfants', children, { problem: 'notANumber' }],
+    ['2000000 enfants de 3 à 6 ans', children, { problem: 'tooLarge' }],
+    ['12 enfants et 14 enfants', children, null],
+    ['', children, null],
+  ] as const)('%j for %j → %j', (text, nouns, expected) => {
+    expect(readCountFor(text, nouns)).toEqual(expected);
+  });
+
+  test('the tied count is found among ages, dates and parts, in digits or words', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 9999 }),
+        fc.boolean(),
+        fc.constantFrom('de 3 à 6 ans', 'de trois à six ans', 'le 12 mars', 'dont 4 en QPV', 'pour la PA 2.3.2', 'de 0 à 3 ans, 8 parents'),
+        fc.boolean(),
+        (n, inWords, around, before) => {
+          const count = `${inWords ? frenchWords(n) : String(n)} enfants`;
+          const text = before ? `${count} ${around}` : `${around}, ${count}`;
+          expect(readCountFor(text, children)).toEqual({ value: n });
+        },
+      ),
+    );
+  });
+
+  test('a lone number is read as readCount reads it', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000 }), (n) => expect(readCountFor(String(n), children)).toEqual(readCount(String(n)))));
   });
 });
