@@ -55,6 +55,7 @@ describeInBrowser('a report through the widget, with Web Chat’s cards', () => 
       await title.waitFor({ timeout: 30_000 });
 
       const day = DateTime.now().setZone('Europe/Paris').minus({ days: 2 }).toISODate() ?? '';
+      await panel.getByLabel('Action de la fiche', { exact: true }).last().selectOption('2');
       await panel.getByLabel('Type', { exact: true }).last().selectOption('atelier-parents-enfants');
       await title.fill('Atelier cuisine en famille');
       await panel.getByLabel('Début', { exact: true }).last().fill(day);
@@ -84,6 +85,7 @@ describeInBrowser('a report through the widget, with Web Chat’s cards', () => 
       await panel.getByText(/RPT-\d{4}-\d{6}/).first().waitFor({ timeout: 30_000 });
 
       const [stored] = await store.reports.list({ structureId: 'cs-les-tisserands' });
+      expect(stored?.action).toMatch(/^Action 2 — /);
       expect(stored).toMatchObject({ sheetCode: 'PA 3.2.1', kind: 'atelier-parents-enfants', title: 'Atelier cuisine en famille', startDate: day, sessions: 2, parents: 9, qpvParents: 4, children: 11, families: 8, singleParentFamilies: 3, partners: ['Caf du Rhône'], channelId: 'directline' });
       expect(errors).toEqual([]);
     } finally {
