@@ -33,7 +33,8 @@ export class FindSupport implements MultiTurnJourney {
   }
 
   /** The question the journey is waiting for an answer to, if any. */
-  pendingQuestion(memory: ConversationMemory): 'place' | 'place-choice' | null {
+  // A parent's search is the conversation's, whoever answers: the widget has one person, a group shares its search.
+  pendingQuestion(memory: ConversationMemory, _speaker?: string): 'place' | 'place-choice' | null {
     return memory.offer.pending ?? null;
   }
 

@@ -18,10 +18,13 @@ export interface Journey {
  * instead (an interruption), the main dialog asks the question again (dialogs/mainDialog.ts).
  */
 export interface MultiTurnJourney extends Journey {
-  /** What the journey is waiting for, if anything. */
-  pendingQuestion(memory: ConversationMemory): string | null;
+  /**
+   * What the journey is waiting for, if anything, from this speaker (an account key: in a group chat, a question
+   * asked to one person is not waiting for another's answer).
+   */
+  pendingQuestion(memory: ConversationMemory, speaker: string): string | null;
   /** Whether this message answers the pending question. */
-  answersPending(reading: TurnReading, memory: ConversationMemory): boolean;
+  answersPending(reading: TurnReading, memory: ConversationMemory, speaker: string): boolean;
   /** Asks the pending question again, briefly, after another route has answered. */
   askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void>;
 }

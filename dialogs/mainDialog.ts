@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { CheckedProperty } from '../src/bot/conversationState';
 import type { TurnHandler } from '../src/bot/maillageBot';
-import { cardData } from '../src/bot/account';
+import { accountKey, cardData } from '../src/bot/account';
 import { readTurnInput } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
 import { detectLanguage } from '../src/language/text';
@@ -65,15 +65,16 @@ export class MainDialog implements TurnHandler {
   async run(context: TurnContext): Promise<void> {
     const reading = readTurn(readTurnInput(context), this.services, this.services.now());
     const memory = await this.memory.get(context);
-    const pending = this.waiting.find((journey) => journey.pendingQuestion(memory) !== null) ?? null;
-    const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending, card: cardData(context) };
+    const speaker = accountKey(context);
+    const pending = this.waiting.find((journey) => journey.pendingQuestion(memory, speaker) !== null) ?? null;
+    const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending, card: cardData(context), speaker };
     const route = this.routes.find((candidate) => candidate.claims(turn)) as Route;
     // The national numbers come first, and danger was read in the whole message: no word about its length then.
     if (reading.truncated && route.name !== 'safety') await context.sendActivity(say('tooLong', reading.language));
     await route.answer(turn);
 
     const interrupted = pending !== null && route.journey !== pending.id && route.name !== 'pending answer';
-    if (interrupted && route.resumesPending(turn) && pending.pendingQuestion(memory) !== null) {
+    if (interrupted && route.resumesPending(turn) && pending.pendingQuestion(memory, speaker) !== null) {
       await pending.askAgain(context, reading, memory);
     }
     await this.memory.set(context, memory);

@@ -45,6 +45,8 @@ export interface TurnUnderWay {
   pending: MultiTurnJourney | null;
   /** What a card's button sent, unchecked; null for a typed message. */
   card: unknown;
+  /** Who speaks, as an account key (src/bot/account.ts): in a group chat, several people share one conversation. */
+  speaker: string;
   /** Worked out once, by the scores route, when the turn gets that far. */
   scored?: ScoredJourney | null;
 }
@@ -94,7 +96,7 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
     },
     {
       name: 'pending answer',
-      claims: (turn) => turn.pending !== null && turn.pending.answersPending(turn.reading, turn.memory),
+      claims: (turn) => turn.pending !== null && turn.pending.answersPending(turn.reading, turn.memory, turn.speaker),
       answer: (turn) => (turn.pending as MultiTurnJourney).answer(turn.context, turn.reading, turn.memory),
       resumesPending: always,
     },

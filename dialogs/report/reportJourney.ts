@@ -53,7 +53,12 @@ const CardDataSchema = z.object({
 type CardData = z.infer<typeof CardDataSchema>;
 
 /** A card input, as a card sends it: text, a number, or nothing. */
-const InputSchema = z.union([z.string().max(5000), z.number()]).optional().catch(undefined);
+/** A card input, as a card sends it: text or a number; anything else (an object, a list) counts as not filled. */
+const InputSchema = z.union([z.string(), z.number()]).optional().catch(undefined);
+/** Card inputs longer than any field allows are refused as too long, never cut. */
+const MAX_CARD_INPUT = 2000;
+/** Fields of free text: in a card they are what was typed, not a message that might be another question. */
+const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'partners', 'comment']);
 
 export class ReportJourney implements MultiTurnJourney {
   readonly id = 'report';
@@ -104,12 +109,14 @@ export class ReportJourney implements MultiTurnJourney {
     return CardDataSchema.safeParse(data).success;
   }
 
-  pendingQuestion(memory: ConversationMemory): string | null {
+  pendingQuestion(memory: ConversationMemory, speaker?: string): string | null {
+    if (!this.isOwner(memory, speaker)) return null;
     if (memory.report?.awaitingCode) return 'code';
     return this.runner.pendingQuestion(memory);
   }
 
-  answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
+  answersPending(reading: TurnReading, memory: ConversationMemory, speaker?: string): boolean {
+    if (!this.isOwner(memory, speaker)) return false;
     if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
@@ -158,9 +165,18 @@ export class ReportJourney implements MultiTurnJourney {
       if (stored) await sendReply(context, { text: t.alreadyStored[reading.language](stored.reference) });
       return;
     }
+    if (!this.isOwner(memory, accountKey(context)) && (memory.form?.form === FORM_ID || memory.report?.awaitingCode)) {
+      // One report at a time in a shared conversation; each person's own is best done in a private chat.
+      await sendReply(context, { text: t.someoneElsesReport[reading.language] });
+      return;
+    }
     this.reportMemory(memory).language = reading.language;
     switch (intent.kind) {
       case 'list':
+        if (!(await this.checkEnrolment(context, memory))) {
+          await sendReply(context, { text: t.notEnrolledToList[reading.language] });
+          return;
+        }
         await this.listReports(context, reading.language);
         // The same journey answered, so the main dialog does not see an interruption: the form's question comes back here.
         if (memory.form?.form === FORM_ID) await this.runner.askAgain(context, this.inFormLanguage(reading, memory), memory);
@@ -189,6 +205,10 @@ export class ReportJourney implements MultiTurnJourney {
     if (!parsed.success) return;
     const card = parsed.data;
     const language = reading.language;
+    if (!this.isOwner(memory, accountKey(context))) {
+      await sendReply(context, { text: t.someoneElsesReport[language] });
+      return;
+    }
     const current = memory.form?.form === FORM_ID && memory.report?.draft === card.draft;
     if (!current) {
       const stored = memory.report?.lastStored;
@@ -218,6 +238,7 @@ export class ReportJourney implements MultiTurnJourney {
   private async askCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory, statement: string | undefined): Promise<void> {
     const report = this.reportMemory(memory);
     report.awaitingCode = true;
+    report.owner = accountKey(context);
     if (statement) report.statement = statement.slice(0, 1000);
     await sendReply(context, { text: t.askCode[reading.language] });
   }
@@ -273,6 +294,7 @@ export class ReportJourney implements MultiTurnJourney {
     const saved = await this.services.store.drafts.get(accountKey(context));
     const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
     if (body?.success) {
+      report.owner = accountKey(context);
       memory.form = body.data.form;
       report.draft = body.data.draft;
       if (body.data.correcting) report.correcting = body.data.correcting;
@@ -289,6 +311,7 @@ export class ReportJourney implements MultiTurnJourney {
       return;
     }
     report.draft = randomUUID();
+    report.owner = accountKey(context);
     delete report.correcting;
     const centre = report.enrolment?.structureName ?? '';
     const given = this.prefill(reading);
@@ -410,8 +433,15 @@ export class ReportJourney implements MultiTurnJourney {
         if (field.key === 'comment') values.comment = null;
         continue;
       }
-      const outcome = field.read(this.services.readText(typed.slice(0, 1000), reading), values);
-      if (outcome === null) problems.push(`${label(field.key)} : ${t.notANumber[language]}`);
+      if (typed.length > MAX_CARD_INPUT) {
+        problems.push(`${label(field.key)} : ${t.tooLong[language]}`);
+        continue;
+      }
+      // A card's free text is an answer even when it ends with « ? » or names a sheet: read it as a plain statement.
+      const asTyped = this.services.readText(typed, reading);
+      const cardReading = FREE_TEXT_FIELDS.has(field.key) ? { ...asTyped, text: typed.replace(/\?+\s*$/, ''), safety: null, command: null, sheets: { ...asTyped.sheets, codes: [] } } : asTyped;
+      const outcome = field.read(cardReading, values);
+      if (outcome === null) problems.push(`${label(field.key)} : ${field.key === 'sheet' ? t.sheetNeedsCode[language] : t.notANumber[language]}`);
       else if ('problem' in outcome) problems.push(`${label(field.key)} : ${outcome.problem}`);
       else {
         const before = JSON.stringify(values[field.key]);
@@ -500,6 +530,7 @@ export class ReportJourney implements MultiTurnJourney {
         await sendReply(context, { text: t.notYourReport[language](report.correcting) });
         return false;
       }
+      if (report.draft) report.lastStored = { draft: report.draft, reference: corrected.id };
       await sendReply(context, { text: t.corrected[language](corrected.id, corrected.version) });
       return true;
     }
@@ -553,14 +584,17 @@ export class ReportJourney implements MultiTurnJourney {
       await sendReply(context, { text: t.notEnrolledAnyMore[language] });
       return;
     }
+    const enrolment = memory.report?.enrolment;
     const stored = await this.services.store.reports.get(reference);
-    if (!stored || stored.submittedBy !== accountKey(context)) {
+    // Only its author corrects a report, and only while enrolled for the same centre.
+    if (!stored || stored.submittedBy !== accountKey(context) || stored.structureId !== enrolment?.structureId) {
       await sendReply(context, { text: t.notYourReport[language](reference) });
       return;
     }
     const report = this.reportMemory(memory);
     const sheet = this.services.sheets.sheets.find((candidate) => candidate.plan.id === stored.planId && candidate.code === stored.sheetCode);
     report.draft = randomUUID();
+    report.owner = accountKey(context);
     report.correcting = stored.id;
     await sendReply(context, { text: t.correcting[language](stored.id) });
     await this.runner.start(context, reading, memory, valuesOfReport(stored, sheet));
@@ -576,6 +610,12 @@ export class ReportJourney implements MultiTurnJourney {
   private inFormLanguage(reading: TurnReading, memory: ConversationMemory): TurnReading {
     const language = memory.report?.language;
     return language && language !== reading.language && !saysLanguage(reading.text, reading.language) ? { ...reading, language } : reading;
+  }
+
+  /** Whether the report under way (if any) is this speaker's; no speaker given: the conversation's own view. */
+  private isOwner(memory: ConversationMemory, speaker: string | undefined): boolean {
+    const owner = memory.report?.owner;
+    return speaker === undefined || owner === undefined || owner === speaker;
   }
 
   /** A message that is an enrolment code and little else (« K7QX-M2PD-9RTA », « mon code : k7qx m2pd 9rta »). */

@@ -7,6 +7,11 @@ import { FormStateSchema } from '../forms/formState';
  * which draft this is (its id makes a repeated « Confirmer » store one report), and what was last stored.
  */
 export const ReportMemorySchema = z.object({
+  /**
+   * The account whose report this is: in a Teams group chat or channel the conversation is shared, and only its
+   * owner answers its questions, presses its buttons and stores it.
+   */
+  owner: z.string().min(1).max(300).optional(),
   /** Waiting for the enrolment code; `statement` is the first message, taken once the code is accepted. */
   awaitingCode: z.boolean().default(false),
   statement: z.string().max(1000).optional(),

@@ -26,7 +26,8 @@ export const ConfigSchema = z
       .refine((url) => /^sqlite:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
         message: 'must be sqlite:PATH or postgres://…',
       }),
-    REPORTS_API_KEY: optionalText,
+    // A bearer anyone may try against /api/reports: long enough that guessing it is out of reach.
+    REPORTS_API_KEY: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters (for example: openssl rand -hex 24)' }).optional()),
     DIRECT_LINE_SECRET: optionalText,
     /** Signs the built-in Direct Line tokens; set the same value on every instance behind a load balancer. */
     DIRECT_LINE_SIGNING_KEY: optionalText,

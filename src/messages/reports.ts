@@ -225,6 +225,14 @@ export const reportTexts = {
     fr: 'Laquelle corriger ? Donnez sa référence (par exemple « corriger RPT-2026-000123 »).',
     en: 'Which one? Give its reference (for example “correct RPT-2026-000123”).',
   } satisfies Text,
+  notEnrolledToList: {
+    fr: 'Je ne trouve pas d’inscription à votre nom : pour déclarer et retrouver vos actions, demandez un code à votre coordination, puis dites « déclarer une action ».',
+    en: 'I find no enrolment for you: to report and find your actions, ask your coordination for a code, then say “report an action”.',
+  } satisfies Text,
+  someoneElsesReport: {
+    fr: 'Quelqu’un d’autre est en train de déclarer une action dans cette conversation. Pour la vôtre, écrivez-moi en conversation privée.',
+    en: 'Someone else is reporting an action in this conversation. For yours, write to me in a private chat.',
+  } satisfies Text,
   finishFirst: {
     fr: (what: string) => `Vous avez une déclaration en cours (${what}) : terminez-la ou dites « annuler » avant d’en corriger une autre.`,
     en: (what: string) => `You have a report under way (${what}): finish it or say “cancel” before correcting another one.`,

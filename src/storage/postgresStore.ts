@@ -80,27 +80,38 @@ export async function openPostgresStore(
 async function runMigrations(pool: pg.Pool, schema: string, migrations: readonly Migration[], log: Logger): Promise<void> {
   checkMigrationOrder(migrations);
   const client = await pool.connect();
+  // Instances starting together take turns; the lock is per schema and ends with each transaction.
+  const lock = () => client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maillage-migrations:${schema}`]);
   try {
     await client.query('BEGIN');
-    // Instances starting together take turns; the lock is per schema and ends with the transaction.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`maillage-migrations:${schema}`]);
+    await lock();
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
     );
-    const { rows } = await client.query('SELECT id FROM schema_migrations');
-    const applied = new Set(rows.map((row) => AppliedMigrationSchema.parse(row).id));
+    await client.query('COMMIT');
+    // Each migration is its own transaction: one that fails leaves the database at the one before, whole.
+    let applied = new Set<number>();
     for (const migration of migrations) {
-      if (applied.has(migration.id)) continue;
+      await client.query('BEGIN');
+      await lock();
+      // Read again under the lock: another instance may have applied it meanwhile.
+      const { rows } = await client.query('SELECT id FROM schema_migrations');
+      applied = new Set(rows.map((row) => AppliedMigrationSchema.parse(row).id));
+      if (applied.has(migration.id)) {
+        await client.query('COMMIT');
+        continue;
+      }
       for (const statement of migration.postgres) {
         // pg reads a per-query query_timeout; its type definitions do not list it.
         const query: pg.QueryConfig & { query_timeout: number } = { text: statement, query_timeout: MIGRATION_QUERY_TIMEOUT_MS };
         await client.query(query);
       }
       await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      await client.query('COMMIT');
+      applied.add(migration.id);
       log.info({ backend: 'postgres', migration: migration.id, name: migration.name }, 'database migrated');
     }
-    await client.query('COMMIT');
     const known = new Set(migrations.map((migration) => migration.id));
     const unknown = [...applied].filter((id) => !known.has(id));
     if (unknown.length > 0) log.warn({ backend: 'postgres', unknown }, 'the database has migrations this version does not know');

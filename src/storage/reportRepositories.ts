@@ -195,7 +195,13 @@ class KyselyReportRepository implements ReportRepository {
     let select = this.db.selectFrom('reports').select(REPORT_COLUMNS);
     if (filter.planId !== undefined) select = select.where('plan_id', '=', filter.planId);
     if (filter.sheetCode !== undefined) select = select.where('sheet_code', '=', filter.sheetCode);
-    if (filter.action !== undefined) select = select.where('action', '=', filter.action);
+    if (filter.action !== undefined) {
+      // Reports keep the action as the sheet names it (« Action 2 — Former… »): « Action 2 », « action 2 » or « 2 »
+      // asks for the same one.
+      const asked = filter.action;
+      const number = /^\s*(?:action\s*(?:n[°o]\s*)?)?(\d{1,3})\b/i.exec(asked)?.[1];
+      select = select.where((eb) => (number ? eb.or([eb('action', '=', asked), eb('action', 'like', `Action ${number} —%`), eb('action', '=', `Action ${number}`)]) : eb('action', '=', asked)));
+    }
     if (filter.structureId !== undefined) select = select.where('structure_id', '=', filter.structureId);
     // « Lyon » covers its arrondissements, where centres stand (src/geo/communeCodes).
     if (filter.communeCode !== undefined) select = select.where('commune_code', 'in', codesWithinCommune(filter.communeCode));

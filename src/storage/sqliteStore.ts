@@ -23,7 +23,7 @@ const AppliedMigrationSchema = z.object({ id: z.number().int() });
  * read or write takes microseconds, less than the event-loop hop an async driver would add.
  */
 export function openSqliteStore(file: string, display: string, log: Logger, migrations: readonly Migration[] = MIGRATIONS): Store {
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file);
@@ -35,6 +35,8 @@ export function openSqliteStore(file: string, display: string, log: Logger, migr
     db.pragma('foreign_keys = ON');
     runMigrations(db, migrations, log);
   } catch (error) {
+    // A file that could not be opened or migrated is let go: nothing keeps a lock on it.
+    if (db?.open) db.close();
     throw new StoreOpenError(display, error instanceof Error ? error.message : String(error), { cause: error });
   }
   // Checkpoints run on their own thread, off every commit (src/storage/walCheckpointer.ts).
@@ -46,26 +48,28 @@ export function openSqliteStore(file: string, display: string, log: Logger, migr
 function runMigrations(db: Database.Database, migrations: readonly Migration[], log: Logger): void {
   checkMigrationOrder(migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  // IMMEDIATE takes the write lock first, so two processes opening the same file do not both migrate.
-  const migrate = db.transaction(() => {
-    const applied = new Set(
+  const appliedIds = () =>
+    new Set(
       db
         .prepare('SELECT id FROM schema_migrations')
         .all()
         .map((row) => AppliedMigrationSchema.parse(row).id),
     );
-    const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of migrations) {
-      if (applied.has(migration.id)) continue;
-      for (const statement of migration.sqlite) db.exec(statement);
-      record.run(migration.id, migration.name, new Date().toISOString());
-      log.info({ backend: 'sqlite', migration: migration.id, name: migration.name }, 'database migrated');
-    }
-    const known = new Set(migrations.map((migration) => migration.id));
-    const unknown = [...applied].filter((id) => !known.has(id));
-    if (unknown.length > 0) log.warn({ backend: 'sqlite', unknown }, 'the database has migrations this version does not know');
+  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  // Each migration is its own transaction: one that fails leaves the database at the one before, whole. IMMEDIATE
+  // takes the write lock first, so two processes opening the same file do not both apply it.
+  const apply = db.transaction((migration: Migration): boolean => {
+    if (appliedIds().has(migration.id)) return false;
+    for (const statement of migration.sqlite) db.exec(statement);
+    record.run(migration.id, migration.name, new Date().toISOString());
+    return true;
   });
-  migrate.immediate();
+  for (const migration of migrations) {
+    if (apply.immediate(migration)) log.info({ backend: 'sqlite', migration: migration.id, name: migration.name }, 'database migrated');
+  }
+  const known = new Set(migrations.map((migration) => migration.id));
+  const unknown = [...appliedIds()].filter((id) => !known.has(id));
+  if (unknown.length > 0) log.warn({ backend: 'sqlite', unknown }, 'the database has migrations this version does not know');
 }
 
 class SqliteStore implements Store {

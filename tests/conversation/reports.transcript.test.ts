@@ -299,4 +299,34 @@ describe('what people really type during a report', () => {
       expect(reply).not.toContain('aucune declaration');
     }
   });
+
+  test('in a group chat, only the person reporting answers the form, presses its buttons and stores it', async () => {
+    const group = `group-${Math.random()}`;
+    const alice = conversation(bot, { channelId: 'msteams', conversationId: group, user: { id: '29:alice', aadObjectId: 'aad-alice' } });
+    const bob = conversation(bot, { channelId: 'msteams', conversationId: group, user: { id: '29:bob', aadObjectId: 'aad-bob' } });
+    await alice.says('déclarer une action pour la PA 3.2.1');
+    expect(folded((await alice.says(await invite())).text)).toContain('quelle action');
+    // Bob's « 2 » is not an answer to Alice's question, and his report waits for hers.
+    expect(folded((await bob.says('2')).text)).not.toContain('quel type');
+    expect(folded((await bob.says('déclarer une action')).text)).toContain('quelqu')
+    const form = JSON.stringify((await alice.says('formulaire complet')).replies);
+    const draft = /"draft":"([^"]+)"/.exec(form)?.[1] ?? '';
+    expect(folded((await bob.submits({ maillage: 'report', draft, command: 'cancel' })).text)).toContain('quelqu');
+    expect(folded((await alice.says('1')).text)).toContain('quel type');
+  });
+
+  test('a card’s free text is taken as written, even with a question mark or a sheet named', async () => {
+    const chat = conversation(bot, { channelId: 'msteams', user: { id: '29:free', aadObjectId: 'aad-free' } });
+    await chat.says('déclarer une action pour la PA 3.2.1');
+    await chat.says(await invite());
+    const form = JSON.stringify((await chat.says('formulaire complet')).replies);
+    const draft = /"draft":"([^"]+)"/.exec(form)?.[1] ?? '';
+    const comment = 'Lien avec la PA 2.3.2 ? À voir avec la Caf.';
+    const turn = await chat.submits({ maillage: 'report', draft, command: 'form', title: 'Pourquoi pas nous ?', comment, partners: 'Caf du Rhône' });
+    expect(folded(turn.text)).not.toContain('a corriger');
+    const values = JSON.stringify(turn.replies);
+    expect(values).not.toContain('il me faut un nombre');
+    const tooLong = await chat.submits({ maillage: 'report', draft, command: 'form', comment: 'x'.repeat(2500) });
+    expect(folded(tooLong.text)).toContain('trop long');
+  });
 });

@@ -64,8 +64,9 @@ export interface Turn {
  * One conversation with the bot, as a user in a channel would have it:
  *   const chat = conversation(bot); await chat.says('qui pilote la PA 3.2.1 ?'); expect(chat.last).toMention('commission parentalité')
  */
-export function conversation(bot: TestBot, options: { channelId?: string; locale?: string; user?: { id: string; aadObjectId?: string } } = {}) {
-  const conversationId = `test-${randomUUID()}`;
+export function conversation(bot: TestBot, options: { channelId?: string; locale?: string; user?: { id: string; aadObjectId?: string }; conversationId?: string } = {}) {
+  // Several people in one conversation (a Teams group chat) share its id.
+  const conversationId = options.conversationId ?? `test-${randomUUID()}`;
   const user = { id: `user-${randomUUID().slice(0, 8)}`, name: 'Test', ...options.user };
   const base = {
     channelId: options.channelId ?? 'webchat',

@@ -127,6 +127,10 @@ function defineContract(harness: () => ReportsHarness): void {
       expect(await ids({ planId: 'cote-d-or-2025' })).toEqual([d.id, b.id, a.id]);
       expect(await ids({ planId: 'cote-d-or-2025', sheetCode: 'PA 2.3.2' })).toEqual([d.id, a.id]);
       expect(await ids({ action: 'Action 2 — Cafés des parents' })).toEqual([d.id, b.id, a.id]);
+      // The action asked by its number, as partners and the API name it.
+      expect(await ids({ action: 'Action 2' })).toEqual([d.id, b.id, a.id]);
+      expect(await ids({ action: 'action 2' })).toEqual([d.id, b.id, a.id]);
+      expect(await ids({ action: 'Action 3' })).toEqual([]);
       expect(await ids({ structureId: OTHER_CENTRE.structureId })).toEqual([b.id]);
       expect(await ids({ communeCode: '21231' })).toEqual([d.id, a.id, c.id]);
       expect(await ids({ from: '2026-01-01' })).toEqual([b.id, a.id, c.id]);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { openStore, StoreOpenError } from '../../src/storage';
+import { MIGRATIONS, openStore, StoreOpenError } from '../../src/storage';
 import { silentLog } from '../helpers/logCapture';
 import { runStoreContract, type StoreHarness } from './storeContract';
 
@@ -55,6 +55,21 @@ describe('SQLite store', () => {
       },
     }),
   );
+
+  test('each migration is its own transaction: a failing one leaves the database whole at the one before', async () => {
+    const failing = [...MIGRATIONS, { id: 999, name: 'broken', sqlite: ['CREATE TABLE half_done (x INTEGER)', 'THIS IS NOT SQL'], postgres: [] }];
+    await expect(openStore(`sqlite:${file}`, silentLog, failing)).rejects.toThrow();
+    const db = rawConnection();
+    try {
+      const applied = db.prepare('SELECT id FROM schema_migrations ORDER BY id').all().map((row) => MigrationRowSchema.parse(row).id);
+      expect(applied).toEqual(MIGRATIONS.map((migration) => migration.id));
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+    const reopened = await openStore(`sqlite:${file}`, silentLog);
+    await reopened.close();
+  });
 
   test('creates the folder, and the database is in WAL mode', async () => {
     const store = await openStore(`sqlite:${file}`, silentLog);
