@@ -52,6 +52,7 @@ describe('configuration', () => {
     [{ STATE_TTL_HOURS: '0' }, 'STATE_TTL_HOURS'],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
     [{ METRICS: 'maybe' }, 'METRICS'],
+    [{ REPORTS_API_KEY: 'guessable' }, 'REPORTS_API_KEY'],
   ])('a wrong value stops the start with a message naming it: %j', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {
