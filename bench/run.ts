@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   try {
     await section('turns', async () => (await import('./turnLatency.js')).runTurnBench({ knowledgeDir }));
     await section('sheets', async () => (await import('./sheets.js')).runSheetsBench());
+    await section('sheets-documents', async () => (await import('./sheetDocuments.js')).runSheetDocumentsBench());
     await section('cold', async () => (await import('./coldStart.js')).runColdStartBench(root, knowledgeDir));
     await section('offer', async () => (await import('./offer.js')).runOfferBench());
     await section('soak', async () => (await import('./soak.js')).runSoakBench({ knowledgeDir }));

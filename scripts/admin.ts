@@ -261,7 +261,7 @@ async function exportReports(args: string[], context: Context): Promise<void> {
   const reading = readReportQuery(pairs);
   if (!reading.ok) throw usageError(`--${reading.problem.message}`);
   // A sheet number without its prefix is resolved against the sheets, as the API does, so both give the same reports.
-  const sheets = reading.query.sheetNumber ? loadSheets(context.config.knowledgeDir) : undefined;
+  const sheets = reading.query.sheetNumber ? loadSheets(context.config.knowledgeDir, context.config.databaseUrl) : undefined;
   const query = resolveSheetNumber(reading.query, sheets);
   const reports = await withStore(context, (store) => findReports(store, query));
   const body = query.format === 'csv' ? reportsCsv(reports) : reportsJson(reports);
@@ -269,10 +269,12 @@ async function exportReports(args: string[], context: Context): Promise<void> {
 }
 
 /** Loaded only when a query needs them: the sheets' modules are half of this script's start-up. */
-function loadSheets(knowledgeDir: string): SheetIndexModule.SheetIndex {
+function loadSheets(knowledgeDir: string, databaseUrl: string): SheetIndexModule.SheetIndex {
   const { loadSheetKnowledge } = require('../src/sheets/loader') as typeof SheetLoaderModule;
   const { SheetIndex } = require('../src/sheets/sheetIndex') as typeof SheetIndexModule;
-  return SheetIndex.build(loadSheetKnowledge(path.join(knowledgeDir, 'sheets')).sheets);
+  const { sheetCacheDirectory } = require('../src/sheets/documents/cache') as typeof import('../src/sheets/documents/cache');
+  // PDF and Word sheets as the bot read them at its last start, from the same cache.
+  return SheetIndex.build(loadSheetKnowledge(path.join(knowledgeDir, 'sheets'), { cacheDir: sheetCacheDirectory(databaseUrl) }).sheets);
 }
 
 function parisTime(date: Date): string {

@@ -14,7 +14,9 @@ import { instrumentStore } from './metrics/instrumentedStore';
 import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { registerReportsApi } from './server/reportsApi';
-import { loadSheetKnowledge, SheetIndex } from './sheets';
+import { SheetIndex } from './sheets';
+import { sheetCacheDirectory } from './sheets/documents';
+import { loadSheetKnowledgeWithDocuments } from './sheets/loader';
 import { openStore, type Store } from './storage';
 
 
@@ -96,9 +98,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const ready = (async () => {
     const opened = await openStore(config.databaseUrl, log);
     const store = metrics ? instrumentStore(opened, metrics) : opened;
-    // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the synchronous load.
+    // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the load.
     await new Promise((resolve) => setImmediate(resolve));
-    const knowledge = loadKnowledge(config.knowledgeDir, log);
+    const knowledge = await loadKnowledge(config.knowledgeDir, sheetCacheDirectory(config.databaseUrl), log);
     const services = { ...knowledge, store, now: () => DateTime.now().setZone(PARIS) };
     const runtime = createBotRuntime(
       config,
@@ -155,9 +157,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   };
 }
 
-function loadKnowledge(knowledgeDir: string, log: Logger) {
+/** PDF and Word sheets are read in a worker (cached by content in `sheetCacheDir`): the server answers meanwhile. */
+async function loadKnowledge(knowledgeDir: string, sheetCacheDir: string, log: Logger) {
   const started = performance.now();
-  const sheetKnowledge = loadSheetKnowledge(path.join(knowledgeDir, 'sheets'));
+  const sheetKnowledge = await loadSheetKnowledgeWithDocuments(path.join(knowledgeDir, 'sheets'), { cacheDir: sheetCacheDir });
   for (const problem of sheetKnowledge.problems) log.warn({ problem }, 'sheet skipped');
   const sheets = SheetIndex.build(sheetKnowledge.sheets);
 

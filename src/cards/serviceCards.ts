@@ -117,6 +117,12 @@ const cardText = rememberMany(REMEMBERED_CARD_TEXTS, (text: string): string =>
 /** What a screen reader says of a card: the same few parts (name, status, place) come back too. */
 const spokenText = rememberMany(REMEMBERED_CARD_TEXTS, speakableText);
 
+/**
+ * A link vetted once: parsing a URL was a tenth of a card, and a place's website (and the route from a parent's
+ * point to it) come back from answer to answer. A pure function of its text, like the texts above.
+ */
+const vettedWebUrl = rememberMany(REMEMBERED_CARD_TEXTS, (raw: string): string | null => webUrl(raw));
+
 /** A place's number on its button, as people read it. */
 const phoneOnButton = rememberMany(REMEMBERED_CARD_TEXTS, (raw: string): string => displayPhoneNumber(raw));
 
@@ -151,7 +157,7 @@ export function serviceCard(view: ServiceCardView): object {
     // The label's own escaping leaves no asterisk of its own: the bold markers are the only Markdown here.
     body.push({ type: 'TextBlock', text: `**${cardText(fact.title)}** : ${cardText(fact.value)}`, wrap: true, spacing: 'Small' });
   }
-  const directions = view.directions ? webUrl(view.directions.url) : null;
+  const directions = view.directions ? vettedWebUrl(view.directions.url) : null;
   // The address itself opens the route, as the "Y aller" button does: on a phone a parent taps what they read.
   if (view.address) {
     const address = textBlock(view.address, { spacing: 'Small', color: directions ? 'Accent' : 'Default' });
@@ -167,7 +173,7 @@ export function serviceCard(view: ServiceCardView): object {
   if (view.phone && tel) actions.push({ type: 'Action.OpenUrl', title: `${view.phone.title} ${phoneOnButton(view.phone.number)}`, url: tel });
   if (view.email && mail) actions.push({ type: 'Action.OpenUrl', title: view.email.title, url: mail });
   if (view.directions && directions) actions.push({ type: 'Action.OpenUrl', title: view.directions.title, url: directions });
-  const website = view.website ? webUrl(view.website.url) : null;
+  const website = view.website ? vettedWebUrl(view.website.url) : null;
   if (view.website && website) actions.push({ type: 'Action.OpenUrl', title: view.website.title, url: website });
 
   const spoken = [view.name, view.today?.text, where, view.structureName].filter(Boolean).join(', ');

@@ -133,6 +133,8 @@ export interface ListCardEntry {
   sheet: Sheet;
   /** Why it is listed: the section and the quoted passage. */
   reason?: { heading: string; text: string };
+  /** What the name searched for is in this sheet ("pilote", "financeur"), when an organisation was asked about. */
+  roles?: string[];
 }
 
 export function sheetListCard(title: string, entries: readonly ListCardEntry[], language: Language): object {
@@ -141,6 +143,7 @@ export function sheetListCard(title: string, entries: readonly ListCardEntry[], 
     body.push(textBlock(sheetName(entry.sheet), { weight: 'Bolder', spacing: 'Medium' }));
     body.push(textBlock(entry.sheet.plan.title, { isSubtle: true, spacing: 'None' }));
     const messages = sheetMessages[language];
+    if (entry.roles && entry.roles.length > 0) body.push(textBlock(entry.roles.join(', '), { spacing: 'Small', weight: 'Bolder' }));
     if (entry.reason) body.push(textBlock(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)), { spacing: 'Small' }));
   }
   return card(language, body);

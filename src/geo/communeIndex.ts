@@ -618,8 +618,14 @@ export class CommuneIndex {
     return true;
   }
 
-  /** Whether a typed word is, give or take one typo after its first letter, a word of some name. */
-  private isNearNameWord(typed: string): boolean {
+  /**
+   * Whether a typed word is, give or take one typo after its first letter, a word of some name. The names do not
+   * change and the same words come back (« le », « samedi », « parents »): each word's answer is remembered, like
+   * closestName's, instead of scanning its buckets at every sentence.
+   */
+  private readonly isNearNameWord = rememberMany(REMEMBERED_CLOSEST_NAMES, (typed: string) => this.searchNearNameWord(typed));
+
+  private searchNearNameWord(typed: string): boolean {
     const buckets = this.nameWords();
     const mask = letterMask(typed);
     for (let length = typed.length - 1; length <= typed.length + 1; length++) {

@@ -40,6 +40,11 @@ export type Departements = {
   byKey: ReadonlyMap<string, string>;
   /** The most words a département's name has. */
   longest: number;
+  /**
+   * By the first word of a name's key, the most words a name starting with it has: a word that starts no name is
+   * passed over at once, instead of trying every length of the longest name from it.
+   */
+  longestFrom: ReadonlyMap<string, number>;
   /** Code → the INSEE code of its chef-lieu, when known. */
   chefLieu: ReadonlyMap<string, string>;
   /** Code → the article its name takes. */
@@ -52,16 +57,19 @@ export function departementsOf(record: Readonly<Record<string, { name: string; c
   const byKey = new Map<string, string>();
   const chefLieu = new Map<string, string>();
   const article = new Map<string, DepartementArticle>();
+  const longestFrom = new Map<string, number>();
   let longest = 1;
   for (const [code, departement] of Object.entries(record)) {
     names.set(code, departement.name);
     const key = placeKey(departement.name);
     byKey.set(key, code);
-    longest = Math.max(longest, key.split(' ').length);
+    const words = key.split(' ');
+    longest = Math.max(longest, words.length);
+    longestFrom.set(words[0], Math.max(longestFrom.get(words[0]) ?? 0, words.length));
     if (departement.chefLieu) chefLieu.set(code, departement.chefLieu);
     article.set(code, departement.article ?? '');
   }
-  return { names, byKey, longest, chefLieu, article };
+  return { names, byKey, longest, longestFrom, chefLieu, article };
 }
 
 /** A département named in a sentence: its code, the tokens of its name [start, end), and of its marker [markerStart, start). */
@@ -90,7 +98,7 @@ function departementAt(sentence: SentenceTokens, at: number, departements: Depar
     return allowCode && departements.names.has(code) ? { code, end: at + 1, isCode: true } : null;
   }
   const { tokens } = sentence;
-  for (let length = Math.min(departements.longest, tokens.length - at); length >= 1; length--) {
+  for (let length = Math.min(departements.longestFrom.get(tokens[at]) ?? 0, tokens.length - at); length >= 1; length--) {
     const code = departements.byKey.get(tokens.slice(at, at + length).join(' '));
     if (code !== undefined) return { code, end: at + length, isCode: false };
   }

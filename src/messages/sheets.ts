@@ -1,4 +1,5 @@
 import type { Language } from '../language/text';
+import type { AskedDetail } from '../sheets/details';
 import type { SheetField } from '../sheets/model';
 
 /**
@@ -62,6 +63,21 @@ export interface SheetMessages {
   helpIntro: (sheets: number, plans: number) => string;
   helpKinds: string;
   noSheets: string;
+  /** Said plainly when the section asked exists but does not hold the detail asked; what it says is quoted after. */
+  detailMissing: Record<AskedDetail, string>;
+  /** A date for one coming event ("le prochain comité") when the sheet gives only years or none. */
+  nextDateMissing: string;
+  /** A territory named that no loaded plan covers. */
+  unknownPlace: (places: string) => string;
+  knownPlans: string;
+  /** The number asked exists in other plans, which are not the answer. */
+  numberInOtherPlans: (code: string) => string;
+  /** The plan named has no sheet with that number: another plan's sheet is shown, said to be another plan's. */
+  notInNamedPlan: (code: string, plans: string) => string;
+  /** What an organisation is, in a sheet where it appears ("partenaire", "financeur"…). */
+  role: Record<SheetField | 'title', string>;
+  /** Where a passage answering the question sits. */
+  accordingTo: string;
 }
 
 export const sheetMessages: Record<Language, SheetMessages> = {
@@ -136,6 +152,32 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     helpIntro: (sheets, plans) =>
       `Je réponds aux questions sur les fiches action (${sheets} fiche${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), en citant les fiches.`,
     noSheets: "Aucune fiche action n'est chargée pour l'instant : je ne peux pas répondre sur les fiches.",
+    detailMissing: {
+      amount: 'La fiche ne donne pas de montant.',
+      contact: 'La fiche ne donne pas de contact : ni adresse mail, ni numéro de téléphone, ni site.',
+      person: 'La fiche ne donne pas de nom de personne.',
+      date: 'La fiche ne donne pas de date.',
+    },
+    nextDateMissing: 'La fiche ne donne pas de date précise (ni jour ni mois) pour cela.',
+    unknownPlace: (places) => `Aucun plan chargé ne couvre ${places} : je n'ai pas ses fiches, et je ne réponds pas avec celles d'un autre territoire.`,
+    knownPlans: 'Plans chargés :',
+    numberInOtherPlans: (code) => `La fiche ${code} existe dans d'autres plans, que vous pouvez consulter :`,
+    notInNamedPlan: (code, plans) => `Le plan « ${plans} » n'a pas de fiche ${code}. Voici la fiche ${code} d'un autre plan :`,
+    role: {
+      title: 'dans le titre',
+      context: 'cité dans le diagnostic',
+      objectives: 'cité dans les objectifs',
+      audience: 'cité dans le public',
+      pilot: 'pilote',
+      partners: 'partenaire',
+      funding: 'financeur',
+      actions: 'cité dans les actions',
+      deadlines: 'cité dans les échéances',
+      results: 'cité dans les indicateurs',
+      links: 'cité dans les liens',
+      other: 'cité dans le texte',
+    },
+    accordingTo: 'Ce que dit la fiche :',
     helpKinds:
       "Demandez le pilote, les partenaires, le financement, les actions, les échéances, les indicateurs, le diagnostic ou le public d'une fiche, par son numéro ou son sujet ; les fiches qui parlent d'un sujet ; le sens d'un sigle.",
   },
@@ -210,6 +252,32 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     helpIntro: (sheets, plans) =>
       `I answer questions about the action sheets (${sheets} sheet${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), quoting the sheets (in French).`,
     noSheets: 'No action sheet is loaded yet: I cannot answer about the sheets.',
+    detailMissing: {
+      amount: 'The sheet gives no amount.',
+      contact: 'The sheet gives no contact details: no e-mail, phone number or website.',
+      person: "The sheet gives no person's name.",
+      date: 'The sheet gives no date.',
+    },
+    nextDateMissing: 'The sheet gives no precise date (no day or month) for that.',
+    unknownPlace: (places) => `No loaded plan covers ${places}: I do not have its sheets, and I do not answer with another territory's.`,
+    knownPlans: 'Loaded plans:',
+    numberInOtherPlans: (code) => `Sheet ${code} exists in other plans, which you can ask about:`,
+    notInNamedPlan: (code, plans) => `The plan "${plans}" has no sheet ${code}. Here is sheet ${code} of another plan:`,
+    role: {
+      title: 'in the title',
+      context: 'mentioned in the diagnosis',
+      objectives: 'mentioned in the objectives',
+      audience: 'mentioned in the audience',
+      pilot: 'pilot',
+      partners: 'partner',
+      funding: 'funder',
+      actions: 'mentioned in the actions',
+      deadlines: 'mentioned in the deadlines',
+      results: 'mentioned in the indicators',
+      links: 'mentioned in the links',
+      other: 'mentioned in the text',
+    },
+    accordingTo: 'What the sheet says:',
     helpKinds:
       'Ask for the pilot, partners, funding, actions, deadlines, indicators, diagnosis or audience of a sheet, by its number or its topic; which sheets mention a topic; what an abbreviation means.',
   },

@@ -3,13 +3,14 @@ import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import type { SheetConversation } from './conversation';
+import { detailRule, detailsMissing } from './details';
 import { excerpt, sheetName } from './display';
 import { lookupGlossary } from './glossary';
 import { exampleQuestions } from './help';
 import { sectionsOf, type Sheet, type SheetField } from './model';
-import { actionsBody, composePart, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
-import { normaliseTerm, searchTerms } from './terms';
-import type { SheetIndex, SheetMatch } from './sheetIndex';
+import { aboutness, actionsBody, composePart, holdsFigure, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
+import { longestRun, normaliseTerm, searchTerms } from './terms';
+import type { PassageMatch, QueryTerm, SheetIndex, SheetMatch } from './sheetIndex';
 import type { SheetQuestion } from './understand';
 import type { AskedField } from './vocabulary';
 
@@ -89,26 +90,83 @@ function headingAsked(heading: string, questionWords: readonly string[]): boolea
 }
 
 function plansNarrowed(sheets: Sheet[], question: SheetQuestion): Sheet[] {
+  return narrowToNamedPlans(sheets, question).sheets;
+}
+
+/**
+ * The sheets of the plans the question names; when none of them has one, every sheet, said to be from another plan
+ * (`outside`) so that the answer never passes another plan's sheet for the one asked.
+ */
+function narrowToNamedPlans(sheets: Sheet[], question: SheetQuestion): { sheets: Sheet[]; outside: boolean } {
   const hint = question.planHint;
-  if (!hint) return sheets;
+  if (!hint) return { sheets, outside: false };
   const narrowed = sheets.filter((sheet) => hint.planIds.includes(sheet.plan.id));
-  return narrowed.length > 0 ? narrowed : sheets;
+  return narrowed.length > 0 ? { sheets: narrowed, outside: false } : { sheets, outside: sheets.length > 0 };
+}
+
+/** The topic words, less those that only asked for a detail ("montant", "téléphone"). */
+function topicOf(question: SheetQuestion): string[] {
+  if (question.detailWords.length === 0) return question.topicWords;
+  const detailWords = new Set(question.detailWords.map(normaliseTerm));
+  return question.topicWords.filter((word) => !detailWords.has(normaliseTerm(word)));
+}
+
+
+/** The passages of one sheet on the question's topic, if one covers enough of it. */
+function topicPassages(context: Context, sheet: Sheet, topic: readonly string[]): SheetMatch | undefined {
+  if (topic.length === 0) return undefined;
+  const { index } = context;
+  const match = index.search(index.resolveTerms(topic), { sheetIds: [sheet.id] })[0];
+  return match && match.best >= MIN_TOPIC_COVERAGE / 2 ? match : undefined;
+}
+
+/**
+ * What the sheet does not say of what was asked, said plainly before its words are quoted: « La fiche ne donne pas
+ * de montant. » Only said of sections that exist (a missing section is said to be missing).
+ */
+function missingDetailLines(question: SheetQuestion, texts: readonly string[], language: Language): string[] {
+  if (question.details.length === 0 || texts.length === 0) return [];
+  const messages = sheetMessages[language];
+  return detailsMissing(texts, question.details, question.nextEvent).map((detail) =>
+    detail === 'date' && question.nextEvent ? messages.nextDateMissing : messages.detailMissing[detail],
+  );
+}
+
+/** The texts of the sections of these fields, and of the actions asked. */
+function quotedTexts(sheet: Sheet, fields: readonly AskedField[], actionNumbers: readonly number[]): string[] {
+  const texts = fields.flatMap((field) => sectionsOf(sheet, field).flatMap((section) => section.items.map((item) => item.text)));
+  for (const action of sheet.actions) if (actionNumbers.includes(action.number)) texts.push(...action.items, ...(action.title ? [action.title] : []));
+  return texts;
 }
 
 /** What to answer about known sheets: the action(s), the fields, the passages on a topic, or a summary. */
 function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): SheetTurn {
   const { question, language, index } = context;
   const messages = sheetMessages[language];
+  const asksActions = question.actionNumbers.length > 0 || question.lastAction;
+  // A detail asked with no field named ("le mail du contact") is looked for where a sheet would give it.
+  const detailFields = asksActions ? [] : [...new Set(question.details.flatMap((detail) => detailRule(detail).fields))];
   const fields: AskedField[] =
     question.fields.length > 0
       ? question.fields
-      : question.followUp && question.actionNumbers.length === 0 && !question.summary
+      : question.followUp && question.actionNumbers.length === 0 && !question.summary && (context.conversation.lastFields ?? []).length > 0
         ? (context.conversation.lastFields ?? []).filter((field): field is AskedField => field !== 'other')
-        : [];
+        : detailFields;
+  const topic = topicOf(question);
+  // A figure or a detail on a topic ("combien de LAEP", "quand … l'accueil le samedi") is looked for in the whole sheet.
+  const searchesWholeSheet = (question.asksForFigures || question.details.length > 0) && topic.length > 0 && !question.summary;
   const parts: AnswerPart[] = [];
-  const asksActions = question.actionNumbers.length > 0 || question.lastAction;
   for (const sheet of sheets) {
     const bodies: PartBody[] = [];
+    const found = searchesWholeSheet ? topicPassages(context, sheet, topic) : undefined;
+    const figure = found && question.asksForFigures ? passagesBody(found, language, true) : undefined;
+    if (figure && figure.lines.length > 0 && found?.passages.some((passage) => holdsFigure(passage.passage.text))) {
+      // The sentence that gives the figure is the answer; the field words around it ("territoire") only framed it.
+      parts.push(composePart(sheet, [figure], language));
+      continue;
+    }
+    const honesty = missingDetailLines(question, quotedTexts(sheet, fields, question.actionNumbers), language);
+    if (honesty.length > 0) bodies.push({ lines: honesty, blocks: [{ heading: honesty.join(' '), lines: [] }] });
     // A heading of the sheet's own that the question names ("points de vigilance") is answered as it stands.
     const ownSections = sheet.sections.filter((section) => section.field === 'other' && headingAsked(section.heading, question.words));
     if (ownSections.length > 0) bodies.push(sectionsBody(ownSections, language));
@@ -120,9 +178,15 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
     } else if (fields.length > 0) {
       const present = fields.filter((field) => sheetHasField(sheet, field));
       if (present.length > 0 || ownSections.length === 0) bodies.push(fieldsBody(sheet, ownSections.length > 0 ? present : fields, [], language));
-    } else if (question.topicWords.length > 0 && !question.summary && ownSections.length === 0) {
-      const match = index.search(index.resolveTerms(question.topicWords), { sheetIds: [sheet.id] })[0];
-      if (match && match.best >= MIN_TOPIC_COVERAGE / 2) bodies.push(passagesBody(match, language));
+    } else if (topic.length > 0 && !question.summary && ownSections.length === 0) {
+      const match = found ?? index.search(index.resolveTerms(topic), { sheetIds: [sheet.id] })[0];
+      if (match && match.best >= MIN_TOPIC_COVERAGE / 2) bodies.push(passagesBody(match, language, question.asksForFigures));
+    }
+    // The passage on the topic, when it lies outside the sections already quoted ("l'accueil le samedi" in the actions).
+    if (found && (fields.length > 0 || asksActions)) {
+      const shown = new Set<string>([...fields, ...(asksActions ? ['actions'] : [])]);
+      const outside = found.passages.filter((passage) => passage.passage.field === undefined || !shown.has(passage.passage.field));
+      if (outside.length > 0) bodies.push(passagesBody({ ...found, passages: outside }, language, question.asksForFigures));
     }
     if (bodies.every((body) => body.lines.length === 0)) bodies.push(summaryBody(sheet, language));
     parts.push(composePart(sheet, bodies, language));
@@ -164,10 +228,12 @@ function answerNumbered(context: Context): SheetTurn {
   const messages = sheetMessages[language];
   const found: Sheet[] = [];
   const missing: string[] = [];
+  const outsideNamedPlan: string[] = [];
   for (const code of question.codes) {
-    const sheets = plansNarrowed(index.findByNumber(code), question);
-    if (sheets.length === 0) missing.push(code.shown);
-    for (const sheet of sheets) if (!found.includes(sheet)) found.push(sheet);
+    const narrowed = narrowToNamedPlans(index.findByNumber(code), question);
+    if (narrowed.sheets.length === 0) missing.push(code.shown);
+    if (narrowed.outside) outsideNamedPlan.push(code.shown);
+    for (const sheet of narrowed.sheets) if (!found.includes(sheet)) found.push(sheet);
   }
   if (found.length === 0) {
     const first = question.codes[0];
@@ -186,8 +252,36 @@ function answerNumbered(context: Context): SheetTurn {
       conversation: { currentSheetIds: found.map((sheet) => sheet.id), ...(question.fields.length > 0 ? { lastFields: question.fields } : {}) },
     });
   }
-  const intro = missing.length > 0 ? escapeMarkdown(missing.map((code) => messages.notFoundCode(code)).join(' ')) : undefined;
-  return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro);
+  const namedPlans = index.plans.filter((plan) => question.planHint?.planIds.includes(plan.id)).map((plan) => plan.title);
+  const intro = [
+    ...missing.map((code) => messages.notFoundCode(code)),
+    ...outsideNamedPlan.map((code) => messages.notInNamedPlan(code, namedPlans.join(' », « '))),
+  ];
+  return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro.length > 0 ? escapeMarkdown(intro.join(' ')) : undefined);
+}
+
+/** Whether a territory named is only a place the question is about, held by some sheet ("en Centre-Ouest Bretagne"). */
+function placeIsATopic(index: SheetIndex, place: string): boolean {
+  return searchTerms(place).every((term) => index.knowsWord(term));
+}
+
+/**
+ * "la PA 2.3.2 du Gard" with no plan of the Gard loaded: the territory is named as unknown, with the plans that are
+ * loaded; sheets with that number elsewhere are offered as suggestions, never given as the answer.
+ */
+function answerUnknownPlace(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const places = question.unknownPlaces.map((place) => messages.quote(place)).join(', ');
+  const lines = [escapeMarkdown(messages.unknownPlace(places)), messages.knownPlans];
+  for (const plan of index.plans) lines.push(`- ${escapeMarkdown(plan.territory ? `${plan.title} (${plan.territory})` : plan.title)}`);
+  const elsewhere = question.codes.flatMap((code) => index.findByNumber(code));
+  if (elsewhere.length > 0) {
+    lines.push(escapeMarkdown(messages.numberInOtherPlans(question.codes[0].shown)));
+    for (const sheet of elsewhere.slice(0, MAX_LISTED)) lines.push(`- ${escapeMarkdown(`${sheetName(sheet)} (${sheet.plan.title})`)}`);
+  }
+  const suggestions = elsewhere.length > 0 ? elsewhere.map((sheet) => summaryQuestion(context, sheet)) : exampleQuestions(index, language);
+  return turn(context, 'not-found', lines.join('\n'), { suggestions });
 }
 
 function answerAxis(context: Context): SheetTurn {
@@ -206,7 +300,8 @@ function listed(context: Context, title: string, entries: ListCardEntry[]): Shee
   const shown = entries.slice(0, MAX_LISTED);
   const lines = [title];
   for (const entry of shown) {
-    const why = entry.reason ? ` — ${escapeMarkdown(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)))}` : '';
+    const roles = entry.roles && entry.roles.length > 0 ? ` — ${escapeMarkdown(entry.roles.join(', '))}` : '';
+    const why = entry.reason ? `${roles} — ${escapeMarkdown(messages.labelled(entry.reason.heading, messages.quote(entry.reason.text)))}` : roles;
     lines.push(`- ${boldMarkdown(sheetName(entry.sheet))} (${escapeMarkdown(entry.sheet.plan.title)})${why}`);
   }
   if (entries.length > shown.length) lines.push(messages.listMore(entries.length - shown.length));
@@ -231,19 +326,62 @@ function answerListing(context: Context): SheetTurn {
     const title = planIds ? messages.listIntro(sheets.length) : messages.listAll(sheets.length);
     return sheets.length > 0 ? listed(context, title, sheets.map((sheet) => ({ sheet }))) : notFound(context, messages.listNone);
   }
-  const terms = index.resolveTerms(question.topicWords);
-  const search = (fields?: readonly SheetField[]) =>
-    index.search(terms, { ...(fields ? { fields } : {}), ...(planIds ? { planIds } : {}) }).filter(isListed);
-  let matches = question.fields.length > 0 ? search(question.fields) : [];
-  if (matches.length === 0) matches = search();
+  const terms = index.resolveTerms(topicOf(question));
+  if (question.topicWords.length > 0 && terms.length === 0) return notFound(context, messages.listNone);
+  // Every section is searched: an organisation "impliquée" may pilot, take part, fund, or be named in an action.
+  let matches = index.search(terms, planIds ? { planIds } : {}).filter(isListed);
+  const phrase = phraseOf(terms);
+  // Several words asked together ("mission locale", "Udaf 69") are a name: the sheets that hold the most of them side
+  // by side are kept, and where they do is what the sheet is listed for.
+  // Each text is read once: a list may hold many sheets, each with many passages.
+  const runs = new Map<string, number>();
+  const runIn = (text: string) => {
+    let found = runs.get(text);
+    if (found === undefined) runs.set(text, (found = longestRun(text, phrase)));
+    return found;
+  };
+  let run = 0;
+  for (const match of matches) {
+    run = Math.max(run, runIn(match.sheet.title));
+    for (const passage of match.passages) run = Math.max(run, runIn(passage.passage.text));
+  }
+  const titleHolds = (match: SheetMatch) => run > 0 && runIn(match.sheet.title) >= run;
+  const holders = (match: SheetMatch) =>
+    match.passages.filter((passage) => (run > 1 ? runIn(passage.passage.text) >= run : holdsAll(passage, terms)));
+  if (run > 1) matches = matches.filter((match) => holders(match).length > 0 || titleHolds(match));
+  if (question.fields.length > 0) {
+    // Sheets where it is what was asked (a partner, a pilot) come first; the others follow with their role.
+    const asked = new Set<SheetField>(question.fields);
+    const inAsked = (match: SheetMatch) => holders(match).some((passage) => passage.passage.field !== undefined && asked.has(passage.passage.field));
+    matches = [...matches.filter(inAsked), ...matches.filter((match) => !inAsked(match))];
+  }
   if (matches.length === 0) return notFound(context, messages.listNone);
   const entries = matches.map((match): ListCardEntry => {
-    const best = match.passages[0];
-    return best
-      ? { sheet: match.sheet, reason: { heading: passageHeading(match.sheet, best.passage.section, language), text: excerpt(best.passage.text, best.matched, 180) } }
-      : { sheet: match.sheet };
+    const holding = holders(match);
+    const best = holding[0] ?? match.passages[0];
+    const found = new Set([...(titleHolds(match) ? ['title' as const] : []), ...holding.map((passage) => passage.passage.field ?? 'other')]);
+    const roles = ROLE_ORDER.filter((role) => found.has(role)).slice(0, MAX_ROLES).map((role) => messages.role[role]);
+    return {
+      sheet: match.sheet,
+      ...(roles.length > 0 ? { roles } : {}),
+      ...(best ? { reason: { heading: passageHeading(match.sheet, best.passage.section, language), text: excerpt(best.passage.text, best.matched, 180) } } : {}),
+    };
   });
   return listed(context, messages.listIntro(entries.length), entries);
+}
+
+/** An organisation's roles, most telling first; a few are enough to say why a sheet is listed. */
+const ROLE_ORDER: ReadonlyArray<SheetField | 'title'> = ['title', 'pilot', 'partners', 'funding', 'actions', 'objectives', 'audience', 'context', 'results', 'deadlines', 'links', 'other'];
+const MAX_ROLES = 3;
+
+/** The question's words in order, each with the forms a passage may hold it in. */
+function phraseOf(terms: readonly QueryTerm[]): Array<ReadonlySet<string>> {
+  return terms.filter((term) => term.known).map((term) => new Set([term.term, normaliseTerm(term.typed), ...term.variants]));
+}
+
+/** A passage holds every known word asked. */
+function holdsAll(passage: PassageMatch, terms: readonly QueryTerm[]): boolean {
+  return terms.filter((term) => term.known).every((term) => passage.matched.has(term.term));
 }
 
 function answerGlossary(context: Context): SheetTurn {
@@ -281,7 +419,17 @@ function topicMatches(context: Context): SheetMatch[] {
   const options = hint ? { boostPlanIds: hint.planIds } : {};
   let matches = hint?.strong ? index.search(terms, { ...options, planIds: hint.planIds }) : [];
   if (matches.length === 0) matches = index.search(terms, options);
-  return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE);
+  const about = new Map(matches.map((match) => [match, aboutScore(match)]));
+  return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE).sort((a, b) => (about.get(b) ?? 0) - (about.get(a) ?? 0));
+}
+
+/** The share of a search score its best passage makes (sheetIndex.ts WEIGHTS.best). */
+const BEST_PASSAGE_SHARE = 0.35;
+
+function aboutScore(match: SheetMatch): number {
+  let weighted = match.passages.length === 0 ? match.best : 0;
+  for (const passage of match.passages) weighted = Math.max(weighted, aboutness(passage));
+  return match.score - BEST_PASSAGE_SHARE * (match.best - weighted);
 }
 
 /** A follow-up whose topic words clearly fit another sheet better than the one being discussed. */
@@ -310,11 +458,14 @@ function answerTopic(context: Context): SheetTurn {
   const best = matches[0];
   if (!best) return answerNotFound(context);
   const runnersUp = matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP);
-  const asksSomething = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+  const asksSomething =
+    question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary || question.details.length > 0;
+  // The topic chose the sheet; it is looked for again inside it only when a figure or a detail is asked of it.
+  const keepsTopic = question.asksForFigures || question.details.length > 0;
   const answer = asksSomething
-    ? answerOnSheets({ ...context, question: { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
+    ? answerOnSheets({ ...context, question: keepsTopic ? question : { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
     : (() => {
-        const part = composePart(best.sheet, [passagesBody(best, language)], language);
+        const part = composePart(best.sheet, [passagesBody(best, language, question.asksForFigures)], language);
         return turn(context, 'answered', `${messages.bestMatch}\n${part.text}`, {
           cards: [part.card],
           suggestions: followUps(language, []),
@@ -368,6 +519,13 @@ const asksAboutASheet = (question: SheetQuestion) =>
 
 const HANDLERS: readonly Handler[] = [
   { name: 'empty', applies: ({ question }) => question.empty, answer: answerEmpty },
+  {
+    name: 'unknown-place',
+    applies: ({ question, index }) =>
+      question.unknownPlaces.length > 0 &&
+      (question.codes.length > 0 || question.unknownPlaces.some((place) => !placeIsATopic(index, place))),
+    answer: answerUnknownPlace,
+  },
   { name: 'numbered', applies: ({ question }) => question.codes.length > 0, answer: answerNumbered },
   { name: 'axis', applies: ({ question }) => question.axis !== undefined, answer: answerAxis },
   { name: 'listing', applies: ({ question }) => question.listing, answer: answerListing },

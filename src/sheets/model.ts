@@ -47,7 +47,10 @@ export const SheetSectionSchema = z.object({
   /** The heading as written ("PILOTAGE / COORDINATION", "Animateur"); empty for text before the first heading. */
   heading: z.string(),
   field: SheetFieldSchema,
-  /** Set for "ACTION 2"-style headings. */
+  /**
+   * Set for "ACTION 2"-style headings (field `actions`), and for the labelled parts of such an action ("Pilote : …",
+   * "Échéance : …" under "Action 2"), which keep their own field.
+   */
   actionNumber: z.number().int().positive().optional(),
   items: z.array(SheetItemSchema),
 });
@@ -74,6 +77,7 @@ export type SheetDeadline = z.infer<typeof SheetDeadlineSchema>;
 export const AxisStepSchema = z.object({
   /** "Pilier", "Axe"… when the plan names its levels. */
   kind: z.string().optional(),
+  /** "2.3", "B"; a level named but not numbered ("Pilier Cohésion sociale") keeps its name here. */
   number: z.string().min(1),
   title: z.string().optional(),
 });
@@ -87,8 +91,8 @@ export const SheetSchema = z.object({
   file: z.string().min(1),
   /** "PA", "FICHE"… as written, upper case. */
   prefix: z.string().min(1),
-  /** "3.2.1". */
-  number: z.string().regex(/^\d+(\.\d+)*$/),
+  /** "3.2.1", "7", or "B2" for plans that number their sheets under a lettered theme (layout/codes.ts). */
+  number: z.string().regex(/^(?:[A-Z]{1,2}[.-]?)?\d{1,3}(?:\.\d{1,3})*$/),
   /** "PA 3.2.1". */
   code: z.string().min(1),
   /** "version 2017", from "FICHE 1.2.5 (version 2017)". */

@@ -1,7 +1,9 @@
 import { plainText } from '../language/plainText';
 import { fold } from '../language/text';
 import { isMostlyUpperCase as isUpperCase } from './display';
-import { actionHeading, knownHeading } from './headings';
+import { actionHeading, isAbbreviatedLabel, knownHeading, labelField } from './headings';
+import { codeFromFileName, isActionCode, readCodeLine, sameFamily, type CodeLine } from './layout/codes';
+import { tablesAsBlocks } from './layout/tables';
 import {
   SheetSchema,
   sheetIdentity,
@@ -15,11 +17,16 @@ import {
 } from './model';
 
 /**
- * Reads one sheet file, in either seed layout (Rhône: UPPERCASE headings; Tours: tab-indented headings) or the
- * same written as Markdown, into the model. Never throws: a file that is not a sheet gets a reason.
+ * Reads a sheet file into the model, whatever its layout: headings in capitals, tab-led (Tours), numbered
+ * (« 1. Contexte », « 1.1 Constats »), `Label :` lines, inline « Label : valeur », bold, Markdown, abbreviated
+ * (« Diag. », « Resp. »), two-column tables (Markdown, HTML, tab-separated: see layout/tables.ts), per-action parts.
+ * A file that holds a whole plan is split into its sheets, each with the axis path it sits under. Never throws: a
+ * file that is not a sheet gets a reason.
  */
 
 export type ParseOutcome = { ok: true; sheet: Sheet } | { ok: false; reason: string };
+/** Every sheet of a file; `problems` says what was skipped inside a file that gave some sheets. */
+export type SheetsOutcome = { ok: true; sheets: Sheet[]; problems: string[] } | { ok: false; reason: string };
 
 export interface SheetSource {
   /** Path shown in problems and kept on the sheet. */
@@ -38,6 +45,12 @@ interface Line {
   indented: boolean;
   /** The line started with a bullet or a number. */
   marked: boolean;
+  /** The line started with a bullet (not a number). */
+  bulleted: boolean;
+  /** 1 for "#", 2 for "##"…; 0 when not a Markdown heading. */
+  markdownLevel: number;
+  /** The line opens with a bold label ("**Pilote** : Caf"). */
+  boldLed: boolean;
   number?: string;
   /** The whole text was bold ("**Développement…**"): a group head or a heading. */
   bold: boolean;
@@ -45,9 +58,18 @@ interface Line {
   body: string;
 }
 
-const BULLET = /^(?:[-+•·➔→►▸▪◦‣–—➢✓✔■□○●]|\*(?=\s))\s*/u;
-/** "1. ", "2) ", "3 - " but not "2.3 - …" (a dotted number is not numbering). */
-const NUMBERING = /^(\d{1,2})\s*(?:[.)](?!\d)|[-–](?=\s))\s*/;
+/** Bullets, including the Symbol-font ones Word and PDF exports leave (U+F0A7, U+F0B7…). */
+const BULLET = /^(?:[-+•·➔→►▸▪◦‣–—➢✓✔■□○●\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0e0]|\*(?=\s))\s*/u;
+/** Word's second-level bullet, pasted as text: a lone "o" before a tab. */
+const SUB_BULLET = /^\s*o\t/;
+/** "1. ", "2) ", "3 - ", "a) " but not "2.3 - …" (a dotted number is not numbering). */
+const NUMBERING = /^(\d{1,2}|[a-h](?=\)))\s*(?:[.)](?!\d)|[-–](?=\s))\s*/;
+/** "1.1 Constats chiffrés", "II. Objectifs", "B. Contexte": a heading's own numbering. */
+const HEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})+\.?|[IVX]{1,4}[.)]|[A-H][.)])\s+(\S.*)$/;
+/** A line split into parts by " | " (a breadcrumb: "SDAVS 84 | Orientation 2 – … | Fiche 2.1.4"). */
+const BREADCRUMB = / +\| +/;
+/** "MSA · Caf · Département": a list written on one line. */
+const INLINE_LIST = / [·•] /;
 const LINE_BREAK = /\r\n|\r|\n/;
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const MARKDOWN_RULE = /^\s*([-*_]\s*){3,}$/;
@@ -55,16 +77,19 @@ const BOLD_WHOLE = /^\*\*([^*].*?)\*\*\s*[:.]?$/;
 /** Tabs, non-breaking or doubled spaces: anything a single plain space should replace. */
 const UNTIDY_SPACE = /[^\S ]| {2}/;
 
-/** "PA 2.3.3 - TITLE", "FICHE 1.2.5 (version 2017)", "Fiche action n° 4.1 : Title", "## PA2.3.2 — Title". */
-const CODE_LINE =
-  /^(fiche[\s-]*action|fiche|pa|fa|action\s+sheet|sheet)\.?\s*(?:n\s*°\s*|no\.?\s+|num[ée]ro\s*)?(\d{1,2}(?:\s*\.\s*\d{1,2}){0,3})(?!\d)\s*(?:\(([^)]*)\))?\s*(?:[-–—:.]\s*)?(.*)$/iu;
-const VERSION_NOTE = /version|\bv\s?\d|\b(?:19|20)\d{2}\b|mise [àa] jour|\bmaj\b/i;
-
 /** "2 - RENDRE L'OFFRE…", "3.1- Consolider…" above the sheet's number. */
 const NUMBERED_AXIS = /^(\d{1,2}(?:\.\d{1,2})*)\s*[-–—:.)]\s*(\S.*)$/u;
 /** "Pilier 1", "Axe 2 : Titre". */
-const NAMED_AXIS =
-  /^(pilier|axe|sous[- ]axe|orientation|volet|priorit[ée]|objectif strat[ée]gique|enjeu strat[ée]gique|th[ée]matique|programme)\s*(?:n\s*°\s*)?(\d{1,2}(?:\.\d{1,2})*)\s*(?:[-–—:.]\s*(.*))?$/iu;
+const AXIS_KINDS = String.raw`pilier|axe|sous[- ]axe|orientation|volet|priorit[ée]|objectif strat[ée]gique|enjeu strat[ée]gique|th[ée]matique|programme`;
+const NAMED_AXIS = new RegExp(
+  String.raw`^(${AXIS_KINDS})(?:\s+(?:strat[ée]gique|op[ée]rationnel(?:le)?|prioritaire|th[ée]matique|[A-Z]{2,6}))?\s*(?:n\s*°\s*)?:?\s*(\d{1,2}(?:\.\d{1,2})*|[A-Z](?![\p{L}\d]))\s*(?:[-–—:.]\s*(.*))?$`,
+  'iu',
+);
+/** "Pilier Cohésion sociale": a level named by its theme, not numbered. */
+const THEMED_AXIS = /^(\p{L}+(?:[- ]axe)?)\s+(\p{Lu}[^–—:|\d]{2,60})$/u;
+const AXIS_KIND = new RegExp(String.raw`^(?:${AXIS_KINDS})$`, 'iu');
+/** "Pilier Cohésion sociale – Axe 3 : …": several levels on one line. */
+const AXIS_SPLIT = new RegExp(String.raw`\s+[–—|]\s+(?=(?:${AXIS_KINDS})\b)`, 'iu');
 
 const ACTION_REFS = /\bactions?\s+((?:\d{1,2}(?!\d)\s*(?:,|et|&|a|au|-|–|and|to)?\s*)+)/g;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -75,27 +100,33 @@ function readLine(raw: string): Line {
   const heading = MARKDOWN_HEADING.exec(raw);
   const rule = MARKDOWN_RULE.test(raw);
   const source = heading ? heading[2] : rule ? '' : raw;
+  const subBullet = !heading && SUB_BULLET.test(raw);
   const text = (UNTIDY_SPACE.test(source) ? source.replace(/\s+/g, ' ') : source).trim();
   const base: Line = {
     text,
     blank: text.length === 0,
     markdownHeading: heading !== null,
-    tabLed: /^\t/.test(raw),
-    indented: /^ +\S/.test(raw),
+    markdownLevel: heading ? heading[1].length : 0,
+    tabLed: /^\t/.test(raw) && !subBullet,
+    indented: /^ +\S/.test(raw) || subBullet,
     marked: false,
+    bulleted: false,
     bold: false,
+    boldLed: false,
     body: text,
   };
   if (base.blank) return base;
-  let body = text;
+  let body = subBullet ? text.slice(1).trim() : text;
   let number: string | undefined;
-  let marked = false;
+  let marked = subBullet;
+  let bulleted = subBullet;
   if (!base.markdownHeading) {
     for (let guard = 0; guard < 4; guard++) {
       const bullet = BULLET.exec(body);
       if (bullet && bullet[0].length > 0 && body.length > bullet[0].length) {
         body = body.slice(bullet[0].length);
         marked = true;
+        bulleted = true;
         continue;
       }
       const numbering = number === undefined ? NUMBERING.exec(body) : null;
@@ -109,52 +140,59 @@ function readLine(raw: string): Line {
     }
   }
   const bold = BOLD_WHOLE.test(body);
+  const boldLed = !bold && /^\*\*[^*]{1,60}\*\*\s*:|^\*\*[^*]{1,60}:\*\*/.test(body);
   if (body.includes('**') || body.includes('__')) body = body.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
   // Built field by field rather than spread: this runs for every line of every sheet.
   return {
     text,
     blank: body.length === 0,
     markdownHeading: base.markdownHeading,
+    markdownLevel: base.markdownLevel,
     tabLed: base.tabLed,
     indented: base.indented,
     marked,
+    bulleted,
     ...(number !== undefined ? { number } : {}),
     bold,
+    boldLed,
     body,
   };
 }
 
-
-interface CodeLine {
-  prefix: string;
-  number: string;
-  version?: string;
-  title: string;
-}
-
-function readCodeLine(line: Line): CodeLine | undefined {
-  const match = CODE_LINE.exec(line.body);
-  if (!match) return undefined;
-  const prefix = match[1].replace(/\s+/g, ' ').toUpperCase();
-  const number = match[2].replace(/\s+/g, '');
-  const note = match[3]?.trim();
-  let title = match[4].replace(/\*\*/g, '').replace(/[\s:]+$/, '').trim();
-  let version: string | undefined;
-  if (note && VERSION_NOTE.test(note)) version = note;
-  else if (note) title = `(${note}) ${title}`.trim();
-  return { prefix, number, version, title };
-}
-
-function readAxisLine(text: string, beforeCode: boolean): AxisStep | undefined {
+function axisStep(text: string, beforeCode: boolean): AxisStep | undefined {
   const named = NAMED_AXIS.exec(text);
   if (named) {
     const title = named[3]?.trim();
     return { kind: named[1].charAt(0).toUpperCase() + named[1].slice(1).toLowerCase(), number: named[2], ...(title ? { title } : {}) };
   }
+  const themed = THEMED_AXIS.exec(text);
+  if (themed && AXIS_KIND.test(themed[1])) {
+    return { kind: themed[1].charAt(0).toUpperCase() + themed[1].slice(1).toLowerCase(), number: themed[2].trim() };
+  }
   // A numbered line after the sheet's number is an item, not an axis.
   const numbered = beforeCode ? NUMBERED_AXIS.exec(text) : null;
   if (numbered) return { number: numbered[1], title: numbered[2].trim() };
   return undefined;
+}
+
+/** The plan's levels a line names: one ("Axe 2 : Titre") or several ("Pilier Cohésion sociale – Axe 3 : Titre"). */
+function readAxisLine(text: string, beforeCode: boolean): AxisStep[] | undefined {
+  const whole = axisStep(text, beforeCode);
+  if (whole && !AXIS_SPLIT.test(text)) return [whole];
+  const parts = text.split(AXIS_SPLIT);
+  if (parts.length < 2) return whole ? [whole] : undefined;
+  const steps = parts.map((part) => axisStep(part.trim(), beforeCode));
+  return steps.every((step): step is AxisStep => step !== undefined) ? steps : whole ? [whole] : undefined;
+}
+
+/** A new step replaces its level and those below it: a plan exported whole walks its tree from sheet to sheet. */
+function enterAxis(path: readonly AxisStep[], step: AxisStep): AxisStep[] {
+  if (step.kind) {
+    const same = path.findIndex((known) => known.kind === step.kind);
+    return same >= 0 ? [...path.slice(0, same), step] : [...path, step];
+  }
+  const kept = path.filter((known) => known.kind !== undefined || step.number.startsWith(`${known.number}.`));
+  return [...kept, step];
 }
 
 interface ItemDraft {
@@ -172,6 +210,8 @@ interface SectionDraft {
   actionTitle?: string;
   items: ItemDraft[];
   groupOpen: boolean;
+  /** The group head was itself a bullet: a bullet as far left closes the group. */
+  groupByBullet: boolean;
 }
 
 interface HeadingFound {
@@ -180,108 +220,239 @@ interface HeadingFound {
   actionNumber?: number;
   actionTitle?: string;
   inlineItem?: string;
+  /** An item with its own number ("Obj. 1 – Repérer…"): it goes into the field's section. */
+  numberedItem?: { number: string; text: string };
+  /** A label written as "Label : value" or "Label :": under an action, it is a part of that action. */
+  labelForm: boolean;
+}
+
+/** A label is short; a sentence is not one. */
+const MAX_LABEL = 60;
+const MAX_LABEL_WORDS = 7;
+const SENTENCE_END = /[.;,!?…]$/;
+/** "Obj. 1 – Repérer…", "Objectif 2 : …": an item numbered under a field's label. */
+const NUMBERED_LABEL_ITEM = /^([\p{L}][\p{L}'’ ]{0,20}?\.?)\s*(?:n\s*°\s*)?(\d{1,2})\s*[-–—:.)]\s+(\S.*)$/u;
+/** "Échéance : fin 2024", "Éch. 2025" at the end of an action or objective. */
+const INLINE_DEADLINE = /(?:^|[.;,]\s*|\s[-–—]\s*|\s)([EÉeé]ch(?:[ée]ance|[ée]ancier)?s?\.?|[Dd]élai|[Cc]alendrier)\s*:?\s*((?:fin |début |d[ée]but |mi-|courant |avant |d[èe]s |à partir de |en )?[^.;]*?\b(?:19|20)\d{2}(?:\s*[-–à]\s*(?:19|20)?\d{2,4})?)\s*\.?$/u;
+
+function isShortLabel(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_LABEL && text.split(' ').length <= MAX_LABEL_WORDS && !SENTENCE_END.test(text) && /^[\p{Lu}\d]/u.test(text);
 }
 
 class SectionReader {
   readonly sections: SectionDraft[] = [];
   private current: SectionDraft | undefined;
   private lastWasHeading = false;
+  private lastWasLabel = false;
   private lastItemLine = -1;
+  /** The action whose parts follow ("Action 2" then "Pilote : …", "Échéance : …"). */
+  private actionBlock: { number: number; level: number } | undefined;
 
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly lines: Line[],
+    /** The sheet sets its headings apart as bare short lines ("Diag.", "Points de vigilance"): see bareLabelStyle. */
+    private readonly bareLabels: boolean,
+  ) {}
+
+  private prevBlank(index: number): boolean {
+    return index === 0 || this.lines[index - 1].blank;
+  }
+
+  private nextBlank(index: number): boolean {
+    return index === this.lines.length - 1 || this.lines[index + 1].blank;
+  }
 
   /** The heading this line starts, if it is one. */
   heading(index: number): HeadingFound | undefined {
     const line = this.lines[index];
-    if (line.blank || line.marked) return undefined;
+    if (line.blank || line.bulleted) return undefined;
+    const prevBlank = this.prevBlank(index);
+    const nextBlank = this.nextBlank(index);
+    if (line.marked) return this.numberedHeading(line, line.body, false, prevBlank, nextBlank);
     const text = line.body;
-    const prevBlank = index === 0 || this.lines[index - 1].blank;
-    const nextBlank = index === this.lines.length - 1 || this.lines[index + 1].blank;
-    const standsOut = line.markdownHeading || line.bold || line.tabLed || prevBlank || this.lastWasHeading || isUpperCase(text);
+    const dotted = HEADING_NUMBER.exec(text);
+    if (dotted) {
+      const found = this.numberedHeading(line, dotted[1], true, prevBlank, nextBlank);
+      if (found) return found;
+    }
+    const caps = isUpperCase(text);
+    const standsOut = line.markdownHeading || line.bold || line.boldLed || line.tabLed || prevBlank || this.lastWasHeading || caps;
+    const current = this.current;
 
     const action = actionHeading(text);
-    if (action && standsOut) {
-      const long = action.title !== undefined && (action.title.length > MAX_ACTION_TITLE || /[.;]$/.test(action.title));
-      return {
-        heading: long ? text.slice(0, text.length - (action.title?.length ?? 0)).replace(/[\s:–—-]+$/, '') : text,
-        field: 'actions',
-        actionNumber: action.number,
-        ...(action.title && !long ? { actionTitle: action.title } : {}),
-        ...(action.title && long ? { inlineItem: action.title } : {}),
-      };
+    if (action) {
+      // "Action 1 : 2024" under "Échéances" is a deadline line; an action heading stands apart, or follows actions.
+      const amongActions = current === undefined || current.field === 'actions' || current.field === 'other';
+      const apart = line.markdownHeading || line.bold || line.boldLed || line.tabLed || caps || prevBlank;
+      if (apart || (amongActions && (this.lastWasHeading || current?.actionNumber !== undefined))) {
+        const title = action.title;
+        const long = title !== undefined && (title.length > MAX_ACTION_TITLE || /[.;]$/.test(title));
+        return {
+          heading: long ? text.slice(0, text.length - (title?.length ?? 0)).replace(/[\s:–—-]+$/, '') : text,
+          field: 'actions',
+          actionNumber: action.number,
+          ...(title && !long ? { actionTitle: title } : {}),
+          ...(title && long ? { inlineItem: title } : {}),
+          labelForm: false,
+        };
+      }
     }
+    if (line.markdownHeading) return { heading: text, field: labelField(text), labelForm: false };
     const known = knownHeading(text);
-    if (line.markdownHeading) return { heading: text, field: known?.field ?? 'other' };
     // "Actions 1 à 2 : 2023 à 2025" starts like a heading but carries content after its colon.
-    if (known && standsOut && !/[.;,]$/.test(text) && !/:\s*\S/.test(text)) return { heading: text.replace(/\s*:$/, ''), field: known.field };
+    if (known && standsOut && !SENTENCE_END.test(text) && !/:\s*\S/.test(text)) {
+      return { heading: text.replace(/\s*:$/, ''), field: known.field, labelForm: /:$/.test(text) };
+    }
 
     const colon = text.indexOf(':');
     if (colon > 0) {
-      const head = text.slice(0, colon).trim();
-      const rest = text.slice(colon + 1).trim();
-      const inline = knownHeading(head);
-      if (inline && inline.tail === '' && rest.length > 0 && standsOut) return { heading: head, field: inline.field, inlineItem: rest };
+      const found = this.labelHeading(line, text.slice(0, colon).trim(), text.slice(colon + 1).trim(), prevBlank, standsOut);
+      if (found) return found;
+    }
+
+    if (isAbbreviatedLabel(text) && prevBlank) return { heading: text, field: labelField(text), labelForm: false };
+    const numberedItem = NUMBERED_LABEL_ITEM.exec(text);
+    if (numberedItem && prevBlank || (numberedItem && current !== undefined && current.field === labelField(numberedItem[1]))) {
+      const field = labelField(numberedItem[1]);
+      if (field !== 'other' && field !== 'actions' && (isAbbreviatedLabel(numberedItem[1]) || knownHeading(numberedItem[1]))) {
+        return { heading: numberedItem[1].trim(), field, numberedItem: { number: numberedItem[2], text: numberedItem[3].trim() }, labelForm: false };
+      }
     }
 
     // A heading the model does not know stands alone between blank lines; the first line under a heading that is
     // still empty is that heading's content, however it looks.
-    const current = this.current;
     const mayOpen = current === undefined || current.items.length > 0 || current.field === 'other';
     if (!mayOpen || /^\d/.test(text) || !prevBlank) return undefined;
-    if (isUpperCase(text) && text.length <= 120 && nextBlank) return { heading: text, field: 'other' };
+    if (caps && text.length <= 120 && nextBlank) return { heading: text, field: 'other', labelForm: false };
     if (line.tabLed && nextBlank && text.length <= 60 && !/[.;:,!?…]$/.test(text) && /^\p{Lu}/u.test(text)) {
-      return { heading: text, field: 'other' };
+      return { heading: text, field: 'other', labelForm: false };
     }
-    if (line.bold && text.length <= 80 && nextBlank) return { heading: text.replace(/\s*:$/, ''), field: 'other' };
+    if (line.bold && text.length <= 80 && nextBlank) return { heading: text.replace(/\s*:$/, ''), field: 'other', labelForm: false };
+    if (line.bold && isShortLabel(text.replace(/\s*:$/, ''))) return { heading: text.replace(/\s*:$/, ''), field: labelField(text), labelForm: false };
+    if (this.bareLabels && !nextBlank && isShortLabel(text) && text.length <= 40) return { heading: text, field: labelField(text), labelForm: false };
     return undefined;
   }
 
-  openSection(found: HeadingFound): void {
+  /** "1. Contexte", "1.1 Constats chiffrés", "II. Objectifs". */
+  private numberedHeading(line: Line, label: string, dotted: boolean, prevBlank: boolean, nextBlank: boolean): HeadingFound | undefined {
+    if (line.number === undefined && !dotted) return undefined;
+    if (!/^\d/.test(line.number ?? '1') || !isShortLabel(label)) return undefined;
+    const known = knownHeading(label);
+    const field = labelField(label);
+    const apart = prevBlank && (nextBlank || dotted || (known !== undefined && known.tail === ''));
+    if (!apart && !(dotted && this.lastWasHeading)) return undefined;
+    // The first line under a heading is its content, however it looks ("Animateur", then "1. Udaf et …").
+    if (!dotted && (field === 'other' || this.lastWasHeading)) return undefined;
+    return { heading: label, field, labelForm: false };
+  }
+
+  /** "Pilote : Caf du Rhône", "Porteurs de projet :", "**Budget** : 8 000 €". */
+  private labelHeading(line: Line, head: string, rest: string, prevBlank: boolean, standsOut: boolean): HeadingFound | undefined {
+    if (!isShortLabel(head) || /\d/.test(head) || head.split(' ').length > 6) return undefined;
+    const field = labelField(head);
+    const inAction = this.actionBlock !== undefined;
+    if (rest.length === 0) {
+      if (!(prevBlank || this.lastWasLabel || this.lastWasHeading || line.boldLed || inAction)) return undefined;
+      if (field === 'other' && !(prevBlank || line.boldLed)) return undefined;
+      return { heading: head, field, labelForm: true };
+    }
+    const series = this.lastWasLabel || line.boldLed || inAction;
+    if (field === 'other' ? !series : !(standsOut || series)) return undefined;
+    if (field === 'actions' && !line.boldLed && !inAction && !prevBlank) return undefined;
+    return { heading: head, field, inlineItem: rest, labelForm: true };
+  }
+
+  openSection(found: HeadingFound, line: Line): void {
+    const block = this.actionBlock;
+    // Parts of an action ("Pilote : …" under "Action 2") keep their field and say which action they belong to.
+    const partOfAction =
+      block !== undefined &&
+      found.actionNumber === undefined &&
+      (found.labelForm || (line.markdownHeading && line.markdownLevel > block.level) || (found.field === 'actions' && !line.markdownHeading));
+    if (found.numberedItem) {
+      const current = this.current;
+      if (!current || current.field !== found.field) this.push({ heading: found.heading, field: found.field });
+      this.current?.items.push({ text: found.numberedItem.text, number: found.numberedItem.number, level: 0, marked: true, groupHead: false });
+      this.lastWasHeading = false;
+      this.lastWasLabel = false;
+      this.actionBlock = undefined;
+      return;
+    }
+    if (partOfAction && found.field === 'actions') {
+      // "Description de l'action" under "Action 2": its text is the action's.
+      if (found.inlineItem) this.current?.items.push({ text: found.inlineItem, level: 0, marked: false, groupHead: false });
+      this.lastWasHeading = true;
+      return;
+    }
+    if (found.actionNumber !== undefined) this.actionBlock = { number: found.actionNumber, level: line.markdownHeading ? line.markdownLevel : 7 };
+    else if (!partOfAction) this.actionBlock = undefined;
     const current = this.current;
     const mergeable =
       current !== undefined &&
       current.items.length === 0 &&
       current.field === found.field &&
+      current.field !== 'other' &&
       current.actionNumber === undefined &&
       found.actionNumber === undefined &&
+      !partOfAction &&
       current.heading !== '';
     if (mergeable) {
       // "Partenaires mobilisables (dont habitants)" then "Dispositifs mobilisables": one table header on two lines.
       current.heading = `${current.heading} / ${found.heading}`;
     } else {
-      this.current = {
-        heading: found.heading,
-        field: found.field,
-        ...(found.actionNumber !== undefined ? { actionNumber: found.actionNumber } : {}),
-        ...(found.actionTitle !== undefined ? { actionTitle: found.actionTitle } : {}),
-        items: [],
-        groupOpen: false,
-      };
-      this.sections.push(this.current);
+      const actionNumber = found.actionNumber ?? (partOfAction ? block?.number : undefined);
+      this.push({ heading: found.heading, field: found.field, ...(actionNumber !== undefined ? { actionNumber } : {}), ...(found.actionTitle !== undefined ? { actionTitle: found.actionTitle } : {}) });
     }
-    if (found.inlineItem) this.current?.items.push({ text: found.inlineItem, level: 0, marked: false, groupHead: false });
+    if (found.inlineItem) this.addText(found.inlineItem);
     this.lastWasHeading = true;
+    this.lastWasLabel = found.labelForm;
+  }
+
+  private push(section: Pick<SectionDraft, 'heading' | 'field' | 'actionNumber' | 'actionTitle'>): void {
+    // One object shape for every section (this runs for each heading of each sheet).
+    const draft: SectionDraft = {
+      heading: section.heading,
+      field: section.field,
+      actionNumber: section.actionNumber,
+      actionTitle: section.actionTitle,
+      items: [],
+      groupOpen: false,
+      groupByBullet: false,
+    };
+    this.current = draft;
+    this.sections.push(draft);
+  }
+
+  private addText(text: string): void {
+    const parts = INLINE_LIST.test(text) && text.split(INLINE_LIST).length >= 3 ? text.split(INLINE_LIST) : [text];
+    for (const part of parts) if (part.trim()) this.current?.items.push({ text: part.trim(), level: 0, marked: parts.length > 1, groupHead: false });
   }
 
   addItem(index: number): void {
     const line = this.lines[index];
-    if (!this.current) {
-      this.current = { heading: '', field: 'other', items: [], groupOpen: false };
-      this.sections.push(this.current);
-    }
-    const section = this.current;
+    if (!this.current) this.push({ heading: '', field: 'other' });
+    const section = this.current as SectionDraft;
     const last = section.items.at(-1);
     const continues = !line.marked && last !== undefined && last.marked && this.lastItemLine === index - 1 && !this.lastWasHeading;
     this.lastWasHeading = false;
+    this.lastWasLabel = false;
     this.lastItemLine = index;
     if (continues) {
       last.text = `${last.text} ${line.body}`;
       return;
     }
+    if (!line.marked && INLINE_LIST.test(line.body) && line.body.split(INLINE_LIST).length >= 3) {
+      this.addText(line.body);
+      return;
+    }
     const groupHead = line.bold || /:$/.test(line.body);
     let level: 0 | 1 = 0;
-    if (groupHead) section.groupOpen = true;
-    else if (section.groupOpen) level = 1;
+    if (groupHead) {
+      section.groupOpen = true;
+      section.groupByBullet = line.bulleted && !line.indented;
+    } else if (section.groupOpen && section.groupByBullet && line.bulleted && !line.indented) {
+      section.groupOpen = false;
+    } else if (section.groupOpen) level = 1;
     else if (line.marked && line.indented && section.items.length > 0) level = 1;
     section.items.push({
       text: line.body,
@@ -297,14 +468,40 @@ class SectionReader {
   }
 }
 
+/**
+ * Whether the sheet sets its headings apart as bare short lines after a blank line, with their content right under
+ * them ("Diag.", "Resp. (lead)", "Points de vigilance"): it does when two lines of that form are labels of known
+ * fields. Then an unknown line of the same form is a heading too, rather than a line of the section above.
+ */
+function bareLabelStyle(lines: readonly Line[], from: number, to: number): boolean {
+  let labels = 0;
+  for (let i = from; i < to && labels < 2; i++) {
+    const line = lines[i];
+    if (line.blank || line.marked || line.markdownHeading || line.tabLed) continue;
+    const prevBlank = i === 0 || lines[i - 1].blank;
+    const nextBlank = i === lines.length - 1 || lines[i + 1].blank;
+    if (!prevBlank || nextBlank) continue;
+    const text = line.body;
+    const label = isAbbreviatedLabel(text) || (isShortLabel(text) && text.length <= 40 && !isUpperCase(text) && !text.includes(':'));
+    if (label && labelField(text) !== 'other') labels++;
+  }
+  return labels >= 2;
+}
+
 function buildActions(sections: SheetSection[], drafts: SectionDraft[]): SheetAction[] {
   const actions = new Map<number, SheetAction>();
-  const headed = drafts.flatMap((draft) => (draft.field === 'actions' && draft.actionNumber !== undefined ? [{ ...draft, number: draft.actionNumber }] : []));
+  const headed = drafts.flatMap((draft) =>
+    draft.field === 'actions' && draft.actionNumber !== undefined ? [{ ...draft, number: draft.actionNumber }] : [],
+  );
   if (headed.length > 0) {
     for (const draft of headed) {
       const number = draft.number;
       const items = draft.items.map((item) => item.text);
-      const content = items.length > 0 ? items : draft.actionTitle ? [draft.actionTitle] : [];
+      // Its labelled parts ("Pilote : …", "Échéance : …") complete the action as it is quoted.
+      const parts = drafts
+        .filter((part) => part.actionNumber === number && part.field !== 'actions')
+        .flatMap((part) => part.items.map((item) => `${part.heading} : ${item.text}`));
+      const content = [...(items.length > 0 || parts.length > 0 ? items : draft.actionTitle ? [draft.actionTitle] : []), ...parts];
       if (content.length === 0 || actions.has(number)) continue;
       actions.set(number, { number, ...(draft.actionTitle ? { title: draft.actionTitle } : {}), items: content });
     }
@@ -319,7 +516,8 @@ function buildActions(sections: SheetSection[], drafts: SectionDraft[]): SheetAc
         open.items.push(item.text);
         continue;
       }
-      sequence = item.number !== undefined ? Number(item.number) : sequence + 1;
+      const own = item.number !== undefined && /^\d+$/.test(item.number) ? Number(item.number) : undefined;
+      sequence = own !== undefined && own > 0 ? own : sequence + 1;
       if (actions.has(sequence)) {
         open = undefined;
         continue;
@@ -352,84 +550,169 @@ export function actionNumbersIn(text: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-function buildDeadlines(sections: SheetSection[]): SheetDeadline[] {
-  return sections
-    .filter((section) => section.field === 'deadlines')
-    .flatMap((section) => section.items)
-    .map((item) => ({
-      text: item.text,
-      actions: actionNumbersIn(item.text),
-      years: [...new Set((item.text.match(YEAR) ?? []).map(Number))].sort((a, b) => a - b),
-    }));
+function yearsIn(text: string): number[] {
+  return [...new Set((text.match(YEAR) ?? []).map(Number))].sort((a, b) => a - b);
 }
 
-export function parseSheetText(content: string, source: SheetSource): ParseOutcome {
-  if (content.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
-  // Plan documents exported from web pages may hold HTML: only their text is read (see plainText.ts). A sheet is read
-  // line by line, and so is its markup: a tag left open on one line cannot swallow the sections below it.
-  const lines = content
-    .replace(/^\uFEFF/, '')
-    .split(LINE_BREAK)
-    .flatMap((raw) => plainText(raw).split(LINE_BREAK))
-    .map(readLine);
-  if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
-
-  let codeIndex = -1;
-  let code: CodeLine | undefined;
-  for (let i = 0; i < lines.length && !code; i++) {
-    code = lines[i].blank ? undefined : readCodeLine(lines[i]);
-    if (code) codeIndex = i;
-  }
-  if (!code) {
-    return { ok: false, reason: 'no sheet number found (expected a line such as "PA 2.3.2 - Title" or "FICHE 1.2.5")' };
-  }
-  const axis: AxisStep[] = [];
-  const reader = new SectionReader(lines);
-
-  for (let i = 0; i < codeIndex; i++) {
-    const line = lines[i];
-    if (line.blank) continue;
-    const step = readAxisLine(line.text, true);
-    if (step) axis.push(step);
-    else reader.addItem(i);
-  }
-
-  let title = code.title;
-  let index = codeIndex + 1;
-  if (!title) {
-    while (index < lines.length && lines[index].blank) index++;
-    const candidate = lines[index];
-    // A title may well start like a heading ("ACTIONS EN FAVEUR DE…"); only a bare heading, or one set apart by a
-    // blank line, is taken for the first section.
-    const apart = index > codeIndex + 1;
-    const known = candidate ? knownHeading(candidate.body) : undefined;
-    const isHeading =
-      candidate !== undefined && (actionHeading(candidate.body) !== undefined || (known !== undefined && (known.tail === '' || apart)));
-    if (candidate && !isHeading && !readAxisLine(candidate.body, false)) {
-      title = candidate.body.replace(/[\s:]+$/, '');
-      index++;
+function buildDeadlines(sections: SheetSection[], actions: readonly SheetAction[]): SheetDeadline[] {
+  const deadlines: SheetDeadline[] = sections
+    .filter((section) => section.field === 'deadlines')
+    .flatMap((section) =>
+      section.items.map((item) => ({
+        text: item.text,
+        actions: section.actionNumber !== undefined ? [section.actionNumber] : actionNumbersIn(item.text),
+        years: yearsIn(item.text),
+      })),
+    );
+  const said = new Set(deadlines.map((deadline) => deadline.text));
+  // "Action 7.1 – Proposer … Échéance : fin 2024.": a deadline written inside an action, or a numbered objective.
+  const dated = new Set(deadlines.flatMap((deadline) => deadline.actions));
+  for (const action of actions) {
+    if (dated.has(action.number)) continue;
+    for (const text of action.items) {
+      const match = INLINE_DEADLINE.exec(text);
+      if (!match) continue;
+      const line = `Action ${action.number} : ${match[2].trim()}`;
+      if (!said.has(line) && !said.has(`Échéance : ${match[2].trim()}`)) deadlines.push({ text: line, actions: [action.number], years: yearsIn(match[2]) });
     }
   }
-  if (!title) return { ok: false, reason: `no title after "${code.prefix} ${code.number}"` };
+  for (const section of sections) {
+    if (section.field === 'actions' || section.field === 'deadlines') continue;
+    for (const item of section.items) {
+      if (item.number === undefined) continue;
+      const match = INLINE_DEADLINE.exec(item.text);
+      if (match) deadlines.push({ text: `${section.heading} ${item.number} : ${match[2].trim()}`, actions: [], years: yearsIn(match[2]) });
+    }
+  }
+  return deadlines;
+}
 
+/** The lines of a file, tables rewritten as labelled blocks and breadcrumbs cut into their parts. */
+function fileLines(content: string): Line[] {
+  const lines: Line[] = [];
+  for (const raw of tablesAsBlocks(content.replace(/^\uFEFF/, '')).split(LINE_BREAK)) {
+    const plain = plainText(raw);
+    for (const part of plain === raw ? [raw] : plain.split(LINE_BREAK)) {
+      const crumbs = part.includes('|') && BREADCRUMB.test(part) && !/^\s*\|/.test(part) && !BULLET.test(part.trim()) ? part.split(BREADCRUMB) : [part];
+      // A breadcrumb's every part says something (« SDAVS 84 | Orientation 2 »); a bar inside an item is its text.
+      if (crumbs.length > 1 && crumbs.every((crumb) => /[\p{L}\p{N}]{2}/u.test(crumb))) for (const crumb of crumbs) lines.push(readLine(crumb));
+      else lines.push(readLine(part));
+    }
+  }
+  return lines;
+}
+
+interface SheetStart {
+  index: number;
+  code: CodeLine;
+}
+
+/** Where each sheet of the file starts: its code line. */
+function findStarts(lines: readonly Line[]): SheetStart[] {
+  const candidates: SheetStart[] = [];
+  let nonBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.blank) continue;
+    nonBlank++;
+    if (line.bulleted) continue;
+    const code = readCodeLine(line.body);
+    // "Action 1 : …" is an action of a sheet; it is a sheet's code only with a plan's dotted number or at the top.
+    if (code && (!isActionCode(code) || code.number.includes('.') || nonBlank <= 3)) candidates.push({ index: i, code });
+  }
+  const first = candidates.find((start) => !isActionCode(start.code)) ?? candidates[0];
+  if (!first) return [];
+  const starts = [first];
+  const numbers = new Set([first.code.number]);
+  for (const candidate of candidates) {
+    if (candidate.index <= first.index || numbers.has(candidate.code.number) || !sameFamily(candidate.code, first.code)) continue;
+    const line = lines[candidate.index];
+    const apart = line.markdownHeading || line.bold || candidate.index === 0 || lines[candidate.index - 1].blank;
+    if (!apart) continue;
+    starts.push(candidate);
+    numbers.add(candidate.code.number);
+  }
+  return starts;
+}
+
+/** A sheet with no number in its text: its title line, numbered after the file name when that gives a number. */
+function startFromFileName(lines: readonly Line[], file: string): SheetStart | string {
+  const fromName = codeFromFileName(file);
+  const titleIndex = lines.findIndex((line) => !line.blank && !line.marked && !readAxisLine(line.text, true) && labelField(line.body) === 'other');
+  if (titleIndex < 0) return 'no sheet number found, and no title line';
+  if (!fromName) {
+    return 'no sheet number found in the text (a line such as "PA 2.3.2 - Title", "Fiche action n°4", "Action 3.4 – Title") nor in the file name (such as "fiche-2.3.2.txt")';
+  }
+  return { index: titleIndex, code: { ...fromName, title: lines[titleIndex].body.replace(/[\s:]+$/, '') } };
+}
+
+function parseSegment(
+  lines: Line[],
+  range: { from: number; to: number },
+  start: SheetStart,
+  inheritedAxis: readonly AxisStep[],
+  source: SheetSource,
+): { outcome: ParseOutcome; axis: AxisStep[] } {
+  const code = start.code;
+  let axis = [...inheritedAxis];
+  const reader = new SectionReader(lines.slice(0, range.to), bareLabelStyle(lines, start.index + 1, range.to));
+
+  for (let i = range.from; i < start.index; i++) {
+    const line = lines[i];
+    if (line.blank) continue;
+    const steps = readAxisLine(line.text, true);
+    if (steps) for (const step of steps) axis = enterAxis(axis, step);
+    else if (range.from === 0) reader.addItem(i);
+  }
+  const planAxis = axis;
+
+  let title = code.title;
+  let index = start.index + 1;
   let inPreamble = true;
-  for (; index < lines.length; index++) {
+  // Before the first heading: the plan's levels, the title when the code line had none, "Intitulé : …".
+  for (; index < range.to && inPreamble; index++) {
+    const line = lines[index];
+    if (line.blank) continue;
+    const steps = readAxisLine(line.body, false);
+    if (steps) {
+      for (const step of steps) axis.push(step);
+      continue;
+    }
+    const colon = line.body.indexOf(':');
+    if (colon > 0 && isTitleLabelLine(line.body.slice(0, colon))) {
+      if (!title) title = line.body.slice(colon + 1).trim();
+      continue;
+    }
+    if (!title) {
+      // A title may well start like a heading ("ACTIONS EN FAVEUR DE…"); only a bare heading, or one set apart by a
+      // blank line, is taken for the first section.
+      const apart = index > start.index + 1 && lines[index - 1].blank;
+      const known = knownHeading(line.body);
+      const isHeading =
+        line.markdownHeading ||
+        actionHeading(line.body) !== undefined ||
+        (known !== undefined && (known.tail === '' || apart)) ||
+        isAbbreviatedLabel(line.body) ||
+        /:$/.test(line.body);
+      if (!isHeading) {
+        title = line.body.replace(/[\s:]+$/, '');
+        continue;
+      }
+    }
+    inPreamble = false;
+    index--;
+  }
+  if (!title) return { outcome: { ok: false, reason: `no title after "${code.prefix} ${code.number}"` }, axis: planAxis };
+
+  for (; index < range.to; index++) {
     const line = lines[index];
     if (line.blank) {
       reader.blank();
       continue;
     }
-    if (inPreamble) {
-      const step = readAxisLine(line.text, false);
-      if (step) {
-        axis.push(step);
-        continue;
-      }
-    }
     const found = reader.heading(index);
     if (found) {
-      inPreamble = false;
-      reader.openSection(found);
+      reader.openSection(found, line);
       continue;
     }
     reader.addItem(index);
@@ -441,6 +724,7 @@ export function parseSheetText(content: string, source: SheetSource): ParseOutco
     ...(draft.actionNumber !== undefined ? { actionNumber: draft.actionNumber } : {}),
     items: draft.items.map((item) => ({ text: item.text, ...(item.number !== undefined ? { number: item.number } : {}), level: item.level })),
   }));
+  const actions = buildActions(sections, reader.sections);
 
   const parsed = SheetSchema.safeParse({
     id: sheetIdentity(source.plan.id, code.number),
@@ -453,12 +737,56 @@ export function parseSheetText(content: string, source: SheetSource): ParseOutco
     title,
     axis,
     sections,
-    actions: buildActions(sections, reader.sections),
-    deadlines: buildDeadlines(sections),
+    actions,
+    deadlines: buildDeadlines(sections, actions),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `does not fit the sheet model: ${issue.path.join('.')} ${issue.message}` };
+    return { outcome: { ok: false, reason: `does not fit the sheet model: ${issue.path.join('.')} ${issue.message}` }, axis: planAxis };
   }
-  return { ok: true, sheet: parsed.data };
+  return { outcome: { ok: true, sheet: parsed.data }, axis: planAxis };
+}
+
+const TITLE_LABEL_LINE = /^(?:intitul[ée]|titre|libell[ée]|nom de l'action|nom de la fiche|objet|title)(?:\s+de\s+l[a']?\s*(?:action|fiche(?:\s+action)?))?$/i;
+function isTitleLabelLine(head: string): boolean {
+  return TITLE_LABEL_LINE.test(head.replace(/\*\*/g, '').trim());
+}
+
+/** Every sheet a file holds (one, or a whole plan's). */
+export function parseSheets(content: string, source: SheetSource): SheetsOutcome {
+  if (content.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
+  const lines = fileLines(content);
+  if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
+
+  let starts = findStarts(lines);
+  if (starts.length === 0) {
+    const start = startFromFileName(lines, source.file);
+    if (typeof start === 'string') return { ok: false, reason: start };
+    starts = [start];
+  }
+  // Each sheet takes the plan's levels written just above its code ("Axe 2 : …" then "Fiche 2.1").
+  const bounds = starts.map((start, k) => {
+    if (k === 0) return 0;
+    let from = start.index;
+    while (from > starts[k - 1].index + 1 && (lines[from - 1].blank || readAxisLine(lines[from - 1].text, true) !== undefined)) from--;
+    return from;
+  });
+  const sheets: Sheet[] = [];
+  const problems: string[] = [];
+  let axis: AxisStep[] = [];
+  starts.forEach((start, k) => {
+    const range = { from: bounds[k], to: k + 1 < starts.length ? bounds[k + 1] : lines.length };
+    const parsed = parseSegment(lines, range, start, k === 0 ? [] : axis, source);
+    axis = parsed.axis;
+    if (parsed.outcome.ok) sheets.push(parsed.outcome.sheet);
+    else problems.push(starts.length > 1 ? `${start.code.prefix} ${start.code.number}: ${parsed.outcome.reason}` : parsed.outcome.reason);
+  });
+  if (sheets.length === 0) return { ok: false, reason: problems[0] ?? 'no sheet found' };
+  return { ok: true, sheets, problems };
+}
+
+/** The first sheet of a file (a file of one sheet, as the seed plans have). */
+export function parseSheetText(content: string, source: SheetSource): ParseOutcome {
+  const outcome = parseSheets(content, source);
+  return outcome.ok ? { ok: true, sheet: outcome.sheets[0] } : outcome;
 }

@@ -99,7 +99,14 @@ export class PhraseSet<T> {
     const token = words.tokens[at];
     if (token.length < MIN_TOLERANT_LENGTH - 1 || /\d/.test(token) || this.canonicalWords.has(words.canonical[at])) return undefined;
     if (words.isKnown(at)) return undefined;
-    return this.closest(token) ?? undefined;
+    return this.conjugated(token) ?? this.closest(token) ?? undefined;
+  }
+
+  /** A plural verb stands for the vocabulary's singular: "prévoient" → "prevoit", "financent" → "finance". */
+  private conjugated(token: string): string | undefined {
+    if (!token.endsWith('ent') || token.length < MIN_TOLERANT_LENGTH + 1) return undefined;
+    const stem = token.slice(0, -3);
+    return [`${stem}t`, `${stem}e`, stem].find((form) => this.canonicalWords.has(form));
   }
 
   private closestTolerantWord(token: string): string | null {

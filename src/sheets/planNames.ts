@@ -1,6 +1,8 @@
 import { STOP_WORDS, contentWords, fold, words } from '../language/text';
 import { GLOSSARY } from './glossary';
 import type { Plan } from './model';
+import { questionTokens } from './phrases';
+import { CITIES, DEPARTEMENTS, NAMES_ALSO_WORDS, REGIONS } from './territories';
 import { normaliseTerm } from './terms';
 import { PLAN_NAMING_CUES } from './vocabulary';
 
@@ -50,11 +52,77 @@ function planWords(plan: Plan): PlanWords {
   return { plan, names, titleWords };
 }
 
+/** A territory the question names, as written in the list of territories ("Gironde"), at these token positions. */
+export interface NamedPlace {
+  name: string;
+  tokens: number[];
+}
+
+interface Place {
+  name: string;
+  tokens: readonly string[];
+}
+
+/** Territories by their first folded word, longest first ("bouches du rhone" before "rhone"). */
+const PLACES_BY_FIRST: ReadonlyMap<string, readonly Place[]> = (() => {
+  const byFirst = new Map<string, Place[]>();
+  for (const name of [...DEPARTEMENTS, ...REGIONS, ...CITIES]) {
+    const tokens = questionTokens(name);
+    if (tokens.length === 0) continue;
+    const list = byFirst.get(tokens[0]) ?? [];
+    list.push({ name, tokens });
+    byFirst.set(tokens[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+})();
+
+/** Whether a word of the original text, folded, is `token` and starts with a capital ("Somme", not "somme"). */
+function writtenWithCapital(text: string, token: string): boolean {
+  return (text.match(/[\p{L}]+/gu) ?? []).some((word) => fold(word) === token && word[0] !== word[0].toLowerCase());
+}
+
+/** Whether the word stands on its own somewhere, not inside a compound name ("Nord" in "Metz-Nord"). */
+function writtenAlone(text: string, token: string): boolean {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].some((match) => {
+    if (fold(match[0]) !== token) return false;
+    const start = match.index;
+    const end = start + match[0].length;
+    return text[start - 1] !== '-' && text[end] !== '-';
+  });
+}
+
 export class PlanNamer {
   private readonly plans: PlanWords[];
+  /** Every folded word of the loaded plans' titles, territories and ids: a territory made only of these is covered. */
+  private readonly coveredWords: Set<string>;
 
   constructor(plans: readonly Plan[]) {
     this.plans = plans.map(planWords);
+    this.coveredWords = new Set(
+      plans.flatMap((plan) => [...words(plan.title), ...words(plan.territory ?? ''), ...words(plan.id.replace(/[-_.]+/g, ' '))]),
+    );
+  }
+
+  /**
+   * Territories the question names that no loaded plan covers ("du Gard" when no plan of the Gard is loaded).
+   * Names that are also everyday words count only when written with a capital.
+   */
+  unknownPlaces(tokens: readonly string[], text: string): NamedPlace[] {
+    const found: NamedPlace[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const place = (PLACES_BY_FIRST.get(tokens[i]) ?? []).find((candidate) =>
+        candidate.tokens.every((token, k) => tokens[i + k] === token),
+      );
+      if (!place) continue;
+      const positions = place.tokens.map((_, k) => i + k);
+      i += place.tokens.length - 1;
+      if (place.tokens.length === 1 && NAMES_ALSO_WORDS.has(place.tokens[0]) && !writtenWithCapital(text, place.tokens[0])) continue;
+      if (place.tokens.length === 1 && !writtenAlone(text, place.tokens[0])) continue;
+      const covered = place.tokens.every((token) => STOP_WORDS.has(token) || this.coveredWords.has(token));
+      if (!covered && !found.some((known) => known.name === place.name)) found.push({ name: place.name, tokens: positions });
+    }
+    return found;
   }
 
   /** The plans the question names, if it names fewer than all of them. */

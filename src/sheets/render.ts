@@ -4,8 +4,8 @@ import { rememberMany } from '../shared/remember';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, excerpt, readableText, sheetName, shorten } from './display';
-import { sectionsOf, type Sheet, type SheetDeadline, type SheetItem, type SheetSection } from './model';
-import type { SheetMatch } from './sheetIndex';
+import { sectionsOf, type Sheet, type SheetField, type SheetDeadline, type SheetItem, type SheetSection } from './model';
+import type { PassageMatch, SheetMatch } from './sheetIndex';
 import type { AskedField } from './vocabulary';
 
 /** A sheet's words and their labelled lines come back from answer to answer: each is escaped once, up to this many. */
@@ -188,14 +188,49 @@ export function passageHeading(sheet: Sheet, section: number, language: Language
   return found ? sectionHeading(found, language) : sheetMessages[language].title;
 }
 
-/** The passages of a sheet that match the question best, quoted (cut around the match when long). */
-export function passagesBody(match: SheetMatch, language: Language): PartBody {
+/**
+ * What a sheet is about is said in its title, objectives and actions; its diagnosis and side sections mention things
+ * in passing. Which sheet a topic is about, and which of its passages to quote first, weigh passages by where they stand.
+ */
+const PASSAGE_WEIGHT: Readonly<Record<SheetField, number>> = {
+  actions: 1,
+  objectives: 1,
+  pilot: 0.95,
+  partners: 0.95,
+  funding: 0.95,
+  audience: 0.9,
+  results: 0.9,
+  deadlines: 0.85,
+  context: 0.85,
+  other: 0.85,
+  links: 0.7,
+};
+
+/** A passage's score, less when it only mentions the topic in passing. */
+export function aboutness(match: PassageMatch): number {
+  return match.score * (match.passage.field ? PASSAGE_WEIGHT[match.passage.field] : 1);
+}
+
+/** A figure: a number that is not a year ("2026") nor a numbering ("7.3"). */
+export function holdsFigure(text: string): boolean {
+  return /\d/.test(text.replace(/\b\d+(?:\.\d+)+\b/g, ' ').replace(/\b(?:19|20)\d{2}\b/g, ' '));
+}
+
+/**
+ * The passages of a sheet that match the question best, quoted (cut around the match when long). When a figure is
+ * asked, the passages that hold one come first: « combien de LAEP » is answered by the sentence with « 31 LAEP ».
+ */
+export function passagesBody(match: SheetMatch, language: Language, preferFigures = false): PartBody {
   const messages = sheetMessages[language];
   const { sheet } = match;
   const lines: string[] = [];
   const blocks: CardBlock[] = [];
   const best = match.passages[0]?.score ?? 0;
-  const chosen = match.passages.filter((passage) => passage.passage.kind !== 'axis' && passage.score >= best * 0.5).slice(0, MAX_PASSAGES);
+  const close = match.passages
+    .filter((passage) => passage.passage.kind !== 'axis' && passage.score >= best * 0.5)
+    .sort((a, b) => aboutness(b) - aboutness(a));
+  const withFigures = preferFigures ? close.filter((passage) => holdsFigure(passage.passage.text)) : [];
+  const chosen = (withFigures.length > 0 ? [...withFigures, ...close.filter((passage) => !withFigures.includes(passage))] : close).slice(0, MAX_PASSAGES);
   const shownSections = new Set<number>();
   for (const { passage, matched } of chosen) {
     if (shownSections.has(passage.section)) continue;

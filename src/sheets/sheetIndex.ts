@@ -100,8 +100,9 @@ const REMEMBERED_SEARCHES = 4;
 const PLAN_BOOST = 0.1;
 const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 } as const;
 
+/** "3.2.1" → "321", "B2" → "b2": a number as a question may type it, without its dots. */
 function digitsOf(number: string): string {
-  return number.replace(/\D/g, '');
+  return number.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -193,7 +194,10 @@ export class SheetIndex {
 
   /** Sheets with this number, in any plan: exact dotted number first, then the same digits ("pa321"). */
   findByNumber(query: SheetNumberQuery): Sheet[] {
-    const found = (query.number ? this.byNumber.get(query.number) : undefined) ?? this.byDigits.get(query.digits) ?? [];
+    const found =
+      (query.number ? this.byNumber.get(query.number) ?? this.byNumber.get(query.number.toUpperCase()) : undefined) ??
+      this.byDigits.get(digitsOf(query.digits)) ??
+      [];
     const prefix = query.prefix;
     if (found.length < 2 || !prefix) return found;
     // Two plans may share a number under different prefixes ("PA 1.2.5", "FICHE 1.2.5"): the typed one decides.
@@ -207,7 +211,7 @@ export class SheetIndex {
   }
 
   hasDigits(digits: string): boolean {
-    return this.byDigits.has(digits);
+    return this.byDigits.has(digitsOf(digits));
   }
 
   /** Sheets under an axis ("2.3" → 2.3.1, 2.3.2…), in any plan. */

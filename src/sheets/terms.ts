@@ -71,3 +71,27 @@ export function searchTermsOfEach(texts: readonly string[]): string[][] {
   const parts = folded.split(SEPARATOR);
   return parts.length === texts.length ? parts.map(termsOfFolded) : texts.map(searchTerms);
 }
+
+/** A text's search terms in order, repeats kept: what a phrase is matched against. */
+export function termSequence(text: string): string[] {
+  return words(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(normaliseTerm);
+}
+
+/**
+ * The most terms of the phrase, taken in its order, that the text holds side by side: "Mission locale des Landes"
+ * holds 2 of "mission locale" and "sa mission est d'animer le réseau local" holds 1. A term matches any of its forms.
+ */
+export function longestRun(text: string, phrase: ReadonlyArray<ReadonlySet<string>>): number {
+  const sequence = termSequence(text);
+  let longest = 0;
+  for (let start = 0; start < sequence.length; start++) {
+    for (let first = 0; first < phrase.length; first++) {
+      let length = 0;
+      while (start + length < sequence.length && first + length < phrase.length && phrase[first + length].has(sequence[start + length])) length++;
+      if (length > longest) longest = length;
+    }
+  }
+  return longest;
+}

@@ -1,4 +1,4 @@
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { DEV_KNOWLEDGE, conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
 import { createLogger } from '../../src/log/logger';
 import { openStore } from '../../src/storage';
 
@@ -29,6 +29,16 @@ const singleTurns: [says: string, mentions: string[], never?: string[]][] = [
   ['qui pilote la PA 9.9.9 ?', ['9.9.9'], ['Commission Parentalité du Comité', 'Caf du Rhône dans le cadre']],
   // An action number with no sheet under discussion: the bot asks which sheet, it does not guess one.
   ['action 2', ['de quelle fiche parlez-vous'], ['n’ai pas bien compris']],
+  // An organisation wherever it appears, each sheet with its role: the MSA is a partner in one, a funder in others.
+  ['quelles fiches impliquent la MSA ?', ['2.3.2', '3.1.2', '2.3.3', 'partenaire', 'financeur']],
+  // A figure inside the diagnosis, asked with no field named: its sentence, with its section.
+  ['combien de territoires sont concernés par les conseils locaux selon la PA 3.2.1 ?', ['15 territoires', 'diagnostic'], ['Commission Parentalité du Comité']],
+  // The funding section exists but gives no amount: said plainly, then quoted.
+  ['quel est le budget en euros de la PA 3.2.1 ?', ['ne donne pas de montant', 'Fonds National Parentalité'], ['€']],
+  ['qui contacter pour la PA 3.2.1, par mail ou par téléphone ?', ['ne donne pas de contact', 'Commission Parentalité'], ['@']],
+  // A plan or territory that is not loaded is named as unknown; another plan's sheet is offered, not given.
+  ['qui pilote la PA 2.3.2 du Gard ?', ['gard', 'plans charges', 'existe dans d'], ['pilotage']],
+  ['fiche 1.2.5 de la Gironde', ['gironde', 'plans charges', 'Contrat de ville de l’agglomération tourangelle'], ['CAF et Centres sociaux/EVS']],
 ];
 
 describe('a partner asks about the sheets', () => {
@@ -42,6 +52,14 @@ describe('a partner asks about the sheets', () => {
     const chat = conversation(bot);
     expect(folded((await chat.says('parle-moi de la PA 3.2.1')).text)).toContain('conseils locaux de la parentalite');
     expect(folded((await chat.says('et ses indicateurs ?')).text)).toContain('taux de couverture');
+  });
+
+  test('English questions reach the same passages', async () => {
+    const msa = folded((await conversation(bot, { locale: 'en-US' }).says('Which sheets involve the MSA?')).text);
+    for (const words of ['2.3.2', '3.1.2', 'partner', 'funder']) expect(msa).toContain(words);
+    const amount = folded((await conversation(bot, { locale: 'en-US' }).says('How much money does PA 3.2.1 get?')).text);
+    expect(amount).toContain('gives no amount');
+    expect(amount).toContain('fonds national parentalite');
   });
 
   test('an English question gets an English frame around the French quote', async () => {
@@ -120,5 +138,40 @@ describe('a stored conversation that no longer fits', () => {
     // No sheet under discussion any more: the follow-up asks which one, and a full question is answered.
     expect(folded((await chat.says('et ses indicateurs ?')).text)).toContain('de quelle fiche');
     expect(folded((await chat.says('qui pilote la PA 3.2.1 ?')).text)).toContain('commission parentalite');
+  });
+});
+
+describe('a partner asks about plans in layouts of their own (development sheets)', () => {
+  let dev: TestBot;
+  beforeAll(async () => {
+    dev = await startTestBot(DEV_KNOWLEDGE);
+  });
+  afterAll(async () => {
+    await dev.stop();
+  });
+
+  const rows: [says: string, mentions: string[], never?: string[], locale?: string][] = [
+    // Two plans share « 3.1.2 »: the Vaucluse question gets the Vaucluse sheet; the bare number gets both, each named.
+    ['Qui est responsable de la fiche 3.1.2 du schéma AVS de Vaucluse ?', ['Fédération des centres sociaux de Vaucluse'], ['Caf du Rhône']],
+    ['Qui pilote la fiche 3.1.2 ?', ['Rhône', 'Vaucluse']],
+    // Honest about what a sheet does not say.
+    ['Quel est le montant du budget de l’action n° 3.4 de Metz ?', ['ne donne pas de montant', 'Caf de la Moselle'], ['€']],
+    ['Quel est le mail ou le téléphone du contact de la fiche B2 du Grand Dax ?', ['ne donne pas de contact', 'Enfance-Jeunesse'], ['@']],
+    ['Quand se réunit le prochain comité de pilotage de la fiche 3.1.2 du Vaucluse ?', ['pas de date precise'], ['janvier', 'juin', 'septembre']],
+    // A name of several words, found where its words stand together, with its role.
+    ['Quelles fiches impliquent la mission locale ?', ['B2', '3.4', 'partenaire'], ['3.1.2', '2.3.2']],
+    // A figure inside a sheet, found from its words alone.
+    ['Dans le Finistère, quelle part des mères se sont senties seules après la naissance ?', ['31 %', 'Constats chiffrés', 'FICHE-ACTION 7']],
+    ['Au Grand Dax, quelle part des participants aux actions parentalité sont des pères ?', ['11 %', 'B2']],
+    // « quelle fiche porte sur … » weighs the title above passing mentions.
+    ['quelle fiche porte sur les pères ?', ['B2', 'Mieux associer les pères']],
+    ['Which sheet is about fathers?', ['B2'], [], 'en-US'],
+    ['What share of mothers felt lonely after the birth, in the Finistère?', ['31 %'], [], 'en-US'],
+  ];
+
+  test.each(rows)('« %s »', async (says, mentions, never = [], locale = 'fr-FR') => {
+    const reply = folded((await conversation(dev, { locale }).says(says)).text);
+    for (const words of mentions) expect(reply).toContain(folded(words));
+    for (const words of never) expect(reply).not.toContain(folded(words));
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describeHours, openWhenAskedText, statusToday, weekText } from '../../src/messages/hours';
 import { isOpenDuring, openDuring, parseHours, todayStatus, usualWeek } from '../../src/offer/hours';
@@ -294,5 +295,60 @@ describe('no reading kept from one instant to the next', () => {
   it('has no module-level cache of the last instant', () => {
     const source = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/offer/hours.ts'), 'utf8') as string;
     expect(source).not.toMatch(/^let\s+last/m);
+  });
+});
+
+describe('the time asked, read from the span table', () => {
+  // What openDuring answered when it asked the library for each window and read its Dates with luxon: the table
+  // must say the same, across changes of time, midnights, nights and public holidays.
+  const fromLibrary = (raw: string, windows: ReturnType<typeof timeWindows>) => {
+    const schedule = parseHours(raw, ARA).schedule;
+    if (!schedule) return null;
+    const wall = (t: DateTime) => new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+    const back = (d: Date) => DateTime.fromObject({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes() }, { zone: 'Europe/Paris' });
+    for (const window of windows) {
+      const found = schedule.getOpenIntervals(wall(window.start.setZone('Europe/Paris')), wall(window.end.setZone('Europe/Paris')))[0];
+      if (!found) continue;
+      const [from, to] = [back(found[0]), back(found[1])];
+      const start = from < window.start ? window.start : from;
+      const end = to > window.end ? window.end : to;
+      if (end <= start) continue;
+      const midnight = end.hour === 0 && end.minute === 0 && end > start;
+      const allDay = (start.hour === 0 && start.minute === 0 && midnight && end <= start.plus({ hours: 25 })) || end.diff(start, 'hours').hours >= 24;
+      const clock = (t: DateTime) => ({ hour: t.hour, minute: t.minute });
+      return { weekday: start.weekday, span: allDay ? { allDay: true } : { allDay: false, start: clock(start), end: midnight ? { hour: 24, minute: 0 } : clock(end) } };
+    }
+    return null;
+  };
+  const openAnyFromLibrary = (raw: string, windows: ReturnType<typeof timeWindows>) => {
+    const schedule = parseHours(raw, ARA).schedule;
+    const wall = (t: DateTime) => new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+    return windows.some((w) => (schedule?.getOpenIntervals(wall(w.start.setZone('Europe/Paris')), wall(w.end.setZone('Europe/Paris'))).length ?? 0) > 0);
+  };
+  const schedules = [
+    'Tu 14:00-17:00; Sa 09:30-12:00', 'Mo-Su 00:00-24:00', '24/7', 'Sa 22:00-02:00', 'Su 01:30-03:30', 'Sa-Su 00:00-24:00',
+    'Mo-Fr 09:00-12:00,14:00-18:30; PH off', 'We 18:00-24:00', 'Mo-Fr 08:30-18:00 "sur rendez-vous"; Sa 10:00-12:00',
+    'Su 02:00-02:45', 'Sa 23:00-24:00; Su 00:00-03:00', 'Mo-Su 06:00-23:00; SH off', 'Su 01:00-24:00', 'Su 00:30-24:00',
+  ];
+  const instants = ['2026-03-10T10:30:00', '2026-03-27T23:10:00', '2026-03-29T01:45:00', '2026-10-24T12:00:00', '2026-10-25T02:30:00', '2026-12-24T18:00:00', '2026-04-05T23:59:00'];
+  it('says what the library says, for any schedule, instant and time asked', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...schedules),
+        fc.constantFrom(...instants),
+        fc.oneof(
+          fc.record({ weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }), part: fc.constantFrom(undefined, 'morning', 'afternoon', 'evening' as const) }),
+          fc.constant({ now: true }),
+          fc.record({ date: fc.constantFrom('2026-03-29', '2026-10-25', '2026-12-25', '2026-04-04'), part: fc.constantFrom(undefined, 'evening' as const) }),
+        ),
+        (raw, iso, intent) => {
+          const at = paris(iso);
+          const asked = Object.fromEntries(Object.entries(intent).filter(([, v]) => v !== undefined));
+          expect(openDuring(parseHours(raw, ARA), timeWindows(asked, at))).toEqual(fromLibrary(raw, timeWindows(asked, at)));
+          expect(isOpenDuring(parseHours(raw, ARA), timeWindows(asked, at))).toBe(openAnyFromLibrary(raw, timeWindows(asked, at)));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -104,3 +104,24 @@ describe('loading from a temporary folder', () => {
     expect(knowledge.problems).toEqual([{ file: join(dir, 'nowhere'), reason: expect.stringMatching(/cannot be read/) }]);
   });
 });
+
+describe('a plan exported whole, as one file', () => {
+  it('loads each of its sheets, reported apart when one repeats another file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-whole-plan-'));
+    try {
+      mkdirSync(join(dir, 'plan-entier'));
+      writeFileSync(join(dir, 'plan-entier', 'plan.json'), JSON.stringify({ id: 'plan-entier', title: 'Plan entier' }));
+      const sheet = (code: string, title: string, pilot: string) => [`Fiche ${code} – ${title}`, '', 'PILOTE', '', pilot, ''].join('\n');
+      writeFileSync(
+        join(dir, 'plan-entier', 'plan.txt'),
+        ['Axe 1 : Informer les familles', '', sheet('1.1', 'Un site des parents', 'Caf'), sheet('1.2', 'Des permanences', 'Ville'), 'Axe 2 : Soutenir les pairs', '', sheet('2.1', 'Des cafés des parents', 'Centres sociaux')].join('\n'),
+      );
+      writeFileSync(join(dir, 'plan-entier', 'copie-1.2.txt'), sheet('1.2', 'Des permanences', 'Ville'));
+      const knowledge = loadSheetKnowledge(dir);
+      expect(knowledge.sheets.map((loaded) => loaded.id).sort()).toEqual(['plan-entier/1.1', 'plan-entier/1.2', 'plan-entier/2.1']);
+      expect(knowledge.problems).toEqual([{ file: 'plan-entier/plan.txt', reason: expect.stringMatching(/FICHE 1\.2 is already defined/) }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
