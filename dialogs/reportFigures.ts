@@ -51,9 +51,17 @@ export class ReportFigures implements Journey {
   }
 
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    await this.answerFromReports(context, reading, memory);
+  }
+
+  /**
+   * Answers from the reports; resolves false, having said nothing, when no report matches a question that does not
+   * name the reports (the sheets' own text may hold the figure: the route table then asks them).
+   */
+  async answerFromReports(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<boolean> {
     const repository = this.dependencies.reports();
     const firstReading = this.read(reading);
-    if (firstReading === null) return;
+    if (firstReading === null) return false;
     // Centres are matched against those reports come from (a centre may be named bare: « bilan de La Passerelle »).
     // A store method listing centres would spare reading every report; until then the list is read once a question.
     const centres = centresOf(await repository.list({}));
@@ -62,6 +70,7 @@ export class ReportFigures implements Journey {
     const query = queryOf(question);
     const stored = await repository.list(filterOf(question, query));
     const reports = stored.filter((report) => fitsQuestion(report, question));
+    if (reports.length === 0 && !question.aboutReports) return false;
     const result = computeIndicators(reports, this.dependencies.sheets, query);
     const view: ReportFiguresView = { question, result, language: reading.language, knownCentres: centres };
     const card = reportFiguresCard(view);
@@ -71,6 +80,7 @@ export class ReportFigures implements Journey {
       memory.lastTopic = 'sheets';
     }
     await sendReply(context, { text: reportFiguresText(view), cards: card === null ? [] : [card] });
+    return true;
   }
 }
 

@@ -111,7 +111,10 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       name: 'report figures',
       journey: journeys.reportFigures.id,
       claims: (turn) => (turn.partners || turn.memory.report?.enrolment !== undefined) && journeys.reportFigures.claims(turn.reading, turn.memory),
-      answer: to(journeys.reportFigures),
+      // No report behind a question that does not name the reports: the sheets' text may hold the figure.
+      answer: async (turn) => {
+        if (!(await journeys.reportFigures.answerFromReports(turn.context, turn.reading, turn.memory))) await to(journeys.sheetQuestions)(turn);
+      },
       resumesPending: always,
     },
     {

@@ -36,6 +36,12 @@ export interface FigureQuestion {
   /** A commune named (« à Vénissieux »). `code` is null when only its name is known. */
   commune: { name: string; code: string | null } | null;
   period: Period | null;
+  /**
+   * The question is about what centres reported in so many words (« déclaré », « bilan », « remontées »): answered
+   * from the reports even when none matches. Otherwise a question no report answers goes to the sheets, whose text
+   * may hold the figure (« combien de mesures de médiation familiale ont été réalisées en 2021 ? »).
+   */
+  aboutReports: boolean;
 }
 
 export interface FigureQuestionContext {
@@ -273,6 +279,9 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   const review = strongReview || (FIGURE_WORDS_PATTERN.test(folded) && !sheetText);
   const asksHowMany = HOW_MANY_PATTERN.test(folded);
   if (!participation && !indicators && !review && !asksHowMany) return null;
+  const aboutReports = strongReview || /\b(?:declar|remont|reported|reports?\b)/.test(folded);
+  // « selon la fiche », « d'après le schéma »: what the sheet says, unless the reports are named.
+  if (sheetText && !aboutReports) return null;
 
   const sheetQuestion = context.sheetQuestion ?? readSheetQuestion(context.sheets, limited);
   const sheets = sheetsNamed(context.sheets, sheetQuestion);
@@ -293,6 +302,9 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   // named (« et ses indicateurs ? »), it asks what the sheet being discussed says: the sheets answer it.
   if (indicators && !measures.includes('indicators')) measures.push('indicators');
   if (indicators && !participation && sheets.length === 0) return null;
+  // « quels sont les indicateurs de la fiche 6 ? » asks for the sheet's list; with a period or the reports named
+  // (« les indicateurs de la PA 2.3.2 cette année », « … déclarés »), for their values.
+  if (indicators && !participation && period === null && !aboutReports && !review) return null;
   // « Combien d'enfants à Vénissieux au premier trimestre ? »: people counted over a period or at a centre are
   // reported figures too; without either (« combien de familles monoparentales selon la PA 2.3.2 ? ») the sheet says.
   const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || (commune !== null && !sheetText));
@@ -314,5 +326,6 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
     centre,
     commune,
     period,
+    aboutReports,
   };
 }

@@ -194,8 +194,10 @@ export class SheetIndex {
 
   /** Sheets with this number, in any plan: exact dotted number first, then the same digits ("pa321"). */
   findByNumber(query: SheetNumberQuery): Sheet[] {
+    // « fiche 12 » is the sheet numbered 12 when there is one; only then « 1.2 » typed without its dot.
     const found =
       (query.number ? this.byNumber.get(query.number) ?? this.byNumber.get(query.number.toUpperCase()) : undefined) ??
+      (/^\d+$/.test(query.digits) ? this.byNumber.get(query.digits) : undefined) ??
       this.byDigits.get(digitsOf(query.digits)) ??
       [];
     const prefix = query.prefix;

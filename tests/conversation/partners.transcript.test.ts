@@ -48,6 +48,15 @@ describe('a partner asks about the sheets', () => {
     for (const words of never) expect(reply).not.toContain(folded(words));
   });
 
+  test('a « how many … in 2020 » that no centre reported is answered from the sheet that holds the figure', async () => {
+    const reply = folded((await conversation(bot, { channelId: 'msteams' }).says('combien de territoires ont été concernés par les conseils locaux en 2020 ?')).text);
+    expect(reply).toContain('15 territoires');
+    expect(reply).not.toContain('aucune declaration');
+    // A question the reports could answer, when none was reported and the reports are not named: the sheets speak.
+    const touched = folded((await conversation(bot, { channelId: 'msteams' }).says('combien de parents ont été touchés par les conseils locaux en 2019 ?')).text);
+    expect(touched).not.toContain('aucune declaration');
+  });
+
   test('a follow-up keeps the sheet being discussed', async () => {
     const chat = conversation(bot);
     expect(folded((await chat.says('parle-moi de la PA 3.2.1')).text)).toContain('conseils locaux de la parentalite');

@@ -28,7 +28,7 @@ describe('reading a question about reported figures', () => {
   it.each<[string, Partial<FigureQuestion> & { codes?: string[]; centreIds?: string[]; from?: string; to?: string }]>([
     ['combien de parents ont participé aux actions de la PA 2.3.2 cette année ?', { measures: ['parents'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-01-01', to: '2026-12-07' }],
     ['combien de familles touchées par la fiche 1.2.5 en 2026 ?', { measures: ['families'], codes: ['tours-cdv FICHE 1.2.5'], from: '2026-01-01', to: '2026-12-31' }],
-    ['quels indicateurs pour la PA 2.3.2 ?', { measures: ['indicators'], codes: ['rhone-sdsf PA 2.3.2'] }],
+    ['quels indicateurs déclarés pour la PA 2.3.2 ?', { measures: ['indicators'], codes: ['rhone-sdsf PA 2.3.2'], aboutReports: true }],
     ['bilan des déclarations du centre social Les Tisserands depuis janvier', { all: true, codes: [], centreIds: ['cs-tisserands'], from: '2026-01-01' }],
     ["combien d'enfants à Vénissieux au premier trimestre ?", { measures: ['children'], commune: { name: 'Vénissieux', code: '69259' }, from: '2026-01-01', to: '2026-03-31' }],
     ['how many parents took part in PA 2.3.2 actions this year?', { measures: ['parents'], codes: ['rhone-sdsf PA 2.3.2'], from: '2026-01-01' }],
@@ -117,6 +117,10 @@ describe('reading a question about reported figures', () => {
     'combien de séances prévoit la PA 2.3.2 ?',
     'combien d’ateliers sont prévus dans la PA 2.3.3 ?',
     'combien de familles à Vénissieux selon le diagnostic de la PA 2.3.2 ?',
+    // The sheet's own list of indicators, and a figure « selon la fiche » (found by QA on a coordinator's plans).
+    'quels indicateurs pour la PA 2.3.2 ?',
+    'quels sont les indicateurs de la PA 3.2.1 ?',
+    'combien de jeunes ont été reçus en 2022 selon la PA 2.3.2 ?',
     'bilan de santé',
     'bilan de la fiche',
     'les chiffres',

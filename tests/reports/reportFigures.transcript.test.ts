@@ -135,7 +135,7 @@ describe('a partner asks for the figures centres reported', () => {
   });
 
   it('says when a sheet has no report yet, and lists its indicators', async () => {
-    const { text } = await conversation().says('quels indicateurs pour la PA 3.2.1 ?');
+    const { text } = await conversation().says('quelles valeurs déclarées pour les indicateurs de la PA 3.2.1 ?');
     expect(text.split('\n')[0]).toBe("PA 3.2.1 (Schéma départemental des services aux familles du Rhône) : aucune déclaration pour l'instant.");
     expect(text).toContain('Taux de couverture territoriale des conseils locaux de la parentalité : pas encore de déclaration');
     expect(text).toContain('indicateur qualitatif');

@@ -13,6 +13,20 @@ describe('exact lookup of sheet numbers', () => {
     expect(index.findByNumber({ number: '2.1.3', digits: '213' })).toEqual([]);
   });
 
+  it('takes « 12 » for the sheet numbered 12 when there is one, and for « 1.2 » only when there is none', () => {
+    const plan = (id: string) => ({ id, title: `Plan ${id}` });
+    const sheet = (planId: string, code: string) => {
+      const outcome = parseSheetText(`${code} – Une fiche\n\nPILOTAGE\n\nCaf\n`, { file: `${planId}.txt`, plan: plan(planId) });
+      if (!outcome.ok) throw new Error(outcome.reason);
+      return outcome.sheet;
+    };
+    const both = SheetIndex.build([sheet('isere', 'FICHE ACTION 1.2'), sheet('puy-de-dome', 'FICHE ACTION 12')]);
+    expect(both.findByNumber({ digits: '12' }).map((found) => found.plan.id)).toEqual(['puy-de-dome']);
+    expect(both.findByNumber({ number: '1.2', digits: '12' }).map((found) => found.plan.id)).toEqual(['isere']);
+    const dotted = SheetIndex.build([sheet('isere', 'FICHE ACTION 1.2')]);
+    expect(dotted.findByNumber({ digits: '12' }).map((found) => found.plan.id)).toEqual(['isere']);
+  });
+
   it('lists the sheets under an axis and the neighbours of an unknown number', () => {
     expect(index.sheetsUnderAxis('2.3').map((sheet) => sheet.code).sort()).toEqual(['PA 2.3.2', 'PA 2.3.3']);
     expect(index.neighbours('3.2.9').map((sheet) => sheet.code)).toEqual(['PA 3.2.1']);

@@ -176,13 +176,26 @@ function joinCutLines(lines: string[], wholeText: string): string[] {
 }
 
 export function cleanExtractedText(text: string, options: CleaningOptions = {}): string {
-  const unified = text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u00a0\u202f]/g, ' ');
+  const copied = text.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(/[\u00a0\u202f]/g, ' ');
+  // Text copied out of a PDF loses its page breaks but keeps the footers that ended each page (« Schéma – page 3/12 »):
+  // each such line ends a page, so headers and footers repeated at page edges can be found as in a PDF.
+  const unified = copied.includes(FORM_FEED) ? copied : withPageBreaksAfterFooters(copied);
   const fromPdf = options.fromPdf ?? unified.includes(FORM_FEED);
   const pages = dropPageFurniture(splitPages(unified), fromPdf);
   // Paragraphs do not stop at a page break: the pages are read as one flow once their furniture is gone.
   const lines = pages.flatMap(trimBlankEdges).map(normaliseBullet);
   const joined = joinCutLines(lines, unified);
   return joined.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** A line that numbers its page out of the total, alone or after a running title: « page 3/12 », « – 6 / 14 ». */
+const PAGE_OF_LINE = /(?:^|\s)(?:page|p\.)?\s*\d{1,4}\s*(?:\/|sur|of)\s*\d{1,4}\s*[-–—]?\s*$/i;
+
+function withPageBreaksAfterFooters(text: string): string {
+  const lines = text.split('\n');
+  const footers = lines.filter((line) => line.trim().length <= 120 && PAGE_OF_LINE.test(line.trim()));
+  if (footers.length < 2) return text;
+  return lines.map((line) => (line.trim().length <= 120 && PAGE_OF_LINE.test(line.trim()) ? `${line}\n${FORM_FEED}` : line)).join('\n');
 }
 
 export interface ExtractSigns {
