@@ -11,11 +11,14 @@ const HEADING_PHRASES: Readonly<Record<Exclude<SheetField, 'other'>, readonly st
   context: [
     'diagnostic', 'diagnostics', 'diagnostic partage', 'contexte', 'contexte et enjeux', 'constat', 'constats', 'etat des lieux',
     'elements de contexte', 'elements de diagnostic', 'problematique', 'context', 'background',
+    // Plain-language headings some plans use for their readers.
+    'pourquoi cette fiche', 'pourquoi cette action', 'pourquoi agir', 'le constat', 'why',
   ],
   objectives: [
     'definitions et principes d action', 'definition et principes d action', 'principes d action', 'principes', 'definitions',
     'objectifs et dynamiques', 'objectifs', 'objectif', 'objectifs operationnels', 'objectifs strategiques', 'enjeu', 'enjeux',
     'finalites', 'finalite', 'orientations', 'objectives',
+    'ce que nous voulons obtenir', 'ce que nous voulons', 'ce que l on veut obtenir', 'ce que nous visons', 'aims',
   ],
   audience: [
     'publics et territoires', 'public et territoire', 'publics et territoire', 'publics', 'public', 'public vise', 'publics vises',
@@ -26,26 +29,35 @@ const HEADING_PHRASES: Readonly<Record<Exclude<SheetField, 'other'>, readonly st
     'pilotage coordination', 'pilotage', 'coordination', 'animateur', 'animateurs', 'animation et pilotage', 'pilote', 'pilotes',
     'porteur', 'porteurs', 'porteur de l action', 'porteurs de projet', 'porteur de projet', 'referent', 'referents',
     'responsable', 'responsables', 'maitre d ouvrage', 'maitrise d ouvrage', 'pilot', 'lead',
+    'qui fait quoi', 'qui pilote', 'qui porte l action', 'chef de file', 'chefs de file',
   ],
   partners: [
     'partenaires impliques', 'partenaires mobilisables', 'partenaires associes', 'partenaires', 'partenariat', 'partenariats',
     'acteurs impliques', 'acteurs mobilises', 'acteurs associes', 'acteurs', 'dispositifs mobilisables', 'partners',
+    // « Chef de file : … / Avec : … » under a plain-language heading.
+    'avec', 'en lien avec', 'avec qui',
   ],
   funding: [
     'ressources et financements', 'financements mobilisables', 'financements', 'financement', 'moyens', 'moyens mobilises',
     'moyens financiers', 'budget', 'budget previsionnel', 'ressources', 'financeurs', 'co financeurs', 'cofinanceurs',
     'cofinancements', 'co financements', 'funding',
+    'argent mobilise', 'argent', 'combien ca coute', 'cout', 'couts', 'cout previsionnel',
   ],
   actions: [
     'realisations attendues', 'realisations', 'actions', 'actions prevues', 'actions a mener', 'plan d action', 'mise en oeuvre',
     'modalites de mise en oeuvre', 'description de l action', 'description des actions', 'descriptif de l action',
     'contenu de l action', 'etapes', 'etapes de realisation', 'etapes de mise en oeuvre',
+    'ce qui sera fait', 'ce que nous allons faire', 'concretement',
   ],
-  deadlines: ['echeances', 'echeance', 'echeancier', 'calendrier', 'calendrier previsionnel', 'duree', 'planning', 'deadlines', 'timeline'],
+  deadlines: [
+    'echeances', 'echeance', 'echeancier', 'calendrier', 'calendrier previsionnel', 'duree', 'planning', 'deadlines', 'timeline',
+    'quand', 'dates', 'calendrier de realisation',
+  ],
   results: [
     'resultats attendus', 'resultat attendu', 'indicateurs d evaluation', 'indicateurs de realisation', 'indicateurs de resultat',
     'indicateurs de resultats', 'indicateurs d effets', 'indicateurs d effet', 'indicateurs de suivi', 'indicateurs', 'effets attendus',
     'evaluation', 'modalites d evaluation', 'criteres d evaluation', 'indicators',
+    'comment on saura que ca marche', 'comment saurons nous que ca marche', 'comment mesurer', 'comment evaluer', 'mesure du succes',
   ],
   links: ['liens autres enjeux', 'liens avec d autres fiches', 'liens avec les autres fiches', 'liens', 'fiches liees', 'articulation avec', 'links'],
 };

@@ -587,10 +587,29 @@ function buildDeadlines(sections: SheetSection[], actions: readonly SheetAction[
   return deadlines;
 }
 
+/** A line underlined with « ==== » or « ---- » (Markdown's other heading form, common in plain text). */
+const UNDERLINE = /^\s*(=+|-+)\s*$/;
+
+function setextHeadings(content: string): string {
+  if (!/\n\s*(?:={3,}|-{3,})\s*(?:\r?\n|$)/.test(content)) return content;
+  const lines = content.split(LINE_BREAK);
+  const out: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const under = UNDERLINE.exec(lines[index + 1] ?? '');
+    if (under && (under[1] as string).length >= 3 && line.trim() !== '' && !BULLET.test(line.trim()) && !UNDERLINE.test(line)) {
+      // « ==== » underlines the document's or the sheet's title, read as such; « ---- » a section's heading.
+      out.push((under[1] as string).startsWith('=') ? line : `## ${line.trim()}`);
+      index++;
+    } else out.push(line);
+  }
+  return out.join('\n');
+}
+
 /** The lines of a file, tables rewritten as labelled blocks and breadcrumbs cut into their parts. */
 function fileLines(content: string): Line[] {
   const lines: Line[] = [];
-  for (const raw of tablesAsBlocks(content.replace(/^\uFEFF/, '')).split(LINE_BREAK)) {
+  for (const raw of tablesAsBlocks(setextHeadings(content.replace(/^\uFEFF/, ''))).split(LINE_BREAK)) {
     const plain = plainText(raw);
     for (const part of plain === raw ? [raw] : plain.split(LINE_BREAK)) {
       const crumbs = part.includes('|') && BREADCRUMB.test(part) && !/^\s*\|/.test(part) && !BULLET.test(part.trim()) ? part.split(BREADCRUMB) : [part];

@@ -37,6 +37,45 @@ describe('sheet layouts', () => {
     expect(sheet.deadlines[0].years).toEqual([2022, 2026]);
   });
 
+  it('reads headings underlined with « ---- » in plain words (« Qui fait quoi », « Argent mobilisé », « Quand »)', () => {
+    const sheet = parse(
+      [
+        'Fiche n° 9',
+        'Accueillir les grands-parents dans les centres sociaux',
+        '======================================================',
+        '',
+        'Pourquoi cette fiche ?',
+        '----------------------',
+        'Un tiers des familles accueillies vivent avec un grand-parent.',
+        '',
+        'Qui fait quoi',
+        '-------------',
+        'Chef de file : Caf du Gard.',
+        'Avec : MSA Languedoc, Département du Gard.',
+        '',
+        'Argent mobilisé',
+        '---------------',
+        'Fonds publics et territoires.',
+        '',
+        'Quand',
+        '-----',
+        '2025',
+        '',
+        'Comment on saura que ça marche',
+        '------------------------------',
+        'Nombre de grands-parents accueillis.',
+      ].join('\n'),
+    );
+    expect(sheet.code).toBe('FICHE 9');
+    expect(sheet.title).toBe('Accueillir les grands-parents dans les centres sociaux');
+    expect(field(sheet, 'context')).toContain('Un tiers des familles');
+    expect(field(sheet, 'pilot')).toContain('Caf du Gard');
+    expect(field(sheet, 'partners')).toContain('MSA Languedoc');
+    expect(field(sheet, 'funding')).toContain('Fonds publics');
+    expect(field(sheet, 'deadlines')).toContain('2025');
+    expect(field(sheet, 'results')).toContain('Nombre de grands-parents');
+  });
+
   it('reads numbered headings and sub-headings, letters and Word bullets', () => {
     const sheet = parse(
       [
