@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { createLogger } from '../../src/log/logger';
-import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { openStore } from '../../src/storage';
+import { inviteCode } from '../helpers/enrolment';
 import { describeInBrowserFor, openDemo } from './support/chromium';
 import { startDemoSite, type DemoSite } from './support/site';
 
@@ -28,13 +28,7 @@ describeInBrowser('a report through the widget, with Web Chat’s cards', () => 
 
   it('enrols, fills the whole form as a card, confirms with the summary’s button', async () => {
     const store = await openStore(site.databaseUrl, createLogger('silent'));
-    const code = newEnrolmentCode();
-    await store.enrolments.createInvite({
-      codeHash: hashEnrolmentCode(code),
-      centre: { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' },
-      createdAt: new Date(),
-      expiresAt: new Date(Date.now() + 3_600_000),
-    });
+    const code = await inviteCode(store);
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     try {
       const { page, errors } = await openDemo(context, site.baseUrl);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { createLogger } from '../../src/log/logger';
 import { commonMessages } from '../../src/messages/common';
-import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { openStore, type Store } from '../../src/storage';
+import { inviteCode } from '../helpers/enrolment';
 import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -20,12 +20,10 @@ afterAll(async () => {
   await bot.stop();
 });
 
-const CENTRE = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
 const technicalProblem = folded(commonMessages.turnError.fr);
 
 async function enrolledChat() {
-  const code = newEnrolmentCode();
-  await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: CENTRE, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+  const code = await inviteCode(store);
   const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:${Math.random()}`, aadObjectId: `aad-${Math.random()}` } });
   await chat.says('déclarer une action pour la PA 2.3.2');
   await chat.says(code);

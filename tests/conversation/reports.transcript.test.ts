@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { createLogger } from '../../src/log/logger';
-import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { openStore, type Store } from '../../src/storage';
+import { inviteCode } from '../helpers/enrolment';
 import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -19,14 +19,8 @@ afterAll(async () => {
   await bot.stop();
 });
 
-const TISSERANDS = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
-
 /** A one-time code for the centre, as `npm run admin -- invite` makes one. */
-async function invite(): Promise<string> {
-  const code = newEnrolmentCode();
-  await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: TISSERANDS, createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) });
-  return code;
-}
+const invite = () => inviteCode(store);
 
 /** A staff member already enrolled, in Teams (bound to their Entra ID object id). */
 async function enrolledInTeams() {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
-import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { openStore } from '../../src/storage';
+import { inviteCode } from '../helpers/enrolment';
 import { folded, readable, SHIPPED_KNOWLEDGE } from '../helpers/transcript';
 
 /**
@@ -71,13 +71,7 @@ async function says(base: string, text: string): Promise<string> {
 test('kill -9 in the middle of a report: after the restart the form goes on where it was', async () => {
   const databaseUrl = `sqlite:${path.join(dataDir, 'reports.sqlite')}`;
   const store = await openStore(databaseUrl, createLogger('silent'));
-  const code = newEnrolmentCode();
-  await store.enrolments.createInvite({
-    codeHash: hashEnrolmentCode(code),
-    centre: { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' },
-    createdAt: new Date(),
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
+  const code = await inviteCode(store);
   await store.close();
 
   const before = await startServer(databaseUrl);

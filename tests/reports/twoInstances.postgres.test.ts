@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { createLogger } from '../../src/log/logger';
-import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { openStore, type Store } from '../../src/storage';
+import { inviteCode } from '../helpers/enrolment';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
 import { conversation, startTestBot, type TestBot } from '../helpers/transcript';
 
@@ -10,7 +10,6 @@ import { conversation, startTestBot, type TestBot } from '../helpers/transcript'
  * conversation, send the whole form at once, the conversations spread over both instances; some click « Confirmer »
  * twice, on either instance. Exactly one report per draft is stored, each with its own reference.
  */
-const CENTRE = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
 const REPORTS = 200;
 
 describePostgres('reports from two instances sharing PostgreSQL', (url) => {
@@ -34,8 +33,7 @@ describePostgres('reports from two instances sharing PostgreSQL', (url) => {
     const day = DateTime.now().setZone('Europe/Paris').minus({ days: 3 }).toISODate() ?? '';
     const staff = await Promise.all(
       Array.from({ length: REPORTS }, async (_, index) => {
-        const code = newEnrolmentCode();
-        await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: CENTRE, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+        const code = await inviteCode(store);
         const bot = index % 2 === 0 ? first : second;
         const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:staff-${index}`, aadObjectId: `aad-staff-${index}` } });
         await chat.says('déclarer une action pour la PA 3.2.1');

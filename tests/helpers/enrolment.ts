@@ -1,0 +1,13 @@
+import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
+import type { Centre } from '../../src/reports/model';
+import type { Store } from '../../src/storage';
+
+/** The centre of the shipped offer the report tests enrol staff for. */
+export const TISSERANDS: Centre = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
+
+/** A one-time code for a centre, stored as `npm run admin -- invite` stores one (its hash), valid an hour. */
+export async function inviteCode(store: Pick<Store, 'enrolments'>, centre: Centre = TISSERANDS): Promise<string> {
+  const code = newEnrolmentCode();
+  await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+  return code;
+}
