@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     await section('soak', async () => (await import('./soak.js')).runSoakBench({ knowledgeDir }));
     await section('widget', async () => (await import('./widgetLoad.js')).runWidgetLoadBench({ knowledgeDir }));
     await section('reports', async () => (await import('./reportCommit.js')).runReportCommitBench());
+    await section('compose', async () => (await import('./composeSearch.js')).runComposeBench({ knowledgeDir }));
   } finally {
     unjail();
   }

@@ -14,9 +14,14 @@ import { instrumentStore } from './metrics/instrumentedStore';
 import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { registerReportsApi } from './server/reportsApi';
+import { registerSheetPage } from './server/sheetPage';
+import { registerTab } from './server/tabRoutes';
+import { teamsSsoFromConfig } from './server/teamsSso';
 import { SheetIndex } from './sheets';
 import { sheetCacheDirectory } from './sheets/documents';
 import { loadSheetKnowledgeWithDocuments } from './sheets/loader';
+import { ComposeMessageExtension } from './bot/messageExtension';
+import { ComposeSearch } from './search/composeSearch';
 import { openStore, type Store } from './storage';
 
 
@@ -93,7 +98,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   metrics?.watchDirectLine(() => directLine.stats);
   registerWidget(http.server, { publicUrl: config.publicUrl, directLineSecret: config.directLineSecret, trustProxy: config.trustProxy });
-  registerReportsApi(http.server, { store: () => running?.store, sheets: () => running?.sheets, apiKey: config.reportsApiKey, log });
+  registerReportsApi(http.server, { store: () => running?.store, sheets: () => running?.sheets, apiKey: config.reportsApiKey, teamsSso: teamsSsoFromConfig(config), log });
+  registerSheetPage(http.server, { sheets: () => running?.sheets, log });
+  registerTab(http.server, { log });
 
   const ready = (async () => {
     const opened = await openStore(config.databaseUrl, log);
@@ -113,6 +120,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         createHandler: (memory) => new MainDialog(services, memory),
       },
       metrics?.recordTurnFailure,
+      new ComposeMessageExtension(new ComposeSearch({ sheets: knowledge.sheets, offer: knowledge.offer, communes: knowledge.communes, reports: store.reports, now: services.now })),
     );
     running = { runtime, store, sheets: knowledge.sheets };
     // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no

@@ -3,9 +3,24 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type TurnContext,
 } from 'botbuilder';
+import { detectLanguage } from '../language/text';
+import type { Logger } from '../log/logger';
 import type { ConversationStateStore } from './conversationState';
+import type { ComposeMessageExtension } from './messageExtension';
+import {
+  addsTheBot,
+  isAddressedToBot,
+  isSharedConversation,
+  isTenantRefused,
+  teamsPolicyMessages,
+  TENANT_REFUSED_INVOKE_BODY,
+  tenantOf,
+} from './teamsPolicy';
+import { withTypingIndicator, type TypingOptions } from './typing';
 
 /** What answers a turn: the dialogs (dialogs/mainDialog.ts), given to the bot when it is built. */
 export interface TurnHandler {
@@ -15,19 +30,41 @@ export interface TurnHandler {
   greet(context: TurnContext): Promise<void>;
 }
 
+/** How the bot behaves in Teams; all optional, so a bot built without them answers every tenant. */
+export interface MaillageBotOptions {
+  /** ALLOWED_TENANTS, lower case; undefined or empty: any tenant. */
+  allowedTenants?: readonly string[];
+  /** Refusals and failed typing indicators are logged here, without the user's words. */
+  log?: Logger;
+  typing?: TypingOptions;
+  /** The compose box's search (src/bot/messageExtension.ts); without it its invokes get the 400 of an unknown invoke. */
+  messageExtension?: ComposeMessageExtension;
+}
+
+/** Set on a turn that welcomed a team or a group chat: its state is stored although nobody spoke. */
+const WELCOMED_SHARED = Symbol('maillage.welcomedShared');
+
 /**
  * Routes each activity by type: messages and shared positions go to the main dialog, a conversation's first
  * contact gets a greeting. State is saved after every turn, so a restart or another instance picks up the thread.
  */
 export class MaillageBot extends TeamsActivityHandler {
+  private readonly typing: TypingOptions;
+
   constructor(
     private readonly conversationState: ConversationStateStore,
     private readonly mainDialog: TurnHandler,
+    private readonly options: MaillageBotOptions = {},
   ) {
     super();
+    const log = options.log?.child({ module: 'maillageBot' });
+    this.typing = {
+      ...options.typing,
+      onFailure: options.typing?.onFailure ?? ((error) => log?.warn({ err: describe(error) }, 'typing indicator not sent')),
+    };
 
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context);
+      await withTypingIndicator(context, () => this.mainDialog.run(context), this.typing);
       await next();
     });
 
@@ -37,9 +74,20 @@ export class MaillageBot extends TeamsActivityHandler {
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const someoneElseJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (someoneElseJoined) await this.mainDialog.greet(context);
+      const activity = context.activity;
+      if (isSharedConversation(activity)) {
+        // A team or a group chat is welcomed when the bot is added, once: not again for each person who joins it.
+        // The greeting is remembered in the conversation's stored state (MainDialog.greet), kept across restarts.
+        if (addsTheBot(activity)) {
+          await this.mainDialog.greet(context);
+          context.turnState.set(WELCOMED_SHARED, true);
+        }
+      } else {
+        const botId = activity.recipient?.id;
+        const someoneElseJoined = (activity.membersAdded ?? []).some((member) => member.id !== botId);
+        // Teams announces a personal installation with the bot alone in membersAdded.
+        if (someoneElseJoined || (activity.channelId === 'msteams' && addsTheBot(activity))) await this.mainDialog.greet(context);
+      }
       await next();
     });
   }
@@ -51,6 +99,18 @@ export class MaillageBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     await this.mainDialog.run(context);
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: {} };
+  }
+
+  /** The compose box's search: the invoke's raw value is parsed there (a malformed one gets a 400). */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const extension = this.options.messageExtension;
+    return extension ? extension.query(context, context.activity.value) : super.handleTeamsMessagingExtensionQuery(context, query);
+  }
+
+  /** A search result's preview tapped: its card, made afresh. */
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, query: unknown): Promise<MessagingExtensionResponse> {
+    const extension = this.options.messageExtension;
+    return extension ? extension.selectItem(context, context.activity.value) : super.handleTeamsMessagingExtensionSelectItem(context, query);
   }
 
   /**
@@ -65,12 +125,40 @@ export class MaillageBot extends TeamsActivityHandler {
     return response;
   }
 
+  /**
+   * Who is answered at all, before any dialog: a tenant not on the allow-list gets a short refusal (a 403 for an
+   * invoke), and in a channel or a group chat a message that does not @mention the bot is left to the people.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (isTenantRefused(activity, this.options.allowedTenants)) {
+      this.options.log?.info(
+        { channelId: activity.channelId, activityType: activity.type, invoke: activity.type === 'invoke' ? activity.name : undefined, tenantId: tenantOf(activity) },
+        'activity from a tenant not allowed refused',
+      );
+      if (activity.type === 'message') {
+        await context.sendActivity(teamsPolicyMessages.tenantRefused[detectLanguage(activity.text ?? '', activity.locale)]);
+      } else if (activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: TENANT_REFUSED_INVOKE_BODY } });
+      }
+      return;
+    }
+    if (activity.type === 'message' && !isAddressedToBot(activity)) return;
+    await super.onTurnActivity(context);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     // A conversation is remembered from the moment someone speaks in it: the conversation update a channel sends
     // when a widget opens (greeted, then often left) writes no record, nor does any other activity nobody typed.
-    await this.conversationState.saveChanges(context, { create: SPOKEN_ACTIVITY_TYPES.has(context.activity.type) });
+    // A team's welcome is the exception: it is stored, so that no instance welcomes the same team again.
+    const create = SPOKEN_ACTIVITY_TYPES.has(context.activity.type) || context.turnState.get(WELCOMED_SHARED) === true;
+    await this.conversationState.saveChanges(context, { create });
   }
+}
+
+function describe(error: unknown): { name?: string; message?: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }
 
 /** A message, a shared position (event), a card's action (invoke): what a person did. */

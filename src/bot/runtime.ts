@@ -9,6 +9,7 @@ import { createBotGateway, type BotGateway } from './gateway';
 import { MaillageBot, type TurnHandler } from './maillageBot';
 import type { TurnFailureListener } from './turnErrors';
 import { ConversationTurnLock } from './turnLock';
+import type { ComposeMessageExtension } from './messageExtension';
 
 /** Everything botbuilder: the one module the rest of the application talks to, so the SDK stays swappable. */
 export interface BotRuntime {
@@ -36,10 +37,13 @@ export function createBotRuntime<Memory>(
   store: Store,
   dialogs: DialogsPlug<Memory>,
   onTurnFailed?: TurnFailureListener,
+  /** Teams' compose-box search (src/bot/messageExtension.ts). */
+  messageExtension?: ComposeMessageExtension,
 ): BotRuntime {
   const conversationState = new ConversationStateStore(store, { ttlHours: config.stateTtlHours });
   const memory = conversationState.createCheckedProperty(dialogs.memoryProperty, dialogs.readMemory, dialogs.keepMemory);
-  const bot = new MaillageBot(conversationState, dialogs.createHandler(memory));
+  // In Teams, tenants outside ALLOWED_TENANTS are refused politely before any dialog runs.
+  const bot = new MaillageBot(conversationState, dialogs.createHandler(memory), { allowedTenants: config.allowedTenants, log, ...(messageExtension ? { messageExtension } : {}) });
   // Both ways into the bot (channels over HTTP, the in-process gateway) run a conversation's turns one at a time.
   const turnLock = new ConversationTurnLock(store.turnLeases, log);
   const runTurn = (context: TurnContext) => turnLock.run(conversationStateKey(context), () => bot.run(context));

@@ -11,6 +11,9 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A Microsoft Entra tenant id, as Teams sends it in `channelData.tenant.id`. */
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -48,6 +51,14 @@ export const ConfigSchema = z
         .transform((value, ctx) => parseTrustProxy(value, ctx))
         .optional(),
     ),
+    /** Teams tenants (Entra ID directory ids) whose users may talk to the bot; empty: any tenant. */
+    ALLOWED_TENANTS: optionalText.pipe(
+      z
+        .string()
+        .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+        .pipe(z.array(z.string().regex(TENANT_ID, { message: 'must be tenant ids (GUIDs), separated by commas' }).transform((id) => id.toLowerCase())).min(1))
+        .optional(),
+    ),
     STATE_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, message: 'must be redis://… or rediss://…' }).optional()),
     METRICS: z
@@ -81,6 +92,8 @@ export const ConfigSchema = z
     /** Undefined: the loopback addresses (see src/bot/serviceUrls.ts). */
     allowedServiceUrls: env.ALLOWED_SERVICE_URLS,
     trustProxy: env.TRUST_PROXY ?? TRUST_NO_PROXY,
+    /** Undefined: any tenant (src/bot/teamsPolicy.ts). Lower case. */
+    allowedTenants: env.ALLOWED_TENANTS,
     stateTtlHours: env.STATE_TTL_HOURS,
     redisUrl: env.REDIS_URL,
     metrics: env.METRICS,

@@ -18,11 +18,13 @@ import type { SheetIndex } from '../sheets/sheetIndex';
 import type { Store } from '../storage/store';
 import { describeError } from './clientFaults';
 import { HttpProblem, sendProblem } from './errors';
+import { looksLikeJwt, type TeamsSsoVerifier } from './teamsSso';
 
 /**
  * The partners' figures over HTTP (INTERFACES.md): `GET /api/reports?format=json|csv` exports the reports,
- * `GET /api/indicators` gives their totals per plan and sheet. Both need `Authorization: Bearer $REPORTS_API_KEY` and
- * do not exist while it is unset. Every input is read with zod, so nothing a client sends can make a 5xx.
+ * `GET /api/indicators` gives their totals per plan and sheet. Both need `Authorization: Bearer $REPORTS_API_KEY`, or,
+ * from the Teams tab, the user's Teams SSO token (when the bot has an app id); they do not exist while neither is
+ * possible. Every input is read with zod, so nothing a client sends can make a 5xx.
  */
 
 export const REPORTS_PATH = '/api/reports';
@@ -33,8 +35,10 @@ export interface ReportsApiDeps {
   store: () => Store | undefined;
   /** The sheets once loaded, for the indicators (which sheets a plan has, their indicator lists). */
   sheets: () => SheetIndex | undefined;
-  /** REPORTS_API_KEY; unset: both routes answer 404. */
+  /** REPORTS_API_KEY; unset, and no Teams sign-in either: both routes answer 404. */
   apiKey: string | undefined;
+  /** Teams SSO tokens accepted as well as the key (the indicators tab inside Teams); undefined without an app id. */
+  teamsSso?: TeamsSsoVerifier;
   log: Logger;
   /** For the export's file name; tests fix it. */
   now?: () => Date;
@@ -42,7 +46,7 @@ export interface ReportsApiDeps {
 
 const INDICATOR_PARAMETERS: readonly QueryParameter[] = QUERY_PARAMETERS;
 
-const OFF_MESSAGE = 'The reports API is off: the server administrator turns it on by setting REPORTS_API_KEY.';
+const OFF_MESSAGE = 'The reports API is off: the server administrator turns it on by setting REPORTS_API_KEY (or MicrosoftAppId, for Teams sign-in).';
 /** RFC 6750: the scheme, and for a token that was sent but is wrong, the error. */
 const CHALLENGE = 'Bearer realm="maillage"';
 const WRONG_TOKEN_CHALLENGE = `${CHALLENGE}, error="invalid_token"`;
@@ -53,21 +57,44 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   // Digests of equal length, so the comparison takes the same time whatever the length of what was sent.
   const keyDigest = deps.apiKey ? digest(deps.apiKey) : undefined;
 
+  /** Whether the bearer is the API key or a valid Teams SSO token; once refused, the refusal is answered. */
+  const authorised = async (req: restify.Request, res: restify.Response): Promise<boolean> => {
+    const token = bearerToken(req);
+    if (token !== undefined && keyDigest && timingSafeEqual(digest(token), keyDigest)) return true;
+    let message: string;
+    if (token === undefined) {
+      message = deps.teamsSso
+        ? 'Send the reports API key, or a Teams sign-in token, as « Authorization: Bearer <token> ».'
+        : 'Send the reports API key as « Authorization: Bearer <key> ».';
+    } else if (deps.teamsSso && looksLikeJwt(token)) {
+      const verdict = await deps.teamsSso.verify(token);
+      if (verdict.ok) {
+        log.debug({ route: req.getPath(), tenant: verdict.identity.tenantId }, 'reports API request with Teams sign-in');
+        return true;
+      }
+      if (verdict.kind === 'unavailable') {
+        log.warn({ route: req.getPath() }, 'Teams sign-in could not be checked: Microsoft’s keys are out of reach');
+        sendProblem(res, new HttpProblem('auth_unavailable', 'Teams sign-in cannot be checked for a moment; try again later.'));
+        return false;
+      }
+      message = `The Teams sign-in token is refused: ${verdict.reason}.`;
+    } else {
+      message = keyDigest ? 'The API key is wrong.' : 'Only a Teams sign-in token is accepted here: no API key is set on this server.';
+    }
+    res.setHeader('WWW-Authenticate', token === undefined ? CHALLENGE : WRONG_TOKEN_CHALLENGE);
+    log.info({ route: req.getPath(), sent: token !== undefined }, 'reports API request refused: no valid key or token');
+    sendProblem(res, new HttpProblem('unauthorized', message));
+    return false;
+  };
+
   /** The checks both routes share, in order: on, authorised, ready. The store, or undefined once the refusal is answered. */
-  const admit = (req: restify.Request, res: restify.Response): Store | undefined => {
+  const admit = async (req: restify.Request, res: restify.Response): Promise<Store | undefined> => {
     res.setHeader('Cache-Control', 'no-store');
-    if (!keyDigest) {
+    if (!keyDigest && !deps.teamsSso) {
       sendProblem(res, new HttpProblem('not_found', OFF_MESSAGE));
       return undefined;
     }
-    const token = bearerToken(req);
-    if (token === undefined || !timingSafeEqual(digest(token), keyDigest)) {
-      res.setHeader('WWW-Authenticate', token === undefined ? CHALLENGE : WRONG_TOKEN_CHALLENGE);
-      const message = token === undefined ? 'Send the reports API key as « Authorization: Bearer <key> ».' : 'The API key is wrong.';
-      log.info({ route: req.getPath(), sent: token !== undefined }, 'reports API request refused: no valid key');
-      sendProblem(res, new HttpProblem('unauthorized', message));
-      return undefined;
-    }
+    if (!(await authorised(req, res))) return undefined;
     const store = deps.store();
     if (!store) {
       sendProblem(res, new HttpProblem('not_ready'));
@@ -86,7 +113,7 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   };
 
   server.get(REPORTS_PATH, async (req: restify.Request, res: restify.Response) => {
-    const store = admit(req, res);
+    const store = await admit(req, res);
     if (!store) return;
     const reading = readReportQuery(queryPairs(req));
     if (!reading.ok) {
@@ -111,7 +138,7 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   });
 
   server.get(INDICATORS_PATH, async (req: restify.Request, res: restify.Response) => {
-    const store = admit(req, res);
+    const store = await admit(req, res);
     if (!store) return;
     const reading = readReportQuery(queryPairs(req), INDICATOR_PARAMETERS);
     if (!reading.ok) {

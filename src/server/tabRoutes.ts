@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type restify from 'restify';
+import type { Logger } from '../log/logger';
+import { findPublicDir, StaticAsset } from '../directline/staticAssets';
+import { HttpProblem, sendProblem } from './errors';
+
+/**
+ * The indicators tab (issue 12 §4): `GET /tab`, the Teams static tab that also works in a plain browser, its script
+ * and styles from public/tab/, and the two libraries it runs on — teams-js and Chart.js — served from node_modules at
+ * this server's own addresses, so the page needs no CDN and its policy allows only 'self'.
+ */
+
+export const TAB_PATH = '/tab';
+
+/**
+ * Where Teams frames a tab (web, desktop and mobile clients, Outlook and microsoft365.com, which also host Teams apps).
+ * Any other site may not frame the page.
+ */
+export const TEAMS_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.skype.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+] as const;
+
+/**
+ * The tab's policy: scripts and styles from here only (no inline script, no eval), connections to here (the
+ * indicators API) and to Microsoft's list of Teams hosts, images from here and data: (Chart.js draws on a canvas; the export is a blob: download), framed
+ * by Teams only, no referrer.
+ */
+export function tabPageHeaders(): Record<string, string> {
+  const policy = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // teams-js, loaded only inside Teams, reads Microsoft's current list of Teams hosts from there.
+    "connect-src 'self' https://res.cdn.office.net",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+    `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+  return { 'Content-Security-Policy': policy, 'Referrer-Policy': 'no-referrer' };
+}
+
+/** teams-js's browser bundle (its package's `main`). */
+function teamsJsBundle(): string {
+  return require.resolve('@microsoft/teams-js');
+}
+
+/** Chart.js's UMD bundle, which defines `window.Chart`; the package exports only its module entries, beside it. */
+function chartJsBundle(): string {
+  return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+}
+
+export function registerTab(server: restify.Server, options: { log: Logger }): void {
+  const log = options.log.child({ module: 'tab' });
+  const tabDir = path.join(findPublicDir(), 'tab');
+  const script = (file: string) => new StaticAsset({ file, contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' });
+  const assets: Array<[string, StaticAsset, Record<string, string>?]> = [
+    [TAB_PATH, new StaticAsset({ file: path.join(tabDir, 'tab.html'), contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' }), tabPageHeaders()],
+    [`${TAB_PATH}/tab.js`, script(path.join(tabDir, 'tab.js'))],
+    [`${TAB_PATH}/tab.css`, new StaticAsset({ file: path.join(tabDir, 'tab.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' })],
+    [`${TAB_PATH}/vendor/teams-js.js`, script(teamsJsBundle())],
+    [`${TAB_PATH}/vendor/chart.js`, script(chartJsBundle())],
+  ];
+  for (const [route, asset, headers] of assets) {
+    server.get(route, async (req: restify.Request, res: restify.Response) => {
+      try {
+        await asset.serve(req, res, headers);
+      } catch (error) {
+        log.error({ err: error, url: req.url }, 'tab file could not be served');
+        sendProblem(res, new HttpProblem('internal_error', 'The file could not be read.'));
+      }
+    });
+  }
+}

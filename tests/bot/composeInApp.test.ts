@@ -1,0 +1,35 @@
+import { startTestBot, type TestBot } from '../helpers/transcript';
+
+/** The compose box's search is wired into the application itself, not only into the test's assembly. */
+let bot: TestBot;
+let base: string;
+beforeAll(async () => {
+  bot = await startTestBot();
+  base = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}`;
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+test('composeExtension/query on /api/messages returns sheets for « PA 3.2.1 »', async () => {
+  const response = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'invoke',
+      name: 'composeExtension/query',
+      id: 'invoke-1',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      conversation: { id: 'a:compose' },
+      from: { id: '29:partner', aadObjectId: 'aad-partner' },
+      recipient: { id: 'maillage', name: 'Maillage' },
+      locale: 'fr-FR',
+      value: { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'PA 3.2.1' }], queryOptions: { skip: 0, count: 10 } },
+    }),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { composeExtension: { type: string; attachments: Array<{ preview: { content: { title: string } } }> } };
+  expect(body.composeExtension.type).toBe('result');
+  expect(body.composeExtension.attachments[0]?.preview.content.title).toContain('3.2.1');
+});
