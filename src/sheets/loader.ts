@@ -190,23 +190,29 @@ export interface SheetLoadOptions {
   cacheDir?: string;
 }
 
+/**
+ * Walks the folder in order: reports what cannot be listed, loads the text files, and hands over each PDF or Word
+ * file, which the two loaders read their own way.
+ */
+function* loadTextFilesYieldingDocuments(sheetsDir: string, builder: KnowledgeBuilder): Generator<SheetFile & { document: DocumentKind }> {
+  for (const listed of listSheetFiles(sheetsDir)) {
+    if ('problem' in listed) {
+      builder.problems.push(listed.problem);
+      continue;
+    }
+    const { source } = listed;
+    if (source.document) yield { ...source, document: source.document };
+    else builder.add(source, textFile(source));
+  }
+}
+
 /** Text files, and PDF / Word files already in the cache. Synchronous, for tools and tests. */
 export function loadSheetKnowledge(sheetsDir: string, options: SheetLoadOptions = {}): SheetKnowledge {
   const problem = folderProblem(sheetsDir);
   if (problem) return { sheets: [], plans: [], problems: [problem] };
-  const problems: LoadProblem[] = [];
-  const builder = new KnowledgeBuilder(problems);
+  const builder = new KnowledgeBuilder([]);
   const cache = options.cacheDir ? new DocumentCache(options.cacheDir) : undefined;
-  for (const listed of listSheetFiles(sheetsDir)) {
-    if ('problem' in listed) {
-      problems.push(listed.problem);
-      continue;
-    }
-    const { source } = listed;
-    if (!source.document) {
-      builder.add(source, textFile(source));
-      continue;
-    }
+  for (const source of loadTextFilesYieldingDocuments(sheetsDir, builder)) {
     // A document not in the cache is left to the asynchronous load, which reads it and reports its problems.
     const read = readBytes(source.path, MAX_DOCUMENT_BYTES);
     const cached = cache && 'bytes' in read ? cachedDocumentText(read.bytes, source.document, cache) : undefined;
@@ -219,20 +225,10 @@ export function loadSheetKnowledge(sheetsDir: string, options: SheetLoadOptions 
 export async function loadSheetKnowledgeWithDocuments(sheetsDir: string, options: SheetLoadOptions = {}): Promise<SheetKnowledge> {
   const problem = folderProblem(sheetsDir);
   if (problem) return { sheets: [], plans: [], problems: [problem] };
-  const problems: LoadProblem[] = [];
-  const builder = new KnowledgeBuilder(problems);
+  const builder = new KnowledgeBuilder([]);
   const readers = { pdf: new PdfReader(), cache: options.cacheDir ? new DocumentCache(options.cacheDir) : undefined };
   try {
-    for (const listed of listSheetFiles(sheetsDir)) {
-      if ('problem' in listed) {
-        problems.push(listed.problem);
-        continue;
-      }
-      const { source } = listed;
-      if (!source.document) {
-        builder.add(source, textFile(source));
-        continue;
-      }
+    for (const source of loadTextFilesYieldingDocuments(sheetsDir, builder)) {
       const read = readBytes(source.path, MAX_DOCUMENT_BYTES);
       builder.add(source, 'reason' in read ? { ok: false, reason: read.reason } : await readDocumentText(read.bytes, source.document, readers));
       // Between two documents, whatever else is waiting (a /healthz probe) is served.
