@@ -395,8 +395,8 @@ export class ReportJourney implements MultiTurnJourney {
     inputs.push(
       { kind: 'choice', id: 'kind', label: label('kind'), value: values.kind ?? '', choices: REPORT_KINDS.map((id) => ({ title: KIND_LABELS[id][language], value: id })) },
       { kind: 'text', id: 'title', label: label('title'), value: values.title ?? '', maxLength: 300 },
-      { kind: 'date', id: 'start', label: language === 'fr' ? 'Début' : 'Start', value: values.dates?.start ?? '' },
-      { kind: 'date', id: 'end', label: language === 'fr' ? 'Fin' : 'End', value: values.dates?.end ?? '' },
+      { kind: 'date', id: 'start', label: t.startDate[language], value: values.dates?.start ?? '' },
+      { kind: 'date', id: 'end', label: t.endDate[language], value: values.dates?.end ?? '' },
     );
     for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
       inputs.push({ kind: 'number', id: key, label: label(key), value: values[key] ?? null, min: key === 'sessions' ? 1 : 0, max: 1_000_000 });
@@ -549,7 +549,7 @@ export class ReportJourney implements MultiTurnJourney {
       submittedAt: now,
     });
     report.lastStored = { draft: report.draft, reference: stored.id };
-    await sendReply(context, { text: created ? t.stored[language](stored.id) : t.alreadyStored[language](stored.id), suggestions: [language === 'fr' ? 'mes déclarations' : 'my reports'] });
+    await sendReply(context, { text: created ? t.stored[language](stored.id) : t.alreadyStored[language](stored.id), suggestions: [t.myReports[language]] });
     return true;
   }
 
@@ -565,7 +565,7 @@ export class ReportJourney implements MultiTurnJourney {
     const lines = newest.map((item) => `- ${reportLine(item, language)}`);
     await sendReply(context, {
       text: [t.myReportsTitle[language](reports.length, newest.length), ...lines, t.myReportsHint[language]].join('\n'),
-      suggestions: newest.slice(0, 3).map((item) => `${language === 'fr' ? 'corriger' : 'correct'} ${item.id}`),
+      suggestions: newest.slice(0, 3).map((item) => t.correctReport[language](item.id)),
     });
   }
 
@@ -634,7 +634,7 @@ export class ReportJourney implements MultiTurnJourney {
   private draftName(memory: ConversationMemory, language: Language): string {
     const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
     const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : language === 'fr' ? 'pas encore de réponse' : 'no answer yet';
+    return parts.length > 0 ? parts.join(', ') : t.noAnswerYet[language];
   }
 }
 

@@ -624,10 +624,6 @@ export class CommuneIndex {
    * test in tests/geo/places.test.ts found it), for a gain of a few microseconds.
    */
   private isNearNameWord(typed: string): boolean {
-    return this.searchNearNameWord(typed);
-  }
-
-  private searchNearNameWord(typed: string): boolean {
     const buckets = this.nameWords();
     const mask = letterMask(typed);
     for (let length = typed.length - 1; length <= typed.length + 1; length++) {

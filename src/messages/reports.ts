@@ -70,6 +70,15 @@ export const reportTexts = {
     en: 'You have no report under way. To start one, say for example “report an action”.',
   } satisfies Text,
   wholeForm: { fr: 'Formulaire complet', en: 'Whole form' } satisfies Text,
+  startDate: { fr: 'Début', en: 'Start' } satisfies Text,
+  endDate: { fr: 'Fin', en: 'End' } satisfies Text,
+  noAnswerYet: { fr: 'pas encore de réponse', en: 'no answer yet' } satisfies Text,
+  /** Quick replies: what to type to list one's reports, or to correct one. */
+  myReports: { fr: 'mes déclarations', en: 'my reports' } satisfies Text,
+  correctReport: {
+    fr: (reference: string) => `corriger ${reference}`,
+    en: (reference: string) => `correct ${reference}`,
+  } satisfies TextOf<[string]>,
   wholeFormIntro: {
     fr: 'Voici le formulaire complet, déjà rempli avec ce que vous m’avez dit. Vous pouvez aussi continuer à répondre ici.',
     en: 'Here is the whole form, filled in with what you told me. You can also go on answering here.',

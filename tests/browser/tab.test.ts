@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
 import type { Centre, ReportBody } from '../../src/reports/model';
 import { openStore } from '../../src/storage';
+import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
 import { describeInBrowserFor, launchChromium } from './support/chromium';
 
 /**
@@ -18,30 +19,9 @@ const describeInBrowser = describeInBrowserFor('tests/browser/tab.test.ts');
 const API_KEY = 'tab-test-key-0b7a2d4c8e9f10a1b2c3d4e5';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const TISSERANDS: Centre = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
-const GRANDCLEMENT: Centre = { structureId: 'cs-grandclement', structureName: 'Centre social Grandclément', communeCode: '69266', communeName: 'Villeurbanne' };
 
-function body(overrides: Partial<ReportBody>): ReportBody {
-  return {
-    planId: 'rhone-sdsf',
-    sheetCode: 'PA 2.3.2',
-    action: null,
-    title: 'Café des parents',
-    kind: 'cafe-des-parents',
-    startDate: '2026-03-12',
-    endDate: '2026-03-12',
-    sessions: 1,
-    parents: 14,
-    children: 3,
-    families: 12,
-    qpvParents: 6,
-    singleParentFamilies: 3,
-    partners: ['Caf du Rhône'],
-    indicators: {},
-    comment: null,
-    ...overrides,
-  };
-}
+/** The tab's reports count children too. */
+const body = (overrides: Partial<ReportBody>): ReportBody => cafeReport({ children: 3, ...overrides });
 
 const SEEDED: Array<{ key: string; centre: Centre; body: ReportBody }> = [
   { key: 't1', centre: TISSERANDS, body: body({ title: 'Café des parents de mars' }) },

@@ -1,9 +1,8 @@
 import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import type { Centre } from '../../src/reports/model';
 import type { Store } from '../../src/storage';
+import { TISSERANDS } from './reportFixtures';
 
-/** The centre of the shipped offer the report tests enrol staff for. */
-export const TISSERANDS: Centre = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
 
 /** A one-time code for a centre, stored as `npm run admin -- invite` stores one (its hash), valid an hour. */
 export async function inviteCode(store: Pick<Store, 'enrolments'>, centre: Centre = TISSERANDS): Promise<string> {

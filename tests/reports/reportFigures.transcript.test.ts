@@ -14,6 +14,7 @@ import type { Centre, ReportBody } from '../../src/reports/model';
 import { SheetIndex, loadSheetKnowledge } from '../../src/sheets';
 import { openStore } from '../../src/storage/openStore';
 import type { Store } from '../../src/storage/store';
+import { cafeReport } from '../helpers/reportFixtures';
 
 /**
  * A partner asks for the figures centres reported, on a real SQLite store filled through `store.reports.submit`, as
@@ -37,27 +38,9 @@ const ETATS_UNIS: Centre = { structureId: 'cs-etats-unis', structureName: 'Centr
 const MINGUETTES: Centre = { structureId: 'cs-minguettes', structureName: 'Centre social des Minguettes', communeCode: '69259', communeName: 'Vénissieux' };
 const PARENTS_INDICATOR = "Nombre de parents ayant participé à des actions d'entraide entre parents (avec focus sur les QPV)";
 
-function body(fields: Partial<ReportBody>): ReportBody {
-  return {
-    planId: 'rhone-sdsf',
-    sheetCode: 'PA 2.3.2',
-    action: 'Action 1',
-    title: 'Café des parents',
-    kind: 'cafe-des-parents',
-    startDate: '2026-03-12',
-    endDate: '2026-03-12',
-    sessions: 1,
-    parents: 10,
-    children: 0,
-    families: 8,
-    qpvParents: 0,
-    singleParentFamilies: 0,
-    partners: [],
-    indicators: {},
-    comment: null,
-    ...fields,
-  };
-}
+/** The figures' reports: action 1, ten parents in eight families, none in a QPV. */
+const body = (fields: Partial<ReportBody>): ReportBody =>
+  cafeReport({ action: 'Action 1', parents: 10, families: 8, qpvParents: 0, singleParentFamilies: 0, partners: [], ...fields });
 
 let directory: string;
 let store: Store;

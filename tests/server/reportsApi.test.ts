@@ -13,36 +13,15 @@ import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
 import { openStore, type Store } from '../../src/storage';
 import { silentLog } from '../helpers/logCapture';
 import { describePostgres, dropSchema, uniqueSchemaName, withSchema } from '../helpers/postgres';
+import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
 import { sendRaw } from './rawHttp';
 
 const API_KEY = 'test-key-4f9c1e0b7a2d4c8e9f10a1b2c3d4e5f6';
 const NOW = new Date('2026-05-20T10:00:00Z');
 const sheets = SheetIndex.build(loadSheetKnowledge(path.resolve(__dirname, '../../../shared/fixtures/knowledge-dev/sheets')).sheets);
 
-const TISSERANDS: Centre = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
-const GRANDCLEMENT: Centre = { structureId: 'cs-grandclement', structureName: 'Centre social Grandclément', communeCode: '69266', communeName: 'Villeurbanne' };
 
-function body(overrides: Partial<ReportBody>): ReportBody {
-  return {
-    planId: 'rhone-sdsf',
-    sheetCode: 'PA 2.3.2',
-    action: null,
-    title: 'Café des parents',
-    kind: 'cafe-des-parents',
-    startDate: '2026-03-12',
-    endDate: '2026-03-12',
-    sessions: 1,
-    parents: 14,
-    children: 0,
-    families: 12,
-    qpvParents: 6,
-    singleParentFamilies: 3,
-    partners: ['Caf du Rhône'],
-    indicators: {},
-    comment: null,
-    ...overrides,
-  };
-}
+const body = cafeReport;
 
 /** Four reports: two sheets of two plans, two centres, three months; one made to attack a spreadsheet. */
 const SUBMISSIONS: Array<{ key: string; centre: Centre; body: ReportBody }> = [
