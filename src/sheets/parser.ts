@@ -606,6 +606,11 @@ function setextHeadings(content: string): string {
   return out.join('\n');
 }
 
+function startsSheet(crumb: string): boolean {
+  const code = readCodeLine(crumb.trim());
+  return code !== undefined && !isActionCode(code);
+}
+
 /** The lines of a file, tables rewritten as labelled blocks and breadcrumbs cut into their parts. */
 function fileLines(content: string): Line[] {
   const lines: Line[] = [];
@@ -614,7 +619,8 @@ function fileLines(content: string): Line[] {
     for (const part of plain === raw ? [raw] : plain.split(LINE_BREAK)) {
       const crumbs = part.includes('|') && BREADCRUMB.test(part) && !/^\s*\|/.test(part) && !BULLET.test(part.trim()) ? part.split(BREADCRUMB) : [part];
       // A breadcrumb's every part says something (« SDAVS 84 | Orientation 2 »); a bar inside an item is its text.
-      if (crumbs.length > 1 && crumbs.every((crumb) => /[\p{L}\p{N}]{2}/u.test(crumb))) for (const crumb of crumbs) lines.push(readLine(crumb));
+      // It runs from the plan down to the sheet, so a sheet's code before its end starts a title that holds a bar.
+      if (crumbs.length > 1 && crumbs.every((crumb) => /[\p{L}\p{N}]{2}/u.test(crumb)) && !crumbs.slice(0, -1).some(startsSheet)) for (const crumb of crumbs) lines.push(readLine(crumb));
       else lines.push(readLine(part));
     }
   }

@@ -234,6 +234,13 @@ describe('sheet layouts', () => {
     expect(sheet.deadlines.map((deadline) => deadline.text)).toEqual(['Obj. 1 : 2023', 'Obj. 2 : 2024-2026']);
   });
 
+  it('keeps a bar inside a sheet title, where a breadcrumb would end with the code', () => {
+    const sheet = parse(['PA 9.8.7 - Ribambelle | Farandole', '', 'PILOTAGE', '- Caf du Rhône', ''].join('\n'));
+    expect(sheet.code).toBe('PA 9.8.7');
+    expect(sheet.title).toBe('Ribambelle | Farandole');
+    expect(field(sheet, 'pilot')).toBe('Caf du Rhône');
+  });
+
   it('reads a Markdown pipe table with continuation rows and <br> in cells', () => {
     const sheet = parse(
       [
