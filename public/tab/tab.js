@@ -49,6 +49,7 @@
       fromReports: function (n) { return n + ' compte(s) rendu(s)'; },
       noTitle: 'fiche inconnue de l’index',
       noMonths: 'Pas encore de compte rendu pour cette fiche.',
+      ownCentre: function (name) { return 'Les chiffres de votre centre : ' + name + '.'; },
     },
     en: {
       title: 'Plan indicators',
@@ -88,6 +89,7 @@
       fromReports: function (n) { return n + ' report(s)'; },
       noTitle: 'sheet not in the index',
       noMonths: 'No report for this sheet yet.',
+      ownCentre: function (name) { return 'The figures of your centre: ' + name + '.'; },
     },
   };
 
@@ -159,7 +161,7 @@
         var message = body && body.error && typeof body.error.message === 'string' ? body.error.message : '';
         if (response.status === 401 && !state.inTeams) throw { shown: true, askKey: true, message: state.texts.keyWrong };
         if (response.status === 401) throw { shown: true, message: state.texts.ssoRefused + message };
-        if (response.status === 400) throw { shown: true, message: message };
+        if (response.status === 400 || response.status === 403) throw { shown: true, message: message };
         throw { shown: true, message: state.texts.failed };
       });
     });
@@ -331,6 +333,10 @@
     state.charts = [];
     var root = $('figures');
     root.textContent = '';
+    // A centre's staff signed in with Teams see their own centre's reports only (the API scopes them): say so.
+    if (result.viewer && result.viewer.scope === 'centre') {
+      root.appendChild(element('p', { class: 'scope', text: t.ownCentre(result.viewer.structureName) }));
+    }
     result.plans.forEach(function (plan) {
       var section = element('section', { 'aria-labelledby': 'plan-' + plan.planId }, [
         element('h2', { id: 'plan-' + plan.planId, text: plan.planTitle }),

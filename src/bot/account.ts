@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { teamsAccountKey } from '../reports/accounts';
 
 /**
  * Who is speaking, as a key the reports' enrolments are bound to: in Teams the person's Entra ID object id (the same
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export function accountKey(context: TurnContext): string {
   const { channelId, from } = context.activity;
   const aad = typeof from?.aadObjectId === 'string' ? from.aadObjectId.trim() : '';
-  if (channelId === 'msteams' && aad) return `aad:${aad.slice(0, 100)}`;
+  if (channelId === 'msteams' && aad) return teamsAccountKey(aad);
   return `${String(channelId ?? 'unknown').slice(0, 50)}:${String(from?.id ?? 'anonymous').slice(0, 200)}`;
 }
 

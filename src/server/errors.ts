@@ -28,6 +28,7 @@ export const HTTP_ERRORS = {
   request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   headers_too_large: { status: 431, message: 'The request headers are too large.' },
   unauthorized: { status: 401, message: 'The request is not authorized: channel authentication failed.' },
+  forbidden: { status: 403, message: 'This account may not see these figures.' },
   service_url_not_allowed: { status: 403, message: 'Replies cannot be sent to this serviceUrl; use an allowed origin or deliveryMode "expectReplies".' },
   auth_unavailable: { status: 503, message: 'Channel authentication is unavailable for a moment; try again later.' },
   not_found: { status: 404, message: 'No such route.' },

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
 import type { Logger } from '../log/logger';
+import { teamsAccountKey } from '../reports/accounts';
 import { computeIndicators } from '../reports/indicators';
 import {
   exportFileName,
@@ -13,12 +14,13 @@ import {
   reportsCsv,
   reportsJson,
   resolveSheetNumber,
+  type ReportQuery,
 } from '../reports/export';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import type { Store } from '../storage/store';
 import { describeError } from './clientFaults';
 import { HttpProblem, sendProblem } from './errors';
-import { looksLikeJwt, type TeamsSsoVerifier } from './teamsSso';
+import { looksLikeJwt, type TeamsIdentity, type TeamsSsoVerifier } from './teamsSso';
 
 /**
  * The partners' figures over HTTP (INTERFACES.md): `GET /api/reports?format=json|csv` exports the reports,
@@ -44,6 +46,15 @@ export interface ReportsApiDeps {
   now?: () => Date;
 }
 
+/**
+ * What a caller may see. The key's holder (an administrator, an export job) and partners signed in with Teams see
+ * every centre's reports; a centre's staff member signed in with Teams — their Teams account enrolled to report for a
+ * centre — sees that centre's reports only, as the bot shows them only their own.
+ */
+export type Viewer = { scope: 'all' } | { scope: 'centre'; structureId: string; structureName: string };
+
+type Caller = { kind: 'key' } | { kind: 'teams'; identity: TeamsIdentity };
+
 const INDICATOR_PARAMETERS: readonly QueryParameter[] = QUERY_PARAMETERS;
 
 const OFF_MESSAGE = 'The reports API is off: the server administrator turns it on by setting REPORTS_API_KEY (or MicrosoftAppId, for Teams sign-in).';
@@ -57,10 +68,15 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   // Digests of equal length, so the comparison takes the same time whatever the length of what was sent.
   const keyDigest = deps.apiKey ? digest(deps.apiKey) : undefined;
 
-  /** Whether the bearer is the API key or a valid Teams SSO token; once refused, the refusal is answered. */
-  const authorised = async (req: restify.Request, res: restify.Response): Promise<boolean> => {
+  const failed = (req: restify.Request, res: restify.Response, error: unknown) => {
+    log.error({ err: describeError(error), route: req.getPath() }, 'reports API request failed');
+    sendProblem(res, new HttpProblem('internal_error'));
+  };
+
+  /** Who the bearer is: the API key's holder or a Teams user; once refused, the refusal is answered. */
+  const authorised = async (req: restify.Request, res: restify.Response): Promise<Caller | undefined> => {
     const token = bearerToken(req);
-    if (token !== undefined && keyDigest && timingSafeEqual(digest(token), keyDigest)) return true;
+    if (token !== undefined && keyDigest && timingSafeEqual(digest(token), keyDigest)) return { kind: 'key' };
     let message: string;
     if (token === undefined) {
       message = deps.teamsSso
@@ -70,12 +86,12 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
       const verdict = await deps.teamsSso.verify(token);
       if (verdict.ok) {
         log.debug({ route: req.getPath(), tenant: verdict.identity.tenantId }, 'reports API request with Teams sign-in');
-        return true;
+        return { kind: 'teams', identity: verdict.identity };
       }
       if (verdict.kind === 'unavailable') {
         log.warn({ route: req.getPath() }, 'Teams sign-in could not be checked: Microsoft’s keys are out of reach');
         sendProblem(res, new HttpProblem('auth_unavailable', 'Teams sign-in cannot be checked for a moment; try again later.'));
-        return false;
+        return undefined;
       }
       message = `The Teams sign-in token is refused: ${verdict.reason}.`;
     } else {
@@ -84,45 +100,67 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
     res.setHeader('WWW-Authenticate', token === undefined ? CHALLENGE : WRONG_TOKEN_CHALLENGE);
     log.info({ route: req.getPath(), sent: token !== undefined }, 'reports API request refused: no valid key or token');
     sendProblem(res, new HttpProblem('unauthorized', message));
-    return false;
+    return undefined;
   };
 
-  /** The checks both routes share, in order: on, authorised, ready. The store, or undefined once the refusal is answered. */
-  const admit = async (req: restify.Request, res: restify.Response): Promise<Store | undefined> => {
+  /**
+   * The checks both routes share, in order: on, authorised, ready, then what the caller may see. The store and the
+   * viewer, or undefined once the refusal is answered.
+   */
+  const admit = async (req: restify.Request, res: restify.Response): Promise<{ store: Store; viewer: Viewer } | undefined> => {
     res.setHeader('Cache-Control', 'no-store');
     if (!keyDigest && !deps.teamsSso) {
       sendProblem(res, new HttpProblem('not_found', OFF_MESSAGE));
       return undefined;
     }
-    if (!(await authorised(req, res))) return undefined;
+    const caller = await authorised(req, res);
+    if (!caller) return undefined;
     const store = deps.store();
     if (!store) {
       sendProblem(res, new HttpProblem('not_ready'));
       return undefined;
     }
-    return store;
+    if (caller.kind === 'key') return { store, viewer: { scope: 'all' } };
+    let enrolment;
+    try {
+      enrolment = await store.enrolments.find(teamsAccountKey(caller.identity.objectId));
+    } catch (error) {
+      failed(req, res, error);
+      return undefined;
+    }
+    const viewer: Viewer = enrolment ? { scope: 'centre', structureId: enrolment.structureId, structureName: enrolment.structureName } : { scope: 'all' };
+    return { store, viewer };
+  };
+
+  /** The query narrowed to what the viewer may see; undefined once a request for another centre is refused. */
+  const scoped = (res: restify.Response, query: ReportQuery, viewer: Viewer): ReportQuery | undefined => {
+    if (viewer.scope === 'all') return query;
+    const asked = query.filter.structureId;
+    if (asked !== undefined && asked !== viewer.structureId) {
+      sendProblem(res, new HttpProblem('forbidden', 'You see the figures of your own centre only.', 'structure'));
+      return undefined;
+    }
+    return { ...query, filter: { ...query.filter, structureId: viewer.structureId } };
   };
 
   const refuseQuery = (res: restify.Response, field: string, message: string) => {
     sendProblem(res, new HttpProblem('bad_request', message, field));
   };
 
-  const failed = (req: restify.Request, res: restify.Response, error: unknown) => {
-    log.error({ err: describeError(error), route: req.getPath() }, 'reports API request failed');
-    sendProblem(res, new HttpProblem('internal_error'));
-  };
 
   server.get(REPORTS_PATH, async (req: restify.Request, res: restify.Response) => {
-    const store = await admit(req, res);
-    if (!store) return;
+    const admitted = await admit(req, res);
+    if (!admitted) return;
     const reading = readReportQuery(queryPairs(req));
     if (!reading.ok) {
       refuseQuery(res, reading.problem.field, reading.problem.message);
       return;
     }
+    const query = scoped(res, reading.query, admitted.viewer);
+    if (!query) return;
     let reports;
     try {
-      reports = await findReports(store, resolveSheetNumber(reading.query, deps.sheets()));
+      reports = await findReports(admitted.store, resolveSheetNumber(query, deps.sheets()));
     } catch (error) {
       failed(req, res, error);
       return;
@@ -138,8 +176,8 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   });
 
   server.get(INDICATORS_PATH, async (req: restify.Request, res: restify.Response) => {
-    const store = await admit(req, res);
-    if (!store) return;
+    const admitted = await admit(req, res);
+    if (!admitted) return;
     const reading = readReportQuery(queryPairs(req), INDICATOR_PARAMETERS);
     if (!reading.ok) {
       refuseQuery(res, reading.problem.field, reading.problem.message);
@@ -154,11 +192,14 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
       sendProblem(res, new HttpProblem('not_ready'));
       return;
     }
+    const allowed = scoped(res, reading.query, admitted.viewer);
+    if (!allowed) return;
     let body: string;
     try {
-      const query = resolveSheetNumber(reading.query, sheets);
-      const reports = await findReports(store, query);
-      body = JSON.stringify(computeIndicators(reports, sheets, indicatorQueryOf(query)));
+      const query = resolveSheetNumber(allowed, sheets);
+      const reports = await findReports(admitted.store, query);
+      // The viewer goes with the figures, so the tab can say whose they are.
+      body = JSON.stringify({ ...computeIndicators(reports, sheets, indicatorQueryOf(query)), viewer: admitted.viewer });
     } catch (error) {
       failed(req, res, error);
       return;

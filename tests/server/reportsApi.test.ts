@@ -319,7 +319,7 @@ function apiSuite(openTestStore: () => Promise<Store>, dispose: () => Promise<vo
       );
       expect(kept.length).toBeGreaterThan(0);
       expect(json).toMatchObject({ generatedFrom: { reports: kept.length } });
-      expect(json).toEqual(JSON.parse(JSON.stringify(computeIndicators(kept, sheets, filter))));
+      expect(json).toEqual({ ...JSON.parse(JSON.stringify(computeIndicators(kept, sheets, filter))), viewer: { scope: 'all' } });
     }
     expect((await getJson(api, '/api/indicators?format=csv')).response.status).toBe(400);
   });
@@ -330,7 +330,7 @@ function apiSuite(openTestStore: () => Promise<Store>, dispose: () => Promise<vo
     const inLyon = (await store.reports.list({})).filter((report) => report.communeCode === '69388');
     expect(inLyon).toHaveLength(2);
     expect(json).toMatchObject({ query: { communeCode: '69123' }, generatedFrom: { reports: 2, centres: 1 }, totals: { parents: 14 + 5 } });
-    expect(json).toEqual(JSON.parse(JSON.stringify(computeIndicators(inLyon, sheets, { communeCode: '69123' }))));
+    expect(json).toEqual({ ...JSON.parse(JSON.stringify(computeIndicators(inLyon, sheets, { communeCode: '69123' }))), viewer: { scope: 'all' } });
   });
 
   test('no query string and no header makes a 5xx', async () => {

@@ -13,7 +13,10 @@ import { parseConfig } from '../../src/config/config';
 import { createTeamsSsoVerifier, teamsSsoFromConfig, type TeamsSsoVerifier } from '../../src/server/teamsSso';
 import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
 import { openStore, type Store } from '../../src/storage';
+import { teamsAccountKey } from '../../src/reports/accounts';
+import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { silentLog } from '../helpers/logCapture';
+import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
 
 /**
  * Teams SSO tokens for /api/indicators, checked against a key set served from 127.0.0.1 the way Microsoft publishes
@@ -90,12 +93,14 @@ interface TokenSpec {
   key?: KeyLike;
   kid?: string;
   omit?: string[];
+  /** The user's object id (`oid`); USER by default. */
+  oid?: string;
 }
 
 /** A token as Entra issues them for Teams SSO (v2 by default), signed with the test's key unless told otherwise. */
 async function token(spec: TokenSpec = {}): Promise<string> {
   const tenant = spec.tenant ?? TENANT;
-  const claims: Record<string, unknown> = { tid: tenant, oid: USER, scp: 'access_as_user', name: 'Camille Martin' };
+  const claims: Record<string, unknown> = { tid: tenant, oid: spec.oid ?? USER, scp: 'access_as_user', name: 'Camille Martin' };
   for (const claim of spec.omit ?? []) delete claims[claim];
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: spec.kid ?? KID })
@@ -255,6 +260,36 @@ describe('/api/indicators and /api/reports with Teams SSO', () => {
     const none = await get('/api/indicators');
     expect(none.status).toBe(401);
     expect(ErrorBodySchema.parse(await none.json()).error.message).toMatch(/Teams sign-in token/);
+  });
+
+  test('a centre’s staff member sees their centre’s figures only; a partner sees every centre’s', async () => {
+    // A staff member of Les Tisserands, enrolled from Teams (the bot binds the Teams account, whatever the case of its id).
+    const staff = '0fedcba9-8765-4321-8abc-def012345678';
+    const code = newEnrolmentCode();
+    await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(code), centre: TISSERANDS, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await store.enrolments.redeem(hashEnrolmentCode(code), teamsAccountKey(staff.toUpperCase()), 'msteams', new Date())).not.toBeNull();
+    for (const [centre, parents] of [[TISSERANDS, 14], [GRANDCLEMENT, 9]] as const) {
+      await store.reports.submit({ submissionKey: `scope-${centre.structureId}`, centre, body: cafeReport({ parents, qpvParents: 2 }), submittedBy: 'aad:someone', channelId: 'msteams', submittedAt: new Date() });
+    }
+    const IndicatorsSchema = z.object({ generatedFrom: z.object({ reports: z.number() }), viewer: z.object({ scope: z.string(), structureId: z.string().optional() }) });
+    const ReportsSchema = z.object({ reports: z.array(z.object({ structureId: z.string(), parents: z.number() })) });
+
+    const staffToken = await token({ oid: staff });
+    const seenByStaff = IndicatorsSchema.parse(await (await get('/api/indicators', staffToken)).json());
+    expect(seenByStaff).toEqual({ generatedFrom: expect.objectContaining({ reports: 1 }), viewer: expect.objectContaining({ scope: 'centre', structureId: TISSERANDS.structureId }) });
+    const staffReports = ReportsSchema.parse(await (await get('/api/reports', staffToken)).json()).reports;
+    expect(staffReports.map((report) => [report.structureId, report.parents])).toEqual([[TISSERANDS.structureId, 14]]);
+    expect(await (await get('/api/reports?format=csv', staffToken)).text()).not.toContain(GRANDCLEMENT.structureId);
+    expect((await get(`/api/indicators?structure=${TISSERANDS.structureId}`, staffToken)).status).toBe(200);
+
+    const elsewhere = await get(`/api/reports?structure=${GRANDCLEMENT.structureId}`, staffToken);
+    expect(elsewhere.status).toBe(403);
+    expect(await elsewhere.json()).toEqual({ error: { code: 'forbidden', message: expect.stringMatching(/your own centre/), field: 'structure' } });
+
+    // A partner of the same tenant, not enrolled, and the API key see both centres.
+    const partner = IndicatorsSchema.parse(await (await get('/api/indicators', await token())).json());
+    expect(partner).toEqual({ generatedFrom: expect.objectContaining({ reports: 2 }), viewer: { scope: 'all' } });
+    expect(IndicatorsSchema.parse(await (await get('/api/indicators', API_KEY)).json()).viewer).toEqual({ scope: 'all' });
   });
 
   test('any bearer a client makes up gets a 4xx, never a 5xx', async () => {
