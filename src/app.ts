@@ -15,6 +15,7 @@ import { loadOffer, PARIS } from './offer';
 import { createHttpServer, type HttpServer } from './server/server';
 import { registerReportsApi } from './server/reportsApi';
 import { registerSheetPage } from './server/sheetPage';
+import { registerLegalPages } from './server/legalPages';
 import { registerTab } from './server/tabRoutes';
 import { teamsSsoFromConfig } from './server/teamsSso';
 import { SheetIndex } from './sheets';
@@ -101,6 +102,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   registerReportsApi(http.server, { store: () => running?.store, sheets: () => running?.sheets, apiKey: config.reportsApiKey, teamsSso: teamsSsoFromConfig(config), log });
   registerSheetPage(http.server, { sheets: () => running?.sheets, log });
   registerTab(http.server, { log });
+  registerLegalPages(http.server, { stateTtlHours: config.stateTtlHours, log });
 
   const ready = (async () => {
     const opened = await openStore(config.databaseUrl, log);

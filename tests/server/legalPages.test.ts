@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startTestBot, type TestBot } from '../helpers/transcript';
+
+/**
+ * The privacy statement and terms of use the Teams package points to: served by the bot itself, true to this
+ * instance's settings, with the national numbers first.
+ */
+
+let bot: TestBot;
+let base: string;
+beforeAll(async () => {
+  bot = await startTestBot(undefined, { STATE_TTL_HOURS: '12' });
+  base = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}`;
+});
+afterAll(async () => {
+  await bot.stop();
+});
+
+const template = JSON.parse(readFileSync(path.resolve(__dirname, '../../manifest/manifest.template.json'), 'utf8')) as {
+  developer: { privacyUrl: string; termsOfUseUrl: string };
+};
+
+test.each([
+  ['privacyUrl', template.developer.privacyUrl],
+  ['termsOfUseUrl', template.developer.termsOfUseUrl],
+])('the package’s %s is a page of this server, in French with an English part, without script', async (_name, url) => {
+  const route = url.replace('{{PUBLIC_URL}}', '');
+  expect(route).toMatch(/^\/[a-z]+$/);
+  const response = await fetch(`${base}${route}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const policy = response.headers.get('content-security-policy') ?? '';
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).not.toContain('script-src');
+  const html = await response.text();
+  expect(html).toMatch(/<html lang="fr">/);
+  expect(html).toMatch(/<section lang="en">/);
+  expect(html).not.toMatch(/<script|\{\{/);
+  // The emergency numbers come before anything else a reader meets.
+  const firstHeading = html.indexOf('<h2>');
+  for (const number of ['119', '3919', '3114', '112']) expect(html.indexOf(number)).toBeLessThan(firstHeading);
+});
+
+test('the privacy page states this instance’s own retention', async () => {
+  const html = await (await fetch(`${base}/privacy`)).text();
+  expect(html).toContain('<strong>12 heures</strong>');
+  expect(html).toContain('deleted 12 hours after the last message');
+});
