@@ -9,6 +9,7 @@ import { ChannelAdapter } from '../src/bot/adapter';
 import { ConversationStateStore } from '../src/bot/conversationState';
 import { MaillageBot } from '../src/bot/maillageBot';
 import { ComposeMessageExtension } from '../src/bot/messageExtension';
+import { sheetLinks } from '../src/cards/sheetLinks';
 import { parseConfig } from '../src/config/config';
 import { CommuneIndex } from '../src/geo';
 import { createLogger } from '../src/log/logger';
@@ -76,8 +77,9 @@ export async function startComposeBot(knowledgeDir: string, options: { now?: () 
   const conversationState = new ConversationStateStore(store, { ttlHours: config.stateTtlHours });
   const memory = conversationState.createCheckedProperty(CONVERSATION_MEMORY_PROPERTY, readConversationMemory, keepConversationMemory);
   const search = new ComposeSearch({ sheets, offer, communes, reports: store.reports, now });
-  const bot = new MaillageBot(conversationState, new MainDialog({ sheets, offer, communes, store, now }, memory), {
-    messageExtension: new ComposeMessageExtension(search),
+  const links = sheetLinks({ publicUrl: config.publicUrl, teamsAppId: config.botAuth.MicrosoftAppId });
+  const bot = new MaillageBot(conversationState, new MainDialog({ sheets, offer, communes, store, now, sheetLinks: links }, memory), {
+    messageExtension: new ComposeMessageExtension(search, links),
   });
   const adapter = new ChannelAdapter(config, log, conversationState);
   const http = createHttpServer({ log, isReady: () => true, handleActivity: (req, res) => adapter.processChannelRequest(req, res, (context) => bot.run(context)) });

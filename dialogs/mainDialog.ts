@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { CheckedProperty } from '../src/bot/conversationState';
 import type { TurnHandler } from '../src/bot/maillageBot';
 import { accountKey, cardData } from '../src/bot/account';
+import type { SheetLinks } from '../src/cards/sheetLinks';
 import { readTurnInput } from '../src/bot/userTurn';
 import type { CommuneIndex } from '../src/geo';
 import { detectLanguage } from '../src/language/text';
@@ -28,6 +29,8 @@ export interface MainDialogServices {
   /** Centres' reports, drafts and enrolments. */
   store: Pick<Store, 'reports' | 'drafts' | 'enrolments'>;
   now: () => DateTime;
+  /** Where a card opens a whole sheet (src/cards/sheetLinks.ts); without it, cards carry no link. */
+  sheetLinks?: SheetLinks;
 }
 
 /**
@@ -48,7 +51,7 @@ export class MainDialog implements TurnHandler {
     this.journeys = {
       safety: new Safety(),
       findSupport: new FindSupport(services.offer, services.communes),
-      sheetQuestions: new SheetQuestions(services.sheets),
+      sheetQuestions: new SheetQuestions(services.sheets, services.sheetLinks),
       commands: new Commands(services.sheets),
       report: new ReportJourney({
         sheets: services.sheets,

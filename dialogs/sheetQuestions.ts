@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import type { TurnReading } from '../src/reading';
-import { answerSheetQuestion, type SheetIndex } from '../src/sheets';
+import type { SheetLinks } from '../src/cards/sheetLinks';
+import { answerSheetQuestion, type Sheet, type SheetIndex } from '../src/sheets';
 import type { ConversationMemory } from './conversationMemory';
 import type { Journey } from './journey';
 
@@ -10,15 +11,23 @@ import type { Journey } from './journey';
  * sheets, a term of the glossary, or a follow-up on the sheet being discussed ("et ses indicateurs ?").
  * The answer quotes the sheet's own words and names the sheet and its plan; the sheet becomes the current one.
  * When a number exists in several plans, the answer asks which plan, with each as a suggestion (one turn: the
- * choice is a new question naming the plan).
+ * choice is a new question naming the plan). Each card links to the sheet's whole page, as the channel opens it.
  */
 export class SheetQuestions implements Journey {
   readonly id = 'sheetQuestions';
 
-  constructor(private readonly sheets: SheetIndex) {}
+  constructor(
+    private readonly sheets: SheetIndex,
+    /** Links to a sheet's whole page; without them the cards unfold a summary's sheet themselves. */
+    private readonly links?: SheetLinks,
+  ) {}
 
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    const result = answerSheetQuestion(this.sheets, reading.sheets, memory.sheets, reading.language);
+    // The link depends on where the card is read: Teams opens the page in its stage view, other channels in a browser.
+    const links = this.links;
+    const channelId = context.activity.channelId;
+    const present = links ? { openSheet: (sheet: Sheet) => links.openSheet(sheet, channelId) } : {};
+    const result = answerSheetQuestion(this.sheets, reading.sheets, memory.sheets, reading.language, present);
     memory.sheets = result.conversation;
     memory.lastTopic = 'sheets';
     await sendReply(context, { text: result.text, cards: result.cards, suggestions: result.suggestions });

@@ -22,6 +22,7 @@ import { SheetIndex } from './sheets';
 import { sheetCacheDirectory } from './sheets/documents';
 import { loadSheetKnowledgeWithDocuments } from './sheets/loader';
 import { ComposeMessageExtension } from './bot/messageExtension';
+import { sheetLinks } from './cards/sheetLinks';
 import { ComposeSearch } from './search/composeSearch';
 import { openStore, type Store } from './storage';
 
@@ -110,7 +111,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     // Yield once so a /healthz probe that arrived meanwhile is answered (503) before the load.
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = await loadKnowledge(config.knowledgeDir, sheetCacheDirectory(config.databaseUrl), log);
-    const services = { ...knowledge, store, now: () => DateTime.now().setZone(PARIS) };
+    // A card opens a whole sheet at PUBLIC_URL, in Teams' stage view when the app's id is known.
+    const links = sheetLinks({ publicUrl: config.publicUrl, teamsAppId: config.botAuth.MicrosoftAppId });
+    const services = { ...knowledge, store, now: () => DateTime.now().setZone(PARIS), sheetLinks: links };
     const runtime = createBotRuntime(
       config,
       log,
@@ -122,7 +125,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         createHandler: (memory) => new MainDialog(services, memory),
       },
       metrics?.recordTurnFailure,
-      new ComposeMessageExtension(new ComposeSearch({ sheets: knowledge.sheets, offer: knowledge.offer, communes: knowledge.communes, reports: store.reports, now: services.now })),
+      new ComposeMessageExtension(new ComposeSearch({ sheets: knowledge.sheets, offer: knowledge.offer, communes: knowledge.communes, reports: store.reports, now: services.now }), links),
     );
     running = { runtime, store, sheets: knowledge.sheets };
     // The offer's free-text index and the communes' typo lookups are built on first use; build them now, so no

@@ -1,6 +1,7 @@
 import type { MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { serviceAttachment, sheetAttachment, type ComposeAttachment } from '../cards/composeCards';
+import type { SheetLinks } from '../cards/sheetLinks';
 import { detectLanguage, type Language } from '../language/text';
 import { MAX_COMPOSE_COUNT, MAX_COMPOSE_SKIP, type ComposeItem, type ComposeSearch } from '../search/composeSearch';
 
@@ -84,14 +85,18 @@ export function readComposeQuery(value: unknown): ComposeQuery {
 }
 
 export class ComposeMessageExtension {
-  constructor(private readonly search: ComposeSearch) {}
+  constructor(
+    private readonly search: ComposeSearch,
+    /** A shared sheet's card links to its whole page (Teams' stage view); without it, no link. */
+    private readonly links?: SheetLinks,
+  ) {}
 
   async query(context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
     return this.answer(context, async () => {
       const asked = readComposeQuery(value);
       const items = await this.search.page(asked);
       const language = languageOf(context, asked.query);
-      return listResult(items.map((item) => attachmentOf(item, language)));
+      return listResult(items.map((item) => this.attachmentOf(context, item, language)));
     });
   }
 
@@ -101,10 +106,16 @@ export class ComposeMessageExtension {
       if (!parsed.success) throw new ComposeRequestError('invalid_select_item');
       const item = this.search.item(parsed.data);
       if (!item) throw new ComposeRequestError('item_not_found', 404);
-      const attachment = attachmentOf(item, languageOf(context, ''));
+      const attachment = this.attachmentOf(context, item, languageOf(context, ''));
       // The chosen card alone, without the preview: it is what goes into the message.
       return listResult([{ contentType: attachment.contentType, content: attachment.content }]);
     });
+  }
+
+  /** The card goes into a Teams message: its link opens the sheet in the stage view of the channel it came from. */
+  private attachmentOf(context: TurnContext, item: ComposeItem, language: Language): ComposeAttachment {
+    if (item.kind === 'service') return serviceAttachment(item.service, language);
+    return sheetAttachment(item.sheet, language, this.links?.openSheet(item.sheet, context.activity.channelId));
   }
 
   /**
@@ -124,10 +135,6 @@ export class ComposeMessageExtension {
 
 function listResult(attachments: ReadonlyArray<Pick<ComposeAttachment, 'contentType' | 'content'> & Partial<ComposeAttachment>>): MessagingExtensionResponse {
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [...attachments] } };
-}
-
-function attachmentOf(item: ComposeItem, language: Language): ComposeAttachment {
-  return item.kind === 'sheet' ? sheetAttachment(item.sheet, language) : serviceAttachment(item.service, language);
 }
 
 /** The Teams client's locale, unless the query itself is plainly in the other language. */

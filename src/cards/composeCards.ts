@@ -45,8 +45,8 @@ export interface ComposeAttachment {
   preview: { contentType: typeof THUMBNAIL_CARD; content: { title: string; subtitle?: string; text?: string; tap: { type: 'invoke'; value: ComposeTap } } };
 }
 
-/** The sheet's card, its sections cut after the first lines. */
-export function sharedSheetCard(sheet: Sheet, language: Language): object {
+/** The sheet's card, its sections cut after the first lines; `openUrl` (its page, or Teams' stage view) reads the rest. */
+export function sharedSheetCard(sheet: Sheet, language: Language, openUrl?: string): object {
   const blocks: CardBlock[] = [];
   let lines = 0;
   let left = 0;
@@ -61,7 +61,7 @@ export function sharedSheetCard(sheet: Sheet, language: Language): object {
     lines += Math.min(room, block.lines.length);
   }
   if (left > 0) blocks.push({ heading: '', lines: [{ text: composeTexts[language].moreInSheet(left) }] });
-  return sheetCard({ sheet, language, blocks, withWholeSheet: false });
+  return sheetCard({ sheet, language, blocks, withWholeSheet: false, ...(openUrl ? { openUrl } : {}) });
 }
 
 /**
@@ -72,11 +72,11 @@ export function sharedServiceCard(service: PresentedHit, language: Language): ob
   return offerServiceCard({ ...service, today: null }, null, language);
 }
 
-export function sheetAttachment(sheet: Sheet, language: Language): ComposeAttachment {
+export function sheetAttachment(sheet: Sheet, language: Language, openUrl?: string): ComposeAttachment {
   const planLine = [sheet.plan.title, sheet.plan.territory].filter(Boolean).join(' · ');
   return {
     contentType: ADAPTIVE_CARD,
-    content: sharedSheetCard(sheet, language),
+    content: sharedSheetCard(sheet, language, openUrl),
     preview: {
       contentType: THUMBNAIL_CARD,
       content: { title: `${sheet.code} — ${sheetTitle(sheet)}`, subtitle: composeTexts[language].sheetOf(planLine), tap: { type: 'invoke', value: { kind: 'sheet', id: sheet.id } } },

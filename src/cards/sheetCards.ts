@@ -4,6 +4,7 @@ import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, readableText, sheetName } from '../sheets/display';
 import type { Sheet, SheetSection } from '../sheets/model';
+import { webUrl } from './links';
 
 /**
  * Adaptive Cards (1.5, plain JSON) that show a sheet or part of it. Every card names the sheet (number, title,
@@ -106,8 +107,10 @@ export interface SheetCardInput {
   /** What was asked, shown in the card's body. */
   blocks: readonly CardBlock[];
   facts?: readonly CardFact[];
-  /** Adds a "show the whole sheet" button that unfolds every section inside the card. */
+  /** Adds a "show the whole sheet" button that unfolds every section inside the card (when there is no openUrl). */
   withWholeSheet: boolean;
+  /** The sheet's page, or Teams' stage view of it (src/cards/sheetLinks.ts): adds « Ouvrir la fiche complète ». */
+  openUrl?: string;
 }
 
 export function sheetCard(input: SheetCardInput): object {
@@ -117,16 +120,27 @@ export function sheetCard(input: SheetCardInput): object {
     body.push({ type: 'FactSet', facts: input.facts.map((fact) => ({ title: escapeMarkdown(fact.title), value: escapeMarkdown(fact.value) })), spacing: 'Medium' });
   }
   body.push(...blockElements(input.blocks));
-  const actions = input.withWholeSheet
-    ? [
-        {
-          type: 'Action.ShowCard',
-          title: sheetMessages[language].showWholeSheet,
-          card: card(language, [textBlock(sheetName(sheet), { weight: 'Bolder', style: 'heading' }), ...blockElements(wholeSheetBlocks(sheet, language))]),
-        },
-      ]
-    : [];
-  return card(language, body, actions);
+  return card(language, body, wholeSheetActions(input));
+}
+
+/**
+ * One way to the whole sheet, never two buttons that say the same. The page wins when there is one: unfolded in a
+ * chat, a whole sheet is a hundred lines that push the conversation off a phone's screen, its headings only bold
+ * text, and its card close to what Teams accepts; the page has real headings, reflows, and in Teams opens in the
+ * stage view and closes back to the chat. Without a page (no link could be made), the card unfolds the sheet itself.
+ */
+function wholeSheetActions(input: SheetCardInput): Element[] {
+  const { sheet, language } = input;
+  const url = input.openUrl ? webUrl(input.openUrl) : null;
+  if (url) return [{ type: 'Action.OpenUrl', title: sheetMessages[language].openWholeSheet, url }];
+  if (!input.withWholeSheet) return [];
+  return [
+    {
+      type: 'Action.ShowCard',
+      title: sheetMessages[language].showWholeSheet,
+      card: card(language, [textBlock(sheetName(sheet), { weight: 'Bolder', style: 'heading' }), ...blockElements(wholeSheetBlocks(sheet, language))]),
+    },
+  ];
 }
 
 export interface ListCardEntry {

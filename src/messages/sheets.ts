@@ -60,6 +60,8 @@ export interface SheetMessages {
   glossaryUsedIn: string;
   summaryMore: string;
   showWholeSheet: string;
+  /** The button that opens the sheet's own page (Teams' stage view, or a browser tab elsewhere). */
+  openWholeSheet: string;
   helpIntro: (sheets: number, plans: number) => string;
   helpKinds: string;
   noSheets: string;
@@ -149,6 +151,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     glossaryUsedIn: 'On trouve ce terme dans :',
     summaryMore: 'Vous pouvez aussi me demander ses partenaires, son financement, ses indicateurs ou son diagnostic.',
     showWholeSheet: 'Voir toute la fiche',
+    openWholeSheet: 'Ouvrir la fiche complète',
     helpIntro: (sheets, plans) =>
       `Je réponds aux questions sur les fiches action (${sheets} fiche${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), en citant les fiches.`,
     noSheets: "Aucune fiche action n'est chargée pour l'instant : je ne peux pas répondre sur les fiches.",
@@ -249,6 +252,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     glossaryUsedIn: 'The term appears in:',
     summaryMore: 'You can also ask for its partners, funding, indicators or diagnosis.',
     showWholeSheet: 'Show the whole sheet',
+    openWholeSheet: 'Open the whole sheet',
     helpIntro: (sheets, plans) =>
       `I answer questions about the action sheets (${sheets} sheet${sheets > 1 ? 's' : ''}, ${plans} plan${plans > 1 ? 's' : ''}), quoting the sheets (in French).`,
     noSheets: 'No action sheet is loaded yet: I cannot answer about the sheets.',

@@ -3,7 +3,7 @@ import type restify from 'restify';
 import type { Language } from '../language/text';
 import type { Logger } from '../log/logger';
 import { sheetMessages } from '../messages/sheets';
-import { axisPath, readableText, sheetName } from '../sheets/display';
+import { axisPath, readableText, SHEET_PAGE_PREFIX, sheetName, sheetPagePath } from '../sheets/display';
 import { PlanSchema, SheetSchema, sheetIdentity, type Sheet, type SheetItem, type SheetSection } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import { describeError } from './clientFaults';
@@ -15,17 +15,13 @@ import { describeError } from './clientFaults';
  * plan or sheet, 503 while the sheets load — never a 5xx for what a client typed.
  */
 
-export const SHEET_PAGE_PREFIX = '/sheets';
+/** Defined beside the sheet's other forms (cards link to the page without depending on the server); kept importable here. */
+export { SHEET_PAGE_PREFIX, sheetPagePath };
 
 export interface SheetPageDeps {
   /** The sheets once loaded; undefined while the application starts (503). */
   sheets: () => SheetIndex | undefined;
   log: Logger;
-}
-
-/** The page's path for a sheet: `/sheets/rhone-sdsf/3.2.1`. Cards and the message extension link here. */
-export function sheetPagePath(sheet: Pick<Sheet, 'plan' | 'number'>): string {
-  return `${SHEET_PAGE_PREFIX}/${encodeURIComponent(sheet.plan.id)}/${encodeURIComponent(sheet.number)}`;
 }
 
 /** Where Teams frames a page opened in stage view (web, desktop and mobile clients); nobody else may frame it. */

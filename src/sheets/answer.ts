@@ -8,7 +8,7 @@ import { excerpt, sheetName } from './display';
 import { lookupGlossary } from './glossary';
 import { exampleQuestions } from './help';
 import { sectionsOf, type Sheet, type SheetField } from './model';
-import { aboutness, actionsBody, composePart, holdsFigure, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody } from './render';
+import { aboutness, actionsBody, composePart, holdsFigure, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody, type SheetPresentation } from './render';
 import { longestRun, normaliseTerm, searchTerms } from './terms';
 import type { PassageMatch, QueryTerm, SheetIndex, SheetMatch } from './sheetIndex';
 import type { SheetQuestion } from './understand';
@@ -53,6 +53,8 @@ interface Context {
   language: Language;
   /** The sheets being discussed, still loaded. */
   current: Sheet[];
+  /** What the channel can show beyond the answer (a link to the whole sheet). */
+  present: SheetPresentation;
 }
 
 interface Handler {
@@ -162,7 +164,7 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
     const figure = found && question.asksForFigures ? passagesBody(found, language, true) : undefined;
     if (figure && figure.lines.length > 0 && found?.passages.some((passage) => holdsFigure(passage.passage.text))) {
       // The sentence that gives the figure is the answer; the field words around it ("territoire") only framed it.
-      parts.push(composePart(sheet, [figure], language));
+      parts.push(composePart(sheet, [figure], language, context.present));
       continue;
     }
     const honesty = missingDetailLines(question, quotedTexts(sheet, fields, question.actionNumbers), language);
@@ -189,7 +191,7 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
       if (outside.length > 0) bodies.push(passagesBody({ ...found, passages: outside }, language, question.asksForFigures));
     }
     if (bodies.every((body) => body.lines.length === 0)) bodies.push(summaryBody(sheet, language));
-    parts.push(composePart(sheet, bodies, language));
+    parts.push(composePart(sheet, bodies, language, context.present));
   }
   const asked: AskedField[] = asksActions ? ['actions', ...fields] : fields;
   const sameNumber = sheets.length > 1 && new Set(sheets.map((sheet) => sheet.number)).size === 1;
@@ -465,7 +467,7 @@ function answerTopic(context: Context): SheetTurn {
   const answer = asksSomething
     ? answerOnSheets({ ...context, question: keepsTopic ? question : { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
     : (() => {
-        const part = composePart(best.sheet, [passagesBody(best, language, question.asksForFigures)], language);
+        const part = composePart(best.sheet, [passagesBody(best, language, question.asksForFigures)], language, context.present);
         return turn(context, 'answered', `${messages.bestMatch}\n${part.text}`, {
           cards: [part.card],
           suggestions: followUps(language, []),
@@ -553,9 +555,15 @@ const HANDLERS: readonly Handler[] = [
   { name: 'not-found', applies: () => true, answer: answerNotFound },
 ];
 
-export function answerSheetQuestion(index: SheetIndex, question: SheetQuestion, conversation: SheetConversation, language: Language): SheetTurn {
+export function answerSheetQuestion(
+  index: SheetIndex,
+  question: SheetQuestion,
+  conversation: SheetConversation,
+  language: Language,
+  present: SheetPresentation = {},
+): SheetTurn {
   const current = (conversation.currentSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
-  const context: Context = { index, question, conversation, language, current };
+  const context: Context = { index, question, conversation, language, current, present };
   const handler = HANDLERS.find((candidate) => candidate.applies(context));
   return handler ? handler.answer(context) : answerNotFound(context);
 }

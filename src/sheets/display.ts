@@ -42,6 +42,17 @@ function sentenceCase(text: string): string {
   return lower.replace(/^(\P{L}*)(\p{L})/u, (_, before: string, first: string) => before + first.toUpperCase());
 }
 
+/** Where the whole sheet is served as a page (src/server/sheetPage.ts registers the route). */
+export const SHEET_PAGE_PREFIX = '/sheets';
+
+/**
+ * The page's path for a sheet: `/sheets/rhone-sdsf/3.2.1`. It lives here, beside the sheet's other forms, so that the
+ * cards and the message extension can link to the page without depending on the server.
+ */
+export function sheetPagePath(sheet: Pick<Sheet, 'plan' | 'number'>): string {
+  return `${SHEET_PAGE_PREFIX}/${encodeURIComponent(sheet.plan.id)}/${encodeURIComponent(sheet.number)}`;
+}
+
 export function sheetTitle(sheet: Sheet): string {
   return readableText(sheet.title);
 }

@@ -40,17 +40,34 @@ export interface PartBody {
 }
 
 /**
- * The card shows what was asked; only a summary unfolds the whole sheet, so that an answer on one section does not
- * carry the others' words (a pilot question must not read out the partners).
+ * How an answer shows a sheet beyond its own words, as the channel allows: the address of the sheet's whole page
+ * (Teams' stage view, or the page elsewhere). The dialog makes it for the turn's channel; without it, no link.
  */
-export function composePart(sheet: Sheet, bodies: readonly PartBody[], language: Language): AnswerPart {
+export interface SheetPresentation {
+  openSheet?(sheet: Sheet): string | undefined;
+}
+
+/**
+ * The card shows what was asked; only a summary unfolds the whole sheet, so that an answer on one section does not
+ * carry the others' words (a pilot question must not read out the partners). Any answer may link to the whole page:
+ * it is behind a button, read only by whoever opens it.
+ */
+export function composePart(sheet: Sheet, bodies: readonly PartBody[], language: Language, present: SheetPresentation = {}): AnswerPart {
   const lines = bodies.flatMap((body) => body.lines);
   const blocks = bodies.flatMap((body) => body.blocks);
   const facts = bodies.flatMap((body) => body.facts ?? []);
+  const openUrl = present.openSheet?.(sheet);
   return {
     sheet,
     text: [sheetHeader(sheet, language), ...withNote(lines, language)].join('\n'),
-    card: sheetCard({ sheet, language, blocks, ...(facts.length > 0 ? { facts } : {}), withWholeSheet: bodies.some((body) => body.wholeSheet === true) }),
+    card: sheetCard({
+      sheet,
+      language,
+      blocks,
+      ...(facts.length > 0 ? { facts } : {}),
+      withWholeSheet: bodies.some((body) => body.wholeSheet === true),
+      ...(openUrl ? { openUrl } : {}),
+    }),
   };
 }
 

@@ -33,3 +33,31 @@ test('composeExtension/query on /api/messages returns sheets for « PA 3.2.1 »'
   expect(body.composeExtension.type).toBe('result');
   expect(body.composeExtension.attachments[0]?.preview.content.title).toContain('3.2.1');
 });
+
+test('the shared sheet card opens the whole sheet, at an address the application serves', async () => {
+  const response = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'invoke',
+      name: 'composeExtension/selectItem',
+      id: 'invoke-2',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      conversation: { id: 'a:compose' },
+      from: { id: '29:partner', aadObjectId: 'aad-partner' },
+      recipient: { id: 'maillage', name: 'Maillage' },
+      locale: 'fr-FR',
+      value: { kind: 'sheet', id: 'rhone-sdsf/3.2.1' },
+    }),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { composeExtension: { attachments: Array<{ content: { actions?: Array<{ type: string; title: string; url: string }> } }> } };
+  // Local mode (no MicrosoftAppId): no Teams app to open a stage view, so the page itself, under PUBLIC_URL's default.
+  expect(body.composeExtension.attachments[0]?.content.actions).toEqual([
+    { type: 'Action.OpenUrl', title: 'Ouvrir la fiche complète', url: 'http://localhost:3978/sheets/rhone-sdsf/3.2.1' },
+  ]);
+  const page = await fetch(`${base}${new URL(body.composeExtension.attachments[0].content.actions?.[0].url ?? '').pathname}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<h1>PA 3.2.1 — Poursuivre le développement et la structuration des conseils locaux de la parentalité (CLP)</h1>');
+});
