@@ -7,11 +7,12 @@ import { axisPath, readableText, SHEET_PAGE_PREFIX, sheetName, sheetPagePath } f
 import { PlanSchema, SheetSchema, sheetIdentity, type Sheet, type SheetItem, type SheetSection } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import { describeError } from './clientFaults';
+import { TAB_PATH, TEAMS_FRAME_ANCESTORS } from './tabRoutes';
 
 /**
  * `GET /sheets/:plan/:code` (INTERFACES.md): one whole sheet as an accessible HTML page — a card's « voir la fiche »
  * opens it in Teams' stage view, and it reads the same in any browser. Every text on it comes from a sheet file and
- * is escaped; the page has no script. Answers are pages for people: 400 for a malformed address, 404 for an unknown
+ * is escaped; its only script (public/tab/stage.js) tells Teams' stage view it has loaded. Answers are pages for people: 400 for a malformed address, 404 for an unknown
  * plan or sheet, 503 while the sheets load — never a 5xx for what a client typed.
  */
 
@@ -24,22 +25,14 @@ export interface SheetPageDeps {
   log: Logger;
 }
 
-/** Where Teams frames a page opened in stage view (web, desktop and mobile clients); nobody else may frame it. */
-const TEAMS_FRAME_ANCESTORS = [
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://teams.cloud.microsoft',
-  'https://*.cloud.microsoft',
-  'https://*.skype.com',
-  'https://*.office.com',
-  'https://*.microsoft365.com',
-];
-
 const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
+    // Only the stage-view script and teams-js, both from here, and teams-js's list of Teams hosts.
+    "script-src 'self'",
+    "connect-src 'self' https://res.cdn.office.net",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
@@ -186,6 +179,9 @@ ul,ol{padding-left:1.5rem}
 li{margin:.25rem 0}
 @media (prefers-color-scheme: dark){body{color:#f0f0f0;background:#1f1f1f}header p{color:#d0d0d0}h2{border-color:#555}}
 @media (forced-colors: active){h2{border-color:CanvasText}}
+html[data-theme=dark] body,html[data-theme=contrast] body{color:#f0f0f0;background:#1f1f1f}
+html[data-theme=dark] header p{color:#d0d0d0}
+html[data-theme=contrast] body{background:#000;color:#fff}
 `.trim();
 
 function layout(language: Language, title: string, body: string): string {
@@ -198,6 +194,8 @@ function layout(language: Language, title: string, body: string): string {
     '<meta name="robots" content="noindex">',
     `<title>${escapeHtml(title)} · Maillage</title>`,
     `<style>${STYLE}</style>`,
+    // In Teams' stage view it tells Teams the page loaded and follows its theme; elsewhere it does nothing.
+    `<script src="${TAB_PATH}/stage.js" defer></script>`,
     '</head>',
     '<body>',
     body,

@@ -66,6 +66,7 @@ export function registerTab(server: restify.Server, options: { log: Logger }): v
   const assets: Array<[string, StaticAsset, Record<string, string>?]> = [
     [TAB_PATH, new StaticAsset({ file: path.join(tabDir, 'tab.html'), contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' }), tabPageHeaders()],
     [`${TAB_PATH}/tab.js`, script(path.join(tabDir, 'tab.js'))],
+    [`${TAB_PATH}/stage.js`, script(path.join(tabDir, 'stage.js'))],
     [`${TAB_PATH}/tab.css`, new StaticAsset({ file: path.join(tabDir, 'tab.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' })],
     [`${TAB_PATH}/vendor/teams-js.js`, script(teamsJsBundle())],
     [`${TAB_PATH}/vendor/chart.js`, script(chartJsBundle())],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { createHttpServer, type HttpServer } from '../../src/server/server';
 import { readSheetPageTarget, registerSheetPage, sheetPagePath } from '../../src/server/sheetPage';
+import { registerTab } from '../../src/server/tabRoutes';
 import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
 import { SheetSchema, type Sheet } from '../../src/sheets/model';
 import { silentLog } from '../helpers/logCapture';
@@ -39,7 +40,8 @@ const hostileSheet: Sheet = SheetSchema.parse({
 const sheets = SheetIndex.build([...fixtureSheets, hostileSheet]);
 
 /** The only elements the page is made of: any other tag in it came from a sheet's text. */
-const PAGE_ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'h1', 'h2', 'p', 'ul', 'ol', 'li']);
+// The one script is the page's own stage-view script, checked by src in the first test.
+const PAGE_ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'script', 'body', 'header', 'main', 'section', 'h1', 'h2', 'p', 'ul', 'ol', 'li']);
 function elementsOf(html: string): Set<string> {
   return new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)/g)].map((match) => match[1].toLowerCase()));
 }
@@ -53,6 +55,7 @@ describe('GET /sheets/:plan/:code', () => {
   beforeAll(async () => {
     http = createHttpServer({ log: silentLog, isReady: () => true, handleActivity: async () => undefined });
     registerSheetPage(http.server, { sheets: () => loaded, log: silentLog });
+    registerTab(http.server, { log: silentLog });
     port = await http.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${port}`;
   });
@@ -77,7 +80,12 @@ describe('GET /sheets/:plan/:code', () => {
     expect(headings).toEqual(expect.arrayContaining(['Diagnostic', 'Pilotage / coordination']));
     expect(headings.length).toBe((sheet as Sheet).sections.filter((section) => section.items.length > 0 || section.heading !== '').length);
     expect(html).toContain('<li>En février 2020, on comptabilisait 15 territoires');
-    expect(html).not.toContain('<script');
+    // One script only, ours, which loads teams-js only when Teams frames the page (stage view).
+    expect([...html.matchAll(/<script[^>]*>/g)].map((match) => match[0])).toEqual(['<script src="/tab/stage.js" defer>']);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const stage = await fetch(`${baseUrl}/tab/stage.js`);
+    expect(stage.status).toBe(200);
+    expect(await stage.text()).toMatch(/window\.parent === window\) return;[\s\S]*notifySuccess/);
   });
 
   it('answers in English around the French sheet when the browser prefers English', async () => {
@@ -105,6 +113,7 @@ describe('GET /sheets/:plan/:code', () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect([...elementsOf(html)].filter((element) => !PAGE_ELEMENTS.has(element))).toEqual([]);
+    expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39; &quot; &lt;/h2&gt;');
     expect(html).toContain('<title>FICHE 9.9 — ');
     // Items numbered 1, 2 are an ordered list with those numbers, the sub-point nested under the first.
