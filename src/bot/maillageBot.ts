@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import { detectLanguage } from '../language/text';
 import type { Logger } from '../log/logger';
+import { ANSWERED_BY_CARD_REFRESH, answerCardAction } from './cardRefresh';
 import type { ConversationStateStore } from './conversationState';
 import type { ComposeMessageExtension } from './messageExtension';
 import {
@@ -92,13 +93,16 @@ export class MaillageBot extends TeamsActivityHandler {
     });
   }
 
-  /** Teams' Action.Execute: the card's data is read like an Action.Submit, and the answer posted in the chat. */
+  /**
+   * Teams' Action.Execute: the card's data is read like an Action.Submit, and the answer replaces the clicked card
+   * (cardRefresh.ts sends it as the invoke response).
+   */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     _invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    await this.mainDialog.run(context);
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: {} };
+    await answerCardAction(context, () => this.mainDialog.run(context));
+    return ANSWERED_BY_CARD_REFRESH;
   }
 
   /** The compose box's search: the invoke's raw value is parsed there (a malformed one gets a 400). */

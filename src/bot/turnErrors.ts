@@ -4,6 +4,7 @@ import { detectLanguage } from '../language/text';
 import type { Logger } from '../log/logger';
 import { say } from '../messages/common';
 import { ETagConflictError } from '../storage';
+import { invokeResponse, isCardAction, messageAnswer } from './cardRefresh';
 import type { ConversationStateStore } from './conversationState';
 import { isExternalFailure } from './externalFailures';
 import { TurnLockTimeoutError } from './turnLock';
@@ -41,10 +42,13 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
     } catch (stateError) {
       log.error({ correlationId, err: describe(stateError) }, 'could not reset the conversation state after failed turns');
     }
-    if (context.activity?.type !== 'message' && context.activity?.type !== 'event') return;
+    const cardAction = isCardAction(context.activity);
+    if (context.activity?.type !== 'message' && context.activity?.type !== 'event' && !cardAction) return;
     try {
       const language = detectLanguage(context.activity.text ?? '', context.activity.locale);
-      await context.sendActivity(`${say('turnError', language)} (réf. ${correlationId})`);
+      const notice = `${say('turnError', language)} (réf. ${correlationId})`;
+      // A card's button is answered in the invoke response: without one Teams gets a 501 with no body and shows nothing useful.
+      await context.sendActivity(cardAction ? invokeResponse(messageAnswer(notice)) : notice);
     } catch (sendError) {
       log.error({ correlationId, err: describe(sendError) }, 'could not tell the user that the turn failed');
     }
