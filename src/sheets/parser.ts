@@ -606,9 +606,10 @@ function setextHeadings(content: string): string {
   return out.join('\n');
 }
 
-function startsSheet(crumb: string): boolean {
+/** « PA 9.8.7 - Ribambelle »: a sheet's code with its own title after it. */
+function codeWithTitle(crumb: string): boolean {
   const code = readCodeLine(crumb.trim());
-  return code !== undefined && !isActionCode(code);
+  return code !== undefined && !isActionCode(code) && /[\p{L}\p{N}]/u.test(code.title);
 }
 
 /** The lines of a file, tables rewritten as labelled blocks and breadcrumbs cut into their parts. */
@@ -619,8 +620,9 @@ function fileLines(content: string): Line[] {
     for (const part of plain === raw ? [raw] : plain.split(LINE_BREAK)) {
       const crumbs = part.includes('|') && BREADCRUMB.test(part) && !/^\s*\|/.test(part) && !BULLET.test(part.trim()) ? part.split(BREADCRUMB) : [part];
       // A breadcrumb's every part says something (« SDAVS 84 | Orientation 2 »); a bar inside an item is its text.
-      // It runs from the plan down to the sheet, so a sheet's code before its end starts a title that holds a bar.
-      if (crumbs.length > 1 && crumbs.every((crumb) => /[\p{L}\p{N}]{2}/u.test(crumb)) && !crumbs.slice(0, -1).some(startsSheet)) for (const crumb of crumbs) lines.push(readLine(crumb));
+      // A line that opens with a sheet's code and its title (« PA 9.8.7 - Ribambelle | Farandole ») is that title,
+      // bar and all; a code standing alone in a crumb (« SDAVS 84 | Fiche 2.1.4 | Accompagner… ») is a breadcrumb's part.
+      if (crumbs.length > 1 && crumbs.every((crumb) => /[\p{L}\p{N}]{2}/u.test(crumb)) && !codeWithTitle(crumbs[0] as string)) for (const crumb of crumbs) lines.push(readLine(crumb));
       else lines.push(readLine(part));
     }
   }

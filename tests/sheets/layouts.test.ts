@@ -234,11 +234,22 @@ describe('sheet layouts', () => {
     expect(sheet.deadlines.map((deadline) => deadline.text)).toEqual(['Obj. 1 : 2023', 'Obj. 2 : 2024-2026']);
   });
 
-  it('keeps a bar inside a sheet title, where a breadcrumb would end with the code', () => {
+  it('keeps a bar inside a title written after the sheet code on its line', () => {
     const sheet = parse(['PA 9.8.7 - Ribambelle | Farandole', '', 'PILOTAGE', '- Caf du Rhône', ''].join('\n'));
     expect(sheet.code).toBe('PA 9.8.7');
     expect(sheet.title).toBe('Ribambelle | Farandole');
     expect(field(sheet, 'pilot')).toBe('Caf du Rhône');
+  });
+
+  it.each([
+    ['the code first, then the title', 'Fiche 2.1.4 | Accompagner les EVS ruraux', 'Accompagner les EVS ruraux'],
+    ['the code in the middle', 'SDAVS 84 | Fiche 2.1.4 | Accompagner les EVS ruraux', 'Accompagner les EVS ruraux'],
+    ['the code last, the title on the next line', 'SDAVS 84 | Orientation 2 – La vie sociale | Fiche 2.1.4\n\nAccompagner les EVS ruraux', 'Accompagner les EVS ruraux'],
+  ])('reads a breadcrumb with %s', (_where, head, title) => {
+    const sheet = parse([head, '', 'Pilote', 'Caf de Vaucluse', ''].join('\n'));
+    expect(sheet.code).toBe('FICHE 2.1.4');
+    expect(sheet.title).toBe(title);
+    expect(field(sheet, 'pilot')).toBe('Caf de Vaucluse');
   });
 
   it('reads a Markdown pipe table with continuation rows and <br> in cells', () => {
