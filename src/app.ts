@@ -112,7 +112,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     await new Promise((resolve) => setImmediate(resolve));
     const knowledge = await loadKnowledge(config.knowledgeDir, sheetCacheDirectory(config.databaseUrl), log);
     // A card opens a whole sheet at PUBLIC_URL, in Teams' stage view when the app's id is known.
-    const links = sheetLinks({ publicUrl: config.publicUrl, teamsAppId: config.botAuth.MicrosoftAppId });
+    const links = sheetLinks({ publicUrl: config.publicUrl, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) });
     const services = { ...knowledge, store, now: () => DateTime.now().setZone(PARIS), sheetLinks: links };
     const runtime = createBotRuntime(
       config,

@@ -81,10 +81,14 @@ export function teamsStageLink(pageUrl: string, teamsAppId: string, name: string
 /**
  * The address a card's « Ouvrir la fiche complète » opens: the stage view in Teams when the app's id is known, the page
  * elsewhere (and in Teams should the deep link be refused, for instance for its length: a browser tab still shows it).
+ * In Teams only an https page is linked.
  */
 export function sheetOpenUrl(sheet: Pick<Sheet, 'plan' | 'number' | 'code'>, settings: SheetLinkSettings, channelId: string | undefined): string | undefined {
   const page = sheetPageUrl(sheet, settings.publicUrl);
   if (!page) return undefined;
-  if (channelId === TEAMS_CHANNEL_ID && settings.teamsAppId) return teamsStageLink(page, settings.teamsAppId, sheet.code) ?? page;
-  return page;
+  if (channelId !== TEAMS_CHANNEL_ID) return page;
+  // Teams opens only https pages, and a PUBLIC_URL left at its http://localhost default reaches nobody from Teams:
+  // no button then, and a summary's card unfolds the whole sheet itself.
+  if (new URL(page).protocol !== 'https:') return undefined;
+  return settings.teamsAppId ? (teamsStageLink(page, settings.teamsAppId, sheet.code) ?? page) : page;
 }

@@ -51,6 +51,12 @@ export const ConfigSchema = z
         .transform((value, ctx) => parseTrustProxy(value, ctx))
         .optional(),
     ),
+    /**
+     * The app's id in the organisation's Teams catalogue, when an administrator published it there: Teams gives such
+     * an app an id of its own, which deep links (a sheet opened in stage view) must name. Empty: MicrosoftAppId,
+     * the package's id, right for an uploaded app.
+     */
+    TEAMS_APP_ID: optionalText.pipe(z.string().regex(TENANT_ID, { message: 'must be the app id Teams shows (a GUID)' }).optional()),
     /** Teams tenants (Entra ID directory ids) whose users may talk to the bot; empty: any tenant. */
     ALLOWED_TENANTS: optionalText.pipe(
       z
@@ -88,6 +94,8 @@ export const ConfigSchema = z
     directLineSecret: env.DIRECT_LINE_SECRET,
     directLineSigningKey: env.DIRECT_LINE_SIGNING_KEY,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    /** The id Teams deep links name: TEAMS_APP_ID, else the package's id (MicrosoftAppId); undefined in local mode. */
+    teamsAppId: env.TEAMS_APP_ID?.toLowerCase() ?? env.MicrosoftAppId,
     logLevel: env.LOG_LEVEL,
     /** Undefined: the loopback addresses (see src/bot/serviceUrls.ts). */
     allowedServiceUrls: env.ALLOWED_SERVICE_URLS,

@@ -4,7 +4,7 @@ import { startTestBot, type TestBot } from '../helpers/transcript';
 let bot: TestBot;
 let base: string;
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot(undefined, { PUBLIC_URL: 'https://maillage.example.org' });
   base = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {
@@ -53,9 +53,9 @@ test('the shared sheet card opens the whole sheet, at an address the application
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { composeExtension: { attachments: Array<{ content: { actions?: Array<{ type: string; title: string; url: string }> } }> } };
-  // Local mode (no MicrosoftAppId): no Teams app to open a stage view, so the page itself, under PUBLIC_URL's default.
+  // Local mode (no MicrosoftAppId): no Teams app to open a stage view, so the page itself, under PUBLIC_URL.
   expect(body.composeExtension.attachments[0]?.content.actions).toEqual([
-    { type: 'Action.OpenUrl', title: 'Ouvrir la fiche complète', url: 'http://localhost:3978/sheets/rhone-sdsf/3.2.1' },
+    { type: 'Action.OpenUrl', title: 'Ouvrir la fiche complète', url: 'https://maillage.example.org/sheets/rhone-sdsf/3.2.1' },
   ]);
   const page = await fetch(`${base}${new URL(body.composeExtension.attachments[0].content.actions?.[0].url ?? '').pathname}`);
   expect(page.status).toBe(200);

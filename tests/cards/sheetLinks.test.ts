@@ -46,6 +46,12 @@ describe('the link to a whole sheet', () => {
     expect(sheetLinks({ publicUrl: 'http://localhost:3978' }).openSheet(PA_321, 'webchat')).toBe('http://localhost:3978/sheets/rhone-sdsf/3.2.1');
   });
 
+  it('in Teams, is no link when PUBLIC_URL is not https (left at its localhost default): Teams could not open it', () => {
+    for (const teamsAppId of [APP_ID, undefined]) {
+      expect(sheetOpenUrl(PA_321, { publicUrl: 'http://localhost:3978', ...(teamsAppId ? { teamsAppId } : {}) }, 'msteams')).toBeUndefined();
+    }
+  });
+
   it('keeps PUBLIC_URL’s path prefix, in the page and inside the stage link', () => {
     const prefixed = 'https://apps.example.org/territoires/maillage';
     expect(sheetPageUrl(PA_321, prefixed)).toBe(`${prefixed}/sheets/rhone-sdsf/3.2.1`);
@@ -73,6 +79,7 @@ describe('the link to a whole sheet', () => {
     fc.assert(
       fc.property(text, text, base, fc.constantFrom('msteams', 'webchat'), (planId, number, publicUrl, channelId) => {
         const link = sheetOpenUrl({ plan: { ...PA_321.plan, id: planId }, number, code: `PA ${number}` }, { publicUrl, teamsAppId: APP_ID }, channelId);
+        if (channelId === 'msteams' && publicUrl.startsWith('http:')) expect(link).toBeUndefined();
         if (link === undefined) return;
         const url = new URL(link);
         expect(['https:', 'http:']).toContain(url.protocol);

@@ -33,6 +33,15 @@ describe('configuration', () => {
     expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  test('Teams deep links name TEAMS_APP_ID when an administrator published the app, else the package’s id', () => {
+    const botId = '11111111-2222-4333-8444-555555555555';
+    const catalogueId = 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE';
+    expect(parseConfig({}).teamsAppId).toBeUndefined();
+    expect(parseConfig({ MicrosoftAppId: botId, MicrosoftAppPassword: 'secret' }).teamsAppId).toBe(botId);
+    expect(parseConfig({ MicrosoftAppId: botId, MicrosoftAppPassword: 'secret', TEAMS_APP_ID: catalogueId }).teamsAppId).toBe(catalogueId.toLowerCase());
+    expect(() => parseConfig({ TEAMS_APP_ID: 'maillage' })).toThrow(/TEAMS_APP_ID/);
+  });
+
   test('PUBLIC_URL follows PORT unless set, without a trailing slash', () => {
     expect(parseConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(parseConfig({ PUBLIC_URL: 'https://bot.example.org/' }).publicUrl).toBe('https://bot.example.org');
