@@ -1,7 +1,6 @@
 import {
   ActivityTypes,
   CardFactory,
-  MessageFactory,
   type Activity,
   type AdaptiveCardInvokeResponse,
   type ResourceResponse,
@@ -10,6 +9,7 @@ import {
 import { answerInChatCard, refreshedCard, type RefreshedAnswer, type RefreshedCard, type RepliedMessage } from '../cards/refreshedCard';
 import { detectLanguage } from '../language/text';
 import { cardRefreshTexts } from '../messages/cardRefresh';
+import { isSharedConversation } from './teamsPolicy';
 
 /**
  * Teams' Action.Execute (`adaptiveCard/action`) is answered in the invoke response, and a card there replaces the
@@ -46,7 +46,7 @@ export async function answerCardAction(context: TurnContext, run: () => Promise<
   // A card holds Adaptive Cards only: another kind of attachment keeps the answer in the chat, where it shows.
   const renderable = held.every((activity) => (activity.attachments ?? []).every((attachment) => attachment.contentType === ADAPTIVE_CARD));
   const answerInChat = cardRefreshTexts.answerInChat[language];
-  const refreshed: RefreshedAnswer = renderable ? refreshedCard(held.map(repliedMessage), answerInChat) : { kind: 'inChat', card: answerInChatCard(answerInChat) };
+  const refreshed: RefreshedAnswer = renderable ? refreshedCard(held.map(repliedMessage), answerInChat, { quickReplies: !isSharedConversation(context.activity) }) : { kind: 'inChat', card: answerInChatCard(answerInChat) };
 
   let answer: CardActionAnswer;
   switch (refreshed.kind) {

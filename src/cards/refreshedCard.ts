@@ -7,16 +7,15 @@ import { z } from 'zod';
  * are collected and the card sent by src/bot/cardRefresh.ts.
  */
 
-/** One message a journey answered, as src/bot/replies.ts builds it. */
-export const RepliedMessageSchema = z.object({
+/** One message a journey answered, as src/bot/replies.ts builds it (our own output: not parsed again). */
+export interface RepliedMessage {
   /** Already escaped Markdown (src/messages): shown as written. */
-  text: z.string(),
+  text: string;
   /** The contents of its Adaptive Card attachments, in order. */
-  cards: z.array(z.record(z.string(), z.unknown())),
+  cards: Array<Record<string, unknown>>;
   /** Its quick replies (imBack): the words the user sends by tapping one. */
-  suggestions: z.array(z.string()),
-});
-export type RepliedMessage = z.infer<typeof RepliedMessageSchema>;
+  suggestions: string[];
+}
 
 /** A type, not an interface, so that it is a `Record<string, unknown>` where botbuilder wants one. */
 export type RefreshedCard = {
@@ -59,16 +58,17 @@ const TitledSchema = z.object({ title: z.string() });
  * TextBlock, then the body and buttons of its card (the next step of a form still works from it), then the quick
  * replies as buttons that post their words as the user's message, at most MAX_CARD_ACTIONS buttons in all.
  * An answer of several cards (a list of services) reads in its order only in the chat, as does one too large for a
- * card: `answerInChat` is then the short card's text.
+ * card: `answerInChat` is then the short card's text. `quickReplies` is false where a tapped quick reply would not
+ * reach the bot (group chats and channels, where it reads only messages that @mention it).
  */
-export function refreshedCard(replies: readonly RepliedMessage[], answerInChat: string): RefreshedAnswer {
+export function refreshedCard(replies: readonly RepliedMessage[], answerInChat: string, options: { quickReplies: boolean } = { quickReplies: true }): RefreshedAnswer {
   const texts = replies.map((reply) => reply.text).filter((text) => text.trim() !== '');
   const cards = replies.flatMap((reply) => reply.cards);
   if (cards.length > 1) return { kind: 'inChat', card: answerInChatCard(answerInChat) };
   const lastCard = cards.at(-1);
   const last = lastCard ? CardPartsSchema.parse(lastCard) : { body: [], actions: [] };
   // In a chat only the last message keeps its quick replies: the card does as the chat would.
-  const suggestions = replies.at(-1)?.suggestions ?? [];
+  const suggestions = options.quickReplies ? (replies.at(-1)?.suggestions ?? []) : [];
   const quickReplies = quickReplyButtons(suggestions, last.actions);
   if (texts.length === 0 && cards.length === 0 && quickReplies.length === 0) return { kind: 'nothing' };
 
@@ -77,11 +77,22 @@ export function refreshedCard(replies: readonly RepliedMessage[], answerInChat: 
     type: 'AdaptiveCard',
     $schema: SCHEMA,
     version: '1.5',
-    body: [...texts.map((text) => ({ type: 'TextBlock', text, wrap: true })), ...last.body],
+    body: [...texts.flatMap(textBlocks), ...last.body],
     ...(actions.length > 0 ? { actions } : {}),
   };
   if (jsonBytes(card) > MAX_REFRESHED_CARD_BYTES) return { kind: 'inChat', card: answerInChatCard(answerInChat) };
   return { kind: 'card', card };
+}
+
+/**
+ * A reply's text as TextBlocks, a line each: a chat shows each line of a message on its own, while a TextBlock's
+ * Markdown joins lines a single newline separates into one paragraph (a sheet's name ran into its plan's).
+ */
+function textBlocks(text: string): object[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => ({ type: 'TextBlock', text: line, wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
 }
 
 /** The short card that stands for an answer posted in the chat. */

@@ -60,6 +60,22 @@ describe('refreshedCard', () => {
     expect(answer.card.actions).toEqual([execute('Confirmer', 'confirm'), imBack('Modifier'), imBack('mes déclarations')]);
   });
 
+  test('a text of several lines gives a TextBlock a line, as the chat shows them', () => {
+    const answer = asCard(refreshedCard([reply({ text: '**PA 3.2.1 — CLP**\nPlan : Rhône\n\n- Caf du Rhône\n  - Métropole' })], IN_CHAT));
+    expect(answer.card.body).toEqual([
+      textBlock('**PA 3.2.1 — CLP**'),
+      { ...textBlock('Plan : Rhône'), spacing: 'Small' },
+      { ...textBlock('- Caf du Rhône'), spacing: 'Small' },
+      { ...textBlock('  - Métropole'), spacing: 'Small' },
+    ]);
+  });
+
+  test('in a group chat or a channel, no quick-reply buttons: their words would not @mention the bot', () => {
+    const summary = card('Reçu', [execute('Voir', 'see')]);
+    const answer = asCard(refreshedCard([reply({ text: 'Enregistré.', cards: [summary], suggestions: ['mes déclarations'] })], IN_CHAT, { quickReplies: false }));
+    expect(answer.card.actions).toEqual([execute('Voir', 'see')]);
+  });
+
   test(`at most ${MAX_CARD_ACTIONS} buttons, the card’s first`, () => {
     const actions = ['Un', 'Deux', 'Trois', 'Quatre'].map((title) => execute(title, title));
     const answer = asCard(refreshedCard([reply({ cards: [card('Carte', actions)], suggestions: ['Cinq', 'Six', 'Sept', 'Huit'] })], IN_CHAT));
@@ -133,7 +149,9 @@ describe('refreshedCard with any replies', () => {
           expect(parts + framing).toBeGreaterThan(MAX_REFRESHED_CARD_BYTES);
           return;
         }
-        expect(answer.card.body.slice(0, texts.length)).toEqual(texts.map(textBlock));
+        // Every line of every text, in order, each its own TextBlock.
+        const lines = texts.flatMap((text) => text.split('\n').filter((line) => line.trim() !== ''));
+        expect(answer.card.body.slice(0, lines.length).map((block) => (block as { text: string }).text)).toEqual(lines);
       }),
       { numRuns: 400 },
     );
