@@ -103,7 +103,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   registerReportsApi(http.server, { store: () => running?.store, sheets: () => running?.sheets, apiKey: config.reportsApiKey, teamsSso: teamsSsoFromConfig(config), log });
   registerSheetPage(http.server, { sheets: () => running?.sheets, log });
   registerTab(http.server, { log });
-  registerLegalPages(http.server, { stateTtlHours: config.stateTtlHours, log });
+  registerLegalPages(http.server, { stateTtlHours: config.stateTtlHours, directLine: config.directLineSecret ? 'azure' : 'builtin', log });
 
   const ready = (async () => {
     const opened = await openStore(config.databaseUrl, log);

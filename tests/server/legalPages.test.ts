@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_DIRECT_LINE_LIMITS } from '../../src/directline/limits';
+import { DRAFT_TTL_DAYS } from '../../src/storage/statePurge';
 import { startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -42,8 +44,25 @@ test.each([
   for (const number of ['119', '3919', '3114', '112']) expect(html.indexOf(number)).toBeLessThan(firstHeading);
 });
 
-test('the privacy page states this instance’s own retention', async () => {
+test('the privacy page states this instance’s own retention, from the settings and constants the code runs on', async () => {
   const html = await (await fetch(`${base}/privacy`)).text();
   expect(html).toContain('<strong>12 heures</strong>');
   expect(html).toContain('deleted 12 hours after the last message');
+  expect(html).toContain(`<strong>${DRAFT_TTL_DAYS} jours</strong>`);
+  const idleHours = DEFAULT_DIRECT_LINE_LIMITS.conversationIdleMs / 3_600_000;
+  expect(html).toContain(`effacés au plus tard ${idleHours === 1 ? 'une heure' : `${idleHours} heures`} après`);
+  expect(html).not.toContain('Azure');
+});
+
+test('with Azure Direct Line, the privacy page says the widget’s messages are kept by Azure, not here', async () => {
+  const azure = await startTestBot(undefined, { DIRECT_LINE_SECRET: 'azure-direct-line-secret-for-the-test' });
+  try {
+    const port = await azure.app.http.listen(0, '127.0.0.1');
+    const html = await (await fetch(`http://127.0.0.1:${port}/privacy`)).text();
+    expect(html).toContain('Direct Line de Microsoft Azure');
+    expect(html).toContain('this server keeps no copy');
+    expect(html).not.toContain('tant que la fenêtre reste ouverte');
+  } finally {
+    await azure.stop();
+  }
 });
