@@ -5,9 +5,12 @@
  */
 (function () {
   'use strict';
-  if (window.parent === window) return;
+  // Teams frames the page on the desktop and the web; its mobile apps show it in a web view of their own.
+  var inTeams = window.parent !== window || typeof window.nativeInterface !== 'undefined' || /\bTeams\//.test(navigator.userAgent);
+  if (!inTeams) return;
   var library = document.createElement('script');
-  library.src = '/tab/vendor/teams-js.js';
+  // Beside this script, wherever PUBLIC_URL puts it.
+  library.src = new URL('vendor/teams-js.js', document.currentScript ? document.currentScript.src : window.location.href).href;
   library.onload = function () {
     var teams = window.microsoftTeams;
     if (!teams) return;

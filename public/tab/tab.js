@@ -179,7 +179,7 @@
   function load() {
     complain('');
     say(state.texts.loading);
-    return authorisedFetch('/api/indicators?' + filterParameters().toString())
+    return authorisedFetch('api/indicators?' + filterParameters().toString())
       .then(function (response) { return response.json(); })
       .then(function (result) {
         $('key-form').hidden = true;
@@ -213,7 +213,7 @@
     complain('');
     var parameters = filterParameters();
     parameters.set('format', 'csv');
-    authorisedFetch('/api/reports?' + parameters.toString())
+    authorisedFetch('api/reports?' + parameters.toString())
       .then(function (response) {
         var disposition = response.headers.get('Content-Disposition') || '';
         var named = /filename="([^"]+)"/.exec(disposition);
@@ -416,12 +416,13 @@
       load();
     });
     $('export').addEventListener('click', exportCsv);
-    if (window.parent === window) {
+    // Teams frames the tab on the desktop and the web; its mobile apps show it in a web view of their own.
+    if (window.parent === window && typeof window.nativeInterface === 'undefined' && !/\bTeams\//.test(navigator.userAgent)) {
       startInBrowser();
       return;
     }
     var library = document.createElement('script');
-    library.src = '/tab/vendor/teams-js.js';
+    library.src = 'tab/vendor/teams-js.js';
     library.onload = function () {
       startInTeams().catch(function () {
         // Framed but not by Teams (or Teams refused): the page still works with the key.

@@ -179,6 +179,9 @@ ul,ol{padding-left:1.5rem}
 li{margin:.25rem 0}
 @media (prefers-color-scheme: dark){body{color:#f0f0f0;background:#1f1f1f}header p{color:#d0d0d0}h2{border-color:#555}}
 @media (forced-colors: active){h2{border-color:CanvasText}}
+html[data-theme=default] body{color:#1b1b1b;background:#fff}
+html[data-theme=default] header p{color:#424242}
+html[data-theme=default] h2{border-color:#d1d1d1}
 html[data-theme=dark] body,html[data-theme=contrast] body{color:#f0f0f0;background:#1f1f1f}
 html[data-theme=dark] header p{color:#d0d0d0}
 html[data-theme=contrast] body{background:#000;color:#fff}
@@ -195,7 +198,8 @@ function layout(language: Language, title: string, body: string): string {
     `<title>${escapeHtml(title)} · Maillage</title>`,
     `<style>${STYLE}</style>`,
     // In Teams' stage view it tells Teams the page loaded and follows its theme; elsewhere it does nothing.
-    `<script src="${TAB_PATH}/stage.js" defer></script>`,
+    // Relative (the page is two levels down, /sheets/<plan>/<code>), so it also works under a PUBLIC_URL path prefix.
+    `<script src="../..${TAB_PATH}/stage.js" defer></script>`,
     '</head>',
     '<body>',
     body,

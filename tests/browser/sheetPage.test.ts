@@ -27,7 +27,7 @@ interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
 }
 
-/** axe-core run in the page (evaluated through the DevTools protocol: the page's CSP allows no script of its own). */
+/** axe-core run in the page (evaluated through the DevTools protocol: the page's CSP allows only its own scripts). */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
@@ -85,6 +85,30 @@ describeInBrowser('a whole sheet’s page in a browser', () => {
       }
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads teams-js only when framed (Teams’ stage view), from beside its script; alone in a browser, never', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(`${baseUrl}/sheets/rhone-sdsf/3.2.1`);
+      await page.waitForLoadState('networkidle');
+      expect(asked).toContain('/tab/stage.js');
+      expect(asked).not.toContain('/tab/vendor/teams-js.js');
+
+      // Framed by a page at the same origin (its CSP lets 'self' frame it, as it lets Teams): a host page served
+      // by the browser itself at this server's origin, with nothing but the frame.
+      asked.length = 0;
+      const host = `${baseUrl}/__frame-host`;
+      await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>hôte</title><iframe title="fiche" src="${baseUrl}/sheets/rhone-sdsf/3.2.1"></iframe>` }));
+      const teamsJs = page.waitForRequest((request) => new URL(request.url()).pathname === '/tab/vendor/teams-js.js', { timeout: 10_000 });
+      await page.goto(host);
+      expect((await teamsJs).frame().url()).toBe(`${baseUrl}/sheets/rhone-sdsf/3.2.1`);
     } finally {
       await context.close();
     }
