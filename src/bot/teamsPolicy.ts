@@ -1,13 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Language } from '../language/text';
+import { TEAMS_CHANNEL_ID } from '../shared/channels';
 
 /**
  * Who the bot answers in Teams, decided from the activity alone before any dialog runs: the tenant allow-list
  * (ALLOWED_TENANTS), and in channels and group chats only the messages that @mention it.
  */
 
-export const TEAMS_CHANNEL_ID = 'msteams';
 
 /** Conversations several people share: the bot speaks there only when spoken to. */
 const SHARED_CONVERSATION_TYPES: ReadonlySet<string> = new Set(['channel', 'groupChat']);

@@ -1,5 +1,6 @@
 import { sheetPagePath } from '../sheets/display';
 import type { Sheet } from '../sheets/model';
+import { TEAMS_CHANNEL_ID } from '../shared/channels';
 import { webUrl } from './links';
 
 /**
@@ -17,8 +18,6 @@ import { webUrl } from './links';
  * is an http(s) URL under PUBLIC_URL, or no link at all.
  */
 
-/** Teams' channel id in Bot Framework activities. */
-export const TEAMS_CHANNEL_ID = 'msteams';
 const TEAMS_STAGE_LINK = 'https://teams.microsoft.com/l/stage';
 /**
  * A Teams app's id is a GUID (the manifest's `id`, which `npm run manifest` takes from MicrosoftAppId). Anything else

@@ -12,12 +12,10 @@ import { TAB_PATH, TEAMS_FRAME_ANCESTORS } from './tabRoutes';
 /**
  * `GET /sheets/:plan/:code` (INTERFACES.md): one whole sheet as an accessible HTML page — a card's « voir la fiche »
  * opens it in Teams' stage view, and it reads the same in any browser. Every text on it comes from a sheet file and
- * is escaped; its only script (public/tab/stage.js) tells Teams' stage view it has loaded. Answers are pages for people: 400 for a malformed address, 404 for an unknown
- * plan or sheet, 503 while the sheets load — never a 5xx for what a client typed.
+ * is escaped; its only script (public/tab/stage.js) tells Teams' stage view it has loaded. Answers are pages for
+ * people: 400 for a malformed address, 404 for an unknown plan or sheet, 503 while the sheets load — never a 5xx for
+ * what a client typed.
  */
-
-/** Defined beside the sheet's other forms (cards link to the page without depending on the server); kept importable here. */
-export { SHEET_PAGE_PREFIX, sheetPagePath };
 
 export interface SheetPageDeps {
   /** The sheets once loaded; undefined while the application starts (503). */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { createHttpServer, type HttpServer } from '../../src/server/server';
-import { readSheetPageTarget, registerSheetPage, sheetPagePath } from '../../src/server/sheetPage';
+import { readSheetPageTarget, registerSheetPage } from '../../src/server/sheetPage';
+import { sheetPagePath } from '../../src/sheets/display';
 import { registerTab } from '../../src/server/tabRoutes';
 import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
 import { SheetSchema, type Sheet } from '../../src/sheets/model';
