@@ -16,12 +16,14 @@ import { TEAMS_FRAME_ANCESTORS } from './tabRoutes';
 
 export const PRIVACY_PATH = '/privacy';
 export const TERMS_PATH = '/terms';
+/** Beside the pages: they link to it relatively, so it is found under a PUBLIC_URL path prefix too. */
+export const LEGAL_STYLES_PATH = '/legal/legal.css';
 
-/** No script, inline styles only; Teams may frame them (the app's details link to them). */
+/** No script, their one style sheet from here; Teams may frame them (the app's details link to them). */
 const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy': [
     "default-src 'none'",
-    "style-src 'unsafe-inline'",
+    "style-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
@@ -66,9 +68,11 @@ export function registerLegalPages(server: restify.Server, options: LegalPagesOp
   };
   const fill = (html: string) => html.replace(/\{\{[A-Z_]+\}\}/g, (name) => values[name] ?? name);
   const page = (file: string) => new StaticAsset({ file: path.join(dir, file), contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=300', transform: fill });
+  const styles = new StaticAsset({ file: path.join(dir, 'legal.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' });
   for (const [route, asset] of [
     [PRIVACY_PATH, page('privacy.html')],
     [TERMS_PATH, page('terms.html')],
+    [LEGAL_STYLES_PATH, styles],
   ] as const) {
     server.get(route, async (req: restify.Request, res: restify.Response) => {
       try {

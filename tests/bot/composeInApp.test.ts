@@ -11,23 +11,28 @@ afterAll(async () => {
   await bot.stop();
 });
 
-test('composeExtension/query on /api/messages returns sheets for « PA 3.2.1 »', async () => {
-  const response = await fetch(`${base}/api/messages`, {
+/** A Teams invoke POSTed as Teams posts it; its answer is the response body. */
+function invoke(name: string, id: string, value: unknown): Promise<Response> {
+  return fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'invoke',
-      name: 'composeExtension/query',
-      id: 'invoke-1',
+      name,
+      id,
       channelId: 'msteams',
       serviceUrl: 'http://127.0.0.1:9/unused',
       conversation: { id: 'a:compose' },
       from: { id: '29:partner', aadObjectId: 'aad-partner' },
       recipient: { id: 'maillage', name: 'Maillage' },
       locale: 'fr-FR',
-      value: { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'PA 3.2.1' }], queryOptions: { skip: 0, count: 10 } },
+      value,
     }),
   });
+}
+
+test('composeExtension/query on /api/messages returns sheets for « PA 3.2.1 »', async () => {
+  const response = await invoke('composeExtension/query', 'invoke-1', { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'PA 3.2.1' }], queryOptions: { skip: 0, count: 10 } });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { composeExtension: { type: string; attachments: Array<{ preview: { content: { title: string } } }> } };
   expect(body.composeExtension.type).toBe('result');
@@ -35,22 +40,7 @@ test('composeExtension/query on /api/messages returns sheets for « PA 3.2.1 »'
 });
 
 test('the shared sheet card opens the whole sheet, at an address the application serves', async () => {
-  const response = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'invoke',
-      name: 'composeExtension/selectItem',
-      id: 'invoke-2',
-      channelId: 'msteams',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      conversation: { id: 'a:compose' },
-      from: { id: '29:partner', aadObjectId: 'aad-partner' },
-      recipient: { id: 'maillage', name: 'Maillage' },
-      locale: 'fr-FR',
-      value: { kind: 'sheet', id: 'rhone-sdsf/3.2.1' },
-    }),
-  });
+  const response = await invoke('composeExtension/selectItem', 'invoke-2', { kind: 'sheet', id: 'rhone-sdsf/3.2.1' });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { composeExtension: { attachments: Array<{ content: { actions?: Array<{ type: string; title: string; url: string }> } }> } };
   // Local mode (no MicrosoftAppId): no Teams app to open a stage view, so the page itself, under PUBLIC_URL.

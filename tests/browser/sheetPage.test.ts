@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { sheetPageUrl } from '../../src/cards/sheetLinks';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
 import { loadSheetKnowledge, SheetIndex, type Sheet } from '../../src/sheets';
+import { seriousViolations } from './support/axe';
 import { describeInBrowserFor, launchChromium } from './support/chromium';
 
 /**
@@ -16,25 +17,11 @@ import { describeInBrowserFor, launchChromium } from './support/chromium';
  */
 const describeInBrowser = describeInBrowserFor('tests/browser/sheetPage.test.ts');
 const KNOWLEDGE = path.join(__dirname, '..', '..', 'knowledge');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = 'PA 3.2.1 — Poursuivre le développement et la structuration des conseils locaux de la parentalité (CLP)';
 
 const sheet = SheetIndex.build(loadSheetKnowledge(path.join(KNOWLEDGE, 'sheets')).sheets).sheetById('rhone-sdsf/3.2.1') as Sheet;
 /** The page shows every section that has a heading or items, in the order of the file. */
 const shownSections = sheet.sections.filter((section) => section.items.length > 0 || section.heading !== '');
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-}
-
-/** axe-core run in the page (evaluated through the DevTools protocol: the page's CSP allows only its own scripts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
 
 describeInBrowser('a whole sheet’s page in a browser', () => {
   let app: App;
@@ -85,6 +72,21 @@ describeInBrowser('a whole sheet’s page in a browser', () => {
       }
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the privacy statement and the terms of use pass axe too, styled from their own sheet', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      for (const route of ['/privacy', '/terms']) {
+        expect((await page.goto(`${baseUrl}${route}`))?.status()).toBe(200);
+        // The style sheet applied: the emergency notice is framed.
+        expect(await page.evaluate(() => getComputedStyle(document.querySelector('.note') as Element).borderLeftStyle)).toBe('solid');
+        expect(await seriousViolations(page)).toEqual([]);
+      }
     } finally {
       await context.close();
     }

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log/logger';
 import type { Centre, ReportBody } from '../../src/reports/model';
 import { openStore } from '../../src/storage';
 import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
+import { seriousViolations } from './support/axe';
 import { describeInBrowserFor, launchChromium } from './support/chromium';
 
 /**
@@ -17,7 +18,6 @@ import { describeInBrowserFor, launchChromium } from './support/chromium';
  */
 const describeInBrowser = describeInBrowserFor('tests/browser/tab.test.ts');
 const API_KEY = 'tab-test-key-0b7a2d4c8e9f10a1b2c3d4e5';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 
 /** The tab's reports count children too. */
@@ -28,19 +28,6 @@ const SEEDED: Array<{ key: string; centre: Centre; body: ReportBody }> = [
   { key: 't2', centre: GRANDCLEMENT, body: body({ title: 'Café des parents d’avril', startDate: '2026-04-02', endDate: '2026-04-02', parents: 23, children: 17 }) },
   { key: 't3', centre: GRANDCLEMENT, body: body({ planId: 'rhone-avs', sheetCode: 'PA 2.3.3', title: 'Atelier parents-enfants à Villeurbanne', kind: 'atelier-parents-enfants', startDate: '2025-11-05', endDate: '2025-11-05', parents: 8, children: 9 }) },
 ];
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
-}
-
-/** axe-core run in the page (evaluated through the DevTools protocol, which the page's CSP does not govern). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
 
 /** The tab, with script errors and CSP violations collected for the test to expect empty. */
 async function openTab(context: BrowserContext, baseUrl: string): Promise<{ page: Page; errors: string[] }> {

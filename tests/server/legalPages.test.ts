@@ -23,6 +23,11 @@ const template = JSON.parse(readFileSync(path.resolve(__dirname, '../../manifest
   developer: { privacyUrl: string; termsOfUseUrl: string };
 };
 
+/** The address of the page's style sheet, as written in its <link>. */
+function stylesheetOf(html: string): string {
+  return /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? 'missing';
+}
+
 test.each([
   ['privacyUrl', template.developer.privacyUrl],
   ['termsOfUseUrl', template.developer.termsOfUseUrl],
@@ -35,6 +40,12 @@ test.each([
   const policy = response.headers.get('content-security-policy') ?? '';
   expect(policy).toContain("default-src 'none'");
   expect(policy).not.toContain('script-src');
+  expect(policy).toContain("style-src 'self'");
+  // Its style sheet, beside it (linked relatively).
+  const sheet = stylesheetOf(await (await fetch(`${base}${route}`)).text());
+  const styles = await fetch(new URL(sheet, `${base}${route}`));
+  expect(styles.status).toBe(200);
+  expect(styles.headers.get('content-type')).toBe('text/css; charset=utf-8');
   const html = await response.text();
   expect(html).toMatch(/<html lang="fr">/);
   expect(html).toMatch(/<section lang="en">/);
