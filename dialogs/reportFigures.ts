@@ -2,11 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import { reportFiguresCard } from '../src/cards/reportFiguresCard';
 import { fold } from '../src/language/text';
-import { reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
+import { figuresWithdrawnText, reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
 import type { TurnReading } from '../src/reading';
 import { readFigureQuestion, type FigureQuestion } from '../src/reports/figureQuestion';
 import { computeIndicators, matchesQuery, type IndicatorQuery } from '../src/reports/indicators';
-import type { Centre, Report, ReportFilter } from '../src/reports/model';
+import type { Centre, EnrolmentStanding, Report, ReportFilter } from '../src/reports/model';
 import type { SheetIndex } from '../src/sheets';
 import type { ReportRepository } from '../src/storage/store';
 import type { ConversationMemory } from './conversationMemory';
@@ -22,8 +22,16 @@ import type { Journey } from './journey';
  *
  * It answers partners (Teams, the terminal) and enrolled staff only; the route table decides who reaches it
  * (dialogs/routes.ts), ahead of the sheets' own answers, since « combien de parents ont participé à la PA 2.3.2 »
- * names a sheet but asks what was reported, not what the sheet says.
+ * names a sheet but asks what was reported, not what the sheet says. An account whose enrolment was revoked is told
+ * so, kindly, instead of the figures, wherever it asks: in Teams it would otherwise pass for a partner and see every
+ * centre's, more than while it was enrolled (the figures API refuses it the same way).
  */
+
+/** Who asks: whether in a partners' channel, and where the speaker's account stands with the centres. */
+export interface FiguresAsker {
+  partners: boolean;
+  standing: EnrolmentStanding['kind'];
+}
 
 export interface ReportFiguresDependencies {
   sheets: SheetIndex;
@@ -52,6 +60,20 @@ export class ReportFigures implements Journey {
 
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     await this.answerFromReports(context, reading, memory);
+  }
+
+  /**
+   * The route's answer, once it knows who asks: a revoked account gets the refusal; off the partners' channels, an
+   * account no longer enrolled (the conversation remembered an enrolment since gone) is answered as the public is,
+   * by the sheets (false); everyone else gets the figures, as answerFromReports says.
+   */
+  async answerFor(context: TurnContext, reading: TurnReading, memory: ConversationMemory, asker: FiguresAsker): Promise<boolean> {
+    if (asker.standing === 'revoked') {
+      await sendReply(context, { text: figuresWithdrawnText[reading.language] });
+      return true;
+    }
+    if (!asker.partners && asker.standing !== 'enrolled') return false;
+    return this.answerFromReports(context, reading, memory);
   }
 
   /**

@@ -20,7 +20,7 @@ import type { SheetQuestions } from './sheetQuestions';
  *                        code, a report's field)
  *   4. report            a centre reports an action, resumes its draft, lists or corrects its reports
  *   4b. report figures   « combien de parents ont participé aux actions de la PA 2.3.2 cette année ? »: the reports'
- *                        totals (partners and enrolled staff)
+ *                        totals (partners and enrolled staff; an account whose enrolment was revoked is told so)
  *   5. sheet number      « PA 3.2.1 », « fiche 1.2.5 »: the sheets, exactly
  *   6. shared position   the widget's « ma position »: the search for support around it
  *   7. command           hello, help, thanks, « recommencer »
@@ -111,9 +111,12 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       name: 'report figures',
       journey: journeys.reportFigures.id,
       claims: (turn) => (turn.partners || turn.memory.report?.enrolment !== undefined) && journeys.reportFigures.claims(turn.reading, turn.memory),
+      // Where the speaker stands (enrolled, revoked, never enrolled) is one store call, made here, on the turns this
+      // route claims: a revoked account must not pass for a partner, and no other turn pays for the question.
       // No report behind a question that does not name the reports: the sheets' text may hold the figure.
       answer: async (turn) => {
-        if (!(await journeys.reportFigures.answerFromReports(turn.context, turn.reading, turn.memory))) await to(journeys.sheetQuestions)(turn);
+        const asker = { partners: turn.partners, standing: (await journeys.report.standing(turn.speaker)).kind };
+        if (!(await journeys.reportFigures.answerFor(turn.context, turn.reading, turn.memory, asker))) await to(journeys.sheetQuestions)(turn);
       },
       resumesPending: always,
     },

@@ -3,7 +3,8 @@
  *
  *   invite STRUCTURE-ID [--days N]   a one-time code that enrols one person for a centre of the offer (printed last)
  *   staff                            who may report, for which centre
- *   revoke ENROLMENT-ID              takes that right away
+ *   revoke ENROLMENT-ID              takes that right away; the account is remembered as revoked, so it sees no
+ *                                    centre's figures (not every centre's, as a partner) until it enrols again
  *   export [--format csv|json] [--plan P] [--sheet S] [--action A] [--structure ID] [--commune INSEE] [--from D] [--to D]
  *                                    the reports on stdout, the same bytes as GET /api/reports
  *
@@ -230,7 +231,9 @@ async function revoke(args: string[], context: Context): Promise<void> {
   const id = positionals[0].trim();
   const removed = await withStore(context, (store) => store.enrolments.revoke(id, adminActor(), context.now));
   if (!removed) throw new UserError(`Aucune inscription « ${id} ». La liste : npm run admin -- staff`);
-  process.stdout.write(`Inscription ${id} retirée : ce compte devra recevoir un nouveau code pour déclarer de nouveau.\n`);
+  process.stdout.write(
+    `Inscription ${id} retirée : ce compte ne peut plus déclarer ni voir les chiffres des centres ; il lui faudra un nouveau code pour déclarer de nouveau.\n`,
+  );
 }
 
 /** Who did it, for the audit trail: the system account running the command. */

@@ -9,7 +9,7 @@ import { detectLanguage, type Language } from '../../src/language/text';
 import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { enrolmentRetryDelayMs, hashEnrolmentCode, readEnrolmentCode } from '../../src/reports/enrolmentCodes';
-import { IsoDateSchema, REPORT_KINDS, type Centre, type Report } from '../../src/reports/model';
+import { IsoDateSchema, REPORT_KINDS, type Centre, type EnrolmentStanding, type Report } from '../../src/reports/model';
 import { readFormCommand, readReportIntent, readReportStatement } from '../../src/reports/reading';
 import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
@@ -233,6 +233,15 @@ export class ReportJourney implements MultiTurnJourney {
     }
     report.enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
     return report.enrolment;
+  }
+
+  /**
+   * Where an account stands with the centres (enrolled, revoked, never enrolled), for the figures route: one store
+   * call, made only on the turns that route claims. The memory's enrolment is left as it is: it is the report under
+   * way's, whose owner may not be the one asking, and it is checked again before anything is stored.
+   */
+  standing(speaker: string): Promise<EnrolmentStanding> {
+    return this.services.store.enrolments.standing(speaker);
   }
 
   private async askCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory, statement: string | undefined): Promise<void> {

@@ -28,6 +28,15 @@ export interface ReportFiguresView {
   knownCentres?: readonly Centre[];
 }
 
+/**
+ * Said instead of the figures to an account whose enrolment an administrator revoked (until it enrols again): what
+ * happened and whom to ask, nothing more — not why, which the administrator knows and the bot does not.
+ */
+export const figuresWithdrawnText: Record<Language, string> = {
+  fr: "Votre accès aux chiffres des centres a été retiré. Adressez-vous à l'administrateur de Maillage.",
+  en: "Your access to the centres' figures was withdrawn. Please ask the Maillage administrator.",
+};
+
 /** Sheets listed one by one when the question named none; the rest are counted. */
 const MAX_SHEETS_LISTED = 5;
 const MAX_CENTRES_SUGGESTED = 5;

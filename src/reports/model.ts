@@ -122,6 +122,18 @@ export const EnrolmentSchema = z.object({
 });
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
 
+/**
+ * Where an account stands with the centres: enrolled (to one centre), revoked (an administrator took its enrolment
+ * away and it has not enrolled again since), or none (never enrolled). Revoked is not none: a Teams account that was
+ * never enrolled is a partner's and sees every centre's figures, a revoked one sees none (src/server/reportsApi.ts).
+ */
+export const EnrolmentStandingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('enrolled'), enrolment: EnrolmentSchema }),
+  z.object({ kind: z.literal('revoked'), revokedAt: z.string().datetime() }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type EnrolmentStanding = z.infer<typeof EnrolmentStandingSchema>;
+
 /** A one-time enrolment code as stored: only its hash, never the code. */
 export interface InviteToStore {
   codeHash: string;

@@ -49,7 +49,8 @@ export interface ReportsApiDeps {
 /**
  * What a caller may see. The key's holder (an administrator, an export job) and partners signed in with Teams see
  * every centre's reports; a centre's staff member signed in with Teams — their Teams account enrolled to report for a
- * centre — sees that centre's reports only, as the bot shows them only their own.
+ * centre — sees that centre's reports only, as the bot shows them only their own. A Teams account whose enrolment was
+ * revoked sees none (403) until it enrols again: taken for a partner, it would see more than while it was enrolled.
  */
 export type Viewer = { scope: 'all' } | { scope: 'centre'; structureId: string; structureName: string };
 
@@ -57,6 +58,7 @@ type Caller = { kind: 'key' } | { kind: 'teams'; identity: TeamsIdentity };
 
 const INDICATOR_PARAMETERS: readonly QueryParameter[] = QUERY_PARAMETERS;
 
+const REVOKED_MESSAGE = "Your access to the centres' figures was withdrawn; ask the administrator.";
 const OFF_MESSAGE = 'The reports API is off: the server administrator turns it on by setting REPORTS_API_KEY (or MicrosoftAppId, for Teams sign-in).';
 /** RFC 6750: the scheme, and for a token that was sent but is wrong, the error. */
 const CHALLENGE = 'Bearer realm="maillage"';
@@ -121,14 +123,20 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
       return undefined;
     }
     if (caller.kind === 'key') return { store, viewer: { scope: 'all' } };
-    let enrolment;
+    let standing;
     try {
-      enrolment = await store.enrolments.find(teamsAccountKey(caller.identity.objectId));
+      standing = await store.enrolments.standing(teamsAccountKey(caller.identity.objectId));
     } catch (error) {
       failed(req, res, error);
       return undefined;
     }
-    const viewer: Viewer = enrolment ? { scope: 'centre', structureId: enrolment.structureId, structureName: enrolment.structureName } : { scope: 'all' };
+    if (standing.kind === 'revoked') {
+      log.info({ route: req.getPath(), tenant: caller.identity.tenantId }, 'reports API request refused: the Teams account’s enrolment was revoked');
+      sendProblem(res, new HttpProblem('forbidden', REVOKED_MESSAGE));
+      return undefined;
+    }
+    const viewer: Viewer =
+      standing.kind === 'enrolled' ? { scope: 'centre', structureId: standing.enrolment.structureId, structureName: standing.enrolment.structureName } : { scope: 'all' };
     return { store, viewer };
   };
 

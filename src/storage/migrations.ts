@@ -10,6 +10,15 @@ export interface Migration {
   postgres: readonly string[];
 }
 
+/** Migration 5's back-fill, the same SQL on both databases: each account whose last enrolment was revoked. */
+const REVOKED_BEFORE_MIGRATION_5 = `INSERT INTO revoked_accounts (user_key, revoked_at)
+  SELECT enrolled.actor, MAX(revoked.at)
+  FROM report_audit revoked
+  JOIN report_audit enrolled ON enrolled.subject = revoked.subject AND enrolled.action = 'enrolment.enrolled'
+  WHERE revoked.action = 'enrolment.revoked'
+    AND NOT EXISTS (SELECT 1 FROM enrolments WHERE enrolments.user_key = enrolled.actor)
+  GROUP BY enrolled.actor`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
@@ -243,6 +252,33 @@ export const MIGRATIONS: readonly Migration[] = [
          failures INTEGER NOT NULL,
          last_failure_at TIMESTAMPTZ NOT NULL
        )`,
+    ],
+  },
+  {
+    id: 5,
+    name: 'revoked accounts',
+    // A revoked enrolment used to be deleted, which made its account look never enrolled: in Teams, a partner's,
+    // who sees every centre's figures. The revocation is now remembered, in a table apart rather than as a revoked_at
+    // column on enrolments, for two reasons. enrolments stays « who may report, now »: every reader of it (the report
+    // journey's checks, the figures API, `npm run admin -- staff`) stays right with no filter to forget, where a
+    // forgotten `revoked_at IS NULL` would let a revoked account report again. And the accounts revoked before this
+    // migration, whose rows are gone, can be found again in the audit trail (the enrolled line's actor is the account,
+    // its subject the enrolment's id, which the revoked line names): they are written here, unless enrolled again.
+    // An account is in one of the two tables at most: a revocation moves it here, a new code moves it back, each in
+    // one transaction (src/storage/reportRepositories.ts).
+    sqlite: [
+      `CREATE TABLE revoked_accounts (
+         user_key TEXT PRIMARY KEY,
+         revoked_at TEXT NOT NULL
+       )`,
+      REVOKED_BEFORE_MIGRATION_5,
+    ],
+    postgres: [
+      `CREATE TABLE revoked_accounts (
+         user_key TEXT PRIMARY KEY,
+         revoked_at TIMESTAMPTZ NOT NULL
+       )`,
+      REVOKED_BEFORE_MIGRATION_5,
     ],
   },
 ];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../log/logger';
-import type { AuditEntry, Centre, Enrolment, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
+import type { AuditEntry, Centre, Enrolment, EnrolmentStanding, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
 import { codesWithinCommune } from '../geo/communeCodes';
 import { UnstorableReportError } from './errors';
 import {
@@ -19,6 +19,8 @@ import {
   REPORT_COLUMNS,
   referenceOfRow,
   ReportRowSchema,
+  RevokedEnrolmentRowSchema,
+  StandingRowSchema,
 } from './reportRows';
 import type { ReportTables } from './reportTables';
 import type { AuditRepository, DraftRepository, EnrolmentRepository, ReportRepository } from './store';
@@ -325,7 +327,8 @@ class KyselyEnrolmentRepository implements EnrolmentRepository {
    * Single use under concurrency: the UPDATE's WHERE is re-checked by PostgreSQL once a concurrent redeemer of the
    * same code commits, so the second finds it used and changes nothing. The account's previous enrolment, if any,
    * is replaced by the upsert on user_key (a delete then insert could collide with a concurrent redeem of the same
-   * account on the unique index).
+   * account on the unique index). A revocation of the account is cleared in the same transaction: enrolled again, it
+   * is no longer revoked.
    */
   private *redeemWork(codeHash: string, userKey: string, channelId: string, at: Date): Work<Enrolment | null> {
     const usedAt = at.toISOString();
@@ -349,6 +352,7 @@ class KyselyEnrolmentRepository implements EnrolmentRepository {
         .onConflict((conflict) => conflict.column('user_key').doUpdateSet(replacement))
         .returning(ENROLMENT_COLUMNS),
     );
+    yield* query(this.db.deleteFrom('revoked_accounts').where('user_key', '=', userKey));
     yield* this.audit.write({ at, actor: userKey, action: 'enrolment.enrolled', subject: id });
     return decodeRows(rows, EnrolmentRowSchema, 'enrolments', this.log, columnOf('id'))[0] ?? null;
   }
@@ -360,6 +364,55 @@ class KyselyEnrolmentRepository implements EnrolmentRepository {
   private *findWork(userKey: string): Work<Enrolment | null> {
     const { rows } = yield* query(this.db.selectFrom('enrolments').select(ENROLMENT_COLUMNS).where('user_key', '=', userKey));
     return decodeRows(rows, EnrolmentRowSchema, 'enrolments', this.log, columnOf('id'))[0] ?? null;
+  }
+
+  standing(userKey: string): Promise<EnrolmentStanding> {
+    return this.runner.single(() => this.standingWork(userKey));
+  }
+
+  /**
+   * Both tables in one statement, so one snapshot (PostgreSQL's READ COMMITTED takes one per statement): read apart,
+   * a new code redeemed between the two reads could make a revoked account look never enrolled. An account is in
+   * one table at most; should it be in both (a hand edit), revoked wins: the figures fail closed. So does a row that
+   * does not parse: taken for « none », a revoked or enrolled account would pass for a partner and see every centre's.
+   */
+  private *standingWork(userKey: string): Work<EnrolmentStanding> {
+    const none = sql<null>`NULL`;
+    const enrolled = this.db
+      .selectFrom('enrolments')
+      .select([
+        sql<string>`'enrolled'`.as('standing'),
+        'id',
+        'user_key',
+        'channel_id',
+        'structure_id',
+        'structure_name',
+        'commune_code',
+        'commune_name',
+        'enrolled_at',
+        none.as('revoked_at'),
+      ])
+      .where('user_key', '=', userKey);
+    const revoked = this.db
+      .selectFrom('revoked_accounts')
+      .select([
+        sql<string>`'revoked'`.as('standing'),
+        none.as('id'),
+        'user_key',
+        none.as('channel_id'),
+        none.as('structure_id'),
+        none.as('structure_name'),
+        none.as('commune_code'),
+        none.as('commune_name'),
+        none.as('enrolled_at'),
+        'revoked_at',
+      ])
+      .where('user_key', '=', userKey);
+    // Each branch fills the other's columns with NULL; Kysely is told the union's shape, the rows are parsed anyway.
+    const { rows } = yield* query(enrolled.$castTo<StandingColumns>().unionAll(revoked.$castTo<StandingColumns>()));
+    const found = decodeRows(rows, StandingRowSchema, 'enrolments and revoked_accounts', this.log, columnOf('standing'));
+    if (found.length < rows.length) throw new Error('A row of this account’s enrolment cannot be read back: its standing is unknown');
+    return found.find((standing) => standing.kind === 'revoked') ?? found[0] ?? { kind: 'none' };
   }
 
   list(): Promise<Enrolment[]> {
@@ -375,9 +428,23 @@ class KyselyEnrolmentRepository implements EnrolmentRepository {
     return this.runner.transaction(() => this.revokeWork(id, by, at));
   }
 
+  /**
+   * The enrolment leaves `enrolments` (so `find`, `list` and the report journey no longer see it) and its account is
+   * remembered in `revoked_accounts`, with the audit line, in one transaction: never gone from one without being in
+   * the other. An id already revoked, or replaced by a newer code, is no longer in `enrolments`: false.
+   */
   private *revokeWork(id: string, by: string, at: Date): Work<boolean> {
-    const { affected } = yield* query(this.db.deleteFrom('enrolments').where('id', '=', id));
-    if (affected === 0) return false;
+    const { rows } = yield* query(this.db.deleteFrom('enrolments').where('id', '=', id).returning(['user_key']));
+    if (rows.length === 0) return false;
+    // Throws on a row that does not parse (only a hand edit could make one): the transaction then deletes nothing.
+    const { userKey } = RevokedEnrolmentRowSchema.parse(rows[0]);
+    const revokedAt = at.toISOString();
+    yield* query(
+      this.db
+        .insertInto('revoked_accounts')
+        .values({ user_key: userKey, revoked_at: revokedAt })
+        .onConflict((conflict) => conflict.column('user_key').doUpdateSet({ revoked_at: revokedAt })),
+    );
     yield* this.audit.write({ at, actor: by, action: 'enrolment.revoked', subject: id });
     return true;
   }
@@ -416,6 +483,9 @@ class KyselyEnrolmentRepository implements EnrolmentRepository {
     yield* query(this.db.deleteFrom('enrolment_failures').where('user_key', '=', userKey));
   }
 }
+
+/** The columns of the standing query's two branches: each is NULL in the branch that does not have it. */
+type StandingColumns = Record<'standing' | 'id' | 'user_key' | 'channel_id' | 'structure_id' | 'structure_name' | 'commune_code' | 'commune_name' | 'enrolled_at' | 'revoked_at', string | null>;
 
 /** `ENR-` and 12 random hex digits: an id an administrator can type to revoke, that no one can guess. */
 function newEnrolmentId(): string {

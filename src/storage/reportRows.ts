@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import { AuditEntrySchema, CentreSchema, EnrolmentSchema, ReportBodySchema, ReportSchema, type Centre, type ReportBody } from '../reports/model';
+import { AuditEntrySchema, CentreSchema, EnrolmentSchema, ReportBodySchema, ReportSchema, type Centre, type EnrolmentStanding, type ReportBody } from '../reports/model';
 import { UnstorableReportError } from './errors';
 
 /**
@@ -149,9 +149,10 @@ const centreColumns = {
 
 export const ENROLMENT_COLUMNS = ['id', 'user_key', 'channel_id', 'structure_id', 'structure_name', 'commune_code', 'commune_name', 'enrolled_at'] as const;
 
-export const EnrolmentRowSchema = z
-  .object({ id: z.string(), user_key: z.string(), channel_id: z.string(), ...centreColumns, enrolled_at: instant })
-  .transform((row) => ({
+const enrolmentColumns = { id: z.string(), user_key: z.string(), channel_id: z.string(), ...centreColumns, enrolled_at: instant };
+
+function enrolmentOfRow(row: z.output<z.ZodObject<typeof enrolmentColumns>>) {
+  return {
     id: row.id,
     userKey: row.user_key,
     channelId: row.channel_id,
@@ -160,8 +161,28 @@ export const EnrolmentRowSchema = z
     communeCode: row.commune_code,
     communeName: row.commune_name,
     enrolledAt: row.enrolled_at,
-  }))
-  .pipe(EnrolmentSchema);
+  };
+}
+
+export const EnrolmentRowSchema = z.object(enrolmentColumns).transform(enrolmentOfRow).pipe(EnrolmentSchema);
+
+/** The account of an enrolment, as DELETE … RETURNING gives it back when the enrolment is revoked. */
+export const RevokedEnrolmentRowSchema = z.object({ user_key: z.string().min(1) }).transform((row) => ({ userKey: row.user_key }));
+
+/**
+ * A row of the standing query (reportRepositories.ts), which reads both tables in one statement: `standing` says
+ * which one the row comes from; an enrolled row has the enrolment's columns, a revoked one its revoked_at.
+ */
+export const StandingRowSchema: z.ZodType<EnrolmentStanding> = z.discriminatedUnion('standing', [
+  z
+    .object({ standing: z.literal('enrolled'), ...enrolmentColumns })
+    .transform(enrolmentOfRow)
+    .pipe(EnrolmentSchema)
+    .transform((enrolment) => ({ kind: 'enrolled' as const, enrolment })),
+  z
+    .object({ standing: z.literal('revoked'), revoked_at: instant })
+    .transform((row) => ({ kind: 'revoked' as const, revokedAt: row.revoked_at })),
+]);
 
 /** The centre an invite names, as UPDATE … RETURNING gives it back when the code is used. */
 export const InviteCentreRowSchema = z

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /**
- * The report tables as Kysely sees them (created by migration 4 in migrations.ts). Instants are written as ISO 8601
+ * The report tables as Kysely sees them (created by migrations 4 and 5 in migrations.ts). Instants are written as ISO 8601
  * text on both databases: SQLite keeps them as that text (it orders as time), PostgreSQL reads it into timestamptz
  * and gives back a Date; what comes back is parsed by reportRows.ts, so reads are typed `unknown` there anyway.
  * JSON columns (partners, indicators, draft bodies, an audit line's previous version) are text, not jsonb, for the
@@ -14,6 +14,7 @@ export interface ReportTables {
   enrolment_invites: EnrolmentInvitesTable;
   enrolments: EnrolmentsTable;
   enrolment_failures: EnrolmentFailuresTable;
+  revoked_accounts: RevokedAccountsTable;
 }
 
 /** The columns naming a centre, as they were when the report was made or the code given. */
@@ -91,4 +92,10 @@ export interface EnrolmentFailuresTable {
   user_key: string;
   failures: number;
   last_failure_at: string;
+}
+
+/** Accounts whose enrolment an administrator revoked, until they enrol again (migration 5 says why a table apart). */
+export interface RevokedAccountsTable {
+  user_key: string;
+  revoked_at: string;
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, Enrolment, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
+import type { AuditEntry, Enrolment, EnrolmentStanding, InviteToStore, Report, ReportBody, ReportFilter, ReportSubmission, StoredDraft } from '../reports/model';
 
 /**
  * The one storage interface of Maillage. Each concern gets its own repository on the store (today the bot's
@@ -62,12 +62,23 @@ export interface EnrolmentRepository {
   createInvite(invite: InviteToStore): Promise<void>;
   /**
    * Uses a code once: when `codeHash` names an unused, unexpired code, binds `userKey` to its centre (replacing any
-   * previous enrolment of that account) and marks the code used, in one transaction. Null otherwise, whatever the reason.
+   * previous enrolment of that account, clearing any revocation) and marks the code used, in one transaction. Null
+   * otherwise, whatever the reason.
    */
   redeem(codeHash: string, userKey: string, channelId: string, at: Date): Promise<Enrolment | null>;
+  /** The account's active enrolment; null when it has none (never enrolled, or revoked). */
   find(userKey: string): Promise<Enrolment | null>;
+  /**
+   * Enrolled, revoked (and not enrolled again since) or never enrolled, in one statement: what the figures decide on,
+   * since a revoked account must not pass for a partner's that was never enrolled.
+   */
+  standing(userKey: string): Promise<EnrolmentStanding>;
+  /** The active enrolments, oldest first. */
   list(): Promise<Enrolment[]>;
-  /** Removes an enrolment by its id; false when there was none. */
+  /**
+   * Takes an active enrolment away by its id, remembering its account as revoked, with an audit line, in one
+   * transaction; false when no active enrolment has this id (unknown, already revoked, or replaced by a newer code).
+   */
   revoke(id: string, by: string, at: Date): Promise<boolean>;
   /** Wrong codes in a row for an account, to slow guessing down; reset by a right one. */
   recordFailure(userKey: string, at: Date): Promise<{ failures: number; lastFailureAt: Date }>;

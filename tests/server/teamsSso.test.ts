@@ -262,7 +262,7 @@ describe('/api/indicators and /api/reports with Teams SSO', () => {
     expect(ErrorBodySchema.parse(await none.json()).error.message).toMatch(/Teams sign-in token/);
   });
 
-  test('a centre’s staff member sees their centre’s figures only; a partner sees every centre’s', async () => {
+  test('a centre’s staff member sees their centre’s figures only, a partner every centre’s, a revoked account none until enrolled again', async () => {
     // A staff member of Les Tisserands, enrolled from Teams (the bot binds the Teams account, whatever the case of its id).
     const staff = '0fedcba9-8765-4321-8abc-def012345678';
     const code = newEnrolmentCode();
@@ -290,6 +290,33 @@ describe('/api/indicators and /api/reports with Teams SSO', () => {
     const partner = IndicatorsSchema.parse(await (await get('/api/indicators', await token())).json());
     expect(partner).toEqual({ generatedFrom: expect.objectContaining({ reports: 2 }), viewer: { scope: 'all' } });
     expect(IndicatorsSchema.parse(await (await get('/api/indicators', API_KEY)).json()).viewer).toEqual({ scope: 'all' });
+
+    // Revoked, the staff member sees no centre's figures: not every centre's, as a partner never enrolled would.
+    const enrolment = await store.enrolments.find(teamsAccountKey(staff));
+    expect(await store.enrolments.revoke(enrolment?.id ?? '', 'admin:test', new Date())).toBe(true);
+    for (const route of ['/api/indicators', '/api/reports', '/api/reports?format=json', '/api/reports?format=csv', `/api/reports?structure=${TISSERANDS.structureId}`]) {
+      const refused = await get(route, staffToken);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/(problem\+)?json/);
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+      expect(await refused.json()).toEqual({ error: { code: 'forbidden', message: "Your access to the centres' figures was withdrawn; ask the administrator." } });
+    }
+    // Still a partner's view for the partner, and the key's.
+    expect(IndicatorsSchema.parse(await (await get('/api/indicators', await token())).json()).viewer).toEqual({ scope: 'all' });
+    expect((await get('/api/reports?format=csv', API_KEY)).status).toBe(200);
+
+    // Enrolled again with a new code (for the same centre): their own centre's figures again, and only those.
+    const again = newEnrolmentCode();
+    await store.enrolments.createInvite({ codeHash: hashEnrolmentCode(again), centre: TISSERANDS, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await store.enrolments.redeem(hashEnrolmentCode(again), teamsAccountKey(staff), 'msteams', new Date())).not.toBeNull();
+    const seenAgain = IndicatorsSchema.parse(await (await get('/api/indicators', staffToken)).json());
+    expect(seenAgain).toEqual({ generatedFrom: expect.objectContaining({ reports: 1 }), viewer: expect.objectContaining({ scope: 'centre', structureId: TISSERANDS.structureId }) });
+    expect(ReportsSchema.parse(await (await get('/api/reports', staffToken)).json()).reports.map((report) => report.structureId)).toEqual([TISSERANDS.structureId]);
+    const csvAgain = await get('/api/reports?format=csv', staffToken);
+    expect(csvAgain.status).toBe(200);
+    const csvText = await csvAgain.text();
+    expect(csvText).toContain(TISSERANDS.structureId);
+    expect(csvText).not.toContain(GRANDCLEMENT.structureId);
   });
 
   test('any bearer a client makes up gets a 4xx, never a 5xx', async () => {

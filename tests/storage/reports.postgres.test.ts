@@ -36,6 +36,10 @@ describePostgres('PostgreSQL report storage', (baseUrl) => {
           const { rows } = await client.query('SELECT id FROM schema_migrations ORDER BY id');
           return rows.map((row) => MigrationRowSchema.parse(row).id);
         }),
+      runSql: (statement) =>
+        withClient(async (client) => {
+          await client.query(statement);
+        }),
       dispose: () => dropSchema(baseUrl, schema),
     };
   };

@@ -41,6 +41,9 @@ function sqliteHarness(): ReportsHarness {
           .map((row) => MigrationRowSchema.parse(row).id),
       );
     },
+    async runSql(statement) {
+      withDatabase((db) => db.exec(statement));
+    },
     async dispose() {
       fs.rmSync(directory, { recursive: true, force: true });
     },

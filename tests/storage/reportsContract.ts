@@ -15,6 +15,8 @@ export interface ReportsHarness {
   /** Inserts report `RPT-2026-<id>` with a kind not in REPORT_KINDS, partners that are not JSON, title « Titre secret ». */
   insertCorruptReport(id: number, submissionKey: string, structureId: string): Promise<void>;
   appliedMigrationIds(): Promise<number[]>;
+  /** Runs SQL written the same for both databases on the database directly, as an older version or a hand edit would. */
+  runSql(statement: string): Promise<void>;
   /** Removes what open() made. */
   dispose(): Promise<void>;
 }
@@ -376,6 +378,119 @@ function defineContract(harness: () => ReportsHarness): void {
       ]);
     });
 
+    test('a revoked account is remembered as revoked, not as never enrolled; others are untouched', async () => {
+      await invite('KEEP-1');
+      await invite('KEEP-2', OTHER_CENTRE);
+      await invite('GONE');
+      const kept = await store.enrolments.redeem(hash('KEEP-1'), 'aad:kept', 'msteams', now);
+      const other = await store.enrolments.redeem(hash('KEEP-2'), 'webchat:kept', 'webchat', new Date(now.getTime() + 1000));
+      const gone = await store.enrolments.redeem(hash('GONE'), 'aad:gone', 'msteams', new Date(now.getTime() + 2000));
+      expect(await store.enrolments.standing('aad:gone')).toEqual({ kind: 'enrolled', enrolment: gone });
+      expect(await store.enrolments.standing('aad:never')).toEqual({ kind: 'none' });
+
+      const revokedAt = new Date('2026-03-12T15:45:00.000Z');
+      expect(await store.enrolments.revoke(gone?.id ?? '', 'admin:root', revokedAt)).toBe(true);
+      expect(await store.enrolments.standing('aad:gone')).toEqual({ kind: 'revoked', revokedAt: '2026-03-12T15:45:00.000Z' });
+      expect(await store.enrolments.find('aad:gone')).toBeNull();
+      // `npm run admin -- staff` shows the active enrolments only, as before.
+      expect(await store.enrolments.list()).toEqual([kept, other]);
+      expect(await store.enrolments.standing('aad:kept')).toEqual({ kind: 'enrolled', enrolment: kept });
+      expect(await store.enrolments.standing('aad:never')).toEqual({ kind: 'none' });
+      // Revoking again, or an id no enrolment has, changes nothing and says so.
+      expect(await store.enrolments.revoke(gone?.id ?? '', 'admin:root', new Date('2026-03-13T00:00:00.000Z'))).toBe(false);
+      expect(await store.enrolments.revoke('ENR-000000000000', 'admin:root', revokedAt)).toBe(false);
+      expect(await store.enrolments.standing('aad:gone')).toEqual({ kind: 'revoked', revokedAt: '2026-03-12T15:45:00.000Z' });
+      expect((await store.audit.about(gone?.id ?? '')).map((line) => line.action)).toEqual(['enrolment.enrolled', 'enrolment.revoked']);
+    });
+
+    test('a new code enrols a revoked account again, to the new code’s centre', async () => {
+      await invite('FIRST');
+      await invite('AGAIN', OTHER_CENTRE);
+      const first = await store.enrolments.redeem(hash('FIRST'), 'aad:back', 'msteams', now);
+      await store.enrolments.revoke(first?.id ?? '', 'admin', new Date(now.getTime() + 1000));
+      const again = await store.enrolments.redeem(hash('AGAIN'), 'aad:back', 'msteams', new Date(now.getTime() + 2000));
+      expect(again).toEqual({ id: expect.stringMatching(/^ENR-/), userKey: 'aad:back', channelId: 'msteams', ...OTHER_CENTRE, enrolledAt: new Date(now.getTime() + 2000).toISOString() });
+      expect(again?.id).not.toBe(first?.id);
+      expect(await store.enrolments.standing('aad:back')).toEqual({ kind: 'enrolled', enrolment: again });
+      expect(await store.enrolments.find('aad:back')).toEqual(again);
+      expect(await store.enrolments.list()).toEqual([again]);
+      // The old id stays revoked: revoking it again does not touch the new enrolment.
+      expect(await store.enrolments.revoke(first?.id ?? '', 'admin', new Date(now.getTime() + 3000))).toBe(false);
+      expect(await store.enrolments.standing('aad:back')).toEqual({ kind: 'enrolled', enrolment: again });
+      // Revoked a second time, the account is revoked again, as of the second time.
+      expect(await store.enrolments.revoke(again?.id ?? '', 'admin', new Date(now.getTime() + 4000))).toBe(true);
+      expect(await store.enrolments.standing('aad:back')).toEqual({ kind: 'revoked', revokedAt: new Date(now.getTime() + 4000).toISOString() });
+    });
+
+    test('an enrolment replaced by a newer code cannot be revoked by its old id', async () => {
+      await invite('OLD');
+      await invite('NEW');
+      const old = await store.enrolments.redeem(hash('OLD'), 'aad:moved', 'msteams', now);
+      const replacement = await store.enrolments.redeem(hash('NEW'), 'aad:moved', 'msteams', new Date(now.getTime() + 1000));
+      expect(await store.enrolments.revoke(old?.id ?? '', 'admin', now)).toBe(false);
+      expect(await store.enrolments.standing('aad:moved')).toEqual({ kind: 'enrolled', enrolment: replacement });
+    });
+
+    test('a revocation and a new code for the same account at once, from two instances: the account ends one or the other, never neither', async () => {
+      const other = await openAnother();
+      for (let round = 0; round < 8; round++) {
+        const account = `aad:racing-${round}`;
+        await invite(`BEFORE-${round}`);
+        await invite(`DURING-${round}`, OTHER_CENTRE);
+        const before = await store.enrolments.redeem(hash(`BEFORE-${round}`), account, 'msteams', now);
+        const [revoked, again] = await Promise.all([
+          store.enrolments.revoke(before?.id ?? '', 'admin', now),
+          other.enrolments.redeem(hash(`DURING-${round}`), account, 'msteams', new Date(now.getTime() + 1000)),
+        ]);
+        const standing = await store.enrolments.standing(account);
+        const found = await store.enrolments.find(account);
+        expect(again).not.toBeNull();
+        if (standing.kind === 'enrolled') {
+          // The new code came last (or the revocation found the id already replaced): enrolled, to the new centre.
+          expect(standing.enrolment).toEqual(again);
+          expect(found).toEqual(again);
+        } else {
+          expect(revoked).toBe(true);
+          expect(standing.kind).toBe('revoked');
+          expect(found).toBeNull();
+        }
+      }
+    });
+
+    test('an enrolment row changed behind the store: its standing is an error, logged, never « none » (a partner’s)', async () => {
+      await invite('DAMAGED');
+      const enrolment = await store.enrolments.redeem(hash('DAMAGED'), 'aad:damaged', 'msteams', now);
+      await current.runSql(`UPDATE enrolments SET structure_name = '' WHERE id = '${enrolment?.id ?? ''}'`);
+      await expect(store.enrolments.standing('aad:damaged')).rejects.toThrow(/standing is unknown/);
+      expect(captured.lines().filter((line) => line.msg === 'unreadable row skipped' && line.row === 'enrolled')).toEqual([
+        expect.objectContaining({ table: 'enrolments and revoked_accounts', problems: ['structureName: too_small'] }),
+      ]);
+      expect(await store.enrolments.standing('aad:someone-else')).toEqual({ kind: 'none' });
+    });
+
+    test('hostile account keys are values, never SQL: never enrolled, then revoked, each its own (fast-check)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
+            fc.constantFrom(`aad:' OR 1=1 --`, `x'); DELETE FROM enrolments; --`, '👩‍👧 compte', '%', '_', 'aad:*', 'NULL', 'é'.repeat(200)),
+          ),
+          async (key) => {
+            expect(await store.enrolments.standing(key)).toEqual({ kind: 'none' });
+          },
+        ),
+        { numRuns: 60 },
+      );
+      const hostile = `aad:'); DROP TABLE revoked_accounts; --`;
+      await invite('HOSTILE');
+      await invite('PLAIN');
+      const enrolment = await store.enrolments.redeem(hash('HOSTILE'), hostile, 'msteams', now);
+      const plain = await store.enrolments.redeem(hash('PLAIN'), 'aad:plain', 'msteams', now);
+      expect(await store.enrolments.revoke(enrolment?.id ?? '', 'admin', now)).toBe(true);
+      expect(await store.enrolments.standing(hostile)).toEqual({ kind: 'revoked', revokedAt: now.toISOString() });
+      expect(await store.enrolments.standing('aad:plain')).toEqual({ kind: 'enrolled', enrolment: plain });
+    });
+
     test('wrong codes are counted per account, until cleared', async () => {
       expect(await store.enrolments.failures('aad:guesser')).toBeNull();
       const times = ['2026-03-10T08:00:00.000Z', '2026-03-10T08:00:05.000Z', '2026-03-10T08:00:09.000Z'].map((iso) => new Date(iso));
@@ -405,6 +520,52 @@ function defineContract(harness: () => ReportsHarness): void {
   });
 
   describe('migrations', () => {
+    test('migration 5 remembers the accounts revoked before it, from the audit trail, unless enrolled again', async () => {
+      const atFour = harness();
+      try {
+        const before = await atFour.open(captured.log, MIGRATIONS.filter((migration) => migration.id <= 4));
+        await before.close();
+        // What version 4 left: revoked enrolments deleted, their story in the audit trail only.
+        const enrolled = (id: string, account: string, at: string) =>
+          `INSERT INTO report_audit (at, actor, action, subject, previous) VALUES ('${at}', '${account}', 'enrolment.enrolled', '${id}', NULL)`;
+        const revoked = (id: string, at: string) => `INSERT INTO report_audit (at, actor, action, subject, previous) VALUES ('${at}', 'admin:root', 'enrolment.revoked', '${id}', NULL)`;
+        const row = (id: string, account: string, at: string) =>
+          `INSERT INTO enrolments (id, user_key, channel_id, structure_id, structure_name, commune_code, commune_name, enrolled_at)
+           VALUES ('${id}', '${account}', 'msteams', '${CENTRE.structureId}', '${CENTRE.structureName}', '${CENTRE.communeCode}', '${CENTRE.communeName}', '${at}')`;
+        for (const statement of [
+          // aad:left was enrolled, revoked, enrolled again with a new code, revoked again: revoked, as of the last time.
+          enrolled('ENR-AAAAAAAAAAAA', 'aad:left', '2026-01-05T08:00:00.000Z'),
+          revoked('ENR-AAAAAAAAAAAA', '2026-02-01T08:00:00.000Z'),
+          enrolled('ENR-BBBBBBBBBBBB', 'aad:left', '2026-02-10T08:00:00.000Z'),
+          revoked('ENR-BBBBBBBBBBBB', '2026-03-01T09:30:00.000Z'),
+          // aad:back was revoked, then enrolled again: enrolled.
+          enrolled('ENR-CCCCCCCCCCCC', 'aad:back', '2026-01-05T08:00:00.000Z'),
+          revoked('ENR-CCCCCCCCCCCC', '2026-02-01T08:00:00.000Z'),
+          enrolled('ENR-DDDDDDDDDDDD', 'aad:back', '2026-02-15T08:00:00.000Z'),
+          row('ENR-DDDDDDDDDDDD', 'aad:back', '2026-02-15T08:00:00.000Z'),
+          // aad:stays was never revoked.
+          enrolled('ENR-EEEEEEEEEEEE', 'aad:stays', '2026-01-05T08:00:00.000Z'),
+          row('ENR-EEEEEEEEEEEE', 'aad:stays', '2026-01-05T08:00:00.000Z'),
+        ]) {
+          await atFour.runSql(statement);
+        }
+
+        const after = await atFour.open(captured.log);
+        try {
+          expect(await atFour.appliedMigrationIds()).toEqual(MIGRATIONS.map((migration) => migration.id));
+          expect(await after.enrolments.standing('aad:left')).toEqual({ kind: 'revoked', revokedAt: '2026-03-01T09:30:00.000Z' });
+          expect(await after.enrolments.standing('aad:back')).toMatchObject({ kind: 'enrolled', enrolment: { id: 'ENR-DDDDDDDDDDDD' } });
+          expect(await after.enrolments.standing('aad:stays')).toMatchObject({ kind: 'enrolled', enrolment: { id: 'ENR-EEEEEEEEEEEE' } });
+          expect(await after.enrolments.standing('admin:root')).toEqual({ kind: 'none' });
+          expect((await after.enrolments.list()).map((enrolment) => enrolment.id)).toEqual(['ENR-EEEEEEEEEEEE', 'ENR-DDDDDDDDDDDD']);
+        } finally {
+          await after.close();
+        }
+      } finally {
+        await atFour.dispose();
+      }
+    });
+
     test('a database at migration 3 with state in it is migrated and keeps its state', async () => {
       const atThree = harness();
       try {
