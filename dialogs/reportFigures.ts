@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import { reportFiguresCard } from '../src/cards/reportFiguresCard';
 import { fold } from '../src/language/text';
-import { figuresWithdrawnText, reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
+import { figuresWithdrawnText, ownCentreOnlyText, reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
 import type { TurnReading } from '../src/reading';
 import { readFigureQuestion, type FigureQuestion } from '../src/reports/figureQuestion';
 import { computeIndicators, matchesQuery, type IndicatorQuery } from '../src/reports/indicators';
@@ -22,7 +22,8 @@ import type { Journey } from './journey';
  *
  * It answers partners (Teams, the terminal) and enrolled staff only; the route table decides who reaches it
  * (dialogs/routes.ts), ahead of the sheets' own answers, since « combien de parents ont participé à la PA 2.3.2 »
- * names a sheet but asks what was reported, not what the sheet says. An account whose enrolment was revoked is told
+ * names a sheet but asks what was reported, not what the sheet says. A centre's staff get their own centre's figures
+ * (as in the indicators tab), told so when they named another centre. An account whose enrolment was revoked is told
  * so, kindly, instead of the figures, wherever it asks: in Teams it would otherwise pass for a partner and see every
  * centre's, more than while it was enrolled (the figures API refuses it the same way).
  */
@@ -30,7 +31,7 @@ import type { Journey } from './journey';
 /** Who asks: whether in a partners' channel, and where the speaker's account stands with the centres. */
 export interface FiguresAsker {
   partners: boolean;
-  standing: EnrolmentStanding['kind'];
+  standing: EnrolmentStanding;
 }
 
 export interface ReportFiguresDependencies {
@@ -68,11 +69,14 @@ export class ReportFigures implements Journey {
    * by the sheets (false); everyone else gets the figures, as answerFromReports says.
    */
   async answerFor(context: TurnContext, reading: TurnReading, memory: ConversationMemory, asker: FiguresAsker): Promise<boolean> {
-    if (asker.standing === 'revoked') {
+    const standing = asker.standing;
+    if (standing.kind === 'revoked') {
       await sendReply(context, { text: figuresWithdrawnText[reading.language] });
       return true;
     }
-    if (!asker.partners && asker.standing !== 'enrolled') return false;
+    // A centre's staff see their own centre's figures, here as in the indicators tab and the figures API.
+    if (standing.kind === 'enrolled') return this.answerFromReports(context, reading, memory, standing.enrolment);
+    if (!asker.partners) return false;
     return this.answerFromReports(context, reading, memory);
   }
 
@@ -80,14 +84,17 @@ export class ReportFigures implements Journey {
    * Answers from the reports; resolves false, having said nothing, when no report matches a question that does not
    * name the reports (the sheets' own text may hold the figure: the route table then asks them).
    */
-  async answerFromReports(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<boolean> {
+  async answerFromReports(context: TurnContext, reading: TurnReading, memory: ConversationMemory, ownCentre?: Centre): Promise<boolean> {
     const repository = this.dependencies.reports();
     const firstReading = this.read(reading);
     if (firstReading === null) return false;
     // Centres are matched against those reports come from (a centre may be named bare: « bilan de La Passerelle »).
     // A store method listing centres would spare reading every report; until then the list is read once a question.
     const centres = centresOf(await repository.list({}));
-    const question = this.read(reading, centres) ?? firstReading;
+    const asked = this.read(reading, centres) ?? firstReading;
+    // Staff asking about another centre are told whose figures they get, then given their own centre's.
+    const otherCentre = ownCentre !== undefined && asked.centre !== null && asked.centre.matches[0]?.structureId !== ownCentre.structureId;
+    const question: FigureQuestion = ownCentre ? { ...asked, centre: { typed: ownCentre.structureName, matches: [ownCentre] } } : asked;
 
     const query = queryOf(question);
     const stored = await repository.list(filterOf(question, query));
@@ -101,7 +108,8 @@ export class ReportFigures implements Journey {
       memory.sheets = { currentSheetIds: question.sheets.map((sheet) => sheet.sheetId) };
       memory.lastTopic = 'sheets';
     }
-    await sendReply(context, { text: reportFiguresText(view), cards: card === null ? [] : [card] });
+    const text = reportFiguresText(view);
+    await sendReply(context, { text: otherCentre && ownCentre ? `${ownCentreOnlyText[reading.language](ownCentre.structureName)}\n\n${text}` : text, cards: card === null ? [] : [card] });
     return true;
   }
 }

@@ -115,7 +115,7 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       // route claims: a revoked account must not pass for a partner, and no other turn pays for the question.
       // No report behind a question that does not name the reports: the sheets' text may hold the figure.
       answer: async (turn) => {
-        const asker = { partners: turn.partners, standing: (await journeys.report.standing(turn.speaker)).kind };
+        const asker = { partners: turn.partners, standing: await journeys.report.standing(turn.speaker) };
         if (!(await journeys.reportFigures.answerFor(turn.context, turn.reading, turn.memory, asker))) await to(journeys.sheetQuestions)(turn);
       },
       resumesPending: always,

@@ -32,6 +32,12 @@ export interface ReportFiguresView {
  * Said instead of the figures to an account whose enrolment an administrator revoked (until it enrols again): what
  * happened and whom to ask, nothing more — not why, which the administrator knows and the bot does not.
  */
+/** Staff who named another centre: whose figures follow. The centre's name comes from data, escaped. */
+export const ownCentreOnlyText: Record<Language, (centre: string) => string> = {
+  fr: (centre) => `Vous voyez les chiffres de votre centre seulement : voici ceux de ${escapeMarkdown(centre)}.`,
+  en: (centre) => `You see your own centre's figures only: here are those of ${escapeMarkdown(centre)}.`,
+};
+
 export const figuresWithdrawnText: Record<Language, string> = {
   fr: "Votre accès aux chiffres des centres a été retiré. Adressez-vous à l'administrateur de Maillage.",
   en: "Your access to the centres' figures was withdrawn. Please ask the Maillage administrator.",
