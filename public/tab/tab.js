@@ -29,6 +29,13 @@
       exported: 'Export CSV téléchargé.',
       keyWrong: 'Cette clé n’est pas acceptée. Vérifiez-la et recommencez.',
       ssoRefused: 'Votre connexion Teams n’est pas acceptée pour ces chiffres : ',
+      forbidden: 'Vous ne pouvez pas voir ces chiffres. Adressez-vous à l’administrateur de Maillage.',
+      fieldProblems: {
+        commune: 'Commune : saisissez son code INSEE, 5 caractères (par exemple 69123 pour Lyon, 69266 pour Villeurbanne).',
+        from: 'Date de début : choisissez un jour du calendrier.',
+        to: 'Date de fin : elle doit être un jour du calendrier, le même que la date de début ou après.',
+        sheet: 'Fiche : choisissez-la dans la liste.',
+      },
       failed: 'Les indicateurs ne sont pas disponibles pour le moment. Réessayez dans un instant.',
       reports: 'Comptes rendus',
       centres: 'Centres',
@@ -69,6 +76,13 @@
       exported: 'CSV export downloaded.',
       keyWrong: 'This key is not accepted. Check it and try again.',
       ssoRefused: 'Your Teams sign-in is not accepted for these figures: ',
+      forbidden: 'You may not see these figures. Please ask the Maillage administrator.',
+      fieldProblems: {
+        commune: 'Commune: type its INSEE code, 5 characters (for example 69123 for Lyon, 69266 for Villeurbanne).',
+        from: 'Start date: choose a day of the calendar.',
+        to: 'End date: it must be a day of the calendar, the same as the start date or after it.',
+        sheet: 'Sheet: choose it from the list.',
+      },
       failed: 'The indicators are not available right now. Try again in a moment.',
       reports: 'Reports',
       centres: 'Centres',
@@ -161,7 +175,10 @@
         var message = body && body.error && typeof body.error.message === 'string' ? body.error.message : '';
         if (response.status === 401 && !state.inTeams) throw { shown: true, askKey: true, message: state.texts.keyWrong };
         if (response.status === 401) throw { shown: true, message: state.texts.ssoRefused + message };
-        if (response.status === 400 || response.status === 403) throw { shown: true, message: message };
+        // The API's sentences are for developers, in English: the page says what to change, in the reader's language.
+        var field = body && body.error && typeof body.error.field === 'string' ? body.error.field : '';
+        if (response.status === 400) throw { shown: true, message: state.texts.fieldProblems[field] || message };
+        if (response.status === 403) throw { shown: true, message: state.texts.forbidden };
         throw { shown: true, message: state.texts.failed };
       });
     });

@@ -153,6 +153,37 @@ describeInBrowser('the indicators tab in a plain browser', () => {
     }
   });
 
+  it('on a phone: no filter before the key, nothing wider than the screen, and a filter mistake said in French', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const { page, errors } = await openTab(context, baseUrl);
+      const key = page.getByLabel('Clé de l’API des comptes rendus');
+      await key.waitFor();
+      // Before a key, the filters and their buttons are not there to be pressed.
+      expect(await page.getByRole('button', { name: 'Filtrer' }).isVisible()).toBe(false);
+      expect(await page.getByLabel('Fiche').isVisible()).toBe(false);
+
+      await key.fill(API_KEY);
+      await key.press('Enter');
+      await page.getByRole('status').getByText('3 comptes rendus.').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+      // A commune typed by name: what to type instead, in French, not the API's English.
+      await page.getByLabel('Commune (code INSEE)').fill('Lyon');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.getByRole('alert').getByText('Commune : saisissez son code INSEE').waitFor();
+
+      // Forgetting the key takes the filters away again.
+      await page.getByLabel('Commune (code INSEE)').fill('');
+      await page.getByRole('button', { name: 'Oublier la clé' }).click();
+      await key.waitFor();
+      expect(await page.getByRole('button', { name: 'Filtrer' }).isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('follows a dark colour scheme and English, and still passes axe', async () => {
     const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
     try {
