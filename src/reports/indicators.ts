@@ -1,5 +1,6 @@
 import { codesWithinCommune } from '../geo/communeCodes';
 import { fold } from '../language/text';
+import { sheetTitle } from '../sheets/display';
 import type { Sheet } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import type { Report } from './model';
@@ -63,7 +64,7 @@ export interface SheetFigures {
   planId: string;
   /** « PA 2.3.2 », as the sheet writes its code (as the reports wrote it when the index no longer has the sheet). */
   sheetCode: string;
-  /** The sheet's title; null when the reports name a sheet the index does not have. */
+  /** The sheet's title, in sentence case when the plan wrote it in capitals; null when the reports name a sheet the index does not have. */
   title: string | null;
   reports: number;
   /** Distinct centres (structure ids) behind the figures. */
@@ -252,7 +253,8 @@ export function computeIndicators(reports: readonly Report[], sheets: SheetIndex
     const figures: SheetFigures = {
       planId: group.planId,
       sheetCode: group.code,
-      title: group.sheet?.title ?? null,
+      // Titles written in capitals in the plan read in sentence case here, as on the sheets' cards and pages.
+      title: group.sheet ? sheetTitle(group.sheet) : null,
       reports: group.reports.length,
       centres: centresOf(group.reports),
       totals: sumOf(group.reports),

@@ -66,7 +66,7 @@ describe('the indicators computed from reports', () => {
     expect(result.generatedFrom).toEqual({ reports: 3, centres: 2 });
     const figures = sheetOf(result, 'rhone-sdsf', 'PA 2.3.2');
     expect(figures).toMatchObject({
-      title: "FAVORISER ET SOUTENIR LES ACTIONS D'ENTRAIDE ENTRE PARENTS",
+      title: "Favoriser et soutenir les actions d'entraide entre parents",
       reports: 3,
       centres: 2,
       totals: { sessions: 4, parents: 38, children: 22, families: 30, qpvParents: 14, singleParentFamilies: 6 },
