@@ -140,10 +140,11 @@ export class MaillageBot extends TeamsActivityHandler {
         { channelId: activity.channelId, activityType: activity.type, invoke: activity.type === 'invoke' ? activity.name : undefined, tenantId: tenantOf(activity) },
         'activity from a tenant not allowed refused',
       );
+      const refusal = teamsPolicyMessages.tenantRefused[detectLanguage(activity.text ?? '', activity.locale)];
       if (activity.type === 'message') {
-        await context.sendActivity(teamsPolicyMessages.tenantRefused[detectLanguage(activity.text ?? '', activity.locale)]);
+        await context.sendActivity(refusal);
       } else if (activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: TENANT_REFUSED_INVOKE_BODY } });
+        await context.sendActivity({ type: 'invokeResponse', value: tenantRefusedInvoke(activity.name, refusal) });
       }
       return;
     }
@@ -159,6 +160,21 @@ export class MaillageBot extends TeamsActivityHandler {
     const create = SPOKEN_ACTIVITY_TYPES.has(context.activity.type) || context.turnState.get(WELCOMED_SHARED) === true;
     await this.conversationState.saveChanges(context, { create });
   }
+}
+
+/**
+ * What an invoke from a tenant not allowed gets. Where Teams shows an invoke's answer to the person — the compose
+ * box's search, a card's button — the same sentence as a message gets, as Teams displays it (a 200, since Teams
+ * shows a generic error for anything else); any other invoke a 403 with its code.
+ */
+function tenantRefusedInvoke(name: string | undefined, refusal: string): { status: number; body: unknown } {
+  if (name === 'composeExtension/query' || name === 'composeExtension/selectItem') {
+    return { status: 200, body: { composeExtension: { type: 'message', text: refusal } } };
+  }
+  if (name === 'adaptiveCard/action') {
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: refusal } };
+  }
+  return { status: 403, body: TENANT_REFUSED_INVOKE_BODY };
 }
 
 function describe(error: unknown): { name?: string; message?: string } {

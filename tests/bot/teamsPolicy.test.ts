@@ -87,13 +87,18 @@ describe('Teams policy', () => {
       expect(bot.sent()[0].text).toMatch(/^Sorry, Maillage is not open to your organisation/);
     });
 
-    it('refuses an invoke from another tenant with a 403 invoke response', async () => {
+    it('refuses a card button or a compose search from another tenant with the sentence Teams shows, other invokes with a 403', async () => {
       const bot = harness({ allowedTenants: [ALLOWED] });
       await bot.deliver(teamsActivity(OTHER, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', data: { ask: 'PA 3.2.1' } } } }));
+      await bot.deliver(teamsActivity(OTHER, { type: 'invoke', name: 'composeExtension/query', text: undefined, value: { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'udaf' }] } }));
+      await bot.deliver(teamsActivity(OTHER, { type: 'invoke', name: 'task/fetch', text: undefined, value: {} }));
       const sent = bot.sent();
       expect(bot.handler.understood).toEqual([]);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]).toMatchObject({ type: 'invokeResponse', value: { status: 403, body: { error: { code: 'tenant_not_allowed' } } } });
+      expect(sent).toHaveLength(3);
+      const refusal = expect.stringMatching(/^Désolé, Maillage n'est pas ouvert à votre organisation/);
+      expect(sent[0]).toMatchObject({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: refusal } } });
+      expect(sent[1]).toMatchObject({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: { type: 'message', text: refusal } } } });
+      expect(sent[2]).toMatchObject({ type: 'invokeResponse', value: { status: 403, body: { error: { code: 'tenant_not_allowed' } } } });
     });
 
     it('refuses a Teams activity that names no tenant when there is a list', async () => {
