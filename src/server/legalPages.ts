@@ -66,7 +66,13 @@ export function registerLegalPages(server: restify.Server, options: LegalPagesOp
     '{{TRANSCRIPTS_FR}}': transcripts.fr,
     '{{TRANSCRIPTS_EN}}': transcripts.en,
   };
-  const fill = (html: string) => html.replace(/\{\{[A-Z_]+\}\}/g, (name) => values[name] ?? name);
+  const fill = (html: string) =>
+    html.replace(/\{\{[A-Z_]+\}\}/g, (name) => {
+      const value = values[name];
+      // A page asking for a value this code does not give would show its placeholder to readers: say so loudly.
+      if (value === undefined) log.error({ placeholder: name }, 'legal page names a value the server does not fill');
+      return value ?? '';
+    });
   const page = (file: string) => new StaticAsset({ file: path.join(dir, file), contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=300', transform: fill });
   const styles = new StaticAsset({ file: path.join(dir, 'legal.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' });
   for (const [route, asset] of [
