@@ -13,7 +13,7 @@ import { sheetLinks } from '../src/cards/sheetLinks';
 import { parseConfig } from '../src/config/config';
 import { CommuneIndex } from '../src/geo';
 import { createLogger } from '../src/log/logger';
-import { loadOffer, PARIS } from '../src/offer';
+import { loadOffer, PARIS, type OfferIndex } from '../src/offer';
 import { ComposeSearch } from '../src/search/composeSearch';
 import { createHttpServer, type HttpServer } from '../src/server/server';
 import { SheetIndex } from '../src/sheets';
@@ -46,6 +46,10 @@ const MIX: ReadonlyArray<{ query: string | null; skip?: number; count?: number }
   { query: 'médiation familiale' },
   { query: 'groupe de parole villeurbanne' },
   { query: 'LAEP' },
+  // Places, read as the chat reads them: services around the commune, nearest first.
+  { query: 'Givors' },
+  { query: 'LAEP à Givors' },
+  { query: 'médiation familiale Lyon 8' },
   { query: 'qui pilote la commission parentalité' },
   { query: 'soutien à la parentalité indicateurs' },
   { query: 'xqzw' },
@@ -56,6 +60,9 @@ export interface ComposeBot {
   http: HttpServer;
   store: Store;
   sheets: SheetIndex;
+  /** What the bot searches, for a test to check a result against (a service's commune, its distance). */
+  offer: OfferIndex;
+  communes: CommuneIndex;
   stop(): Promise<void>;
 }
 
@@ -89,6 +96,8 @@ export async function startComposeBot(knowledgeDir: string, options: { now?: () 
     http,
     store,
     sheets,
+    offer,
+    communes,
     async stop() {
       await http.close();
       await store.close();

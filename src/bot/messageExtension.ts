@@ -27,6 +27,7 @@ export const COMPOSE_ERRORS = {
   invalid_compose_query: 'The composeExtension/query value must be { commandId, parameters: [{ name, value }], queryOptions?: { skip, count } }.',
   unknown_command: `This message extension has one command, "${SEARCH_COMMAND_ID}".`,
   missing_query: `The "${QUERY_PARAMETER}" parameter (a string) or "${INITIAL_RUN_PARAMETER}" is required.`,
+  query_too_long: `The "${QUERY_PARAMETER}" parameter holds at most ${MAX_QUERY_CHARS} characters: type a few words.`,
   invalid_paging: `queryOptions.skip must be an integer from 0 to ${MAX_COMPOSE_SKIP}, and count from 1 to ${MAX_ASKED_COUNT} (pages hold ${MAX_COMPOSE_COUNT} at most).`,
   invalid_select_item: 'The composeExtension/selectItem value must be { kind: "sheet" | "service", id } as the preview gave it.',
   item_not_found: 'This result no longer exists; search again.',
@@ -80,7 +81,9 @@ export function readComposeQuery(value: unknown): ComposeQuery {
   const initialRun = parameter(INITIAL_RUN_PARAMETER);
   if (initialRun === true || initialRun === 'true') return { query: '', skip, count };
   const query = parameter(QUERY_PARAMETER);
-  if (typeof query !== 'string' || query.length > MAX_QUERY_CHARS) throw new ComposeRequestError('missing_query');
+  if (typeof query !== 'string') throw new ComposeRequestError('missing_query');
+  // A pasted page is not a search; saying the query is missing would send the developer looking in the wrong place.
+  if (query.length > MAX_QUERY_CHARS) throw new ComposeRequestError('query_too_long');
   return { query: query.trim(), skip, count };
 }
 

@@ -1,9 +1,14 @@
 import type { DateTime } from 'luxon';
-import type { CommuneIndex } from '../geo';
-import type { OfferIndex } from '../offer';
+import type { CommuneIndex, CommuneMatch } from '../geo';
+import { STOP_WORDS, words as foldedWords } from '../language/text';
+import type { OfferIndex, OfferReading } from '../offer';
+import { DEPARTEMENT_RADIUS_KM } from '../offer/engine';
+import { singular } from '../offer/phrases';
 import { presentHit, type PresentedHit } from '../offer/present';
+import { DEFAULT_RADIUS_KM, isChildAudience, searchOffer, type Point } from '../offer/search';
+import { readTurn } from '../reading';
 import type { ReportRepository } from '../storage';
-import { readSheetQuestion, type SheetIndex } from '../sheets';
+import { readSheetQuestion, type SheetIndex, type SheetQuestion } from '../sheets';
 import type { Sheet } from '../sheets/model';
 
 /**
@@ -12,6 +17,10 @@ import type { Sheet } from '../sheets/model';
  *
  * A sheet code typed exactly (« PA 3.2.1 ») comes first; then sheets and services alternate by rank, so the first page
  * shows both. An empty query lists the sheets the centres reported on most recently, then the other sheets.
+ *
+ * The query is read as the chat reads a message (src/reading): a commune it names (« Givors », « LAEP à Givors »,
+ * « médiation familiale Lyon 8 », a postcode) is where the services are looked for, nearest first within the offer's
+ * usual radius, of the kinds the other words name; the sheets are ranked by those other words, not by the town.
  */
 
 /** A service comes presented as the chat shows it (hours, zone, links), without a distance: nobody's place is known. */
@@ -84,15 +93,20 @@ export class ComposeSearch {
   }
 
   private find(query: string, wanted: number): Found[] {
-    const { sheets, offer } = this.services;
-    const question = readSheetQuestion(sheets, query);
+    const { sheets, offer, communes } = this.services;
+    const reading = readTurn({ text: query, truncated: false }, { sheets, communes }, this.services.now());
+    const place = placeOf(reading.offer.place, offer);
+    // The town's words rank no sheet (« Lyon » is in every Rhône sheet); a query that is only a town keeps them all.
+    const rest = place ? restOf(query, place.match) : '';
+    const question = rest ? readSheetQuestion(sheets, rest) : reading.sheets;
     const exact: Sheet[] = [];
-    for (const code of question.codes) exact.push(...sheets.findByNumber(code));
+    for (const code of reading.sheets.codes) exact.push(...sheets.findByNumber(code));
     const seen = new Set(exact.map((sheet) => sheet.id));
-    const topic = question.topicWords.length > 0 ? question.topicWords : question.words;
+    const topic = topicOf(question);
     const ranked = topic.length > 0 ? sheets.search(sheets.resolveTerms(topic)).map((match) => match.sheet).filter((sheet) => !seen.has(sheet.id)) : [];
     // A query that is only a code is about that sheet: the offer has nothing to add.
-    const services = exact.length > 0 && topic.length === 0 ? [] : offer.searchText(query, wanted);
+    const onlyCode = exact.length > 0 && topicOf(reading.sheets).length === 0;
+    const services = onlyCode ? [] : place ? this.servicesAround(place, reading.offer, wanted) : this.servicesByText(query, wanted);
 
     const items: Found[] = exact.map((sheet) => ({ sheet }));
     for (let i = 0; items.length < wanted && (i < ranked.length || i < services.length); i++) {
@@ -100,6 +114,51 @@ export class ComposeSearch {
       if (i < services.length) items.push({ serviceIndex: services[i] });
     }
     return items.slice(0, wanted);
+  }
+
+  /**
+   * Services whose name or description hold the words. A word of three letters (« Caf », « PMI », « EVS ») is an
+   * organisation's acronym, not the start of a longer word being typed: the offer's text index widens any word of
+   * three letters or more to the words it starts (« caf » → « café »), so a hit must hold such a word whole (its
+   * plural too: « jeu » finds « jeux »). Shorter words are matched whole by the index already, stop-words not at all.
+   */
+  private servicesByText(text: string, limit: number): number[] {
+    const { offer } = this.services;
+    const short = [...new Set(foldedWords(text))].filter((word) => word.length === ACRONYM_LETTERS && !STOP_WORDS.has(word) && /[a-z]/.test(word));
+    const hits = offer.searchText(text, short.length > 0 ? Math.max(limit, 200) : limit);
+    if (short.length === 0) return hits;
+    return hits.filter((index) => holdsWholeWords(offer.service(index), short)).slice(0, limit);
+  }
+
+  /**
+   * Services near the place named, nearest first, then those held at a distance that cover it: of the kinds the query
+   * names (those its situation points to), else matching its other words, else any family service (a query that is
+   * only a town). Words that match nothing near there fall back on the family services there, as the chat does.
+   */
+  private servicesAround(place: Place, reading: OfferReading, limit: number): number[] {
+    const { offer, communes } = this.services;
+    const kinds = reading.kinds.length > 0 ? reading.kinds : reading.situationKinds.length > 0 ? reading.situationKinds : null;
+    const departement = place.match.marking === 'departement' ? (place.match.departement?.code ?? null) : null;
+    const textIds = kinds === null && reading.freeText ? new Set(this.servicesByText(reading.freeText, 200)) : null;
+    const search = (ids: ReadonlySet<number> | null) =>
+      searchOffer(offer, communes, {
+        point: place.point,
+        place: place.match.commune,
+        kinds,
+        audiences: reading.audiences.filter((audience) => !isChildAudience(audience)),
+        rankAudiences: reading.audiences.filter(isChildAudience),
+        age: reading.age,
+        // A message shared in a channel is read for days: « ce soir » does not filter it.
+        windows: null,
+        remotePreferred: false,
+        radiusKm: departement ? DEPARTEMENT_RADIUS_KM : DEFAULT_RADIUS_KM,
+        textIds: ids,
+        departement,
+      }).hits;
+    let hits = search(textIds);
+    if (hits.length === 0 && textIds !== null) hits = search(null);
+    // Nearest first: the places around the town, then the services at a distance that cover it.
+    return [...hits.filter((hit) => !hit.remote), ...hits.filter((hit) => hit.remote)].slice(0, limit).map((hit) => hit.index);
   }
 
   /** The sheets with the newest reports (by the action's start date), then every other sheet in the plans' order. */
@@ -142,4 +201,39 @@ export class ComposeSearch {
 /** Reports name their sheet as typed in the form (« pa 3.2.1 » or « PA 3.2.1 »): compared folded. */
 function sheetKey(planId: string, code: string): string {
   return `${planId}\u0000${code.trim().toUpperCase().replace(/\s+/g, ' ')}`;
+}
+
+/** The shortest words the offer's text index widens to longer ones; in a query, they are matched whole. */
+const ACRONYM_LETTERS = 3;
+
+/** Whether the service's name, structure or summary (what its preview shows) holds each word whole, plurals folded. */
+function holdsWholeWords(service: { name: string; structureName: string | null; summary: string | null }, short: readonly string[]): boolean {
+  const held = new Set(foldedWords(`${service.name} ${service.structureName ?? ''} ${service.summary ?? ''}`).map(singular));
+  return short.every((word) => held.has(word));
+}
+
+/** A commune the query named, and the point its services are searched around. */
+type Place = { match: CommuneMatch; point: Point };
+
+/**
+ * The commune to search around. A name several communes share (the chat asks which) is taken as the finder's first,
+ * the most populous: a search box cannot ask back, and its list shows each service's commune.
+ */
+function placeOf(match: CommuneMatch | null, offer: OfferIndex): Place | null {
+  if (!match) return null;
+  const point = offer.pointOf(match.commune);
+  return point ? { match, point } : null;
+}
+
+/** The query without the words that named the place and the marker before it (« à », « près de »). */
+function restOf(query: string, match: CommuneMatch): string {
+  const placeWords = new Set([...match.tokenIndexes, ...match.markerIndexes]);
+  return foldedWords(query)
+    .filter((_, i) => !placeWords.has(i))
+    .join(' ');
+}
+
+/** The words a sheet is ranked by: its topic's, else every word read. */
+function topicOf(question: SheetQuestion): string[] {
+  return question.topicWords.length > 0 ? question.topicWords : question.words;
 }

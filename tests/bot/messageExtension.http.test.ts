@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { composeInvoke, searchValue, startComposeBot, type ComposeBot } from '../../bench/composeSearch';
-import { PARIS } from '../../src/offer';
+import { COMPOSE_ERRORS } from '../../src/bot/messageExtension';
+import { PARIS, type OfferService } from '../../src/offer';
+import { geoDistanceKm } from '../../src/offer/distance';
+import { DEFAULT_RADIUS_KM } from '../../src/offer/search';
 import type { Centre, ReportBody } from '../../src/reports/model';
-import { REPORT_RANKING_TTL_MS } from '../../src/search/composeSearch';
+import { MAX_COMPOSE_SKIP, REPORT_RANKING_TTL_MS } from '../../src/search/composeSearch';
 import { jailToLoopback } from '../helpers/networkJail';
 import { SHIPPED_KNOWLEDGE } from '../helpers/transcript';
 
@@ -117,6 +120,119 @@ describe('composeExtension/query', () => {
   });
 });
 
+/** The offer's services a result list names, in its order (a forged or stale id would fail the lookup). */
+function servicesOf(attachments: ReadonlyArray<z.infer<typeof AttachmentSchema>>): OfferService[] {
+  return taps(attachments)
+    .filter((tap) => tap.kind === 'service')
+    .map((tap) => {
+      const service = bot.offer.services.find((candidate) => candidate.id === tap.id);
+      if (!service) throw new Error(`no service ${tap.id}`);
+      return service;
+    });
+}
+
+/** Kilometres from a commune's point (as the offer searches from it) to each place listed; services at a distance last. */
+function distancesFrom(communeCode: string, services: readonly OfferService[]): number[] {
+  const commune = bot.communes.byCode(communeCode);
+  const point = commune ? bot.offer.pointOf(commune) : null;
+  if (!point) throw new Error(`no point for ${communeCode}`);
+  const places = services.filter((service) => !(service.remote && !service.inPerson));
+  return places.map((service) => geoDistanceKm(point, service));
+}
+
+const GIVORS = '69091';
+const LYON_8 = '69388';
+
+describe('composeExtension/query reads a place as the chat does', () => {
+  const ascending = (values: readonly number[]) => values.every((value, i) => i === 0 || values[i - 1] <= value);
+
+  test('a commune alone (« Givors ») lists the services in Givors first, then the nearest, within the usual radius', async () => {
+    const inGivors = bot.offer.services.filter((service) => service.communeCode === GIVORS && service.inPerson);
+    expect(inGivors.length).toBeGreaterThanOrEqual(2);
+    for (const query of ['Givors', 'givors', '69700']) {
+      const attachments = await search(query);
+      const found = servicesOf(attachments);
+      expect(found.length).toBeGreaterThan(inGivors.length);
+      expect(new Set(found.slice(0, inGivors.length).map((service) => service.id))).toEqual(new Set(inGivors.map((service) => service.id)));
+      expect(attachments[0].preview.content.subtitle).toMatch(/Givors/);
+      const km = distancesFrom(GIVORS, found);
+      expect(ascending(km)).toBe(true);
+      expect(Math.max(...km)).toBeLessThanOrEqual(DEFAULT_RADIUS_KM);
+    }
+  });
+
+  test('« LAEP à Givors »: the Givors LAEP is the first service, then the other LAEPs nearest first', async () => {
+    const attachments = await search('LAEP à Givors');
+    const found = servicesOf(attachments);
+    expect(found[0]).toMatchObject({ communeCode: GIVORS, kinds: expect.arrayContaining(['laep']) });
+    for (const service of found) expect(service.kinds).toContain('laep');
+    expect(ascending(distancesFrom(GIVORS, found))).toBe(true);
+    // Nothing from Touraine: « à Givors » is where, not a word to find anywhere.
+    expect(found.some((service) => service.communeCode?.startsWith('37'))).toBe(false);
+    // The sheets are ranked by « LAEP », not by the town: one still comes on the first page.
+    expect(taps(attachments).some((tap) => tap.kind === 'sheet')).toBe(true);
+  });
+
+  test.each(['médiation familiale Lyon 8', 'médiation familiale Lyon 8e', 'mediation familiale pres de Lyon 8e'])('« %s »: mediation nearest first, nothing from Touraine', async (query) => {
+    const found = servicesOf(await search(query));
+    expect(found.length).toBeGreaterThan(0);
+    for (const service of found) expect(service.kinds).toContain('mediation');
+    expect(found.some((service) => service.communeCode?.startsWith('37'))).toBe(false);
+    const km = distancesFrom(LYON_8, found);
+    expect(ascending(km)).toBe(true);
+    // The nearest mediation of the whole offer to Lyon 8e comes first.
+    const nearest = bot.offer.services
+      .filter((service) => service.kinds.includes('mediation') && service.inPerson)
+      .sort((a, b) => distancesFrom(LYON_8, [a])[0] - distancesFrom(LYON_8, [b])[0])[0];
+    expect(found[0].id).toBe(nearest.id);
+  });
+
+  test('« Caf » is the organisation: the sheets naming it, not the cafés des parents', async () => {
+    const attachments = await search('Caf');
+    expect(attachments.length).toBeGreaterThan(0);
+    expect(titles(attachments).filter((title) => /caf[ée]/i.test(title))).toEqual([]);
+    expect(taps(attachments)[0].kind).toBe('sheet');
+    // The whole word still finds them; a three-letter word finds its plural (« jeu », « jeux »).
+    expect(titles(await search('café')).some((title) => title.startsWith('Café des parents'))).toBe(true);
+    expect(titles(await search('jeu'))).toContain('Atelier parents-enfants : jeux en famille');
+  });
+
+  test('a query of 1,500 characters is refused as too long, not as missing', async () => {
+    const { status, body } = await invoke('composeExtension/query', searchValue('LAEP à Givors '.repeat(108).slice(0, 1500)));
+    expect(status).toBe(400);
+    expect(ErrorBodySchema.parse(body).error).toEqual({ code: 'query_too_long', message: COMPOSE_ERRORS.query_too_long });
+  });
+
+  test('whatever the query string and page, the answer is at most `count` results, or a documented 4xx; never a 5xx', async () => {
+    const towns = fc.constantFrom('Givors', 'Lyon 8', 'Lyon 8e', 'Tours', '69700', 'Villeurbanne', 'Saint-Denis', 'Paris 20e', 'Caf', 'PA 3.2.1', 'LAEP');
+    const markers = fc.constantFrom('', 'à ', 'près de ', 'vers ', 'dans le ', 'et à ');
+    const query = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.tuple(fc.string({ maxLength: 20 }), markers, towns).map(([words, marker, town]) => `${words} ${marker}${town}`),
+      fc.tuple(towns, fc.integer({ min: 900, max: 1_100 })).map(([town, length]) => `${town} `.repeat(length).slice(0, length)),
+    );
+    const paging = fc.record({ skip: fc.integer({ min: 0, max: 520 }), count: fc.integer({ min: 1, max: 40 }) });
+    const documented = new Set(Object.keys(COMPOSE_ERRORS));
+    await fc.assert(
+      fc.asyncProperty(query, paging, async (text, asked) => {
+        const { status, body } = await invoke('composeExtension/query', searchValue(text, asked));
+        if (status === 200) {
+          expect(QueryResultSchema.parse(body).composeExtension.attachments.length).toBeLessThanOrEqual(Math.min(asked.count, 25));
+          return;
+        }
+        expect(status).toBe(400);
+        const { code } = ErrorBodySchema.parse(body).error;
+        expect(documented.has(code)).toBe(true);
+        // Only a page nobody reaches (read first), or a query too long for the box, is refused, and it says which.
+        expect(code).toBe(asked.skip > MAX_COMPOSE_SKIP ? 'invalid_paging' : 'query_too_long');
+        if (code === 'query_too_long') expect(text.length).toBeGreaterThan(1_000);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
 describe('composeExtension/selectItem', () => {
   test('a tapped preview gets its full card back', async () => {
     const listed = await invoke('composeExtension/query', searchValue('café des parents', { count: 4 }));
@@ -154,7 +270,7 @@ describe('malformed composeExtension/query invokes get a 400 that says why', () 
     ['an unknown command', { commandId: 'deleteEverything', parameters: query }, 'unknown_command'],
     ['no query parameter', { commandId: 'searchSheets', parameters: [{ name: 'other', value: 'x' }] }, 'missing_query'],
     ['a query that is a number', { commandId: 'searchSheets', parameters: [{ name: 'query', value: 42 }] }, 'missing_query'],
-    ['a query of 10 000 characters', { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'a'.repeat(10_000) }] }, 'missing_query'],
+    ['a query of 10 000 characters', { commandId: 'searchSheets', parameters: [{ name: 'query', value: 'a'.repeat(10_000) }] }, 'query_too_long'],
     ['a negative skip', { commandId: 'searchSheets', parameters: query, queryOptions: { skip: -1, count: 10 } }, 'invalid_paging'],
     ['a huge skip', { commandId: 'searchSheets', parameters: query, queryOptions: { skip: 1e12, count: 10 } }, 'invalid_paging'],
     ['a huge count', { commandId: 'searchSheets', parameters: query, queryOptions: { skip: 0, count: 1e9 } }, 'invalid_paging'],
