@@ -1,4 +1,6 @@
 import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { textIntoCards } from '../cards/teamsMessage';
+import { TEAMS_CHANNEL_ID } from '../shared/channels';
 
 /** What a journey answers in one turn, whatever service produced it. */
 export interface BotReply {
@@ -16,8 +18,11 @@ const MAX_SUGGESTIONS = 6;
  * panel and each card is cut to the carousel's width), and quick replies.
  */
 export async function sendReply(context: TurnContext, reply: BotReply): Promise<void> {
-  const attachments: Attachment[] = (reply.cards ?? []).map((card) => CardFactory.adaptiveCard(card));
-  const message = attachments.length > 0 ? MessageFactory.list(attachments, reply.text) : MessageFactory.text(reply.text);
+  // Teams shows a message's text above its cards: there the text goes into the first card (src/cards/teamsMessage.ts).
+  const inTeams = context.activity.channelId === TEAMS_CHANNEL_ID && (reply.cards ?? []).length > 0 ? textIntoCards(reply.text, reply.cards ?? []) : null;
+  const attachments: Attachment[] = (inTeams?.cards ?? reply.cards ?? []).map((card) => CardFactory.adaptiveCard(card));
+  const message = inTeams ? MessageFactory.list(attachments) : attachments.length > 0 ? MessageFactory.list(attachments, reply.text) : MessageFactory.text(reply.text);
+  if (inTeams) message.summary = inTeams.summary;
   message.attachmentLayout = 'list';
   message.textFormat = 'markdown';
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS);

@@ -172,7 +172,8 @@ describe('the summary’s buttons, pressed in Teams', () => {
     expect(folded(JSON.stringify(asked))).toContain('combien de parents');
     expect(executes(asked).filter((action) => action.verb === 'report.confirm')).toEqual([]);
     const summary = await chat.says('16');
-    expect(summary.text).toContain('parents : 16');
+    // In Teams the summary is its card alone: the parents' fact reads 16.
+    expect(summary.text).toMatch(/"title":"parents","value":"16"/);
     expect(executes(summary.activities).some((action) => action.verb === 'report.confirm')).toBe(true);
   });
 });
@@ -187,8 +188,10 @@ describe('an answer with several cards', () => {
     const [posted, ...more] = await receiver.waitForReplies(chat.conversationId, 1);
     await settle();
     expect(more).toEqual([]);
-    const answer = z.object({ type: z.literal('message'), text: z.string(), attachments: z.array(z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive'), content: CardSchema })).min(2) }).parse(posted?.activity);
-    expect(folded(answer.text)).toContain('mediation familiale');
+    const answer = z.object({ type: z.literal('message'), attachments: z.array(z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive'), content: CardSchema })).min(2) }).parse(posted?.activity);
+    // In Teams the answer's text opens its first card rather than standing above the cards.
+    expect(posted?.activity.text).toBeUndefined();
+    expect(folded(JSON.stringify(answer.attachments[0]?.content.body))).toContain('mediation familiale');
   });
 });
 
