@@ -42,6 +42,11 @@ export class Commands implements Journey {
     await sendReply(context, { text: say('emptyMessage', reading.language), suggestions: examples(reading.language) });
   }
 
+  /** A card's button that no journey knows (an old card, a verb that is gone): said plainly, not « no question ». */
+  async answerStaleButton(context: TurnContext, reading: TurnReading): Promise<void> {
+    await sendReply(context, { text: say('staleButton', reading.language), suggestions: examples(reading.language) });
+  }
+
   async answerNotUnderstood(context: TurnContext, reading: TurnReading): Promise<void> {
     await sendReply(context, { text: say('notUnderstood', reading.language), suggestions: examples(reading.language) });
   }

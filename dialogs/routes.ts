@@ -16,6 +16,7 @@ import type { SheetQuestions } from './sheetQuestions';
  *
  *   1. safety            a child in danger, violence, suicide, an emergency: the national numbers, first, always
  *   2. card button       a button of a report's card (its summary, the whole form)
+ *   2b. stale button     a button no journey knows and that asks nothing (an old card, a verb that is gone): said so
  *   3. pending answer    the answer a journey is waiting for (the place of a search, a choice of commune, the centre's
  *                        code, a report's field)
  *   4. report            a centre reports an action, resumes its draft, lists or corrects its reports
@@ -92,6 +93,14 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       journey: journeys.report.id,
       claims: (turn) => turn.card !== null && journeys.report.ownsCard(turn.card),
       answer: (turn) => journeys.report.answerCard(turn.context, turn.reading, turn.memory, turn.card),
+      resumesPending: always,
+    },
+    {
+      // A button that asks a question (« voir plus ») carries its words and goes down the table as a typed message.
+      name: 'stale button',
+      journey: journeys.commands.id,
+      claims: (turn) => turn.card !== null && turn.reading.text === '' && turn.reading.position === undefined,
+      answer: (turn) => journeys.commands.answerStaleButton(turn.context, turn.reading),
       resumesPending: always,
     },
     {

@@ -43,8 +43,9 @@ export interface FormField<Values, Key extends keyof Values & string> {
   readonly alsoClears?: readonly (keyof Values & string)[];
 }
 
-/** What a person may say to a form at any field: leave it, or, at the review, confirm it or change one field. */
-export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: string | null };
+/** What a person may say to a form at any field: leave it, or, at the review, confirm it or change one field. A `bare`
+ * change only names the field (« les partenaires »), with no word of change: it counts at the review only. */
+export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: string | null; bare?: boolean };
 
 /** The review before a form completes: a summary to confirm, where any field can still be changed. */
 export interface FormReview<Values> {
@@ -152,6 +153,19 @@ export class FormRunner<Values> implements MultiTurnJourney {
     }
   }
 
+  /**
+   * Stands at the first field still missing (or the review) without asking it: the form was shown another way (the
+   * whole form, sent back with what to fix), and a typed answer must then be read as the answer to that field.
+   */
+  standAtNext(memory: ConversationMemory): void {
+    const state = memory.form;
+    if (!state || state.form !== this.definition.id) return;
+    const values = this.values(memory);
+    const missing = this.definition.fields.find((field) => !this.isFilled(field, values) && (field.applies?.(values) ?? true));
+    state.awaiting = missing?.key ?? REVIEW_STEP;
+    state.attempts = 0;
+  }
+
   /** Goes on from where the form stands: the next missing field, or the review. */
   async resume(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
     await this.next(context, language, memory);
@@ -171,9 +185,11 @@ export class FormRunner<Values> implements MultiTurnJourney {
   /** « annuler » and « modifier <field> » count at any field of this form; « confirmer » and a bare « modifier » only at the review. */
   private commandOf(reading: TurnReading, memory: ConversationMemory): FormCommand | null {
     const command = this.definition.command?.(reading) ?? null;
-    // « oui », « non », « ok » answer the review; at a field they are answers (« non » to « un commentaire ? »).
+    // « oui », « non », « ok » answer the review; at a field they are answers (« non » to « un commentaire ? »). So is a
+    // field only named: « Café des parents » to « Quel type d'action ? » is the kind, not a change of the parents
+    // (taken for one, it emptied the parents, asked them, and came back to the kind it had never kept).
     const atReview = memory.form?.awaiting === REVIEW_STEP;
-    if (!atReview && (command?.kind === 'confirm' || (command?.kind === 'edit' && command.field === null))) return null;
+    if (!atReview && (command?.kind === 'confirm' || (command?.kind === 'edit' && (command.field === null || command.bare === true)))) return null;
     return command;
   }
 

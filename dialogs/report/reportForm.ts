@@ -4,7 +4,7 @@ import { fold } from '../../src/language/text';
 import { KIND_LABELS, reportTexts as t } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
-import { cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, saysNone, type ReadProblem } from '../../src/reports/reading';
+import { cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, readsAsQuestion, saysNone, type ReadProblem } from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
 import { shorten } from '../../src/sheets/display';
@@ -62,7 +62,8 @@ export const ReportValuesSchema = z
     families: count,
     singleParentFamilies: count,
     partners: z.array(z.string().trim().min(1).max(300)).max(50),
-    indicators: z.record(z.string().min(1).max(300), z.number().min(0).max(1_000_000_000).nullable()),
+    // A sheet with no indicator asked (none, or only the parents count) leaves the key unset: none.
+    indicators: z.record(z.string().min(1).max(300), z.number().min(0).max(1_000_000_000).nullable()).default({}),
     comment: z.string().trim().max(2000).nullable(),
   })
   // Refused by the whole form, so the runner asks the part again with these words (see problemOf below).
@@ -99,6 +100,8 @@ export function valuesOfReport(body: ReportBody, sheet: Sheet | undefined): Repo
   const asked = sheet ? numericIndicators(sheet) : [];
   const indicators: Record<string, number | null> = Object.fromEntries(asked.map((label) => [label, null]));
   Object.assign(indicators, body.indicators);
+  // A parents indicator stored as the parents count follows that count again while the report is corrected.
+  for (const label of asked) if (countsParents(label) && (indicators[label] === body.parents || indicators[label] === null)) delete indicators[label];
   return {
     sheet: { sheetId: sheet?.id ?? `${body.planId}/${body.sheetCode}`, planId: body.planId, sheetCode: body.sheetCode },
     action: body.action,
@@ -120,12 +123,31 @@ export function valuesOfReport(body: ReportBody, sheet: Sheet | undefined): Repo
 /** At most this many of a sheet's indicators are asked: a sheet listing twenty would make the form endless. */
 const MAX_ASKED_INDICATORS = 8;
 
-/** The sheet's numeric indicators, as the form asks them. */
+/** The sheet's numeric indicators, as the whole-form card lists them. */
 export function numericIndicators(sheet: Sheet): string[] {
   return sheetIndicators(sheet)
     .filter((indicator) => indicator.numeric)
     .slice(0, MAX_ASKED_INDICATORS)
     .map((indicator) => indicator.label);
+}
+
+/**
+ * An indicator that counts the parents who took part (« Nombre de parents ayant participé à des actions d'entraide
+ * entre parents… »): the report's own count of parents is its value, so it is not asked.
+ */
+export function countsParents(label: string): boolean {
+  return /^(?:nombre|nb|nbre|number) (?:de |d'|of )?parents\b/.test(fold(label).replace(/[’']/g, "'").trim());
+}
+
+/**
+ * The indicators as shown and stored: one that counts the parents takes the parents count, unless the person gave it
+ * another value. It is never kept in the form's values, so it follows the parents count when that is changed.
+ */
+export function withParentsIndicators<V extends Partial<ReportValues>>(values: V, sheet: Sheet | undefined): V {
+  if (!sheet || values.parents === undefined) return values;
+  const derived = numericIndicators(sheet).filter((label) => countsParents(label) && !(label in (values.indicators ?? {})));
+  if (derived.length === 0) return values;
+  return { ...values, indicators: { ...(values.indicators ?? {}), ...Object.fromEntries(derived.map((label) => [label, values.parents as number])) } };
 }
 
 export interface ReportFormServices {
@@ -153,6 +175,16 @@ export function looksLikeAnotherQuestion(reading: TurnReading): boolean {
   return /\?\s*$/.test(reading.text) || reading.safety !== null || reading.command === 'help' || reading.command === 'greeting';
 }
 
+/**
+ * A message that asks about something (« qui pilote la PA 3.2.1 ? », « combien de parents ont participé aux actions
+ * de la PA 2.3.2 cette année ? ») answers none of the form's fields, even when a sheet, a number or a period is in it:
+ * it is left to the route table, which answers it, and the form asks its question again. « PA 2.3.2 ? » or « 14 ? »
+ * asks nothing: an answer said with a doubt is still the answer.
+ */
+export function asksSomethingElse(reading: TurnReading): boolean {
+  return reading.safety !== null || readsAsQuestion(reading.text);
+}
+
 /** What to fix, for each problem the readers find (src/reports/reading). */
 const PROBLEM_TEXTS: Record<ReadProblem, Record<Language, string>> = {
   notANumber: t.notANumber,
@@ -173,6 +205,7 @@ function problemText(problem: ReadProblem, language: Language): string {
  * field's nouns, the number tied to them wins (« 12 enfants de 3 à 6 ans » is 12 children).
  */
 function readCountAnswer(reading: TurnReading, min = 0, nouns?: readonly string[]): FieldOutcome<number> {
+  if (asksSomethingElse(reading)) return null;
   const outcome = nouns ? readCountFor(reading.text, nouns) : readCount(reading.text);
   if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notANumber[reading.language] };
   if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
@@ -222,7 +255,8 @@ function textField<K extends 'title'>(key: K, ask: (language: Language) => strin
 /** Which sheet the typed code names; several plans holding it ask for the plan. */
 function readSheet(reading: TurnReading, sheets: SheetIndex): FieldOutcome<ReportValues['sheet']> {
   const code = reading.sheets.codes[0];
-  if (!code) return null;
+  // « qui pilote la PA 3.2.1 ? » names a sheet to ask about it; « c'est pour la PA 2.3.2 » names the report's.
+  if (!code || asksSomethingElse(reading)) return null;
   let found = sheets.findByNumber(code);
   const hinted = reading.sheets.planHint?.planIds;
   if (found.length > 1 && hinted && hinted.length > 0) {
@@ -270,9 +304,10 @@ function matchPartner(typed: string, known: readonly string[]): string {
 
 export function reportFields(services: ReportFormServices): FormFields<ReportValues> {
   const sheetOf = (values: Partial<ReportValues>): Sheet | undefined => (values.sheet ? services.sheets.sheetById(values.sheet.sheetId) : undefined);
+  // The indicators asked one by one: not one that counts the parents, which takes the parents count.
   const indicatorsOf = (values: Partial<ReportValues>) => {
     const sheet = sheetOf(values);
-    return sheet ? numericIndicators(sheet) : [];
+    return sheet ? numericIndicators(sheet).filter((label) => !countsParents(label)) : [];
   };
   const nextIndicator = (values: Partial<ReportValues>) => indicatorsOf(values).find((label) => !(label in (values.indicators ?? {})));
 
@@ -294,7 +329,7 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     reask: (language, problem, values) => t.reask[language](problem, action.ask(language, values)),
     read: (reading, values) => {
       const found = sheetOf(values);
-      if (!found) return null;
+      if (!found || asksSomethingElse(reading)) return null;
       if (saysNone(reading.text)) return { value: null };
       const number = /^\s*(?:l'|l’|la\s+|action\s+|n°\s*)*(\d{1,2})\b/i.exec(reading.text);
       if (!number) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.actionUnknown[reading.language] };
@@ -312,6 +347,7 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     ask: (language) => t.askKind[language],
     reask: (language, problem) => t.reask[language](problem, t.askKind[language]),
     read: (reading) => {
+      if (asksSomethingElse(reading)) return null;
       const found = readReportKind(reading.text) ?? kindByLabel(reading.text);
       if (found) return { value: found };
       return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.kindUnknown[reading.language] };
@@ -326,6 +362,8 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     ask: (language) => t.askDates[language],
     reask: (language, problem) => t.reask[language](problem, t.askDates[language]),
     read: (reading) => {
+      // « combien de parents… cette année ? » holds a period, and asks for figures.
+      if (asksSomethingElse(reading)) return null;
       const outcome = readActionDates(reading.text, reading.now);
       if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[reading.language] };
       if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };

@@ -14,10 +14,13 @@ import { readFormCommand, readReportIntent, readReportStatement } from '../../sr
 import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
 import type { ConversationMemory } from '../conversationMemory';
-import { FormRunner, type FormCommand, type FormDefinition } from '../forms/formRunner';
+import { FormRunner, REVIEW_STEP, type FormCommand, type FormDefinition } from '../forms/formRunner';
 import { isPartnersChannel } from '../commands';
 import type { MultiTurnJourney } from '../journey';
-import { actionLabel, looksLikeAnotherQuestion, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem, type ReportValues } from './reportForm';
+import {
+  actionLabel, asksSomethingElse, countsParents, looksLikeAnotherQuestion, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
+  withParentsIndicators, type ReportValues,
+} from './reportForm';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
 
 /**
@@ -122,7 +125,7 @@ export class ReportJourney implements MultiTurnJourney {
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
     const intent = readReportIntent(reading.text);
     if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
-    return this.asksWholeForm(reading) || this.runner.answersPending(reading, memory);
+    return this.asksWholeForm(reading) || Object.keys(this.saidBeyond(reading, memory)).length > 0 || this.runner.answersPending(reading, memory);
   }
 
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
@@ -148,8 +151,41 @@ export class ReportJourney implements MultiTurnJourney {
       await this.sendWholeForm(context, reading.language, memory);
       return;
     }
-    await this.runner.answer(context, reading, memory);
+    const beyond = this.saidBeyond(reading, memory);
+    const awaited = memory.form?.awaiting ?? '';
+    if (Object.keys(beyond).length > 0) {
+      // Said back as a first message is, so the person sees what was taken; then only what is still missing.
+      const facts = this.facts(beyond, reading.language, false).map((fact) => `${fact.label.toLowerCase()} : ${fact.value}`);
+      await sendReply(context, { text: t.understood[reading.language](facts.join(' ; ')) });
+      // Given together, in the form's order: the sheet first, so that the action said with it is not cleared by it.
+      this.runner.giveValues(memory, beyond);
+      if (awaited in beyond) await this.runner.resume(context, reading.language, memory);
+      else await this.runner.answer(context, reading, memory);
+    } else {
+      await this.runner.answer(context, reading, memory);
+    }
     await this.afterFormTurn(context, memory);
+  }
+
+  /**
+   * What an answer says beyond the field asked, read as a first message is read: « café des parents le 12 mars pour
+   * la PA 2.3.2, 14 parents dont 6 en QPV » to « Pour quelle fiche action ? » gives the kind, the date and the counts
+   * too. Only fields still missing are taken (a value already given is changed by « modifier »), and only when the
+   * answer says more than the field asked. A title, partners or a comment is taken as typed: « Café des parents de
+   * mars » is a title, not a month; a question says nothing of the report.
+   */
+  private saidBeyond(reading: TurnReading, memory: ConversationMemory): Partial<ReportValues> {
+    const state = memory.form;
+    if (state?.form !== FORM_ID || state.awaiting === REVIEW_STEP || FREE_TEXT_FIELDS.has(state.awaiting) || state.awaiting === 'indicators') return {};
+    if (asksSomethingElse(reading) || readFormCommand(reading.text) !== null) return {};
+    const values = state.values as Partial<ReportValues>;
+    const missing: Partial<ReportValues> = Object.fromEntries(Object.entries(this.prefill(reading)).filter(([key]) => !(key in values)));
+    // A part said larger than the whole already given is left for its own question, where it is refused.
+    const parents = missing.parents ?? values.parents;
+    if (missing.qpvParents !== undefined && parents !== undefined && missing.qpvParents > parents) delete missing.qpvParents;
+    const families = missing.families ?? values.families;
+    if (missing.singleParentFamilies !== undefined && families !== undefined && missing.singleParentFamilies > families) delete missing.singleParentFamilies;
+    return Object.keys(missing).some((key) => key !== state.awaiting) ? missing : {};
   }
 
   /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
@@ -295,6 +331,11 @@ export class ReportJourney implements MultiTurnJourney {
   private async startOrResume(context: TurnContext, reading: TurnReading, memory: ConversationMemory, onlyResume: boolean): Promise<void> {
     const language = reading.language;
     const report = this.reportMemory(memory);
+    // A draft with nothing in it yet (just enrolled, still at « Pour quelle fiche ? ») is not another report: a first
+    // message that says what was done starts afresh with everything it says, rather than « je reprends… ».
+    const tells = !onlyResume && Object.keys(this.prefill(reading)).length > 0;
+    const emptyDraft = (values: Record<string, unknown> | undefined) => values !== undefined && Object.keys(values).length === 0;
+    if (tells && memory.form?.form === FORM_ID && emptyDraft(memory.form.values)) delete memory.form;
     if (memory.form?.form === FORM_ID && report.draft) {
       await sendReply(context, { text: t.resumed[language](this.draftName(memory, language)) });
       await this.runner.askAgain(context, reading, memory);
@@ -302,7 +343,7 @@ export class ReportJourney implements MultiTurnJourney {
     }
     const saved = await this.services.store.drafts.get(accountKey(context));
     const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
-    if (body?.success) {
+    if (body?.success && !(tells && emptyDraft(body.data.form.values))) {
       report.owner = accountKey(context);
       memory.form = body.data.form;
       report.draft = body.data.draft;
@@ -377,13 +418,15 @@ export class ReportJourney implements MultiTurnJourney {
     return text === t.wholeForm.fr.toLowerCase() || text === t.wholeForm.en.toLowerCase() || /^(le |the )?formulaire( complet)?$|^(whole |full )?form$/.test(text);
   }
 
-  private async sendWholeForm(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+  /** The whole form as one card, pre-filled; `problems`, what a submitted card must fix, is said above its inputs. */
+  private async sendWholeForm(context: TurnContext, language: Language, memory: ConversationMemory, problems?: string): Promise<void> {
     const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
+    const intro = problems ?? t.wholeFormIntro[language];
     const card = reportFormCard(
-      { heading: t.wholeForm[language], intro: t.wholeFormIntro[language], draft: this.reportMemory(memory).draft ?? '', inputs: this.formInputs(values, language), submit: t.confirm[language] },
+      { heading: t.wholeForm[language], intro, draft: this.reportMemory(memory).draft ?? '', inputs: this.formInputs(values, language), submit: t.confirm[language] },
       context.activity.channelId,
     );
-    await sendReply(context, { text: t.wholeFormIntro[language], cards: [card] });
+    await sendReply(context, { text: intro, cards: [card] });
   }
 
   private formInputs(values: Partial<ReportValues>, language: Language): FormInputView[] {
@@ -411,8 +454,9 @@ export class ReportJourney implements MultiTurnJourney {
       inputs.push({ kind: 'number', id: key, label: label(key), value: values[key] ?? null, min: key === 'sessions' ? 1 : 0, max: 1_000_000 });
     }
     inputs.push({ kind: 'text', id: 'partners', label: label('partners'), value: (values.partners ?? []).join(', '), maxLength: 2000 });
+    const indicators = withParentsIndicators(values, sheet).indicators;
     (sheet ? numericIndicators(sheet) : []).forEach((indicator, index) => {
-      const value = values.indicators?.[indicator];
+      const value = indicators?.[indicator];
       inputs.push({ kind: 'number', id: `indicator_${index}`, label: indicator, value: value ?? null, min: 0, max: 1_000_000_000 });
     });
     inputs.push({ kind: 'text', id: 'comment', label: label('comment'), value: values.comment ?? '', multiline: true, maxLength: 2000 });
@@ -471,12 +515,20 @@ export class ReportJourney implements MultiTurnJourney {
         const typed = text(`indicator_${index}`);
         const value = typed === '' ? null : Number(typed);
         if (value !== null && (!Number.isFinite(value) || value < 0 || value > 1_000_000_000)) problems.push(`${indicator} : ${t.notANumber[language]}`);
+        // The parents count, or nothing, for the one that counts parents: it keeps following that count.
+        else if (countsParents(indicator) && (value === null || value === values.parents)) return;
         else indicators[indicator] = value;
       });
       values.indicators = indicators;
     }
     this.runner.giveValues(memory, values);
-    if (problems.length > 0) await sendReply(context, { text: t.cardProblems[language](problems.map((problem) => `- ${problem}`).join('\n')) });
+    if (problems.length > 0) {
+      // The form comes back as it was sent, with what passed kept and what to fix above it: a person who filled a card
+      // fixes it in the card, rather than being led into typed questions. A typed answer still goes to the first gap.
+      this.runner.standAtNext(memory);
+      await this.sendWholeForm(context, language, memory, t.cardProblems[language](problems.map((problem) => `- ${problem}`).join('\n')));
+      return;
+    }
     await this.runner.resume(context, language, memory);
   }
 
@@ -508,6 +560,7 @@ export class ReportJourney implements MultiTurnJourney {
       if (value !== undefined) facts.push({ key, label: summaryLabels[key][language], value });
     };
     const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
+    values = withParentsIndicators(values, sheet);
     add('sheet', values.sheet ? (sheet ? `${sheet.code} (${sheet.plan.title})` : values.sheet.sheetCode) : undefined);
     if (all || values.action) add('action', values.action === undefined ? undefined : (values.action ?? t.noParticularAction[language]));
     add('kind', values.kind ? KIND_LABELS[values.kind][language] : undefined);
@@ -528,7 +581,7 @@ export class ReportJourney implements MultiTurnJourney {
     const report = this.reportMemory(memory);
     const key = accountKey(context);
     const now = this.services.now().toJSDate();
-    const body = reportBodyOf(values);
+    const body = reportBodyOf(withParentsIndicators(values, values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined));
     if (report.correcting) {
       if (!(await this.checkEnrolment(context, memory))) {
         await sendReply(context, { text: t.notEnrolledAnyMore[language] });

@@ -18,6 +18,10 @@ export const commonMessages = {
     fr: "Je n'ai pas reçu de question. Écrivez-moi par exemple « qui pilote la PA 3.2.1 ? » ou « un LAEP près de Givors ».",
     en: 'I did not receive a question. Try for example "who leads PA 3.2.1?" or "a LAEP near Givors".',
   },
+  staleButton: {
+    fr: 'Ce bouton n’est plus valable. Écrivez-moi votre demande, par exemple « qui pilote la PA 3.2.1 ? » ou « déclarer une action ».',
+    en: 'This button is no longer valid. Type your request, for example "who leads PA 3.2.1?" or "report an action".',
+  },
   notUnderstood: {
     fr: "Je n'ai pas bien compris votre demande. Je peux répondre sur les fiches action ou chercher une aide à la parentalité près de chez vous.",
     en: 'I did not quite understand. I can answer about the action sheets or look for parenting support near you.',

@@ -103,3 +103,46 @@ test('buttons of another draft, or of no report at all, are told apart', async (
     { numRuns: 15 },
   );
 }, 60_000);
+
+/** Answers staff really type, in any order: a field's value, a field's name, a whole sentence, a question, a command. */
+const realisticAnswer = fc.oneof(
+  fc.constantFrom(
+    'PA 2.3.2', '2.3.2', 'c’est pour la PA 3.2.1', '1', '2', 'Café des parents', 'Groupe de parole', 'atelier parents-enfants', 'Autre',
+    '14', '6', '0', 'douze', 'le 12 mars', 'mardi dernier', 'du 3 au 5 avril', '3 séances', '12 enfants', '14 parents dont 6 en QPV',
+    'café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV', 'on a fait un groupe de parole hier, 9 parents',
+    'les partenaires', 'le nombre de parents', 'la date', 'Café des parents de mars', 'aucun', 'non concerné', 'non', 'oui', 'ok',
+    'qui pilote la PA 3.2.1 ?', 'combien de parents ont participé aux actions de la PA 2.3.2 cette année ?', 'modifier le nombre de parents',
+    'modifier le type', 'Caf du Rhône', 'formulaire complet', 'mes déclarations',
+  ),
+  hostileText,
+);
+
+/** The answers that change or drop what was given, on purpose. */
+const CHANGES = new Set(['modifier le nombre de parents', 'modifier le type', 'non']);
+
+test('whatever is answered, a value once given stays, and the form never asks a field it holds a value for', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(realisticAnswer, { minLength: 1, maxLength: 14 }), async (answers) => {
+      const code = await inviteCode(store);
+      const chat = conversation(bot, { channelId: 'msteams', user: { id: `29:${Math.random()}`, aadObjectId: `aad-${Math.random()}` } });
+      await chat.says('je veux déclarer une action');
+      await chat.says(code);
+      let held: string[] = [];
+      for (const answer of answers) {
+        const turn = await chat.says(answer);
+        expect(folded(turn.text)).not.toContain(technicalProblem);
+        const saved = await store.drafts.get(`aad:${chat.user.aadObjectId}`);
+        const form = (saved?.body as { form?: { values: Record<string, unknown>; awaiting: string } } | undefined)?.form;
+        if (!form) {
+          held = [];
+          continue;
+        }
+        // The indicators are asked one at a time: their value holds the ones already answered.
+        if (form.awaiting !== 'indicators') expect(Object.keys(form.values)).not.toContain(form.awaiting);
+        if (!CHANGES.has(answer)) expect(Object.keys(form.values)).toEqual(expect.arrayContaining(held));
+        held = Object.keys(form.values);
+      }
+    }),
+    { numRuns: 40 },
+  );
+}, 180_000);

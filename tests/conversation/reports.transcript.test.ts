@@ -92,16 +92,22 @@ describe('a report by conversation', () => {
     expect(folded((await chat.says('douze')).text)).toContain('familles');
     expect(folded((await chat.says('10')).text)).toContain('monoparentales');
     expect(folded((await chat.says('3')).text)).toContain('partenaires');
-    expect(folded((await chat.says('Caf du Rhône et l’Udaf 69')).text)).toContain('nombre de parents ayant participe');
-    expect(folded((await chat.says('14')).text)).toContain('groupes de parole');
+    // The sheet's count of parents who took part is the report's parents count: not asked.
+    const afterPartners = folded((await chat.says('Caf du Rhône et l’Udaf 69')).text);
+    expect(afterPartners).toContain('groupes de parole');
+    expect(afterPartners).not.toContain('nombre de parents ayant participe');
     expect(folded((await chat.says('non concerné')).text)).toContain('commentaire');
     const summary = await chat.says('aucun');
     expect(folded(summary.text)).toContain('confirmer');
     expect(folded(summary.text)).toContain('centre social les tisserands');
     expect(JSON.stringify(summary.replies)).toContain('Action.Execute');
 
+    expect(folded(summary.text)).toMatch(/nombre de parents ayant participe[^;]* : 14/);
     expect(folded((await chat.says('modifier le nombre de parents')).text)).toContain('combien de parents');
-    expect(folded((await chat.says('16')).text)).toContain('16');
+    // The indicator that took the parents count follows it.
+    const changed = folded((await chat.says('16')).text);
+    expect(changed).toContain('16');
+    expect(changed).toMatch(/nombre de parents ayant participe[^;]* : 16/);
     const receipt = (await chat.says('confirmer')).text;
     expect(receipt).toMatch(/RPT-\d{4}-\d{6}/);
 
@@ -124,7 +130,7 @@ describe('a report by conversation', () => {
       channelId: 'msteams',
     });
     expect(stored?.partners).toEqual(expect.arrayContaining(['Caf du Rhône']));
-    expect(Object.values(stored?.indicators ?? {})).toEqual([14]);
+    expect(Object.entries(stored?.indicators ?? {})).toEqual([[expect.stringMatching(/^Nombre de parents ayant participé/), 16]]);
     expect(stored?.action).toMatch(/^Action 1/);
   });
 
@@ -235,7 +241,8 @@ describe('what people really type during a report', () => {
     const chat = await enrolledInTeams();
     expect(folded((await toSummary(chat)).text)).toContain('confirmer');
     const changed = folded((await chat.says('non en fait c’était 7 parents')).text);
-    expect(changed).toContain('parents : 7');
+    // In Teams the summary is its card: « Parents » then « 7 ».
+    expect(changed).toMatch(/\bparents\s*:?\s*7\b/);
     expect(changed).toContain('confirmer');
   });
 
@@ -322,5 +329,125 @@ describe('what people really type during a report', () => {
     expect(values).not.toContain('il me faut un nombre');
     const tooLong = await chat.submits({ maillage: 'report', draft, command: 'form', comment: 'x'.repeat(2500) });
     expect(folded(tooLong.text)).toContain('trop long');
+  });
+});
+
+/** QA's journey (issue 10): a staff member in Teams, enrolled, answering « Pour quelle fiche action ? » with everything. */
+describe('a report told whole, at any step', () => {
+  /** The draft as stored for the account: what the form holds, whatever the bot said. */
+  async function draftOf(chat: Awaited<ReturnType<typeof enrolledInTeams>>) {
+    const saved = await store.drafts.get(`aad:${chat.user.aadObjectId}`);
+    return ((saved?.body as { form?: { values?: Record<string, unknown>; awaiting?: string } } | undefined)?.form ?? {}) as { values?: Record<string, unknown>; awaiting?: string };
+  }
+
+  test.each([
+    'café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV',
+    'on a fait un café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV',
+  ])('a whole sentence at the sheet step is taken whole: « %s »', async (sentence) => {
+    const chat = await enrolledInTeams();
+    const taken = folded((await chat.says(sentence)).text);
+    expect(taken).toContain("j'ai compris");
+    expect(taken).toContain('cafe des parents');
+    expect(taken).toContain('14');
+    expect(taken).toContain('quelle action');
+    expect((await draftOf(chat)).values).toMatchObject({ kind: 'cafe-des-parents', parents: 14, qpvParents: 6, dates: { start: lastMarch12, end: lastMarch12 }, sheet: { sheetCode: 'PA 2.3.2' } });
+    // Only what is still missing: the title, never the kind or the parents again.
+    const next = folded((await chat.says('1')).text);
+    expect(next).toContain('titre');
+    expect(next).not.toContain('quel type');
+  });
+
+  test('a kind answered « Café des parents » is kept: no field with a value is asked again', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('PA 2.3.2');
+    expect(folded((await chat.says('1')).text)).toContain('quel type');
+    const afterKind = folded((await chat.says('Café des parents')).text);
+    expect(afterKind).toContain('titre');
+    expect(afterKind).not.toContain('combien de parents');
+    expect((await draftOf(chat)).values).toMatchObject({ kind: 'cafe-des-parents' });
+    await chat.says('Café de mars');
+    await chat.says('le 12 mars');
+    expect(folded((await chat.says('1')).text)).toContain('combien de parents');
+    const afterParents = folded((await chat.says('14')).text);
+    expect(afterParents).toContain('quartier prioritaire');
+    expect(afterParents).not.toContain('quel type');
+    expect((await draftOf(chat)).values).toMatchObject({ kind: 'cafe-des-parents', parents: 14 });
+  });
+
+  test('a question at the sheet step is answered, then the sheet is asked again', async () => {
+    const chat = await enrolledInTeams();
+    const pilot = folded((await chat.says('qui pilote la PA 3.2.1 ?')).text);
+    expect(pilot).toContain('commission parentalite');
+    expect(pilot).not.toContain('quelle action');
+    expect(pilot).toContain('pour quelle fiche');
+    const figures = folded((await chat.says('combien de parents ont participé aux actions de la PA 2.3.2 cette année ?')).text);
+    expect(figures).not.toContain('quelle action');
+    expect(figures).toContain('pour quelle fiche');
+    expect((await draftOf(chat)).values).toEqual({});
+    // A figures question later in the form is not taken for its dates either.
+    await chat.says('PA 2.3.2');
+    await chat.says('1');
+    await chat.says('Café des parents');
+    await chat.says('Café de mars');
+    const atDates = folded((await chat.says('combien de parents ont participé aux actions de la PA 2.3.2 cette année ?')).text);
+    expect(atDates).toContain('quand a-t-elle eu lieu');
+    expect((await draftOf(chat)).values?.dates).toBeUndefined();
+  });
+
+  test.each(['PA 2.3.2', '2.3.2', 'la fiche 2.3.2', 'c’est pour la PA 2.3.2'])('« %s » at the sheet step is the sheet', async (answer) => {
+    const chat = await enrolledInTeams();
+    expect(folded((await chat.says(answer)).text)).toContain('quelle action');
+    expect((await draftOf(chat)).values).toMatchObject({ sheet: { sheetCode: 'PA 2.3.2' } });
+  });
+
+  test.each([
+    'je veux déclarer un café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV',
+    'café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV',
+    'j’ai animé un café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV',
+  ])('an enrolled account’s report in one sentence naming a sheet starts the report: « %s »', async (sentence) => {
+    const chat = await enrolledInTeams();
+    await chat.says('annuler');
+    const started = folded((await chat.says(sentence)).text);
+    expect(started).toContain('je note une action');
+    expect(started).toContain('cafe des parents');
+    expect(started).toContain('quelle action');
+    expect((await draftOf(chat)).values).toMatchObject({ kind: 'cafe-des-parents', parents: 14, qpvParents: 6, sheet: { sheetCode: 'PA 2.3.2' } });
+  });
+
+  test('a whole-form card with errors comes back as the form, pre-filled with what passed, what to fix above it', async () => {
+    const chat = conversation(bot, { channelId: 'webchat', user: { id: `29:${Math.random()}` } });
+    await chat.says('déclarer une action');
+    await chat.says(await invite());
+    const draft = /"draft":"([^"]+)"/.exec(JSON.stringify((await chat.says('formulaire complet')).replies))?.[1] ?? '';
+    const wrong = await chat.submits({ maillage: 'report', draft, command: 'form', sheet: 'PA 2.3.2', kind: 'groupe-de-parole', title: 'Groupe du jeudi', start: '2099-01-01', sessions: 3, parents: 8, qpvParents: 9, children: 'plein' });
+    const shown = folded(wrong.text);
+    expect(shown).toContain('a corriger');
+    expect(shown).toContain('a venir');
+    const card = JSON.stringify(wrong.replies);
+    expect(card).toContain('Input.Number');
+    // What passed is in the card; what did not is empty there, and listed above it.
+    expect(card).toMatch(/"id":"title"[^}]*"value":"Groupe du jeudi"|"value":"Groupe du jeudi"[^}]*"id":"title"/);
+    expect(card).toMatch(/"id":"parents"[^}]*"value":8|"value":8[^}]*"id":"parents"/);
+    expect(folded(card)).toContain(folded('plus que les 8 parents'));
+    // The card is the answer: no typed question after it; a typed answer goes to the first field still missing.
+    expect(shown).not.toContain('quelle action de la fiche ?');
+    expect(folded((await chat.says('2')).text)).toContain('quand a-t-elle eu lieu');
+  });
+
+  test('a button no journey knows, in the middle of a report: said no longer valid, then the question again', async () => {
+    const chat = await enrolledInTeams();
+    const turn = folded((await chat.submits({ action: { type: 'Action.Execute', verb: 'nope.verb' } })).text);
+    expect(turn).toContain('plus valable');
+    expect(turn).not.toContain('recu de question');
+    expect(turn).toContain('pour quelle fiche');
+  });
+
+  test('a sheet question from an enrolled account still goes to the sheets', async () => {
+    const chat = await enrolledInTeams();
+    await chat.says('annuler');
+    const answer = folded((await chat.says('quels sont les indicateurs de la PA 2.3.2 ?')).text);
+    expect(answer).not.toContain('je note une action');
+    expect(answer).toContain('indicateur');
+    expect(await draftOf(chat)).toEqual({});
   });
 });

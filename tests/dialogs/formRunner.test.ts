@@ -127,3 +127,60 @@ test('a stored form that no longer fits is dropped on its own: the rest of the m
   expect(memory.greeted).toBe(true);
   expect(memory.lastTopic).toBe('offer');
 });
+
+/** A form whose first field's answers may name another field (« Café des parents » names the parents). */
+interface Kinded {
+  kind: string;
+  parents: number;
+}
+const kindedForm: FormDefinition<Kinded> = {
+  id: 'kinded',
+  fields: [
+    { key: 'kind', ask: () => 'Quel type ?', reask: () => 'Quel type ?', read: (reading) => (/caf[eé]/i.test(reading.text) ? { value: 'cafe' } : null) },
+    { key: 'parents', ask: () => 'Combien de parents ?', reask: () => 'Combien de parents ?', read: number },
+  ],
+  schema: z.object({ kind: z.string(), parents: z.number() }),
+  // As the report's reader: a field named alone is a bare change; a word of change makes it explicit.
+  command: (reading) => {
+    if (/^modifier le nombre de parents$/i.test(reading.text)) return { kind: 'edit', field: 'parents' };
+    if (/parents/i.test(reading.text)) return { kind: 'edit', field: 'parents', bare: true };
+    return null;
+  },
+  complete: async (context, values) => {
+    await sendReply(context, { text: `Enregistré : ${values.kind}, ${values.parents}.` });
+  },
+};
+
+test('a field only named, at another field, is that field’s answer, not a change: nothing is asked twice', async () => {
+  const kinded = new FormRunner(kindedForm);
+  let stored = '{}';
+  const adapter = new TestAdapter(async (context: TurnContext) => {
+    const memory: ConversationMemory = ConversationMemorySchema.parse(JSON.parse(stored));
+    const reading = readTurn(readTurnInput(context), readers, now);
+    if (kinded.pendingQuestion(memory) !== null && kinded.answersPending(reading, memory)) await kinded.answer(context, reading, memory);
+    else if (reading.text === 'go') await kinded.start(context, reading, memory);
+    else await context.sendActivity('(autre réponse)');
+    stored = JSON.stringify(memory);
+  });
+  await adapter
+    .send('go')
+    .assertReply('Quel type ?')
+    .send('Café des parents')
+    .assertReply('Combien de parents ?')
+    .send('14')
+    .assertReply('Enregistré : cafe, 14.')
+    .startTest();
+});
+
+test('a change said with its word counts at any field', async () => {
+  const kinded = new FormRunner(kindedForm);
+  let stored = '{}';
+  const adapter = new TestAdapter(async (context: TurnContext) => {
+    const memory: ConversationMemory = ConversationMemorySchema.parse(JSON.parse(stored));
+    const reading = readTurn(readTurnInput(context), readers, now);
+    if (kinded.pendingQuestion(memory) !== null && kinded.answersPending(reading, memory)) await kinded.answer(context, reading, memory);
+    else if (reading.text === 'go') await kinded.start(context, reading, memory);
+    stored = JSON.stringify(memory);
+  });
+  await adapter.send('go').assertReply('Quel type ?').send('modifier le nombre de parents').assertReply('Combien de parents ?').startTest();
+});

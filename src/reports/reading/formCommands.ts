@@ -8,7 +8,11 @@ export type ReportField =
   | 'sheet' | 'action' | 'title' | 'kind' | 'dates' | 'sessions' | 'parents' | 'children' | 'families' | 'qpvParents'
   | 'singleParentFamilies' | 'partners' | 'indicators' | 'comment';
 
-export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: ReportField | null } | null;
+/**
+ * `bare`: the field was only named, with no word of change (« les partenaires », after « que voulez-vous modifier ? »).
+ * That is a change at the summary only: elsewhere « Café des parents » names the kind asked, not the parents to edit.
+ */
+export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: ReportField | null; bare?: true } | null;
 
 /** Longer messages are answers, not commands. */
 const MAX_COMMAND_CHARACTERS = 200;
@@ -96,7 +100,7 @@ function readCommand(text: string): FormCommand {
   if (tokens.length <= 5 && !tokens.some((t) => t.digits)) {
     const field = fieldNamed(tokens);
     const rest = tokens.filter((t) => !/^(?:le|la|les|l|de|des|d|du|nombre|the|number|of|sur|la|en)$/.test(t.word));
-    if (field !== null && rest.length <= 2) return { kind: 'edit', field };
+    if (field !== null && rest.length <= 2) return { kind: 'edit', field, bare: true };
   }
   return null;
 }

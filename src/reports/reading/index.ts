@@ -5,5 +5,5 @@ export { findNumbers, readCount, readCountFor } from './numbers';
 export { readActionDates, type ActionDates } from './dates';
 export { readReportKind } from './kinds';
 export { readReportStatement, type ReportStatement } from './statement';
-export { readReportIntent, type ReportIntent } from './intent';
+export { readReportIntent, readsAsQuestion, type ReportIntent } from './intent';
 export { cleanAnswer, readFormCommand, saysNone, type FormCommand, type ReportField } from './formCommands';

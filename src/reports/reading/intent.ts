@@ -1,4 +1,6 @@
-import { foldKeepingPlaces, tokenize } from './folding';
+import { DateTime } from 'luxon';
+import { readDatesInFolded } from './dates';
+import { foldKeepingPlaces, tokenize, type FoldedText } from './folding';
 import { findReportKind } from './kinds';
 import { isAnyWord } from './words';
 
@@ -19,6 +21,10 @@ const QUESTION_START = /^(?:combien|quel|quels|quelle|quelles|qui|ou|quand|pourq
 const RAN_AN_ACTION =
   /(?:^|\s)(?:on a|on avait|nous avons|nous avions|j'ai|j'avais|l'equipe a|le centre a|we|i|we've|i've|we have|i have)\s+(?:(?:bien|deja|aussi|encore|eu|enfin)\s+)?(?:fait|organise|organisee|anime|animee|mene|menee|tenu|tenue|realise|realisee|propose|proposee|accueilli|accueillie|reuni|eu|lance|mis en place|ran|held|organised|organized|did|hosted|ran|run|had|led)(?:\s|$|,)/;
 const COUNT_NOUN = /(?:^|\s)\d+\s+(?:parents?|familles?|enfants?|seances?|families|children|sessions)(?:\s|$|,|\.)/;
+/** A question word anywhere, for a message that ends with « ? » (« et la PA 2.3.2, qui la pilote ? »). */
+const QUESTION_WORD = /(?:^|\s)(?:combien|quel|quels|quelle|quelles|qui|quoi|comment|pourquoi|ou|quand|est-ce|qu'est-ce|how|what|which|who|where|when|why)(?:\s|$|\?)/;
+/** Words said before a question that do not change it: « et », « mais », « au fait », « euh ». */
+const BEFORE_QUESTION = /^(?:(?:et|mais|alors|au fait|sinon|euh|ben|bon|dites|dis|ok|and|but|so|by the way)[\s,]+)*/;
 
 /**
  * What a message asks of the report journey: start a report (or tell one: « on a fait un café des parents… »),
@@ -29,6 +35,21 @@ export function readReportIntent(text: string): ReportIntent {
     return readIntent(text);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether a message asks something (« qui pilote la PA 3.2.1 ? », « combien de parents ont participé… ? »), as
+ * opposed to answering: it starts with a question word, or ends with « ? » and holds one. A bare « PA 2.3.2 ? » or
+ * « 14 ? » asks nothing: it is an answer said with a doubt.
+ */
+export function readsAsQuestion(text: string): boolean {
+  try {
+    const f = foldKeepingPlaces(text.length > 2_000 ? text.slice(0, 2_000) : text).text.trim();
+    const start = f.replace(BEFORE_QUESTION, '');
+    return QUESTION_START.test(start) || /^(?:c'est quoi|ca veut dire|que veut dire|qu'est-ce)(?:\s|$)/.test(start) || (f.endsWith('?') && QUESTION_WORD.test(f));
+  } catch {
+    return false;
   }
 }
 
@@ -57,12 +78,23 @@ function readIntent(text: string): ReportIntent {
   if (/^(?:liste|lister|voir|afficher|show|list)\s/.test(f) && namesAReport) return { kind: 'list' };
 
   // Telling what was done: a past tense and an action named, or a count of people.
-  if (!question && RAN_AN_ACTION.test(f) && (findReportKind(tokens) !== null || COUNT_NOUN.test(f))) return { kind: 'start', statement: true };
+  const kindNamed = findReportKind(tokens) !== null;
+  if (!question && RAN_AN_ACTION.test(f) && (kindNamed || COUNT_NOUN.test(f))) return { kind: 'start', statement: true };
   const actionWords = /\b(?:action|actions|activite|activites|atelier|ateliers|seance|seances|activity|activities)\b/.test(f);
-  if (START_VERB.test(f) && (actionWords || namesAReport)) return { kind: 'start', statement: false };
+  // « déclarer un café des parents… », « signaler 14 parents… »: a verb of reporting and what was run, or who came.
+  if (START_VERB.test(f) && (actionWords || namesAReport || kindNamed || COUNT_NOUN.test(f))) return { kind: 'start', statement: false };
+  // « café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV »: no verb, but only a report says all
+  // three — a kind of action, a day gone by, who came. A sheet named in it does not make it a sheet question.
+  if (!question && kindNamed && COUNT_NOUN.test(f) && saysAPastDay(folded)) return { kind: 'start', statement: true };
   if (/\b(?:faire|remplir|nouvelle|nouveau|new|creer|commencer|start|ecrire|rediger|submit|file|make)\b/.test(f) && (namesAReport || /\bbilan\b/.test(f))) {
     return { kind: 'start', statement: false };
   }
   if (/\b(?:rendre compte|report on)\b/.test(f) && actionWords) return { kind: 'start', statement: false };
   return null;
+}
+
+/** Whether a text names a day or a period already gone (« le 12 mars », « mardi dernier »); a date to come does not. */
+function saysAPastDay(folded: FoldedText): boolean {
+  const { dates } = readDatesInFolded(folded, DateTime.now().setZone('Europe/Paris'));
+  return dates !== null && !('problem' in dates && dates.problem === 'future');
 }

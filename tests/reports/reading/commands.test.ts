@@ -59,7 +59,9 @@ describe('the words of the confirmation step and of a correction', () => {
     ['modifier', { kind: 'edit', field: null }],
     ["non", { kind: 'edit', field: null }],
     ["c'est faux", { kind: 'edit', field: null }],
-    ['le nombre de parents', { kind: 'edit', field: 'parents' }],
+    // A field only named is a change at the summary only (the runner's rule): it is marked bare.
+    ['le nombre de parents', { kind: 'edit', field: 'parents', bare: true }],
+    ['les partenaires', { kind: 'edit', field: 'partners', bare: true }],
     ['oui mais il y avait 15 parents', null],
     ['14', null],
     ['bonjour', null],
