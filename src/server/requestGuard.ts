@@ -38,8 +38,9 @@ export function parseRequestParts(target: string, host: string | undefined): Unp
   let pathname: string;
   try {
     pathname = new URL(target, 'http://placeholder.invalid').pathname;
-    // restify reads the target with node's legacy parser, which refuses some hosts the WHATWG parser accepts.
-    legacyParseUrl(target);
+    // restify reads the target with node's legacy parser, which refuses some hosts the WHATWG parser accepts, and
+    // finds no path at all in some it accepts (`//&@x` reads as a host): its router then throws outside any request.
+    if (typeof legacyParseUrl(target).pathname !== 'string') return 'target';
   } catch {
     return 'target';
   }

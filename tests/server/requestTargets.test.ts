@@ -49,6 +49,15 @@ describe('the three requests that used to stop the process', () => {
     expect(await healthStatus(port)).toBe(200);
   });
 
+  test.each(['//&@stream=', '//a@b', '//x'])('a target the legacy parser reads as a host with no path (`%s`) → 400, still healthy', async (target) => {
+    for (const method of ['GET', 'DELETE', 'POST']) {
+      const answer = await sendRaw(port, request(method, target));
+      expect({ method, status: answer.status }).toEqual({ method, status: expect.any(Number) });
+      expect(answer.status).toBeLessThan(500);
+      expect(await healthStatus(port)).toBe(200);
+    }
+  });
+
   test('an absolute-form target with a broken host (`http://[/x`), no upgrade → 400, still healthy', async () => {
     const answer = await sendRaw(port, request('GET', 'http://[/x'));
     expectCatalogueAnswer(answer, 400, 'bad_request');
@@ -130,7 +139,7 @@ describe('property: any request line, target and upgrade headers get an answer a
         .map(([scheme, host, rest]) => `${scheme}${host}/${rest}`),
       weight: 2,
     },
-    { arbitrary: fc.constantFrom('*', '//[', 'http://[/x', '/v3/directline/conversations/%ZZ/stream'), weight: 1 },
+    { arbitrary: fc.constantFrom('*', '//[', 'http://[/x', '/v3/directline/conversations/%ZZ/stream', '//&@stream='), weight: 1 },
     { arbitrary: fc.string({ unit: 'binary', maxLength: 24 }), weight: 1 },
   );
   const method = often(fc.constantFrom('GET', 'GET', 'GET', 'POST', 'HEAD', 'OPTIONS', 'DELETE'), fc.constantFrom('PUT', 'PATCH', 'TRACE', 'CONNECT', 'FOO', 'get', ''));
