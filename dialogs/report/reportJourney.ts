@@ -155,7 +155,7 @@ export class ReportJourney implements MultiTurnJourney {
     const awaited = memory.form?.awaiting ?? '';
     if (Object.keys(beyond).length > 0) {
       // Said back as a first message is, so the person sees what was taken; then only what is still missing.
-      const facts = this.facts(beyond, reading.language, false).map((fact) => `${fact.label.toLowerCase()} : ${fact.value}`);
+      const facts = this.facts(beyond, reading.language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
       await sendReply(context, { text: t.understood[reading.language](facts.join(' ; ')) });
       // Given together, in the form's order: the sheet first, so that the action said with it is not cleared by it.
       this.runner.giveValues(memory, beyond);
@@ -365,7 +365,7 @@ export class ReportJourney implements MultiTurnJourney {
     delete report.correcting;
     const centre = report.enrolment?.structureName ?? '';
     const given = this.prefill(reading);
-    const facts = this.facts(given, language, false).map((fact) => `${fact.label.toLowerCase()} : ${fact.value}`);
+    const facts = this.facts(given, language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
     const opening = facts.length > 0 ? `${t.starting[language](centre)} ${t.understood[language](facts.join(' ; '))}` : t.starting[language](centre);
     await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
     await this.runner.start(context, reading, memory, given);
@@ -731,3 +731,7 @@ function reportLine(report: Report, language: Language): string {
   return `${report.id} — ${report.sheetCode} — ${report.title} (${datesText(report.startDate, report.endDate, language)}) — ${counts}`;
 }
 
+/** A label inside a sentence: its first letter in lower case, acronyms kept (« Dont en QPV » → « dont en QPV »). */
+function inSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('fr') + label.slice(1);
+}
