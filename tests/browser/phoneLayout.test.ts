@@ -44,7 +44,7 @@ function measureLayout(page: Page): Promise<LayoutFindings> {
      * screen-reader-only copies of messages sit in a 1 px box that hides its overflow). The panel's own clipping does
      * not count: what overflows the panel is what this test looks for.
      */
-    const visible = (element: Element) => {
+    const visible = (element: Element, options: { scrolledAway: boolean } = { scrolledAway: false }) => {
       const style = getComputedStyle(element);
       const rect = element.getBoundingClientRect();
       if (style.display === 'none' || style.visibility === 'hidden' || rect.width <= 1 || rect.height <= 1) return false;
@@ -60,7 +60,8 @@ function measureLayout(page: Page): Promise<LayoutFindings> {
           left = Math.max(left, clip.left);
           right = Math.min(right, clip.right);
         }
-        if (node !== element && nodeStyle.overflowY !== 'visible') {
+        // A scrolling box hides what is above or below its view until the parent scrolls to it: that text is shown.
+        if (node !== element && nodeStyle.overflowY !== 'visible' && !(options.scrolledAway && (nodeStyle.overflowY === 'auto' || nodeStyle.overflowY === 'scroll'))) {
           const clip = node.getBoundingClientRect();
           top = Math.max(top, clip.top);
           bottom = Math.min(bottom, clip.bottom);
@@ -118,7 +119,8 @@ function measureLayout(page: Page): Promise<LayoutFindings> {
       const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         const text = node.data;
-        if (!node.parentElement || !visible(node.parentElement)) continue;
+        // Web Chat may scroll the list while the answer settles: text scrolled out of view still counts (it is laid out).
+        if (!node.parentElement || !visible(node.parentElement, { scrolledAway: true })) continue;
         // A word may end a line at its hyphen ("Saint-Priest"); anywhere else it is cut.
         for (const match of text.matchAll(/[^\s\u00A0-]{2,}/g)) {
           if (linesOf(node, match.index!, match.index! + match[0].length) > 1) brokenWords.push(match[0]);
