@@ -5,6 +5,7 @@ import { MIGRATIONS, type Migration, type Store } from '../../src/storage';
 import { UnstorableReportError } from '../../src/storage/errors';
 import type { Logger } from '../../src/log/logger';
 import { captureLog } from '../helpers/logCapture';
+import { cafeReport } from '../helpers/reportFixtures';
 
 /**
  * What the report suite needs from a backend: a database of its own (a temp file, a PostgreSQL schema), more stores
@@ -29,26 +30,16 @@ export function runReportsContract(harness: () => ReportsHarness): void {
 const CENTRE: Centre = { structureId: 'cs-les-tilleuls', structureName: 'Centre social Les Tilleuls', communeCode: '21231', communeName: 'Dijon' };
 const OTHER_CENTRE: Centre = { structureId: 'evs-la-passerelle', structureName: 'EVS La Passerelle', communeCode: '2A004', communeName: 'Ajaccio' };
 
+/** The shared café des parents, as a Côte-d'Or centre reports it (a plan, partners and indicators of its own). */
 export function reportBody(overrides: Partial<ReportBody> = {}): ReportBody {
-  return {
+  return cafeReport({
     planId: 'cote-d-or-2025',
-    sheetCode: 'PA 2.3.2',
     action: 'Action 2 — Cafés des parents',
     title: 'Café des parents « l’école et nous »',
-    kind: 'cafe-des-parents',
-    startDate: '2026-03-12',
-    endDate: '2026-03-12',
-    sessions: 1,
-    parents: 14,
-    children: 0,
-    families: 12,
-    qpvParents: 6,
-    singleParentFamilies: 3,
     partners: ['CAF de la Côte-d’Or', 'École Jean Macé'],
     indicators: { 'Nombre de parents participants': 14, 'Taux de satisfaction (%)': 92.5 },
-    comment: null,
     ...overrides,
-  };
+  });
 }
 
 let keys = 0;
