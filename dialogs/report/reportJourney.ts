@@ -8,7 +8,7 @@ import { reportFormCard, reportSummaryCard, type FormInputView } from '../../src
 import { detectLanguage, type Language } from '../../src/language/text';
 import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
-import { enrolmentRetryDelayMs, hashEnrolmentCode, readEnrolmentCode } from '../../src/reports/enrolmentCodes';
+import { readEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import { IsoDateSchema, REPORT_KINDS, type Centre, type EnrolmentStanding, type Report } from '../../src/reports/model';
 import { readFormCommand, readReportIntent, readReportStatement } from '../../src/reports/reading';
 import type { SheetIndex } from '../../src/sheets';
@@ -21,6 +21,7 @@ import {
   actionLabel, asksSomethingElse, countsParents, looksLikeAnotherQuestion, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
   withParentsIndicators, type ReportValues,
 } from './reportForm';
+import { Enrolment, isCodeAlone } from './enrolment';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
 
 /**
@@ -67,8 +68,10 @@ export class ReportJourney implements MultiTurnJourney {
   readonly id = 'report';
   private readonly runner: FormRunner<ReportValues>;
   private readonly definition: FormDefinition<ReportValues>;
+  private readonly enrolment: Enrolment;
 
   constructor(private readonly services: ReportJourneyServices) {
+    this.enrolment = new Enrolment(services);
     this.definition = {
       id: FORM_ID,
       fields: reportFields({ sheets: services.sheets }),
@@ -102,7 +105,7 @@ export class ReportJourney implements MultiTurnJourney {
     const intent = readReportIntent(reading.text);
     if (intent !== null) return staff || (intent.kind === 'start' && !intent.statement);
     // A code pasted on its own, before anything else: the enrolment it is for.
-    if (this.isCodeAlone(reading) && !memory.report?.enrolment) return true;
+    if (isCodeAlone(reading) && !memory.report?.enrolment) return true;
     // « confirmer » again once the report is stored: said where it went, not searched for.
     return memory.form?.form !== FORM_ID && memory.report?.lastStored !== undefined && readFormCommand(reading.text)?.kind === 'confirm';
   }
@@ -192,7 +195,7 @@ export class ReportJourney implements MultiTurnJourney {
   async answerIntent(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const intent = readReportIntent(reading.text);
     if (intent === null) {
-      if (this.isCodeAlone(reading)) {
+      if (isCodeAlone(reading)) {
         this.reportMemory(memory).awaitingCode = true;
         await this.answerCode(context, reading, memory);
         return;
@@ -257,73 +260,27 @@ export class ReportJourney implements MultiTurnJourney {
     await this.afterFormTurn(context, memory);
   }
 
-  // ── Enrolment ───────────────────────────────────────────────────────────────────────────────────────────────
+  // ── Enrolment (./enrolment.ts) ───────────────────────────────────────────────────────────────────────────────
 
-  /** The account's enrolment, checked in the database (it may have been revoked since); cached in the memory. */
-  private async checkEnrolment(context: TurnContext, memory: ConversationMemory): Promise<ReportMemory['enrolment'] | null> {
-    const found = await this.services.store.enrolments.find(accountKey(context));
-    const report = this.reportMemory(memory);
-    if (!found) {
-      delete report.enrolment;
-      return null;
-    }
-    report.enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
-    return report.enrolment;
+  private checkEnrolment(context: TurnContext, memory: ConversationMemory): Promise<ReportMemory['enrolment'] | null> {
+    return this.enrolment.check(context, this.reportMemory(memory));
   }
 
-  /**
-   * Where an account stands with the centres (enrolled, revoked, never enrolled), for the figures route: one store
-   * call, made only on the turns that route claims. The memory's enrolment is left as it is: it is the report under
-   * way's, whose owner may not be the one asking, and it is checked again before anything is stored.
-   */
+  /** Where an account stands with the centres, for the figures route (see Enrolment.standing). */
   standing(speaker: string): Promise<EnrolmentStanding> {
-    return this.services.store.enrolments.standing(speaker);
+    return this.enrolment.standing(speaker);
   }
 
-  private async askCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory, statement: string | undefined): Promise<void> {
-    const report = this.reportMemory(memory);
-    report.awaitingCode = true;
-    report.owner = accountKey(context);
-    if (statement) report.statement = statement.slice(0, 1000);
-    await sendReply(context, { text: t.askCode[reading.language] });
+  private askCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory, statement: string | undefined): Promise<void> {
+    return this.enrolment.askCode(context, reading, this.reportMemory(memory), statement);
   }
 
+  /** The code awaited: once enrolled, the report starts with what they had said before it was asked. */
   private async answerCode(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    const language = reading.language;
-    const report = this.reportMemory(memory);
-    if (readFormCommand(reading.text)?.kind === 'cancel') {
-      report.awaitingCode = false;
-      delete report.statement;
-      await sendReply(context, { text: t.enrolmentCancelled[language] });
-      return;
-    }
-    const code = readEnrolmentCode(reading.text);
-    if (code === null) return;
-    const key = accountKey(context);
-    const now = this.services.now().toJSDate();
-    // Guessing is slowed down per account: after a few wrong codes, no code is even tried until the delay is over.
-    const failures = await this.services.store.enrolments.failures(key);
-    if (failures) {
-      const waitMs = failures.lastFailureAt.getTime() + enrolmentRetryDelayMs(failures.failures) - now.getTime();
-      if (waitMs > 0) {
-        await sendReply(context, { text: t.codeSlowDown[language](Math.max(1, Math.ceil(waitMs / 60_000))) });
-        return;
-      }
-    }
-    const enrolment = await this.services.store.enrolments.redeem(hashEnrolmentCode(code), key, context.activity.channelId ?? 'unknown', now);
-    if (!enrolment) {
-      await this.services.store.enrolments.recordFailure(key, now);
-      await sendReply(context, { text: t.codeRefused[language] });
-      return;
-    }
-    await this.services.store.enrolments.clearFailures(key);
-    report.awaitingCode = false;
-    report.enrolment = { id: enrolment.id, structureId: enrolment.structureId, structureName: enrolment.structureName, communeCode: enrolment.communeCode, communeName: enrolment.communeName };
-    const statement = report.statement;
-    delete report.statement;
-    await sendReply(context, { text: t.enrolled[language](enrolment.structureName) });
-    const first = statement ? this.services.readText(statement, reading) : reading;
-    await this.startOrResume(context, statement ? first : { ...reading, text: '' }, memory, false);
+    const outcome = await this.enrolment.takeCode(context, reading, this.reportMemory(memory));
+    if (outcome.kind !== 'enrolled') return;
+    const first = outcome.statement ? this.services.readText(outcome.statement, reading) : reading;
+    await this.startOrResume(context, outcome.statement ? first : { ...reading, text: '' }, memory, false);
   }
 
   // ── The form ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -678,13 +635,6 @@ export class ReportJourney implements MultiTurnJourney {
   private isOwner(memory: ConversationMemory, speaker: string | undefined): boolean {
     const owner = memory.report?.owner;
     return speaker === undefined || owner === undefined || owner === speaker;
-  }
-
-  /** A message that is an enrolment code and little else (« K7QX-M2PD-9RTA », « mon code : k7qx m2pd 9rta »). */
-  private isCodeAlone(reading: TurnReading): boolean {
-    if (reading.text.length > 60) return false;
-    const code = readEnrolmentCode(reading.text);
-    return code !== null && /[0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}/.test(reading.text);
   }
 
   /** The memory's report part, made when first needed; cleared of what a closed form leaves behind. */
