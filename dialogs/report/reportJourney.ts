@@ -4,12 +4,12 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { accountKey } from '../../src/bot/account';
 import { sendReply } from '../../src/bot/replies';
-import { reportFormCard, reportSummaryCard, type FormInputView } from '../../src/cards/reportCards';
+import { reportFormCard, reportSummaryCard } from '../../src/cards/reportCards';
 import { detectLanguage, type Language } from '../../src/language/text';
 import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { readEnrolmentCode } from '../../src/reports/enrolmentCodes';
-import { IsoDateSchema, REPORT_KINDS, type Centre, type EnrolmentStanding, type Report } from '../../src/reports/model';
+import type { Centre, EnrolmentStanding, Report } from '../../src/reports/model';
 import { readFormCommand, readReportIntent, readReportStatement } from '../../src/reports/reading';
 import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
@@ -18,11 +18,12 @@ import { FormRunner, REVIEW_STEP, type FormCommand, type FormDefinition } from '
 import { isPartnersChannel } from '../commands';
 import type { MultiTurnJourney } from '../journey';
 import {
-  actionLabel, asksSomethingElse, countsParents, looksLikeAnotherQuestion, numericIndicators, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
+  actionLabel, asksSomethingElse, looksLikeAnotherQuestion, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
   withParentsIndicators, type ReportValues,
 } from './reportForm';
 import { Enrolment, isCodeAlone } from './enrolment';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
+import { asksWholeForm, FREE_TEXT_FIELDS, readWholeForm, wholeFormInputs } from './wholeForm';
 
 /**
  * A CENTRE REPORTS AN ACTION. Staff of a centre social or EVS tell the bot what they ran; the bot asks only what is
@@ -55,14 +56,6 @@ const CardDataSchema = z.object({
   field: z.string().max(100).optional(),
 });
 type CardData = z.infer<typeof CardDataSchema>;
-
-/** A card input, as a card sends it: text, a number, or nothing. */
-/** A card input, as a card sends it: text or a number; anything else (an object, a list) counts as not filled. */
-const InputSchema = z.union([z.string(), z.number()]).optional().catch(undefined);
-/** Card inputs longer than any field allows are refused as too long, never cut. */
-const MAX_CARD_INPUT = 2000;
-/** Fields of free text: in a card they are what was typed, not a message that might be another question. */
-const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'partners', 'comment']);
 
 export class ReportJourney implements MultiTurnJourney {
   readonly id = 'report';
@@ -128,7 +121,7 @@ export class ReportJourney implements MultiTurnJourney {
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
     const intent = readReportIntent(reading.text);
     if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
-    return this.asksWholeForm(reading) || Object.keys(this.saidBeyond(reading, memory)).length > 0 || this.runner.answersPending(reading, memory);
+    return asksWholeForm(reading) || Object.keys(this.saidBeyond(reading, memory)).length > 0 || this.runner.answersPending(reading, memory);
   }
 
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
@@ -150,7 +143,7 @@ export class ReportJourney implements MultiTurnJourney {
       await this.answerCode(context, reading, memory);
       return;
     }
-    if (this.asksWholeForm(reading)) {
+    if (asksWholeForm(reading)) {
       await this.sendWholeForm(context, reading.language, memory);
       return;
     }
@@ -370,123 +363,38 @@ export class ReportJourney implements MultiTurnJourney {
     }
   }
 
-  private asksWholeForm(reading: TurnReading): boolean {
-    const text = reading.text.trim().toLowerCase();
-    return text === t.wholeForm.fr.toLowerCase() || text === t.wholeForm.en.toLowerCase() || /^(le |the )?formulaire( complet)?$|^(whole |full )?form$/.test(text);
-  }
-
   /** The whole form as one card, pre-filled; `problems`, what a submitted card must fix, is said above its inputs. */
   private async sendWholeForm(context: TurnContext, language: Language, memory: ConversationMemory, problems?: string): Promise<void> {
     const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
     const intro = problems ?? t.wholeFormIntro[language];
     const card = reportFormCard(
-      { heading: t.wholeForm[language], intro, draft: this.reportMemory(memory).draft ?? '', inputs: this.formInputs(values, language), submit: t.confirm[language] },
+      { heading: t.wholeForm[language], intro, draft: this.reportMemory(memory).draft ?? '', inputs: wholeFormInputs(values, values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined, language), submit: t.confirm[language] },
       context.activity.channelId,
     );
     await sendReply(context, { text: intro, cards: [card] });
   }
 
-  private formInputs(values: Partial<ReportValues>, language: Language): FormInputView[] {
-    const label = (key: keyof typeof summaryLabels) => summaryLabels[key][language];
-    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
-    const inputs: FormInputView[] = [{ kind: 'text', id: 'sheet', label: label('sheet'), value: values.sheet?.sheetCode ?? '', maxLength: 100, placeholder: 'PA 2.3.2' }];
-    if (sheet && sheet.actions.length > 0) {
-      const current = sheet.actions.find((action) => actionLabel(sheet, action.number) === values.action);
-      inputs.push({
-        kind: 'choice',
-        id: 'action',
-        label: label('action'),
-        // Nothing chosen for them: an action left unchosen is asked in the conversation.
-        value: current ? String(current.number) : values.action === null ? 'aucune' : '',
-        choices: [...sheet.actions.map((action) => ({ title: actionLabel(sheet, action.number) ?? String(action.number), value: String(action.number) })), { title: t.noParticularAction[language], value: 'aucune' }],
-      });
-    }
-    inputs.push(
-      { kind: 'choice', id: 'kind', label: label('kind'), value: values.kind ?? '', choices: REPORT_KINDS.map((id) => ({ title: KIND_LABELS[id][language], value: id })) },
-      { kind: 'text', id: 'title', label: label('title'), value: values.title ?? '', maxLength: 300 },
-      { kind: 'date', id: 'start', label: t.startDate[language], value: values.dates?.start ?? '' },
-      { kind: 'date', id: 'end', label: t.endDate[language], value: values.dates?.end ?? '' },
-    );
-    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
-      inputs.push({ kind: 'number', id: key, label: label(key), value: values[key] ?? null, min: key === 'sessions' ? 1 : 0, max: 1_000_000 });
-    }
-    inputs.push({ kind: 'text', id: 'partners', label: label('partners'), value: (values.partners ?? []).join(', '), maxLength: 2000 });
-    const indicators = withParentsIndicators(values, sheet).indicators;
-    (sheet ? numericIndicators(sheet) : []).forEach((indicator, index) => {
-      const value = indicators?.[indicator];
-      inputs.push({ kind: 'number', id: `indicator_${index}`, label: indicator, value: value ?? null, min: 0, max: 1_000_000_000 });
-    });
-    inputs.push({ kind: 'text', id: 'comment', label: label('comment'), value: values.comment ?? '', multiline: true, maxLength: 2000 });
-    return inputs;
-  }
-
   /**
-   * The whole form, sent as one card: each input goes through its field's reader like a typed answer, so a card
-   * meets the same refusals. What passes is kept; what does not is listed, then asked one by one.
+   * The whole form, sent back as one card (./wholeForm.ts reads it). What passes is kept; when something does not,
+   * the card comes back as it was sent with what to fix above it — a person who filled a card fixes it in the card,
+   * rather than being led into typed questions, and a typed answer still goes to the first gap.
    */
   private async takeWholeForm(context: TurnContext, reading: TurnReading, memory: ConversationMemory, data: unknown): Promise<void> {
-    const language = reading.language;
-    const inputs = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-    const text = (id: string): string => {
-      const value = InputSchema.parse(inputs[id]);
-      return value === undefined ? '' : String(value).trim();
-    };
-    const values: Partial<ReportValues> = { ...((memory.form?.values ?? {}) as Partial<ReportValues>) };
-    const problems: string[] = [];
-    const label = (key: keyof typeof summaryLabels) => summaryLabels[key][language];
-    for (const field of this.definition.fields) {
-      if (field.key === 'dates' || field.key === 'indicators') continue;
-      const typed = text(field.key);
-      if (typed === '') {
-        // An optional field left empty in the card means « none »; a required one stays to be asked.
-        if (field.key === 'partners') values.partners = [];
-        if (field.key === 'comment') values.comment = null;
-        continue;
-      }
-      if (typed.length > MAX_CARD_INPUT) {
-        problems.push(`${label(field.key)} : ${t.tooLong[language]}`);
-        continue;
-      }
-      // A card's free text is an answer even when it ends with « ? » or names a sheet: read it as a plain statement.
-      const asTyped = this.services.readText(typed, reading);
-      const cardReading = FREE_TEXT_FIELDS.has(field.key) ? { ...asTyped, text: typed.replace(/\?+\s*$/, ''), safety: null, command: null, sheets: { ...asTyped.sheets, codes: [] } } : asTyped;
-      const outcome = field.read(cardReading, values);
-      if (outcome === null) problems.push(`${label(field.key)} : ${field.key === 'sheet' ? t.sheetNeedsCode[language] : t.notANumber[language]}`);
-      else if ('problem' in outcome) problems.push(`${label(field.key)} : ${outcome.problem}`);
-      else {
-        const before = JSON.stringify(values[field.key]);
-        (values as Record<string, unknown>)[field.key] = outcome.value;
-        if (before !== JSON.stringify(outcome.value)) for (const cleared of field.alsoClears ?? []) if (cleared !== 'partners' || !('partners' in inputs)) delete values[cleared];
-      }
-    }
-    const dates = checkCardDates(text('start'), text('end') || text('start'), this.services.now());
-    if (dates && 'problem' in dates) problems.push(`${label('dates')} : ${t[dates.problem][language]}`);
-    else if (dates) values.dates = dates;
-    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
-    // The card holds the indicators of the sheet it was drawn for; a sheet first named in the card has its
-    // indicators asked one by one afterwards, rather than taken as « non concerné ».
-    const cardHadIndicators = Object.keys(inputs).some((key) => key.startsWith('indicator_'));
-    if (sheet && cardHadIndicators && JSON.stringify(values.sheet) === JSON.stringify((memory.form?.values as Partial<ReportValues> | undefined)?.sheet)) {
-      const indicators: Record<string, number | null> = {};
-      numericIndicators(sheet).forEach((indicator, index) => {
-        const typed = text(`indicator_${index}`);
-        const value = typed === '' ? null : Number(typed);
-        if (value !== null && (!Number.isFinite(value) || value < 0 || value > 1_000_000_000)) problems.push(`${indicator} : ${t.notANumber[language]}`);
-        // The parents count, or nothing, for the one that counts parents: it keeps following that count.
-        else if (countsParents(indicator) && (value === null || value === values.parents)) return;
-        else indicators[indicator] = value;
-      });
-      values.indicators = indicators;
-    }
+    const { values, problems } = readWholeForm(data, {
+      fields: this.definition.fields,
+      before: (memory.form?.values ?? {}) as Partial<ReportValues>,
+      reading,
+      readText: this.services.readText,
+      sheetById: (id) => this.services.sheets.sheetById(id),
+      now: this.services.now(),
+    });
     this.runner.giveValues(memory, values);
     if (problems.length > 0) {
-      // The form comes back as it was sent, with what passed kept and what to fix above it: a person who filled a card
-      // fixes it in the card, rather than being led into typed questions. A typed answer still goes to the first gap.
       this.runner.standAtNext(memory);
-      await this.sendWholeForm(context, language, memory, t.cardProblems[language](problems.map((problem) => `- ${problem}`).join('\n')));
+      await this.sendWholeForm(context, reading.language, memory, t.cardProblems[reading.language](problems.map((problem) => `- ${problem}`).join('\n')));
       return;
     }
-    await this.runner.resume(context, language, memory);
+    await this.runner.resume(context, reading.language, memory);
   }
 
   // ── Review and storing ──────────────────────────────────────────────────────────────────────────────────────
@@ -662,18 +570,6 @@ function saysLanguage(text: string, language: Language): boolean {
 function cardCommand(card: CardData): FormCommand {
   if (card.command === 'edit') return { kind: 'edit', field: card.field ?? null };
   return { kind: card.command === 'cancel' ? 'cancel' : 'confirm' };
-}
-
-/** The card's date inputs (`YYYY-MM-DD`), with the refusals of a typed date. */
-function checkCardDates(start: string, end: string, now: DateTime): { start: string; end: string } | { problem: 'notADate' | 'future' | 'endBeforeStart' } | null {
-  if (start === '') return null;
-  if (!IsoDateSchema.safeParse(start).success || !IsoDateSchema.safeParse(end).success) return { problem: 'notADate' };
-  const valid = (iso: string) => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-  if (!valid(start) || !valid(end)) return { problem: 'notADate' };
-  const today = now.setZone('Europe/Paris').toISODate() ?? '';
-  if (start > today || end > today) return { problem: 'future' };
-  if (end < start) return { problem: 'endBeforeStart' };
-  return { start, end };
 }
 
 function reportLine(report: Report, language: Language): string {
