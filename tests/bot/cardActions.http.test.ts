@@ -9,9 +9,8 @@ import { cardRefreshTexts } from '../../src/messages/cardRefresh';
 import { commonMessages } from '../../src/messages/common';
 import { openStore, type Store } from '../../src/storage';
 import { inviteCode } from '../helpers/enrolment';
-import { jailToLoopback } from '../helpers/networkJail';
-import { ServiceUrlReceiver } from '../helpers/serviceUrlReceiver';
-import { folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { postTeamsActivity, postTeamsInvoke, startTeamsApp, type TeamsApp } from '../helpers/teamsInvokes';
+import { folded } from '../helpers/transcript';
 
 /**
  * Teams' Universal Actions over HTTP, on the real application: a staff member reports an action in a Teams chat
@@ -32,63 +31,37 @@ const NoticeSchema = z.object({ statusCode: z.literal(200), type: z.literal('app
 const ExecuteSchema = z.looseObject({ type: z.literal('Action.Execute'), verb: z.string(), data: z.record(z.string(), z.unknown()) });
 type Execute = z.infer<typeof ExecuteSchema>;
 
-let unjail: () => void;
-let receiver: ServiceUrlReceiver;
-let bot: TestBot;
+let teams: TeamsApp;
 let store: Store;
-let baseUrl: string;
 
 beforeAll(async () => {
-  unjail = jailToLoopback();
-  receiver = await ServiceUrlReceiver.start();
-  bot = await startTestBot();
+  teams = await startTeamsApp();
   // The bot's own database, read beside it as the report transcripts read it.
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-  baseUrl = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}`;
+  store = await openStore(teams.bot.databaseUrl, createLogger('silent'));
 });
 afterAll(async () => {
   await store?.close();
-  await bot?.stop();
-  await receiver?.close();
-  unjail?.();
+  await teams?.stop();
 });
 
 /** A personal Teams chat with the bot, spoken over POST /api/messages. */
 function teamsChat(name: string) {
   const user = { id: `29:${name}-${randomUUID()}`, aadObjectId: `aad-${name}-${randomUUID()}` };
   const conversationId = `a:${name}-${randomUUID()}`;
-  const post = async (activity: Record<string, unknown>) => {
-    const response = await fetch(`${baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        timestamp: new Date().toISOString(),
-        channelId: 'msteams',
-        serviceUrl: receiver.serviceUrl,
-        conversation: { id: conversationId, conversationType: 'personal' },
-        from: user,
-        recipient: { id: 'maillage', name: 'Maillage' },
-        locale: 'fr-FR',
-        ...activity,
-      }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  };
+  const inThisChat = { conversation: { id: conversationId, conversationType: 'personal' }, from: user };
   return {
     user,
     conversationId,
     /** A message; its replies come back in the body. */
     async says(text: string) {
-      const { status, body } = await post({ type: 'message', text, deliveryMode: 'expectReplies' });
+      const { status, body } = await postTeamsActivity(teams, { ...inThisChat, type: 'message', text, deliveryMode: 'expectReplies' });
       expect(status).toBe(200);
       const activities = ActivitiesSchema.parse(body).activities;
       return { activities, text: folded(JSON.stringify(activities)) };
     },
     /** A button pressed, as Teams sends an Action.Execute. */
     clicks(action: Execute) {
-      return post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' } });
+      return postTeamsInvoke(teams, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' }, inThisChat);
     },
   };
 }
@@ -151,7 +124,7 @@ describe('the summary’s buttons, pressed in Teams', () => {
 
     // The answers replaced the card: nothing was posted in the chat.
     await settle();
-    expect(receiver.repliesTo(chat.conversationId)).toEqual([]);
+    expect(teams.receiver.repliesTo(chat.conversationId)).toEqual([]);
   });
 
   test('« Annuler » is answered by a card saying nothing was stored; its « Confirmer » pressed afterwards stores nothing', async () => {
@@ -185,7 +158,7 @@ describe('an answer with several cards', () => {
     expect(status).toBe(200);
     const card = refreshed(body);
     expect(JSON.stringify(card.body)).toContain(cardRefreshTexts.answerInChat.fr);
-    const [posted, ...more] = await receiver.waitForReplies(chat.conversationId, 1);
+    const [posted, ...more] = await teams.receiver.waitForReplies(chat.conversationId, 1);
     await settle();
     expect(more).toEqual([]);
     const answer = z.object({ type: z.literal('message'), attachments: z.array(z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive'), content: CardSchema })).min(2) }).parse(posted?.activity);
@@ -199,7 +172,7 @@ describe('card actions that do not go as planned', () => {
   test('a button whose action fails is answered with the plain error and its reference, never a bare 5xx; the next click works', async () => {
     const chat = teamsChat('failing');
     const { confirm } = await toSummary(chat);
-    const db = new Database(bot.databaseUrl.replace(/^sqlite:/, ''));
+    const db = new Database(teams.bot.databaseUrl.replace(/^sqlite:/, ''));
     try {
       // The database refuses the report, as a full disk or a broken connection would.
       db.exec("CREATE TRIGGER refuse_reports BEFORE INSERT ON reports BEGIN SELECT RAISE(ABORT, 'no space left'); END");

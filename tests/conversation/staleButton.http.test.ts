@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { commonMessages } from '../../src/messages/common';
-import { jailToLoopback } from '../helpers/networkJail';
-import { ServiceUrlReceiver } from '../helpers/serviceUrlReceiver';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { postTeamsInvoke, startTeamsApp, type TeamsApp } from '../helpers/teamsInvokes';
+import { conversation, folded } from '../helpers/transcript';
 
 /**
  * A card's button that no journey knows — an old card, a verb renamed since, a malformed action — pressed in Teams
@@ -11,46 +10,26 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  * the button is no longer valid, in their language, never « I received no question ».
  */
 
-let unjail: () => void;
-let receiver: ServiceUrlReceiver;
-let bot: TestBot;
-let baseUrl: string;
+let teams: TeamsApp;
 
 beforeAll(async () => {
-  unjail = jailToLoopback();
-  receiver = await ServiceUrlReceiver.start();
-  bot = await startTestBot();
-  baseUrl = `http://127.0.0.1:${await bot.app.http.listen(0, '127.0.0.1')}`;
+  teams = await startTeamsApp();
 });
 afterAll(async () => {
-  await bot?.stop();
-  await receiver?.close();
-  unjail?.();
+  await teams?.stop();
 });
 
 const AnswerSchema = z.object({ statusCode: z.literal(200), type: z.string(), value: z.unknown() });
 
 /** One Action.Execute invoke, as Teams sends it; the answer is the HTTP body. */
 async function clicks(value: unknown, locale = 'fr-FR') {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      channelId: 'msteams',
-      serviceUrl: receiver.serviceUrl,
-      conversation: { id: `a:stale-${randomUUID()}`, conversationType: 'personal' },
-      from: { id: `29:stale-${randomUUID()}`, aadObjectId: `aad-stale-${randomUUID()}` },
-      recipient: { id: 'maillage', name: 'Maillage' },
-      locale,
-      value,
-    }),
+  const { status, body } = await postTeamsInvoke(teams, 'adaptiveCard/action', value, {
+    conversation: { id: `a:stale-${randomUUID()}`, conversationType: 'personal' },
+    from: { id: `29:stale-${randomUUID()}`, aadObjectId: `aad-stale-${randomUUID()}` },
+    locale,
   });
-  expect(response.status).toBe(200);
-  return AnswerSchema.parse(await response.json());
+  expect(status).toBe(200);
+  return AnswerSchema.parse(body);
 }
 
 describe('a button no journey knows', () => {
@@ -78,7 +57,7 @@ describe('a button no journey knows', () => {
   });
 
   test('in the widget, an unknown Action.Submit says the same', async () => {
-    const chat = conversation(bot, { channelId: 'webchat' });
+    const chat = conversation(teams.bot, { channelId: 'webchat' });
     const turn = await chat.submits({ maillage: 'something-old', id: 3 });
     expect(folded(turn.text)).toContain(folded('plus valable'));
     expect(folded(turn.text)).not.toContain(folded('reçu de question'));

@@ -151,10 +151,11 @@ const kindedForm: FormDefinition<Kinded> = {
   },
 };
 
-test('a field only named, at another field, is that field’s answer, not a change: nothing is asked twice', async () => {
+/** A conversation on the kinded form, its memory as JSON between turns: « go » starts it, another route answers the rest. */
+function kindedChat() {
   const kinded = new FormRunner(kindedForm);
   let stored = '{}';
-  const adapter = new TestAdapter(async (context: TurnContext) => {
+  return new TestAdapter(async (context: TurnContext) => {
     const memory: ConversationMemory = ConversationMemorySchema.parse(JSON.parse(stored));
     const reading = readTurn(readTurnInput(context), readers, now);
     if (kinded.pendingQuestion(memory) !== null && kinded.answersPending(reading, memory)) await kinded.answer(context, reading, memory);
@@ -162,7 +163,10 @@ test('a field only named, at another field, is that field’s answer, not a chan
     else await context.sendActivity('(autre réponse)');
     stored = JSON.stringify(memory);
   });
-  await adapter
+}
+
+test('a field only named, at another field, is that field’s answer, not a change: nothing is asked twice', async () => {
+  await kindedChat()
     .send('go')
     .assertReply('Quel type ?')
     .send('Café des parents')
@@ -173,14 +177,5 @@ test('a field only named, at another field, is that field’s answer, not a chan
 });
 
 test('a change said with its word counts at any field', async () => {
-  const kinded = new FormRunner(kindedForm);
-  let stored = '{}';
-  const adapter = new TestAdapter(async (context: TurnContext) => {
-    const memory: ConversationMemory = ConversationMemorySchema.parse(JSON.parse(stored));
-    const reading = readTurn(readTurnInput(context), readers, now);
-    if (kinded.pendingQuestion(memory) !== null && kinded.answersPending(reading, memory)) await kinded.answer(context, reading, memory);
-    else if (reading.text === 'go') await kinded.start(context, reading, memory);
-    stored = JSON.stringify(memory);
-  });
-  await adapter.send('go').assertReply('Quel type ?').send('modifier le nombre de parents').assertReply('Combien de parents ?').startTest();
+  await kindedChat().send('go').assertReply('Quel type ?').send('modifier le nombre de parents').assertReply('Combien de parents ?').startTest();
 });
