@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { teamsAccountKey } from '../reports/accounts';
+import { TEAMS_CHANNEL_ID } from '../shared/channels';
 
 /**
  * Who is speaking, as a key the reports' enrolments are bound to: in Teams the person's Entra ID object id (the same
@@ -9,7 +10,7 @@ import { teamsAccountKey } from '../reports/accounts';
 export function accountKey(context: TurnContext): string {
   const { channelId, from } = context.activity;
   const aad = typeof from?.aadObjectId === 'string' ? from.aadObjectId.trim() : '';
-  if (channelId === 'msteams' && aad) return teamsAccountKey(aad);
+  if (channelId === TEAMS_CHANNEL_ID && aad) return teamsAccountKey(aad);
   return `${String(channelId ?? 'unknown').slice(0, 50)}:${String(from?.id ?? 'anonymous').slice(0, 200)}`;
 }
 

@@ -9,7 +9,8 @@ import {
 } from 'botbuilder';
 import { detectLanguage } from '../language/text';
 import type { Logger } from '../log/logger';
-import { ANSWERED_BY_CARD_REFRESH, answerCardAction } from './cardRefresh';
+import { TEAMS_CHANNEL_ID } from '../shared/channels';
+import { ANSWERED_BY_CARD_REFRESH, answerCardAction, messageAnswer } from './cardRefresh';
 import type { ConversationStateStore } from './conversationState';
 import type { ComposeMessageExtension } from './messageExtension';
 import {
@@ -21,6 +22,7 @@ import {
   TENANT_REFUSED_INVOKE_BODY,
   tenantOf,
 } from './teamsPolicy';
+import { describe } from './turnErrors';
 import { withTypingIndicator, type TypingOptions } from './typing';
 
 /** What answers a turn: the dialogs (dialogs/mainDialog.ts), given to the bot when it is built. */
@@ -87,7 +89,7 @@ export class MaillageBot extends TeamsActivityHandler {
         const botId = activity.recipient?.id;
         const someoneElseJoined = (activity.membersAdded ?? []).some((member) => member.id !== botId);
         // Teams announces a personal installation with the bot alone in membersAdded.
-        if (someoneElseJoined || (activity.channelId === 'msteams' && addsTheBot(activity))) await this.mainDialog.greet(context);
+        if (someoneElseJoined || (activity.channelId === TEAMS_CHANNEL_ID && addsTheBot(activity))) await this.mainDialog.greet(context);
       }
       await next();
     });
@@ -172,13 +174,9 @@ function tenantRefusedInvoke(name: string | undefined, refusal: string): { statu
     return { status: 200, body: { composeExtension: { type: 'message', text: refusal } } };
   }
   if (name === 'adaptiveCard/action') {
-    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: refusal } };
+    return { status: 200, body: messageAnswer(refusal) };
   }
   return { status: 403, body: TENANT_REFUSED_INVOKE_BODY };
-}
-
-function describe(error: unknown): { name?: string; message?: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }
 
 /** A message, a shared position (event), a card's action (invoke): what a person did. */

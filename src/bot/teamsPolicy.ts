@@ -8,7 +8,6 @@ import { TEAMS_CHANNEL_ID } from '../shared/channels';
  * (ALLOWED_TENANTS), and in channels and group chats only the messages that @mention it.
  */
 
-
 /** Conversations several people share: the bot speaks there only when spoken to. */
 const SHARED_CONVERSATION_TYPES: ReadonlySet<string> = new Set(['channel', 'groupChat']);
 
@@ -46,7 +45,7 @@ export function isSharedConversation(activity: Partial<Activity>): boolean {
 }
 
 /** Whether the message's entities @mention the bot (the activity's recipient). */
-export function mentionsBot(activity: Partial<Activity>): boolean {
+function mentionsBot(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
   if (!botId) return false;
   // Channels over HTTP have their entities checked (src/server/activitySchema.ts); in-process channels may not.
@@ -70,7 +69,7 @@ export function isAddressedToBot(activity: Partial<Activity>): boolean {
 }
 
 /** The team a conversation update is about, when Teams says so (`channelData.team.id`). */
-export function teamOf(activity: Partial<Activity>): string | undefined {
+function teamOf(activity: Partial<Activity>): string | undefined {
   const parsed = TeamChannelDataSchema.safeParse(activity.channelData);
   return parsed.success ? parsed.data.team.id : undefined;
 }

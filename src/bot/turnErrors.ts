@@ -58,6 +58,7 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
 /** Told of each failed turn (metrics): the channel's answer is a 200 all the same. */
 export type TurnFailureListener = (channelId: string | undefined) => void;
 
-function describe(error: unknown): { name?: string; message?: string } {
+/** What is logged of an error: its name and message, never its stack (also the bot's failed typing indicators). */
+export function describe(error: unknown): { name?: string; message?: string } {
   return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
 }

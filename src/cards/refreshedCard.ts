@@ -77,22 +77,25 @@ export function refreshedCard(replies: readonly RepliedMessage[], answerInChat: 
     type: 'AdaptiveCard',
     $schema: SCHEMA,
     version: '1.5',
-    body: [...texts.flatMap(textBlocks), ...last.body],
+    body: [...texts.flatMap((text) => lineBlocks(textLines(text))), ...last.body],
     ...(actions.length > 0 ? { actions } : {}),
   };
   if (jsonBytes(card) > MAX_REFRESHED_CARD_BYTES) return { kind: 'inChat', card: answerInChatCard(answerInChat) };
   return { kind: 'card', card };
 }
 
+/** A message's lines that show something: blank lines only space a chat's message out. */
+export function textLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '');
+}
+
 /**
- * A reply's text as TextBlocks, a line each: a chat shows each line of a message on its own, while a TextBlock's
- * Markdown joins lines a single newline separates into one paragraph (a sheet's name ran into its plan's).
+ * A reply's lines as TextBlocks, one each (also src/cards/teamsMessage.ts's): a chat shows each line of a message on
+ * its own, while a TextBlock's Markdown joins lines a single newline separates into one paragraph (a sheet's name ran
+ * into its plan's).
  */
-function textBlocks(text: string): object[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => ({ type: 'TextBlock', text: line, wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
+export function lineBlocks(lines: readonly string[]): object[] {
+  return lines.map((line, index) => ({ type: 'TextBlock', text: line, wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
 }
 
 /** The short card that stands for an answer posted in the chat. */

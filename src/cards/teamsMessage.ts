@@ -1,4 +1,5 @@
 import { fold } from '../language/text';
+import { jsonBytes, lineBlocks, textLines } from './refreshedCard';
 
 /**
  * Teams shows a message's text above its cards, so an answer whose card restates its text reads twice there (a
@@ -24,12 +25,11 @@ export interface TeamsMessage {
 export function textIntoCards(text: string, cards: readonly object[]): TeamsMessage | null {
   const first = cards[0];
   if (!isAdaptiveCard(first)) return null;
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const lines = textLines(text);
   const said = wordsOf(cards);
   const unsaid = lines.filter((line) => !tokens(line).every((token) => said.has(token)));
-  const blocks = unsaid.map((line, index) => ({ type: 'TextBlock', text: line, wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
-  const folded = { ...first, body: [...blocks, ...first.body] };
-  if (Buffer.byteLength(JSON.stringify(folded), 'utf8') > MAX_CARD_BYTES) return null;
+  const folded = { ...first, body: [...lineBlocks(unsaid), ...first.body] };
+  if (jsonBytes(folded) > MAX_CARD_BYTES) return null;
   return { cards: [folded, ...cards.slice(1)], summary: summaryOf(lines[0] ?? '') };
 }
 
@@ -39,7 +39,7 @@ function isAdaptiveCard(card: unknown): card is { type: 'AdaptiveCard'; body: un
 
 /** A line's words, folded, without Markdown's marks and escapes: what must be in a card for the line to be said. */
 function tokens(line: string): string[] {
-  return fold(line.replace(/\\(.)/g, '$1')).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return fold(withoutEscapes(line)).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function wordsOf(cards: readonly object[]): Set<string> {
@@ -57,6 +57,11 @@ function wordsOf(cards: readonly object[]): Set<string> {
 }
 
 function summaryOf(line: string): string {
-  const plain = line.replace(/\\(.)/g, '$1').replace(/\*\*|__|[*_`]/g, '').replace(/^\s*(?:[-•]|\d+\.)\s+/, '').trim();
+  const plain = withoutEscapes(line).replace(/\*\*|__|[*_`]/g, '').replace(/^\s*(?:[-•]|\d+\.)\s+/, '').trim();
   return plain.length > SUMMARY_LENGTH ? `${plain.slice(0, SUMMARY_LENGTH - 1)}…` : plain;
+}
+
+/** Markdown's backslash escapes (src/language/markdown.ts) undone: the characters as a reader sees them. */
+function withoutEscapes(line: string): string {
+  return line.replace(/\\(.)/g, '$1');
 }

@@ -63,7 +63,7 @@ export class HttpProblem extends Error {
 }
 
 /** Seconds a client should wait before retrying when the server is not ready yet, or is restarting. */
-const RETRY_AFTER_SECONDS = 2;
+export const RETRY_AFTER_SECONDS = 2;
 
 /** The catalogue code each refused response was answered with, for the metrics (errors by code). */
 const answeredCodes = new WeakMap<ServerResponse, HttpErrorCode>();

@@ -4,8 +4,8 @@ import { DEFAULT_DIRECT_LINE_LIMITS } from '../directline/limits';
 import { findPublicDir, StaticAsset } from '../directline/staticAssets';
 import type { Logger } from '../log/logger';
 import { DRAFT_TTL_DAYS } from '../storage/statePurge';
-import { HttpProblem, sendProblem } from './errors';
-import { TEAMS_FRAME_ANCESTORS } from './tabRoutes';
+import { registerStaticRoutes } from './staticRoutes';
+import { FRAMED_BY_TEAMS } from './tabRoutes';
 
 /**
  * `GET /privacy` and `GET /terms`: what Maillage keeps and for how long, and what it is for — the pages the Teams
@@ -26,7 +26,7 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
     "style-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
+    FRAMED_BY_TEAMS,
   ].join('; '),
   'Referrer-Policy': 'no-referrer',
 });
@@ -75,18 +75,14 @@ export function registerLegalPages(server: restify.Server, options: LegalPagesOp
     });
   const page = (file: string) => new StaticAsset({ file: path.join(dir, file), contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=300', transform: fill });
   const styles = new StaticAsset({ file: path.join(dir, 'legal.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' });
-  for (const [route, asset] of [
-    [PRIVACY_PATH, page('privacy.html')],
-    [TERMS_PATH, page('terms.html')],
-    [LEGAL_STYLES_PATH, styles],
-  ] as const) {
-    server.get(route, async (req: restify.Request, res: restify.Response) => {
-      try {
-        await asset.serve(req, res, PAGE_HEADERS);
-      } catch (error) {
-        log.error({ err: error, url: req.url }, 'legal page could not be served');
-        sendProblem(res, new HttpProblem('internal_error', 'The page could not be read.'));
-      }
-    });
-  }
+  registerStaticRoutes(
+    server,
+    [
+      [PRIVACY_PATH, page('privacy.html'), PAGE_HEADERS],
+      [TERMS_PATH, page('terms.html'), PAGE_HEADERS],
+      [LEGAL_STYLES_PATH, styles, PAGE_HEADERS],
+    ],
+    log,
+    { failure: 'legal page could not be served', problem: 'The page could not be read.' },
+  );
 }

@@ -155,7 +155,6 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
     sendProblem(res, new HttpProblem('bad_request', message, field));
   };
 
-
   server.get(REPORTS_PATH, async (req: restify.Request, res: restify.Response) => {
     const admitted = await admit(req, res);
     if (!admitted) return;

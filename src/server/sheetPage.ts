@@ -7,7 +7,8 @@ import { axisPath, readableText, SHEET_PAGE_PREFIX, sheetName, sheetPagePath } f
 import { PlanSchema, SheetSchema, sheetIdentity, type Sheet, type SheetItem, type SheetSection } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import { describeError } from './clientFaults';
-import { TAB_PATH, TEAMS_FRAME_ANCESTORS } from './tabRoutes';
+import { RETRY_AFTER_SECONDS } from './errors';
+import { FRAMED_BY_TEAMS, TAB_PATH } from './tabRoutes';
 
 /**
  * `GET /sheets/:plan/:code` (INTERFACES.md): one whole sheet as an accessible HTML page — a card's « voir la fiche »
@@ -33,7 +34,7 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
     "connect-src 'self' https://res.cdn.office.net",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
+    FRAMED_BY_TEAMS,
   ].join('; '),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -89,7 +90,7 @@ export function registerSheetPage(server: restify.Server, deps: SheetPageDeps): 
       }
       const sheets = deps.sheets();
       if (!sheets) {
-        res.setHeader('Retry-After', '2');
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
         sendPage(res, 503, messagePage(language, pageTexts[language].notReadyTitle, pageTexts[language].notReady));
         return;
       }
@@ -140,6 +141,7 @@ const pageTexts: Record<Language, {
   errorTitle: string;
   error: string;
   intro: string;
+  territory: string;
   sheetLanguageNote: string;
 }> = {
   fr: {
@@ -152,6 +154,7 @@ const pageTexts: Record<Language, {
     errorTitle: 'Fiche indisponible',
     error: "Un problème technique empêche d'afficher cette fiche. Réessayez dans un instant.",
     intro: 'Fiche action',
+    territory: 'Territoire',
     sheetLanguageNote: '',
   },
   en: {
@@ -164,6 +167,7 @@ const pageTexts: Record<Language, {
     errorTitle: 'Sheet unavailable',
     error: 'A technical problem stops this sheet from showing. Try again in a moment.',
     intro: 'Action sheet',
+    territory: 'Territory',
     sheetLanguageNote: 'The sheet is quoted as written, in French.',
   },
 };
@@ -219,13 +223,13 @@ function malformedPage(language: Language): string {
 }
 
 /** The whole sheet: its name, its plan and place in the plan, then every section in the order of the file. */
-export function sheetPage(sheet: Sheet, language: Language): string {
+function sheetPage(sheet: Sheet, language: Language): string {
   const texts = pageTexts[language];
   const messages = sheetMessages[language];
   const plan = sheet.plan;
   const facts = [
     messages.labelled(messages.plan, plan.title),
-    plan.territory ? messages.labelled(language === 'fr' ? 'Territoire' : 'Territory', plan.territory) : undefined,
+    plan.territory ? messages.labelled(texts.territory, plan.territory) : undefined,
     plan.period ? messages.labelled(messages.period, plan.period) : undefined,
     sheet.axis.length > 0 ? messages.labelled(messages.axis, axisPath(sheet)) : undefined,
     sheet.version,
@@ -285,7 +289,7 @@ function itemsHtml(items: readonly SheetItem[]): string {
 }
 
 /** Every sheet text is hostile: the five characters that could end a text or an attribute are escaped. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type restify from 'restify';
 import type { Logger } from '../log/logger';
 import { findPublicDir, StaticAsset } from '../directline/staticAssets';
-import { HttpProblem, sendProblem } from './errors';
+import { registerStaticRoutes, type StaticRoute } from './staticRoutes';
 
 /**
  * The indicators tab (issue 12 §4): `GET /tab`, the Teams static tab that also works in a plain browser, its script
@@ -14,9 +14,10 @@ export const TAB_PATH = '/tab';
 
 /**
  * Where Teams frames a tab (web, desktop and mobile clients, Outlook and microsoft365.com, which also host Teams apps).
- * Any other site may not frame the page.
+ * Any other site may not frame the page. The policy directive of every page Teams shows: the tab, a sheet's page in
+ * the stage view, the legal pages the app's details link to.
  */
-export const TEAMS_FRAME_ANCESTORS = [
+export const FRAMED_BY_TEAMS = `frame-ancestors 'self' ${[
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
   'https://teams.cloud.microsoft',
@@ -26,15 +27,15 @@ export const TEAMS_FRAME_ANCESTORS = [
   'https://outlook.office.com',
   'https://outlook.office365.com',
   'https://*.microsoft365.com',
-] as const;
+].join(' ')}`;
 
 /**
  * The tab's policy: scripts and styles from here only (no inline script, no eval), connections to here (the
- * indicators API) and to Microsoft's list of Teams hosts, images from here and data: (Chart.js draws on a canvas; the export is a blob: download), framed
- * by Teams only, no referrer.
+ * indicators API) and to Microsoft's list of Teams hosts, images from here and data: (Chart.js draws on a canvas; the
+ * export is a blob: download), framed by Teams only, no referrer.
  */
-export function tabPageHeaders(): Record<string, string> {
-  const policy = [
+const TAB_PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
@@ -44,10 +45,10 @@ export function tabPageHeaders(): Record<string, string> {
     "base-uri 'none'",
     "form-action 'none'",
     "object-src 'none'",
-    `frame-ancestors 'self' ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
-  ].join('; ');
-  return { 'Content-Security-Policy': policy, 'Referrer-Policy': 'no-referrer' };
-}
+    FRAMED_BY_TEAMS,
+  ].join('; '),
+  'Referrer-Policy': 'no-referrer',
+});
 
 /** teams-js's browser bundle (its package's `main`). */
 function teamsJsBundle(): string {
@@ -63,22 +64,13 @@ export function registerTab(server: restify.Server, options: { log: Logger }): v
   const log = options.log.child({ module: 'tab' });
   const tabDir = path.join(findPublicDir(), 'tab');
   const script = (file: string) => new StaticAsset({ file, contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' });
-  const assets: Array<[string, StaticAsset, Record<string, string>?]> = [
-    [TAB_PATH, new StaticAsset({ file: path.join(tabDir, 'tab.html'), contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' }), tabPageHeaders()],
+  const routes: StaticRoute[] = [
+    [TAB_PATH, new StaticAsset({ file: path.join(tabDir, 'tab.html'), contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' }), TAB_PAGE_HEADERS],
     [`${TAB_PATH}/tab.js`, script(path.join(tabDir, 'tab.js'))],
     [`${TAB_PATH}/stage.js`, script(path.join(tabDir, 'stage.js'))],
     [`${TAB_PATH}/tab.css`, new StaticAsset({ file: path.join(tabDir, 'tab.css'), contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' })],
     [`${TAB_PATH}/vendor/teams-js.js`, script(teamsJsBundle())],
     [`${TAB_PATH}/vendor/chart.js`, script(chartJsBundle())],
   ];
-  for (const [route, asset, headers] of assets) {
-    server.get(route, async (req: restify.Request, res: restify.Response) => {
-      try {
-        await asset.serve(req, res, headers);
-      } catch (error) {
-        log.error({ err: error, url: req.url }, 'tab file could not be served');
-        sendProblem(res, new HttpProblem('internal_error', 'The file could not be read.'));
-      }
-    });
-  }
+  registerStaticRoutes(server, routes, log, { failure: 'tab file could not be served', problem: 'The file could not be read.' });
 }

@@ -1,2 +1,2 @@
-/** Teams' channel id in Bot Framework activities: the bot's Teams policy and the cards' Teams links both test it. */
+/** Teams' channel id in Bot Framework activities: whatever is done only in Teams tests it against this. */
 export const TEAMS_CHANNEL_ID = 'msteams';
