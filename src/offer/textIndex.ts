@@ -17,13 +17,19 @@ function foldedTerms(folded: string): string[] {
   return [...terms];
 }
 
+/**
+ * The shortest query word widened to the words it starts. A word of three letters (« Caf », « PMI », « EVS ») is an
+ * organisation's acronym, not the start of a longer word being typed: widened, « caf » would find every « café ».
+ */
+const WIDENED_LETTERS = 4;
+
 /** The shape of an exported index: flexsearch's own (key, data) pairs, plus our vocabulary for prefix search. */
 export type TextIndexExport = { parts: Array<[string, string]>; vocabulary: string[] };
 
 /**
  * Entries are added already folded (the offer folds each text once); queries are folded here. Words are indexed
- * whole ("strict": a fraction of the memory of prefix indexing); a query word that is the start of known words
- * ("sophro") is widened to them from the vocabulary.
+ * whole ("strict": a fraction of the memory of prefix indexing); a query word of WIDENED_LETTERS or more that is the
+ * start of known words ("sophro") is widened to them from the vocabulary.
  */
 export class TextIndex {
   /** The text being added and its terms, worked out once for the vocabulary and for flexsearch. */
@@ -49,7 +55,7 @@ export class TextIndex {
   }
 
   private widen(term: string): string[] {
-    if (this.vocabulary.has(term) || term.length < 3) return [term];
+    if (this.vocabulary.has(term) || term.length < WIDENED_LETTERS) return [term];
     this.sorted ??= [...this.vocabulary].sort();
     const sorted = this.sorted;
     let lo = 0;

@@ -1,12 +1,12 @@
 import type { DateTime } from 'luxon';
 import type { CommuneIndex, CommuneMatch } from '../geo';
-import { STOP_WORDS, words as foldedWords } from '../language/text';
+import { words as foldedWords } from '../language/text';
 import type { OfferIndex, OfferReading } from '../offer';
 import { DEPARTEMENT_RADIUS_KM } from '../offer/engine';
-import { singular } from '../offer/phrases';
 import { presentHit, type PresentedHit } from '../offer/present';
 import { DEFAULT_RADIUS_KM, isChildAudience, searchOffer, type Point } from '../offer/search';
 import { readTurn } from '../reading';
+import { sheetNumberOf } from '../reports/indicators';
 import type { ReportRepository } from '../storage';
 import { readSheetQuestion, type SheetIndex, type SheetQuestion } from '../sheets';
 import type { Sheet } from '../sheets/model';
@@ -106,7 +106,7 @@ export class ComposeSearch {
     const ranked = topic.length > 0 ? sheets.search(sheets.resolveTerms(topic)).map((match) => match.sheet).filter((sheet) => !seen.has(sheet.id)) : [];
     // A query that is only a code is about that sheet: the offer has nothing to add.
     const onlyCode = exact.length > 0 && topicOf(reading.sheets).length === 0;
-    const services = onlyCode ? [] : place ? this.servicesAround(place, reading.offer, wanted) : this.servicesByText(query, wanted);
+    const services = onlyCode ? [] : place ? this.servicesAround(place, reading.offer, wanted) : offer.searchText(query, wanted);
 
     const items: Found[] = exact.map((sheet) => ({ sheet }));
     for (let i = 0; items.length < wanted && (i < ranked.length || i < services.length); i++) {
@@ -114,20 +114,6 @@ export class ComposeSearch {
       if (i < services.length) items.push({ serviceIndex: services[i] });
     }
     return items.slice(0, wanted);
-  }
-
-  /**
-   * Services whose name or description hold the words. A word of three letters (« Caf », « PMI », « EVS ») is an
-   * organisation's acronym, not the start of a longer word being typed: the offer's text index widens any word of
-   * three letters or more to the words it starts (« caf » → « café »), so a hit must hold such a word whole (its
-   * plural too: « jeu » finds « jeux »). Shorter words are matched whole by the index already, stop-words not at all.
-   */
-  private servicesByText(text: string, limit: number): number[] {
-    const { offer } = this.services;
-    const short = [...new Set(foldedWords(text))].filter((word) => word.length === ACRONYM_LETTERS && !STOP_WORDS.has(word) && /[a-z]/.test(word));
-    const hits = offer.searchText(text, short.length > 0 ? Math.max(limit, 200) : limit);
-    if (short.length === 0) return hits;
-    return hits.filter((index) => holdsWholeWords(offer.service(index), short)).slice(0, limit);
   }
 
   /**
@@ -139,7 +125,7 @@ export class ComposeSearch {
     const { offer, communes } = this.services;
     const kinds = reading.kinds.length > 0 ? reading.kinds : reading.situationKinds.length > 0 ? reading.situationKinds : null;
     const departement = place.match.marking === 'departement' ? (place.match.departement?.code ?? null) : null;
-    const textIds = kinds === null && reading.freeText ? new Set(this.servicesByText(reading.freeText, 200)) : null;
+    const textIds = kinds === null && reading.freeText ? new Set(offer.searchText(reading.freeText, 200)) : null;
     const search = (ids: ReadonlySet<number> | null) =>
       searchOffer(offer, communes, {
         point: place.point,
@@ -198,18 +184,9 @@ export class ComposeSearch {
   }
 }
 
-/** Reports name their sheet as typed in the form (« pa 3.2.1 » or « PA 3.2.1 »): compared folded. */
+/** Reports name their sheet as typed in the form (« pa 3.2.1 », « PA 3.2.1 »): matched by number, as their figures are. */
 function sheetKey(planId: string, code: string): string {
-  return `${planId}\u0000${code.trim().toUpperCase().replace(/\s+/g, ' ')}`;
-}
-
-/** The shortest words the offer's text index widens to longer ones; in a query, they are matched whole. */
-const ACRONYM_LETTERS = 3;
-
-/** Whether the service's name, structure or summary (what its preview shows) holds each word whole, plurals folded. */
-function holdsWholeWords(service: { name: string; structureName: string | null; summary: string | null }, short: readonly string[]): boolean {
-  const held = new Set(foldedWords(`${service.name} ${service.structureName ?? ''} ${service.summary ?? ''}`).map(singular));
-  return short.every((word) => held.has(word));
+  return `${planId}\u0000${sheetNumberOf(code)}`;
 }
 
 /** A commune the query named, and the point its services are searched around. */
