@@ -95,7 +95,7 @@ export class ReportJourney implements MultiTurnJourney {
    */
   wants(reading: TurnReading, memory: ConversationMemory, partners: boolean): boolean {
     const staff = partners || memory.report?.enrolment !== undefined;
-    const intent = readReportIntent(reading.text);
+    const intent = readReportIntent(reading.text, reading.now);
     if (intent !== null) return staff || (intent.kind === 'start' && !intent.statement);
     // A code pasted on its own, before anything else: the enrolment it is for.
     if (isCodeAlone(reading) && !memory.report?.enrolment) return true;
@@ -119,7 +119,7 @@ export class ReportJourney implements MultiTurnJourney {
     if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
-    const intent = readReportIntent(reading.text);
+    const intent = readReportIntent(reading.text, reading.now);
     if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
     return asksWholeForm(reading) || Object.keys(this.saidBeyond(reading, memory)).length > 0 || this.runner.answersPending(reading, memory);
   }
@@ -186,7 +186,7 @@ export class ReportJourney implements MultiTurnJourney {
 
   /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
   async answerIntent(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    const intent = readReportIntent(reading.text);
+    const intent = readReportIntent(reading.text, reading.now);
     if (intent === null) {
       if (isCodeAlone(reading)) {
         this.reportMemory(memory).awaitingCode = true;
@@ -299,7 +299,7 @@ export class ReportJourney implements MultiTurnJourney {
       report.draft = body.data.draft;
       if (body.data.correcting) report.correcting = body.data.correcting;
       else delete report.correcting;
-      const statement = !onlyResume && readReportIntent(reading.text)?.kind === 'start' && readReportStatement(reading.text, reading.now);
+      const statement = !onlyResume && readReportIntent(reading.text, reading.now)?.kind === 'start' && readReportStatement(reading.text, reading.now);
       const extra = statement && Object.keys(statement).length > 0 ? ` ${t.resumedInstead[language]}` : '';
       await sendReply(context, { text: `${t.resumed[language](this.draftName(memory, language))}${extra}` });
       await this.runner.resume(context, language, memory);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { PARIS } from '../../offer/parisTime';
 import { readDatesInFolded } from './dates';
 import { foldKeepingPlaces, tokenize, type FoldedText } from './folding';
 import { findReportKind } from './kinds';
@@ -29,10 +30,11 @@ const BEFORE_QUESTION = /^(?:(?:et|mais|alors|au fait|sinon|euh|ben|bon|dites|di
 /**
  * What a message asks of the report journey: start a report (or tell one: « on a fait un café des parents… »),
  * resume a draft, list one's reports, correct one. Null for anything else, questions for figures included.
+ * `now` is the turn's time: a day told is « past » against it, in Paris time.
  */
-export function readReportIntent(text: string): ReportIntent {
+export function readReportIntent(text: string, now: DateTime = DateTime.now().setZone(PARIS)): ReportIntent {
   try {
-    return readIntent(text);
+    return readIntent(text, now);
   } catch {
     return null;
   }
@@ -53,7 +55,7 @@ export function readsAsQuestion(text: string): boolean {
   }
 }
 
-function readIntent(text: string): ReportIntent {
+function readIntent(text: string, now: DateTime): ReportIntent {
   const folded = foldKeepingPlaces(text.length > 2_000 ? text.slice(0, 2_000) : text);
   const f = folded.text.replace(/[!.]+$/, '').trim();
   if (f.length === 0) return null;
@@ -85,7 +87,7 @@ function readIntent(text: string): ReportIntent {
   if (START_VERB.test(f) && (actionWords || namesAReport || kindNamed || COUNT_NOUN.test(f))) return { kind: 'start', statement: false };
   // « café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV »: no verb, but only a report says all
   // three — a kind of action, a day gone by, who came. A sheet named in it does not make it a sheet question.
-  if (!question && kindNamed && COUNT_NOUN.test(f) && saysAPastDay(folded)) return { kind: 'start', statement: true };
+  if (!question && kindNamed && COUNT_NOUN.test(f) && saysAPastDay(folded, now)) return { kind: 'start', statement: true };
   if (/\b(?:faire|remplir|nouvelle|nouveau|new|creer|commencer|start|ecrire|rediger|submit|file|make)\b/.test(f) && (namesAReport || /\bbilan\b/.test(f))) {
     return { kind: 'start', statement: false };
   }
@@ -94,7 +96,7 @@ function readIntent(text: string): ReportIntent {
 }
 
 /** Whether a text names a day or a period already gone (« le 12 mars », « mardi dernier »); a date to come does not. */
-function saysAPastDay(folded: FoldedText): boolean {
-  const { dates } = readDatesInFolded(folded, DateTime.now().setZone('Europe/Paris'));
+function saysAPastDay(folded: FoldedText, now: DateTime): boolean {
+  const { dates } = readDatesInFolded(folded, now);
   return dates !== null && !('problem' in dates && dates.problem === 'future');
 }
