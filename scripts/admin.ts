@@ -5,7 +5,7 @@
  *   staff                            who may report, for which centre
  *   revoke ENROLMENT-ID              takes that right away; the account is remembered as revoked, so it sees no
  *                                    centre's figures (not every centre's, as a partner) until it enrols again
- *   export [--format csv|json] [--plan P] [--sheet S] [--action A] [--structure ID] [--commune INSEE] [--from D] [--to D]
+ *   export [--format csv|json] [--separator comma|semicolon] [--plan P] [--sheet S] [--action A] [--structure ID] [--commune INSEE] [--from D] [--to D]
  *                                    the reports on stdout, the same bytes as GET /api/reports
  *
  * Configuration comes from the environment, as for the bot (DATABASE_URL, KNOWLEDGE_DIR). A user's mistake (a bad
@@ -34,7 +34,7 @@ const USAGE = `Usage : npm run admin -- COMMANDE
                                    (valable N jours, 14 par défaut ; le code est la dernière ligne affichée)
   staff                            liste les personnes inscrites et leur centre
   revoke ID-INSCRIPTION            retire une inscription (voir staff pour les identifiants)
-  export [--format csv|json] [--plan P] [--sheet S] [--action A] [--structure ID] [--commune INSEE] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ]
+  export [--format csv|json] [--separator comma|semicolon] [--plan P] [--sheet S] [--action A] [--structure ID] [--commune INSEE] [--from AAAA-MM-JJ] [--to AAAA-MM-JJ]
                                    écrit les déclarations sur la sortie standard (JSON par défaut)
 
 Lit DATABASE_URL et KNOWLEDGE_DIR comme le bot.
@@ -249,6 +249,7 @@ function adminActor(): string {
 
 const EXPORT_OPTIONS = {
   format: { type: 'string' },
+  separator: { type: 'string' },
   plan: { type: 'string' },
   sheet: { type: 'string' },
   action: { type: 'string' },
@@ -267,7 +268,7 @@ async function exportReports(args: string[], context: Context): Promise<void> {
   const sheets = reading.query.sheetNumber ? loadSheets(context.config.knowledgeDir, context.config.databaseUrl) : undefined;
   const query = resolveSheetNumber(reading.query, sheets);
   const reports = await withStore(context, (store) => findReports(store, query));
-  const body = query.format === 'csv' ? reportsCsv(reports) : reportsJson(reports);
+  const body = query.format === 'csv' ? reportsCsv(reports, query.separator) : reportsJson(reports);
   await new Promise<void>((resolve, reject) => process.stdout.write(body, (error) => (error ? reject(error) : resolve())));
 }
 

@@ -230,6 +230,8 @@
     complain('');
     var parameters = filterParameters();
     parameters.set('format', 'csv');
+    // A spreadsheet set up in French splits on semicolons: the file opens in columns for the reader of this page.
+    if (state.locale === 'fr-FR') parameters.set('separator', 'semicolon');
     authorisedFetch('api/reports?' + parameters.toString())
       .then(function (response) {
         var disposition = response.headers.get('Content-Disposition') || '';

@@ -101,7 +101,7 @@ export function reportsJson(reports: readonly Report[]): string {
  * export is the place for tools). Cells beginning with `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with
  * `'` by csv-stringify's `escape_formulas`, so a title such as « =HYPERLINK(…) » is shown, not run.
  */
-export function reportsCsv(reports: readonly Report[]): string {
+export function reportsCsv(reports: readonly Report[], separator: CsvSeparator = 'comma'): string {
   const rows = reports.map((report) =>
     EXPORT_COLUMNS.map((column): string | number => {
       const value = report[column];
@@ -114,6 +114,7 @@ export function reportsCsv(reports: readonly Report[]): string {
   return stringify(rows, {
     bom: true,
     header: true,
+    delimiter: separator === 'semicolon' ? ';' : ',',
     columns: [...EXPORT_COLUMNS],
     record_delimiter: 'windows',
     escape_formulas: true,
@@ -126,18 +127,28 @@ export function exportFileName(now: Date, format: ExportFormat): string {
 }
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
+
+/**
+ * A spreadsheet opened with French settings splits a CSV on semicolons, not commas (the comma is the decimal sign
+ * there): `separator=semicolon` gives partners a file that opens in columns on a double-click.
+ */
+export const CSV_SEPARATORS = ['comma', 'semicolon'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+const SEPARATOR_NAMES: ReadonlyMap<string, CsvSeparator> = new Map([[',', 'comma'], [';', 'semicolon'], ['virgule', 'comma'], ['point-virgule', 'semicolon'], ['comma', 'comma'], ['semicolon', 'semicolon']]);
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What a query of the export names: the store's filter, and a sheet number when no prefix said which plan's sheet. */
 export interface ReportQuery {
   format: ExportFormat;
+  /** The CSV's cell separator: a comma by default (RFC 4180, what tools read); a semicolon for spreadsheets set up in French. */
+  separator?: CsvSeparator;
   filter: ReportFilter;
   /** « 2.3.2 » typed without its prefix: any sheet of that number (narrowed by `plan` when given). */
   sheetNumber?: string;
 }
 
 /** The parameters both routes and the CLI understand, with what each means (for error messages and `--help`). */
-export const QUERY_PARAMETERS = ['format', 'plan', 'sheet', 'action', 'structure', 'commune', 'from', 'to'] as const;
+export const QUERY_PARAMETERS = ['format', 'separator', 'plan', 'sheet', 'action', 'structure', 'commune', 'from', 'to'] as const;
 export type QueryParameter = (typeof QUERY_PARAMETERS)[number];
 
 /** No control characters: these values go into SQL parameters and logs, never into anything that would need them. */
@@ -164,6 +175,11 @@ const QuerySchema = z
         .transform((text) => text.toLowerCase())
         .pipe(z.enum(EXPORT_FORMATS, 'json or csv'))
         .default('json'),
+      separator: z
+        .string()
+        .transform((text) => SEPARATOR_NAMES.get(text.toLowerCase()) ?? text)
+        .pipe(z.enum(CSV_SEPARATORS, 'comma or semicolon'))
+        .optional(),
       plan: plainValue(100).optional(),
       sheet: z
         .string()
@@ -210,7 +226,8 @@ export function readReportQuery(pairs: Iterable<readonly [string, string]>, allo
     const field = String(issue?.path[0] ?? 'query');
     return { ok: false, problem: { field, message: `${printable(field)}: ${issue?.message ?? 'invalid'}` } };
   }
-  const { format, plan, sheet, action, structure, commune, from, to } = parsed.data;
+  const { format, separator, plan, sheet, action, structure, commune, from, to } = parsed.data;
+  if (separator !== undefined && format !== 'csv') return { ok: false, problem: { field: 'separator', message: 'separator: only for format=csv' } };
   const filter: ReportFilter = {
     ...(plan ? { planId: plan } : {}),
     ...(action ? { action } : {}),
@@ -219,7 +236,7 @@ export function readReportQuery(pairs: Iterable<readonly [string, string]>, allo
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const query: ReportQuery = { format, filter };
+  const query: ReportQuery = { format, filter, ...(separator ? { separator } : {}) };
   if (sheet) {
     const [, prefix, number] = SHEET.exec(sheet) ?? [];
     if (prefix && number) filter.sheetCode = `${prefix.toUpperCase()} ${number}`;
@@ -243,7 +260,7 @@ export function resolveSheetNumber(query: ReportQuery, sheets: SheetIndex | unde
   const number = query.sheetNumber;
   const codes = new Set(sheets.sheets.filter((sheet) => sheet.number === number && (!query.filter.planId || sheet.plan.id === query.filter.planId)).map((sheet) => sheet.code));
   if (codes.size !== 1) return query;
-  return { format: query.format, filter: { ...query.filter, sheetCode: [...codes][0] } };
+  return { format: query.format, ...(query.separator ? { separator: query.separator } : {}), filter: { ...query.filter, sheetCode: [...codes][0] } };
 }
 
 /** The reports a query names, oldest first by start date then reference (the store's order). */

@@ -56,7 +56,7 @@ export type Viewer = { scope: 'all' } | { scope: 'centre'; structureId: string; 
 
 type Caller = { kind: 'key' } | { kind: 'teams'; identity: TeamsIdentity };
 
-const INDICATOR_PARAMETERS: readonly QueryParameter[] = QUERY_PARAMETERS;
+const INDICATOR_PARAMETERS: readonly QueryParameter[] = QUERY_PARAMETERS.filter((name) => name !== 'separator');
 
 const REVOKED_MESSAGE = "Your access to the centres' figures was withdrawn; ask the administrator.";
 const OFF_MESSAGE = 'The reports API is off: the server administrator turns it on by setting REPORTS_API_KEY (or MicrosoftAppId, for Teams sign-in).';
@@ -173,7 +173,7 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
       return;
     }
     if (reading.query.format === 'csv') {
-      send(res, reportsCsv(reports), {
+      send(res, reportsCsv(reports, reading.query.separator), {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(now(), 'csv')}"`,
       });

@@ -298,6 +298,26 @@ function apiSuite(openTestStore: () => Promise<Store>, dispose: () => Promise<vo
     for (const record of records) for (const cell of record) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  test('CSV for a spreadsheet set up in French: separator=semicolon splits cells on « ; » and holds the same values as the default', async () => {
+    const read = async (query: string) => {
+      const response = await fetch(`${api.baseUrl}/api/reports${query}`, { headers: authorised });
+      expect(response.status).toBe(200);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const semicolons = await read('?format=csv&separator=semicolon');
+    expect(semicolons.toString('utf8').slice(1).split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(';'));
+    const inFrench: string[][] = parseCsv(semicolons, { bom: true, delimiter: ';' });
+    const byDefault: string[][] = parseCsv(await read('?format=csv'), { bom: true });
+    expect(inFrench).toEqual(byDefault);
+    // « ; » is also accepted as typed, and the separator means nothing to JSON.
+    expect((await read('?format=csv&separator=%3B')).equals(semicolons)).toBe(true);
+    for (const query of ['?separator=semicolon', '?format=csv&separator=tab', '?format=csv&separator=__proto__']) {
+      const { response, json } = await getJson(api, `/api/reports${query}`);
+      expect(response.status).toBe(400);
+      expect(ErrorBodySchema.parse(json).error).toMatchObject({ code: 'bad_request', field: 'separator' });
+    }
+    expect((await getJson(api, '/api/indicators?separator=semicolon')).response.status).toBe(400);
+  });
   test('indicators: the figures computeIndicators makes from the reports the query names', async () => {
     const all = await store.reports.list({});
     for (const [query, filter] of [
