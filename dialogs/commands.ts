@@ -9,7 +9,7 @@ import { ConversationMemorySchema, type ConversationMemory } from './conversatio
 import type { Journey } from './journey';
 
 /**
- * What the conversation answers itself, once for the whole bot: hello, help, thanks, « recommencer », an empty
+ * What the conversation answers itself, once for the whole bot: hello, help, thanks, goodbye, « recommencer », an empty
  * message, a message nobody understood. Partners meet the bot in Teams, parents on a website: each is greeted with
  * what they came for, and on the website the greeting talks to parents only.
  */
@@ -22,7 +22,8 @@ export class Commands implements Journey {
     const { language } = reading;
     switch (reading.command) {
       case 'thanks':
-        await sendReply(context, { text: say('thanks', language) });
+      case 'farewell':
+        await sendReply(context, { text: say(reading.command, language) });
         return;
       case 'reset':
         // « Recommencer » is the user's own choice: the only way a conversation's memory is cleared.

@@ -1,7 +1,7 @@
 import { words } from './text';
 
 /** Short social messages that are not questions: answered by the conversation itself, not by a search. */
-export type SmallTalk = 'greeting' | 'help' | 'thanks' | 'reset';
+export type SmallTalk = 'greeting' | 'help' | 'thanks' | 'farewell' | 'reset';
 
 const SMALL_TALK_PHRASES: Record<SmallTalk, string[]> = {
   greeting: ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'good morning', 'bjr', 'slt'],
@@ -10,7 +10,13 @@ const SMALL_TALK_PHRASES: Record<SmallTalk, string[]> = {
     'que pouvez vous faire', 'comment ca marche', 'what can you do', 'how does it work', 'exemples', 'examples',
     'qui es tu', 'qui etes vous', 'tu sers a quoi', 'a quoi sers tu', 'a quoi servez vous',
   ],
-  thanks: ['merci', 'merci beaucoup', 'thanks', 'thank you', 'super merci', 'parfait merci', 'ok merci', 'top merci'],
+  thanks: ['merci', 'merci beaucoup', 'thanks', 'thank you', 'super merci', 'parfait merci', 'ok merci', 'top merci', 'cheers'],
+  // « au revoir » must not reach the offer, where « revoir » is a typo away from « devoirs » (homework help).
+  farewell: [
+    'au revoir', 'a bientot', 'a plus', 'a plus tard', 'a la prochaine', 'bonne journee', 'bonne soiree', 'bonne nuit',
+    'bonne fin de journee', 'bonne continuation', 'ciao', 'tchao', 'adieu', 'bye', 'bye bye', 'goodbye', 'good bye',
+    'see you', 'see you soon', 'good night', 'have a nice day',
+  ],
   reset: ['recommencer', 'reset', 'annuler', 'on recommence', 'start over', 'cancel', 'nouvelle recherche', 'effacer'],
 };
 
@@ -29,7 +35,7 @@ export function recogniseSmallTalk(text: string): SmallTalk | undefined {
   const tokens = words(text);
   if (tokens.length === 0 || tokens.length > 7) return undefined;
   const padded = ` ${tokens.join(' ')} `;
-  for (const kind of ['help', 'reset', 'thanks', 'greeting'] as const) {
+  for (const kind of ['help', 'reset', 'farewell', 'thanks', 'greeting'] as const) {
     for (const phrase of PADDED_PHRASES[kind]) {
       if (!padded.includes(phrase)) continue;
       const rest = padded.replace(phrase, ' ').split(' ').filter((w) => w && !POLITENESS.has(w));

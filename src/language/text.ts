@@ -188,9 +188,12 @@ const ENGLISH_MARKERS = new Set([
   'nearest', 'around', 'at', 'weekend', 'tomorrow', 'evening', 'feel', 'like', 'it', 'all', 'you', 'your', 'this', 'that',
   'not', 'was', 'will', 'would', 'ending',
 ]);
+/** Short English words French speakers do not borrow (unlike « hello », « ok » or « bye »). */
+const ENGLISH_ONLY = new Set(['thanks', 'thank', 'goodbye', 'cheers', 'please', 'sorry', 'see', 'where', 'who', 'what', 'which', 'how']);
 const FRENCH_MARKERS = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'qui', 'quel', 'quels', 'quelle', 'quelles', 'est', 'sont', 'pour', 'un', 'une',
   'je', 'mon', 'ma', 'mes', 'pres', 'ou', 'et', 'fiche', 'fiches', 'pilote', 'bonjour', 'aide', 'avec', 'chez', 'y', 'a',
+  'merci', 'bonsoir', 'salut', 'coucou', 'revoir', 'oui',
 ]);
 
 /**
@@ -207,6 +210,8 @@ export function detectLanguage(text: string, locale?: string): Language {
   }
   const localeSaysEnglish = typeof locale === 'string' && /^en\b/i.test(locale);
   if (english > french && english >= 2) return 'en';
+  // « thanks », « goodbye »: one word, but not one a French speaker writes.
+  if (french === 0 && tokens.length > 0 && tokens.length <= 3 && tokens.some((token) => ENGLISH_ONLY.has(token))) return 'en';
   if (french > english) return 'fr';
   return localeSaysEnglish ? 'en' : 'fr';
 }

@@ -38,6 +38,10 @@ export const commonMessages = {
     fr: 'Avec plaisir ! Je reste disponible si vous avez une autre question.',
     en: 'You are welcome! I am here if you have another question.',
   },
+  farewell: {
+    fr: 'Au revoir, et bonne continuation ! Revenez quand vous voulez.',
+    en: 'Goodbye, take care! Come back any time.',
+  },
   reset: {
     fr: "C'est noté, on repart de zéro. Quelle est votre question ?",
     en: 'Done, we start afresh. What is your question?',

@@ -16,3 +16,17 @@ test.each([
 ])('%s (%s) → %s', (text, locale, expected) => {
   expect(detectLanguage(text, locale)).toBe(expected);
 });
+
+/** One or two English words that a French speaker would not write are enough; borrowed ones (« hello », « bye ») are not. */
+test.each([
+  ['thanks', 'fr-FR', 'en'],
+  ['thank you', 'fr-FR', 'en'],
+  ['goodbye', 'fr-FR', 'en'],
+  ['where?', 'fr-FR', 'en'],
+  ['hello', 'fr-FR', 'fr'],
+  ['bye', 'fr-FR', 'fr'],
+  ['ok merci', 'en-US', 'fr'],
+  ['please Givors', 'fr-FR', 'en'],
+])('short: %s (%s) → %s', (text, locale, expected) => {
+  expect(detectLanguage(text, locale)).toBe(expected);
+});
