@@ -186,6 +186,8 @@ async function loadKnowledge(knowledgeDir: string, sheetCacheDir: string, log: L
       sheets: sheetKnowledge.sheets.length,
       plans: sheetKnowledge.plans.length,
       sheetProblems: sheetKnowledge.problems.length,
+      services: offerLoad.offer.size,
+      offerFrom: offerLoad.source.kind === 'files' ? offerLoad.source.files : offerLoad.source.kind === 'prebuilt' ? offerLoad.source.file : 'records',
       offerProblems: offerLoad.problems.length,
       ms: Math.round(performance.now() - started),
     },

@@ -9,7 +9,12 @@ import type { LoadProblem } from './records';
 /** Where earlier versions wrote their prebuilt index, in a format no longer read. */
 const FORMER_PREBUILT_FILE = 'offer-index.json';
 
-export type LoadedOffer = { offer: OfferIndex; problems: LoadProblem[] };
+/**
+ * Where the offer came from, for the start-up log: an operator who drops a new file in the offer folder sees whether
+ * it was read (« 0 problems » alone also means « 0 files »).
+ */
+export type OfferSource = { kind: 'prebuilt'; file: string } | { kind: 'files'; files: string[] } | { kind: 'records' };
+export type LoadedOffer = { offer: OfferIndex; problems: LoadProblem[]; source: OfferSource };
 
 /** An offer from records already in memory (tests, the benchmark's generated offer). */
 export function buildOffer(structures: readonly unknown[], services: readonly unknown[], communes: CommuneIndex): LoadedOffer {
@@ -18,7 +23,7 @@ export function buildOffer(structures: readonly unknown[], services: readonly un
     [{ file: `offer/${SERVICES_FILE}`, records: services }],
     communes,
   );
-  return { offer: OfferIndex.build(built.services, built.searchTexts, built.centroids), problems: built.problems };
+  return { offer: OfferIndex.build(built.services, built.searchTexts, built.centroids), problems: built.problems, source: { kind: 'records' } };
 }
 
 /** The offer of a prebuilt index (its import's problems added to `problems`), or why it cannot be used. */
@@ -49,7 +54,7 @@ export function loadOffer(offerDir: string, communes: CommuneIndex): LoadedOffer
       // Problems found later, when the free-text index or the descriptions are first read, join this same list.
       const prebuilt = readPrebuiltOffer(offerDir, (problem) => problems.push(problem));
       const offer = typeof prebuilt === 'string' ? prebuilt : offerOf(prebuilt, problems);
-      if (typeof offer !== 'string') return { offer, problems };
+      if (typeof offer !== 'string') return { offer, problems, source: { kind: 'prebuilt', file: `offer/${PREBUILT_FILE}` } };
       problems.push({ file: `offer/${PREBUILT_FILE}`, id: null, reason: `${offer} : ignoré` });
     }
   }
@@ -58,5 +63,10 @@ export function loadOffer(offerDir: string, communes: CommuneIndex): LoadedOffer
   }
   const files = readOfferDir(offerDir, problems);
   const built = buildServices(files.structures, files.services, communes);
-  return { offer: OfferIndex.build(built.services, built.searchTexts, built.centroids), problems: [...problems, ...built.problems] };
+  const read = [...new Set([...files.structures, ...files.services].map((file) => file.file))].sort();
+  return {
+    offer: OfferIndex.build(built.services, built.searchTexts, built.centroids),
+    problems: [...problems, ...built.problems],
+    source: { kind: 'files', files: read },
+  };
 }

@@ -63,8 +63,10 @@ describe('pages of the data·inclusion API', () => {
     const renamed = { ...(first[0] as object), nom: 'LAEP renommé page 10' };
     writeFileSync(join(dir, 'services/page-2.json'), JSON.stringify({ items: first, total: 4, page: 2, size: 2, pages: 10 }));
     writeFileSync(join(dir, 'services/page-10.json'), JSON.stringify({ items: [...second, renamed], total: 4, page: 10, size: 2, pages: 10 }));
-    const { offer, problems } = loadOffer(dir, communes);
+    const { offer, problems, source } = loadOffer(dir, communes);
     expect(serviceIds(offer.services)).toEqual(SERVICE_IDS);
+    // The start-up log names every file read: an operator sees that a file dropped in the folder was taken.
+    expect(source).toEqual({ kind: 'files', files: expect.arrayContaining(['offer/services/page-2.json', 'offer/services/page-10.json']) });
     expect(offer.services.find((s) => s.id === 'fixture--svc-laep')?.name).toBe('LAEP Les Petits Pas (fictif)');
     expect(problems).toEqual([{ file: 'offer/services/page-10.json', id: 'fixture--svc-laep', field: 'id', reason: expect.stringContaining('double') }]);
   });
