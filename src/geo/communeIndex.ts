@@ -13,11 +13,11 @@ import { isCapitalised, LEADING_ARTICLES, placeKey, sentenceTokens, typedWords, 
 import {
   isOrdinaryName,
   isPlaceMarkerBefore,
+  isSpeltWord,
   isWholeMessage,
   MARKING_STRENGTH,
   POSTCODE_STRENGTH,
   AROUND_A_PLACE_ALONE,
-  ORDINARY_WORDS_NAMING_COMMUNES,
   placeMarkerBefore,
   SUBJECTS_BEFORE_AVOIR,
   unaccentedAReadsAsA,
@@ -85,6 +85,12 @@ export type FindOptions = {
    */
   restIsPlace?: boolean;
 };
+
+/**
+ * Population from which a commune named like a département of which it is not part (Vienne, Isère) is read as the
+ * town when nothing announces either: below it (Creuse in the Somme, Allier in the Hautes-Pyrénées), the département.
+ */
+const TOWN_NAMED_LIKE_ITS_DEPARTEMENT = 20_000;
 
 /** Population below which a single unannounced word is not taken for a commune (see findInTokens). */
 const LONE_WORD_MIN_POPULATION = 2000;
@@ -325,6 +331,19 @@ export class CommuneIndex {
     return i === undefined ? null : this.communeAt(i);
   }
 
+  /**
+   * The commune one word would be read as, typed with typos, whether or not it is an ordinary word: for the tool that
+   * lists the ordinary words near a commune's name (tests/geo/tools/buildWordsNearCommunes.ts).
+   */
+  closestToWord(word: string): CommuneMatch | null {
+    const key = placeKey(word);
+    const budget = typoBudget(key.length);
+    if (key.includes(' ') || budget === 0 || this.nameIndex().byName.has(key)) return null;
+    const close = this.closestName(key, budget);
+    if (!close || this.groupSize(close.group) === 0) return null;
+    return this.finish({ match: this.matchOf(close.group, key, 'fuzzy'), start: 0, end: 1 }, sentenceTokens(key));
+  }
+
   /** A text that is only a place: "venisieux", "69100", "Lyon 1er", "saint priest", "à Givors". */
   resolve(text: string): CommuneMatch | null {
     const sentence = sentenceTokens(text.slice(0, 200));
@@ -339,7 +358,7 @@ export class CommuneIndex {
     const compact = rest.join('');
     const budget = typoBudget(compact.length);
     // A word spelt right is not a place typed wrong: "danger" is not Dangers.
-    const spelt = rest.length === 1 && ORDINARY_WORDS_NAMING_COMMUNES.has(rest[0]);
+    const spelt = rest.length === 1 && isSpeltWord(rest[0]);
     const close = budget > 0 && !spelt && !/^\d+$/.test(compact) ? this.closestName(compact, budget) : null;
     if (close && this.groupSize(close.group) > 0) {
       return this.finish({ match: this.matchOf(close.group, rest.join(' '), 'fuzzy'), start: from, end: tokens.length }, sentence);
@@ -358,7 +377,7 @@ export class CommuneIndex {
     const { tokens } = sentence;
     const english = detectLanguage(sentence.text) === 'en';
     const weakA = new Set([...sentence.unaccentedA].filter((k) => !unaccentedAReadsAsA(tokens, k, english, isCapitalised(sentence, k + 1))));
-    const departement = findDepartement(sentence, this.departements(), (k) => isCapitalised(sentence, k));
+    const departement = findDepartement(sentence, this.departements(), (k) => isCapitalised(sentence, k), options.restIsPlace === true);
     const reading: Reading = { weakA, shortNames: !english, departement };
     const found = this.findInTokens(tokens, options, false, reading);
     const commune = found ? this.finish(found, sentence, weakA) : null;
@@ -378,9 +397,14 @@ export class CommuneIndex {
     const strength = (marking: CommuneMatchMarking) =>
       marking === 'search' || marking === 'plain' || marking === 'residence' ? MARKING_STRENGTH[marking] : marking === 'postcode' ? POSTCODE_STRENGTH : 0;
     const communeStrength = strength(commune.marking);
-    // The commune was found on the département's own words: its name holds it whole (« à Vienne »).
     const words = new Set(wordsOfTokens(sentence, departement.start, departement.end));
-    if (commune.tokenIndexes.some((w) => words.has(w))) return true;
+    if (commune.tokenIndexes.some((w) => words.has(w))) {
+      // The commune was read on the département's own words (« Creuse », « laep vendée »): the département, unless
+      // the commune was announced (« à Vienne », « la commune de Creuse », its postcode) or is a town of its own
+      // that a parent names as such (Vienne, Isère). A small homonym elsewhere is never taken silently.
+      const postcodeTyped = commune.commune.postcodes.some((code) => sentence.tokens.includes(code));
+      return communeStrength > 0 || postcodeTyped || commune.commune.population >= TOWN_NAMED_LIKE_ITS_DEPARTEMENT;
+    }
     const departementStrength = departement.marked ? MARKING_STRENGTH.plain : 0;
     if (communeStrength !== departementStrength) return communeStrength > departementStrength;
     return (commune.tokenIndexes[0] ?? 0) > sentence.wordOf[departement.start];
@@ -536,7 +560,9 @@ export class CommuneIndex {
         if (!marker && !isCode) {
           // A lone word with nothing announcing a place is read as a village only if it is a town of some size:
           // "table" in a sentence is a word, not La Table.
-          if (length === 1 && match.commune.population < LONE_WORD_MIN_POPULATION && !wholeTextIsPlace && !isWholeMessage(tokens, start, end)) continue;
+          // A village followed by its département is announced by it (« Felletin Creuse », « Felletin en Creuse »).
+          const small = length === 1 && match.commune.population < LONE_WORD_MIN_POPULATION;
+          if (small && !wholeTextIsPlace && !isWholeMessage(tokens, start, end) && !this.departementFollows(match, end, reading)) continue;
         }
         const ranked: Ranked = { found: { match, start, end }, marker: marker ? MARKING_STRENGTH[marker.marking] : isCode ? POSTCODE_STRENGTH : 0 };
         if (!best || outranks(ranked, best)) best = ranked;
@@ -555,6 +581,13 @@ export class CommuneIndex {
       return longer && !runsIntoDepartement(reading, longer.start, longer.end) ? longer : best.found;
     }
     return this.fuzzyInTokens(tokens, options, wholeTextIsPlace, false, reading);
+  }
+
+  /** Whether the département named right after the words of a match (from `end`) is that of one of its communes. */
+  private departementFollows(match: BaseMatch, end: number, reading: Reading): boolean {
+    const departement = reading.departement;
+    if (!departement || departement.markerStart !== end) return false;
+    return [match.commune, ...match.alternatives].some((c) => c.departement === departement.code);
   }
 
   /**
@@ -652,7 +685,7 @@ export class CommuneIndex {
       if (onlyMarked && marker.marking !== 'search') continue;
       // A word spelt right is not a place typed wrong ("danger" is not Dangers), and a word that also names some
       // village ("saint", "mont") is read with the words after it, never alone.
-      if (!ORDINARY_WORDS_NAMING_COMMUNES.has(word)) spans.push([start, start + 1]);
+      if (!isSpeltWord(word)) spans.push([start, start + 1]);
       // A name of several words runs on only over words that names are made of ("à vaux en vellin", not "à
       // villeurbane existe-t-il").
       const last = Math.min(tokens.length, start + MAX_NAME_TOKENS);
@@ -670,7 +703,7 @@ export class CommuneIndex {
     // The words left over are the place when the caller says so, or when they are the whole message ("venisieux").
     const leftOverIsPlace = options.restIsPlace === true ? content.length <= 4 : content.length <= 2 && content.length === tokens.filter((t) => !STOP_WORDS.has(t) && !AROUND_A_PLACE_ALONE.has(t)).length;
     // Ordinary words left over are what the parent said, not a place typed wrong ("mon enfant est en danger").
-    const leftOverIsWords = content.every((k) => ORDINARY_WORDS_NAMING_COMMUNES.has(tokens[k]));
+    const leftOverIsWords = content.every((k) => isSpeltWord(tokens[k]));
     if (!onlyMarked && !leftOverIsWords && content.length > 0 && (leftOverIsPlace || wholeTextIsPlace)) {
       const first = content[0];
       const last = content[content.length - 1];

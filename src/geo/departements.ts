@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { placeKey, type SentenceTokens } from './placeKey';
 import { STOP_WORDS } from '../language/text';
-import { isWholeMessage } from './placeMarkers';
+import { isSpeltWord, isWholeMessage } from './placeMarkers';
 
 /**
  * Départements named as places: « un laep en Indre-et-Loire », « dans le 69 », « dans le Rhône », « en Gironde ».
@@ -107,9 +107,16 @@ function departementAt(sentence: SentenceTokens, at: number, departements: Depar
 
 /**
  * The département a sentence names with a marker, the last one if several (parents correct themselves as they
- * go), or null. `capitalised(k)` says whether token k was typed with a capital.
+ * go), or null. `capitalised(k)` says whether token k was typed with a capital. When `restIsPlace`, the caller
+ * understood the rest of the sentence (« laep creuse », « groupe de parole vendée »): a name of one word left over
+ * is then a département too, unless it is an ordinary word (« pas cher », « l'aube »).
  */
-export function findDepartement(sentence: SentenceTokens, departements: Departements, capitalised: (token: number) => boolean): DepartementMention | null {
+export function findDepartement(
+  sentence: SentenceTokens,
+  departements: Departements,
+  capitalised: (token: number) => boolean,
+  restIsPlace = false,
+): DepartementMention | null {
   const { tokens } = sentence;
   let found: DepartementMention | null = null;
   for (let at = 0; at < tokens.length; at++) {
@@ -124,8 +131,10 @@ export function findDepartement(sentence: SentenceTokens, departements: Departem
       // Unmarked: as the whole message (« Gironde », « le 69 »), or inside a sentence a name of several words no
       // sentence holds by chance (« Indre-et-Loire », « Haute-Savoie »; not « la réunion »).
       const alone = isWholeMessage(tokens, at, named.end, true) || (tokens[at - 1] === 'le' && isWholeMessage(tokens, at - 1, named.end, true));
-      const distinctive = !named.isCode && tokens.slice(at, named.end).filter((t) => !STOP_WORDS.has(t)).length >= 2;
-      if (!alone && !distinctive) continue;
+      const words = tokens.slice(at, named.end).filter((t) => !STOP_WORDS.has(t));
+      const distinctive = !named.isCode && words.length >= 2;
+      const leftOver = restIsPlace && !named.isCode && words.length === 1 && !isSpeltWord(words[0]);
+      if (!alone && !distinctive && !leftOver) continue;
     } else if (named.isCode && BEFORE_NAME.has(tokens[markerStart])) {
       // « en 75 » is a year or an age, not a département.
       continue;

@@ -1,4 +1,5 @@
 import { ORDINARY_WORDS_NAMING_COMMUNES_TEXT } from './words/ordinaryWords';
+import { WORDS_NEAR_COMMUNES_TEXT } from './words/wordsNearCommunes';
 import { STOP_WORDS } from '../language/text';
 
 /**
@@ -89,6 +90,20 @@ export function isPlaceMarkerBefore(tokens: readonly string[], index: number): b
  * « en danger », « les tours de Villeurbanne », « aide aux devoirs mars 2025 ».
  */
 export const ORDINARY_WORDS_NAMING_COMMUNES: ReadonlySet<string> = new Set(ORDINARY_WORDS_NAMING_COMMUNES_TEXT.split(/\s+/).filter((w) => w.length > 0));
+
+/**
+ * Ordinary French or English words, spelt right, that are no commune's name but within a typo of one (« payant » of
+ * Pavant, « accueil » of Arcueil): generated from word frequencies (src/geo/words/README.md), not listed by hand.
+ */
+const WORDS_NEAR_COMMUNES: ReadonlySet<string> = new Set(WORDS_NEAR_COMMUNES_TEXT.split(/\s+/).filter((w) => w.length > 0));
+
+/**
+ * Whether a word typed is an ordinary word spelt right, so never a commune's name typed wrong: « c payant ? » asks a
+ * price, it does not name Pavant. Either a word that is also a commune's name, or a word near one.
+ */
+export function isSpeltWord(word: string): boolean {
+  return ORDINARY_WORDS_NAMING_COMMUNES.has(word) || WORDS_NEAR_COMMUNES.has(word);
+}
 
 /**
  * Whether a name key is made of ordinary words: one ("garde", "tours"), after its article ("la garde", "les tours"),

@@ -1,5 +1,5 @@
 import { foldedText, PhraseMatcher, type FoldedText } from './phrases';
-import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, REMOTE_KINDS, type AudienceId, type KindId } from './vocabulary';
+import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, REMOTE_KINDS, SCHOOL_STAGES, type AudienceId, type KindId, type SchoolStage } from './vocabulary';
 
 /** Recognising what a service is, from its own words (the schema has no value for these kinds). */
 
@@ -89,11 +89,58 @@ const AGE_RANGES: readonly RegExp[] = [
 ];
 const AGE_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+ans\b/g;
 
-/** The children's ages a service's words state ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans"), widened over all. */
+const serviceStages = new PhraseMatcher<SchoolStage>(SCHOOL_STAGES.flatMap((stage) => stage.serviceWords.map((w) => [w, stage] as const)));
+const parentStages = new PhraseMatcher<SchoolStage>(SCHOOL_STAGES.flatMap((stage) => stage.parentWords.map((w) => [w, stage] as const)));
+/** Words between the two years of a range: « du CP au CM2 », « de la 6e à la 3e », « CP-CM2 », « 6e et 5e ». */
+const RANGE_LINKS: ReadonlySet<string> = new Set(['au', 'a', 'la', 'l', 'jusqu', 'et', 'to']);
+/** Words before a stage or year in a parent's message: « en CE2 », « au collège », « à la maternelle », « in year 3 ». */
+const BEFORE_STAGE: ReadonlySet<string> = new Set(['en', 'au', 'a', 'la', 'l', 'in', 'at', 'de', 'du']);
+
+/**
+ * The children's ages the school words of a service's text say: pupils and schools (« écoliers et collégiens »:
+ * 6–15) and ranges of years (« du CP au CM2 »: 6–10), widened over all; null when it names none.
+ */
+export function schoolAgesOfService(tokens: readonly string[]): [number, number] | null {
+  const matches = serviceStages.findExact(tokens);
+  let min = Infinity;
+  let max = -Infinity;
+  const widen = (ages: readonly [number, number]) => {
+    min = Math.min(min, ages[0]);
+    max = Math.max(max, ages[1]);
+  };
+  for (const match of matches) {
+    if (!match.value.grade) {
+      widen(match.value.ages);
+      continue;
+    }
+    const end = matches.find((other) => other.value.grade && other.start >= match.end && other.start - match.end <= 2 &&
+      tokens.slice(match.end, other.start).every((t) => RANGE_LINKS.has(t)));
+    if (end) widen([Math.min(match.value.ages[0], end.value.ages[0]), Math.max(match.value.ages[1], end.value.ages[1])]);
+  }
+  return min === Infinity ? null : [min, max];
+}
+
+/**
+ * The school stage or year a parent's message puts the child in (« ma fille en CE2 », « mon fils est au collège »),
+ * read after « en », « au »… only: « CP » or « lycée » elsewhere in a sentence may be something else.
+ */
+export function schoolStageOfChild(tokens: readonly string[]): { stage: SchoolStage; start: number; end: number } | null {
+  for (const match of parentStages.findExact(tokens)) {
+    if (match.start > 0 && BEFORE_STAGE.has(tokens[match.start - 1])) return { stage: match.value, start: match.start, end: match.end };
+  }
+  return null;
+}
+
+/** The children's ages a service's words state ("de 3 à 10 ans", "0-6 ans", "moins de 6 ans", "écoliers"), widened over all. */
 function statedAges(texts: ReadonlyArray<FoldedText | null>): [number, number] | null {
   let min = Infinity;
   let max = -Infinity;
   for (const text of texts) {
+    const school = text ? schoolAgesOfService(text.tokens) : null;
+    if (school) {
+      min = Math.min(min, school[0]);
+      max = Math.max(max, school[1]);
+    }
     if (!text || !text.folded.includes('ans')) continue;
     const folded = text.folded;
     for (const pattern of AGE_RANGES) {

@@ -100,9 +100,15 @@ export class PhraseMatcher<T> {
     return close;
   }
 
-  /** Matches in what a parent typed, tolerating a typo in long words; the longest phrase wins at each position. */
-  findTyped(tokens: readonly string[]): PhraseMatch<T>[] {
-    const close = tokens.map((token) => this.closeWords(token));
+  /**
+   * Matches in what a parent typed, tolerating a typo in long words; the longest phrase wins at each position. A word
+   * `spelt` says is spelt right (a commune's name: « Felletin » is no typo of « bulletin ») is matched only as typed.
+   */
+  findTyped(tokens: readonly string[], spelt?: (token: string) => boolean): PhraseMatch<T>[] {
+    const close = tokens.map((token) => {
+      const words = this.closeWords(token);
+      return words.length > 0 && words[0] !== token && spelt?.(token) ? [] : words;
+    });
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const candidates: Array<PhraseEntry<T>> = [];

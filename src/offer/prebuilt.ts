@@ -22,8 +22,8 @@ import { AUDIENCE_IDS, KIND_IDS, type AudienceId, type KindId } from './vocabula
 export const PREBUILT_FILE = 'offer-index.bin';
 export const PREBUILT_TEXT_FILE = 'offer-index.text.json';
 export const PREBUILT_SUMMARIES_FILE = 'offer-index.summaries.bin';
-// 5: texts stripped of HTML at import (src/language/plainText.ts); an index written before is rebuilt.
-const FORMAT = 5;
+// 6: school words read as ages (« écoliers et collégiens »: 6–15); an index written before is rebuilt.
+const FORMAT = 6;
 /** Problems kept in the prebuilt file; the import prints them all. */
 const MAX_PROBLEMS_KEPT = 2000;
 

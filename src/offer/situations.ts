@@ -72,6 +72,16 @@ export const SITUATIONS: readonly Situation[] = [
     kinds: ['espace-rencontre', 'mediation'],
   },
   {
+    // A place for a young child and the parent together (« un lieu pour ma fille de 2 ans et moi »): what a LAEP is.
+    // For older children, or none told, these words name no kind: the journey falls back on support in general.
+    id: 'place-with-child',
+    phrases: ['un lieu pour', 'lieu pour', 'un endroit pour', 'endroit pour', 'un endroit ou aller', 'ou aller avec', 'et moi',
+      'avec moi', 'pour nous deux', 'tous les deux', 'toutes les deux', 'a place for', 'somewhere to go with', 'somewhere for',
+      'place to go with', 'and me', 'with me'],
+    kinds: [],
+    byAudience: { petits: ['laep', 'atelier'] },
+  },
+  {
     id: 'pregnancy',
     phrases: ['enceinte', 'grossesse', 'future maman', 'futur papa', 'futurs parents', 'attends un bebe', 'attend un bebe', 'pregnant',
       'pregnancy', 'expecting a baby'],

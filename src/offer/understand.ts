@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { fold, STOP_WORDS, words as foldedWords } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
+import { schoolStageOfChild } from './classify';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
 import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
@@ -75,7 +76,12 @@ const GENERIC = ['habite', 'habitons', 'vis', 'vit', 'vivons', 'plutot', 'mais',
   'daccord', 'est', 'sont', 'il', 'elle', 'y', 'a', 't', 'adresser', 'contacter', 'vers', 'sur', 'dans', 'autour', 'cote', 'quartier',
   'svp', 'stp', 'slt', 'bjr', 'cc', 'coucou', 'jai', 'j', 'ai', 'avec', 'sans', 'tout', 'tous', 'toute', 'temps', 'vraiment', 'trop',
   'beaucoup', 'rien', 'personne', 'aujourd', 'hui', 'my', 'i', 'im', 'am', 'is', 'are', 'do', 'does', 'for', 'with', 'and', 'or', 'what',
-  'who', 'someone', 'something', 'anything', 'thing', 'things', 'help', 'thanks', 'thank', 'you', 'he', 'she', 'they', 'we', 'us'];
+  'who', 'someone', 'something', 'anything', 'thing', 'things', 'help', 'thanks', 'thank', 'you', 'he', 'she', 'they', 'we', 'us',
+  // SMS forms of the verbs above (« jvoudrai », « jsuis », « yaurai »): they say no more than the verbs do.
+  'jvoudrai', 'jvoudrais', 'jveux', 'jpeux', 'jsuis', 'jsui', 'chui', 'chuis', 'jcherche', 'jhabite', 'jaimerai', 'jaimerais',
+  'voudrai', 'aimerai', 'aimerais', 'yaurai', 'yaurait', 'yaura', 'ya', 'yen', 'quelquun',
+  // What a parent writes when sharing a position (« voilà ma position », « here is my location »): the position says it.
+  'voila', 'voici', 'position', 'localisation', 'location', 'envoie', 'envoye', 'partage', 'partagee', 'here', 'joint'];
 
 const matcher = new PhraseMatcher<Signal>([
   ...kindPhrases(),
@@ -179,6 +185,11 @@ function audiencesFor(named: ReadonlySet<AudienceId>, age: number | null): Audie
   return out;
 }
 
+/** The audiences whose children's ages hold these ages (one year above still within: « lycée » to 18 is teenagers). */
+function audiencesOfAges(ages: readonly [number, number]): AudienceId[] {
+  return AUDIENCES.filter((a) => a.ages && ages[0] >= a.ages[0] && ages[1] <= a.ages[1] + 1).map((a) => a.id);
+}
+
 /** The children's ages the message tells, as ranges: the age stated, else those of the audiences with ages. */
 function childAgeRanges(age: number | null, audiences: readonly AudienceId[]): Array<readonly [number, number]> {
   if (age !== null) return [[age, age]];
@@ -252,7 +263,9 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   const limited = text.slice(0, READ_CHARACTERS);
   const folded = fold(limited);
   const tokens = readTokens(limited);
-  const matches = matcher.findTyped(tokens).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // A town's own name is a place, not a word typed wrong (« Felletin » is no « bulletin »).
+  const isCommuneName = (token: string) => communes.resolve(token)?.via === 'name';
+  const matches = matcher.findTyped(tokens, isCommuneName).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const used = new Array<boolean>(tokens.length).fill(false);
   const kinds = new Set<KindId>();
   const situations: Array<{ situation: Situation; start: number }> = [];
@@ -304,7 +317,12 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
     }
   }
   const time = asksForTime(tokens) ? extractTimeIntent(limited, now) : null;
-  const age = childAge(folded);
+  // A school year is an age (« en CE2 »: 8); a stage is the audience of its ages (« au collège »: teenagers).
+  const school = schoolStageOfChild(tokens);
+  const stage = school?.stage ?? null;
+  const age = childAge(folded) ?? (stage?.grade ? stage.ages[0] : null);
+  if (stage && !stage.grade) for (const id of audiencesOfAges(stage.ages)) audiences.add(id);
+  if (school) for (let i = school.start; i < school.end; i++) used[i] = true;
   const childAudiences = audiencesFor(audiences, age);
   situations.sort((a, b) => a.start - b.start);
   const told = situations.map((s) => s.situation).filter((s, i, all) => all.indexOf(s) === i);

@@ -90,7 +90,9 @@ export const KINDS: readonly KindDefinition[] = [
     pluralFeminine: true,
     serviceWords: ['ecoute telephonique', 'ligne d ecoute', 'ecoute par telephone', 'allo parents', 'numero vert', 'ecoute en ligne',
       'tchat', 'permanence telephonique', 'telephone parents'],
-    parentWords: ['ecoute au telephone', 'parent helpline', 'parents helpline', 'listening line', 'ecoute par telephone', 'telephoner', 'un numero pour parler', 'numero pour parler', 'un numero a appeler',
+    parentWords: ['ecoute au telephone', 'parler au telephone', 'parler par telephone', 'parle au telephone', 'parle par telephone',
+      'quelquun au telephone', 'quelquun par telephone', "quelqu'un au telephone", "quelqu'un par telephone", 'appeler quelquun',
+      "appeler quelqu'un", 'talk on the phone', 'talk by phone', 'someone on the phone', 'parent helpline', 'parents helpline', 'listening line', 'ecoute par telephone', 'telephoner', 'un numero pour parler', 'numero pour parler', 'un numero a appeler',
       'numero d ecoute', 'helpline', 'hotline', 'phone line', 'call someone', 'a number to call', 'phone number to talk',
       'chat en ligne'],
   },
@@ -173,7 +175,9 @@ export const KIND_GROUPS: ReadonlyArray<{ words: readonly string[]; kinds: reado
   },
   {
     // Someone to talk to: listening, in person or remote.
-    words: ["parler a quelqu'un", "parler a quelqu un", 'besoin de parler', 'etre ecoute', 'etre ecoutee', "quelqu'un a qui parler",
+    words: ["parler a quelqu'un", "parler a quelqu un", 'parler a quelquun', 'parle a quelquun', 'parler avec quelquun',
+      'parle avec quelquun', 'quelquun a qui parler', 'quelquun pour parler', "quelquun pour m'ecouter", 'quelquun qui m ecoute',
+      "quelqu'un pour parler", "quelqu'un qui m'ecoute", "parler avec quelqu'un", 'besoin de parler', 'etre ecoute', 'etre ecoutee', "quelqu'un a qui parler",
       'me confier', "besoin d'ecoute", "besoin d'etre ecoute", 'une ecoute', "un lieu d'ecoute", "une oreille attentive", 'talk to someone', 'someone to talk to', 'need to talk', 'speak to someone', 'listening'],
     kinds: ['point-ecoute', 'ecoute-distance'],
   },
@@ -229,7 +233,8 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
   {
     id: 'ados',
     label: { fr: "les parents d'adolescents", en: 'parents of teenagers' },
-    serviceWords: ["parents d'ados", "parents d'adolescents", 'adolescents', 'adolescence', 'ados', 'collegiens', 'lyceens', 'jeunes de 11',
+    // « collégiens », « lycéens » say ages, not this audience (SCHOOL_STAGES): « écoliers et collégiens » is 6–15.
+    serviceWords: ["parents d'ados", "parents d'adolescents", 'adolescents', 'adolescence', 'ados', 'jeunes de 11',
       'jeunes de 12'],
     parentWords: ['mon ado', 'ma ado', 'mon adolescent', 'mon adolescente', 'ado', 'adolescent', 'adolescente', 'collegien', 'collegienne',
       'lyceen', 'lyceenne', 'teenager', 'teenagers', 'teen', 'teens', 'my teen'],
@@ -244,6 +249,35 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
       'my infant', 'petite enfance', 'young children', 'young child', 'little ones', 'preschooler', 'under fives', 'under 6', 'infant'],
     ages: [0, 5],
   },
+];
+
+/**
+ * School stages and years in France, with the children's ages they mean (years, inclusive; a child turns 6 in the
+ * year of CP): a service « pour les écoliers et collégiens » is for 6–15, a parent's child « en CE2 » is 8.
+ * `serviceWords` are read anywhere in a service's text: pupils (« écoliers ») and schools named as such (« école
+ * maternelle »), not « maternelle » alone (« protection maternelle et infantile ») nor « collège » alone (a place).
+ * `parentWords` are read after « en », « au », « à la », « in », « at » in a parent's message (« ma fille en CE2 »,
+ * « mon fils est au collège »). A single year (`grade`) is read in a service's text only as an end of a range (« du CP
+ * au CM2 », « de la 6e à la 3e »): alone, « 3e » is as often an arrondissement.
+ */
+export type SchoolStage = { serviceWords: readonly string[]; parentWords: readonly string[]; ages: readonly [number, number]; grade: boolean };
+
+const grade = (ages: number, ...words: string[]): SchoolStage => ({ serviceWords: words, parentWords: words, ages: [ages, ages], grade: true });
+
+export const SCHOOL_STAGES: readonly SchoolStage[] = [
+  { serviceWords: ['ecole maternelle', 'eleves de maternelle', 'enfants de maternelle', 'classes de maternelle'],
+    parentWords: ['maternelle', 'ecole maternelle', 'petite section', 'moyenne section', 'grande section', 'nursery school', 'preschool'],
+    ages: [3, 5], grade: false },
+  { serviceWords: ['ecolier', 'ecoliere', 'ecole primaire', 'ecole elementaire', 'eleves de primaire', 'eleves du primaire',
+      'enfants du primaire', 'eleves de l ecole', 'primary school pupils'],
+    parentWords: ['primaire', 'elementaire', 'ecole primaire', 'ecole elementaire', 'primary school', 'elementary school'],
+    ages: [6, 11], grade: false },
+  { serviceWords: ['collegien', 'collegienne', 'eleves de college', 'eleves du college'],
+    parentWords: ['college', 'middle school'], ages: [11, 15], grade: false },
+  { serviceWords: ['lyceen', 'lyceenne', 'eleves de lycee', 'eleves du lycee'], parentWords: ['lycee', 'high school'], ages: [15, 18], grade: false },
+  grade(6, 'cp'), grade(7, 'ce1'), grade(8, 'ce2'), grade(9, 'cm1'), grade(10, 'cm2'),
+  grade(11, '6e', '6eme', 'sixieme'), grade(12, '5e', '5eme', 'cinquieme'), grade(13, '4e', '4eme', 'quatrieme'),
+  grade(14, '3e', '3eme', 'troisieme'), grade(15, 'seconde', '2nde', '2de'), grade(16, 'premiere', '1ere'), grade(17, 'terminale'),
 ];
 
 /** Kinds that are, by definition, for one audience: a LAEP is for children under 6 with a parent. */
@@ -274,6 +308,12 @@ export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['conf', 'conference'], ['confs', 'conference'], ['psy', 'psychologue'], ['atel', 'atelier'],
   ['ptit', 'petit'], ['pti', 'petit'], ['ptite', 'petite'], ['bb', 'bebe'], ['bbs', 'bebe'],
   ['enfs', 'enfant'], ['enfts', 'enfant'], ['mediat', 'mediation'], ['monoparental', 'monoparentale'],
+  // « quelqu'un » typed as one word or in SMS style: one token, « quelquun », which the phrases below also use.
+  ['quelqun', 'quelquun'], ['quelquun', 'quelquun'], ['qqn', 'quelquun'], ['qq1', 'quelquun'], ['qqun', 'quelquun'], ['kelkun', 'quelquun'],
+  ['quelquin', 'quelquun'], ['qlqn', 'quelquun'], ['qlq1', 'quelquun'],
+  // « téléphone » short or typed as heard (« tél » folds to « tel »); « tel » alone is rarely « tel que » in a search.
+  ['tel', 'telephone'], ['tele', 'telephone'], ['telephon', 'telephone'], ['fone', 'telephone'], ['phone', 'telephone'],
+  ['telefone', 'telephone'], ['tph', 'telephone'], ['tlf', 'telephone'],
 ]);
 
 /**
