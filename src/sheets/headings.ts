@@ -140,10 +140,29 @@ export function labelField(label: string): SheetField {
   if (abbreviation && label.length <= MAX_ABBREVIATED_LABEL && /^[^\p{L}]*[\p{L}]+(?:[./)(\s]|$)/u.test(label)) return abbreviation;
   if (words.length > MAX_LABEL_WORDS) return 'other';
   for (const word of words) {
-    const field = KEYWORD_FIELDS.get(word) ?? (word.length > 4 && word.endsWith('s') ? KEYWORD_FIELDS.get(word.slice(0, -1)) : undefined);
+    const field = keywordField(word);
     if (field) return field;
   }
   return 'other';
+}
+
+function keywordField(word: string): SheetField | undefined {
+  return KEYWORD_FIELDS.get(word) ?? (word.length > 4 && word.endsWith('s') ? KEYWORD_FIELDS.get(word.slice(0, -1)) : undefined);
+}
+
+/** "Les partenaires" is still a label; "Pas de financement", "Aucun budget" are statements. */
+const LEADING_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l']);
+
+/**
+ * Whether a label reads as a heading's title: a phrase plans use, an abbreviation, or a label whose head noun (its
+ * first word, after an article) names a field ("Budget global", "Zone d'intervention", "Les partenaires financiers").
+ * "Pas de financement spécifique" or "Montant du financement" name a field further in: they are words of the text.
+ */
+export function isTitleLikeLabel(label: string): boolean {
+  if (knownHeading(label) !== undefined || isAbbreviatedLabel(label)) return true;
+  const words = headingKey(label).split(' ').filter((word) => word.length > 0);
+  const head = words[0] !== undefined && LEADING_ARTICLES.has(words[0]) ? words[1] : words[0];
+  return head !== undefined && keywordField(head) !== undefined;
 }
 
 /** Whether a label reads as an abbreviation of a field ("Diag.", "Resp. (lead)"), as opposed to a word of the text. */

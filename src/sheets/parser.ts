@@ -1,9 +1,9 @@
 import { plainText } from '../language/plainText';
 import { fold } from '../language/text';
 import { isMostlyUpperCase as isUpperCase } from './display';
-import { actionHeading, isAbbreviatedLabel, knownHeading, labelField } from './headings';
+import { actionHeading, isAbbreviatedLabel, isTitleLikeLabel, knownHeading, labelField } from './headings';
 import { codeFromFileName, isActionCode, readCodeLine, sameFamily, type CodeLine } from './layout/codes';
-import { tablesAsBlocks } from './layout/tables';
+import { readTables } from './layout/tables';
 import {
   SheetSchema,
   sheetIdentity,
@@ -358,6 +358,10 @@ class SectionReader {
     }
     const series = this.lastWasLabel || line.boldLed || inAction;
     if (field === 'other' ? !series : !(standsOut || series)) return undefined;
+    // Inside a section, "Pas de financement spécifique : actions d'information…" is a statement that names a field,
+    // not a heading: unless it is one of a run of labels, a label names its field by its first word or it is no label.
+    const inSection = this.current !== undefined && this.current.heading !== '';
+    if (field !== 'other' && inSection && !series && !isTitleLikeLabel(head)) return undefined;
     if (field === 'actions' && !line.boldLed && !inAction && !prevBlank) return undefined;
     return { heading: head, field, inlineItem: rest, labelForm: true };
   }
@@ -508,25 +512,42 @@ function buildActions(sections: SheetSection[], drafts: SectionDraft[]): SheetAc
     return [...actions.values()];
   }
   // "Réalisations attendues" and the like: each top item is an action, numbered as the sheet numbers it.
+  const items = sections.filter((s) => s.field === 'actions').flatMap((section) => section.items);
+  const labels = ownActionLabels(items);
   let sequence = 0;
   let open: SheetAction | undefined;
-  for (const section of sections.filter((s) => s.field === 'actions')) {
-    for (const item of section.items) {
-      if (item.level === 1 && open) {
-        open.items.push(item.text);
-        continue;
-      }
-      const own = item.number !== undefined && /^\d+$/.test(item.number) ? Number(item.number) : undefined;
-      sequence = own !== undefined && own > 0 ? own : sequence + 1;
-      if (actions.has(sequence)) {
-        open = undefined;
-        continue;
-      }
-      open = { number: sequence, items: [item.text] };
-      actions.set(sequence, open);
+  items.forEach((item, index) => {
+    if (item.level === 1 && open) {
+      open.items.push(item.text);
+      return;
     }
-  }
+    const label = labels[index];
+    const own = label?.number ?? (item.number !== undefined && /^\d+$/.test(item.number) ? Number(item.number) : undefined);
+    sequence = own !== undefined && own > 0 ? own : sequence + 1;
+    if (actions.has(sequence)) {
+      open = undefined;
+      return;
+    }
+    // Its label is said once, by the action's number: "Action 13.1 — Former…" is action 1, "Former…".
+    open = { number: sequence, items: [label?.title ?? item.text] };
+    actions.set(sequence, open);
+  });
   return [...actions.values()];
+}
+
+/**
+ * Items of an actions section that carry the sheet's own label ("**Action 12.1** — Recenser les locaux"), by index:
+ * that label numbers the action (its last part, as for "Action 7.2" headings). Labels that would give two actions the
+ * same number ("Action 1.1", "Action 2.1") number nothing, and the items stay whole.
+ */
+function ownActionLabels(items: readonly SheetSection['items'][number][]): Array<{ number: number; title: string } | undefined> {
+  const labels = items.map((item) => {
+    if (item.level !== 0 || item.number !== undefined) return undefined;
+    const label = actionHeading(item.text);
+    return label?.title ? { number: label.number, title: label.title } : undefined;
+  });
+  const numbers = labels.flatMap((label) => (label ? [label.number] : []));
+  return new Set(numbers).size === numbers.length ? labels : labels.map(() => undefined);
 }
 
 /** "Actions 1 et 2", "actions 1 à 3", "action 4" → [1, 2], [1, 2, 3], [4]. */
@@ -612,10 +633,14 @@ function codeWithTitle(crumb: string): boolean {
   return code !== undefined && !isActionCode(code) && /[\p{L}\p{N}]/u.test(code.title);
 }
 
-/** The lines of a file, tables rewritten as labelled blocks and breadcrumbs cut into their parts. */
-function fileLines(content: string): Line[] {
+/**
+ * The lines of a file, tables rewritten (labelled blocks, or a section's items) and breadcrumbs cut into their parts;
+ * `problems` says which tables could not be read.
+ */
+function fileLines(content: string): { lines: Line[]; problems: string[] } {
   const lines: Line[] = [];
-  for (const raw of tablesAsBlocks(setextHeadings(content.replace(/^\uFEFF/, ''))).split(LINE_BREAK)) {
+  const tables = readTables(setextHeadings(content.replace(/^\uFEFF/, '')));
+  for (const raw of tables.text.split(LINE_BREAK)) {
     const plain = plainText(raw);
     for (const part of plain === raw ? [raw] : plain.split(LINE_BREAK)) {
       const crumbs = part.includes('|') && BREADCRUMB.test(part) && !/^\s*\|/.test(part) && !BULLET.test(part.trim()) ? part.split(BREADCRUMB) : [part];
@@ -626,7 +651,7 @@ function fileLines(content: string): Line[] {
       else lines.push(readLine(part));
     }
   }
-  return lines;
+  return { lines, problems: tables.problems };
 }
 
 interface SheetStart {
@@ -782,7 +807,7 @@ function isTitleLabelLine(head: string): boolean {
 /** Every sheet a file holds (one, or a whole plan's). */
 export function parseSheets(content: string, source: SheetSource): SheetsOutcome {
   if (content.includes('\u0000')) return { ok: false, reason: 'binary file, not text' };
-  const lines = fileLines(content);
+  const { lines, problems: tableProblems } = fileLines(content);
   if (lines.every((line) => line.blank)) return { ok: false, reason: 'empty file' };
 
   let starts = findStarts(lines);
@@ -799,7 +824,7 @@ export function parseSheets(content: string, source: SheetSource): SheetsOutcome
     return from;
   });
   const sheets: Sheet[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...tableProblems];
   let axis: AxisStep[] = [];
   starts.forEach((start, k) => {
     const range = { from: bounds[k], to: k + 1 < starts.length ? bounds[k + 1] : lines.length };
@@ -808,7 +833,7 @@ export function parseSheets(content: string, source: SheetSource): SheetsOutcome
     if (parsed.outcome.ok) sheets.push(parsed.outcome.sheet);
     else problems.push(starts.length > 1 ? `${start.code.prefix} ${start.code.number}: ${parsed.outcome.reason}` : parsed.outcome.reason);
   });
-  if (sheets.length === 0) return { ok: false, reason: problems[0] ?? 'no sheet found' };
+  if (sheets.length === 0) return { ok: false, reason: problems.slice(tableProblems.length)[0] ?? 'no sheet found' };
   return { ok: true, sheets, problems };
 }
 
