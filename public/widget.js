@@ -665,7 +665,7 @@
 
   function callsIn(node, found, depth) {
     if (!node || typeof node !== 'object' || depth > 12 || found.length >= 8) return found;
-    if (node.type === 'Action.OpenUrl' && typeof node.title === 'string' && /^tel:\d{2,6}$/.test(node.url)) found.push(node);
+    if (node.type === 'Action.OpenUrl' && typeof node.title === 'string' && /^(?:tel|sms):\d{2,6}$/.test(node.url)) found.push(node);
     Object.keys(node).forEach(function (key) {
       callsIn(node[key], found, depth + 1);
     });

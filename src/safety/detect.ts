@@ -22,11 +22,13 @@ const GAP_WORDS = 3;
 /** Typed words already compared with the vocabulary: parents reuse the same words, and each comparison costs. */
 const CLOSE_WORDS_LIMIT = 5000;
 
-type Kind = 'statement' | 'topic' | 'exception' | 'resolution' | 'frame';
+/** `cannot-call`: the writer says they cannot call (its exceptions have no concern either). */
+type Kind = 'statement' | 'topic' | 'exception' | 'interruption' | 'resolution' | 'frame' | 'cannot-call';
 
 type Element = { accepts: ReadonlySet<string>; gapBefore: number };
 
-type Entry = { concern: SafetyConcern | null; kind: Kind; elements: readonly Element[] };
+/** `context`: the words one of which the message must name for the phrase to count (a concern's `inContext`). */
+type Entry = { concern: SafetyConcern | null; kind: Kind; elements: readonly Element[]; context?: ReadonlySet<string> };
 
 type Match = { entry: Entry; start: number; end: number };
 
@@ -81,11 +83,11 @@ export class SafetyReader {
       classes.set(name, new Set(members.flatMap((member) => this.plainTokens(member))));
     }
     this.childWords = new Set(vocabulary.childClasses.flatMap((name) => [...(classes.get(name) ?? [])]));
-    const add = (phrase: string, concern: SafetyConcern | null, kind: Kind, french = false): void => {
+    const add = (phrase: string, concern: SafetyConcern | null, kind: Kind, french = false, context?: ReadonlySet<string>): void => {
       const elements = this.compile(phrase, classes);
       if (elements.length === 0) return;
       if (french && kind !== 'frame') for (const element of elements) for (const word of element.accepts) this.frenchWords.add(word);
-      const entry: Entry = { concern, kind, elements };
+      const entry: Entry = context ? { concern, kind, elements, context } : { concern, kind, elements };
       const index = kind === 'frame' ? this.framesByFirstWord : this.byFirstWord;
       for (const word of elements[0].accepts) {
         const list = index.get(word);
@@ -95,13 +97,26 @@ export class SafetyReader {
       if (kind !== 'frame') for (const element of elements) for (const word of element.accepts) this.vocabularyWords.add(word);
     };
     for (const phrase of [...vocabulary.topicFrames.fr, ...vocabulary.topicFrames.en]) add(phrase, null, 'frame');
+    for (const language of ['fr', 'en'] as const) {
+      for (const phrase of vocabulary.cannotCall.statements[language]) add(phrase, null, 'cannot-call', language === 'fr');
+      for (const phrase of vocabulary.cannotCall.exceptions[language]) add(phrase, null, 'exception');
+    }
     for (const concern of vocabulary.concerns) {
       for (const language of ['fr', 'en'] as const) {
         const french = language === 'fr';
         for (const phrase of concern.statements[language]) add(phrase, concern.id, 'statement', french);
         for (const phrase of concern.topics[language]) add(phrase, concern.id, 'topic', french);
         for (const phrase of concern.exceptions[language]) add(phrase, concern.id, 'exception');
+        for (const phrase of concern.interruptions[language]) add(phrase, concern.id, 'interruption');
         for (const phrase of concern.resolutions[language]) add(phrase, concern.id, 'resolution');
+      }
+      for (const when of concern.inContext) {
+        const context = new Set(when.classes.flatMap((name) => [...(classes.get(name) ?? [])]));
+        // The context's words are compared as typed words are, typos and SMS spellings included.
+        for (const word of context) this.vocabularyWords.add(word);
+        for (const language of ['fr', 'en'] as const) {
+          for (const phrase of when.phrases[language]) add(phrase, concern.id, 'statement', language === 'fr', context);
+        }
       }
       if (concern.withChild) this.withChild.set(concern.id, concern.withChild);
     }
@@ -146,10 +161,12 @@ export class SafetyReader {
       if ((this.framesByFirstWord.get(token) ?? []).some((entry) => matchFrom(entry, exact, i) >= 0)) frames.push(i);
     });
     const framedAt = (match: Match) => frames.some((at) => at >= match.start - FRAME_REACH_BEFORE && at < match.end + FRAME_REACH_AFTER);
+    const names = (context: ReadonlySet<string>) => close.some((words) => words.some((word) => context.has(word)));
     const concerns = new Set<SafetyConcern>();
     for (const match of found) {
-      const { concern, kind } = match.entry;
+      const { concern, kind, context } = match.entry;
       if (concern === null || (kind !== 'statement' && kind !== 'topic')) continue;
+      if (context && !names(context)) continue;
       // A question about sheets or prevention names dangers without anyone being in one; a person's own words still count.
       if (kind === 'topic' && framedAt(match)) continue;
       if (cancelled(match, found)) continue;
@@ -158,13 +175,17 @@ export class SafetyReader {
       concerns.add(concern);
     }
     if (concerns.size === 0) return null;
-    if (close.some((words) => words.some((word) => this.childWords.has(word)))) {
-      for (const concern of [...concerns]) {
-        const also = this.withChild.get(concern);
-        if (also) concerns.add(also);
-      }
+    // Violence in front of the children raises the child's concern too, said after the writer's own: the victim of
+    // « mon mari me frappe devant les enfants » hears 3919 first, then 119. A child hurt directly keeps 119 first.
+    const ordered: SafetyConcern[] = [];
+    const childNamed = names(this.childWords);
+    for (const concern of SAFETY_CONCERNS.filter((c) => concerns.has(c))) {
+      if (!ordered.includes(concern)) ordered.push(concern);
+      const witness = childNamed ? this.withChild.get(concern) : undefined;
+      if (witness && !concerns.has(witness) && !ordered.includes(witness)) ordered.push(witness);
     }
-    return { concerns: SAFETY_CONCERNS.filter((concern) => concerns.has(concern)) };
+    const cannotCall = found.some((match) => match.entry.kind === 'cannot-call' && !cancelled(match, found));
+    return cannotCall ? { concerns: ordered, cannotCall } : { concerns: ordered };
   }
 
   /** A message's words as the reader compares them: folded, SMS spellings rewritten, « j » glued split off, plurals folded. */
@@ -281,9 +302,17 @@ function isResolution(match: Match, concern: SafetyConcern): boolean {
   return match.entry.kind === 'resolution' && match.entry.concern === concern;
 }
 
-/** Whether an exception of the same concern overlaps `match` and means something else ("he never came back"). */
+/**
+ * Whether an exception of the same concern overlaps `match` and means something else ("he never came back"), or an
+ * interruption stands inside it (« devant » in « il me frappe devant mes enfants »).
+ */
 function cancelled(match: Match, found: readonly Match[]): boolean {
-  return found.some((other) => other.entry.kind === 'exception' && other.entry.concern === match.entry.concern && overrides(other, match));
+  return found.some(
+    (other) =>
+      other.entry.concern === match.entry.concern &&
+      ((other.entry.kind === 'exception' && overrides(other, match)) ||
+        (other.entry.kind === 'interruption' && other.start > match.start && other.end < match.end)),
+  );
 }
 
 /** An exception cancels a match it overlaps ("mourir de rire" in "je veux mourir de rire"), unless the match holds it whole. */

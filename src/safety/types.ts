@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /**
  * What the safety reader finds in a message, and the shape of its vocabulary. The concerns are listed in order of
- * urgency: a reading keeps that order, and the reply names the numbers in it, the most urgent first.
+ * urgency: a reading keeps that order, and the reply names the numbers in it, the most urgent first. One exception: a
+ * concern raised only because a child is there (violence *in front of* the children) comes right after the concern of
+ * the person who wrote, so that the victim's own line is named first.
  */
 export const SAFETY_CONCERNS = [
   'immediate-danger',
@@ -14,16 +16,22 @@ export const SAFETY_CONCERNS = [
   'runaway',
   'abduction',
   'breaking-point',
+  // Last: a baby was shaken and no sign of harm is said (a sign makes it a medical emergency, first): the 15 if a sign
+  // shows, after what the writer needs now (the 119 for a parent at breaking point, or for a child in danger).
+  'shaken-baby',
 ] as const;
 export const SafetyConcernSchema = z.enum(SAFETY_CONCERNS);
 export type SafetyConcern = z.infer<typeof SafetyConcernSchema>;
 
-/** The concerns a message raises, most urgent first, each once. */
+/**
+ * The concerns a message raises, most urgent first (a child's concern raised by witness after the concern that raised
+ * it), each once; and whether the writer says they cannot call (deaf, hard of hearing, cannot speak): then the number
+ * reached by text comes before every voice line.
+ */
 export const SafetyReadingSchema = z
-  .object({ concerns: z.array(SafetyConcernSchema).min(1) })
-  .refine((reading) => reading.concerns.every((c, i) => i === 0 || SAFETY_CONCERNS.indexOf(reading.concerns[i - 1]) < SAFETY_CONCERNS.indexOf(c)), {
-    message: 'concerns are listed once each, in order of urgency',
-  });
+  .object({ concerns: z.array(SafetyConcernSchema).min(1), cannotCall: z.literal(true).optional() })
+  .strict()
+  .refine((reading) => new Set(reading.concerns).size === reading.concerns.length, { message: 'concerns are listed once each' });
 export type SafetyReading = z.infer<typeof SafetyReadingSchema>;
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
@@ -73,10 +81,20 @@ export const ConcernVocabularySchema = z
     /** Phrases that overlap a match and mean something else ("venir à bout", "mourir de rire"). */
     exceptions: PhrasesByLanguage,
     /**
+     * Words that, standing inside a match, cancel it: « devant » in « il me frappe devant mes enfants » makes the
+     * children witnesses, not the ones hit (the witnesses' concern comes from `withChild`, after the writer's own).
+     */
+    interruptions: PhrasesByLanguage.default({ fr: [], en: [] }),
+    /**
      * Phrases that say the situation is over ("il est revenu", "on l'a retrouvée"): a match of this concern said before
      * one of them no longer counts; one said after it still does ("il est revenu, mais ce matin il a refait une fugue").
      */
     resolutions: PhrasesByLanguage,
+    /**
+     * Phrases that raise this concern only in a message that also names a word of one of `classes`: « tout mou » of a
+     * baby is an emergency, of a teenager a figure of speech; « il vomit » after « je l'ai secoué » is a sign of harm.
+     */
+    inContext: z.array(z.object({ classes: z.array(z.string()).min(1), phrases: PhrasesByLanguage }).strict()).default([]),
     /** A concern that is raised as well when the message names a child ("devant les enfants"). */
     withChild: SafetyConcernSchema.optional(),
   })
@@ -106,6 +124,12 @@ export const SafetyVocabularySchema = z
     topicFrames: PhrasesByLanguage,
     /** Said after the numbers when the reply has no immediate danger and a concern asks for it. */
     reminder: z.object({ numbers: z.array(z.string()).min(1), line: Bilingual }).strict(),
+    /**
+     * A person who says they cannot call (« je suis sourde », « je peux pas téléphoner », « I'm deaf »): with any
+     * concern, the number reached by text (114) is said first. Never a concern on its own: « un LAEP pour parents
+     * sourds » is a search.
+     */
+    cannotCall: z.object({ statements: PhrasesByLanguage, exceptions: PhrasesByLanguage, call: CallSchema }).strict(),
     /** Said last when no emergency number leads: the bot can look for a listening service nearby. */
     closing: Bilingual,
     concerns: z.array(ConcernVocabularySchema),
@@ -115,14 +139,23 @@ export const SafetyVocabularySchema = z
     const ids = vocabulary.concerns.map((c) => c.id);
     for (const id of SAFETY_CONCERNS) if (!ids.includes(id)) context.addIssue({ code: 'custom', message: `concern ${id} has no vocabulary` });
     if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', message: 'a concern is described twice' });
-    const numbers = [...vocabulary.concerns.flatMap((c) => c.calls.flatMap((call) => call.numbers)), ...vocabulary.reminder.numbers];
+    const numbers = [
+      ...vocabulary.concerns.flatMap((c) => c.calls.flatMap((call) => call.numbers)),
+      ...vocabulary.reminder.numbers,
+      ...vocabulary.cannotCall.call.numbers,
+    ];
     for (const number of numbers) if (!(number in vocabulary.numbers)) context.addIssue({ code: 'custom', message: `unknown number ${number}` });
-    for (const name of vocabulary.childClasses) if (!(name in vocabulary.classes)) context.addIssue({ code: 'custom', message: `unknown class ${name}` });
+    const classNames = [...vocabulary.childClasses, ...vocabulary.concerns.flatMap((c) => c.inContext.flatMap((when) => when.classes))];
+    for (const name of classNames) if (!(name in vocabulary.classes)) context.addIssue({ code: 'custom', message: `unknown class ${name}` });
     const phrases = [
       ...vocabulary.topicFrames.fr,
       ...vocabulary.topicFrames.en,
+      ...[vocabulary.cannotCall.statements, vocabulary.cannotCall.exceptions].flatMap((phrases) => [...phrases.fr, ...phrases.en]),
       ...vocabulary.concerns.flatMap((c) =>
-        [c.statements, c.topics, c.exceptions, c.resolutions].flatMap((phrases) => [...phrases.fr, ...phrases.en]),
+        [c.statements, c.topics, c.exceptions, c.resolutions, c.interruptions, ...c.inContext.map((when) => when.phrases)].flatMap((phrases) => [
+          ...phrases.fr,
+          ...phrases.en,
+        ]),
       ),
     ];
     for (const phrase of phrases) {

@@ -11,6 +11,9 @@ import { SafetyVocabularySchema, type SafetyVocabulary } from './types';
  * a concern too, unless the message is about sheets, actions or prevention ("quelles fiches parlent de violences ?").
  * Exceptions overlap a match and mean something else ("en danger sur les réseaux" is a topic, not a child in danger).
  * Resolutions say the situation is over ("il est revenu"): what was said before them no longer raises an alarm.
+ * Interruptions, found inside a match, cancel it (« devant » in « il me frappe devant mes enfants »). Phrases `inContext`
+ * count only in a message that names a word of their classes (« tout mou » of a baby). `cannotCall` is no concern: said
+ * with one (« je suis sourde », « je peux pas téléphoner »), it puts the 114, reached by text, first.
  *
  * Numbers checked against the official pages listed with each (hours, cost, who may call) in December 2026.
  */
@@ -45,11 +48,15 @@ const data = {
       display: '114',
       name: { fr: 'Urgence par SMS', en: 'Emergency by text' },
       description: {
-        fr: 'Par SMS, pour les personnes sourdes ou qui ne peuvent pas parler, 24 h/24, gratuit.',
-        en: 'By text message, for people who are deaf or cannot speak, 24/7, free.',
+        fr: 'Par SMS ou appli Urgence 114, pour qui ne peut pas appeler, 24 h/24, gratuit.',
+        en: 'By text or the Urgence 114 app, for people who cannot call, 24/7, free.',
       },
       reach: 'sms',
-      sources: ['https://info.urgence114.fr/', 'https://www.service-public.fr/particuliers/vosdroits/F33954'],
+      sources: [
+        'https://info.urgence114.fr/',
+        'https://www.service-public.fr/particuliers/vosdroits/F33954',
+        'https://informations.handicap.fr/a-114-n-durgence-pour-sourds-pas-assez-connu-36183.php',
+      ],
     },
     '119': {
       dial: '119',
@@ -101,7 +108,7 @@ const data = {
     menasse: 'menace', menase: 'menacé', menacer: 'menacer', veu: 'veux', vx: 'veux', peu: 'peux', pe: 'peux', mourrir: 'mourir', ptit: 'petit', mec: 'copain', keuf: 'police',
     im: "i'm", cant: "can't", dont: "don't", wont: "won't", didnt: "didn't", pls: 'please', wanna: 'want to', gonna: 'going to',
     bf: 'boyfriend', hubby: 'husband', u: 'you', ur: 'your', chu: 'je suis', jchui: 'je suis', jchuis: 'je suis',
-    lair: "l'air", conf: 'conference',
+    lair: "l'air", conf: 'conference', bb: 'bebe',
   },
 
   // The part after a glued « j » when it is no word of its own. Glued words are split by rule (detect.ts): these are
@@ -146,6 +153,18 @@ const data = {
       'kidnappee', 'garder', 'recuperer', 'pris', 'prendra'],
     take: ['take', 'taking', 'took', 'abduct', 'abducted', 'kidnap', 'kidnapped', 'snatch', 'snatched'],
     pills: ['pill', 'pills', 'tablet', 'tablets', 'medicine', 'medicines', 'medication', 'bleach', 'battery', 'poison'],
+    // Small things a child swallows that call for the SAMU (a magnet, a button battery, a washing pod).
+    objet: ['piece', 'bille', 'aimant', 'bouton', 'capsule', 'dosette', 'lessive', 'jouet', 'objet', 'truc', 'epingle', 'clou',
+      'perle', 'caillou'],
+    thing: ['coin', 'magnet', 'magnets', 'button', 'marble', 'pod', 'detergent', 'toy', 'something', 'pin', 'nail', 'bead'],
+    // The words for a baby: « tout mou » said of a baby is a sign of distress.
+    bebe: ['bebe', 'nourrisson', 'baby', 'newborn', 'infant', 'toddler'],
+    secouer: ['secoue', 'secouer', 'secouee', 'shook', 'shaken', 'shaking', 'shake'],
+    joindre: ['appeler', 'joindre', 'contacter', 'prevenir', 'alerter', 'avertir', 'telephoner', 'ecrire', 'envoyer', 'texto', 'sms'],
+    secours: ['secours', 'police', 'gendarmerie', 'gendarme', 'pompier', 'pompiers', 'samu'],
+    contact: ['call', 'text', 'contact', 'reach', 'message', 'phone', 'ring', 'sms'],
+    threaten: ['threaten', 'threatens', 'threatened', 'threatening'],
+    stalk: ['stalk', 'stalks', 'stalked', 'stalking', 'harass', 'harasses', 'harassed', 'harassing'],
   },
 
   childClasses: ['enfant', 'child'],
@@ -170,7 +189,10 @@ const data = {
     'nerveux', 'ferme', 'fermee', 'pomme', 'gomme', 'campagne', 'copie', 'lunch', 'bunch', 'hunch', 'strange', 'stranger',
     'hunting', 'amused', 'amusing', 'picked', 'licked', 'ticked', 'kicker', 'slipped', 'clapped', 'flapped', 'sitting',
     'fitting', 'hinting', 'table', 'tables', 'poisson', 'prison', 'cooking', 'hooking', 'rapid', 'avare', 'soigne', 'signe',
-    'information', 'informations', 'coherence', 'disposition', 'comme', 'loire'],
+    'information', 'informations', 'coherence', 'disposition', 'comme', 'loire',
+    // Real words one typo away from the words of deafness, of shaking and of signs of harm.
+    'source', 'sources', 'lourd', 'lourde', 'soude', 'sound', 'sounds', 'souci', 'secour', 'mouette', 'miette', 'molle',
+    'malle', 'mille', 'balle', 'salle', 'bleue', 'blues', 'vomir', 'pales', 'texte', 'textes', 'tester', 'stack', 'stalls'],
 
   topicFrames: {
     fr: ['fiche', 'fiches', 'fiche-action', 'actions', 'pa', 'axe', 'schema', 'sdsf', 'ctg', 'reaap', 'cdsf',
@@ -190,6 +212,39 @@ const data = {
     en: 'You can also ask me for a listening service near you.',
   },
 
+  // The 114 takes texts, the Urgence 114 app (text chat, video in sign language) and the website, from anyone who cannot
+  // make a voice call: deaf, hard of hearing, aphasic, or a victim who must not be heard (info.urgence114.fr). It
+  // passes the alert on to the police, the SAMU or the fire brigade. It is never a concern by itself.
+  cannotCall: {
+    statements: {
+      fr: ['sourd', 'sourde', 'malentendant', 'malentendante', 'mal entendant', 'mal entendante', 'suis muet', 'suis muette',
+        'sourd muet', 'sourde muette', 'aphasique', 'sourdaveugle', 'langue des signes', 'peux pas telephoner', 'peux pas appeler',
+        'peux pas parler', 'peux pas parler fort', 'peut pas telephoner', 'peux pas passer d appel', 'peux pas passer un appel',
+        'secours par sms', 'police par sms', 'urgence par sms', 'urgences par sms', 'sms … police', 'sms … secours',
+        'sms … gendarmerie', 'texto … police', 'ecrire … police', 'ecrire … secours', 'par ecrit … secours', 'par ecrit … police'],
+      en: ['deaf', 'hard of hearing', 'hearing impaired', 'i m mute', 'i am mute', 'sign language', 'can t speak', 'cannot speak',
+        'can t talk', 'cannot talk', 'unable to speak', 'can t call', 'cannot call', 'can t phone', 'can t make a call',
+        'text the police', 'text … police', 'text … emergency'],
+    },
+    exceptions: {
+      // « Faire la sourde oreille » is not deafness; a child who is deaf does not stop the parent from calling; « je ne
+      // peux pas parler à mon mari » is not « je ne peux pas parler ». « I can't call my… » stays: the 114 line says
+      // « if you cannot call », and costs little to one who could.
+      fr: ['sourde oreille', 'sourd oreille', '@enfant … sourd', '@enfant … sourde', '@enfant … malentendant',
+        '@enfant … malentendante', 'parents sourds', 'parent sourd', 'parents malentendants', 'peux pas parler a',
+        'peux pas parler avec', 'peux pas parler de', 'peux pas parler francais'],
+      en: ['deaf ear', 'deaf ears', '@child … deaf', 'deaf parents', 'can t talk to', 'cannot talk to', 'can t talk about',
+        'can t speak to', 'cannot speak to', 'can t speak about', 'can t speak french', 'can t speak english'],
+    },
+    call: {
+      numbers: ['114'],
+      line: {
+        fr: 'Si vous êtes sourd(e), malentendant(e) ou ne pouvez pas appeler : envoyez un SMS au 114, ou utilisez l’appli Urgence 114 (tchat, visio en langue des signes). Gratuit, 24 h/24, 7 j/7 ; le 114 prévient la police, le SAMU ou les pompiers.',
+        en: 'If you are deaf, hard of hearing or cannot call: text 114, or use the Urgence 114 app (text chat, sign-language video). Free, 24/7; 114 alerts the police, ambulance or fire brigade.',
+      },
+    },
+  },
+
   concerns: [
     {
       id: 'immediate-danger',
@@ -205,7 +260,11 @@ const data = {
       ],
       reminder: false,
       statements: {
-        fr: ['avec un couteau', 'a un couteau', 'sorti un couteau', 'prend un couteau', 'pris un couteau', 'avec une arme',
+        fr: [
+          // Asking how to reach the emergency services (« comment appeler les secours ? ») is answered with them. A
+          // statement, not a topic: « prévenir les secours » is no question on prevention.
+          '@joindre … @secours', 'numero … secours', 'numero … police',
+          'avec un couteau', 'a un couteau', 'sorti un couteau', 'prend un couteau', 'pris un couteau', 'avec une arme',
           'a une arme', 'un fusil', 'un pistolet', '@menace … de … @tuer', '@menace … de mort', 'il va me @tuer',
           'il va nous @tuer', 'il veut me @tuer', 'il veut nous @tuer', 'ils vont nous @tuer', 'elle va me @tuer',
           'peur … qu il … @tuer', 'essaie de … @tuer', 'suis en danger', 'sommes en danger', 'on est en danger',
@@ -214,11 +273,13 @@ const data = {
         en: ['with a knife', 'has a knife', 'got a knife', 'with a gun', 'has a gun', 'got a gun', 'threaten … to kill',
           'threatening … to kill', 'threatened … to kill', 'going to kill me', 'going to kill us', 'wants to kill me',
           'trying to kill', 'i m in danger', 'i am in danger', 'we are in danger', 'immediate danger', 'call the police',
-          'help me please', 'locked me in'],
+          'help me please', 'locked me in', '@contact … police', '@contact … ambulance', 'emergency services'],
       },
       topics: { fr: ['urgence', 'numero d urgence'], en: ['emergency'] },
       exceptions: {
-        fr: ["d'urgence", 'en urgence', 'aux urgences', 'urgence sociale', 'urgences pediatriques'],
+        fr: ["d'urgence", 'en urgence', 'aux urgences', 'urgence sociale', 'urgences pediatriques', 'premiers secours',
+          'premier secours', 'secours populaire', 'secours catholique', 'secours islamique', 'roue de secours',
+          'sortie de secours', 'trousse de secours', 'samu social', 'police municipale'],
         en: ['emergency childcare', 'emergency housing', 'emergency accommodation', 'emergency room'],
       },
       resolutions: { fr: [], en: [] },
@@ -243,13 +304,54 @@ const data = {
           'inconscient', 'inconsciente', 'ne se reveille pas', 'ne se reveille plus', 'convulse', 'convulsion', 'convulsions',
           'perdu connaissance', 'perd connaissance', 'fait un malaise', 'saigne beaucoup', 'beaucoup de sang', 'ne bouge plus',
           'overdose', 'intoxique', 'intoxiquee', 's est empoisonne', 'bu de la javel', 'gravement brule', 'gravement brulee',
-          'tombe … tete la premiere'],
+          'tombe … tete la premiere',
+          // A child who swallowed something, fell from a height, nearly drowned, was burnt.
+          'avale … @objet', 'avale quelque chose', 'avale de la lessive', 'tombe … fenetre', 'tombe … balcon', 'defenestre',
+          'tombe … table a langer', 'chute … table a langer', 'tombe … escalier', 'tombe … sur la tete', 'cogne … la tete … vomi',
+          'se noie', 'failli se noyer', 'tombe dans la piscine', 'tombe dans l eau', 'brule … eau bouillante', 's est brule',
+          's est brulee', 'yeux revulses', 'levres bleues', 'devient bleu', 'devenu bleu', 'devenue bleue', 'tombe … vomi',
+          'tombe … vomit', 'tombe du lit … vomi', 'tombe du lit … vomit', 'tombe … ne se reveille'],
         en: ['not breathing', 'stopped breathing', 'can t breathe', 'cannot breathe', 'choking', 'swallowed … @pills',
           'took too many @pills', 'took a lot of @pills', 'took an overdose', 'unconscious', 'won t wake up', 'not waking up', 'seizure', 'having a fit', 'overdose', 'overdosed',
-          'bleeding heavily', 'bleeding a lot', 'passed out', 'poisoned'],
+          'bleeding heavily', 'bleeding a lot', 'passed out', 'poisoned', 'swallowed … @thing', 'fell … window', 'fell … balcony',
+          'fell down the stairs', 'fell off the changing table', 'fell … vomit', 'fell … vomiting', 'fell … threw up',
+          'fell … throwing up', 'fell … on … head', 'hit … head … vomit', 'nearly drowned',
+          'is drowning', 'badly burned', 'badly burnt', 'burned … boiling water', 'scalded', 'turning blue', 'turned blue', 'blue lips', 'lips are blue'],
       },
       topics: { fr: [], en: [] },
-      exceptions: { fr: ['respire pas la joie', 'il respire pas la joie'], en: [] },
+      inContext: [
+        {
+          // Said of a baby, these are signs of distress; of an older child they may be a figure of speech (« tout mou »).
+          classes: ['bebe'],
+          phrases: {
+            fr: ['tout mou', 'toute molle', 'tout molle', 'ne reagit plus', 'reagit plus', 'ne se reveille pas', 'gemit'],
+            en: ['floppy', 'limp', 'unresponsive', 'not responding', 'won t respond', 'hard to wake'],
+          },
+        },
+        {
+          // After a shaking, any of these is a sign of a brain injury: the SAMU, at once.
+          classes: ['secouer'],
+          phrases: {
+            fr: ['mou', 'molle', 'vomi', 'vomit', 'vomissement', 'somnolent', 'somnolente', 'endormi', 'endormie', 'dort beaucoup',
+              'ne reagit', 'reagit plus', 'reagit pas', 'convulse', 'convulsion', 'pale', 'respire mal', 'respire bizarrement',
+              'yeux fixes', 'yeux bizarres', 'pleure bizarrement', 'gemit', 'ne se reveille', 'blesse', 'blessee', 'saigne', 'bosse',
+              'tete gonflee', 'fontanelle', 'regard fixe'],
+            en: ['floppy', 'limp', 'vomit', 'vomiting', 'vomited', 'throwing up', 'threw up', 'sleepy', 'drowsy', 'won t wake',
+              'unresponsive', 'not responding', 'pale', 'seizure', 'fitting', 'breathing strangely', 'trouble breathing',
+              'eyes rolled', 'injured', 'bleeding', 'swollen', 'fontanelle', 'staring', 'hurt him', 'hurt her'],
+          },
+        },
+      ],
+      // « Il n'a pas vomi » says no sign: the shaken baby's own line (the 15 if a sign shows) answers it.
+      exceptions: {
+        fr: ['respire pas la joie', 'il respire pas la joie', 'pas vomi', 'ne vomit pas', 'pas mou', 'pas de vomissement',
+          'pas somnolent', 'pas blesse', 'pas de bosse', 'se noie dans un verre', 'noie dans un verre', 'tombe sur la tete ou quoi',
+          // Falling ill is no fall: « elle est tombée malade, elle vomit » is a gastro; a fear of falling is no fall.
+          'peur de tomber',
+          'est tombe malade', 'il tombe malade', 'elle tombe malade', 'sont tombe malade'],
+        en: ['didn t vomit', 'not vomiting', 'no vomiting', 'not floppy', 'not hurt', 'isn t hurt', 'no injury', 'no injuries',
+          'afraid of falling', 'scared of falling'],
+      },
       resolutions: { fr: [], en: [] },
     },
     {
@@ -313,11 +415,15 @@ const data = {
           '@enfant … maltraite', '@enfant … maltraitee', '@enfant … battu', '@enfant … battue', '@enfant … abuse',
           '@enfant … abusee', '@enfant … viole', '@enfant … violee', 'abuse de … @enfant', 'touche … @mon @enfant',
           'attouchement … @enfant', '@parent … me … @frapper', '@parent … me … tape', '@parent … me … bat',
-          '@parent … me … touche', 'je suis maltraite', 'je suis maltraitee', 'secoue … @enfant', 'secoue le bebe'],
+          '@parent … me … touche', 'je suis maltraite', 'je suis maltraitee', 'secoue … @enfant', 'secoue le bebe',
+          'leve la main sur @mon @enfant', 'leve la main sur @det @enfant', 'leve la main sur @enfant',
+          // The children hit as well as the writer: the child's own concern, first.
+          '@frapper aussi @det @enfant', '@frapper aussi @mon @enfant', '@frapper aussi … @enfant', '@frapper moi et @det @enfant',
+          '@frapper moi et @mon @enfant'],
         en: ['@my @child … in danger', '@hit @my @child', '@hit … @my @child', '@child … being @hit', '@child … is @hit',
           '@child … was @hit', '@child … being abused', 'abusing … @child', 'dad … @hit me', 'mum … @hit me',
           'mom … @hit me', 'father … @hit me', 'mother … @hit me', 'parents … @hit me', 'touched … @my @child',
-          'shook … baby', 'shaking … baby'],
+          'shook … baby', 'shaking … baby', 'shook … @my @child', '@hit me and @my @child', '@hit … @my @child too'],
       },
       topics: {
         fr: ['enfant en danger', 'enfance en danger', 'maltraitance', 'maltraitances', 'enfant battu', 'enfant maltraite',
@@ -327,9 +433,21 @@ const data = {
       exceptions: {
         fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs',
           // « En danger sur les réseaux » names a topic, as « le danger des écrans » does; « en danger » alone is an alarm.
-          'en danger … @sujet'],
-        en: ['in danger … @topic'],
+          'en danger … @sujet',
+          // A parent who fears what they might do, or says what they did, is at breaking point: the 119 that listens to
+          // parents « à bout » answers them (breaking-point), not the line that reports a child in danger.
+          'peur de @frapper', 'peur de @det @frapper', 'peur de lui … @frapper', 'envie de @frapper', 'envie de @det @frapper',
+          'je vais @frapper', 'je vais @det @frapper', 'peur de … lever la main', 'envie de … lever la main',
+          'je vais lever la main', 'je ai leve la main', 'je leve la main', 'je lui ai leve la main', 'je ai secoue',
+          'je l ai secoue', 'je les ai secoue', 'je secoue', 'envie de … secouer', 'peur de … secouer', 'ne pas secouer',
+          'jamais secouer', 'ne jamais … secouer', 'secoue … pour … reveiller', 'peur de devenir violent', 'peur de devenir violente', 'peur d etre violent',
+          'peur d etre violente'],
+        en: ['in danger … @topic', 'snap and @hit', 'lose it and @hit', 'going to snap and', 'i shook', 'i ve shaken', 'i have shaken', 'i shake', 'never shake', 'not to shake',
+          'want to shake', 'i ll @hit', 'i will @hit', 'i might @hit', 'of hitting', 'of hurting', 'i m going to @hit',
+          'i am going to @hit', 'shook … hand', 'shook hands'],
       },
+      // Children who see the violence are witnesses: their concern comes after the writer's (withChild).
+      interruptions: { fr: ['devant', 'sous les yeux', 'en presence'], en: ['in front of', 'while'] },
       resolutions: { fr: [], en: [] },
     },
     {
@@ -351,10 +469,15 @@ const data = {
           'il … me frappe', 'il … me bat', 'il … me tape', 'il me @menace', 'il … me @menace', 'peur de @mon @conjoint',
           'peur … @conjoint', 'suis victime de violence', 'victime de violence conjugale', 'pere de mes @enfant … me … @frapper',
           'je me fais @frapper', 'me fait du mal', 'il … me fait du mal', 'il m … etrangle', '@conjoint … ma @menace',
-          '@conjoint … ma @frapper', 'il ma @menace', 'il ma @frapper', '@conjoint … ma … de mort'],
+          '@conjoint … ma @frapper', 'il ma @menace', 'il ma @frapper', '@conjoint … ma … de mort',
+          '@conjoint … leve la main sur moi', 'il … leve la main sur moi', 'leve la main sur moi', '@conjoint … me harcele',
+          '@conjoint … me suit partout', '@conjoint … me traque', '@conjoint … me surveille', '@conjoint … me poursuit'],
         en: ['@partner … @hit me', 'he … @hit me', 'she … @hit me', 'afraid of my @partner', 'scared of my @partner',
           '@partner … threatens me', '@partner … threatened me', '@partner … is violent', 'he threatens me', 'abusive @partner',
-          'he hurts me', 'i am being abused', 'i m being abused'],
+          'he hurts me', 'i am being abused', 'i m being abused', '@partner … @threaten me', 'he … @threaten me',
+          'she … @threaten me', '@partner … @stalk me', 'he … @stalk me', '@partner … @stalk', '@partner … violent',
+          '@partner … won t leave me alone', '@partner … follows me', '@partner … following me', 'he is violent',
+          '@partner … abusive', 'he is abusive'],
       },
       topics: {
         fr: ['violence conjugale', 'violences conjugales', 'violence domestique', 'violence intrafamiliale', 'femme battue',
@@ -413,21 +536,30 @@ const data = {
       ],
       reminder: false,
       statements: {
-        fr: ['a fugue', 'en fugue', 'fait une fugue', 'fait … fugue', 'fugueur', 'fugueuse', '@enfant … parti de la maison',
+        // Said of a runaway that happened: « la fugue » named alone is a subject to talk about (« comment parler de la
+        // fugue avec mon ado ? »), and a threat to run away (« il menace de fuguer ») is a search for support.
+        fr: ['a fugue', 'en fugue', 'fait une fugue', 'fait … fugue', '@enfant fugue', 'fugue depuis', '@enfant … parti de la maison',
           '@enfant … partie de la maison', '@enfant … parti de chez nous', '@enfant … partie de chez nous',
           '@enfant … parti de chez moi', '@enfant … partie de chez moi', '@enfant … pas rentre',
           '@enfant … pas rentree', '@enfant … disparu', '@enfant … disparue', '@enfant … introuvable', 'sais pas ou est … @enfant',
-          '@enfant … s est enfui', '@enfant … s est enfuie', '@enfant … quitte la maison',
+          '@enfant … s est enfui', '@enfant … s est enfuie', 'ne rentre pas depuis', 'toujours pas rentre', 'pas rentre de la nuit',
+          '@enfant … pas revenu', '@enfant … pas revenue', 'pas revenu depuis', 'pas revenue depuis', '@enfant … quitte la maison',
           'est parti de la maison', 'est partie de la maison', 'a quitte la maison', 'refait une fugue', 'refugue',
           'encore fugue', 'de nouveau fugue', 'est reparti', 'est repartie'],
-        en: ['ran away', 'run away', 'runaway', 'run off', 'ran off', '@child … gone missing', '@child … went missing',
+        en: ['ran away', 'has run away', 'have run away', 'had run away', 's run away', 'ran off', 'has run off',
+          '@child … gone missing', '@child … went missing',
           '@child … has disappeared', '@child … didn t come home',
           '@child … hasn t come home', '@child … not come home', '@child … left home', 'don t know where … @child',
           'ran away again', 'gone again'],
       },
-      topics: { fr: ['fugue', 'enfant disparu'], en: ['missing child'] },
+      topics: { fr: ['enfant disparu'], en: ['missing child'] },
       exceptions: {
-        fr: ['@conjoint … parti de la maison', '@conjoint … partie de la maison', '@conjoint … quitte la maison'],
+        fr: ['@conjoint … parti de la maison', '@conjoint … partie de la maison', '@conjoint … quitte la maison',
+          // A threat, a wish, a fear or a « what if » is not a runaway. An exception held whole inside a match does not
+          // cancel it: « mon fils menace de quitter la maison » is cancelled from the child's name on.
+          '@mon @enfant … @menace', '@det @enfant … @menace', '@mon @enfant … parle de', '@menace … de fuguer', '@menace … de partir', '@menace … de quitter', '@menace … de s enfuir', 'parle de fuguer',
+          'parle de partir', 'parle de quitter', 'veut fuguer', 'envie de fuguer', 'veut quitter la maison', 'si @mon @enfant fugue',
+          'si il fugue', 'si elle fugue', 'si jamais … fugue', 'au cas ou … fugue', 'peur qu … fugue', 'peur que … fugue'],
         // An exception also silences a resolution it overlaps: « he never came back » is no return.
         en: ['never came back', 'never came home', 'not found', 'never found'],
       },
@@ -510,10 +642,22 @@ const data = {
           'je vais la @frapper', 'je vais les @frapper', 'envie de le @frapper', 'envie de la @frapper', 'peur de … @frapper',
           'peur de lui faire du mal', 'peur de leur faire du mal', 'envie de le secouer', 'envie de la secouer',
           'a bout', 'je tiens plus', 'tiens plus le coup', 'suis en burn out', 'fais un burn out',
-          'perdre le controle'],
+          'perdre le controle',
+          // A parent afraid of what they might do to their child, or who says they did it.
+          'peur de craquer', 'peur de @frapper', 'peur de @det @frapper', 'peur de lui … @frapper',
+          'envie de @frapper @mon @enfant', 'envie de @frapper @det @enfant', 'envie de @det @frapper',
+          'je vais @frapper @mon @enfant', 'je vais @frapper @det @enfant', 'peur de … lever la main', 'envie de … lever la main', 'je vais lever la main',
+          'je ai leve la main', 'je leve la main', 'je lui ai leve la main', 'peur de devenir violent', 'peur de devenir violente',
+          'peur d etre violent', 'peur d etre violente', 'peur de … secouer', 'envie de … secouer', 'je ai secoue @mon @enfant',
+          'je ai secoue @det @enfant', 'je ai secoue … @enfant', 'je l ai secoue', 'je les ai secoue',
+          'peur de faire du mal a @mon @enfant'],
         en: ['can t cope', 'can t take it anymore', 'can t take this anymore', 'can t do this anymore', 'breaking point',
           'end of my rope', 'end of my tether', 'going to hit him', 'going to hit her', 'afraid i ll hurt', 'going to lose it',
-          'losing control'],
+          'losing control', 'afraid i ll @hit', 'afraid i will @hit', 'afraid i might @hit', 'scared i ll @hit',
+          'scared i will @hit', 'scared i might @hit', 'afraid of hitting', 'scared of hitting', 'afraid of hurting',
+          'scared of hurting', 'i might @hit', 'going to snap', 'about to snap', 'afraid i ll snap', 'raise my hand',
+          'i shook … @child', 'i shook him', 'i shook her', 'i ve shaken', 'i have shaken', 'afraid i ll shake',
+          'scared i ll shake', 'i m going to @hit', 'i am going to @hit'],
       },
       topics: {
         fr: ['burn out parental', 'burnout parental', 'epuisement parental'],
@@ -521,8 +665,42 @@ const data = {
       },
       exceptions: {
         fr: ['venir a bout', 'viens a bout', 'vient a bout', 'venu a bout', 'venue a bout', 'a bout portant', 'a bout de bras',
-          'a bout de champ', 'de bout en bout'],
-        en: [],
+          'a bout de champ', 'de bout en bout', 'secoue … pour … reveiller'],
+        en: ['raise my hand in', 'shook … to wake'],
+      },
+      // « Peur de recommencer » is a parent's fear only after a shaking or a blow (« il a peur de recommencer l'école »).
+      inContext: [
+        {
+          classes: ['secouer', 'frapper', 'hit'],
+          phrases: { fr: ['peur de recommencer', 'peur de le refaire'], en: ['afraid of doing it again', 'scared of doing it again', 'afraid i ll do it again'] },
+        },
+      ],
+      resolutions: { fr: [], en: [] },
+    },
+    {
+      // A baby was shaken, no sign of harm said: a shaken baby can be hurt with nothing to see, and its signs (drowsy,
+      // floppy, vomiting, breathing badly, fits) make it an emergency. With a sign, medical-emergency comes first.
+      id: 'shaken-baby',
+      calls: [
+        {
+          numbers: ['15'],
+          line: {
+            fr: 'Un bébé secoué peut être blessé sans que cela se voie : s’il est somnolent, mou, pâle, vomit, respire mal ou a des convulsions, appelez le 15 tout de suite ; sinon, faites-le examiner par un médecin aujourd’hui.',
+            en: 'A shaken baby can be hurt with nothing to see: if they are drowsy, floppy, pale, vomiting, breathing badly or having fits, call 15 at once; otherwise have a doctor see them today.',
+          },
+        },
+      ],
+      reminder: false,
+      statements: {
+        fr: ['secoue … @enfant', 'secoue le bebe', 'je l ai secoue', 'je les ai secoue'],
+        en: ['shook … @child', 'shaken … @child', 'shaking … baby', 'i shook him', 'i shook her'],
+      },
+      topics: { fr: ['bebe secoue', 'syndrome du bebe secoue'], en: ['shaken baby', 'shaken baby syndrome'] },
+      exceptions: {
+        fr: ['envie de … secouer', 'peur de … secouer', 'ne pas secouer', 'jamais secouer', 'ne jamais … secouer',
+          'secoue … pour … reveiller'],
+        en: ['never shake', 'not to shake', 'want to shake', 'afraid i ll shake', 'scared i ll shake', 'shook … hand', 'shook hands',
+          'shook … to wake'],
       },
       resolutions: { fr: [], en: [] },
     },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { readSafety, SafetyReader, SAFETY_VOCABULARY, type SafetyConcern } from '../../src/safety';
+import { safetyReply } from '../../src/messages/safety';
 import { ORDINARY_MESSAGES } from './messages';
 
 /**
@@ -78,8 +79,9 @@ describe('a danger phrase among ordinary words', () => {
 describe('text made only of the words of ordinary messages', () => {
   test('leaves out only the words that complete a danger phrase', () => {
     expect([...DANGER_WORDS].sort()).toEqual([
-      'away', 'bat', 'bout', 'conjugales', 'disparu', 'emergency', 'ex', 'femmes', 'finir', 'fugue', 'fugué', 'intrafamiliales',
-      'maltraitance', 'mari', 'tape', 'tue', 'urgence',
+      'away', 'away,', 'bat', 'bout', 'conjugales', 'disparu', 'emergency', 'ex', 'femmes', 'finir', 'frappe', 'fugue', 'fuguer',
+      'fuguer,', 'fugué', 'intrafamiliales', "l'escalier", 'maltraitance', 'mari', 'secouer', 'secours', 'secoué', 'tape', 'tue',
+      'tuer', 'tué', 'urgence', 'vomit',
     ]);
   });
 
@@ -89,6 +91,46 @@ describe('text made only of the words of ordinary messages', () => {
         expect(readSafety(chosen.join(' '))).toBeNull();
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** How people say they cannot call: deaf, hard of hearing, unable to speak or to phone (QA D1). */
+const CANNOT_CALL = ['je suis sourde', 'je suis sourd', 'jsuis malentendante', 'je suis mal entendant', 'je ne peux pas téléphoner',
+  'jpeux pas telephoner', "I'm deaf", 'I am hard of hearing', "I can't call", 'je peux pas parler'];
+/** Surrounding words that neither end « je peux pas parler » into « parler à quelqu'un » nor name a child. */
+const NEUTRAL = SURROUNDING.filter((word) => word !== 'à');
+
+describe('someone who says they cannot call', () => {
+  test('reads the 114 first, then the numbers of what they said, wherever they say it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CANNOT_CALL),
+        fc.constantFrom(...PHRASES),
+        fc.boolean(),
+        fc.array(fc.constantFrom(...NEUTRAL), { maxLength: 6 }),
+        fc.constantFrom(...PUNCTUATION),
+        fc.boolean(),
+        (cannot, phrase, first, between, separator, stripAccents) => {
+          const parts = first ? [cannot, ...between, phrase.say] : [phrase.say, ...between, cannot];
+          const text = parts.join(separator);
+          const reading = readSafety(stripAccents ? withoutAccents(text) : text);
+          expect(reading?.concerns).toContain(phrase.concern);
+          expect(reading?.cannotCall).toBe(true);
+          const reply = safetyReply(reading!, 'fr');
+          expect(reply.text.startsWith(SAFETY_VOCABULARY.cannotCall.call.line.fr.slice(0, 40))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('raises no alarm when nothing else is said: being deaf is no danger', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CANNOT_CALL), fc.array(fc.constantFrom(...ORDINARY_WORDS), { maxLength: 12 }), (cannot, around) => {
+        expect(readSafety([cannot, ...around].join(' '))).toBeNull();
+      }),
+      { numRuns: 500 },
     );
   });
 });

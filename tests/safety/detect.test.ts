@@ -36,9 +36,15 @@ describe('a message that says someone is in danger is read as such', () => {
     expect(readSafety('mon bébé ne respire plus, je craque')?.concerns).toEqual(['medical-emergency', 'breaking-point']);
   });
 
-  test('violence in front of a child raises the child protection concern as well', () => {
-    expect(readSafety('mon mari me frappe devant les enfants')?.concerns).toEqual(['child-danger', 'domestic-violence']);
+  test('violence in front of a child raises the child protection concern as well, after the victim’s own (QA D17)', () => {
+    expect(readSafety('mon mari me frappe devant les enfants')?.concerns).toEqual(['domestic-violence', 'child-danger']);
+    expect(readSafety('mn mari m frap devant les gamins')?.concerns).toEqual(['domestic-violence', 'child-danger']);
+    expect(readSafety('my husband hits me in front of the kids')?.concerns).toEqual(['domestic-violence', 'child-danger']);
     expect(readSafety('mon mari me frappe')?.concerns).toEqual(['domestic-violence']);
+    // A child hurt directly keeps the child protection line first.
+    expect(readSafety('mon mari me frappe et il frappe mon fils')?.concerns).toEqual(['child-danger', 'domestic-violence']);
+    // Suicide stays before both.
+    expect(readSafety('mon mari me frappe devant les enfants et je veux mourir')?.concerns).toEqual(['suicide', 'domestic-violence', 'child-danger']);
   });
 
   test('inside a long message, however it is typed', () => {
@@ -88,12 +94,14 @@ describe('the reader knows no phrase of its own: everything comes from the vocab
     classes: { enfant: ['enfant'], child: ['child'] },
     notTypos: [],
     topicFrames: { fr: ['fiche'], en: [] },
+    cannotCall: { ...SAFETY_VOCABULARY.cannotCall, statements: { fr: ['sans voix'], en: [] }, exceptions: { fr: [], en: [] } },
     concerns: SAFETY_VOCABULARY.concerns.map((concern) => ({
       ...concern,
       statements: { fr: concern.id === 'medical-emergency' ? ['je tombe … escalier'] : [], en: [] },
       topics: { fr: concern.id === 'runaway' ? ['montgolfiere'] : [], en: [] },
       exceptions: { fr: [], en: [] },
       resolutions: { fr: concern.id === 'runaway' ? ['est redescendue'] : [], en: [] },
+      inContext: concern.id === 'suicide' ? [{ classes: ['enfant'], phrases: { fr: ['tout gris'], en: [] } }] : [],
     })),
   });
   const reader = new SafetyReader(tiny);
@@ -115,6 +123,13 @@ describe('the reader knows no phrase of its own: everything comes from the vocab
   test('a resolution said after a match silences it; a match said after the resolution still counts', () => {
     expect(reader.read('la montgolfiere est redescendue')).toBeNull();
     expect(reader.read('elle est redescendue, puis une montgolfiere')?.concerns).toEqual(['runaway']);
+  });
+
+  test('a phrase said only in a context counts only where the message names it; saying one cannot call is no concern', () => {
+    expect(reader.read('mon enfant est tout gris')?.concerns).toEqual(['suicide']);
+    expect(reader.read('le ciel est tout gris')).toBeNull();
+    expect(reader.read('je suis sans voix')).toBeNull();
+    expect(reader.read('je suis sans voix, jtb dans l escalier')).toEqual({ concerns: ['medical-emergency'], cannotCall: true });
   });
 
   test('what the vocabulary does not say is not found', () => {
