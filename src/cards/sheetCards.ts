@@ -111,6 +111,11 @@ export interface SheetCardInput {
   withWholeSheet: boolean;
   /** The sheet's page, or Teams' stage view of it (src/cards/sheetLinks.ts): adds « Ouvrir la fiche complète ». */
   openUrl?: string;
+  /**
+   * When one number exists in several plans, a button on each card that picks it: it sends `ask` as the user's own
+   * words (Teams' imBack; other channels post `ask`, read as typed by src/bot/userTurn.ts).
+   */
+  choose?: { title: string; ask: string };
 }
 
 export function sheetCard(input: SheetCardInput): object {
@@ -120,7 +125,8 @@ export function sheetCard(input: SheetCardInput): object {
     body.push({ type: 'FactSet', facts: input.facts.map((fact) => ({ title: escapeMarkdown(fact.title), value: escapeMarkdown(fact.value) })), spacing: 'Medium' });
   }
   body.push(...blockElements(input.blocks));
-  return card(language, body, wholeSheetActions(input));
+  const choose = input.choose ? [{ type: 'Action.Submit', title: input.choose.title, data: { ask: input.choose.ask, msteams: { type: 'imBack', value: input.choose.ask } } }] : [];
+  return card(language, body, [...choose, ...wholeSheetActions(input)]);
 }
 
 /**

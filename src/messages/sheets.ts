@@ -76,6 +76,28 @@ export interface SheetMessages {
   numberInOtherPlans: (code: string) => string;
   /** The plan named has no sheet with that number: another plan's sheet is shown, said to be another plan's. */
   notInNamedPlan: (code: string, plans: string) => string;
+  /** « le schéma du Nord a les FA 12 à FA 15 », after a number that does not exist. */
+  planRange: (plan: string, first: string, last: string, count: number) => string;
+  /** A number typed that reads as no sheet's (« XY 15 », « la 16 »). */
+  unreadCode: (typed: string) => string;
+  /** « et la suivante ? » with no sheet under discussion. */
+  stepWithoutSheet: string;
+  /** The sheet is the last (first) of its plan. */
+  noNextSheet: (code: string, plan: string) => string;
+  noPreviousSheet: (code: string, plan: string) => string;
+  /** The action is the last (first) of its sheet. */
+  noNextAction: (number: number, code: string) => string;
+  noPreviousAction: (number: number, code: string) => string;
+  /** « la troisième » when two sheets were offered. */
+  choiceOutOfRange: (count: number) => string;
+  /** « la deuxième » with nothing offered to choose from. */
+  nothingToChoose: string;
+  /** The words a plan's button sends: the code and its plan, which the bot reads back as a question naming both. */
+  choosePlan: (code: string, plan: string) => string;
+  /** The title of that button on each sheet's card. */
+  choosePlanButton: string;
+  /** The best sheet covers only part of the topic: said, with the words no sheet holds. */
+  weakMatch: (missing: string) => string;
   /** What an organisation is, in a sheet where it appears ("partenaire", "financeur"…). */
   role: Record<SheetField | 'title', string>;
   /** Where a passage answering the question sits. */
@@ -166,6 +188,19 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     knownPlans: 'Plans chargés :',
     numberInOtherPlans: (code) => `La fiche ${code} existe dans d'autres plans, que vous pouvez consulter :`,
     notInNamedPlan: (code, plans) => `Le plan « ${plans} » n'a pas de fiche ${code}. Voici la fiche ${code} d'un autre plan :`,
+    planRange: (plan, first, last, count) =>
+      count === 1 ? `Le plan « ${plan} » a la fiche ${first}.` : `Le plan « ${plan} » a les fiches ${first} à ${last}.`,
+    unreadCode: (typed) => `Je n'ai pas trouvé de fiche numérotée « ${typed} ». Écrivez son numéro comme la fiche le donne, par exemple « FA 12 » ou « PA 3.2.1 ».`,
+    stepWithoutSheet: 'De quelle fiche voulez-vous la suivante ? Donnez son numéro (par exemple « PA 3.2.1 »).',
+    noNextSheet: (code, plan) => `La ${code} est la dernière fiche du plan « ${plan} » : il n'y en a pas après.`,
+    noPreviousSheet: (code, plan) => `La ${code} est la première fiche du plan « ${plan} » : il n'y en a pas avant.`,
+    noNextAction: (number, code) => `L'action ${number} est la dernière de la ${code} : il n'y en a pas après.`,
+    noPreviousAction: (number, code) => `L'action ${number} est la première de la ${code} : il n'y en a pas avant.`,
+    choiceOutOfRange: (count) => `Je n'en ai proposé que ${count}. Laquelle voulez-vous ?`,
+    nothingToChoose: "Je ne vous ai pas proposé de fiches à choisir. De quelle fiche parlez-vous ? Donnez son numéro ou son sujet.",
+    choosePlan: (code, plan) => `${code} du plan « ${plan} »`,
+    choosePlanButton: 'Choisir cette fiche',
+    weakMatch: (missing) => `Aucune fiche ne parle de tout cela (je n'ai pas trouvé ${missing}). La fiche la plus proche :`,
     role: {
       title: 'dans le titre',
       context: 'cité dans le diagnostic',
@@ -267,6 +302,18 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     knownPlans: 'Loaded plans:',
     numberInOtherPlans: (code) => `Sheet ${code} exists in other plans, which you can ask about:`,
     notInNamedPlan: (code, plans) => `The plan "${plans}" has no sheet ${code}. Here is sheet ${code} of another plan:`,
+    planRange: (plan, first, last, count) => (count === 1 ? `The plan "${plan}" has sheet ${first}.` : `The plan "${plan}" has sheets ${first} to ${last}.`),
+    unreadCode: (typed) => `I found no sheet numbered "${typed}". Write its number as the sheet gives it, for example "FA 12" or "PA 3.2.1".`,
+    stepWithoutSheet: 'Which sheet should I go on from? Give its number (for example "PA 3.2.1").',
+    noNextSheet: (code, plan) => `${code} is the last sheet of the plan "${plan}": there is none after it.`,
+    noPreviousSheet: (code, plan) => `${code} is the first sheet of the plan "${plan}": there is none before it.`,
+    noNextAction: (number, code) => `Action ${number} is the last one of ${code}: there is none after it.`,
+    noPreviousAction: (number, code) => `Action ${number} is the first one of ${code}: there is none before it.`,
+    choiceOutOfRange: (count) => `I offered only ${count}. Which one do you mean?`,
+    nothingToChoose: 'I have not offered sheets to choose from. Which sheet do you mean? Give its number or its topic.',
+    choosePlan: (code, plan) => `${code} in the plan "${plan}"`,
+    choosePlanButton: 'Choose this sheet',
+    weakMatch: (missing) => `No sheet covers all of that (I did not find ${missing}). The closest sheet:`,
     role: {
       title: 'in the title',
       context: 'mentioned in the diagnosis',

@@ -10,7 +10,7 @@ import { exampleQuestions } from './help';
 import { sectionsOf, type Sheet, type SheetField } from './model';
 import { aboutness, actionsBody, composePart, holdsFigure, fieldsBody, passageHeading, passagesBody, sectionsBody, summaryBody, type AnswerPart, type PartBody, type SheetPresentation } from './render';
 import { longestRun, normaliseTerm, searchTerms } from './terms';
-import type { PassageMatch, QueryTerm, SheetIndex, SheetMatch } from './sheetIndex';
+import { partialTopicMatch, type PassageMatch, type QueryTerm, type SheetIndex, type SheetMatch, type SheetNumberQuery } from './sheetIndex';
 import type { SheetQuestion } from './understand';
 import type { AskedField } from './vocabulary';
 
@@ -158,13 +158,14 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
   // A figure or a detail on a topic ("combien de LAEP", "quand … l'accueil le samedi") is looked for in the whole sheet.
   const searchesWholeSheet = (question.asksForFigures || question.details.length > 0) && topic.length > 0 && !question.summary;
   const parts: AnswerPart[] = [];
+  const sameNumber = sheets.length > 1 && new Set(sheets.map((sheet) => sheet.number)).size === 1;
   for (const sheet of sheets) {
     const bodies: PartBody[] = [];
     const found = searchesWholeSheet ? topicPassages(context, sheet, topic) : undefined;
     const figure = found && question.asksForFigures ? passagesBody(found, language, true) : undefined;
     if (figure && figure.lines.length > 0 && found?.passages.some((passage) => holdsFigure(passage.passage.text))) {
       // The sentence that gives the figure is the answer; the field words around it ("territoire") only framed it.
-      parts.push(composePart(sheet, [figure], language, context.present));
+      parts.push(composePart(sheet, [figure], language, context.present, sameNumber ? { title: messages.choosePlanButton, ask: choosePlanWords(context, sheet) } : undefined));
       continue;
     }
     const honesty = missingDetailLines(question, quotedTexts(sheet, fields, question.actionNumbers), language);
@@ -191,19 +192,32 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
       if (outside.length > 0) bodies.push(passagesBody({ ...found, passages: outside }, language, question.asksForFigures));
     }
     if (bodies.every((body) => body.lines.length === 0)) bodies.push(summaryBody(sheet, language));
-    parts.push(composePart(sheet, bodies, language, context.present));
+    parts.push(composePart(sheet, bodies, language, context.present, sameNumber ? { title: messages.choosePlanButton, ask: choosePlanWords(context, sheet) } : undefined));
   }
   const asked: AskedField[] = asksActions ? ['actions', ...fields] : fields;
-  const sameNumber = sheets.length > 1 && new Set(sheets.map((sheet) => sheet.number)).size === 1;
   const lead = [intro, sameNumber && !intro ? messages.sameNumberInPlans(sheets[0].code, sheets.length) : undefined].filter(Boolean);
+  // The actions shown, so that « et la suivante ? » goes on to the next one.
+  const only = sheets.length === 1 ? sheets[0] : undefined;
+  const shownActions = only && asksActions
+    ? [...new Set([...question.actionNumbers, ...(question.lastAction && only.actions.length > 0 ? [only.actions[only.actions.length - 1].number] : [])])].filter((number) =>
+        only.actions.some((action) => action.number === number),
+      )
+    : [];
   return turn(context, 'answered', [...lead, ...parts.map((part) => part.text)].join('\n\n'), {
     cards: parts.map((part) => part.card),
-    suggestions: followUps(language, asked),
+    // One number in several plans: one button per plan, which says the number with its plan in words read back.
+    suggestions: sameNumber ? sheets.map((sheet) => choosePlanWords(context, sheet)) : followUps(language, asked),
     conversation: {
       currentSheetIds: sheets.map((sheet) => sheet.id),
       ...(fields.length > 0 ? { lastFields: fields } : {}),
+      ...(shownActions.length > 0 ? { lastActions: shownActions.sort((a, b) => a - b) } : {}),
     },
   });
+}
+
+/** « FICHE 7 du plan « … » »: a question that names the number and the plan, which the bot reads back as such. */
+function choosePlanWords(context: Context, sheet: Sheet): string {
+  return sheetMessages[context.language].choosePlan(sheet.code, sheet.plan.title);
 }
 
 /** "Parle-moi de la PA 2.3.2", naming the plan when that number exists in several. */
@@ -239,13 +253,13 @@ function answerNumbered(context: Context): SheetTurn {
   }
   if (found.length === 0) {
     const first = question.codes[0];
-    const neighbours = index.neighbours(first.number ?? first.digits.split('').join('.'));
-    const lines = [escapeMarkdown(messages.notFoundCode(first.shown))];
-    if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${escapeMarkdown(`${sheetName(sheet)} (${sheet.plan.title})`)}`));
-    const suggestions = neighbours.map((sheet) => summaryQuestion(context, sheet));
-    return neighbours.length > 0
-      ? turn(context, 'not-found', lines.join('\n'), { suggestions })
-      : notFound(context, lines.join('\n'));
+    return answerMissingNumber(context, messages.notFoundCode(first.shown), first);
+  }
+  // A number named with its plan among the sheets just shown side by side (a plan's button, or typed): the choice
+  // was the missing piece, and what was asked of them still stands.
+  const chosen = context.current.length > 1 && found.every((sheet) => context.current.includes(sheet)) && found.length < context.current.length;
+  if (chosen && !asksAboutASheet(question) && topicOf(question).length === 0) {
+    return answerOnSheets({ ...context, question: { ...question, followUp: true } }, found);
   }
   const samePlans = new Set(found.map((sheet) => sheet.plan.id));
   if (question.codes.length === 1 && found.length > MAX_SHEETS_SHOWN && samePlans.size === found.length) {
@@ -260,6 +274,111 @@ function answerNumbered(context: Context): SheetTurn {
     ...outsideNamedPlan.map((code) => messages.notInNamedPlan(code, namedPlans.join(' », « '))),
   ];
   return answerOnSheets(context, found.slice(0, MAX_SHEETS_SHOWN * Math.max(1, question.codes.length)), intro.length > 0 ? escapeMarkdown(intro.join(' ')) : undefined);
+}
+
+/**
+ * A number no loaded sheet has: said as typed, then the sheets of the same plan numbered nearby (its prefix typed, or
+ * the plan named or being discussed), with the range that plan has (« le schéma du Nord a les fiches FA 12 à FA 15 »).
+ * Never another sheet's answer in its place.
+ */
+function answerMissingNumber(context: Context, said: string, query: SheetNumberQuery): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const preferPlanIds = question.planHint?.planIds ?? context.current.map((sheet) => sheet.plan.id);
+  const neighbours = index.neighbours(query, { preferPlanIds, limit: 3 });
+  const lines = [escapeMarkdown(said)];
+  const plans = [...new Set(neighbours.map((sheet) => sheet.plan.id))].slice(0, 2);
+  for (const planId of plans) {
+    const family = (sheet: Sheet) => sheet.prefix === neighbours.find((near) => near.plan.id === planId)?.prefix;
+    const ordered = index.sheetsOfPlan(planId).filter(family);
+    if (ordered.length === 0) continue;
+    lines.push(escapeMarkdown(messages.planRange(ordered[0].plan.title, ordered[0].code, ordered[ordered.length - 1].code, ordered.length)));
+  }
+  if (neighbours.length > 0) lines.push(messages.nearbySheets, ...neighbours.map((sheet) => `- ${escapeMarkdown(`${sheetName(sheet)} (${sheet.plan.title})`)}`));
+  const suggestions = neighbours.map((sheet) => summaryQuestion(context, sheet));
+  // Nothing of another sheet stands as the current one: « et ses partenaires ? » must not answer on the sheet before.
+  // The neighbours are offered: « la première » picks one.
+  const conversation: SheetConversation = neighbours.length > 1 ? { offeredSheetIds: neighbours.map((sheet) => sheet.id) } : {};
+  return neighbours.length > 0
+    ? turn(context, 'not-found', lines.join('\n'), { suggestions, conversation })
+    : { ...notFound(context, lines.join('\n')), conversation };
+}
+
+/** « XY 15 », « la 16 »: a number where a sheet's would be, that no sheet has; or the action of that number, after one. */
+function answerUnreadCode(context: Context): SheetTurn {
+  const { question, current, conversation } = context;
+  const typed = question.unreadCode ?? '';
+  const number = /^\d+$/.test(typed) ? Number(typed) : undefined;
+  // « et la 3 ? » after « action 2 »: the action of that number.
+  if (number !== undefined && current.length === 1 && (conversation.lastActions ?? []).length > 0 && current[0].actions.some((action) => action.number === number)) {
+    return answerOnSheets({ ...context, question: { ...question, actionNumbers: [number] } }, current);
+  }
+  const digits = typed.replace(/^[A-Z]+ /, '');
+  const prefix = /^[A-Z]+ /.test(typed) ? typed.split(' ')[0].toLowerCase() : undefined;
+  return answerMissingNumber(context, sheetMessages[context.language].unreadCode(typed), { digits, ...(prefix ? { prefix } : {}) });
+}
+
+/** « et la suivante ? », « fiche précédente », « l'action d'après »: the next (previous) action, or sheet of the same plan. */
+function answerStep(context: Context): SheetTurn {
+  const { question, current, conversation, index, language } = context;
+  const messages = sheetMessages[language];
+  const step = question.step;
+  if (!step || current.length === 0) return notFound(context, messages.stepWithoutSheet);
+  const forward = step.direction === 'next';
+  const lastActions = conversation.lastActions ?? [];
+  const target = step.target ?? (lastActions.length > 0 && current.length === 1 ? 'action' : 'sheet');
+  // What was asked goes on being asked: « qui pilote la FA 13 ? » then « et la suivante ? » asks who leads FA 14.
+  const moving: SheetQuestion = { ...question, followUp: true, step: undefined };
+  if (target === 'action') {
+    const sheet = current[0];
+    const numbers = sheet.actions.map((action) => action.number).sort((a, b) => a - b);
+    if (numbers.length === 0) return turn(context, 'not-found', `${escapeMarkdown(sheetName(sheet))}\n${messages.noActions}`);
+    const from = lastActions.length > 0 ? (forward ? Math.max(...lastActions) : Math.min(...lastActions)) : undefined;
+    const wanted =
+      from === undefined ? (forward ? numbers[0] : numbers[numbers.length - 1]) : forward ? numbers.find((n) => n > from) : [...numbers].reverse().find((n) => n < from);
+    if (wanted === undefined) {
+      const said = forward ? messages.noNextAction(from ?? 0, sheet.code) : messages.noPreviousAction(from ?? 0, sheet.code);
+      return turn(context, 'not-found', escapeMarkdown(said), { suggestions: followUps(language, ['actions']) });
+    }
+    return answerOnSheets({ ...context, question: { ...moving, actionNumbers: [wanted], lastAction: false, fields: question.fields.filter((field) => field !== 'actions') } }, [sheet]);
+  }
+  const moved: Sheet[] = [];
+  const ends: string[] = [];
+  for (const sheet of current) {
+    const next = index.adjacentSheet(sheet, forward ? 1 : -1);
+    if (next && !moved.includes(next)) moved.push(next);
+    else if (!next) ends.push(forward ? messages.noNextSheet(sheet.code, sheet.plan.title) : messages.noPreviousSheet(sheet.code, sheet.plan.title));
+  }
+  if (moved.length === 0) {
+    return turn(context, 'not-found', escapeMarkdown(ends.join(' ')), { suggestions: current.map((sheet) => summaryQuestion(context, sheet)) });
+  }
+  return answerOnSheets({ ...context, question: moving }, moved, ends.length > 0 ? escapeMarkdown(ends.join(' ')) : undefined);
+}
+
+/** The sheets a choice (« la deuxième ») picks from: those shown side by side, else the list just shown, else the plan's. */
+function choiceCandidates(context: Context): readonly Sheet[] {
+  const { current, conversation, index, question } = context;
+  if (current.length > 1) return current;
+  const offered = (conversation.offeredSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+  if (offered.length > 1) return offered;
+  const planIds = question.planHint?.planIds ?? [];
+  return planIds.length === 1 ? index.sheetsOfPlan(planIds[0]) : [];
+}
+
+/** « la deuxième », « the first one », « la dernière fiche du Nord »: one of the sheets offered, with what was asked. */
+function answerChoice(context: Context): SheetTurn {
+  const { question, language } = context;
+  const messages = sheetMessages[language];
+  const candidates = choiceCandidates(context);
+  if (candidates.length === 0) return notFound(context, messages.nothingToChoose);
+  const position = question.choice === -1 ? candidates.length - 1 : (question.choice ?? 0) - 1;
+  const chosen = candidates[position];
+  if (!chosen) {
+    return turn(context, 'clarify', escapeMarkdown(messages.choiceOutOfRange(candidates.length)), {
+      suggestions: candidates.map((sheet) => (context.current.length > 1 ? choosePlanWords(context, sheet) : summaryQuestion(context, sheet))),
+    });
+  }
+  return answerOnSheets({ ...context, question: { ...question, followUp: true, choice: undefined } }, [chosen]);
 }
 
 /** Whether a territory named is only a place the question is about, held by some sheet ("en Centre-Ouest Bretagne"). */
@@ -310,7 +429,10 @@ function listed(context: Context, title: string, entries: ListCardEntry[]): Shee
   return turn(context, 'listed', lines.join('\n'), {
     cards: [sheetListCard(title, shown, language)],
     suggestions: shown.slice(0, 3).map((entry) => summaryQuestion(context, entry.sheet)),
-    conversation: shown.length === 1 ? { currentSheetIds: [shown[0].sheet.id] } : context.conversation,
+    conversation:
+      shown.length === 1
+        ? { currentSheetIds: [shown[0].sheet.id] }
+        : { ...context.conversation, offeredSheetIds: shown.map((entry) => entry.sheet.id) },
   });
 }
 
@@ -412,17 +534,33 @@ function answerGlossary(context: Context): SheetTurn {
   });
 }
 
-/** The best sheet for the question's topic words, if one covers them well enough. */
-function topicMatches(context: Context): SheetMatch[] {
+interface TopicMatches {
+  matches: SheetMatch[];
+  /** The one match covers only part of the topic, but clearly more than any other sheet: answered with a hedge. */
+  weak: boolean;
+  /** The topic's words that the weak match does not hold, as typed. */
+  missing: string[];
+}
+
+/**
+ * The best sheets for the question's topic words, if some cover them well enough; else the one sheet that covers a
+ * good part of them far better than any other (« les LAEP en milieu rural »: no sheet says « milieu »), said to be
+ * the closest rather than passed for the answer.
+ */
+function topicMatches(context: Context): TopicMatches {
   const { index, question } = context;
-  if (question.topicWords.length === 0) return [];
+  const none: TopicMatches = { matches: [], weak: false, missing: [] };
+  if (question.topicWords.length === 0) return none;
   const terms = index.resolveTerms(question.topicWords);
   const hint = question.planHint;
   const options = hint ? { boostPlanIds: hint.planIds } : {};
   let matches = hint?.strong ? index.search(terms, { ...options, planIds: hint.planIds }) : [];
   if (matches.length === 0) matches = index.search(terms, options);
   const about = new Map(matches.map((match) => [match, aboutScore(match)]));
-  return matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE).sort((a, b) => (about.get(b) ?? 0) - (about.get(a) ?? 0));
+  const strong = matches.filter((match) => match.coverage >= MIN_TOPIC_COVERAGE).sort((a, b) => (about.get(b) ?? 0) - (about.get(a) ?? 0));
+  if (strong.length > 0) return { matches: strong, weak: false, missing: [] };
+  const partial = partialTopicMatch(matches, terms);
+  return partial ? { matches: [partial.match], weak: true, missing: partial.missing } : none;
 }
 
 /** The share of a search score its best passage makes (sheetIndex.ts WEIGHTS.best). */
@@ -438,7 +576,7 @@ function aboutScore(match: SheetMatch): number {
 function topicPointsElsewhere(context: Context): boolean {
   const { question, current } = context;
   if (question.topicWords.length === 0 || (current.length > 1 && question.planHint)) return false;
-  const matches = topicMatches(context);
+  const { matches } = topicMatches(context);
   const best = matches[0];
   if (!best || current.includes(best.sheet)) return false;
   const onCurrent = matches.find((match) => current.includes(match.sheet));
@@ -456,19 +594,20 @@ function answerOnCurrent(context: Context): SheetTurn {
 function answerTopic(context: Context): SheetTurn {
   const { language, question } = context;
   const messages = sheetMessages[language];
-  const matches = topicMatches(context);
+  const { matches, weak, missing } = topicMatches(context);
   const best = matches[0];
   if (!best) return answerNotFound(context);
   const runnersUp = matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP);
+  const hedge = weak && missing.length > 0 ? escapeMarkdown(messages.weakMatch(missing.map((word) => messages.quote(word)).join(', '))) : messages.bestMatch;
   const asksSomething =
     question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary || question.details.length > 0;
   // The topic chose the sheet; it is looked for again inside it only when a figure or a detail is asked of it.
   const keepsTopic = question.asksForFigures || question.details.length > 0;
   const answer = asksSomething
-    ? answerOnSheets({ ...context, question: keepsTopic ? question : { ...question, topicWords: [] } }, [best.sheet], messages.bestMatch)
+    ? answerOnSheets({ ...context, question: keepsTopic ? question : { ...question, topicWords: [] } }, [best.sheet], hedge)
     : (() => {
         const part = composePart(best.sheet, [passagesBody(best, language, question.asksForFigures)], language, context.present);
-        return turn(context, 'answered', `${messages.bestMatch}\n${part.text}`, {
+        return turn(context, 'answered', `${hedge}\n${part.text}`, {
           cards: [part.card],
           suggestions: followUps(language, []),
           conversation: { currentSheetIds: [best.sheet.id] },
@@ -529,6 +668,17 @@ const HANDLERS: readonly Handler[] = [
     answer: answerUnknownPlace,
   },
   { name: 'numbered', applies: ({ question }) => question.codes.length > 0, answer: answerNumbered },
+  { name: 'step', applies: ({ question }) => question.step !== undefined, answer: answerStep },
+  {
+    name: 'choice',
+    applies: (context) => context.question.choice !== undefined && !context.question.listing && choiceCandidates(context).length > 0,
+    answer: answerChoice,
+  },
+  {
+    name: 'unread-code',
+    applies: ({ question }) => question.unreadCode !== undefined && !question.listing && topicOf(question).length === 0,
+    answer: answerUnreadCode,
+  },
   { name: 'axis', applies: ({ question }) => question.axis !== undefined, answer: answerAxis },
   { name: 'listing', applies: ({ question }) => question.listing, answer: answerListing },
   {

@@ -11,6 +11,10 @@ export const SheetConversationSchema = z.object({
   currentSheetIds: z.array(z.string()).max(10).optional(),
   /** What was last asked about it, reused by "et pour la 2.3.2 ?". */
   lastFields: z.array(SheetFieldSchema).max(11).optional(),
+  /** The actions of the current sheet last shown (« action 2 »), so that « et la suivante ? » goes to action 3. */
+  lastActions: z.array(z.number().int().positive()).max(20).optional(),
+  /** The sheets a list just offered, in its order, so that « la deuxième » picks one. */
+  offeredSheetIds: z.array(z.string()).max(10).optional(),
 });
 export type SheetConversation = z.infer<typeof SheetConversationSchema>;
 

@@ -1,5 +1,5 @@
 import type { SheetConversation } from './conversation';
-import type { SheetIndex } from './sheetIndex';
+import { partialTopicMatch, type SheetIndex } from './sheetIndex';
 import type { SheetQuestion } from './understand';
 
 /**
@@ -19,6 +19,15 @@ const FOLLOW_UP = 0.85;
 /** "et à Givors ?" follows up on something, but names nothing of a sheet: a parent's pending search may own it. */
 const BARE_FOLLOW_UP = 0.5;
 const FIELD_ONLY = 0.45;
+/**
+ * A field in partners' words (« qui pilote », « budget », « indicateurs ») with a topic some sheet holds, or in Teams
+ * any field with such a topic: a question on the sheets, above a parent's search for the same kind of service.
+ */
+const FIELD_ON_TOPIC = 0.75;
+/** « la deuxième », « et la suivante ? », « celle du Finistère » while sheets are under discussion or offered. */
+const CHOICE = 0.85;
+/** The coverage from which the answer names a sheet for a topic (answer.ts MIN_TOPIC_COVERAGE). */
+const ANSWERED_TOPIC_COVERAGE = 0.55;
 const SHEET_WORD = 0.5;
 const SHEET_WORD_BONUS = 0.2;
 const FIGURES = 0.3;
@@ -27,6 +36,8 @@ const TOPIC_WEIGHT = 0.5;
 const MIN_TOPIC_COVERAGE = 0.6;
 
 export interface ScoreOptions {
+  /** The message comes from partners' channels (Teams): a field asked with a topic is a sheet question in any words. */
+  partners?: boolean;
   /**
    * Below this the score loses whatever it is: when even a topic the sheets cover perfectly could not bring the
    * message up to it, the topic is not searched for, and the score returned is below it.
@@ -36,8 +47,14 @@ export interface ScoreOptions {
 
 export function sheetQuestionScore(index: SheetIndex, question: SheetQuestion, conversation: SheetConversation, options: ScoreOptions = {}): number {
   if (question.empty) return 0;
-  const hasCurrent = (conversation.currentSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
+  const current = (conversation.currentSheetIds ?? []).filter((id) => index.sheetById(id) !== undefined);
+  const hasCurrent = current.length > 0;
   const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+  const offered = (conversation.offeredSheetIds ?? []).filter((id) => index.sheetById(id) !== undefined).length > 1;
+  const choosing = current.length > 1 || offered;
+  // « celle du Finistère » when sheets of several plans are shown: the plan is the choice.
+  const choosesPlan =
+    current.length > 1 && question.planHint !== undefined && current.some((id) => question.planHint?.planIds.includes(index.sheetById(id)?.plan.id ?? ''));
 
   let score: number;
   if (question.codes.length > 0) {
@@ -51,7 +68,16 @@ export function sheetQuestionScore(index: SheetIndex, question: SheetQuestion, c
       hasCurrent && asksAboutASheet ? FOLLOW_UP : 0,
       hasCurrent && question.followUp ? BARE_FOLLOW_UP : 0,
       question.fields.length > 0 || question.actionNumbers.length > 0 ? FIELD_ONLY : 0,
+      (question.step && hasCurrent) || (question.choice !== undefined && choosing) || choosesPlan ? CHOICE : 0,
+      hasCurrent && question.unreadCode !== undefined ? FOLLOW_UP : 0,
     );
+    if (question.fields.length > 0 && (question.fieldInPlanWords || options.partners) && question.topicWords.length > 0 && !question.bareGlossary) {
+      const terms = index.resolveTerms(question.topicWords);
+      const matches = index.search(terms);
+      // Covered well, or in part by one sheet far ahead, as the answer reads it (answer.ts).
+      const best = matches[0] && matches[0].coverage >= ANSWERED_TOPIC_COVERAGE ? matches[0] : partialTopicMatch(matches, terms)?.match;
+      if (best) score = Math.max(score, FIELD_ON_TOPIC + (1 - FIELD_ON_TOPIC) * best.coverage * 0.5);
+    }
     if (question.sheetWord) score = Math.max(score, SHEET_WORD) + SHEET_WORD_BONUS;
     if (question.asksForFigures) score += FIGURES;
     // An abbreviation alone is a definition or a parent's search as much as a topic: its own score stands.
@@ -85,6 +111,7 @@ export function isExplicitSheetQuestion(question: SheetQuestion, conversation: S
     question.fields.length > 0 ||
     question.actionNumbers.length > 0 ||
     (question.glossaryCue && question.glossaryWord !== undefined) ||
-    (discussing && (question.followUp || question.lastAction || question.planHint !== undefined))
+    (discussing && (question.followUp || question.lastAction || question.planHint !== undefined || question.step !== undefined || question.unreadCode !== undefined)) ||
+    (question.choice !== undefined && (discussing || (conversation.offeredSheetIds ?? []).length > 1))
   );
 }

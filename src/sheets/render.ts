@@ -52,7 +52,14 @@ export interface SheetPresentation {
  * carry the others' words (a pilot question must not read out the partners). Any answer may link to the whole page:
  * it is behind a button, read only by whoever opens it.
  */
-export function composePart(sheet: Sheet, bodies: readonly PartBody[], language: Language, present: SheetPresentation = {}): AnswerPart {
+export function composePart(
+  sheet: Sheet,
+  bodies: readonly PartBody[],
+  language: Language,
+  present: SheetPresentation = {},
+  /** A button that picks this sheet among others of the same number: its title, and the words it sends. */
+  choose?: { title: string; ask: string },
+): AnswerPart {
   const lines = bodies.flatMap((body) => body.lines);
   const blocks = bodies.flatMap((body) => body.blocks);
   const facts = bodies.flatMap((body) => body.facts ?? []);
@@ -67,6 +74,7 @@ export function composePart(sheet: Sheet, bodies: readonly PartBody[], language:
       ...(facts.length > 0 ? { facts } : {}),
       withWholeSheet: bodies.some((body) => body.wholeSheet === true),
       ...(openUrl ? { openUrl } : {}),
+      ...(choose ? { choose } : {}),
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { Index } from 'flexsearch';
 import { editDistance, fold, typoAllowance } from '../language/text';
 import { lookupGlossary } from './glossary';
+import { readCodeLine } from './layout/codes';
 import type { Plan, Sheet, SheetField } from './model';
 import { PlanNamer } from './planNames';
 import { mineAcronyms, type SheetAcronym } from './sheetAcronyms';
@@ -100,6 +101,48 @@ const REMEMBERED_SEARCHES = 4;
 const PLAN_BOOST = 0.1;
 const WEIGHTS = { coverage: 0.45, best: 0.35, title: 0.2 } as const;
 
+/** A code of a sheet other than its own, read from its title: « FICHE N°4 - ACTION 2.3 : … » is also « ACTION 2.3 ». */
+interface SecondaryCode {
+  sheet: Sheet;
+  /** "action", folded. */
+  prefix: string;
+}
+
+/** Sheet numbers in a plan's order: "2.3.2" before "3.2.1", "9" before "12", "B2" before "B10". */
+export function compareSheetNumbers(a: string, b: string): number {
+  const parts = (number: string) => number.split(/[.-]/).flatMap((part) => part.match(/[A-Za-z]+|\d+/g) ?? []);
+  const left = parts(a);
+  const right = parts(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    if (x === y) continue;
+    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+    if (numeric) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+/** Below full coverage, one sheet may still be offered as the closest when it covers this much… */
+const MIN_PARTIAL_COVERAGE = 0.4;
+/** …and scores this many times the next sheet. */
+const PARTIAL_LEAD = 1.4;
+
+/**
+ * The one sheet that holds a good part of a topic, far ahead of any other, when none holds it well (« les LAEP en
+ * milieu rural »: no sheet says « milieu »), with the words it lacks, as typed. One word in common is chance
+ * (« jardinage partagé » and a sheet that says « partagé »): it must hold most of the words, two at least.
+ * `matches` are a search's, best first.
+ */
+export function partialTopicMatch(matches: readonly SheetMatch[], terms: readonly QueryTerm[]): { match: SheetMatch; missing: string[] } | undefined {
+  const [best, second] = matches;
+  if (!best || best.coverage < MIN_PARTIAL_COVERAGE || (second && best.score < second.score * PARTIAL_LEAD)) return undefined;
+  const missing = terms.filter((term) => !best.matched.has(term.term)).map((term) => term.typed);
+  if (best.matched.size < 2 || best.matched.size <= missing.length) return undefined;
+  return { match: best, missing };
+}
+
 /** "3.2.1" → "321", "B2" → "b2": a number as a question may type it, without its dots. */
 function digitsOf(number: string): string {
   return number.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -118,6 +161,11 @@ export class SheetIndex {
   private readonly position = new Map<Sheet, number>();
   private readonly byNumber = new Map<string, Sheet[]>();
   private readonly byDigits = new Map<string, Sheet[]>();
+  private readonly bySecondaryNumber = new Map<string, SecondaryCode[]>();
+  /** Each plan's sheets in the plan's order (by number), for « la fiche suivante ». */
+  private readonly planOrder = new Map<string, Sheet[]>();
+  /** The prefixes sheets use, folded and without spaces or dashes ("pa", "fa", "ficheaction"). */
+  private readonly prefixes = new Set<string>();
   private readonly passages: Passage[] = [];
   private readonly sheetPassages: Array<readonly [start: number, end: number]> = [];
   private readonly documentFrequency = new Map<string, number>();
@@ -139,8 +187,15 @@ export class SheetIndex {
       this.position.set(sheet, index);
       pushTo(this.byNumber, sheet.number, sheet);
       pushTo(this.byDigits, digitsOf(sheet.number), sheet);
+      pushTo(this.planOrder, sheet.plan.id, sheet);
+      this.prefixes.add(fold(sheet.prefix).replace(/[^a-z]/g, ''));
+      const secondary = readCodeLine(sheet.title.trim());
+      if (secondary && (secondary.number !== sheet.number || fold(secondary.prefix) !== fold(sheet.prefix))) {
+        pushTo(this.bySecondaryNumber, secondary.number, { sheet, prefix: fold(secondary.prefix).replace(/[^a-z]/g, '') });
+      }
       this.addSheet(sheet, index);
     });
+    for (const list of this.planOrder.values()) list.sort((a, b) => compareSheetNumbers(a.number, b.number));
     this.plans = [...plans.values()];
     this.planNamer = new PlanNamer(this.plans);
   }
@@ -201,10 +256,33 @@ export class SheetIndex {
       this.byDigits.get(digitsOf(query.digits)) ??
       [];
     const prefix = query.prefix;
+    // A second code in a sheet's title (« FICHE N°4 - ACTION 2.3 ») is found only under its own prefix: « l'action 2.3 ».
+    const secondary = prefix && query.number ? (this.bySecondaryNumber.get(query.number.toUpperCase()) ?? []).filter((code) => code.prefix.startsWith(prefix)) : [];
+    if (prefix && secondary.length > 0) {
+      const own = found.filter((sheet) => fold(sheet.prefix).replace(/[^a-z]/g, '').startsWith(prefix));
+      return [...own, ...secondary.map((code) => code.sheet).filter((sheet) => !own.includes(sheet))];
+    }
     if (found.length < 2 || !prefix) return found;
     // Two plans may share a number under different prefixes ("PA 1.2.5", "FICHE 1.2.5"): the typed one decides.
     const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(prefix));
     return samePrefix.length > 0 && prefix !== 'fiche' ? samePrefix : found;
+  }
+
+  /** Whether some sheet's code starts with this prefix, folded and written without spaces ("fa", "ficheaction"). */
+  usesPrefix(prefix: string): boolean {
+    return this.prefixes.has(prefix);
+  }
+
+  /** The plan's sheets in its order (by number). */
+  sheetsOfPlan(planId: string): readonly Sheet[] {
+    return this.planOrder.get(planId) ?? [];
+  }
+
+  /** The sheet after (1) or before (-1) this one in its plan's order, if there is one. */
+  adjacentSheet(sheet: Sheet, step: 1 | -1): Sheet | undefined {
+    const order = this.sheetsOfPlan(sheet.plan.id);
+    const at = order.indexOf(sheet);
+    return at < 0 ? undefined : order[at + step];
   }
 
   /** Whether the sheets use this word (folded). */
@@ -221,14 +299,41 @@ export class SheetIndex {
     return this.sheets.filter((sheet) => sheet.number.startsWith(`${axis}.`));
   }
 
-  /** Sheets whose number is close to this one (same axis), to suggest when a number is unknown. */
-  neighbours(number: string, limit = 5): Sheet[] {
-    const parts = number.split('.');
-    for (let depth = parts.length - 1; depth >= 1; depth--) {
-      const found = this.sheetsUnderAxis(parts.slice(0, depth).join('.'));
-      if (found.length > 0) return found.slice(0, limit);
+  /**
+   * Sheets whose number is close to one no sheet has, to suggest instead: those written with the prefix typed
+   * (« FA 16 » → the FA sheets), of the plans preferred (named, or being discussed) first, numbered alike (under the
+   * same axis for a dotted number, the nearest numbers for a plain one), closest first.
+   */
+  neighbours(query: SheetNumberQuery, options: { preferPlanIds?: readonly string[]; limit?: number } = {}): Sheet[] {
+    const limit = options.limit ?? 5;
+    const typed = query.number ?? query.digits;
+    const prefix = query.prefix && query.prefix !== 'fiche' && query.prefix !== 'fiches' ? query.prefix : undefined;
+    let pool: readonly Sheet[] = this.sheets;
+    if (prefix) {
+      const samePrefix = pool.filter((sheet) => fold(sheet.prefix).replace(/[^a-z]/g, '').startsWith(prefix));
+      if (samePrefix.length > 0) pool = samePrefix;
     }
-    return [];
+    const preferred = new Set(options.preferPlanIds ?? []);
+    const inPreferred = pool.filter((sheet) => preferred.has(sheet.plan.id));
+    if (inPreferred.length > 0) pool = inPreferred;
+    const plainTyped = /^\d+$/.test(typed);
+    // « PA 239 » where the plan numbers its sheets « 2.3.x »: the digits are read as levels, as findByNumber does.
+    const dottedOnly = plainTyped && typed.length >= 2 && typed.length <= 4 && !pool.some((sheet) => /^\d+$/.test(sheet.number));
+    const parts = dottedOnly ? typed.split('') : typed.split('.');
+    if (parts.length > 1) {
+      for (let depth = parts.length - 1; depth >= 1; depth--) {
+        const axis = `${parts.slice(0, depth).join('.')}.`;
+        const found = pool.filter((sheet) => sheet.number.startsWith(axis));
+        if (found.length > 0) return found.slice(0, limit);
+      }
+      return [];
+    }
+    // A plain number: the plain-numbered sheets nearest to it.
+    const value = Number(typed);
+    if (!plainTyped || !Number.isFinite(value)) return [];
+    const plain = pool.filter((sheet) => /^\d+$/.test(sheet.number));
+    const distance = (sheet: Sheet) => Math.abs(Number(sheet.number) - value);
+    return [...plain].sort((a, b) => distance(a) - distance(b) || compareSheetNumbers(a.number, b.number)).slice(0, limit);
   }
 
   /** An abbreviation a loaded sheet defines ("Conseil Local de la Parentalité (CLP)"). */

@@ -16,7 +16,11 @@ import {
   GLOSSARY_PHRASES,
   LISTING_PHRASES,
   ORDINALS,
+  PLAN_FIELD_PHRASES,
   QUESTION_WORDS,
+  STEP_ACTION_WORDS,
+  STEP_PHRASES,
+  STEP_SHEET_WORDS,
   SUMMARY_PHRASES,
   type AskedField,
 } from './vocabulary';
@@ -72,6 +76,23 @@ export interface SheetQuestion {
   nextEvent: boolean;
   /** Territories named that no loaded plan covers ("du Gard"), as the list of territories writes them. */
   unknownPlaces: string[];
+  /** A field asked in words only partners use ("qui pilote", "budget", "indicateurs"), not everyday ones ("quand"). */
+  fieldInPlanWords: boolean;
+  /** « et la suivante ? », « fiche précédente »: move along the plan, or along the sheet's actions. */
+  step?: SheetStep;
+  /** « la deuxième », « the first one »: one of the sheets just offered (1-based; -1 for « la dernière »). */
+  choice?: number;
+  /**
+   * What looks like a sheet number but reads as none of the loaded ones (« XY 15 », « la 16 »), as typed: the answer
+   * says so rather than answering on the sheet being discussed.
+   */
+  unreadCode?: string;
+}
+
+export interface SheetStep {
+  direction: 'next' | 'previous';
+  /** Named in the message; otherwise the answer goes on from what was last shown. */
+  target?: 'sheet' | 'action';
 }
 
 /** Long messages are read from their beginning only: a question is short, and matching stays bounded. */
@@ -79,7 +100,7 @@ const MAX_CHARS = 600;
 const MAX_TOKENS = 80;
 
 type Cue =
-  | { kind: 'field'; fields: readonly AskedField[] }
+  | { kind: 'field'; fields: readonly AskedField[]; planWord: boolean }
   | { kind: 'summary' }
   | { kind: 'glossary' }
   | { kind: 'listing' }
@@ -89,7 +110,9 @@ const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', '
 
 const CUES = new PhraseSet<Cue>([
   ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
-  ...FIELD_TRIGGERS.flatMap((trigger) => trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields }] as const)),
+  ...FIELD_TRIGGERS.flatMap((trigger) =>
+    trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields, planWord: PLAN_FIELD_PHRASES.has(phrase) }] as const),
+  ),
   ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
   ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
   // Plural is the whole point of "fiches": no plural folding, no typo.
@@ -98,6 +121,8 @@ const CUES = new PhraseSet<Cue>([
 const DETAIL_PHRASES = new PhraseSet<AskedDetail>(DETAIL_RULES.flatMap((rule) => rule.phrases.map((phrase) => [phrase, rule.detail] as const)));
 const NEXT_EVENT = new PhraseSet(NEXT_EVENT_PHRASES.map((phrase) => [phrase, true] as const));
 const BACK_REFERENCE_PHRASES = new PhraseSet(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
+/** Exact: « suivant » must not be a typo of anything, nor anything a typo of it. */
+const STEPS = new PhraseSet(STEP_PHRASES.map(([phrase, direction]) => [phrase, direction, true] as const));
 /** Figure cues; those marked `true` only shape the question ("combien de") and are no topic word. */
 const FIGURE_CUES = new PhraseSet<boolean>([
   ...['quelle part', 'combien de', 'combien d', 'how many', 'how much', 'what share of', 'what percentage of'].map((phrase) => [phrase, true] as const),
@@ -135,14 +160,31 @@ const SHEET_WORDS = new Set(['fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', '
 /** Prefixes that make a plain number a sheet number even when no sheet has it ("pa 999" is asked, and missing). */
 const FIRM_PREFIXES = new Set(['pa', 'fa', 'fiche', 'sheet']);
 
-/** "PA 9.9.9" when typed with a plan's prefix, else the bare number (messages say "la fiche 7.7.7"). */
+/**
+ * "PA 9.9.9" when typed with a plan's prefix, else the bare number (messages say "la fiche 7.7.7"). A number no sheet
+ * has is named back as typed: « FA 99 » is not « FA 9.9 ».
+ */
 function shownCode(prefix: string | undefined, number: string): string {
   return prefix === 'pa' || prefix === 'fa' ? `${prefix.toUpperCase()} ${number}` : number;
 }
 
-/** "999" → "9.9.9" so that an unknown number is named back the way sheets write numbers. */
-function dotted(digits: string): string {
-  return digits.length >= 2 && digits.length <= 4 ? digits.split('').join('.') : digits;
+/**
+ * « F.A. 15 », « f. a. 15 », « P A 3.2.1 »: a prefix spelt letter by letter before a number is the prefix. Letters are
+ * joined only into a prefix that sheets use, so that « il y a 15 » stays as it is.
+ */
+function joinSpeltPrefixes(tokens: readonly string[], index: SheetIndex): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let end = i;
+    while (end < tokens.length && /^[a-z]$/.test(tokens[end])) end++;
+    const number = tokens[end] ?? '';
+    const prefix = tokens.slice(i, end).join('');
+    if (end - i >= 2 && (PLAIN_NUMBER.test(number) || DOTTED_NUMBER.test(number)) && (CODE_PREFIXES.has(prefix) || index.usesPrefix(prefix))) {
+      joined.push(prefix);
+      i = end - 1;
+    } else joined.push(tokens[i]);
+  }
+  return joined;
 }
 
 /** "fiche action 4", "fiche-action 7", "fiches actions 2": the sheet 4, not the action 4 of a sheet. */
@@ -182,7 +224,9 @@ function findCodes(
     if (DOTTED_NUMBER.test(token)) {
       const axisWord = before !== undefined && AXIS_WORDS.has(before);
       const twoLevels = token.split('.').length === 2;
-      const isSheet = index.findByNumber({ number: token, digits: token.replace(/\./g, '') }).length > 0;
+      // « l'action 2.3 » may be a sheet's second code (« FICHE N°4 - ACTION 2.3 »): the word typed is its prefix.
+      const typedPrefix = before !== undefined && SHEET_ACTION_WORDS.has(before) ? 'action' : undefined;
+      const isSheet = index.findByNumber({ number: token, digits: token.replace(/\./g, ''), ...(typedPrefix ? { prefix: typedPrefix } : {}) }).length > 0;
       if (axisWord || (twoLevels && !isSheet && index.sheetsUnderAxis(token).length > 0)) {
         axis = token;
         if (axisWord) markBack();
@@ -202,7 +246,7 @@ function findCodes(
           continue;
         }
       }
-      const prefix = before !== undefined && (CODE_PREFIXES.has(before) || CODE_ARTICLES.has(before)) ? before : undefined;
+      const prefix = before !== undefined && (CODE_PREFIXES.has(before) || CODE_ARTICLES.has(before)) ? before : isSheet ? typedPrefix : undefined;
       codes.push({ number: token, digits: token.replace(/\./g, ''), ...(prefix ? { prefix } : {}), shown: shownCode(prefix, token) });
       if (prefix && CODE_PREFIXES.has(prefix)) markBack();
       else if (before !== undefined && SHEET_ACTION_WORDS.has(before) && isSheet) markBack();
@@ -215,7 +259,7 @@ function findCodes(
     const firm = FIRM_PREFIXES.has(before) || (CODE_PREFIXES.has(before) && back < i - 1);
     const known = token.length >= 2 && index.hasDigits(token);
     if (firm || ((CODE_ARTICLES.has(before) || CODE_PREFIXES.has(before)) && known)) {
-      const number = index.findByNumber({ digits: token })[0]?.number ?? dotted(token);
+      const number = index.findByNumber({ digits: token })[0]?.number ?? token;
       codes.push({ digits: token, prefix: before, shown: shownCode(before, number) });
       markBack();
     }
@@ -281,14 +325,19 @@ function translateTopic(words: readonly string[], isKnownWord: (word: string) =>
  * and scoring and answering both take what it returns.
  */
 export function readSheetQuestion(index: SheetIndex, text: string): SheetQuestion {
-  return readQuestion(index, text);
+  const question = readQuestion(index, text, true);
+  // « suivante » or « deuxième » beside a topic is part of the topic (« les étapes suivantes »): read again without.
+  return (question.step || question.choice !== undefined) && question.topicWords.length > 0 ? readQuestion(index, text, false) : question;
 }
 
-function readQuestion(index: SheetIndex, text: string): SheetQuestion {
-  const tokens = questionTokens(text.slice(0, MAX_CHARS))
-    .slice(0, MAX_TOKENS)
-    .map((token) => token.replace(CO_PREFIXED, ''))
-    .filter((token, i, all) => !(token === 'co' && CO_PREFIXED.test(`co${all[i + 1] ?? ''}`)));
+function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQuestion {
+  const tokens = joinSpeltPrefixes(
+    questionTokens(text.slice(0, MAX_CHARS))
+      .slice(0, MAX_TOKENS)
+      .map((token) => token.replace(CO_PREFIXED, ''))
+      .filter((token, i, all) => !(token === 'co' && CO_PREFIXED.test(`co${all[i + 1] ?? ''}`))),
+    index,
+  );
   const taken = new Array<boolean>(tokens.length).fill(false);
   const question: SheetQuestion = {
     empty: tokens.length === 0,
@@ -309,6 +358,7 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
     detailWords: [],
     nextEvent: false,
     unknownPlaces: [],
+    fieldInPlanWords: false,
   };
   if (question.empty) return question;
 
@@ -333,12 +383,23 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
   for (const hit of figureHits) if (hit.value) for (let k = hit.start; k < hit.end; k++) taken[k] = true;
   question.sheetWord = codes.length > 0 || tokens.some((token) => SHEET_WORDS.has(token));
 
+  if (moves) {
+    const step = readStep(words, taken);
+    if (step) question.step = step;
+    else {
+      const choice = readChoice(tokens, taken);
+      if (choice !== undefined) question.choice = choice;
+    }
+  }
+
   TOPIC_FRAMES.take(words, taken);
   const fields = new Set<AskedField>();
   for (const hit of CUES.take(words, taken)) {
     const cue = hit.value;
-    if (cue.kind === 'field') for (const field of cue.fields) fields.add(field);
-    else if (cue.kind === 'summary') question.summary = true;
+    if (cue.kind === 'field') {
+      for (const field of cue.fields) fields.add(field);
+      if (cue.planWord) question.fieldInPlanWords = true;
+    } else if (cue.kind === 'summary') question.summary = true;
     else if (cue.kind === 'glossary') question.glossaryCue = true;
     else if (cue.kind === 'listing') question.listing = true;
     else question.sheetWord = true;
@@ -353,6 +414,11 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
     // "que veut dire CTG ?" asks what a plan's abbreviation means: the word stays, for the glossary.
     const definition = question.glossaryCue && codes.length === 0;
     if ((hint.strong || codes.length > 0) && !definition) for (const position of hint.tokens) taken[position] = true;
+  }
+
+  if (codes.length === 0 && axis === undefined) {
+    const unread = readUnreadCode(tokens, taken);
+    if (unread) question.unreadCode = unread;
   }
 
   const remaining: string[] = [];
@@ -373,6 +439,79 @@ function readQuestion(index: SheetIndex, text: string): SheetQuestion {
   question.topicWords = [...new Set(topic)];
   question.words = tokens.filter((token) => !STOP_WORDS.has(token) && !/^\d/.test(token));
   return question;
+}
+
+/**
+ * « et la suivante ? », « fiche précédente », « next action »: the direction, and what moves when the message says it
+ * (« fiche », « action » next to the step word). The words are taken; whether the rest is a topic is checked after.
+ */
+function readStep(words: TypedWords, taken: boolean[]): SheetStep | undefined {
+  const trial = [...taken];
+  const hits = STEPS.take(words, trial);
+  if (hits.length === 0) return undefined;
+  const directions = new Set(hits.map((hit) => hit.value));
+  if (directions.size > 1) return undefined;
+  const { tokens } = words;
+  // « les années suivantes », « les étapes suivantes »: the word qualifies a noun of its own, it does not move.
+  const qualifiesANoun = (at: number) => {
+    const before = tokens[at - 1];
+    return before !== undefined && !STOP_WORDS.has(before) && !QUESTION_WORDS.has(before) && !FOLLOW_UP_OPENERS.has(before) &&
+      !STEP_SHEET_WORDS.has(before) && !STEP_ACTION_WORDS.has(before);
+  };
+  if (hits.some((hit) => qualifiesANoun(hit.start))) return undefined;
+  for (const hit of hits) for (let k = hit.start; k < hit.end; k++) taken[k] = true;
+  const near = (hit: (typeof hits)[number]) => [hit.start - 1, ...Array.from({ length: hit.end - hit.start }, (_, k) => hit.start + k), hit.end];
+  let target: SheetStep['target'];
+  for (const hit of hits) {
+    for (const at of near(hit)) {
+      const token = tokens[at];
+      if (token === undefined) continue;
+      if (STEP_SHEET_WORDS.has(token)) target = 'sheet';
+      else if (STEP_ACTION_WORDS.has(token)) target ??= 'action';
+      else continue;
+      taken[at] = true;
+    }
+  }
+  return { direction: hits[0].value, ...(target ? { target } : {}) };
+}
+
+/** « la deuxième », « le 2e », « the second one », « la dernière »: which of the sheets offered (1-based, -1 for the last). */
+function readChoice(tokens: readonly string[], taken: boolean[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const ordinal = ORDINAL_NUMBERS.get(tokens[i]) ?? (LAST.has(tokens[i]) ? -1 : undefined);
+    if (ordinal === undefined) continue;
+    taken[i] = true;
+    // « la deuxième fiche », « the second one »: the noun says nothing more.
+    if (i + 1 < tokens.length && (STEP_SHEET_WORDS.has(tokens[i + 1]) || tokens[i + 1] === 'one' || tokens[i + 1] === 'plan')) taken[i + 1] = true;
+    return ordinal;
+  }
+  return undefined;
+}
+
+/**
+ * A number written where a sheet's would be that is no loaded sheet's: after letters that make no known prefix
+ * (« XY 15 »), or after an article with nothing that makes it a count after it (« qui pilote la 16 ? », not « de 15
+ * communes »). Named back as typed; its tokens are taken (they are no topic).
+ */
+function readUnreadCode(tokens: readonly string[], taken: boolean[]): string | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    if (taken[i] || !/^\d{1,3}$/.test(tokens[i])) continue;
+    let back = i - 1;
+    while (back > 0 && NUMBER_MARKS.has(tokens[back]) && !taken[back]) back--;
+    if (taken[back]) continue;
+    const next = tokens[i + 1];
+    const endsThere = next === undefined || taken[i + 1] || STOP_WORDS.has(next) || QUESTION_WORDS.has(next);
+    if (!endsThere) continue;
+    let start = back;
+    while (start > 0 && /^[a-z]$/.test(tokens[start - 1]) && !taken[start - 1] && !STOP_WORDS.has(tokens[start - 1])) start--;
+    const letters = tokens.slice(start, back + 1);
+    const spelt = letters.every((letter) => /^[a-z]{1,2}$/.test(letter) && !STOP_WORDS.has(letter) && !QUESTION_WORDS.has(letter));
+    if (!spelt && !CODE_ARTICLES.has(tokens[back])) continue;
+    for (let k = spelt ? start : i; k <= i; k++) taken[k] = true;
+    return spelt ? `${letters.join('').toUpperCase()} ${tokens[i]}` : tokens[i];
+  }
+  return undefined;
 }
 
 /** Whether a word alone reads as part of a question's shape (a field, a cue) rather than as a topic. */

@@ -239,3 +239,40 @@ export const ENGLISH_TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = 
   workshops: ['ateliers'],
   discussion: ['parole'],
 };
+
+/**
+ * Field words only a plan's partners use ("qui pilote", "partenaires", "budget", "indicateurs", "calendrier"): with a
+ * topic the sheets hold, they make a question on the sheets, not a parent's search (« qui pilote les LAEP en milieu
+ * rural ? »). Everyday field words ("quand", "pour qui", "public", "où") are left out: parents use them too.
+ */
+export const PLAN_FIELD_PHRASES: ReadonlySet<string> = new Set([
+  'pilote', 'pilotes', 'piloter', 'pilotee', 'pilotage', 'qui pilote', 'coordination', 'porteur', 'porteurs', 'portage',
+  'pilot', 'pilots', 'piloted', 'who leads', 'led by',
+  'partenaire', 'partenaires', 'partenariat', 'partenariats', 'mobilisables', 'partner', 'partners', 'partnership', 'stakeholders',
+  'implique', 'impliquent', 'impliques', 'impliquee', 'impliquees', 'involved', 'involves', 'who is involved',
+  'financement', 'financements', 'qui finance', 'financent', 'budget', 'budgets', 'subvention', 'subventions', 'funding',
+  'funded', 'funder', 'budgeted',
+  'indicateur', 'indicateurs', 'resultats attendus', 'effets attendus', 'evaluation', 'bilan', 'bilans', 'indicator',
+  'indicators', 'expected results', 'outcomes', 'kpi', 'kpis', 'metrics',
+  'echeance', 'echeances', 'echeancier', 'calendrier', 'deadline', 'deadlines', 'timeline', 'timeframe',
+  'realisations attendues', 'diagnostic', 'diagnostics', 'constat', 'constats', 'etat des lieux', 'diagnosis', 'findings',
+  'objectifs', 'enjeux', 'principes d action',
+]);
+
+/**
+ * Moving along a plan: « et la suivante ? », « fiche précédente », « l'action d'après », « next sheet ». Read as such
+ * only when nothing else in the message is a topic: « les étapes suivantes » is about steps, « suivant la naissance »
+ * quotes a sheet. Never matched with a typo.
+ */
+export const STEP_PHRASES: ReadonlyArray<readonly [phrase: string, step: 'next' | 'previous']> = [
+  ...['suivante', 'suivant', 'suivantes', 'suivants', 'prochaine fiche', 'prochaine action', 'fiche d apres', 'action d apres',
+    'celle d apres', 'la fiche apres', 'l action apres', 'next', 'next one', 'following one', 'following sheet', 'following action'].map(
+    (phrase) => [phrase, 'next'] as const,
+  ),
+  ...['precedente', 'precedent', 'precedentes', 'precedents', 'fiche d avant', 'action d avant', 'celle d avant', 'previous',
+    'previous one', 'prior one'].map((phrase) => [phrase, 'previous'] as const),
+];
+
+/** What a step or a choice refers to: a sheet ("fiche suivante") or an action of it ("action suivante"). */
+export const STEP_SHEET_WORDS: ReadonlySet<string> = new Set(['fiche', 'fiches', 'sheet', 'sheets']);
+export const STEP_ACTION_WORDS: ReadonlySet<string> = new Set(['action', 'actions']);

@@ -29,8 +29,8 @@ describe('exact lookup of sheet numbers', () => {
 
   it('lists the sheets under an axis and the neighbours of an unknown number', () => {
     expect(index.sheetsUnderAxis('2.3').map((sheet) => sheet.code).sort()).toEqual(['PA 2.3.2', 'PA 2.3.3']);
-    expect(index.neighbours('3.2.9').map((sheet) => sheet.code)).toEqual(['PA 3.2.1']);
-    expect(index.neighbours('8.8.8')).toEqual([]);
+    expect(index.neighbours({ number: '3.2.9', digits: '329' }).map((sheet) => sheet.code)).toEqual(['PA 3.2.1']);
+    expect(index.neighbours({ number: '8.8.8', digits: '888' })).toEqual([]);
   });
 });
 

@@ -36,8 +36,9 @@ describe('sheet numbers', () => {
     expect(read('action 2').codes).toEqual([]);
   });
 
-  it('names an unknown number back the way sheets write them', () => {
-    expect(read('pa 999').codes[0].shown).toBe('PA 9.9.9');
+  it('names an unknown number back as typed (« FA 99 » is not « FA 9.9 »)', () => {
+    expect(read('pa 999').codes[0].shown).toBe('PA 999');
+    expect(read('FA 99').codes[0].shown).toBe('FA 99');
     expect(read('fiche 7.7.7').codes[0].shown).toBe('7.7.7');
   });
 
