@@ -9,13 +9,19 @@ import type { ConversationMemory } from './conversationMemory';
 import { answerOfferQuery } from './findSupport/answer';
 import { answersPlace } from './findSupport/askPlace';
 import { candidatesOf, chosenAmong, CHOICES_SHOWN, placeChoiceOf } from './findSupport/placeChoice';
+import { isResultQuestion, readResultQuestion } from './findSupport/resultQuestions';
 import type { MultiTurnJourney } from './journey';
+
+/** A question about the places just shown scores this: above any of the sheets' but a sheet's number. */
+const RESULT_QUESTION_SCORE = 0.9;
 
 /**
  * A parent looks for parenting support near them. The journey, in order (dialogs/findSupport/answer.ts):
  * - a pending question first: which of several communes of that name (placeChoice.ts), or where (askPlace.ts);
  * - a new question starts afresh; only an explicit follow-up keeps the kind, day and audience (followUps.ts);
- * - "d'autres" pages (paging.ts), "plus loin" widens and shows only what is new (widening.ts);
+ * - a question about the places just shown (« c'est quand ? », « c'est gratuit ? ») is answered from them (resultQuestions.ts);
+ * - "d'autres" pages (paging.ts), and after nothing found widens what held the search back; "plus loin" widens and
+ *   shows only what is new (widening.ts);
  * - then the search: a kind or a situation near a place, or support in general grouped by kind (src/offer).
  * The parent's position stays in this conversation's memory and nowhere else.
  */
@@ -27,9 +33,15 @@ export class FindSupport implements MultiTurnJourney {
     private readonly communes: CommuneIndex,
   ) {}
 
-  /** 0..1: how much the message reads like a parent's search (the route table compares it with the sheets' score). */
+  /**
+   * 0..1: how much the message reads like a parent's search (the route table compares it with the sheets' score).
+   * Right after places were shown, a question about them (« c'est quand ? », « c'est gratuit ? ») is theirs: the
+   * sheets know « quand » as a deadline, but a parent asks it of the card on the screen.
+   */
   score(reading: TurnReading, memory: ConversationMemory): number {
-    return offerQueryScore(reading.offer, memory.offer);
+    const score = offerQueryScore(reading.offer, memory.offer);
+    if (memory.lastTopic === 'offer' && isResultQuestion(readResultQuestion(reading.offer), memory.offer)) return Math.max(score, RESULT_QUESTION_SCORE);
+    return score;
   }
 
   /** The question the journey is waiting for an answer to, if any. */

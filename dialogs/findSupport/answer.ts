@@ -6,16 +6,20 @@ import {
   type SearchAnswer,
 } from '../../src/offer';
 import { isSearchUnderway } from '../../src/offer/conversation';
+import { labelsOf, shownPlaces } from '../../src/offer/engine';
+import { DEFAULT_RADIUS_KM } from '../../src/offer/search';
 import { needsPosition } from './askPlace';
 import { isFollowUp, nextSearch } from './followUps';
 import { asksForNextPage, nextPage } from './paging';
 import { candidatesOf, candidatesToAsk, chosenAmong, CHOICES_SHOWN, placeChoiceOf, withPlacesFirst } from './placeChoice';
-import { asksToWiden, widen } from './widening';
+import { isResultQuestion, placesAnswered, readResultQuestion } from './resultQuestions';
+import { asksToWiden, relaxationsOf, widen } from './widening';
 
 /**
- * The find-support journey's policy for one message, read once: a pending choice of commune first, then what
- * carries over from the search under way, then the questions the search cannot go on without (which commune, where),
- * then paging or widening, and the search itself. Pure: the reading, the previous search and the clock in, the
+ * The find-support journey's policy for one message, read once: a pending choice of commune first, then a question
+ * about the places just shown (answered from them, the search kept), then what carries over from the search under
+ * way, then the questions the search cannot go on without (which commune, where), then paging or widening (after
+ * nothing found, "d'autres" widens what held the search back), and the search itself. Pure: the reading, the previous search and the clock in, the
  * replies (src/messages renders the answer) and the next search out.
  */
 export function answerOfferQuery(
@@ -41,6 +45,13 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
     if (chosen) return search(settled({ ...previous, placeCode: chosen.commune.code }));
     // Neither a choice nor a new search ("dans le Var" when none of the list is there): the question again.
     if (!asksSomethingNew(reading)) return askWhichCommune(previous, candidatesOf(previous.placeChoices ?? [], communes), null);
+  }
+
+  // « C'est quand ? », « c'est gratuit ? » right after places were shown: answered from them; the search stays as it was.
+  const topics = position ? null : readResultQuestion(reading);
+  if (isResultQuestion(topics, previous)) {
+    const shown = shownPlaces(answerSearch(offer, communes, settled(previous), { now }).answer);
+    return { answer: { kind: 'about-results', topics, places: placesAnswered(shown), now }, search: previous };
   }
 
   if (saysNothingKnown(reading, previous, position, offer)) return { answer: { kind: 'no-match' }, search: previous };
@@ -70,8 +81,30 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
     if (!wider) return { answer: { kind: 'max-radius' }, search: next };
     return search(wider);
   }
-  if (followUp && asksForNextPage(reading)) next = nextPage(next);
+  if (followUp && asksForNextPage(reading)) {
+    const paged = search(nextPage(next));
+    // Nothing at all was found (not the end of a list): another page of nothing would say the same sentence again.
+    return paged.answer.kind === 'none-nearby' ? widenedAfterNothing(next, paged, search, now) : paged;
+  }
   return search(next);
+}
+
+/**
+ * "D'autres ?" after a search that found nothing: the search with what held it back let go, the smallest change
+ * first (see widening.ts), said before what it finds; when even that finds nothing, said so once.
+ */
+function widenedAfterNothing(
+  searched: OfferConversation, nothing: SearchAnswer, search: (next: OfferConversation) => SearchAnswer, now: OfferQueryOptions['now'],
+): SearchAnswer {
+  const labels = labelsOf(searched);
+  for (const relaxed of relaxationsOf(searched)) {
+    const found = search(relaxed.search);
+    if (found.answer.kind === 'results' || found.answer.kind === 'grouped') {
+      const radiusKm = relaxed.search.radiusKm ?? DEFAULT_RADIUS_KM;
+      return { answer: { kind: 'widened', dropped: relaxed.dropped, radiusKm, labels, now, then: found.answer }, search: found.search };
+    }
+  }
+  return { answer: { kind: 'widened', dropped: [], radiusKm: searched.radiusKm ?? DEFAULT_RADIUS_KM, labels, now, then: null }, search: { ...nothing.search, offset: 0 } };
 }
 
 /** The search's answer; when it cannot go on without a place, the journey waits for one. */

@@ -6,6 +6,7 @@ import { isSearchUnderway } from '../../src/offer/conversation';
  * the last ones, and what it does not say is not kept — only the place is, since a parent asking about something
  * else still lives in the same town. Filters carry over only when the message is worded as building on the search
  * ("et le samedi ?", "et à Bron ?", "et pour les ados ?", "lesquels…") or says nothing but where, when or for whom.
+ * A question about the places just shown (« c'est quand ? ») changes nothing of the search: resultQuestions.ts.
  */
 
 /** Whether the message refines the search under way rather than asking something new. */

@@ -62,6 +62,15 @@ export function osmRouteUrl(from: Point, to: Point): string {
   return `https://www.openstreetmap.org/directions?route=${encodeURIComponent(route)}`;
 }
 
+/**
+ * A route on openstreetmap.org to a street address (its directions page looks the address up), from the parent's
+ * point when there is one: for a place whose coordinates are only its commune's centre.
+ */
+export function osmAddressRouteUrl(from: Point | null, address: string): string {
+  const start = from ? `from=${encodeURIComponent(`${coordinate(from.latitude)},${coordinate(from.longitude)}`)}&` : '';
+  return `https://www.openstreetmap.org/directions?${start}to=${encodeURIComponent(address)}`;
+}
+
 /** The place on openstreetmap.org, when the parent's own position is unknown. */
 export function osmPlaceUrl(to: Point): string {
   const lat = coordinate(to.latitude);
@@ -204,7 +213,12 @@ function publicText(hit: PresentedHit, language: Language): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
-/** Button titles of the offer's cards that the catalogue of src/messages/offer.ts does not hold yet. */
+/** The route a card's "Y aller" opens: to the street address when the point is only the commune's centre. */
+function directionsUrl(route: NonNullable<PresentedHit['route']>): string {
+  if (route.address) return osmAddressRouteUrl(route.from, route.address);
+  return route.from ? osmRouteUrl(route.from, route.to) : osmPlaceUrl(route.to);
+}
+
 /**
  * One service of the offer as its card, in the user's language, in the phone layout of serviceCard: today's status at
  * the top (its colour says open or closed), "distance · town", what it is, then the details the layout does not show
@@ -215,6 +229,7 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
   const address = hit.remote ? null : [hit.street, [hit.postcode, hit.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
   const status = hit.today ? statusText(hit.today, language) : null;
   const week = hit.hours ? weekText(hit.hours.week, language) : null;
+  const route = hit.route;
   const hours = hit.hours && week !== null && hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;
   const asked = askedTitle !== null && hit.asked
     ? [{ title: capitalised(askedTitle), value: hit.asked.open ? openWhenAskedText(hit.asked.open, language) : offerText('closedThen', language) }]
@@ -222,8 +237,9 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
   const view: ServiceCardView = {
     name: hit.name,
     today: hit.today && status ? { text: status, open: hit.today.open } : null,
-    distance: hit.distanceKm !== null ? formatDistance(hit.distanceKm, language) : null,
-    town: hit.remote ? offerText('remoteLabel', language) : hit.town,
+    distance: hit.distanceKm === null ? null : hit.atCommuneCentre ? offerPhrases.roughDistance(hit.distanceKm, language) : formatDistance(hit.distanceKm, language),
+    // Placed at its commune's centre, near the parent: the town is all that can be said of where it is.
+    town: hit.remote ? offerText('remoteLabel', language) : hit.atCommuneCentre && hit.distanceKm === null && hit.town ? offerPhrases.inTown(hit.town, language) : hit.town,
     structureName: hit.structureName,
     summary: hit.summary,
     facts: [
@@ -234,9 +250,7 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
       { title: offerText('access', language), value: hit.free === null ? null : offerText(hit.free ? 'free' : 'paid', language) },
     ],
     address,
-    directions: hit.route
-      ? { title: offerText('goThere', language), url: hit.route.from ? osmRouteUrl(hit.route.from, hit.route.to) : osmPlaceUrl(hit.route.to) }
-      : null,
+    directions: route ? { title: offerText('goThere', language), url: directionsUrl(route) } : null,
     phone: hit.phone ? { title: offerText('call', language), number: hit.phone } : null,
     email: hit.email ? { title: offerText('writeTo', language), address: hit.email } : null,
     website: hit.website ? { title: offerText('website', language), url: hit.website } : null,

@@ -1,9 +1,10 @@
 import type { DateTime } from 'luxon';
 import type { Language } from '../language/text';
 import {
-  todayStatus, usualWeek, type ClockTime, type DayAhead, type DaySpan, type Hours, type OpenWhenAsked, type TodayStatus, type UsualWeek,
+  todayStatus, usualWeek, type ClockTime, type DayAhead, type DaySpan, type Hours, type MonthlyOpening, type NextOpening, type OpenWhenAsked,
+  type TodayStatus, type UsualWeek,
 } from '../offer/hours';
-import { weekdayName } from './time';
+import { describeComingDate, weekdayName } from './time';
 
 /**
  * Opening hours in words, French and English: "le mardi de 14 h à 17 h, le samedi de 9 h 30 à 12 h", "ouvert
@@ -82,9 +83,35 @@ export function weekText(week: UsualWeek, language: Language): string {
   return text;
 }
 
+/**
+ * Hours that could not be put in words, as they were written: the label is the card's (it is never said twice), and
+ * the characters of the opening_hours syntax that Markdown would need escaped (`We[1]`) become plain ones, since
+ * some channels show the escaping backslashes.
+ */
+export function rawHoursText(raw: string): string {
+  return raw.replace(/\[/g, '(').replace(/\]/g, ')').replace(/[*_~`|\\]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "1er", "2e", "dernier" / "first", "second", "last": which of a month's weekdays. */
+function nthText(nth: number, language: Language): string {
+  if (language === 'en') return nth === -1 ? 'last' : (['first', 'second', 'third', 'fourth', 'fifth'][nth - 1] ?? `${nth}th`);
+  return nth === -1 ? 'dernier' : nth === 1 ? '1er' : `${nth}e`;
+}
+
+/** "le 1er mercredi du mois, de 19 h à 21 h", "les 1er et 3e jeudis du mois" / "the first Wednesday of the month, 19:00–21:00". */
+function monthlyText(opening: MonthlyOpening, language: Language): string {
+  const several = opening.nths.length > 1;
+  const day = weekdayName(opening.weekday, language);
+  const which = joinList(opening.nths.map((n) => nthText(n, language)), language);
+  const span = spanText(opening.span, language);
+  if (language === 'en') return `the ${which} ${day}${several ? 's' : ''} of the month, ${span}`;
+  return `${several ? 'les' : 'le'} ${which} ${day}${several ? 's' : ''} du mois, ${span}`;
+}
+
 function sayWeek(week: UsualWeek, language: Language): string {
-  if (!week.days) return language === 'en' ? `hours: ${week.raw}` : `horaires : ${week.raw}`;
-  const text = dayGroups(week.days.map((spans) => joinList(spans.map((span) => spanText(span, language)), language)), language).join(', ');
+  if (!week.days) return rawHoursText(week.raw);
+  const weekly = dayGroups(week.days.map((spans) => joinList(spans.map((span) => spanText(span, language)), language)), language);
+  const text = [...weekly, ...(week.monthly ?? []).map((opening) => monthlyText(opening, language))].join(', ');
   return week.comments.length > 0 ? `${text} (${week.comments.join(', ')})` : text;
 }
 
@@ -106,6 +133,11 @@ function dayText(day: DayAhead, weekday: number, language: Language): string {
     case 'this-week':
       return name;
   }
+}
+
+/** The day of the next opening: "demain", "samedi", or a date ("le mercredi 6 janvier") beyond the coming week. */
+function nextDayText(next: NextOpening, language: Language): string {
+  return next.day === 'later' ? describeComingDate(next.date, language) : dayText(next.day, next.weekday, language);
 }
 
 /**
@@ -133,7 +165,7 @@ export function statusText(status: TodayStatus, language: Language): string {
       const closed = status.openedToday ? (en ? 'closed now' : 'fermé maintenant') : en ? 'closed today' : "fermé aujourd'hui";
       const next = status.next;
       if (!next) return closed;
-      const when = `${dayText(next.day, next.weekday, language)} ${en ? 'at' : 'à'} ${clockText(next.at, language)}`;
+      const when = `${nextDayText(next, language)} ${en ? 'at' : 'à'} ${clockText(next.at, language)}`;
       return en ? `${closed}; next opening ${when}` : `${closed} ; prochaine ouverture ${when}`;
     }
   }

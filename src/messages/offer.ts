@@ -83,6 +83,30 @@ export const offerTexts = {
     fr: 'Il y a plusieurs communes de ce nom : laquelle ? Touchez-en une, ou dites son département.',
     en: 'Several towns have that name: which one? Tap one, or tell me its département.',
   },
+  aboutShown: { fr: 'Pour les lieux que je viens de vous montrer :', en: 'For the places I just showed you:' },
+  noPlacesShown: {
+    fr: "Je ne vous ai montré aucun lieu pour l'instant. Dites-moi ce que vous cherchez et où, par exemple « un LAEP à Rennes ».",
+    en: 'I have not shown you any place yet. Tell me what you are looking for and where, for example "a parent-child drop-in in Rennes".',
+  },
+  cannotCall: {
+    fr: 'Je ne peux pas vous appeler : je suis un assistant écrit, sans téléphone. Vous pouvez joindre directement ces lieux :',
+    en: 'I cannot call you: I am a written assistant, with no phone. You can contact these places directly:',
+  },
+  noContact: { fr: 'pas de numéro indiqué', en: 'no number given' },
+  registrationRequired: { fr: 'sur inscription ou rendez-vous', en: 'registration or appointment needed' },
+  registrationNotRequired: { fr: 'sans inscription', en: 'no registration needed' },
+  registrationUnknown: { fr: 'à vérifier auprès du lieu', en: 'check with the place' },
+  priceUnknown: { fr: 'tarif non précisé', en: 'price not given' },
+  paidAccess: { fr: 'payant', en: 'not free' },
+  addressUnknown: { fr: 'adresse précise non indiquée', en: 'exact address not given' },
+  askWhen: { fr: "C'est quand ?", en: 'When is it?' },
+  askWhere: { fr: "C'est où ?", en: 'Where is it?' },
+  askPrice: { fr: "C'est gratuit ?", en: 'Is it free?' },
+  askRegistration: { fr: "Faut-il s'inscrire ?", en: 'Do I need to register?' },
+  nothingEvenWider: {
+    fr: "Je n'ai rien trouvé d'autre, même en élargissant la recherche. Essayez une autre commune, ou un autre type d'aide :",
+    en: 'I found nothing else, even with a wider search. Try another town, or another kind of support:',
+  },
   askPlaceAgain: {
     fr: 'Pour continuer la recherche, dites-moi votre commune ou votre code postal, ou partagez votre position.',
     en: 'To go on with the search, tell me your town or postcode, or share your location.',
@@ -155,6 +179,48 @@ export function formatDistance(km: number, language: Language): string {
 }
 
 export const offerPhrases = {
+  /** "à Felletin" / "in Felletin": where a place is when only its town is known. Plain text (a card escapes it). */
+  inTown(town: string, language: Language): string {
+    if (language === 'en') return `in ${town}`;
+    if (/^le\s/i.test(town)) return `au ${town.slice(3)}`;
+    if (/^les\s/i.test(town)) return `aux ${town.slice(4)}`;
+    return `à ${town}`;
+  },
+  /** "à 2,1 km" / "2.1 km away", after an address. */
+  away(distance: string, language: Language): string {
+    return language === 'en' ? `${distance} away` : `à ${distance}`;
+  },
+  /** "contact : 02 61 91 20 01": how to ask a place what the bot does not know (`contact` is Markdown already). */
+  contactAt(contact: string, language: Language): string {
+    return language === 'en' ? `contact: ${contact}` : `contact : ${contact}`;
+  },
+  /**
+   * "D'autres ?" after nothing found: what the wider search let go, before what it found; `parts` are
+   * widenedPart's ("à tout moment, pas seulement le samedi matin", "jusqu'à 60 km").
+   */
+  widenedAfterNothing(parts: readonly string[], language: Language): string {
+    return language === 'en'
+      ? `I found nothing else, so I widened the search: ${parts.join('; ')}.`
+      : `Je n'ai rien trouvé d'autre, alors j'ai élargi la recherche : ${parts.join(' ; ')}.`;
+  },
+  /** One thing a wider search let go: the time asked (`when`, "le samedi matin"), the audience, the kind, the distance. */
+  widenedPart(part: 'time' | 'audience' | 'kind' | 'distance', when: string, radiusKm: number, language: Language): string {
+    const en = language === 'en';
+    switch (part) {
+      case 'time':
+        return en ? `at any time, not only ${when}` : `à tout moment, pas seulement ${when}`;
+      case 'audience':
+        return en ? 'for all parents' : 'pour tous les parents';
+      case 'kind':
+        return en ? 'every kind of parenting support' : "tous les types d'aide aux parents";
+      case 'distance':
+        return en ? `up to ${radiusKm} km` : `jusqu'à ${radiusKm} km`;
+    }
+  },
+  /** "environ 12 km" / "about 12 km": a distance to a place known only by its commune's centre. */
+  roughDistance(km: number, language: Language): string {
+    return language === 'en' ? `about ${Math.round(km)} km` : `environ ${Math.round(km)} km`;
+  },
   /** "J'ai trouvé 2 groupes de parole, ouverts le samedi, à moins de 30 km de Bron." */
   results(found: string, where: string, language: Language): string {
     return language === 'en' ? `I found ${found} ${where}.` : `J'ai trouvé ${found} ${where}.`;

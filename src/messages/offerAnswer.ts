@@ -1,12 +1,14 @@
 import type { DateTime } from 'luxon';
-import { offerServiceCard, withGroupHeading } from '../cards/serviceCards';
+import { displayPhoneNumber, offerServiceCard, withGroupHeading } from '../cards/serviceCards';
+import { boldMarkdown, escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
-import type { HitGroup, OfferAnswer, OfferReply, OfferTurn, SearchReach } from '../offer/engine';
+import type { HitGroup, OfferAnswer, OfferReply, OfferTurn, PlaceFacts, ResultTopic, SearchReach } from '../offer/engine';
 import type { PresentedHit, SearchLabels } from '../offer/present';
+import { statusText, weekText } from './hours';
 import { describeTimeIntent } from './time';
 import { kindDefinition, OUT_OF_SCOPE, type KindId } from '../offer/vocabulary';
 import {
-  audiencesText, countOf, nounOf, offerExamples, oneOf, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,
+  audiencesText, countOf, formatDistance, nounOf, offerExamples, oneOf, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,
 } from './offer';
 
 /**
@@ -67,6 +69,90 @@ export function renderOfferAnswer(answer: OfferAnswer, language: Language): Rend
       const text = answer.name === null ? offerText('choosePlaceAgain', language) : offerPhrases.choosePlace(answer.name, choices, language);
       return rendered([textReply(text)], { suggestions: choices });
     }
+    case 'widened':
+      return renderWidened(answer, language);
+    case 'about-results':
+      return renderAboutResults(answer, language);
+  }
+}
+
+/** What a wider search let go, said before what it found (the found answer's own header then says it). */
+function renderWidened(answer: Extract<OfferAnswer, { kind: 'widened' }>, language: Language): RenderedOffer {
+  if (!answer.then) return rendered([textReply(offerText('nothingEvenWider', language))], { suggestions: offerExamples(language).slice(0, 3) });
+  const when = answer.labels.time ? describeTimeIntent(answer.labels.time, answer.now, language) : '';
+  const parts = answer.dropped.map((part) => offerPhrases.widenedPart(part, when, answer.radiusKm, language));
+  const lead = offerPhrases.widenedAfterNothing(parts, language);
+  const then = renderOfferAnswer(answer.then, language);
+  const [first, ...rest] = then.replies;
+  const replies = first ? [{ ...first, text: [lead, first.text].filter(Boolean).join('\n\n') }, ...rest] : [textReply(lead)];
+  return rendered(replies, { suggestions: then.suggestions, askLocation: then.askLocation });
+}
+
+/** The quick reply that asks each question about the places shown. */
+const TOPIC_SUGGESTIONS: ReadonlyArray<readonly [ResultTopic, Parameters<typeof offerText>[0]]> = [
+  ['when', 'askWhen'], ['where', 'askWhere'], ['price', 'askPrice'], ['registration', 'askRegistration'],
+];
+
+/**
+ * A question about the places just shown, answered in a line a place (the first few), in the order shown: the facts
+ * asked, from the same data as their cards. « Vous pouvez me rappeler ? »: the bot cannot call, the places can be.
+ */
+function renderAboutResults(answer: Extract<OfferAnswer, { kind: 'about-results' }>, language: Language): RenderedOffer {
+  const { topics, places, now } = answer;
+  if (places.length === 0) return rendered([textReply(offerText('noPlacesShown', language))], { suggestions: offerExamples(language).slice(0, 3) });
+  const callback = topics.includes('callback');
+  const lines = places.map((place) => {
+    const facts = callback ? [contactOf(place.hit) ?? offerText('noContact', language)] : topics.map((topic) => factAbout(topic, place, now, language));
+    return `- ${boldMarkdown(place.hit.name)} : ${facts.join(' ; ')}`;
+  });
+  const heading = offerText(callback ? 'cannotCall' : 'aboutShown', language);
+  const suggestions = TOPIC_SUGGESTIONS.filter(([topic]) => !topics.includes(topic)).map(([, key]) => offerText(key, language));
+  return rendered([textReply([heading, ...lines].join('\n'))], { suggestions });
+}
+
+/** How to reach a place, as Markdown: its phone number kept whole, else its e-mail, else its website; null: none. */
+function contactOf(hit: PresentedHit): string | null {
+  if (hit.phone) return escapeMarkdown(displayPhoneNumber(hit.phone));
+  if (hit.email) return escapeMarkdown(hit.email);
+  if (hit.website) return escapeMarkdown(hit.website);
+  return null;
+}
+
+/** A fact the data does not give, with how to ask the place for it. */
+function withContact(fact: string, hit: PresentedHit, language: Language): string {
+  const contact = contactOf(hit);
+  return contact ? `${fact} (${offerPhrases.contactAt(contact, language)})` : fact;
+}
+
+/** One fact a place's card holds, as the answer to a question about it (Markdown). */
+function factAbout(topic: ResultTopic, place: PlaceFacts, now: DateTime, language: Language): string {
+  const { hit } = place;
+  switch (topic) {
+    case 'when': {
+      if (!hit.hours) return withContact(offerText('hoursUnknown', language), hit, language);
+      const week = weekText(hit.hours.week, language);
+      const hours = hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;
+      const status = hit.today ? ` (${statusText(hit.today, language)})` : '';
+      return escapeMarkdown(`${hours}${status}`);
+    }
+    case 'where': {
+      if (hit.remote) return escapeMarkdown(offerText('remoteLabel', language));
+      const town = [hit.postcode, hit.town].filter(Boolean).join(' ');
+      const address = [hit.street, town].filter(Boolean).join(', ');
+      const known = hit.street ? address : [address || null, offerText('addressUnknown', language)].filter(Boolean).join(', ');
+      const distance = hit.distanceKm === null ? null
+        : hit.atCommuneCentre ? offerPhrases.roughDistance(hit.distanceKm, language) : formatDistance(hit.distanceKm, language);
+      const away = distance ? ` (${offerPhrases.away(distance, language)})` : '';
+      return escapeMarkdown(`${known}${away}`);
+    }
+    case 'price':
+      if (hit.free === true) return offerText('free', language);
+      return withContact(offerText(hit.free === false ? 'paidAccess' : 'priceUnknown', language), hit, language);
+    case 'registration':
+      if (place.registration === 'not-required') return offerText('registrationNotRequired', language);
+      return withContact(offerText(place.registration === 'required' ? 'registrationRequired' : 'registrationUnknown', language), hit, language);
+    case 'callback':
+      return contactOf(hit) ?? offerText('noContact', language);
   }
 }
 

@@ -35,6 +35,11 @@ const DAY_MS = 86_400_000;
 /** Past this many days ahead (or before today), a date is shown with its year. */
 const DAYS_SHOWN_WITHOUT_YEAR = 300;
 
+/** "le mercredi 6 janvier", "on Wednesday 6 January": a date of the coming weeks (said without its year). */
+export function describeComingDate(day: CalendarDay, language: Language): string {
+  return describeDay(day, 0, language);
+}
+
 /** "le mardi 15 décembre", "on Tuesday 15 December"; with its year ("le mardi 9 mars 2027") when past or far ahead. */
 function describeDay(day: CalendarDay, offset: number, language: Language): string {
   const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() || 7;

@@ -103,7 +103,28 @@ export type OfferAnswer =
   /** Nothing this journey can read as a search. */
   | { kind: 'no-match' }
   /** Several communes have the name typed (`name`; null when the question is asked again). */
-  | { kind: 'place-choice'; name: string | null; choices: PlaceChoice[] };
+  | { kind: 'place-choice'; name: string | null; choices: PlaceChoice[] }
+  /**
+   * "D'autres ?" after a search that found nothing: what was let go of the search (`dropped`: the time asked, the
+   * audience, the kind, the distance, up to `radiusKm`), and what the search without it found; `then` null: nothing,
+   * even so. `labels` and `now` are the search's before it was widened.
+   */
+  | { kind: 'widened'; dropped: Relaxation[]; radiusKm: number; labels: SearchLabels; now: DateTime; then: OfferAnswer | null }
+  /**
+   * A question about the places just shown (when, where, how much, whether to register, "call me back"), answered
+   * from the first of them (`places`, none when the last answer showed none), each with what its description says of
+   * registering.
+   */
+  | { kind: 'about-results'; topics: ResultTopic[]; places: PlaceFacts[]; now: DateTime };
+
+/** What "d'autres ?" let go of a search that found nothing. */
+export type Relaxation = 'time' | 'audience' | 'kind' | 'distance';
+
+/** What a parent asks about the places just shown. */
+export type ResultTopic = 'when' | 'where' | 'price' | 'registration' | 'callback';
+
+/** A place shown, as a question about it is answered: its card's facts, and whether one registers (null: not said). */
+export type PlaceFacts = { hit: PresentedHit; registration: 'required' | 'not-required' | null };
 
 export type OfferOutcome = 'results' | 'grouped' | 'need-place' | 'none-nearby' | 'nothing-new' | 'no-match' | 'place-choice' | 'out-of-scope';
 
@@ -120,8 +141,28 @@ export function outcomeOf(answer: OfferAnswer): OfferOutcome {
     case 'nothing-new':
     case 'departement-covered':
       return 'nothing-new';
+    case 'about-results':
+      return 'results';
+    case 'widened':
+      return answer.then ? outcomeOf(answer.then) : 'nothing-new';
     default:
       return answer.kind;
+  }
+}
+
+/** The places an answer showed, in the order shown: a page of results, a grouped answer's, what followed a note. */
+export function shownPlaces(answer: OfferAnswer): PresentedHit[] {
+  switch (answer.kind) {
+    case 'results':
+      return answer.hits;
+    case 'grouped':
+      return answer.groups.flatMap((group) => group.hits);
+    case 'out-of-scope':
+      return answer.then ? shownPlaces(answer.then) : [];
+    case 'widened':
+      return answer.then ? shownPlaces(answer.then) : [];
+    default:
+      return [];
   }
 }
 

@@ -102,13 +102,13 @@ const TABLES_PER_SCHEDULE = 3;
 const WEEKS_PER_SCHEDULE = 8;
 
 /** What was already worked out for one schedule. Kept beside it, so that it goes when parseHours forgets it. */
-type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, UsualWeek> };
+type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, UsualWeek>; later: Map<string, NextOpening | null> };
 const worked = new WeakMap<Hours, Worked>();
 
 function workedFor(hours: Hours): Worked {
   let entry = worked.get(hours);
   if (!entry) {
-    entry = { tables: new Map(), weeks: new Map() };
+    entry = { tables: new Map(), weeks: new Map(), later: new Map() };
     worked.set(hours, entry);
   }
   return entry;
@@ -204,11 +204,18 @@ export type ClockTime = { hour: number; minute: number };
 export type DaySpan = { allDay: true } | { allDay: false; start: ClockTime; end: ClockTime };
 
 /**
- * A usual week of a schedule: for each weekday (index 0 = Monday) its openings in order, and the comments the hours
- * carry ("sur rendez-vous"). `days` is null when the hours cannot be read or open in none of the weeks looked at:
- * the raw value is then all there is to show.
+ * A usual week of a schedule: for each weekday (index 0 = Monday) its openings in order, the openings on some
+ * weekdays of each month only (`monthly`, none when absent), and the comments the hours carry ("sur rendez-vous").
+ * `days` is null when the hours cannot be read, or open in none of the weeks looked at and on no weekday of each
+ * month: the raw value is then all there is to show.
  */
-export type UsualWeek = { raw: string; days: DaySpan[][] | null; comments: string[] };
+export type UsualWeek = { raw: string; days: DaySpan[][] | null; comments: string[]; monthly?: MonthlyOpening[] };
+
+/**
+ * An opening on some weekdays of each month only (OSM `We[1]`, `Sa[-1]`, `Th[1,3]`): the weekday (1 = Monday), which
+ * of the month's ones (1 to 5; -1 the last), and its span. Said "le 1er mercredi du mois, de 19 h à 21 h".
+ */
+export type MonthlyOpening = { weekday: number; nths: number[]; span: DaySpan };
 
 function clockTime(time: { hour: number; minute: number }): ClockTime {
   return { hour: time.hour, minute: time.minute };
@@ -265,6 +272,51 @@ function weekShape(hours: Hours, monday: DateTime): { days: DaySpan[][]; comment
   return { days, comments, count };
 }
 
+/** How far monthly openings are looked for: from the start of this month, over this many months. */
+const MONTHS_LOOKED_AT = 3;
+/** At most this many of a month's weekdays make a monthly opening; more is a weekly one the usual week missed. */
+const MOST_NTHS = 3;
+
+/**
+ * The openings that come back on some weekdays of each month rather than every week: from the start of this month
+ * over MONTHS_LOOKED_AT months, the day spans the usual week does not hold, grouped by weekday and span, kept when
+ * they come back in two months or more on the same few weekdays of the month (the 1st and 3rd, or the last). A
+ * one-off date or a season is not monthly: it is left out rather than said wrongly.
+ */
+function monthlyOpenings(hours: Hours, now: DateTime, weekly: DaySpan[][] | null): MonthlyOpening[] {
+  const start = now.setZone(PARIS).startOf('month');
+  const end = start.plus({ months: MONTHS_LOOKED_AT });
+  const found = new Map<string, { weekday: number; span: DaySpan; days: DateTime[] }>();
+  for (const interval of intervals(hours, { start, end })) {
+    // An opening of more than a day is no monthly evening: it is said by the week, or not at all.
+    if (interval.end.diff(interval.start, 'hours').hours > 24) continue;
+    const span = daySpan(interval);
+    const weekday = interval.start.weekday;
+    const signature = JSON.stringify(span);
+    if (weekly?.[weekday - 1].some((usual) => JSON.stringify(usual) === signature)) continue;
+    const key = `${weekday} ${signature}`;
+    const entry = found.get(key) ?? { weekday, span, days: [] };
+    entry.days.push(interval.start);
+    found.set(key, entry);
+  }
+  const out: MonthlyOpening[] = [];
+  for (const { weekday, span, days } of found.values()) {
+    const byMonth = new Map<number, Set<number>>();
+    for (const d of days) byMonth.set(d.month, (byMonth.get(d.month) ?? new Set()).add(Math.ceil(d.day / 7)));
+    if (byMonth.size < 2) continue;
+    const allLast = days.every((d) => d.day + 7 > (d.daysInMonth ?? 31));
+    if (allLast && [...byMonth.values()].every((set) => set.size === 1)) {
+      out.push({ weekday, nths: [-1], span });
+      continue;
+    }
+    const nths = [...new Set(days.map((d) => Math.ceil(d.day / 7)))].sort((a, b) => a - b);
+    // The same weekdays of the month each month: a public holiday may take one month's away, never add others.
+    const whole = [...byMonth.values()].filter((set) => set.size === nths.length).length;
+    if (nths.length <= MOST_NTHS && whole >= 2 && byMonth.size - whole <= 1) out.push({ weekday, nths, span });
+  }
+  return out.sort((a, b) => a.weekday - b.weekday);
+}
+
 /** The usual week as the library's intervals give it (see usualWeek). */
 function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
   const monday = now.setZone(PARIS).startOf('week');
@@ -280,8 +332,10 @@ function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
       bestScore = score;
     }
   }
-  if (best.count === 0) return { raw: hours.raw, days: null, comments: [] };
-  return { raw: hours.raw, days: best.days, comments: [...best.comments] };
+  const weekly = best.count === 0 ? null : best.days;
+  const monthly = monthlyOpenings(hours, now, weekly);
+  if (!weekly && monthly.length === 0) return { raw: hours.raw, days: null, comments: [], monthly: [] };
+  return { raw: hours.raw, days: weekly ?? [[], [], [], [], [], [], []], comments: [...best.comments], monthly };
 }
 
 /**
@@ -289,7 +343,7 @@ function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
  * hide a weekly opening. Worked out once per schedule and week.
  */
 export function usualWeek(hours: Hours, now: DateTime): UsualWeek {
-  if (!hours.schedule) return { raw: hours.raw, days: null, comments: [] };
+  if (!hours.schedule) return { raw: hours.raw, days: null, comments: [], monthly: [] };
   const here = parisClock(now.toMillis());
   const monday = calendarPlusDays(here, 1 - here.weekday);
   const key = `${monday.year}-${monday.month}-${monday.day}`;
@@ -321,8 +375,16 @@ export type DayAhead = 'today' | 'tomorrow' | 'this-week' | 'next-week';
 /** When an opening that runs now ends: a time on a day of the coming week. */
 export type Closing = { at: ClockTime; weekday: number; day: DayAhead };
 
-/** The next opening after today: tomorrow, a later day this week, or the same weekday next week. */
-export type NextOpening = { at: ClockTime; weekday: number; day: Exclude<DayAhead, 'today'> };
+/**
+ * The next opening after today: tomorrow, a later day this week, the same weekday next week, or (`later`) a date
+ * beyond, for a place that opens once a month or so.
+ */
+export type NextOpening =
+  | { at: ClockTime; weekday: number; day: Exclude<DayAhead, 'today'> }
+  | { at: ClockTime; weekday: number; day: 'later'; date: { year: number; month: number; day: number } };
+
+/** How far beyond the coming week the next opening is looked for: a monthly opening is at most about five weeks off. */
+const LATER_DAYS = 42;
 
 /**
  * The moments today's status looks at, as the library's Dates read them. Worked out once per turn's instant (the
@@ -416,11 +478,41 @@ export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
   if (!schedule) return null;
   const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = statusFrameOf(now);
   const table = spanTable(hours, schedule, here, midnight);
-  if (![inAMinute, endOfDay, inAWeek].every((to) => covers(table, midnight, to))) return statusTodayFromLibrary(hours, now);
-  return statusOf({
-    spans: joined(openSpans(table, midnight, inAWeek)),
-    here, now: hereLocal, inAMinute, startOfDay: midnight, endOfDay, horizon: inAWeek, clock: parisClockOfLocal,
-  });
+  const status = [inAMinute, endOfDay, inAWeek].every((to) => covers(table, midnight, to))
+    ? statusOf({
+        spans: joined(openSpans(table, midnight, inAWeek)),
+        here, now: hereLocal, inAMinute, startOfDay: midnight, endOfDay, horizon: inAWeek, clock: parisClockOfLocal,
+      })
+    : statusTodayFromLibrary(hours, now);
+  // Closed all week: a place that opens once a month still has a next date, and a parent needs it.
+  if (status && status.state === 'closed' && status.next === null) {
+    const later = laterOpening(hours, now);
+    if (later) return { ...status, next: later };
+  }
+  return status;
+}
+
+/**
+ * The first opening after the coming week and within LATER_DAYS, asked of the library (the span tables cover two
+ * weeks); kept per schedule and day, as the tables are.
+ */
+function laterOpening(hours: Hours, now: DateTime): NextOpening | null {
+  const here = now.setZone(PARIS);
+  const key = here.toISODate() ?? '';
+  const { later } = workedFor(hours);
+  const known = later.get(key);
+  if (known !== undefined) return known;
+  const from = here.plus({ days: 8 }).startOf('day');
+  const first = intervals(hours, { start: from, end: from.plus({ days: LATER_DAYS }) })[0];
+  const found: NextOpening | null = first
+    ? {
+        at: clockTime(first.start), weekday: first.start.weekday, day: 'later',
+        date: { year: first.start.year, month: first.start.month, day: first.start.day },
+      }
+    : null;
+  if (later.size >= WEEKS_PER_SCHEDULE) later.delete(later.keys().next().value ?? key);
+  later.set(key, found);
+  return found;
 }
 
 /**
@@ -504,10 +596,30 @@ function firstOpenDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhen
   for (const { from, to } of bounds) {
     const first = openSpans(table, from, to)[0];
     if (!first || first.end <= first.start) continue;
-    const start = parisClockOfLocal(first.start);
-    return { weekday: start.weekday, span: daySpanOfClocks(start, parisClockOfLocal(first.end), first.end - first.start) };
+    const spans = joined(table.spans);
+    // The whole opening the time asked falls in, not the part of it inside the window: "demain soir" asked from
+    // 19 h of a group that meets from 18 h to 20 h is "de 18 h à 20 h", or the parent arrives an hour late.
+    const whole = spans.find((span) => span.start <= first.start && span.end >= first.end) ?? first;
+    const { start: startMs, end: endMs } = withinItsDay(whole, first.start);
+    const start = parisClockOfLocal(startMs);
+    return { weekday: start.weekday, span: daySpanOfClocks(start, parisClockOfLocal(endMs), endMs - startMs) };
   }
   return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An opening as a day shows it, for the day of `at` (a moment inside it, local-Date milliseconds): from that day's
+ * midnight at the earliest (an opening from the night before is said from 0 h), and, when it lasts a day or more,
+ * to the next midnight (all day). A shorter opening keeps its end, past midnight too ("de 22 h à 2 h").
+ */
+function withinItsDay(span: { start: number; end: number }, at: number): { start: number; end: number } {
+  const day = new Date(at);
+  const midnight = localMidnight({ year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() });
+  const start = Math.max(span.start, midnight);
+  const end = span.end - span.start >= DAY_MS ? Math.min(span.end, localMidnight({ year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() + 1 })) : span.end;
+  return { start, end };
 }
 
 /**
@@ -529,10 +641,14 @@ function daySpanOfClocks(start: WallClock, end: WallClock, localMs: number): Day
 /** The same, asked of the library: for windows beyond the table (or a process whose own zone moves midnights). */
 function firstOpenDuringFromLibrary(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
   for (const window of windows) {
-    const first = intervals(hours, window)[0];
+    // Asked over the whole day, so that the opening is said whole (see firstOpenDuring).
+    const dayStart = window.start.startOf('day');
+    const around = intervals(hours, { start: dayStart, end: (window.end > dayStart.plus({ days: 1 }) ? window.end : dayStart.plus({ days: 1 })).plus({ days: 1 }) });
+    const first = around.find((i) => i.start < window.end && i.end > window.start && i.end > i.start);
     if (!first) continue;
-    const start = first.start < window.start ? window.start : first.start;
-    const end = first.end > window.end ? window.end : first.end;
+    const start = first.start < dayStart ? dayStart : first.start;
+    const allDay = first.end.diff(first.start, 'hours').hours >= 24;
+    const end = allDay && first.end > start.startOf('day').plus({ days: 1 }) ? start.startOf('day').plus({ days: 1 }) : first.end;
     if (end <= start) continue;
     return { weekday: start.weekday, span: daySpan({ start, end }) };
   }

@@ -45,6 +45,11 @@ export type PresentedHit = {
   town: string | null;
   /** From the parent's place or position; null when the search had none, or for a service at a distance. */
   distanceKm: number | null;
+  /**
+   * The service gives no coordinates of its own nor its structure's: it stands at its commune's centre, so a distance
+   * to it is only rough (a card says « à Felletin » rather than « 50 m »). Absent: placed where it is.
+   */
+  atCommuneCentre?: boolean;
   /** For a service at a distance only: who it is for. */
   zone: ServiceZone | null;
   /** Set when the parent asked about a time: when the place is open then, or null when it is closed then. */
@@ -56,8 +61,12 @@ export type PresentedHit = {
   phone: string | null;
   email: string | null;
   website: string | null;
-  /** A place to go to: a route from the parent's point (`from`), or the place alone on a map. Null at a distance. */
-  route: { from: Point | null; to: Point } | null;
+  /**
+   * A place to go to: a route from the parent's point (`from`), or the place alone on a map. `address` is set when the
+   * point is only the commune's centre: the route leads to the street address instead. Null at a distance, and for a
+   * place at its commune's centre with no street address (a route there would lead nowhere in particular).
+   */
+  route: { from: Point | null; to: Point; address?: string } | null;
   audiences: readonly AudienceId[];
   ages: readonly [number, number] | null;
   free: boolean | null;
@@ -80,12 +89,34 @@ export function openWhenAsked(service: OfferService, windows: readonly TimeWindo
   return service.hours ? openDuring(parseHours(service.hours, service.region), windows) : null;
 }
 
+/**
+ * How far a place in a commune may lie from the commune's centre: closer than this, the distance to a place placed at
+ * that centre says nothing (« 50 m » from the centre to itself), and the card says the town alone.
+ */
+export const COMMUNE_SCALE_KM = 5;
+
+/**
+ * The way to a place. A place at its commune's centre is reached by its street address, from the parent's point
+ * unless that is the same commune's centre (a route from a point to itself); with no street, there is no way to give.
+ */
+function routeTo(hit: Hit, origin: Point | null): PresentedHit['route'] {
+  const s = hit.service;
+  if (hit.remote || !isLocated(s)) return null;
+  const to = { latitude: s.latitude, longitude: s.longitude };
+  if (s.located !== 'commune') return { from: origin, to };
+  const town = [s.postcode, s.communeName].filter(Boolean).join(' ');
+  if (!s.address || !town) return null;
+  const sameCentre = hit.distanceKm !== null && hit.distanceKm < COMMUNE_SCALE_KM;
+  return { from: sameCentre ? null : origin, to, address: `${s.address}, ${town}` };
+}
+
 /** One service as the facts its card shows; `windows` is the time the parent asked about, if any. */
 export function presentHit(
   hit: Hit, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, windows: readonly TimeWindow[] | null,
 ): PresentedHit {
   const s = hit.service;
   const parsed = s.hours ? parseHours(s.hours, s.region) : null;
+  const atCommuneCentre = !hit.remote && s.located === 'commune';
   return {
     id: s.id,
     name: s.name,
@@ -95,7 +126,7 @@ export function presentHit(
     street: s.address,
     postcode: s.postcode,
     town: s.communeName,
-    distanceKm: hit.distanceKm,
+    distanceKm: atCommuneCentre && hit.distanceKm !== null && hit.distanceKm < COMMUNE_SCALE_KM ? null : hit.distanceKm,
     zone: hit.remote ? zoneOf(s, communes) : null,
     asked: windows ? { open: openWhenAsked(s, windows) } : null,
     today: parsed ? todayStatus(parsed, now) : null,
@@ -103,7 +134,8 @@ export function presentHit(
     phone: s.phone,
     email: s.email,
     website: s.website,
-    route: !hit.remote && isLocated(s) ? { from: origin, to: { latitude: s.latitude, longitude: s.longitude } } : null,
+    ...(atCommuneCentre ? { atCommuneCentre } : {}),
+    route: routeTo(hit, origin),
     audiences: s.audiences,
     ages: s.ages,
     free: s.free,

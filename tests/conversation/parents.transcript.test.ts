@@ -192,9 +192,9 @@ describe('parents as they really write, on the shipped demo offer', () => {
       const turn = await conversation(demo).says("parler à quelqu'un ce soir à Lyon");
       const reply = folded(turn.text);
       expect(reply).toContain('ce soir');
-      // The line that closes at 19 h is not "open tonight"; the one open until 20 h is, and says so.
+      // The line that closes at 19 h is not "open tonight"; the one open until 20 h is, and says its whole opening.
       expect(cardTitles(turn.replies)).not.toContain(folded('Écoute téléphonique Parents Rhône'));
-      expect(reply).toContain(folded('**Ce soir** : le mardi de 19 h à 20 h'));
+      expect(reply).toContain(folded('**Ce soir** : le mardi de 10 h à 20 h'));
     } finally {
       Settings.now = clock;
     }

@@ -355,10 +355,11 @@ describe('nothing open now: the places that open soonest', () => {
     expect(tonight.text).toMatch(/^Aucun café des parents n'est ouvert ce soir près de Lyon\. Voici ceux qui ouvrent le plus tôt :/);
     expect(tonight.cards.length).toBeGreaterThan(0);
     tonight.cards.forEach((_, i) => expect(cardText(tonight, i)).toMatch(/Ce soir\*\* : fermé/));
-    // A listening line open until 20 h is open tonight (19–20 h); one that closes at 19 h is not.
+    // A listening line open until 20 h is open tonight; one that closes at 19 h is not. The card says the whole
+    // opening the evening falls in (10 h–20 h), not the part of it after 19 h: a parent must not arrive late.
     const listening = ask("parler à quelqu'un ce soir à Lyon", now);
     expect(names(listening)).toContain('Ligne Parents Écoute');
     expect(names(listening)).not.toContain('Écoute téléphonique Parents Rhône');
-    listening.cards.forEach((_, i) => expect(cardText(listening, i)).toMatch(/Ce soir\*\* : le mardi de 19 h à 20 h/));
+    listening.cards.forEach((_, i) => expect(cardText(listening, i)).toMatch(/Ce soir\*\* : le mardi de 10 h à 20 h/));
   });
 });

@@ -36,7 +36,8 @@ describe('opening hours in plain French', () => {
     const hours = parseHours('le mardi vers 3h', ARA);
     expect(hours.schedule).toBeNull();
     expect(hours.error).toBeTruthy();
-    expect(describeHours(hours, now, 'fr')).toBe('horaires : le mardi vers 3h');
+    // The card's label says « Horaires »: the text says the value alone, once.
+    expect(describeHours(hours, now, 'fr')).toBe('le mardi vers 3h');
     expect(statusToday(hours, now, 'fr')).toBeNull();
   });
 });
@@ -196,10 +197,10 @@ describe('opening hours as data', () => {
     expect(week.days?.[0]).toEqual([{ allDay: false, start: { hour: 18, minute: 0 }, end: { hour: 24, minute: 0 } }]);
     expect(week.days?.[2]).toEqual([{ allDay: true }]);
     expect(weekText(week, 'fr')).toBe('le lundi de 18 h à 24 h, le mercredi toute la journée');
-    expect(usualWeek(parseHours('le mardi vers 3h', ARA), now)).toEqual({ raw: 'le mardi vers 3h', days: null, comments: [] });
+    expect(usualWeek(parseHours('le mardi vers 3h', ARA), now)).toEqual({ raw: 'le mardi vers 3h', days: null, comments: [], monthly: [] });
   });
 
-  it('says when a place is open within the time asked, cut to it', () => {
+  it('says when a place is open within the time asked: the whole opening met', () => {
     const open = openDuring(hours, timeWindows({ weekdays: [6] }, now));
     expect(open).toEqual({ weekday: 6, span: { allDay: false, start: { hour: 9, minute: 30 }, end: { hour: 12, minute: 0 } } });
     expect(open && openWhenAskedText(open, 'fr')).toBe('le samedi de 9 h 30 à 12 h');
@@ -307,11 +308,22 @@ describe('the time asked, read from the span table', () => {
     const wall = (t: DateTime) => new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
     const back = (d: Date) => DateTime.fromObject({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes() }, { zone: 'Europe/Paris' });
     for (const window of windows) {
-      const found = schedule.getOpenIntervals(wall(window.start.setZone('Europe/Paris')), wall(window.end.setZone('Europe/Paris')))[0];
+      // The whole opening the window falls in (the library's pieces joined), from the midnight of the day it is met
+      // at the earliest, and to the next midnight when it lasts a day or more.
+      const dayStart = window.start.setZone('Europe/Paris').startOf('day');
+      const pieces = schedule.getOpenIntervals(wall(dayStart), wall(dayStart.plus({ days: 15 }))).map(([a, b]) => ({ from: back(a), to: back(b) }));
+      const openings: Array<{ from: DateTime; to: DateTime }> = [];
+      for (const piece of pieces) {
+        const last = openings[openings.length - 1];
+        if (last && piece.from <= last.to) last.to = piece.to > last.to ? piece.to : last.to;
+        else openings.push({ ...piece });
+      }
+      const found = openings.find((o) => o.to > window.start && o.from < window.end);
       if (!found) continue;
-      const [from, to] = [back(found[0]), back(found[1])];
-      const start = from < window.start ? window.start : from;
-      const end = to > window.end ? window.end : to;
+      const met = (found.from > window.start ? found.from : window.start).startOf('day');
+      const start = found.from < met ? met : found.from;
+      const to = found.to;
+      const end = to.diff(found.from, 'hours').hours >= 24 && to > met.plus({ days: 1 }) ? met.plus({ days: 1 }) : to;
       if (end <= start) continue;
       const midnight = end.hour === 0 && end.minute === 0 && end > start;
       const allDay = (start.hour === 0 && start.minute === 0 && midnight && end <= start.plus({ hours: 25 })) || end.diff(start, 'hours').hours >= 24;
