@@ -9,7 +9,7 @@ import type { ConversationMemory } from './conversationMemory';
 import { answerOfferQuery } from './findSupport/answer';
 import { answersPlace } from './findSupport/askPlace';
 import { candidatesOf, chosenAmong, CHOICES_SHOWN, placeChoiceOf } from './findSupport/placeChoice';
-import { isResultQuestion, readResultQuestion } from './findSupport/resultQuestions';
+import { isResultQuestion } from './findSupport/resultQuestions';
 import type { MultiTurnJourney } from './journey';
 
 /** A question about the places just shown scores this: above any of the sheets' but a sheet's number. */
@@ -40,7 +40,7 @@ export class FindSupport implements MultiTurnJourney {
    */
   score(reading: TurnReading, memory: ConversationMemory): number {
     const score = offerQueryScore(reading.offer, memory.offer);
-    if (memory.lastTopic === 'offer' && isResultQuestion(readResultQuestion(reading.offer), memory.offer)) return Math.max(score, RESULT_QUESTION_SCORE);
+    if (memory.lastTopic === 'offer' && isResultQuestion(reading.offer.resultQuestion, memory.offer)) return Math.max(score, RESULT_QUESTION_SCORE);
     return score;
   }
 

@@ -12,7 +12,7 @@ import { needsPosition } from './askPlace';
 import { isFollowUp, nextSearch } from './followUps';
 import { asksForNextPage, nextPage } from './paging';
 import { candidatesOf, candidatesToAsk, chosenAmong, CHOICES_SHOWN, placeChoiceOf, withPlacesFirst } from './placeChoice';
-import { isResultQuestion, placesAnswered, readResultQuestion } from './resultQuestions';
+import { isResultQuestion, placesAnswered } from './resultQuestions';
 import { asksToWiden, relaxationsOf, widen } from './widening';
 
 /**
@@ -48,7 +48,7 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
   }
 
   // « C'est quand ? », « c'est gratuit ? » right after places were shown: answered from them; the search stays as it was.
-  const topics = position ? null : readResultQuestion(reading);
+  const topics = position ? null : reading.resultQuestion;
   if (isResultQuestion(topics, previous)) {
     const shown = shownPlaces(answerSearch(offer, communes, settled(previous), { now }).answer);
     return { answer: { kind: 'about-results', topics, places: placesAnswered(shown), now }, search: previous };

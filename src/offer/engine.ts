@@ -9,6 +9,7 @@ import {
   DEFAULT_RADIUS_KM, isChildAudience, RADIUS_STEPS_KM, searchByKind, searchOffer, searchOpeningSoonest, type Hit, type Point, type SearchRequest, type SearchResult,
 } from './search';
 import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
+import type { ResultTopic } from './resultQuestion';
 import type { OfferReading } from './understand';
 import type { AudienceId, KindId, OutOfScopeId } from './vocabulary';
 import type { Language } from '../language/text';
@@ -121,7 +122,7 @@ export type OfferAnswer =
 export type Relaxation = 'time' | 'audience' | 'kind' | 'distance';
 
 /** What a parent asks about the places just shown. */
-export type ResultTopic = 'when' | 'where' | 'price' | 'registration' | 'callback';
+export type { ResultTopic } from './resultQuestion';
 
 /** A place shown, as a question about it is answered: its card's facts, and whether one registers (null: not said). */
 export type PlaceFacts = { hit: PresentedHit; registration: 'required' | 'not-required' | null };

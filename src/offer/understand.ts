@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { fold, STOP_WORDS, words as foldedWords } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
 import { schoolStageOfChild } from './classify';
+import { mayBeResultQuestion, readResultQuestion, type ResultTopic } from './resultQuestion';
 import { matchTokens, PhraseMatcher, singular } from './phrases';
 import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
@@ -254,6 +255,8 @@ export type OfferReading = {
   /** How many words of the message were understood (anything above). */
   understood: number;
   words: number;
+  /** What a short question asks of the places just shown (« c'est quand ? », « c'est gratuit ? »): src/offer/resultQuestion.ts. */
+  resultQuestion: ResultTopic[] | null;
 };
 
 /** The most of a message read: a parent's search is a sentence or two. */
@@ -343,7 +346,7 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
     free.push(token);
   });
   const followUp = FOLLOW_UP_START.has(tokens[0] ?? '') || FOLLOW_UP_PHRASES.some((phrase) => phrase.every((word, k) => tokens[k] === word));
-  return {
+  const reading: OfferReading = {
     text: limited,
     kinds: [...kinds],
     situationKinds,
@@ -364,5 +367,9 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
     freeText: free.slice(0, 8).join(' '),
     understood: used.filter(Boolean).length + (place ? place.tokenIndexes.length : 0) + (time ? 1 : 0),
     words: tokens.length,
+    resultQuestion: null,
   };
+  // Asked of the whole reading: a question about the places shown is one that names nothing a search would.
+  if (mayBeResultQuestion(tokens.length)) reading.resultQuestion = readResultQuestion(reading);
+  return reading;
 }

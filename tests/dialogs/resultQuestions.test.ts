@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { DateTime, Settings } from 'luxon';
-import { readResultQuestion } from '../../dialogs/findSupport/resultQuestions';
 import { CommuneIndex } from '../../src/geo';
 import { readOfferMessage } from '../../src/offer';
 import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
@@ -115,7 +114,8 @@ describe('right after results, a question about them is answered from them', () 
 describe('reading a question about the results', () => {
   const communes = CommuneIndex.load();
   const now = DateTime.fromISO('2027-02-15T20:30:00', { zone: 'Europe/Paris' });
-  const read = (text: string) => readResultQuestion(readOfferMessage(text, now, communes));
+  // The question is part of the offer's one reading of the message.
+  const read = (text: string) => readOfferMessage(text, now, communes).resultQuestion;
 
   test.each([
     ["c'est quand ?", ['when']], ['quels horaires ?', ['when']], ['c ou ?', ['where']], ['c payant ?', ['price']], ['combien ça coûte ?', ['price']],
