@@ -191,10 +191,12 @@ function scoredJourney(turn: TurnUnderWay, journeys: Journeys, sheets: SheetInde
   if (turn.scored !== undefined) return turn.scored;
   const { reading, memory } = turn;
   // A question in a form only the sheets answer — a list of sheets, an axis, a figure, a definition — goes to them
-  // unless it names where: « quelle part des familles… » is a partner's question, « combien de LAEP à Bron ? » a search.
+  // unless it looks for a service somewhere: « quelle part des familles… dans le Finistère » is a partner's question,
+  // « combien de LAEP à Bron ? » a search.
   const q = reading.sheets;
   const sheetsForm = q.listing || q.axis !== undefined || q.asksForFigures || (q.glossaryCue && q.glossaryWord !== undefined);
-  if (sheetsForm && !reading.offer.place && !reading.offer.nearMe && reading.position === undefined) {
+  const looksForAService = reading.offer.nearMe || reading.position !== undefined || (reading.offer.place !== null && (reading.offer.kinds.length > 0 || reading.offer.general));
+  if (sheetsForm && !looksForAService) {
     turn.scored = 'sheets';
     return turn.scored;
   }
