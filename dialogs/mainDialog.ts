@@ -48,6 +48,7 @@ export class MainDialog implements TurnHandler {
     /** The conversation's memory, checked when it was stored by another instance or version. */
     private readonly memory: CheckedProperty<ConversationMemory>,
   ) {
+    const reportFigures = new ReportFigures({ sheets: services.sheets, reports: () => services.store.reports });
     this.journeys = {
       safety: new Safety(),
       findSupport: new FindSupport(services.offer, services.communes),
@@ -58,8 +59,9 @@ export class MainDialog implements TurnHandler {
         store: services.store,
         now: services.now,
         readText: (text, like) => readTurn({ text, truncated: false, ...(like.language === 'en' ? { locale: 'en-GB' } : {}) }, this.services, like.now),
+        asksForFigures: (reading) => reportFigures.asksForFigures(reading),
       }),
-      reportFigures: new ReportFigures({ sheets: services.sheets, reports: () => services.store.reports }),
+      reportFigures,
     };
     this.routes = buildRoutes(this.journeys, services.sheets);
     this.waiting = multiTurnJourneys(this.journeys);
@@ -69,6 +71,9 @@ export class MainDialog implements TurnHandler {
     const reading = readTurn(readTurnInput(context), this.services, this.services.now());
     const memory = await this.memory.get(context);
     const speaker = accountKey(context);
+    // An enrolled account is known in every conversation, before the route table decides who answers (only on the
+    // turns that ask for a report or figures: the others cost no look-up).
+    await this.journeys.report.recallEnrolment(context, reading, memory);
     const pending = this.waiting.find((journey) => journey.pendingQuestion(memory, speaker) !== null) ?? null;
     const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending, card: cardData(context), speaker };
     const route = this.routes.find((candidate) => candidate.claims(turn)) as Route;

@@ -56,6 +56,15 @@ export class ReportFigures implements Journey {
   /** Whether the turn asks for reported figures; the route also checks who asks (partners, enrolled staff). */
   claims(reading: TurnReading, memory: ConversationMemory): boolean {
     void memory;
+    return this.asksForFigures(reading);
+  }
+
+  /**
+   * Whether the message asks for reported figures, whoever asks: the report journey asks it too, to look up who is
+   * enrolled on such a turn only, and to leave its form's question unanswered by « bilan de … » (answered here, then
+   * the form's question again).
+   */
+  asksForFigures(reading: TurnReading): boolean {
     return reading.safety === null && this.read(reading) !== null;
   }
 
@@ -81,8 +90,12 @@ export class ReportFigures implements Journey {
   }
 
   /**
-   * Answers from the reports; resolves false, having said nothing, when no report matches a question that does not
-   * name the reports (the sheets' own text may hold the figure: the route table then asks them).
+   * Answers from the reports; resolves false, having said nothing, when no report matches a question that names
+   * neither the reports nor a sheet (« combien de mesures de médiation réalisées en 2021 ? »: the sheets' own text may
+   * hold the figure, and the route table then asks them). A question about a sheet's figures (« combien de parents
+   * pour la FA 12 cette année ? », « chiffres de la FA 13 ») is answered from the reports even when there is none: the
+   * sheet's indicators, each « pas encore de déclaration », rather than a quotation that reads like an answer. What
+   * the sheet itself says (« selon la fiche », « attendus », its indicators as such) never reaches this journey.
    */
   async answerFromReports(context: TurnContext, reading: TurnReading, memory: ConversationMemory, ownCentre?: Centre): Promise<boolean> {
     const repository = this.dependencies.reports();
@@ -99,7 +112,7 @@ export class ReportFigures implements Journey {
     const query = queryOf(question);
     const stored = await repository.list(filterOf(question, query));
     const reports = stored.filter((report) => fitsQuestion(report, question));
-    if (reports.length === 0 && !question.aboutReports) return false;
+    if (reports.length === 0 && !question.aboutReports && question.sheets.length === 0) return false;
     const result = computeIndicators(reports, this.dependencies.sheets, query);
     const view: ReportFiguresView = { question, result, language: reading.language, knownCentres: centres };
     const card = reportFiguresCard(view);

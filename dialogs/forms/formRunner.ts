@@ -19,8 +19,18 @@ import type { MultiTurnJourney } from '../journey';
  * free of the archived SDK's types outside dialogs/ (docs/decisions/0006).
  */
 
-/** What a field's validator made of an answer: a value, a problem to tell the user, or nothing of this field. */
-export type FieldOutcome<V> = { value: V } | { problem: string } | null;
+/**
+ * What a field's validator made of an answer: a value, a problem to tell the user, or nothing of this field. A value
+ * with a `doubt` (« 100000 parents pour une séance ? ») is kept but questioned: the field is asked to confirm it, and
+ * a « oui », or the same value again, lets it stand.
+ */
+export type FieldOutcome<V> = { value: V; doubt?: FieldDoubt } | { problem: string } | null;
+
+/** The question asked of a doubtful value, with its quick replies (« Oui »). */
+export interface FieldDoubt {
+  text: string;
+  suggestions?: string[];
+}
 
 export interface FormField<Values, Key extends keyof Values & string> {
   readonly key: Key;
@@ -53,6 +63,11 @@ export interface FormReview<Values> {
   summary(values: Values, language: Language, context: TurnContext, memory: ConversationMemory): BotReply;
   /** What to say when a change was asked without saying of what. */
   whichField(language: Language): BotReply;
+  /**
+   * What to say to a message at the review that is no command (« RAS », « du 3 au 5 novembre »): that it was not
+   * understood, and what to say. Without it, the summary is shown again.
+   */
+  notUnderstood?(language: Language): BotReply;
 }
 
 /** One field per key of the form's values: a field named wrong does not compile. */
@@ -106,6 +121,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
 
   answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
     if (memory.form?.form !== this.definition.id) return false;
+    // An empty message in the middle of a form is the form's: its question is asked again, not the bot's help.
+    if (isBlank(reading)) return true;
     if (this.commandOf(reading, memory) !== null) return true;
     // At the review, anything but another question gets the summary again (« aucun », « hmm »): nothing is stored
     // unconfirmed, and the person sees what « confirmer » would store.
@@ -117,18 +134,33 @@ export class FormRunner<Values> implements MultiTurnJourney {
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const state = memory.form;
     if (!state || state.form !== this.definition.id) return;
+    if (isBlank(reading)) {
+      await this.askAgain(context, reading, memory);
+      return;
+    }
     const command = this.commandOf(reading, memory);
+    const field = this.awaitedField(memory);
+    const values = this.values(memory);
+    // « oui » to « est-ce bien 100000 ? »: the doubtful value stands. The field awaited while it holds a value is one
+    // whose value was questioned: an answer's value moves the form on, an edit empties the field it asks.
+    if (field && this.isFilled(field, values) && (command?.kind === 'confirm' || this.definition.command?.(reading)?.kind === 'confirm')) {
+      state.attempts = 0;
+      await this.next(context, reading.language, memory);
+      return;
+    }
     if (command) {
       await this.obey(context, command, reading.language, memory, reading);
       return;
     }
-    const field = this.awaitedField(memory);
     if (!field) {
-      // At the review, anything that is not a command gets the summary again: nothing is stored unconfirmed.
-      if (state.awaiting === REVIEW_STEP) await this.next(context, reading.language, memory);
+      // At the review, what is not a command is said not understood, with what to say; nothing is stored unconfirmed.
+      if (state.awaiting === REVIEW_STEP) {
+        const notUnderstood = this.definition.review?.notUnderstood?.(reading.language);
+        if (notUnderstood) await sendReply(context, notUnderstood);
+        else await this.next(context, reading.language, memory);
+      }
       return;
     }
-    const values = this.values(memory);
     const outcome = field.read(reading, values);
     if (outcome === null || 'problem' in outcome) {
       state.attempts += 1;
@@ -136,9 +168,27 @@ export class FormRunner<Values> implements MultiTurnJourney {
       await sendReply(context, { text: field.reask(reading.language, problem, values), suggestions: field.suggestions?.(reading.language, values) });
       return;
     }
+    await this.take(context, state, field, outcome, reading.language, memory);
+  }
+
+  /** Gives a field the value read; a doubtful one is kept but questioned, unless it was already the field's value. */
+  private async take(
+    context: TurnContext,
+    state: FormState,
+    field: FormFields<Values>[number],
+    outcome: { value: unknown; doubt?: FieldDoubt },
+    language: Language,
+    memory: ConversationMemory,
+  ): Promise<void> {
+    const repeated = field.key in state.values && JSON.stringify(state.values[field.key]) === JSON.stringify(outcome.value);
     this.give(state, field, outcome.value);
     state.attempts = 0;
-    await this.next(context, reading.language, memory);
+    if (outcome.doubt && !repeated) {
+      state.awaiting = field.key;
+      await sendReply(context, { text: outcome.doubt.text, suggestions: outcome.doubt.suggestions });
+      return;
+    }
+    await this.next(context, language, memory);
   }
 
   /**
@@ -219,10 +269,9 @@ export class FormRunner<Values> implements MultiTurnJourney {
         // « non, en fait c'était 17 parents »: the change that also says the new value is taken at once.
         const given = reading ? field.read(reading, values) : null;
         if (given && 'value' in given) {
-          this.give(state, field, given.value);
           // The fields it cleared are given back when the new value leaves them standing (the same sheet).
           if (JSON.stringify(previous[field.key]) === JSON.stringify(given.value)) state.values = { ...previous };
-          await this.next(context, language, memory);
+          await this.take(context, state, field, given, language, memory);
           return;
         }
         await sendReply(context, { text: field.ask(language, values), suggestions: field.suggestions?.(language, values) });
@@ -293,4 +342,9 @@ export class FormRunner<Values> implements MultiTurnJourney {
   private values(memory: ConversationMemory): Partial<Values> {
     return (memory.form?.values ?? {}) as Partial<Values>;
   }
+}
+
+/** Nothing typed (or only spaces), and no card's button: a message that answers nothing. */
+function isBlank(reading: TurnReading): boolean {
+  return reading.text.trim() === '' && reading.position === undefined;
 }

@@ -97,7 +97,12 @@ export class Enrolment {
   }
 }
 
-/** A message that is an enrolment code and little else (« K7QX-M2PD-9RTA », « mon code : k7qx m2pd 9rta »). */
+/**
+ * A message that is an enrolment code and nothing but code-talk around it (« K7QX-M2PD-9RTA », « mon code : k7qx m2pd
+ * 9rta »), typed as codes are printed, in groups: pasted unasked, it starts the enrolment. A sentence never is one
+ * (« what does LAEP mean? »: readEnrolmentCode), so a partner's question never enters the enrolment nor counts as a
+ * wrong code; the same reading decides whether a message answers the code asked for.
+ */
 export function isCodeAlone(reading: TurnReading): boolean {
   if (reading.text.length > 60) return false;
   const code = readEnrolmentCode(reading.text);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { Language } from '../../src/language/text';
+import { escapeMarkdown } from '../../src/language/markdown';
 import { fold } from '../../src/language/text';
-import { KIND_LABELS, reportTexts as t } from '../../src/messages/reports';
+import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
-import { cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, readsAsQuestion, saysNone, type ReadProblem } from '../../src/reports/reading';
+import {
+  cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, readReportStatement, readsAsQuestion, saysNone, type ReadProblem,
+} from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
 import { shorten } from '../../src/sheets/display';
@@ -48,7 +51,23 @@ const NOUNS = {
   singleParentFamilies: ['monoparentale', 'monoparentales', 'monoparental', 'single-parent', 'solo'],
 } as const;
 
-export const ReportValuesSchema = z
+/**
+ * A whole of 0 leaves its parts nothing to count: with no parent there is no QPV parent and no family (each family
+ * counts at least one parent who came), with no family no single-parent one. Those questions are not asked (see
+ * `applies` below) and their 0 is filled in here; a part given anyway is still checked against its whole.
+ */
+function zeroPartsOfNothing(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const values = { ...(raw as Record<string, unknown>) };
+  if (values.parents === 0) {
+    values.qpvParents ??= 0;
+    values.families ??= 0;
+  }
+  if (values.families === 0) values.singleParentFamilies ??= 0;
+  return values;
+}
+
+const ReportValuesObjectSchema = z
   .object({
     sheet: z.object({ sheetId: z.string().min(1), planId: z.string().min(1), sheetCode: z.string().min(1) }),
     action: z.string().min(1).max(300).nullable(),
@@ -68,8 +87,19 @@ export const ReportValuesSchema = z
   })
   // Refused by the whole form, so the runner asks the part again with these words (see problemOf below).
   .refine((values) => values.qpvParents <= values.parents, { path: ['qpvParents'], message: 'partOfParents' })
+  .refine((values) => !(values.parents > 0 && values.families === 0), { path: ['families'], message: 'familiesWithoutParents' })
+  .refine((values) => values.families <= values.parents, { path: ['families'], message: 'moreFamiliesThanParents' })
   .refine((values) => values.singleParentFamilies <= values.families, { path: ['singleParentFamilies'], message: 'partOfFamilies' })
   .refine((values) => values.dates.end >= values.dates.start, { path: ['dates'], message: 'endBeforeStart' });
+
+export const ReportValuesSchema = z.preprocess(zeroPartsOfNothing, ReportValuesObjectSchema);
+
+/**
+ * More people than this at one session is questioned (« est-ce bien 100000 ? ») rather than stored unread: the
+ * largest rooms centres use — a school or town hall for a conférence-débat — hold a few hundred, so 300 a session is
+ * already a very large action, and past it a typo (an extra 0, a postcode) is likelier than the count.
+ */
+export const PLAUSIBLE_PER_SESSION = 300;
 
 /** The report as stored: the form's values in the shape of the export (src/reports/model.ts). */
 export function reportBodyOf(values: ReportValues): ReportBody {
@@ -207,31 +237,61 @@ function problemText(problem: ReadProblem, language: Language): string {
 function readCountAnswer(reading: TurnReading, min = 0, nouns?: readonly string[]): FieldOutcome<number> {
   if (asksSomethingElse(reading)) return null;
   const outcome = nouns ? readCountFor(reading.text, nouns) : readCount(reading.text);
-  if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notANumber[reading.language] };
-  if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
+  const wholeNumber = t.notAWholeNumberFrom[reading.language](min);
+  if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: wholeNumber };
+  if ('problem' in outcome) return { problem: outcome.problem === 'notANumber' ? wholeNumber : problemText(outcome.problem, reading.language) };
   if (outcome.value < min) return { problem: t.atLeastOne[reading.language] };
   return { value: outcome.value };
 }
 
-function countField<K extends 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies'>(
-  key: K,
-  ask: (language: Language, values: Partial<ReportValues>) => string,
-  options: { min?: number; suggestions?: (language: Language) => string[]; partOf?: 'parents' | 'families'; nouns?: readonly string[] } = {},
-): Field<K> {
+type CountKey = 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies';
+
+interface CountOptions {
+  min?: number;
+  suggestions?: (language: Language) => string[];
+  partOf?: 'parents' | 'families';
+  nouns?: readonly string[];
+  /** Not asked when its whole is 0 (the schema fills in the 0). */
+  applies?: (values: Partial<ReportValues>) => boolean;
+  /** A rule against the counts already given: what to fix, or null. */
+  check?: (value: number, values: Partial<ReportValues>, language: Language) => string | null;
+  /** People counted at each session: a count far beyond PLAUSIBLE_PER_SESSION a session is questioned. */
+  people?: (language: Language) => string;
+}
+
+/** What is wrong with a count given the others, or null: the rules the form's schema also holds. */
+export function countProblem(key: CountKey, value: number, values: Partial<ReportValues>, language: Language): string | null {
+  const partOf = key === 'qpvParents' ? 'parents' : key === 'singleParentFamilies' ? 'families' : undefined;
+  const whole = partOf ? values[partOf] : undefined;
+  // A part larger than its whole is refused at once, with both numbers, rather than at the summary.
+  if (partOf && whole !== undefined && value > whole) {
+    return t.partLargerThanWhole[language](value, whole, (partOf === 'parents' ? t.parentsWord : t.familiesWord)[language]);
+  }
+  if (key === 'families' && values.parents !== undefined) {
+    if (values.parents > 0 && value === 0) return t.familiesWithoutParents[language](values.parents);
+    if (value > values.parents) return t.moreFamiliesThanParents[language](value, values.parents);
+  }
+  return null;
+}
+
+function countField<K extends CountKey>(key: K, ask: (language: Language, values: Partial<ReportValues>) => string, options: CountOptions = {}): Field<K> {
   return {
     key,
     ask,
     reask: (language, problem, values) => t.reask[language](problem, ask(language, values)),
     read: (reading, values) => {
       const outcome = readCountAnswer(reading, options.min ?? 0, options.nouns);
-      // A part larger than its whole is refused at once, with both numbers, rather than at the summary.
-      const whole = options.partOf ? values[options.partOf] : undefined;
-      if (outcome && 'value' in outcome && whole !== undefined && outcome.value > whole) {
-        const of = options.partOf === 'parents' ? t.parentsWord : t.familiesWord;
-        return { problem: t.partLargerThanWhole[reading.language](outcome.value, whole, of[reading.language]) };
+      if (outcome === null || !('value' in outcome)) return outcome as FieldOutcome<ReportValues[K]>;
+      const problem = countProblem(key, outcome.value, values, reading.language);
+      if (problem !== null) return { problem };
+      const sessions = values.sessions ?? 1;
+      if (options.people && outcome.value > PLAUSIBLE_PER_SESSION * sessions) {
+        const text = t.muchForSessions[reading.language](outcome.value, options.people(reading.language), sessions);
+        return { value: outcome.value as ReportValues[K], doubt: { text, suggestions: [t.yes[reading.language]] } };
       }
-      return outcome as FieldOutcome<ReportValues[K]>;
+      return { value: outcome.value as ReportValues[K] };
     },
+    ...(options.applies ? { applies: options.applies } : {}),
     ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   };
 }
@@ -331,9 +391,9 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       const found = sheetOf(values);
       if (!found || asksSomethingElse(reading)) return null;
       if (saysNone(reading.text)) return { value: null };
-      const number = /^\s*(?:l'|l’|la\s+|action\s+|n°\s*)*(\d{1,2})\b/i.exec(reading.text);
-      if (!number) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.actionUnknown[reading.language] };
-      const label = actionLabel(found, Number(number[1]));
+      const number = readActionNumber(reading.text);
+      if (number === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.actionUnknown[reading.language] };
+      const label = actionLabel(found, number);
       return label ? { value: label } : { problem: t.actionUnknown[reading.language] };
     },
     suggestions: (language, values) => [
@@ -361,12 +421,13 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     key: 'dates',
     ask: (language) => t.askDates[language],
     reask: (language, problem) => t.reask[language](problem, t.askDates[language]),
-    read: (reading) => {
+    read: (reading, values) => {
       // « combien de parents… cette année ? » holds a period, and asks for figures.
       if (asksSomethingElse(reading)) return null;
       const outcome = readActionDates(reading.text, reading.now);
       if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[reading.language] };
       if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
+      if (isToldPeriodForOneDay(reading.text, outcome, values.kind)) return { problem: t.periodForOneDay[reading.language](datesText(outcome.start, outcome.end, reading.language)) };
       return { value: outcome };
     },
   };
@@ -385,6 +446,9 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
         .map((name) => name.trim())
         .filter((name) => name.length > 0);
       if (typed.some((name) => name.length > 300) || typed.length > 50) return { problem: t.tooLong[reading.language] };
+      // « -1 », « 12 », « ??? » name no organisation: a partner is written with letters.
+      const nameless = typed.find((name) => !/\p{L}/u.test(name));
+      if (nameless !== undefined) return { problem: t.partnerNeedsLetters[reading.language](nameless) };
       return { value: [...new Set(typed.map((name) => matchPartner(name, known)))] };
     },
     suggestions: (language, values) => [...(sheetOf(values) ? sheetPartners(sheetOf(values) as Sheet).slice(0, 4) : []), t.none[language]],
@@ -432,11 +496,17 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     title,
     dates,
     countField('sessions', (language) => t.askSessions[language], { min: 1, suggestions: () => ['1'], nouns: NOUNS.sessions }),
-    countField('parents', (language) => t.askParents[language], { nouns: NOUNS.parents }),
-    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), { suggestions: () => ['0'], partOf: 'parents', nouns: NOUNS.qpvParents }),
-    countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'], nouns: NOUNS.children }),
-    countField('families', (language) => t.askFamilies[language], { nouns: NOUNS.families }),
-    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), { suggestions: () => ['0'], partOf: 'families', nouns: NOUNS.singleParentFamilies }),
+    countField('parents', (language) => t.askParents[language], { nouns: NOUNS.parents, people: (language) => summaryLabels.parents[language].toLowerCase() }),
+    countField('qpvParents', (language, values) => t.askQpvParents[language](values.parents ?? 0), {
+      suggestions: () => ['0'], partOf: 'parents', nouns: NOUNS.qpvParents, applies: (values) => values.parents !== 0,
+    }),
+    countField('children', (language) => t.askChildren[language], { suggestions: () => ['0'], nouns: NOUNS.children, people: (language) => summaryLabels.children[language].toLowerCase() }),
+    countField('families', (language) => t.askFamilies[language], {
+      nouns: NOUNS.families, applies: (values) => values.parents !== 0, people: (language) => summaryLabels.families[language].toLowerCase(),
+    }),
+    countField('singleParentFamilies', (language, values) => t.askSingleParentFamilies[language](values.families ?? 0), {
+      suggestions: () => ['0'], partOf: 'families', nouns: NOUNS.singleParentFamilies, applies: (values) => values.families !== 0 && values.parents !== 0,
+    }),
     partners,
     indicators,
     comment,
@@ -460,6 +530,178 @@ export function wholeFormProblem(message: string, values: Partial<ReportValues>,
   if (message === 'partOfParents') return t.partLargerThanWhole[language](values.qpvParents ?? 0, values.parents ?? 0, t.parentsWord[language]);
   if (message === 'partOfFamilies') return t.partLargerThanWhole[language](values.singleParentFamilies ?? 0, values.families ?? 0, t.familiesWord[language]);
   if (message === 'endBeforeStart') return t.endBeforeStart[language];
+  if (message === 'familiesWithoutParents') return t.familiesWithoutParents[language](values.parents ?? 0);
+  if (message === 'moreFamiliesThanParents') return t.moreFamiliesThanParents[language](values.families ?? 0, values.parents ?? 0);
   return message;
 }
 
+
+/** « première », « 2e », « troisième »: an action named by its rank. */
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ['premiere', 1], ['premier', 1], ['1ere', 1], ['1er', 1], ['first', 1], ['deuxieme', 2], ['seconde', 2], ['second', 2], ['2e', 2], ['2eme', 2],
+  ['troisieme', 3], ['third', 3], ['3e', 3], ['3eme', 3], ['quatrieme', 4], ['fourth', 4], ['4e', 4], ['4eme', 4], ['cinquieme', 5], ['fifth', 5],
+  ['5e', 5], ['5eme', 5], ['sixieme', 6], ['sixth', 6], ['6e', 6], ['6eme', 6], ['septieme', 7], ['7e', 7], ['huitieme', 8], ['8e', 8],
+  ['neuvieme', 9], ['9e', 9], ['dixieme', 10], ['10e', 10],
+]);
+/** What may stand around an action's number in an answer: « l'action 3 », « la n° 2 », « action numéro trois ». */
+const AROUND_AN_ACTION_NUMBER = /\b(?:c'est|c est|it's|it is|l|la|le|action|n|no|numero|number|the|plutot|pour)\b|[°#.:,!]/g;
+
+/**
+ * The number of a sheet's action in an answer: « 3 », « trois », « l'action 3 », « action n° 2 », « la troisième »;
+ * read like a count (src/reports/reading), so a number cut out of a longer token is none. Null when none is said.
+ */
+export function readActionNumber(text: string): number | null {
+  const folded = fold(text).replace(/[’']/g, "'").trim();
+  const quick = /^\s*(?:l'|la\s+|action\s+|n°\s*)*(\d{1,2})(?:\s*[-—.:)]\s|\s*$)/.exec(folded);
+  if (quick) return Number(quick[1]);
+  const words = folded.replace(/'/g, ' ').replace(AROUND_AN_ACTION_NUMBER, ' ').trim();
+  const ordinal = words.split(/\s+/).map((word) => ORDINALS.get(word)).find((value) => value !== undefined);
+  if (ordinal !== undefined && words.split(/\s+/).length <= 2) return ordinal;
+  if (words === '' || words.split(/\s+/).length > 4) return null;
+  const count = readCount(words);
+  return count !== null && 'value' in count && count.value >= 1 && count.value <= 99 ? count.value : null;
+}
+
+/** « pour la PA 2.3.2 action 3 », « l'action deux de la PA 2.3.2 », « la troisième action »: the action a sentence names. */
+function actionNamedIn(text: string): number | null {
+  const folded = fold(text).replace(/[’']/g, "'");
+  const after = /\baction\s+(?:n°\s*|no\.?\s*|numero\s+|number\s+)?([a-z0-9-]+)/.exec(folded);
+  if (after) {
+    const number = readActionNumber(after[1] as string);
+    if (number !== null) return number;
+  }
+  const before = /\b([a-z0-9]+)\s+action\b/.exec(folded);
+  return before ? (ORDINALS.get(before[1] as string) ?? null) : null;
+}
+
+/** Words that name an organisation when a sentence says « avec … » (« avec la Caf », « avec l'Udaf 69 »). */
+const ORGANISATION_WORDS = /^(?:caf|udaf|msa|ccas|pmi|mds|mdm|mdr|clas|reaap|acepp|carsat|epci|ctg|clp|departement|metropole|mairie|ville|commune|association|asso|centre|ecole|college|lycee|creche|mediatheque|bibliotheque|maison|service|conseil|federation|mission|pole|relais|protection|education|caisse|union|secours|croix|planning|cidff|apprentis|ddcs|evs)$/;
+/** Where a clause about partners stops: punctuation, a count, another part of the report. */
+const PARTNERS_END =
+  /[.;!?\n]|,\s*(?:\d|on|nous|pour|dont|hier|le \d|la semaine)|\s+(?:pour|dont|on|nous|hier|depuis|lors|car|mais|qui|avec|with|for)\b|\s+(?:le|les|du|au|la|on the)\s+(?:\d|semaine|mois|pa\b|fiche)|\s+\d/i;
+
+/**
+ * The partners a first sentence names: « partenaire : l'Udaf », « partenaires la Caf et la MSA », « avec la Caf ».
+ * After « partenaire(s) » any name is taken; after « avec » only one that is an organisation — one of the sheet's
+ * partners, or a name that says so (« la Caf », « l'Udaf 69 », « la mairie ») — not « avec les parents ».
+ */
+export function partnersNamedIn(text: string, known: readonly string[]): string[] {
+  const found: string[] = [];
+  const source = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  const clauses = /(?<![\p{L}\p{N}])(partenaires?|partners?|avec|with)(?![\p{L}\p{N}])\s*:?\s*/giu;
+  for (let match = clauses.exec(source); match !== null; match = clauses.exec(source)) {
+    const rest = source.slice(match.index + match[0].length);
+    const end = PARTNERS_END.exec(rest);
+    const clause = (end ? rest.slice(0, end.index) : rest).replace(/\s*,\s*$/, '');
+    const named = /^part/i.test(match[1] as string);
+    for (const piece of clause.split(/\s*,\s*|\s+(?:et|and)\s+/)) {
+      const name = storableText(piece).replace(/[.:]+$/, '').trim();
+      if (name.length < 2 || name.length > 80 || !/\p{L}/u.test(name)) continue;
+      const matched = matchPartner(name, known);
+      const firstWord = fold(name).replace(/^(?:l'|l’|la |le |les |the )/, '').split(/[\s'’-]+/)[0] ?? '';
+      if (named || matched !== name || ORGANISATION_WORDS.test(firstWord)) found.push(matched === name ? name.replace(/^(?:la|le|les|the)\s+/i, '').replace(/^l['’]/i, '') : matched);
+    }
+  }
+  return [...new Set(found.map((name) => name.charAt(0).toUpperCase() + name.slice(1)))];
+}
+
+/** A first message as the form takes it: what it says, and what it said that was not taken, with why. */
+export interface FirstMessage {
+  values: Partial<ReportValues>;
+  /** One reason a line (« 40 en QPV, c'est plus que les 30 parents déclarés »): said at once, not dropped unsaid. */
+  notTaken: string[];
+}
+
+/** Kinds held on one day: a week or a month told for one of them is not its date. */
+const ONE_DAY_KINDS: ReadonlySet<ReportKind> = new Set(['conference-debat', 'sortie-familiale']);
+/** A period told rather than dated: « la semaine dernière », « le mois dernier », « en novembre ». */
+const TOLD_PERIOD = /\b(?:semaine|week|mois|month|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+
+/**
+ * « la semaine dernière », « en novembre » for a conférence-débat or an outing: a period told for an action held on
+ * one day is not its date — the day is asked. A period written with its ends (« du 3 au 5 novembre ») is one.
+ */
+function isToldPeriodForOneDay(text: string, dates: { start: string; end: string }, kind: ReportKind | undefined): boolean {
+  if (dates.start === dates.end || kind === undefined || !ONE_DAY_KINDS.has(kind)) return false;
+  const folded = fold(text);
+  return TOLD_PERIOD.test(folded) && !/\b(?:du|from|entre|between|au|to)\s+\d/.test(folded);
+}
+
+/**
+ * Everything a first message (or an answer saying more than was asked) tells of the report: the sheet and its action,
+ * the kind, the dates, the counts, the partners. `known` are the values the form already holds: a part is checked
+ * against a whole given earlier. A fact that breaks a rule is not taken, and said with why, so the person is not
+ * asked later without knowing what became of what they said.
+ */
+export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known: Partial<ReportValues> = {}): FirstMessage {
+  const language = reading.language;
+  const values: Partial<ReportValues> = {};
+  const notTaken: string[] = [];
+  const statement = readReportStatement(reading.text, reading.now);
+  const sheetOutcome = readSheet(reading, sheets);
+  const sheet = sheetOutcome && 'value' in sheetOutcome ? sheets.sheetById(sheetOutcome.value.sheetId) : undefined;
+  if (sheetOutcome && 'value' in sheetOutcome) {
+    values.sheet = sheetOutcome.value;
+    // « PA 2.3.2 action 3 », « l'action trois »: the action too, when the sheet has it.
+    const numbers = reading.sheets.actionNumbers;
+    const number = actionNamedIn(reading.text) ?? (numbers.length === 1 ? (numbers[0] as number) : null);
+    const label = sheet && number !== null ? actionLabel(sheet, number) : null;
+    if (label) values.action = label;
+  }
+  if (statement.kind) values.kind = statement.kind;
+  if (statement.startDate && statement.endDate) {
+    const dates = { start: statement.startDate, end: statement.endDate };
+    if (isToldPeriodForOneDay(reading.text, dates, values.kind ?? known.kind)) notTaken.push(t.periodForOneDay[language](datesText(dates.start, dates.end, language)));
+    else values.dates = dates;
+  }
+  const counts = ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const;
+  for (const key of counts) {
+    const value = statement[key];
+    if (value === undefined) continue;
+    const problem = countProblem(key, value, { ...known, ...values }, language);
+    if (problem === null) values[key] = value;
+    else if (key === 'qpvParents' || key === 'singleParentFamilies') {
+      const whole = key === 'qpvParents' ? ({ ...known, ...values }.parents as number) : ({ ...known, ...values }.families as number);
+      const of = key === 'qpvParents' ? t.parentsWord : t.familiesWord;
+      notTaken.push(t.partLargerThanWhole[language](value, whole, of[language]).replace(/^\d+/, t.partSaid[language](value, key)));
+    } else notTaken.push(problem);
+  }
+  const partners = partnersNamedIn(reading.text, sheet ? sheetPartners(sheet) : []);
+  if (partners.length > 0) values.partners = partners;
+  return { values, notTaken };
+}
+
+/** One line of the summary (and of « J'ai compris : … »): the field's key, its label, its value as Markdown. */
+export interface ReportFact {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * The values as the summary shows them, in the form's order. What staff typed (title, partners, comment) and what
+ * comes from data (a plan's title, an indicator's label) is escaped for Markdown: the summary is Markdown in Web Chat
+ * and Teams, and must not turn « **x** » or « ![](http://…) » into bold or a remote image.
+ */
+export function reportFacts(values: Partial<ReportValues>, sheet: Sheet | undefined, language: Language, all: boolean): ReportFact[] {
+  const facts: ReportFact[] = [];
+  const add = (key: keyof typeof summaryLabels, value: string | undefined) => {
+    if (value !== undefined) facts.push({ key, label: summaryLabels[key][language], value });
+  };
+  values = withParentsIndicators(values, sheet);
+  add('sheet', values.sheet ? escapeMarkdown(sheet ? `${sheet.code} (${sheet.plan.title})` : values.sheet.sheetCode) : undefined);
+  if (all || values.action) add('action', values.action === undefined ? undefined : values.action === null ? t.noParticularAction[language] : escapeMarkdown(values.action));
+  add('kind', values.kind ? KIND_LABELS[values.kind][language] : undefined);
+  add('title', values.title === undefined ? undefined : escapeMarkdown(values.title));
+  add('dates', values.dates ? datesText(values.dates.start, values.dates.end, language) : undefined);
+  for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
+    add(key, values[key] === undefined ? undefined : String(values[key]));
+  }
+  add('partners', values.partners === undefined ? undefined : values.partners.length > 0 ? values.partners.map(escapeMarkdown).join(', ') : t.none[language]);
+  const indicators = Object.entries(values.indicators ?? {});
+  if (indicators.length > 0) {
+    add('indicators', indicators.map(([label, value]) => `${escapeMarkdown(label)} : ${value === null ? t.notConcerned[language].toLowerCase() : value}`).join(' ; '));
+  }
+  if (all) add('comment', values.comment === undefined ? undefined : values.comment === null ? t.none[language] : escapeMarkdown(values.comment));
+  return facts;
+}

@@ -6,11 +6,12 @@ import { accountKey } from '../../src/bot/account';
 import { sendReply } from '../../src/bot/replies';
 import { reportFormCard, reportSummaryCard } from '../../src/cards/reportCards';
 import { detectLanguage, type Language } from '../../src/language/text';
-import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
+import { KIND_LABELS, reportLine, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { readEnrolmentCode } from '../../src/reports/enrolmentCodes';
-import type { Centre, EnrolmentStanding, Report } from '../../src/reports/model';
-import { readFormCommand, readReportIntent, readReportStatement } from '../../src/reports/reading';
+import type { Centre, EnrolmentStanding } from '../../src/reports/model';
+import { readFormCommand, readReportIntent, readReportStatement, readsAsQuestion } from '../../src/reports/reading';
+import { asksForAnotherReport, readDraftChoice, type DraftChoice } from '../../src/reports/reading/intent';
 import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
 import type { ConversationMemory } from '../conversationMemory';
@@ -18,8 +19,8 @@ import { FormRunner, REVIEW_STEP, type FormCommand, type FormDefinition } from '
 import { isPartnersChannel } from '../commands';
 import type { MultiTurnJourney } from '../journey';
 import {
-  actionLabel, asksSomethingElse, looksLikeAnotherQuestion, reportBodyOf, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
-  withParentsIndicators, type ReportValues,
+  asksSomethingElse, looksLikeAnotherQuestion, readFirstMessage, reportBodyOf, reportFacts, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
+  withParentsIndicators, type FirstMessage, type ReportValues,
 } from './reportForm';
 import { Enrolment, isCodeAlone } from './enrolment';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
@@ -33,6 +34,10 @@ import { asksWholeForm, FREE_TEXT_FIELDS, readWholeForm, wholeFormInputs } from 
  *   « reprendre ma déclaration »                                             the saved draft, even days later
  *   « mes déclarations »                                                      one's own reports
  *   « corriger RPT-2026-000123 »                                              a stored report, back to its summary
+ *   « nouvelle déclaration » while a draft is kept                            resume it, start a new one, or delete it
+ *
+ * An enrolled account is the same in every conversation: on the website each page load is a new one, so its enrolment
+ * is looked up (once a conversation, on the first turn that asks for a report or for figures) wherever it speaks.
  *
  * The draft is saved in the database at every step (per account, not per conversation), so a restart, `kill -9`,
  * another instance or a new conversation carries on where the person was.
@@ -43,7 +48,26 @@ export interface ReportJourneyServices {
   now: () => DateTime;
   /** Reads a text as a turn would (a card's input goes through the same readers as a typed answer). */
   readText: (text: string, like: TurnReading) => TurnReading;
+  /** Whether a turn asks for the figures centres reported (dialogs/reportFigures.ts), which answers it instead. */
+  asksForFigures?: (reading: TurnReading) => boolean;
 }
+
+/** The choice between the draft under way and a new report. The buttons' words are read back by readDraftChoice. */
+const draftChoiceTexts = {
+  question: {
+    fr: (what: string) =>
+      `Vous avez une déclaration en cours (${what}). Voulez-vous la reprendre, ou en commencer une nouvelle ? En commencer une nouvelle supprime celle en cours. Pour seulement la supprimer, dites « supprimer le brouillon ».`,
+    en: (what: string) =>
+      `You have a report under way (${what}). Do you want to go on with it, or start a new one? Starting a new one deletes the one under way. To only delete it, say “delete the draft”.`,
+  },
+  resume: { fr: 'Reprendre ma déclaration', en: 'Resume my report' },
+  new: { fr: 'Commencer une nouvelle déclaration', en: 'Start a new report' },
+  drop: { fr: 'Supprimer le brouillon', en: 'Delete the draft' },
+  dropped: {
+    fr: 'Votre déclaration en cours est supprimée. Pour en commencer une, dites « déclarer une action ».',
+    en: 'Your report under way is deleted. To start one, say “report an action”.',
+  },
+} as const;
 
 const FORM_ID = 'report';
 /** How many of one's reports « mes déclarations » shows, newest first. */
@@ -76,6 +100,7 @@ export class ReportJourney implements MultiTurnJourney {
       review: {
         summary: (values, language, context, memory) => this.summary(values, language, context, memory),
         whichField: (language) => ({ text: t.whichField[language] }),
+        notUnderstood: (language) => ({ text: t.reviewNotUnderstood[language], suggestions: [t.confirm[language], t.edit[language], t.cancel[language]] }),
       },
       complete: (context, values, language, memory) => this.store(context, values, language, memory),
       cancelled: async (context, language) => {
@@ -111,17 +136,42 @@ export class ReportJourney implements MultiTurnJourney {
   pendingQuestion(memory: ConversationMemory, speaker?: string): string | null {
     if (!this.isOwner(memory, speaker)) return null;
     if (memory.report?.awaitingCode) return 'code';
+    if (memory.report?.choosingDraft) return 'draft choice';
     return this.runner.pendingQuestion(memory);
   }
 
   answersPending(reading: TurnReading, memory: ConversationMemory, speaker?: string): boolean {
     if (!this.isOwner(memory, speaker)) return false;
     if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
+    if (memory.report?.choosingDraft) return this.draftChoice(reading) !== null;
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
     const intent = readReportIntent(reading.text, reading.now);
     if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
-    return asksWholeForm(reading) || Object.keys(this.saidBeyond(reading, memory)).length > 0 || this.runner.answersPending(reading, memory);
+    if (this.asksForFiguresInForm(reading, memory)) return false;
+    const beyond = this.saidBeyond(reading, memory);
+    return asksWholeForm(reading) || Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0 || this.runner.answersPending(reading, memory);
+  }
+
+  /**
+   * « bilan de l'association Les Petites Mains », « combien de parents pour la PA 2.3.2 cette année ? » in the middle
+   * of the form ask for figures: the figures route answers them (with what the asker may see), then the form's question
+   * comes again, as it does after a sheet question. A form's command (« modifier le nombre de parents ») stays one; at
+   * a free-text field only a question leaves the form: « Bilan de l'atelier de mars » is a title.
+   */
+  private asksForFiguresInForm(reading: TurnReading, memory: ConversationMemory): boolean {
+    if (this.services.asksForFigures === undefined || readFormCommand(reading.text) !== null) return false;
+    if (FREE_TEXT_FIELDS.has(memory.form?.awaiting ?? '') && !readsAsQuestion(reading.text)) return false;
+    return this.services.asksForFigures(reading);
+  }
+
+  /** The answer to the choice between the draft and a new report: its words, or a report intent that says as much. */
+  private draftChoice(reading: TurnReading): DraftChoice {
+    const choice = readDraftChoice(reading.text);
+    if (choice !== null) return choice;
+    const intent = readReportIntent(reading.text, reading.now);
+    if (intent?.kind === 'resume') return 'resume';
+    return intent?.kind === 'start' && asksForAnotherReport(reading.text) ? 'new' : null;
   }
 
   async askAgain(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
@@ -129,6 +179,10 @@ export class ReportJourney implements MultiTurnJourney {
       // On the website, someone who moved on was not a centre's staff member: the code is not asked again.
       if (isPartnersChannel(context.activity.channelId)) await sendReply(context, { text: t.askCodeAgain[reading.language] });
       else memory.report.awaitingCode = false;
+      return;
+    }
+    if (memory.report?.choosingDraft) {
+      await this.askDraftChoice(context, this.inFormLanguage(reading, memory).language, memory);
       return;
     }
     await this.runner.askAgain(context, this.inFormLanguage(reading, memory), memory);
@@ -143,19 +197,23 @@ export class ReportJourney implements MultiTurnJourney {
       await this.answerCode(context, reading, memory);
       return;
     }
+    if (memory.report?.choosingDraft) {
+      await this.answerDraftChoice(context, reading, memory);
+      return;
+    }
     if (asksWholeForm(reading)) {
       await this.sendWholeForm(context, reading.language, memory);
       return;
     }
     const beyond = this.saidBeyond(reading, memory);
     const awaited = memory.form?.awaiting ?? '';
-    if (Object.keys(beyond).length > 0) {
-      // Said back as a first message is, so the person sees what was taken; then only what is still missing.
-      const facts = this.facts(beyond, reading.language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
-      await sendReply(context, { text: t.understood[reading.language](facts.join(' ; ')) });
+    if (Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0) {
+      // Said back as a first message is, so the person sees what was taken, and what was not and why; then only what
+      // is still missing.
+      await sendReply(context, { text: this.saidBack(beyond, reading.language) });
       // Given together, in the form's order: the sheet first, so that the action said with it is not cleared by it.
-      this.runner.giveValues(memory, beyond);
-      if (awaited in beyond) await this.runner.resume(context, reading.language, memory);
+      this.runner.giveValues(memory, beyond.values);
+      if (awaited in beyond.values) await this.runner.resume(context, reading.language, memory);
       else await this.runner.answer(context, reading, memory);
     } else {
       await this.runner.answer(context, reading, memory);
@@ -170,18 +228,23 @@ export class ReportJourney implements MultiTurnJourney {
    * answer says more than the field asked. A title, partners or a comment is taken as typed: « Café des parents de
    * mars » is a title, not a month; a question says nothing of the report.
    */
-  private saidBeyond(reading: TurnReading, memory: ConversationMemory): Partial<ReportValues> {
+  private saidBeyond(reading: TurnReading, memory: ConversationMemory): FirstMessage {
+    const nothing: FirstMessage = { values: {}, notTaken: [] };
     const state = memory.form;
-    if (state?.form !== FORM_ID || state.awaiting === REVIEW_STEP || FREE_TEXT_FIELDS.has(state.awaiting) || state.awaiting === 'indicators') return {};
-    if (asksSomethingElse(reading) || readFormCommand(reading.text) !== null) return {};
+    if (state?.form !== FORM_ID || state.awaiting === REVIEW_STEP || FREE_TEXT_FIELDS.has(state.awaiting) || state.awaiting === 'indicators') return nothing;
+    if (asksSomethingElse(reading) || readFormCommand(reading.text) !== null) return nothing;
     const values = state.values as Partial<ReportValues>;
-    const missing: Partial<ReportValues> = Object.fromEntries(Object.entries(this.prefill(reading)).filter(([key]) => !(key in values)));
-    // A part said larger than the whole already given is left for its own question, where it is refused.
-    const parents = missing.parents ?? values.parents;
-    if (missing.qpvParents !== undefined && parents !== undefined && missing.qpvParents > parents) delete missing.qpvParents;
-    const families = missing.families ?? values.families;
-    if (missing.singleParentFamilies !== undefined && families !== undefined && missing.singleParentFamilies > families) delete missing.singleParentFamilies;
-    return Object.keys(missing).some((key) => key !== state.awaiting) ? missing : {};
+    // A part said larger than the whole (given now or before) is not taken, and said with why (./reportForm.ts).
+    const said = readFirstMessage(reading, this.services.sheets, values);
+    const missing: Partial<ReportValues> = Object.fromEntries(Object.entries(said.values).filter(([key]) => !(key in values)));
+    return Object.keys(missing).some((key) => key !== state.awaiting) || said.notTaken.length > 0 ? { values: missing, notTaken: said.notTaken } : nothing;
+  }
+
+  /** « J'ai compris : … » with what was taken, then « Je n'ai pas retenu : … » with what was not and why. */
+  private saidBack(said: FirstMessage, language: Language): string {
+    const facts = this.facts(said.values, language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
+    const lines = [facts.length > 0 ? t.understood[language](facts.join(' ; ')) : '', said.notTaken.length > 0 ? t.notTaken[language](said.notTaken.join(' ; ')) : ''];
+    return lines.filter((line) => line !== '').join(' ');
   }
 
   /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
@@ -197,12 +260,18 @@ export class ReportJourney implements MultiTurnJourney {
       if (stored) await sendReply(context, { text: t.alreadyStored[reading.language](stored.reference) });
       return;
     }
-    if (!this.isOwner(memory, accountKey(context)) && (memory.form?.form === FORM_ID || memory.report?.awaitingCode)) {
+    if (!this.isOwner(memory, accountKey(context)) && (memory.form?.form === FORM_ID || memory.report?.awaitingCode || memory.report?.choosingDraft)) {
       // One report at a time in a shared conversation; each person's own is best done in a private chat.
       await sendReply(context, { text: t.someoneElsesReport[reading.language] });
       return;
     }
-    this.reportMemory(memory).language = reading.language;
+    const report = this.reportMemory(memory);
+    report.language = reading.language;
+    // Another request for a report settles the choice between the draft and a new one (asked again if need be).
+    if (intent.kind !== 'list') {
+      delete report.choosingDraft;
+      delete report.statement;
+    }
     switch (intent.kind) {
       case 'list':
         if (!(await this.checkEnrolment(context, memory))) {
@@ -224,10 +293,27 @@ export class ReportJourney implements MultiTurnJourney {
           await this.askCode(context, reading, memory, intent.kind === 'start' ? reading.text : undefined);
           return;
         }
-        await this.startOrResume(context, reading, memory, intent.kind === 'resume');
+        await this.startOrResume(context, reading, memory, intent.kind === 'resume', intent.kind === 'start' && asksForAnotherReport(reading.text));
         return;
       }
     }
+  }
+
+  /**
+   * An enrolled account reaches its drafts, reports and figures in any conversation, not only in the one it enrolled
+   * in: on the website every page load is a new conversation. Its enrolment is looked up in the store on the turns that
+   * ask for a report or for figures only, and kept in the conversation's memory, so that the route table lets its
+   * requests through (the report route, the figures route). The memory's enrolment never stands alone: it is checked
+   * again before anything is listed, stored or counted, so a revoked account stays revoked. Partners' channels need no
+   * look-up: there every report message reaches the journey, and the figures route asks where the speaker stands.
+   */
+  async recallEnrolment(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    if (isPartnersChannel(context.activity.channelId) || memory.report?.enrolment !== undefined || reading.safety !== null) return;
+    const asks = readReportIntent(reading.text, reading.now) !== null || (this.services.asksForFigures?.(reading) ?? false);
+    if (!asks) return;
+    const found = await this.services.store.enrolments.find(accountKey(context));
+    if (!found) return;
+    this.reportMemory(memory).enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
   }
 
   /** A button of the summary or the whole form. */
@@ -278,12 +364,20 @@ export class ReportJourney implements MultiTurnJourney {
 
   // ── The form ────────────────────────────────────────────────────────────────────────────────────────────────
 
-  private async startOrResume(context: TurnContext, reading: TurnReading, memory: ConversationMemory, onlyResume: boolean): Promise<void> {
+  private async startOrResume(context: TurnContext, reading: TurnReading, memory: ConversationMemory, onlyResume: boolean, another = false): Promise<void> {
     const language = reading.language;
     const report = this.reportMemory(memory);
+    // « déclarer une nouvelle action » while a draft is kept: the person chooses; nothing is dropped before.
+    if (another && !onlyResume && (await this.draftUnderWay(context, memory)) !== null) {
+      report.choosingDraft = true;
+      report.owner = accountKey(context);
+      if (reading.text !== '') report.statement = reading.text.slice(0, 1000);
+      await this.askDraftChoice(context, language, memory);
+      return;
+    }
     // A draft with nothing in it yet (just enrolled, still at « Pour quelle fiche ? ») is not another report: a first
-    // message that says what was done starts afresh with everything it says, rather than « je reprends… ».
-    const tells = !onlyResume && Object.keys(this.prefill(reading)).length > 0;
+    // message that says what was done, or asks for a new one, starts afresh rather than « je reprends… ».
+    const tells = !onlyResume && (another || Object.keys(this.prefill(reading)).length > 0);
     const emptyDraft = (values: Record<string, unknown> | undefined) => values !== undefined && Object.keys(values).length === 0;
     if (tells && memory.form?.form === FORM_ID && emptyDraft(memory.form.values)) delete memory.form;
     if (memory.form?.form === FORM_ID && report.draft) {
@@ -314,38 +408,78 @@ export class ReportJourney implements MultiTurnJourney {
     report.owner = accountKey(context);
     delete report.correcting;
     const centre = report.enrolment?.structureName ?? '';
-    const given = this.prefill(reading);
-    const facts = this.facts(given, language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
-    const opening = facts.length > 0 ? `${t.starting[language](centre)} ${t.understood[language](facts.join(' ; '))}` : t.starting[language](centre);
+    const said = readFirstMessage(reading, this.services.sheets);
+    const given = said.values;
+    const opening = [t.starting[language](centre), this.saidBack(said, language)].filter((line) => line !== '').join(' ');
     await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
     await this.runner.start(context, reading, memory, given);
     await this.afterFormTurn(context, memory);
     if (/\b(formulaire|whole form|full form)\b/i.test(reading.text) && memory.form?.form === FORM_ID) await this.sendWholeForm(context, language, memory);
   }
 
-  /** Everything the first message says: its sheet code, kind, dates, counts. */
+  /** The draft under way with something in it, in this conversation or kept for the account: its name; null when none. */
+  private async draftUnderWay(context: TurnContext, memory: ConversationMemory): Promise<{ values: Partial<ReportValues> } | null> {
+    if (memory.form?.form === FORM_ID && memory.report?.draft) {
+      const values = memory.form.values as Partial<ReportValues>;
+      return Object.keys(values).length > 0 ? { values } : null;
+    }
+    const saved = await this.services.store.drafts.get(accountKey(context));
+    const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
+    if (!body?.success) return null;
+    const values = body.data.form.values as Partial<ReportValues>;
+    return Object.keys(values).length > 0 ? { values } : null;
+  }
+
+  private async askDraftChoice(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+    const draft = await this.draftUnderWay(context, memory);
+    if (draft === null) {
+      // Gone meanwhile (stored or cancelled in another conversation): nothing to choose.
+      delete this.reportMemory(memory).choosingDraft;
+      return;
+    }
+    await sendReply(context, {
+      text: draftChoiceTexts.question[language](draftNameOf(draft.values, language)),
+      suggestions: [draftChoiceTexts.resume[language], draftChoiceTexts.new[language], draftChoiceTexts.drop[language]],
+    });
+  }
+
+  /** Resume the draft, start a new report (the draft is deleted only now), or delete the draft. */
+  private async answerDraftChoice(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const report = this.reportMemory(memory);
+    const choice = this.draftChoice(reading);
+    if (choice === null) return;
+    const statement = report.statement;
+    delete report.choosingDraft;
+    delete report.statement;
+    if (choice === 'resume') {
+      await this.startOrResume(context, reading, memory, true);
+      return;
+    }
+    await this.dropDraft(context, memory);
+    if (choice === 'drop') {
+      await sendReply(context, { text: draftChoiceTexts.dropped[reading.language] });
+      return;
+    }
+    if (!(await this.checkEnrolment(context, memory))) {
+      await sendReply(context, { text: t.notEnrolledAnyMore[reading.language] });
+      return;
+    }
+    // What they said when they asked for a new one (« nouvelle déclaration pour la PA 2.3.2 ») starts it.
+    await this.startOrResume(context, statement ? this.services.readText(statement, reading) : { ...reading, text: '' }, memory, false);
+  }
+
+  /** Deletes the draft under way: this conversation's form and the one kept for the account. */
+  private async dropDraft(context: TurnContext, memory: ConversationMemory): Promise<void> {
+    const report = this.reportMemory(memory);
+    if (memory.form?.form === FORM_ID) delete memory.form;
+    delete report.draft;
+    delete report.correcting;
+    await this.services.store.drafts.delete(accountKey(context));
+  }
+
+  /** Everything the first message says that the form takes: its sheet and action, kind, dates, counts, partners. */
   private prefill(reading: TurnReading): Partial<ReportValues> {
-    const statement = readReportStatement(reading.text, reading.now);
-    const values: Partial<ReportValues> = {};
-    const sheetField = this.definition.fields.find((field) => field.key === 'sheet');
-    const sheet = sheetField?.read(reading, values);
-    if (sheet && 'value' in sheet) {
-      values.sheet = sheet.value as ReportValues['sheet'];
-      // « PA 2.3.2 action 2 »: the action too, when the sheet has it.
-      const found = this.services.sheets.sheetById(values.sheet.sheetId);
-      const label = found && reading.sheets.actionNumbers.length === 1 ? actionLabel(found, reading.sheets.actionNumbers[0] as number) : null;
-      if (label) values.action = label;
-    }
-    if (statement.kind) values.kind = statement.kind;
-    if (statement.startDate && statement.endDate) values.dates = { start: statement.startDate, end: statement.endDate };
-    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
-      const value = statement[key];
-      if (value !== undefined) values[key] = value;
-    }
-    // A part said larger than its whole is left for its own question, where it is refused with what to fix.
-    if (values.qpvParents !== undefined && values.parents !== undefined && values.qpvParents > values.parents) delete values.qpvParents;
-    if (values.singleParentFamilies !== undefined && values.families !== undefined && values.singleParentFamilies > values.families) delete values.singleParentFamilies;
-    return values;
+    return readFirstMessage(reading, this.services.sheets).values;
   }
 
   /** The draft follows the form: saved at every step, removed once stored or cancelled. */
@@ -420,25 +554,7 @@ export class ReportJourney implements MultiTurnJourney {
 
   /** The values as the summary shows them, in the form's order. */
   private facts(values: Partial<ReportValues>, language: Language, all: boolean): Array<{ key: string; label: string; value: string }> {
-    const facts: Array<{ key: string; label: string; value: string }> = [];
-    const add = (key: keyof typeof summaryLabels, value: string | undefined) => {
-      if (value !== undefined) facts.push({ key, label: summaryLabels[key][language], value });
-    };
-    const sheet = values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined;
-    values = withParentsIndicators(values, sheet);
-    add('sheet', values.sheet ? (sheet ? `${sheet.code} (${sheet.plan.title})` : values.sheet.sheetCode) : undefined);
-    if (all || values.action) add('action', values.action === undefined ? undefined : (values.action ?? t.noParticularAction[language]));
-    add('kind', values.kind ? KIND_LABELS[values.kind][language] : undefined);
-    add('title', values.title);
-    add('dates', values.dates ? datesText(values.dates.start, values.dates.end, language) : undefined);
-    for (const key of ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const) {
-      add(key, values[key] === undefined ? undefined : String(values[key]));
-    }
-    add('partners', values.partners === undefined ? undefined : values.partners.length > 0 ? values.partners.join(', ') : t.none[language]);
-    const indicators = Object.entries(values.indicators ?? {});
-    if (indicators.length > 0) add('indicators', indicators.map(([label, value]) => `${label} : ${value === null ? t.notConcerned[language].toLowerCase() : value}`).join(' ; '));
-    if (all) add('comment', values.comment === undefined ? undefined : (values.comment ?? t.none[language]));
-    return facts;
+    return reportFacts(values, values.sheet ? this.services.sheets.sheetById(values.sheet.sheetId) : undefined, language, all);
   }
 
   /** Stores the confirmed report (or its correction); false keeps the form at its review, the person told why. */
@@ -552,10 +668,14 @@ export class ReportJourney implements MultiTurnJourney {
   }
 
   private draftName(memory: ConversationMemory, language: Language): string {
-    const values = (memory.form?.values ?? {}) as Partial<ReportValues>;
-    const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : t.noAnswerYet[language];
+    return draftNameOf((memory.form?.values ?? {}) as Partial<ReportValues>, language);
   }
+}
+
+/** A draft as the person knows it: its kind, sheet and title (« café des parents, PA 2.3.2 »). */
+function draftNameOf(values: Partial<ReportValues>, language: Language): string {
+  const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : t.noAnswerYet[language];
 }
 
 /** A card button, as the form's commands. */
@@ -570,11 +690,6 @@ function saysLanguage(text: string, language: Language): boolean {
 function cardCommand(card: CardData): FormCommand {
   if (card.command === 'edit') return { kind: 'edit', field: card.field ?? null };
   return { kind: card.command === 'cancel' ? 'cancel' : 'confirm' };
-}
-
-function reportLine(report: Report, language: Language): string {
-  const counts = language === 'fr' ? `${report.parents} parents, ${report.children} enfants` : `${report.parents} parents, ${report.children} children`;
-  return `${report.id} — ${report.sheetCode} — ${report.title} (${datesText(report.startDate, report.endDate, language)}) — ${counts}`;
 }
 
 /** A label inside a sentence: its first letter in lower case, acronyms kept (« Dont en QPV » → « dont en QPV »). */

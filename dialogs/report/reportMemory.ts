@@ -14,6 +14,11 @@ export const ReportMemorySchema = z.object({
   owner: z.string().min(1).max(300).optional(),
   /** Waiting for the enrolment code; `statement` is the first message, taken once the code is accepted. */
   awaitingCode: z.boolean().default(false),
+  /**
+   * Waiting for a choice between the draft under way and a new report (« nouvelle déclaration » said while a draft is
+   * kept); `statement` is then what they said, taken if they choose the new one.
+   */
+  choosingDraft: z.literal(true).optional(),
   statement: z.string().max(1000).optional(),
   /** The account's enrolment as last checked (it is checked again before anything is stored). */
   enrolment: z.object({ id: z.string().min(1).max(100), ...CentreSchema.shape }).optional(),

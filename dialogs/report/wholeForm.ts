@@ -1,10 +1,12 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { FormInputView } from '../../src/cards/reportCards';
+import { escapeMarkdown } from '../../src/language/markdown';
 import type { Language } from '../../src/language/text';
 import { KIND_LABELS, reportTexts as t, summaryLabels } from '../../src/messages/reports';
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS } from '../../src/reports/model';
+import { readCount } from '../../src/reports/reading';
 import type { Sheet } from '../../src/sheets';
 import type { FormFields } from '../forms/formRunner';
 import { actionLabel, countsParents, numericIndicators, withParentsIndicators, type ReportValues } from './reportForm';
@@ -15,8 +17,13 @@ import { actionLabel, countsParents, numericIndicators, withParentsIndicators, t
  * journey (./reportJourney.ts) sends the card and gives the values read here to its form.
  */
 
-/** A card input, as a card sends it: text or a number; anything else (an object, a list) counts as not filled. */
-const InputSchema = z.union([z.string(), z.number()]).optional().catch(undefined);
+/**
+ * A card input, as a card sends it: text or a number. Anything else (true, a list, an object) is no value a card
+ * sends: it is refused with the field's name, never taken for « not filled » with the old value kept unsaid.
+ */
+const InputSchema = z.union([z.string(), z.number(), z.null(), z.undefined()]);
+/** The inputs the card holds a number in. */
+const NUMBER_INPUTS: ReadonlySet<string> = new Set(['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies']);
 /** Card inputs longer than any field allows are refused as too long, never cut. */
 const MAX_CARD_INPUT = 2000;
 /** Fields of free text: what was typed, not a message that might be another question (in a card, or as an answer). */
@@ -87,16 +94,27 @@ export interface WholeFormContext {
 export function readWholeForm(data: unknown, form: WholeFormContext): WholeFormReading {
   const language = form.reading.language;
   const inputs = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const wrongType = new Set<string>();
   const text = (id: string): string => {
-    const value = InputSchema.parse(inputs[id]);
-    return value === undefined ? '' : String(value).trim();
+    const parsed = InputSchema.safeParse(inputs[id]);
+    if (!parsed.success) {
+      wrongType.add(id);
+      return '';
+    }
+    // A JSON number is read as its digits would be typed: 1e308 is « 1e+308 », refused like any number in a token.
+    return parsed.data === undefined || parsed.data === null ? '' : String(parsed.data).trim();
   };
   const values: Partial<ReportValues> = { ...form.before };
   const problems: string[] = [];
   const label = (key: keyof typeof summaryLabels) => summaryLabels[key][language];
+  const wrongTypeProblem = (id: string) => (NUMBER_INPUTS.has(id) || id.startsWith('indicator_') ? t.notAWholeNumberFrom[language](id === 'sessions' ? 1 : 0) : t.notAText[language]);
   for (const field of form.fields) {
     if (field.key === 'dates' || field.key === 'indicators') continue;
     const typed = text(field.key);
+    if (wrongType.has(field.key)) {
+      problems.push(`${label(field.key)} : ${wrongTypeProblem(field.key)}`);
+      continue;
+    }
     if (typed === '') {
       // An optional field left empty in the card means « none »; a required one stays to be asked.
       if (field.key === 'partners') values.partners = [];
@@ -111,16 +129,22 @@ export function readWholeForm(data: unknown, form: WholeFormContext): WholeFormR
     const asTyped = form.readText(typed, form.reading);
     const cardReading = FREE_TEXT_FIELDS.has(field.key) ? { ...asTyped, text: typed.replace(/\?+\s*$/, ''), safety: null, command: null, sheets: { ...asTyped.sheets, codes: [] } } : asTyped;
     const outcome = field.read(cardReading, values);
-    if (outcome === null) problems.push(`${label(field.key)} : ${field.key === 'sheet' ? t.sheetNeedsCode[language] : t.notANumber[language]}`);
+    if (outcome === null) problems.push(`${label(field.key)} : ${field.key === 'sheet' ? t.sheetNeedsCode[language] : NUMBER_INPUTS.has(field.key) ? t.notAWholeNumberFrom[language](field.key === 'sessions' ? 1 : 0) : t.notANumber[language]}`);
     else if ('problem' in outcome) problems.push(`${label(field.key)} : ${outcome.problem}`);
     else {
       const before = JSON.stringify(values[field.key]);
+      // A doubtful count (« 100000 parents for one session ») is kept in the card and questioned once: sent again
+      // unchanged, it stands.
+      if (outcome.doubt && JSON.stringify(form.before[field.key]) !== JSON.stringify(outcome.value) && typeof outcome.value === 'number') {
+        problems.push(`${label(field.key)} : ${t.muchForSessionsInCard[language](outcome.value, values.sessions ?? 1)}`);
+      }
       (values as Record<string, unknown>)[field.key] = outcome.value;
       if (before !== JSON.stringify(outcome.value)) for (const cleared of field.alsoClears ?? []) if (cleared !== 'partners' || !('partners' in inputs)) delete values[cleared];
     }
   }
   const dates = checkCardDates(text('start'), text('end') || text('start'), form.now);
-  if (dates && 'problem' in dates) problems.push(`${label('dates')} : ${t[dates.problem][language]}`);
+  if (wrongType.has('start') || wrongType.has('end')) problems.push(`${label('dates')} : ${t.notADate[language]}`);
+  else if (dates && 'problem' in dates) problems.push(`${label('dates')} : ${t[dates.problem][language]}`);
   else if (dates) values.dates = dates;
   const sheet = values.sheet ? form.sheetById(values.sheet.sheetId) : undefined;
   // The card holds the indicators of the sheet it was drawn for; a sheet first named in the card has its
@@ -130,8 +154,10 @@ export function readWholeForm(data: unknown, form: WholeFormContext): WholeFormR
     const indicators: Record<string, number | null> = {};
     numericIndicators(sheet).forEach((indicator, index) => {
       const typed = text(`indicator_${index}`);
-      const value = typed === '' ? null : Number(typed);
-      if (value !== null && (!Number.isFinite(value) || value < 0 || value > 1_000_000_000)) problems.push(`${indicator} : ${t.notANumber[language]}`);
+      // Read as a typed count is: « 0x10 », « 1e3 », « 12.5 » are no whole number, whatever Number() makes of them.
+      const read = typed === '' ? null : readCount(typed);
+      const value = read !== null && 'value' in read ? read.value : null;
+      if (wrongType.has(`indicator_${index}`) || (typed !== '' && value === null)) problems.push(`${escapeMarkdown(indicator)} : ${t.notAWholeNumberFrom[language](0)}`);
       // The parents count, or nothing, for the one that counts parents: it keeps following that count.
       else if (countsParents(indicator) && (value === null || value === values.parents)) return;
       else indicators[indicator] = value;

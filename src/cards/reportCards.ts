@@ -31,12 +31,15 @@ export function submitAction(channelId: string | undefined, title: string, data:
 
 export function reportSummaryCard(view: ReportSummaryView, channelId: string | undefined): object {
   const data = (command: ReportCardData['command']): ReportCardData => ({ maillage: 'report', draft: view.draft, command });
+  // The message's text opens with the intro (and Teams folds that text into this card, src/cards/teamsMessage.ts): a
+  // heading the intro already opens with (« Voici votre déclaration ») would say it twice, so it is left out.
+  const repeats = view.intro.trim().toLowerCase().startsWith(view.heading.trim().toLowerCase());
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      { type: 'TextBlock', text: view.heading, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...(repeats ? [] : [{ type: 'TextBlock', text: view.heading, weight: 'Bolder', size: 'Medium', wrap: true }]),
       { type: 'FactSet', facts: view.facts.map((fact) => ({ title: fact.label, value: fact.value })) },
     ],
     actions: [

@@ -1,5 +1,6 @@
+import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
-import type { ReportKind } from '../reports/model';
+import type { Report, ReportKind } from '../reports/model';
 
 /**
  * What the report conversation says, in French and English: the staff of centres sociaux and EVS read it, often on
@@ -40,8 +41,8 @@ export const reportTexts = {
     en: (minutes: number) => `Too many code attempts in a row: try again in ${minutes} min.`,
   } satisfies TextOf<[number]>,
   enrolled: {
-    fr: (centre: string) => `C’est fait : vous déclarez désormais les actions de ${centre}.`,
-    en: (centre: string) => `Done: you now report the actions of ${centre}.`,
+    fr: (centre: string) => `C’est fait : vous déclarez désormais les actions ${ofStructure(centre)}.`,
+    en: (centre: string) => `Done: you now report the actions of ${escapeMarkdown(centre)}.`,
   } satisfies TextOf<[string]>,
   enrolmentCancelled: {
     fr: 'D’accord, on s’arrête là. Vous pourrez déclarer une action quand vous aurez votre code.',
@@ -50,8 +51,8 @@ export const reportTexts = {
 
   // The form
   starting: {
-    fr: (centre: string) => `Je note une action de ${centre}.`,
-    en: (centre: string) => `Let us record an action of ${centre}.`,
+    fr: (centre: string) => `Je note une action ${ofStructure(centre)}.`,
+    en: (centre: string) => `Let us record an action of ${escapeMarkdown(centre)}.`,
   } satisfies TextOf<[string]>,
   understood: {
     fr: (facts: string) => `J’ai compris : ${facts}.`,
@@ -152,7 +153,51 @@ export const reportTexts = {
   } satisfies TextOf<[string, string]>,
 
   // Problems, said plainly with what to fix
-  notANumber: { fr: 'il me faut un nombre, par exemple « 12 » ou « douze »', en: 'I need a number, for example “12” or “twelve”' } satisfies Text,
+  // « -3 » and « 1.5 » are numbers: what is refused is a count that is not whole, or below 0.
+  notANumber: { fr: 'il faut un nombre entier, 0 ou plus, par exemple « 12 » ou « douze »', en: 'this needs a whole number, 0 or more, for example “12” or “twelve”' } satisfies Text,
+  notAWholeNumberFrom: {
+    fr: (min: number) => `il faut un nombre entier, ${min} ou plus, par exemple « ${Math.max(min, 12)} » ou « douze »`,
+    en: (min: number) => `this needs a whole number, ${min} or more, for example “${Math.max(min, 12)}” or “twelve”`,
+  } satisfies TextOf<[number]>,
+  notAText: { fr: 'il faut du texte', en: 'this needs text' } satisfies Text,
+  partnerNeedsLetters: {
+    fr: (name: string) => `« ${escapeMarkdown(name)} » n’est pas un nom de partenaire : écrivez son nom (par exemple « Caf du Rhône »)`,
+    en: (name: string) => `“${escapeMarkdown(name)}” is not a partner’s name: write its name (for example “Caf du Rhône”)`,
+  } satisfies TextOf<[string]>,
+  familiesWithoutParents: {
+    fr: (parents: number) => `${parents} parents sont venus d’au moins une famille`,
+    en: (parents: number) => `${parents} parents came from at least one family`,
+  } satisfies TextOf<[number]>,
+  moreFamiliesThanParents: {
+    fr: (families: number, parents: number) => `${families} familles pour ${parents} parents : chaque famille compte au moins un parent venu`,
+    en: (families: number, parents: number) => `${families} families for ${parents} parents: each family counts at least one parent who came`,
+  } satisfies TextOf<[number, number]>,
+  /** A count far beyond what one session holds: asked again rather than stored unread. */
+  muchForSessions: {
+    fr: (count: number, noun: string, sessions: number) =>
+      `${count} ${noun} pour ${sessions} séance${sessions > 1 ? 's' : ''}, c’est beaucoup. Est-ce bien ${count} ? Répondez « oui » pour le garder, ou donnez le bon nombre.`,
+    en: (count: number, noun: string, sessions: number) =>
+      `${count} ${noun} for ${sessions} session${sessions > 1 ? 's' : ''} is a lot. Is it really ${count}? Answer “yes” to keep it, or give the right number.`,
+  } satisfies TextOf<[number, string, number]>,
+  muchForSessionsInCard: {
+    fr: (count: number, sessions: number) => `${count} pour ${sessions} séance${sessions > 1 ? 's' : ''}, c’est beaucoup : vérifiez-le, puis renvoyez le formulaire pour le garder`,
+    en: (count: number, sessions: number) => `${count} for ${sessions} session${sessions > 1 ? 's' : ''} is a lot: check it, then send the form again to keep it`,
+  } satisfies TextOf<[number, number]>,
+  yes: { fr: 'Oui', en: 'Yes' } satisfies Text,
+  /** What the first message said that was not taken, and why: said at once, not dropped. */
+  notTaken: {
+    fr: (reasons: string) => `Je n’ai pas retenu : ${reasons}.`,
+    en: (reasons: string) => `Not taken: ${reasons}.`,
+  } satisfies TextOf<[string]>,
+  partSaid: {
+    fr: (part: number, of: 'qpvParents' | 'singleParentFamilies') => `${part} ${of === 'qpvParents' ? 'en QPV' : 'monoparentales'}`,
+    en: (part: number, of: 'qpvParents' | 'singleParentFamilies') => `${part} ${of === 'qpvParents' ? 'in a QPV' : 'single-parent'}`,
+  } satisfies TextOf<[number, 'qpvParents' | 'singleParentFamilies']>,
+  /** « la semaine dernière » for an action held on one day: the period is said, and the day asked. */
+  periodForOneDay: {
+    fr: (period: string) => `la date, car ${period} est une période : il me faut le jour de l’action`,
+    en: (period: string) => `the date, as ${period} is a period: I need the day of the action`,
+  } satisfies TextOf<[string]>,
   approximate: { fr: 'il me faut le nombre exact (« 15 » plutôt que « une quinzaine »)', en: 'I need the exact number (“15” rather than “about fifteen”)' } satisfies Text,
   tooLarge: { fr: 'ce nombre est trop grand', en: 'this number is too large' } satisfies Text,
   atLeastOne: { fr: 'il faut au moins une séance', en: 'there is at least one session' } satisfies Text,
@@ -178,6 +223,10 @@ export const reportTexts = {
   reviewIntro: {
     fr: 'Voici votre déclaration. Tout est juste ? Dites « confirmer », « modifier le nombre de parents » (ou un autre champ), ou « annuler ».',
     en: 'Here is your report. Is it all right? Say “confirm”, “change the number of parents” (or another field), or “cancel”.',
+  } satisfies Text,
+  reviewNotUnderstood: {
+    fr: 'Je n’ai pas compris. Pour enregistrer la déclaration, dites « confirmer » ; pour changer une réponse, « modifier » suivi du champ (par exemple « modifier la date ») ; pour tout abandonner, « annuler ».',
+    en: 'I did not understand. To store the report, say “confirm”; to change an answer, “change” and the field (for example “change the date”); to drop it all, “cancel”.',
   } satisfies Text,
   whichField: {
     fr: 'Que voulez-vous modifier ? Par exemple « modifier la date » ou « modifier le nombre de parents ».',
@@ -275,10 +324,59 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** « le 12 mars 2026 » or « du 3 au 5 avril 2026 », from ISO dates, in the user's language. */
+/**
+ * « le 1er mars 2026 », « du 3 au 5 avril 2026 », « du 28 mars au 2 avril 2026 », « du 28 décembre 2025 au
+ * 3 janvier 2026 »: from ISO dates, in the user's language, a month or a year shared by both ends said once.
+ */
 export function datesText(start: string, end: string, language: Language): string {
-  const format = (iso: string) =>
-    new Date(`${iso}T12:00:00Z`).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  if (start === end) return language === 'fr' ? `le ${format(start)}` : `on ${format(start)}`;
-  return language === 'fr' ? `du ${format(start)} au ${format(end)}` : `from ${format(start)} to ${format(end)}`;
+  const [a, b] = [dateParts(start, language), dateParts(end, language)];
+  const day = (parts: DateParts) => (language === 'fr' && parts.day === 1 ? '1er' : String(parts.day));
+  const full = (parts: DateParts) => `${day(parts)} ${parts.month} ${parts.year}`;
+  if (start === end) return language === 'fr' ? `le ${full(a)}` : `on ${full(a)}`;
+  const first = a.year !== b.year ? full(a) : a.monthNumber !== b.monthNumber ? `${day(a)} ${a.month}` : day(a);
+  return language === 'fr' ? `du ${first} au ${full(b)}` : `from ${first} to ${full(b)}`;
+}
+
+interface DateParts {
+  day: number;
+  monthNumber: number;
+  month: string;
+  year: number;
+}
+
+function dateParts(iso: string, language: Language): DateParts {
+  const date = new Date(`${iso}T12:00:00Z`);
+  const month = date.toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', timeZone: 'UTC' });
+  return { day: date.getUTCDate(), monthNumber: date.getUTCMonth(), month, year: date.getUTCFullYear() };
+}
+
+/** The first words of a structure's name that say its kind, with their gender (« Centre social », « Association »). */
+const MASCULINE_KINDS = new Set(['centre', 'espace', 'lieu', 'point', 'relais', 'service', 'comite', 'collectif', 'foyer', 'club', 'conseil', 'departement', 'ccas', 'evs', 'pole', 'reseau', 'groupe', 'syndicat', 'secours', 'multi-accueil', 'accueil', 'institut', 'etablissement', 'cafe', 'atelier', 'bureau']);
+const FEMININE_KINDS = new Set(['association', 'maison', 'caisse', 'caf', 'mairie', 'federation', 'ville', 'commune', 'mutuelle', 'structure', 'halte', 'ludotheque', 'mediatheque', 'bibliotheque', 'creche', 'ecole', 'union', 'udaf', 'mjc', 'msa', 'fondation', 'metropole', 'communaute', 'antenne', 'permanence', 'plateforme', 'residence', 'cite', 'regie']);
+
+/**
+ * « de » and a structure's name, as French says it: « du Centre social Les Tisserands », « de l’Association Les
+ * Petites Mains », « de la Maison des familles », « des Petites Mains » (« Les Petites Mains »), « de Givors Solidaire ».
+ * The name is written as it is, escaped for Markdown.
+ */
+export function ofStructure(name: string): string {
+  const shown = escapeMarkdown(name.trim());
+  const words = name.trim().split(/\s+/);
+  const first = (words[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // An article of its own: « Le Relais » → « du Relais », « Les Petites Mains » → « des Petites Mains ».
+  if (/^le$/.test(first) && words.length > 1) return `du ${escapeMarkdown(words.slice(1).join(' '))}`;
+  if (/^les$/.test(first) && words.length > 1) return `des ${escapeMarkdown(words.slice(1).join(' '))}`;
+  if (/^(?:la|l['’].*)$/.test(first)) return `de ${shown.charAt(0).toLowerCase()}${shown.slice(1)}`;
+  // Before a vowel; an h is left whole (« de la Halte-garderie »: most structures' h is aspirated).
+  const elided = /^[aeiouy]/.test(first);
+  if (MASCULINE_KINDS.has(first)) return elided ? `de l’${shown}` : `du ${shown}`;
+  if (FEMININE_KINDS.has(first)) return elided ? `de l’${shown}` : `de la ${shown}`;
+  // A proper name (« Givors Solidaire », « Arc-en-ciel »): « de », elided before a vowel.
+  return elided ? `d’${shown}` : `de ${shown}`;
+}
+
+/** One of one's reports, as « mes déclarations » lists it: what the staff typed is escaped for Markdown. */
+export function reportLine(report: Report, language: Language): string {
+  const counts = language === 'fr' ? `${report.parents} parents, ${report.children} enfants` : `${report.parents} parents, ${report.children} children`;
+  return `${report.id} — ${escapeMarkdown(report.sheetCode)} — ${escapeMarkdown(report.title)} (${datesText(report.startDate, report.endDate, language)}) — ${counts}`;
 }

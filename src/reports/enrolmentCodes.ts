@@ -26,13 +26,24 @@ function formatCode(symbols: string): string {
   return groups.join('-');
 }
 
-/** A new one-time code, e.g. « K7QX-M2PD-9RTA » (Crockford base32, no I/L/O/U, ≥ 60 bits from node:crypto). */
+/**
+ * A new one-time code, e.g. « K7QX-M2PD-9RTA » (Crockford base32, no I/L/O/U, ≥ 59 bits from node:crypto). It always
+ * holds a digit from 2 to 9, one that no letter looks like: however it is retyped (lower case, O for 0, I or L for 1),
+ * a typed code shows a digit, which is how a code is told from three words of four letters (« does LAEP mean »).
+ */
 export function newEnrolmentCode(): string {
   let symbols = '';
-  // randomInt draws without modulo bias.
-  for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) symbols += ALPHABET[randomInt(ALPHABET.length)];
+  // Drawn again until it holds such a digit (about one draw in 30): uniform over the codes kept, and randomInt draws
+  // without modulo bias. The few codes left out cost a twentieth of a bit.
+  do {
+    symbols = '';
+    for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) symbols += ALPHABET[randomInt(ALPHABET.length)];
+  } while (!UNMISTAKABLE_DIGIT.test(symbols));
   return formatCode(symbols);
 }
+
+/** The digits no letter is read as (O is 0, I and L are 1). */
+const UNMISTAKABLE_DIGIT = /[2-9]/;
 
 /** The symbols of a run as Crockford reads them, with how many needed reading (O, I, L); null when a symbol is foreign. */
 function readRun(run: string): { symbols: string; substitutions: number } | null {
@@ -51,6 +62,30 @@ function readRun(run: string): { symbols: string; substitutions: number } | null
 const RUN = /[\p{L}\p{N}]+/gu;
 /** What may stand between the groups of one code: spaces, dashes of any kind, dots, underscores. */
 const JOINER = /^[\s\-‐‑‒–—._]+$/u;
+
+/**
+ * CODE-TALK: the only words a message may hold beside a code (folded, one word each, as « c'est » or « s'il vous
+ * plaît » split at their apostrophes): greetings and thanks, « mon code est », « voici le code », « le code reçu par
+ * mail », « my code is », « here's the code ». Any other word makes the message a sentence, and a sentence is not a
+ * code, however its words read: « what does LAEP mean? » holds DOES-1AEP-MEAN, « need more help » NEED-M0RE-HE1P.
+ */
+const CODE_TALK = new Set([
+  // Greetings, thanks, agreement.
+  'bonjour', 'bonsoir', 'salut', 'coucou', 'merci', 'svp', 'stp', 's', 'il', 'vous', 'plait', 'ok', 'oui', 'alors', 'et', 'tenez',
+  'hello', 'hi', 'hey', 'thanks', 'thank', 'you', 'please', 'okay', 'yes', 'and', 'so',
+  // « mon code est », « voici le code », « c'est le code d'inscription du centre », « j'ai reçu le code par mail ».
+  'voici', 'voila', 'ici', 'c', 'est', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'le', 'la', 'les', 'l', 'un', 'une', 'du', 'de', 'des', 'd',
+  'code', 'codes', 'inscription', 'invitation', 'enrolement', 'activation', 'acces', 'centre', 'j', 'ai', 'a',
+  'recu', 'recue', 'recus', 'donne', 'donnee', 'envoye', 'envoyee', 'transmis', 'transmise', 'communique', 'communiquee',
+  'par', 'mail', 'email', 'e', 'courriel', 'sms', 'message', 'caf', 'admin', 'administrateur', 'administratrice', 'suivant', 'ci', 'dessous',
+  // « my code is », « here's the code », « the enrolment code I got by email ».
+  'my', 'our', 'your', 'the', 'an', 'is', 'it', 'this', 'here', 'enrolment', 'enrollment', 'registration', 'invite', 'access',
+  'i', 'got', 'have', 'received', 'given', 'sent', 'by', 'from', 'via',
+]);
+
+function isCodeTalk(word: string): boolean {
+  return CODE_TALK.has(word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+}
 
 interface Run {
   text: string;
@@ -77,21 +112,33 @@ function better(a: Candidate, b: Candidate): boolean {
 
 /**
  * The code as typed → its canonical form, or null when the text does not hold one (lower case, spaces, missing dashes,
- * O for 0 and I/L for 1 are read as Crockford does; the code may sit inside a sentence « mon code est k7qx m2pd 9rta »).
+ * O for 0 and I/L for 1 are read as Crockford does; the code may sit inside code-talk « mon code est k7qx m2pd 9rta »).
  *
- * A code is one run of 12 symbols, or runs of 4 or 8 making 12 joined by spaces or dashes. In a sentence, words of the
- * sentence can make such runs too (« code » reads as C0DE), so the candidate most like a code wins.
+ * A code is one run of 12 symbols, or runs of 4 or 8 making 12 joined by spaces or dashes, and it is taken only when:
+ * - every other word of the message is code-talk (CODE_TALK): a question or a sentence around it is no code;
+ * - it was typed with a digit: every code newEnrolmentCode makes holds one that no letter looks like, and words of four
+ *   letters (« need more help », « DOES-LAEP-MEAN ») hold none.
+ * Among several such runs, the one most like a code wins (« code » itself reads as C0DE).
  */
 export function readEnrolmentCode(text: string): string | null {
   const runs: Run[] = [];
   for (const match of text.matchAll(RUN)) {
     runs.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
+  // otherWords[i]: how many of the first i runs are not code-talk, so that the words around a candidate are checked at once.
+  const otherWords = new Int32Array(runs.length + 1);
+  runs.forEach((run, i) => {
+    otherWords[i + 1] = otherWords[i] + (isCodeTalk(run.text) ? 0 : 1);
+  });
+  const onlyTalkAround = (first: number, last: number) => otherWords[first] === 0 && otherWords[runs.length] - otherWords[last + 1] === 0;
   let best: Candidate | null = null;
   for (let first = 0; first < runs.length; first++) {
+    // A word before this one is not code-talk: no code starting here or later has only code-talk before it.
+    if (otherWords[first] > 0) break;
     let symbols = '';
     let substitutions = 0;
     let printed = true;
+    let typedDigit = false;
     for (let last = first; last < runs.length && last < first + GROUPS; last++) {
       const run = runs[last];
       if (run.text.length % GROUP_LENGTH !== 0 || symbols.length + run.text.length > ENROLMENT_CODE_LENGTH) break;
@@ -104,10 +151,13 @@ export function readEnrolmentCode(text: string): string | null {
       if (!read) break;
       symbols += read.symbols;
       substitutions += read.substitutions;
+      typedDigit ||= /[0-9]/.test(run.text);
       if (symbols.length === ENROLMENT_CODE_LENGTH) {
         // One run of twelve was not printed that way: the dashes are part of the printed shape.
-        const candidate = { symbols, printed: printed && last > first, substitutions, hasDigit: /\d/.test(symbols), end: run.end };
-        if (!best || better(candidate, best)) best = candidate;
+        if (typedDigit && onlyTalkAround(first, last)) {
+          const candidate = { symbols, printed: printed && last > first, substitutions, hasDigit: /\d/.test(symbols), end: run.end };
+          if (!best || better(candidate, best)) best = candidate;
+        }
         break;
       }
     }

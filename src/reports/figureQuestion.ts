@@ -307,7 +307,7 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   if (indicators && !participation && period === null && !aboutReports && !review) return null;
   // « Combien d'enfants à Vénissieux au premier trimestre ? »: people counted over a period or at a centre are
   // reported figures too; without either (« combien de familles monoparentales selon la PA 2.3.2 ? ») the sheet says.
-  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || (commune !== null && !sheetText));
+  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || sheets.length > 0 || (commune !== null && !sheetText));
   // « combien de séances de la PA 2.3.2 entre le 1er novembre et le 5 décembre ? », « combien d'ateliers à
   // Vénissieux ? »: sessions and reports are only ever reported, unless the sheet's own text is asked about.
   const doneCounted = asksHowMany && measures.some((measure) => DONE.has(measure)) && (scoped || sheets.length > 0) && !sheetText;

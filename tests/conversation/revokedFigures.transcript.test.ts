@@ -182,6 +182,11 @@ describe('what the question costs', () => {
     expect(await callsDuring(() => chat.says('quels sont les indicateurs de la fiche PA 2.3.2 ?'))).toEqual({});
     const parent = conversation(bot);
     expect(await callsDuring(() => parent.says('je cherche un LAEP à Givors'))).toEqual({});
-    expect(await callsDuring(() => parent.says(QUESTION))).toEqual({});
+    // On the website a figures question is the one turn where an enrolled account is looked for (it may be staff who
+    // enrolled in another conversation); the parent, not enrolled, still gets no figures.
+    const figures = await parent.says(QUESTION);
+    expect(figures.text).not.toMatch(/d'après \d+ déclarations? de/);
+    expect(await callsDuring(() => parent.says(QUESTION))).toEqual({ 'enrolments.find': 1 });
+    expect(await callsDuring(() => parent.says('je cherche un LAEP à Givors'))).toEqual({});
   });
 });

@@ -7,6 +7,10 @@ import { isAnyWord } from './words';
 
 export type ReportIntent = { kind: 'start'; statement: boolean } | { kind: 'resume' } | { kind: 'list' } | { kind: 'correct'; reference: string | null } | null;
 
+/** Words that ask for a report other than the one under way; « autre » only of a report (« avec une autre association » is not). */
+const ANOTHER =
+  /(?:^|\s)(?:nouvelles?|nouveaux?|new|another)(?:\s|$)|(?:^|\s)autres? (?:action|declaration|activite|atelier|seance|saisie|bilan|rapport)s?(?:\s|$)|(?:^|\s)other (?:report|action|activity)/;
+
 /** « RPT-2026-000123 », also typed « rpt 2026 000123 » or « RPT2026-123 ». */
 const REFERENCE = /(?<![a-z0-9])rpt[\s-]?(\d{4})[\s-]?(\d{1,12})(?![0-9])/;
 /** What a report is called. */
@@ -35,6 +39,46 @@ const BEFORE_QUESTION = /^(?:(?:et|mais|alors|au fait|sinon|euh|ben|bon|dites|di
 export function readReportIntent(text: string, now: DateTime = DateTime.now().setZone(PARIS)): ReportIntent {
   try {
     return readIntent(text, now);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a request to start a report asks for one other than the one under way (« déclarer une nouvelle action »,
+ * « nouvelle déclaration », « another report »): with a draft kept, the person then chooses between it and a new one.
+ */
+export function asksForAnotherReport(text: string): boolean {
+  try {
+    return ANOTHER.test(foldKeepingPlaces(text.length > 2_000 ? text.slice(0, 2_000) : text).text);
+  } catch {
+    return false;
+  }
+}
+
+/** What a person chooses when asked between the report under way and a new one. */
+export type DraftChoice = 'resume' | 'new' | 'drop' | null;
+
+const CHOOSE_NEW = ['nouvelle', 'nouveau', 'autre', 'commencer', 'commence', 'recommencer', 'new', 'another', 'start', 'fresh'];
+const CHOOSE_RESUME = ['reprendre', 'reprends', 'reprenez', 'reprend', 'continuer', 'continue', 'continuez', 'poursuivre', 'garder', 'garde', 'ancienne', 'resume', 'keep', 'finish', 'finir', 'terminer'];
+const CHOOSE_DROP = ['supprimer', 'supprime', 'supprimez', 'effacer', 'efface', 'jeter', 'abandonner', 'abandonne', 'annuler', 'annule', 'delete', 'discard', 'drop', 'cancel', 'remove'];
+
+/**
+ * The answer to « reprendre votre déclaration en cours, ou en commencer une nouvelle ? »: its buttons' words
+ * (« Reprendre ma déclaration », « Commencer une nouvelle déclaration », « Supprimer le brouillon ») and what people
+ * type instead (« la nouvelle », « continuer », « supprimer »). Null when it says neither, or both.
+ */
+export function readDraftChoice(text: string): DraftChoice {
+  try {
+    const f = foldKeepingPlaces(text.length > 200 ? text.slice(0, 200) : text).text;
+    // A question (« c'est quoi une nouvelle déclaration ? ») or a long message is no choice.
+    if (text.length > 200 || readsAsQuestion(text)) return null;
+    const words = tokenize(f).map((token) => token.word);
+    const has = (list: readonly string[]) => words.some((word) => isAnyWord(word, list));
+    const choices = [has(CHOOSE_NEW) && 'new', has(CHOOSE_RESUME) && 'resume', has(CHOOSE_DROP) && 'drop'].filter((choice): choice is 'new' | 'resume' | 'drop' => choice !== false);
+    // « supprimer et en commencer une nouvelle »: the new one (starting one drops the old).
+    if (choices.length === 2 && choices.includes('new') && choices.includes('drop')) return 'new';
+    return choices.length === 1 ? choices[0] : null;
   } catch {
     return null;
   }

@@ -256,6 +256,19 @@ function digitsAt(text: string, tokens: Token[], i: number): [number, number] {
   return [value, last];
 }
 
+/** What may open or close a word around a plain number: brackets, quotes, and the punctuation of a sentence. */
+const OPENS_A_NUMBER = /^[(["«'“]*$/;
+const CLOSES_A_NUMBER = /^[)\]»'”".,;:!?…]*$/;
+
+/** Whether the number at [start, end) is a word of its own: what is glued to it, up to white space, only punctuation. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && text.charCodeAt(from - 1) !== 32) from--;
+  let to = end;
+  while (to < text.length && text.charCodeAt(to) !== 32) to++;
+  return OPENS_A_NUMBER.test(text.slice(from, start)) && CLOSES_A_NUMBER.test(text.slice(end, to));
+}
+
 /** Every number in folded text, in order. */
 export function findNumbersInFolded(folded: FoldedText): { numbers: FoundNumber[]; tokens: Token[] } {
   const { text } = folded;
@@ -285,14 +298,18 @@ export function findNumbersInFolded(folded: FoldedText): { numbers: FoundNumber[
       if (runEnd > last) {
         // One decimal mark (« 2,5 », « 2.5 ») is a number that is not a count; more marks are a date or a code.
         const mark = text.charAt(tokens[last].end);
-        if (runEnd === last + 1 && (mark === ',' || mark === '.')) {
+        if ((runEnd === last + 1 && (mark === ',' || mark === '.')) || !standsAlone(text, start, end)) {
           numbers.push({ value, start, end, firstToken: first, lastToken: runEnd, words: false, article: false, notACount: true });
         }
         continue;
       }
       if (after === '%' || after === '€' || (after === ' ' && /[%€]/.test(text.charAt(end + 1)))) continue;
       const negative = before === '-' && !LETTER_OR_DIGIT.test(beforeThat);
-      numbers.push({ value, start: negative ? start - 1 : start, end, firstToken: first, lastToken: last, words: false, article: false, notACount: negative });
+      // Digits cut out of a longer token (« 1e+3 », « @SUM(1+1) », « +3 », « n°3 ») are no count of anything: a
+      // number is a count only when the rest of its word is punctuation around it. They are kept as « not a count »,
+      // so an answer holding one is refused rather than read from its other numbers.
+      const alone = standsAlone(text, negative ? start - 1 : start, end);
+      numbers.push({ value, start: negative ? start - 1 : start, end, firstToken: first, lastToken: last, words: false, article: false, notACount: negative || !alone });
       continue;
     }
     const parsed = parser.parse(i);
