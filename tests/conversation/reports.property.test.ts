@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { createLogger } from '../../src/log/logger';
 import { commonMessages } from '../../src/messages/common';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * Hostile answers and card submissions in the middle of a report: whatever arrives, the bot answers with a clear
@@ -11,14 +10,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  */
 let bot: TestBot;
 let store: Store;
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 const technicalProblem = folded(commonMessages.turnError.fr);
 

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * A centre's staff member reports an action by conversation, through the whole bot (routes, form, cards, state) on
@@ -10,14 +9,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  */
 let bot: TestBot;
 let store: Store;
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 /** A one-time code for the centre, as `npm run admin -- invite` makes one. */
 const invite = () => inviteCode(store);

@@ -1,23 +1,12 @@
-import { Settings } from 'luxon';
-import { conversation, startTestBot, type TestBot } from '../helpers/transcript';
-import { vosgesKnowledge } from './fixtures/vosgesOffer';
+import { conversation } from '../helpers/transcript';
+import { useVosgesBot } from './fixtures/vosgesOffer';
 
 /**
  * A place with no coordinates of its own nor its structure's stands at its commune's centre (QA D12): the card says
  * « à Plombières-les-Bains », not « 50 m », and its route leads to the street address, not from a point to itself.
  */
-let bot: TestBot;
-const knowledge = vosgesKnowledge();
-const clock = Settings.now;
-beforeAll(async () => {
-  bot = await startTestBot(knowledge.dir);
-  Settings.now = () => Date.parse('2027-02-15T20:30:00+01:00');
-}, 120_000);
-afterAll(async () => {
-  Settings.now = clock;
-  await bot.stop();
-  knowledge.remove();
-});
+// Monday 15 February 2027, 20:30 in Paris.
+const vosges = useVosgesBot();
 
 type Block = { text?: string; items?: Block[]; selectAction?: { url: string } };
 type Card = { body: Block[]; actions?: Array<{ title: string; url: string }> };
@@ -27,7 +16,7 @@ function cardsOf(replies: Record<string, unknown>[]): Card[] {
 const routeOf = (card: Card) => card.actions?.find((a) => a.title === 'Y aller')?.url;
 
 test('searched from its own commune: « à <commune> », and the route to its street address', async () => {
-  const turn = await conversation(bot).says('un LAEP 88370');
+  const turn = await conversation(vosges.bot).says('un LAEP 88370');
   const card = cardsOf(turn.replies).find((c) => c.body[0].text?.includes('Petites Sources'));
   expect(card).toBeDefined();
   const texts = card!.body.map((b) => b.text ?? b.items?.[0]?.text ?? '');
@@ -38,7 +27,7 @@ test('searched from its own commune: « à <commune> », and the route to its st
 });
 
 test('searched from farther: a rough distance, and a route from there to the street address', async () => {
-  const turn = await conversation(bot).says('un LAEP à Remiremont');
+  const turn = await conversation(vosges.bot).says('un LAEP à Remiremont');
   const card = cardsOf(turn.replies).find((c) => c.body[0].text?.includes('Petites Sources'));
   expect(card).toBeDefined();
   expect(card!.body.map((b) => b.text ?? '')).toContainEqual(expect.stringMatching(/^environ \d+ km · Plombières-les-Bains$/));
@@ -47,7 +36,7 @@ test('searched from farther: a rough distance, and a route from there to the str
 });
 
 test('a place placed where it is keeps its distance and its route by coordinates', async () => {
-  const turn = await conversation(bot).says('une médiation familiale à Remiremont');
+  const turn = await conversation(vosges.bot).says('une médiation familiale à Remiremont');
   const card = cardsOf(turn.replies)[0];
   expect(card.body.map((b) => b.text ?? '')).toContain('100 m · Remiremont');
   expect(routeOf(card)).toMatch(/directions\?route=/);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA (partners, defect 1): « what does LAEP mean? » was read as an enrolment code (DOES-1AEP-MEAN): « This code does
@@ -11,14 +10,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  */
 let bot: TestBot;
 let store: Store;
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 const teams = (locale = 'en-US') => conversation(bot, { channelId: 'msteams', locale, user: { id: `29:${randomUUID()}`, aadObjectId: randomUUID() } });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA (reports, defect 5): « déclarer une nouvelle action » or « nouvelle déclaration » while a draft was kept always
@@ -11,14 +10,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  */
 let bot: TestBot;
 let store: Store;
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 /** Enrolled, with a draft: a café des parents on PA 3.2.1, at « quelle action ? ». */
 async function withDraft(channelId = 'webchat') {

@@ -1,27 +1,16 @@
 import fc from 'fast-check';
-import { DateTime, Settings } from 'luxon';
+import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
 import { readOfferMessage } from '../../src/offer';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
-import { vosgesKnowledge } from './fixtures/vosgesOffer';
+import { conversation, folded } from '../helpers/transcript';
+import { useVosgesBot } from './fixtures/vosgesOffer';
 
 /**
  * Questions a parent asks of the places just shown (QA D6): answered from those places, never sent to the sheets'
  * journey nor « pas compris », and the search under way is kept.
  */
-let bot: TestBot;
-const knowledge = vosgesKnowledge();
-const clock = Settings.now;
-beforeAll(async () => {
-  bot = await startTestBot(knowledge.dir);
-  // Monday 15 February 2027, 20:30 in Paris.
-  Settings.now = () => Date.parse('2027-02-15T20:30:00+01:00');
-}, 120_000);
-afterAll(async () => {
-  Settings.now = clock;
-  await bot.stop();
-  knowledge.remove();
-});
+// Monday 15 February 2027, 20:30 in Paris.
+const vosges = useVosgesBot();
 
 const SHEETS_JOURNEY = ['fiche', 'pas bien compris', 'sheet'];
 function expectNotSheets(text: string): void {
@@ -30,7 +19,7 @@ function expectNotSheets(text: string): void {
 
 describe('right after results, a question about them is answered from them', () => {
   test('when, where, how much, registering: each place shown, briefly', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('médiation familiale à Remiremont');
     const when = folded((await chat.says("c'est quand ?")).text);
     expectNotSheets(when);
@@ -54,7 +43,7 @@ describe('right after results, a question about them is answered from them', () 
     ["c'est quand ?"], ['c quand le prochain ?'], ['quels horaires ?'], ["c'est où ?"], ['c ou ?'], ["c'est gratuit ?"], ['c gratuit ?'],
     ['c payant ?'], ['combien ça coûte ?'], ["il faut s'inscrire ?"],
   ])('« %s » after a grouped answer speaks of the first places shown', async (question) => {
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('aide aux parents Épinal');
     const reply = folded((await chat.says(question)).text);
     expectNotSheets(reply);
@@ -64,7 +53,7 @@ describe('right after results, a question about them is answered from them', () 
   });
 
   test('a monthly evening is said in words, with its next date', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('une conférence à Épinal');
     const reply = folded((await chat.says('c quand le prochain ?')).text);
     expect(reply).toContain('le 2e jeudi du mois, de 18 h 30 a 20 h 30');
@@ -72,7 +61,7 @@ describe('right after results, a question about them is answered from them', () 
   });
 
   test('« vous pouvez me rappeler ? »: the bot cannot call, and gives the places’ numbers', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('un LAEP 88370');
     const reply = folded((await chat.says('vous pouvez me rappeler ?')).text);
     expect(reply).toContain('je ne peux pas vous appeler');
@@ -80,7 +69,7 @@ describe('right after results, a question about them is answered from them', () 
   });
 
   test('in English too', async () => {
-    const chat = conversation(bot, { locale: 'en-US' });
+    const chat = conversation(vosges.bot, { locale: 'en-US' });
     await chat.says('family mediation in Remiremont');
     expect(folded((await chat.says('when is it?')).text)).toContain('monday to friday 09:00–17:00');
     expect(folded((await chat.says('is it free?')).text)).toContain('not free');
@@ -89,17 +78,17 @@ describe('right after results, a question about them is answered from them', () 
   });
 
   test('a partner’s « c’est quand ? » with no places shown still goes to the sheets', async () => {
-    const fresh = folded((await conversation(bot).says("c'est quand ?")).text);
+    const fresh = folded((await conversation(vosges.bot).says("c'est quand ?")).text);
     expect(fresh).toContain('fiche');
     // After a sheet question, the deadline asked is the sheet's.
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('un LAEP à Givors');
     await chat.says('qui pilote la FICHE-ACTION 7 ?');
     expect(folded((await chat.says("c'est quand ?")).text)).not.toContain('pour les lieux que je viens de vous montrer');
   });
 
   test('hostile input after results: a reply, never raw HTML, never a crash', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(vosges.bot);
     await chat.says('médiation familiale à Remiremont');
     for (const text of ['', '🙂🙂', 'x'.repeat(10_000), "<img src=x onerror=alert(1)> c'est où ?", "c'est gratuit ?'; DROP TABLE users; --"]) {
       const turn = await chat.says(text);

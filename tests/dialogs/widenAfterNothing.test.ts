@@ -1,26 +1,15 @@
-import { Settings } from 'luxon';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
-import { vosgesKnowledge } from './fixtures/vosgesOffer';
+import { conversation, folded } from '../helpers/transcript';
+import { useVosgesBot } from './fixtures/vosgesOffer';
 
 /**
  * « D'autres ? » after a search that found nothing (QA D18): not the same empty sentence again, but the search
  * widened — any time rather than the one asked, any kind of support, farther — saying what it let go.
  */
-let bot: TestBot;
-const knowledge = vosgesKnowledge();
-const clock = Settings.now;
-beforeAll(async () => {
-  bot = await startTestBot(knowledge.dir);
-  Settings.now = () => Date.parse('2027-02-15T20:30:00+01:00');
-}, 120_000);
-afterAll(async () => {
-  Settings.now = clock;
-  await bot.stop();
-  knowledge.remove();
-});
+// Monday 15 February 2027, 20:30 in Paris.
+const vosges = useVosgesBot();
 
 test('a day that holds nothing: the places at other times', async () => {
-  const chat = conversation(bot);
+  const chat = conversation(vosges.bot);
   const none = folded((await chat.says('un groupe de parole le dimanche à Épinal')).text);
   expect(none).toContain('aucun groupe de parole ouvert le dimanche');
   const more = folded((await chat.says("d'autres ?")).text);
@@ -30,7 +19,7 @@ test('a day that holds nothing: the places at other times', async () => {
 });
 
 test('a kind that is nowhere near, whatever the time: the other support near there', async () => {
-  const chat = conversation(bot);
+  const chat = conversation(vosges.bot);
   const none = folded((await chat.says('un espace rencontre le samedi à Épinal')).text);
   expect(none).toContain('aucun espace rencontre');
   const more = folded((await chat.says("d'autres ?")).text);
@@ -41,14 +30,14 @@ test('a kind that is nowhere near, whatever the time: the other support near the
 });
 
 test('in English, said so too', async () => {
-  const chat = conversation(bot, { locale: 'en-US' });
+  const chat = conversation(vosges.bot, { locale: 'en-US' });
   await chat.says('a support group on Sunday in Épinal');
   const more = folded((await chat.says('more')).text);
   expect(more).toContain('i widened the search: at any time, not only on sunday');
 });
 
 test('a page past the last of a list is still « all shown »', async () => {
-  const chat = conversation(bot);
+  const chat = conversation(vosges.bot);
   await chat.says('une médiation familiale à Remiremont');
   expect(folded((await chat.says("d'autres ?")).text)).toContain('tous les resultats');
 });

@@ -1,7 +1,6 @@
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA « reports », defects 2, 3, 7, 8, 9 and 10, through the whole bot: how the report form reads answers, and what
@@ -9,14 +8,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
  */
 let bot: TestBot;
 let store: Store;
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 let users = 0;
 async function enrolled(channelId: 'msteams' | 'webchat' = 'msteams') {
