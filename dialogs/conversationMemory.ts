@@ -16,6 +16,8 @@ export const ConversationMemorySchema = z.object({
   offer: OfferConversationSchema.catch({}).default({}),
   lastTopic: z.enum(['sheets', 'offer']).optional().catch(undefined),
   greeted: z.boolean().catch(false).default(false),
+  /** The language of the last message: a short « bye » or « ok » is answered in it. */
+  language: z.enum(['fr', 'en']).optional().catch(undefined),
   /** A multi-turn form under way (dialogs/forms/formRunner.ts). */
   form: FormStateSchema.optional().catch(undefined),
   /** A centre's report under way: enrolment, draft, last stored (dialogs/report/). */

@@ -68,8 +68,9 @@ export class MainDialog implements TurnHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
-    const reading = readTurn(readTurnInput(context), this.services, this.services.now());
     const memory = await this.memory.get(context);
+    const reading = readTurn({ ...readTurnInput(context), ...(memory.language ? { languageBefore: memory.language } : {}) }, this.services, this.services.now());
+    memory.language = reading.language;
     const speaker = accountKey(context);
     // An enrolled account is known in every conversation, before the route table decides who answers (only on the
     // turns that ask for a report or figures: the others cost no look-up).

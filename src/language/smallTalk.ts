@@ -4,7 +4,7 @@ import { words } from './text';
 export type SmallTalk = 'greeting' | 'help' | 'thanks' | 'farewell' | 'reset';
 
 const SMALL_TALK_PHRASES: Record<SmallTalk, string[]> = {
-  greeting: ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'good morning', 'bjr', 'slt'],
+  greeting: ['bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'hi', 'hey', 'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there', 'hey there', 'bjr', 'slt'],
   help: [
     'aide', 'help', 'menu', 'aidez moi', 'au secours', 'que sais tu faire', 'que savez vous faire', 'que peux tu faire',
     'que pouvez vous faire', 'comment ca marche', 'what can you do', 'how does it work', 'exemples', 'examples',

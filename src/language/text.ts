@@ -198,9 +198,14 @@ const FRENCH_MARKERS = new Set([
 
 /**
  * French unless the user clearly writes English, or their client says English and the text does not say otherwise.
- * Short texts ("PA 3.2.1") follow the client's locale.
+ * Short texts ("PA 3.2.1", « bye ») follow the language the conversation was in (`before`), else the client's locale.
  */
-export function detectLanguage(text: string, locale?: string): Language {
+export function detectLanguage(text: string, locale?: string, before?: Language): Language {
+  return languageOfWords(text) ?? before ?? (typeof locale === 'string' && /^en\b/i.test(locale) ? 'en' : 'fr');
+}
+
+/** The language the words themselves say, or null when they do not tell (a code, a place, « ok », « bye »). */
+function languageOfWords(text: string): Language | null {
   const tokens = words(text);
   let english = 0;
   let french = 0;
@@ -208,10 +213,9 @@ export function detectLanguage(text: string, locale?: string): Language {
     if (ENGLISH_MARKERS.has(token)) english++;
     if (FRENCH_MARKERS.has(token)) french++;
   }
-  const localeSaysEnglish = typeof locale === 'string' && /^en\b/i.test(locale);
   if (english > french && english >= 2) return 'en';
   // « thanks », « goodbye »: one word, but not one a French speaker writes.
   if (french === 0 && tokens.length > 0 && tokens.length <= 3 && tokens.some((token) => ENGLISH_ONLY.has(token))) return 'en';
   if (french > english) return 'fr';
-  return localeSaysEnglish ? 'en' : 'fr';
+  return null;
 }

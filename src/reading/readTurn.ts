@@ -18,6 +18,8 @@ export interface TurnInput {
   position?: SharedPosition;
   /** The channel's locale ("fr-FR", "en-US"), a hint for the language when the words do not tell. */
   locale?: string;
+  /** The language the conversation was in: a short « bye » or « ok » follows it, before the locale. */
+  languageBefore?: Language;
   truncated: boolean;
 }
 
@@ -67,7 +69,7 @@ class LazyTurnReading implements TurnReading {
   constructor(input: TurnInput, readers: Readers, now: DateTime) {
     const { text } = input;
     this.text = text;
-    this.language = detectLanguage(text, input.locale);
+    this.language = detectLanguage(text, input.locale, input.languageBefore);
     if (input.position) (this as { position?: SharedPosition }).position = input.position;
     this.truncated = input.truncated;
     this.now = now;

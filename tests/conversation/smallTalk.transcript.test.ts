@@ -36,3 +36,17 @@ test('« merci » and « bye » from a French client stay French', async () => {
   expect(folded((await conversation(bot, { locale: 'fr-FR' }).says('merci')).text)).toContain('avec plaisir');
   expect(folded((await conversation(bot, { locale: 'fr-FR' }).says('bye')).text)).toContain('au revoir');
 });
+
+test('a short word follows the language the conversation is in, whatever the client says', async () => {
+  const chat = conversation(bot, { locale: 'fr-FR' });
+  expect(folded((await chat.says('is there a parents group near Givors?')).text)).not.toContain('pas bien compris');
+  expect(folded((await chat.says('bye')).text)).toContain('goodbye');
+  expect(folded((await chat.says('Givors')).text)).toMatch(/result|found|near|km/);
+  // French again as soon as the words say so.
+  expect(folded((await chat.says('merci beaucoup')).text)).toContain('avec plaisir');
+  expect(folded((await chat.says('bye')).text)).toContain('au revoir');
+});
+
+test('« hi there » is a greeting', async () => {
+  expect(folded((await conversation(bot, { locale: 'fr-FR' }).says('hi there')).text)).toMatch(/^hello/);
+});
