@@ -30,7 +30,8 @@ export function createTurnErrorHandler(log: Logger, conversationState: Conversat
     log.error(
       {
         correlationId,
-        err: { name: error?.name, message: error?.message, stack: error?.stack },
+        // Libraries throw strings too (opening_hours does): those are logged as their text, not as an empty object.
+        err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : describe(error),
         channelId: context.activity?.channelId,
         activityType: context.activity?.type,
       },

@@ -55,12 +55,15 @@ export function parseHours(raw: string, regionName: string | null): Hours {
   if (known) return known;
   let hours: Hours;
   try {
-    const place = { lat: 46.6, lon: 1.9, address: { country_code: 'fr', state: region } };
-    const schedule = new opening_hours(raw, place, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'fr' });
+    const place = { ...FRANCE, address: { ...FRANCE.address, state: region } };
+    const schedule = new opening_hours(raw, place, OPTIONS);
     hours = { raw, schedule, error: null };
   } catch (error) {
-    // The library throws a string describing where the syntax broke.
-    hours = { raw, schedule: null, error: String(error).replace(/\s+/g, ' ').trim().slice(0, 200) };
+    // The library throws a string describing where the syntax broke, or that it has no school holidays for the region.
+    const withoutHolidays = /\bSH\b/.test(raw) ? withoutSchoolHolidays({ raw, schedule: null, error: null }) : null;
+    hours = withoutHolidays
+      ? { raw, schedule: withoutHolidays, error: null }
+      : { raw, schedule: null, error: String(error).replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   if (cached >= CACHE_LIMIT) {
     cache.clear();
@@ -78,9 +81,54 @@ export function parseHours(raw: string, regionName: string | null): Hours {
 
 type Interval = { start: DateTime; end: DateTime; unknown: boolean; comment: string | null };
 
+/**
+ * The library's open intervals. It throws when a rule needs data it does not ship — the school holidays (SH) of
+ * Corsica, or of any region past the last year it knows — and a parent's search must not fail for one schedule: then
+ * the same hours are read without their school-holiday rules (closures in the holidays unknown), and failing that the
+ * schedule has no known opening.
+ */
+function openIntervalsOf(hours: Hours, schedule: opening_hours, from: Date, to: Date): ReturnType<opening_hours['getOpenIntervals']> {
+  try {
+    return schedule.getOpenIntervals(from, to);
+  } catch {
+    const fallback = withoutSchoolHolidays(hours);
+    if (!fallback) return [];
+    try {
+      return fallback.getOpenIntervals(from, to);
+    } catch {
+      return [];
+    }
+  }
+}
+
+const fallbacks = new WeakMap<Hours, opening_hours | null>();
+
+/** The schedule with every rule that names the school holidays (SH) left out, or null when nothing else remains. */
+function withoutSchoolHolidays(hours: Hours): opening_hours | null {
+  if (fallbacks.has(hours)) return fallbacks.get(hours) ?? null;
+  const kept = hours.raw
+    .split(/;|\|\|/)
+    .map((rule) => rule.split(/,\s+(?=\S)/).filter((part) => !/\bSH\b/.test(part)).join(', ').trim())
+    .filter((rule) => rule.length > 0);
+  let fallback: opening_hours | null = null;
+  if (kept.length > 0) {
+    try {
+      fallback = new opening_hours(kept.join('; '), FRANCE, OPTIONS);
+    } catch {
+      fallback = null;
+    }
+  }
+  fallbacks.set(hours, fallback);
+  return fallback;
+}
+
+/** Public holidays are France's wherever the service is; school holidays need the region (see parseHours). */
+const FRANCE = { lat: 46.6, lon: 1.9, address: { country_code: 'fr', state: '' } };
+const OPTIONS = { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'fr' } as const;
+
 function intervals(hours: Hours, window: TimeWindow): Interval[] {
   if (!hours.schedule) return [];
-  return hours.schedule.getOpenIntervals(toWallClock(window.start), toWallClock(window.end)).map(([from, to, unknown, comment]) => ({
+  return openIntervalsOf(hours, hours.schedule, toWallClock(window.start), toWallClock(window.end)).map(([from, to, unknown, comment]) => ({
     start: fromWallClock(from),
     end: fromWallClock(to),
     unknown,
@@ -125,7 +173,7 @@ function spanTable(hours: Hours, schedule: opening_hours, day: { year: number; m
   const known = tables.get(from);
   if (known) return known;
   const to = localMidnight({ ...day, day: day.day + SPAN_DAYS });
-  const spans = schedule.getOpenIntervals(new Date(from), new Date(to)).map(([start, end, , comment]) => ({
+  const spans = openIntervalsOf(hours, schedule, new Date(from), new Date(to)).map(([start, end, , comment]) => ({
     start: start.getTime(),
     end: end.getTime(),
     comment: comment ?? null,
