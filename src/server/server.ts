@@ -48,12 +48,18 @@ const OTHER_METHODS = ['get', 'put', 'patch', 'del', 'head', 'opts'] as const;
 
 /** Once no request is in flight, keep-alive connections that do not go away by themselves are cut after this. */
 const CLOSE_CONNECTIONS_AFTER_MS = 2_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { log, metrics } = options;
   const limits: JsonBodyLimits = { ...DEFAULT_JSON_BODY_LIMITS, ...options.bodyLimits };
   const server = restify.createServer({ name: 'maillage', handleUncaughtExceptions: false });
   const node = server.server;
+  // A client reuses an idle keep-alive socket until a second before the time the server announced; with node's 5 s, a
+  // busy moment let the server close a socket a client was already sending on (ECONNRESET, a lost turn). Longer than
+  // the idle timeout of the proxies a bot sits behind (60 s is the usual), so the proxy always closes first; the
+  // drain below closes idle sockets at once, so a shutdown does not wait for it.
+  node.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   let draining = false;
   let unanswered = 0;
