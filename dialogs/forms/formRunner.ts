@@ -54,8 +54,11 @@ export interface FormField<Values, Key extends keyof Values & string> {
 }
 
 /** What a person may say to a form at any field: leave it, or, at the review, confirm it or change one field. A `bare`
- * change only names the field (« les partenaires »), with no word of change: it counts at the review only. */
-export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: string | null; bare?: boolean };
+ * change only names the field (« les partenaires »), with no word of change: it counts at the review only. `value` is
+ * what the change says of the new value (« modifier le titre en Café des papas » → « Café des papas »), '' when it says
+ * none (« modifier le titre »): the field is then asked, never given the command's own words. Without it, the whole
+ * message is read by the field (« non, c'était 17 parents »). */
+export type FormCommand = { kind: 'confirm' } | { kind: 'cancel' } | { kind: 'edit'; field: string | null; bare?: boolean; value?: string };
 
 /** The review before a form completes: a summary to confirm, where any field can still be changed. */
 export interface FormReview<Values> {
@@ -94,7 +97,7 @@ export interface FormDefinition<Values> {
   /** The words for a rule of the whole form that a value broke (the schema's message), given the values as they were. */
   wholeFormProblem?(message: string, values: Partial<Values>, language: Language): string;
   /** Said when the person cancels; the form is then closed. */
-  cancelled?(context: TurnContext, language: Language): Promise<void>;
+  cancelled?(context: TurnContext, language: Language, values: Partial<Values>, memory: ConversationMemory): Promise<void>;
 }
 
 /** The `awaiting` of a form whose fields are all filled and which waits for « confirmer ». */
@@ -248,10 +251,13 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const state = memory.form;
     if (!state) return;
     switch (command.kind) {
-      case 'cancel':
+      case 'cancel': {
+        // What is dropped is said back, so the person knows which report went.
+        const dropped = this.values(memory);
         delete memory.form;
-        await this.definition.cancelled?.(context, language);
+        await this.definition.cancelled?.(context, language, dropped, memory);
         return;
+      }
       case 'confirm':
         await this.next(context, language, memory, { confirmed: true });
         return;
@@ -267,7 +273,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
         state.awaiting = field.key;
         const values = this.values(memory);
         // « non, en fait c'était 17 parents »: the change that also says the new value is taken at once.
-        const given = reading ? field.read(reading, values) : null;
+        const given = reading && command.value !== '' ? field.read(command.value === undefined ? reading : { ...reading, text: command.value }, values) : null;
         if (given && 'value' in given) {
           // The fields it cleared are given back when the new value leaves them standing (the same sheet).
           if (JSON.stringify(previous[field.key]) === JSON.stringify(given.value)) state.values = { ...previous };

@@ -10,7 +10,7 @@ import { KIND_LABELS, reportLine, reportTexts as t, summaryLabels } from '../../
 import type { TurnReading } from '../../src/reading';
 import { readEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import type { Centre, EnrolmentStanding } from '../../src/reports/model';
-import { readFormCommand, readReportIntent, readReportStatement, readsAsQuestion } from '../../src/reports/reading';
+import { readFormCommand, readReportIntent, readReportStatement, readsAsQuestion, valueOfChange } from '../../src/reports/reading';
 import { asksForAnotherReport, readDraftChoice, type DraftChoice } from '../../src/reports/reading/intent';
 import type { SheetIndex } from '../../src/sheets';
 import type { Store } from '../../src/storage';
@@ -60,6 +60,14 @@ const draftChoiceTexts = {
     en: (what: string) =>
       `You have a report under way (${what}). Do you want to go on with it, or start a new one? Starting a new one deletes the one under way. To only delete it, say “delete the draft”.`,
   },
+  /** Asked by « corriger RPT-… »: the correction takes the draft's place, so the draft is kept unless they say. */
+  questionBeforeCorrection: {
+    fr: (what: string, reference: string) =>
+      `Vous avez une déclaration en cours (${what}). Voulez-vous la reprendre, ou la supprimer pour corriger ${reference} ? Dites « reprendre ma déclaration » ou « supprimer et corriger ${reference} ».`,
+    en: (what: string, reference: string) =>
+      `You have a report under way (${what}). Do you want to go on with it, or delete it to correct ${reference}? Say “resume my report” or “delete and correct ${reference}”.`,
+  },
+  dropAndCorrect: { fr: (reference: string) => `Supprimer et corriger ${reference}`, en: (reference: string) => `Delete and correct ${reference}` },
   resume: { fr: 'Reprendre ma déclaration', en: 'Resume my report' },
   new: { fr: 'Commencer une nouvelle déclaration', en: 'Start a new report' },
   drop: { fr: 'Supprimer le brouillon', en: 'Delete the draft' },
@@ -94,7 +102,7 @@ export class ReportJourney implements MultiTurnJourney {
       fields: reportFields({ sheets: services.sheets }),
       schema: ReportValuesSchema as unknown as z.ZodType<ReportValues>,
       prefill: (reading) => this.prefill(reading),
-      command: (reading) => readFormCommand(reading.text) as FormCommand | null,
+      command: (reading) => formCommandOf(reading.text),
       isAnotherQuestion: (reading) => looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0,
       wholeFormProblem: (message, values, language) => wholeFormProblem(message, values, language),
       review: {
@@ -103,9 +111,9 @@ export class ReportJourney implements MultiTurnJourney {
         notUnderstood: (language) => ({ text: t.reviewNotUnderstood[language], suggestions: [t.confirm[language], t.edit[language], t.cancel[language]] }),
       },
       complete: (context, values, language, memory) => this.store(context, values, language, memory),
-      cancelled: async (context, language) => {
+      cancelled: async (context, language, values, memory) => {
         // The memory's report part is cleared by the caller once the runner has closed the form.
-        await sendReply(context, { text: t.cancelled[language] });
+        await sendReply(context, { text: cancelledText(values, memory.report?.correcting, language) });
       },
     };
     this.runner = new FormRunner(this.definition);
@@ -143,11 +151,11 @@ export class ReportJourney implements MultiTurnJourney {
   answersPending(reading: TurnReading, memory: ConversationMemory, speaker?: string): boolean {
     if (!this.isOwner(memory, speaker)) return false;
     if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
-    if (memory.report?.choosingDraft) return this.draftChoice(reading) !== null;
+    if (memory.report?.choosingDraft) return this.draftChoice(reading, memory) !== null;
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
     const intent = readReportIntent(reading.text, reading.now);
-    if (intent !== null && !(intent.kind === 'start' && intent.statement)) return false;
+    if (intent !== null && intent.kind !== 'cancel' && !(intent.kind === 'start' && intent.statement)) return false;
     if (this.asksForFiguresInForm(reading, memory)) return false;
     const beyond = this.saidBeyond(reading, memory);
     return asksWholeForm(reading) || Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0 || this.runner.answersPending(reading, memory);
@@ -166,10 +174,13 @@ export class ReportJourney implements MultiTurnJourney {
   }
 
   /** The answer to the choice between the draft and a new report: its words, or a report intent that says as much. */
-  private draftChoice(reading: TurnReading): DraftChoice {
+  private draftChoice(reading: TurnReading, memory?: ConversationMemory): DraftChoice {
+    const intent = readReportIntent(reading.text, reading.now);
+    // « supprimer et corriger RPT-… », « corriger RPT-… » again: the correction asked for, in the draft's place.
+    const wanted = memory?.report?.correctionWanted;
+    if (wanted !== undefined && intent?.kind === 'correct' && (intent.reference === null || intent.reference === wanted)) return 'new';
     const choice = readDraftChoice(reading.text);
     if (choice !== null) return choice;
-    const intent = readReportIntent(reading.text, reading.now);
     if (intent?.kind === 'resume') return 'resume';
     return intent?.kind === 'start' && asksForAnotherReport(reading.text) ? 'new' : null;
   }
@@ -271,6 +282,7 @@ export class ReportJourney implements MultiTurnJourney {
     if (intent.kind !== 'list') {
       delete report.choosingDraft;
       delete report.statement;
+      delete report.correctionWanted;
     }
     switch (intent.kind) {
       case 'list':
@@ -284,6 +296,9 @@ export class ReportJourney implements MultiTurnJourney {
         return;
       case 'correct':
         await this.startCorrection(context, reading, memory, intent.reference);
+        return;
+      case 'cancel':
+        await this.cancelDraft(context, reading.language, memory);
         return;
       case 'resume':
       case 'start': {
@@ -437,20 +452,26 @@ export class ReportJourney implements MultiTurnJourney {
       delete this.reportMemory(memory).choosingDraft;
       return;
     }
-    await sendReply(context, {
-      text: draftChoiceTexts.question[language](draftNameOf(draft.values, language)),
-      suggestions: [draftChoiceTexts.resume[language], draftChoiceTexts.new[language], draftChoiceTexts.drop[language]],
-    });
+    const correction = this.reportMemory(memory).correctionWanted;
+    const name = draftNameOf(draft.values, language);
+    await sendReply(
+      context,
+      correction !== undefined
+        ? { text: draftChoiceTexts.questionBeforeCorrection[language](name, correction), suggestions: [draftChoiceTexts.resume[language], draftChoiceTexts.dropAndCorrect[language](correction)] }
+        : { text: draftChoiceTexts.question[language](name), suggestions: [draftChoiceTexts.resume[language], draftChoiceTexts.new[language], draftChoiceTexts.drop[language]] },
+    );
   }
 
   /** Resume the draft, start a new report (the draft is deleted only now), or delete the draft. */
   private async answerDraftChoice(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     const report = this.reportMemory(memory);
-    const choice = this.draftChoice(reading);
+    const choice = this.draftChoice(reading, memory);
     if (choice === null) return;
     const statement = report.statement;
+    const correction = report.correctionWanted;
     delete report.choosingDraft;
     delete report.statement;
+    delete report.correctionWanted;
     if (choice === 'resume') {
       await this.startOrResume(context, reading, memory, true);
       return;
@@ -460,12 +481,33 @@ export class ReportJourney implements MultiTurnJourney {
       await sendReply(context, { text: draftChoiceTexts.dropped[reading.language] });
       return;
     }
+    if (correction !== undefined) {
+      await this.startCorrection(context, reading, memory, correction);
+      return;
+    }
     if (!(await this.checkEnrolment(context, memory))) {
       await sendReply(context, { text: t.notEnrolledAnyMore[reading.language] });
       return;
     }
     // What they said when they asked for a new one (« nouvelle déclaration pour la PA 2.3.2 ») starts it.
     await this.startOrResume(context, statement ? this.services.readText(statement, reading) : { ...reading, text: '' }, memory, false);
+  }
+
+  /**
+   * « annuler ma déclaration », « stop » said where the form is not: the account's draft, kept in any conversation,
+   * is dropped, and what it was is said back.
+   */
+  private async cancelDraft(context: TurnContext, language: Language, memory: ConversationMemory): Promise<void> {
+    const here = memory.form?.form === FORM_ID ? { values: memory.form.values, correcting: memory.report?.correcting } : null;
+    const saved = here ? null : await this.services.store.drafts.get(accountKey(context));
+    const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
+    const kept = here ?? (body?.success ? { values: body.data.form.values, correcting: body.data.correcting } : null);
+    if (kept === null) {
+      await sendReply(context, { text: t.noDraft[language] });
+      return;
+    }
+    await this.dropDraft(context, memory);
+    await sendReply(context, { text: cancelledText(kept.values as Partial<ReportValues>, kept.correcting, language) });
   }
 
   /** Deletes the draft under way: this conversation's form and the one kept for the account. */
@@ -618,9 +660,9 @@ export class ReportJourney implements MultiTurnJourney {
       await sendReply(context, { text: t.whichReport[language] });
       return;
     }
-    if (memory.form?.form === FORM_ID) {
-      // One draft per account: a correction would take the place of the report under way.
-      await sendReply(context, { text: t.finishFirst[language](this.draftName(memory, language)) });
+    if (memory.form?.form === FORM_ID && memory.report?.correcting === reference) {
+      // Already correcting it: go on where it was.
+      await this.runner.askAgain(context, reading, memory);
       return;
     }
     if (!(await this.checkEnrolment(context, memory))) {
@@ -635,6 +677,15 @@ export class ReportJourney implements MultiTurnJourney {
       return;
     }
     const report = this.reportMemory(memory);
+    // One draft per account, in any conversation: the correction would take its place, so the person chooses first
+    // (the same choice as for « nouvelle déclaration »); nothing is dropped before.
+    if ((await this.draftUnderWay(context, memory)) !== null) {
+      report.choosingDraft = true;
+      report.correctionWanted = stored.id;
+      report.owner = accountKey(context);
+      await this.askDraftChoice(context, language, memory);
+      return;
+    }
     const sheet = this.services.sheets.sheets.find((candidate) => candidate.plan.id === stored.planId && candidate.code === stored.sheetCode);
     report.draft = randomUUID();
     report.owner = accountKey(context);
@@ -678,13 +729,33 @@ function draftNameOf(values: Partial<ReportValues>, language: Language): string 
   return parts.length > 0 ? parts.join(', ') : t.noAnswerYet[language];
 }
 
-/** A card button, as the form's commands. */
+/** What « annuler » dropped: the draft by its name, or the correction (the stored report stays as it was). */
+function cancelledText(values: Partial<ReportValues>, correcting: string | undefined, language: Language): string {
+  if (correcting !== undefined) return t.correctionCancelledWhat[language](correcting);
+  return Object.keys(values).length > 0 ? t.cancelledWhat[language](draftNameOf(values, language)) : t.cancelled[language];
+}
+
+
 /** Words only French has, among those staff type in a report's answers. */
 const FRENCH_WORDS = /\b(le|la|les|des|une|avec|pour|aucun|aucune|oui|non|merci|bonjour|rien)\b/i;
 
 /** Whether a text, on its own, says it is written in this language (a number, a code or « ok » says nothing). */
 function saysLanguage(text: string, language: Language): boolean {
   return detectLanguage(text) === language && (language === 'en' || FRENCH_WORDS.test(text));
+}
+
+/**
+ * A typed command of the report form. A change of a title, partners or comment reads only what follows the field's
+ * name (« modifier le titre » alone says no title: the question is asked); a count or a date reads the whole message,
+ * unless it is the change alone.
+ */
+function formCommandOf(text: string): FormCommand | null {
+  const command = readFormCommand(text) as FormCommand | null;
+  if (command?.kind !== 'edit' || command.field === null) return command;
+  const value = valueOfChange(text);
+  if (value === '' || (value !== undefined && FREE_TEXT_FIELDS.has(command.field))) return { ...command, value };
+  // Other words before a free text's name (« non, les partenaires c'étaient la Caf ») are no value to keep whole.
+  return FREE_TEXT_FIELDS.has(command.field) ? { ...command, value: '' } : command;
 }
 
 function cardCommand(card: CardData): FormCommand {

@@ -20,6 +20,8 @@ export const ReportMemorySchema = z.object({
    */
   choosingDraft: z.literal(true).optional(),
   statement: z.string().max(1000).optional(),
+  /** The stored report to correct, when the choice was asked by « corriger RPT-… »: the new one is that correction. */
+  correctionWanted: z.string().max(40).optional(),
   /** The account's enrolment as last checked (it is checked again before anything is stored). */
   enrolment: z.object({ id: z.string().min(1).max(100), ...CentreSchema.shape }).optional(),
   /** The draft under way: its id is the report's submission key. */

@@ -239,6 +239,15 @@ export const reportTexts = {
     fr: 'Déclaration annulée : rien n’a été enregistré.',
     en: 'Report cancelled: nothing was stored.',
   } satisfies Text,
+  /** What was dropped, said when a draft is cancelled (by « annuler » in any conversation). */
+  cancelledWhat: {
+    fr: (what: string) => `Déclaration annulée (${what}) : rien n’a été enregistré.`,
+    en: (what: string) => `Report cancelled (${what}): nothing was stored.`,
+  } satisfies TextOf<[string]>,
+  correctionCancelledWhat: {
+    fr: (reference: string) => `Correction de ${reference} annulée : la déclaration reste comme elle était.`,
+    en: (reference: string) => `Correction of ${reference} cancelled: the report stays as it was.`,
+  } satisfies TextOf<[string]>,
   correctionCancelled: {
     fr: 'Correction annulée : la déclaration reste comme elle était.',
     en: 'Correction cancelled: the report stays as it was.',
@@ -291,10 +300,6 @@ export const reportTexts = {
     fr: 'Quelqu’un d’autre est en train de déclarer une action dans cette conversation. Pour la vôtre, écrivez-moi en conversation privée.',
     en: 'Someone else is reporting an action in this conversation. For yours, write to me in a private chat.',
   } satisfies Text,
-  finishFirst: {
-    fr: (what: string) => `Vous avez une déclaration en cours (${what}) : terminez-la ou dites « annuler » avant d’en corriger une autre.`,
-    en: (what: string) => `You have a report under way (${what}): finish it or say “cancel” before correcting another one.`,
-  } satisfies TextOf<[string]>,
   correcting: {
     fr: (reference: string) => `Correction de ${reference}.`,
     en: (reference: string) => `Correcting ${reference}.`,

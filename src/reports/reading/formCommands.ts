@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { readDatesInFolded } from './dates';
-import { foldKeepingPlaces, tokenize, type FoldedText, type Token } from './folding';
+import { foldKeepingPlaces, originalRange, tokenize, type FoldedText, type Token } from './folding';
 import { findPhrase, phrases, type Phrase } from './words';
 
 /** The report's fields a person names when correcting one (ReportBody's keys; « dates » is startDate and endDate). */
@@ -103,6 +103,61 @@ function readCommand(text: string): FormCommand {
     if (field !== null && rest.length <= 2) return { kind: 'edit', field, bare: true };
   }
   return null;
+}
+
+/** Words said around a change that are not its new value: who asks, politeness, « non », articles. */
+const CHANGE_WORDS = new Set([
+  'je', 'j', 'veux', 'voudrais', 'voudrait', 'aimerais', 'souhaite', 'souhaiterais', 'dois', 'faut', 'il', 'on', 'peut', 'peux',
+  'pouvez', 'puis', 'pourriez', 'pourrais', 'tu', 'vous', 'me', 'm', 'svp', 'stp', 'merci', 'please', 'i', 'want', 'would', 'like',
+  'need', 'can', 'could', 'you', 'let', 's', 'to', 'non', 'no', 'nope', 'oui', 'ok', 'alors', 'bon', 'ben', 'euh', 'en', 'fait',
+  'finalement', 'plutot', 'aussi', 'le', 'la', 'les', 'l', 'de', 'des', 'd', 'du', 'nombre', 'the', 'number', 'of', 'a', 'un', 'une',
+  'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'this', 'that', 'my', 'our', 'ce', 'cette', 'ca', 'c', 'est', 'y', 'ai', 'erreur',
+  'dans', 'sur', 'au', 'aux', 'please',
+]);
+const POLITE_END = new Set(['svp', 'stp', 'please', 'merci', 'thanks', 'thx']);
+/** Words between a field's name and its new value: « modifier le titre en … », « change the title to … ». */
+const VALUE_CONNECTORS = new Set(['en', 'par', 'pour', 'to', 'into', 'as', 'c', 'est', 'devient', 'sera', 'plutot', 'a', 'avec', 'with', 'is', 'be', 'should', 'doit', 'etre']);
+
+/**
+ * The new value a change says after the field it names, as typed: « modifier le titre en Café des papas » →
+ * « Café des papas »; '' when the message is the change alone (« modifier le titre », « je veux changer les
+ * partenaires », « le commentaire »), which must then ask the field's question rather than keep the command as its
+ * value. Undefined when other words come before the field's name (« non, c'était 17 parents »): the whole message
+ * is then the answer, read by the field.
+ */
+export function valueOfChange(text: string): string | undefined {
+  try {
+    if (text.length > MAX_COMMAND_CHARACTERS) return undefined;
+    const folded = foldKeepingPlaces(text);
+    const tokens = tokenize(folded.text);
+    const field = fieldNamed(tokens);
+    if (field === null) return undefined;
+    let named: { first: number; next: number } | null = null;
+    for (const phrase of FIELD_PHRASES.find(([key]) => key === field)?.[1] ?? []) {
+      const found = findPhrase(tokens, phrase, 3);
+      if (found && (named === null || found.first < named.first)) named = found;
+    }
+    if (named === null) return undefined;
+    const before = tokens.slice(0, named.first);
+    const isChangeWord = (token: Token) => CHANGE_WORDS.has(token.word) || EDIT_VERBS.test(token.word) || WRONG.test(token.word);
+    if (!before.every(isChangeWord)) return undefined;
+    let at = named.next;
+    // « le titre de l'action », « the title of the report »: still the field's name, not its value.
+    const whose = /^(?:de|du|d|of) (?:(?:l|la|le|the|this|cette|ma|mon|my) )?(?:action|activite|activity|declaration|report|seance|session)(?: |$)/;
+    const after = tokens.slice(at).map((token) => token.word).join(' ');
+    const complement = whose.exec(after);
+    if (complement) at += complement[0].trim().split(' ').length;
+    while (at < tokens.length && VALUE_CONNECTORS.has(tokens[at].word)) at += 1;
+    // « … svp », « … please » at the end are said to the bot, not part of the value.
+    let end = tokens.length;
+    while (end > at && POLITE_END.has(tokens[end - 1].word)) end -= 1;
+    if (at >= end) return '';
+    const start = originalRange(folded, tokens[at].start, tokens[at].end).start;
+    const stop = end === tokens.length ? text.length : originalRange(folded, tokens[end - 1].start, tokens[end - 1].end).end;
+    return text.slice(start, stop).replace(/[\s!?.,;]+$/u, '').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** « non », « no », « nope » alone: at the summary, the person disagrees; as an answer elsewhere, it says none. */

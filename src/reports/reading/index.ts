@@ -6,4 +6,4 @@ export { readActionDates, type ActionDates } from './dates';
 export { readReportKind } from './kinds';
 export { readReportStatement, type ReportStatement } from './statement';
 export { readReportIntent, readsAsQuestion, type ReportIntent } from './intent';
-export { cleanAnswer, readFormCommand, saysNone, type FormCommand, type ReportField } from './formCommands';
+export { cleanAnswer, readFormCommand, saysNone, valueOfChange, type FormCommand, type ReportField } from './formCommands';

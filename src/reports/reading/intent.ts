@@ -5,7 +5,32 @@ import { foldKeepingPlaces, tokenize, type FoldedText } from './folding';
 import { findReportKind } from './kinds';
 import { isAnyWord } from './words';
 
-export type ReportIntent = { kind: 'start'; statement: boolean } | { kind: 'resume' } | { kind: 'list' } | { kind: 'correct'; reference: string | null } | null;
+export type ReportIntent =
+  | { kind: 'start'; statement: boolean }
+  | { kind: 'resume' }
+  | { kind: 'list' }
+  | { kind: 'correct'; reference: string | null }
+  | { kind: 'cancel' }
+  | null;
+
+/** The report under way, as named when cancelling it (« annuler ma déclaration en cours »). */
+const DRAFT_NAMED = String.raw`(?:(?:ma|la|cette|mon|le|my|the|this|notre|our) )?(?:declaration|saisie|brouillon|draft|report|bilan|action)(?: (?:en cours|under way|in progress|commencee|started))?`;
+/**
+ * « annuler », « annule ma déclaration en cours », « stop », « laisse tomber », « supprimer mon brouillon »: the
+ * account's draft is dropped, wherever it was started. « supprimer » only with the draft named.
+ */
+const CANCEL_DRAFT = new RegExp(
+  String.raw`^(?:(?:je veux|je voudrais|on peut|on va|i want to|i'd like to|please|merci de|non) )?` +
+    String.raw`(?:(?:annuler|annule|annulez|abandonner|abandonne|laisse tomber|laissez tomber|on arrete|arreter|arrete|stop|cancel|quit|quitter)(?: (?:tout|ca|it|tout ca))?(?: ${DRAFT_NAMED})?` +
+    String.raw`|(?:supprimer|supprime|supprimez|effacer|efface|jeter|delete|discard) ${DRAFT_NAMED})` +
+    String.raw`(?: (?:svp|stp|please|merci))?$`,
+);
+/**
+ * « quelles actions ai-je déclarées ? », « qu'est-ce que j'ai déjà déclaré ? », « liste de mes actions déclarées »,
+ * « what have I reported? »: one's own reports asked for in the past tense.
+ */
+const ALREADY_REPORTED =
+  /(?:^|\s)(?:ai[\s-]je|j'ai|avons[\s-]nous|nous avons|on a|a[\s-]t[\s-]on|have i|i have|i've|have we|we have|we've)\s+(?:deja\s+|bien\s+|already\s+)?(?:declare|declares|declarees?|saisi|saisies?|remonte|remontees?|reported|submitted|filed|logged)(?:\s|$|\?)|(?:^|\s)(?:actions?|activites?|ateliers?)\s+(?:deja\s+)?(?:declarees?|saisies?|remontees?)(?:\s|$|\?)/;
 
 /** Words that ask for a report other than the one under way; « autre » only of a report (« avec une autre association » is not). */
 const ANOTHER =
@@ -14,7 +39,7 @@ const ANOTHER =
 /** « RPT-2026-000123 », also typed « rpt 2026 000123 » or « RPT2026-123 ». */
 const REFERENCE = /(?<![a-z0-9])rpt[\s-]?(\d{4})[\s-]?(\d{1,12})(?![0-9])/;
 /** What a report is called. */
-const REPORT_NOUNS = ['declaration', 'declarations', 'bilan', 'bilans', 'rapport', 'rapports', 'saisie', 'saisies', 'report', 'reports', 'signalement', 'remontee', 'remontees', 'fiche-action'];
+const REPORT_NOUNS = ['declaration', 'declarations', 'decla', 'declas', 'bilan', 'bilans', 'rapport', 'rapports', 'saisie', 'saisies', 'report', 'reports', 'signalement', 'remontee', 'remontees', 'fiche-action'];
 const CORRECT_VERBS = ['corriger', 'corrige', 'modifier', 'modifie', 'rectifier', 'rectifie', 'changer', 'change', 'editer', 'correct', 'fix', 'edit', 'amend', 'update'];
 const RESUME_VERBS = ['reprendre', 'reprends', 'reprend', 'continuer', 'continue', 'poursuivre', 'finir', 'terminer', 'resume', 'finish'];
 /** Verbs of reporting. « report » is also a noun: « my reports » is a list, « report an action » a start. */
@@ -109,6 +134,8 @@ function readIntent(text: string, now: DateTime): ReportIntent {
   const question = f.endsWith('?') || QUESTION_START.test(f);
   if (FIGURE_QUESTION.test(f) && !RAN_AN_ACTION.test(f)) return null;
 
+  if (CANCEL_DRAFT.test(f.replace(/[?,]/g, ' ').replace(/\s+/g, ' ').trim())) return { kind: 'cancel' };
+  if (ALREADY_REPORTED.test(f) && (question || findReportKind(tokens) === null)) return { kind: 'list' };
   const reference = REFERENCE.exec(f);
   const namesAReport = has(REPORT_NOUNS) || /\bcompte[- ]?rendus?\b/.test(f);
   const mine = /(?:^|\s)(?:mes|mon|ma|my|nos|notre|our)\s/.test(` ${f} `);
