@@ -43,9 +43,29 @@ type Element = Record<string, unknown>;
 const REMEMBERED_TEXTS = 10_000;
 const escapeMarkdown = rememberMany(REMEMBERED_TEXTS, escapeMarkdownOnce);
 
+/**
+ * A backslash that Teams would show: some Teams clients print Markdown escapes as they are (microsoft/AdaptiveCards
+ * #5590), so a card escapes only what its Markdown would misread. A number opens an ordered list only when a space
+ * follows its dot (« 5. »), never in « 5.1 — … » or « 4.3.1 ».
+ */
+const NEEDLESS_NUMBER_ESCAPE = /^( ?\d{1,9})\\([.)])(?=[^\s])/;
+/** After a bullet of ours (« • », « – », no Markdown marker), nothing the text starts with can open a block. */
+const BLOCK_ESCAPE_AFTER_MARKER = /^( ?)\\([#+\-=])/;
+const NUMBER_ESCAPE_AFTER_MARKER = /^( ?\d{1,9})\\([.)])/;
+
+/** Text that starts a card's line, escaped for it. */
+function lineText(text: string): string {
+  return escapeMarkdown(text).replace(NEEDLESS_NUMBER_ESCAPE, '$1$2');
+}
+
+/** Text that follows one of our bullets on its line: no block can start there. */
+function textAfterMarker(text: string): string {
+  return escapeMarkdown(text).replace(BLOCK_ESCAPE_AFTER_MARKER, '$1$2').replace(NUMBER_ESCAPE_AFTER_MARKER, '$1$2');
+}
+
 /** A TextBlock showing `text` as written. */
 function textBlock(text: string, extra: Element = {}): Element {
-  return { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, ...extra };
+  return { type: 'TextBlock', text: lineText(text), wrap: true, ...extra };
 }
 
 /** A sub-item's indent: non-breaking spaces, since four plain spaces at a line's start open a Markdown code block. */
@@ -53,8 +73,10 @@ const SUB_ITEM_MARKER = '\u00a0\u00a0\u00a0\u00a0– ';
 
 /** An item of a sheet's list, after its marker: the sheet's own number ("2. "), a dash for a sub-item, or a bullet. */
 function itemBlock(line: CardLine): Element {
-  const marker = line.number !== undefined ? `${escapeMarkdown(line.number)}. ` : line.level === 1 ? SUB_ITEM_MARKER : '• ';
-  return { type: 'TextBlock', text: `${marker}${escapeMarkdown(line.text)}`, wrap: true, spacing: 'Small' };
+  // « 2. » is an ordered list of the sheet's own numbering; « 4.3.1. » reads as text, with no escape to show.
+  const marker = line.number !== undefined ? `${/^\d+(?:\.\d+)*$/.test(line.number) ? line.number : escapeMarkdown(line.number)}. ` : line.level === 1 ? SUB_ITEM_MARKER : '• ';
+  // After « 2. » (a list item) « - x » would open a list inside it: only a bullet of ours lets every escape go.
+  return { type: 'TextBlock', text: `${marker}${line.number !== undefined ? lineText(line.text) : textAfterMarker(line.text)}`, wrap: true, spacing: 'Small' };
 }
 
 function card(language: Language, body: Element[], actions: Element[] = []): Element {

@@ -48,6 +48,17 @@ export interface SheetMessages {
   nearbySheets: string;
   notFoundTopic: string;
   notFoundTerm: (term: string) => string;
+  /** The sheet does not name the organisation whose role was asked. */
+  roleNotNamed: (who: string) => string;
+  /** « quels plans connais-tu ? »: the intro, then one line a plan. */
+  plansIntro: (count: number) => string;
+  planLine: (title: string, territory: string | undefined, period: string | undefined, sheets: number) => string;
+  askPlanSheets: (plan: string) => string;
+  /** The sheets of one plan (« résume le schéma de l'Isère »). */
+  planSheetsIntro: (plan: string, count: number) => string;
+  /** The sheets under an axis named by its words (« l'axe Adolescence »). */
+  axisNamedIntro: (words: string, count: number) => string;
+  axisNamedNone: (words: string) => string;
   canAsk: string;
   listIntro: (count: number) => string;
   listAll: (count: number) => string;
@@ -104,6 +115,15 @@ export interface SheetMessages {
   accordingTo: string;
 }
 
+/** « la PA 3.2.1 » but « l'ACTION 4.2 »: the article is elided before a code that starts with a vowel. */
+function theSheet(code: string): string {
+  return /^[aeiouyàâéèêëîïôûü]/i.test(code) ? `l'${code}` : `la ${code}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const sheetMessages: Record<Language, SheetMessages> = {
   fr: {
     fieldLabel: {
@@ -130,11 +150,11 @@ export const sheetMessages: Record<Language, SheetMessages> = {
       deadlines: 'Et ses échéances ?',
       results: 'Et ses indicateurs ?',
     },
-    askPilot: (code) => `Qui pilote la ${code} ?`,
-    askIndicators: (code) => `Quels sont les indicateurs de la ${code} ?`,
-    askPartners: (code) => `Quels sont les partenaires de la ${code} ?`,
-    askSummary: (code) => `Parle-moi de la ${code}`,
-    askSummaryInPlan: (code, plan) => `Parle-moi de la ${code} du plan « ${plan} »`,
+    askPilot: (code) => `Qui pilote ${theSheet(code)} ?`,
+    askIndicators: (code) => `Quels sont les indicateurs de ${theSheet(code)} ?`,
+    askPartners: (code) => `Quels sont les partenaires de ${theSheet(code)} ?`,
+    askSummary: (code) => `Parle-moi de ${theSheet(code)}`,
+    askSummaryInPlan: (code, plan) => `Parle-moi de ${theSheet(code)} du plan « ${plan} »`,
     askDefinition: (term) => `Que veut dire ${term} ?`,
     askListing: (topic) => `Quelles fiches parlent ${/^[aeiouyhàâéèêîôû]/i.test(topic) ? "d'" : 'de '}${topic} ?`,
     plan: 'Plan',
@@ -161,6 +181,14 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     nearbySheets: 'Fiches proches de ce numéro :',
     notFoundTopic: "Je n'ai pas trouvé de fiche qui réponde à votre question.",
     notFoundTerm: (term) => `Je ne connais pas « ${term} » : ce terme n'est ni dans mon glossaire ni dans les fiches.`,
+    roleNotNamed: (who) => `La fiche ne cite pas « ${who} ».`,
+    plansIntro: (count) => (count === 1 ? 'Je connais un plan :' : `Je connais ${count} plans :`),
+    planLine: (title, territory, period, sheets) =>
+      `${title}${[territory, period].filter(Boolean).length > 0 ? ` (${[territory, period].filter(Boolean).join(', ')})` : ''} — ${sheets} fiche${sheets > 1 ? 's' : ''}`,
+    askPlanSheets: (plan) => `Fiches du plan « ${plan} »`,
+    planSheetsIntro: (plan, count) => `Le plan « ${plan} » a ${count} fiche${count > 1 ? 's' : ''} :`,
+    axisNamedIntro: (words, count) => `${count} fiche${count > 1 ? 's' : ''} sous un axe « ${words} » :`,
+    axisNamedNone: (words) => `Je n'ai pas de fiche sous un axe « ${words} ».`,
     canAsk: 'Vous pouvez me demander par exemple :',
     listIntro: (count) => (count === 1 ? 'Une fiche correspond :' : `${count} fiches correspondent :`),
     listAll: (count) => (count === 1 ? 'Je connais une fiche :' : `Je connais ${count} fiches :`),
@@ -169,7 +197,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     axisIntro: (axis, count) => `${count} fiche${count > 1 ? 's' : ''} sous l'axe ${axis} :`,
     axisNone: (axis) => `Je n'ai pas de fiche sous l'axe ${axis}.`,
     glossary: (term, expansion) => `**${term}** : ${expansion}.`,
-    glossaryFromSheet: (code) => `D'après la ${code}.`,
+    glossaryFromSheet: (code) => `D'après ${theSheet(code)}.`,
     glossaryUsedIn: 'On trouve ce terme dans :',
     summaryMore: 'Vous pouvez aussi me demander ses partenaires, son financement, ses indicateurs ou son diagnostic.',
     showWholeSheet: 'Voir toute la fiche',
@@ -192,10 +220,10 @@ export const sheetMessages: Record<Language, SheetMessages> = {
       count === 1 ? `Le plan « ${plan} » a la fiche ${first}.` : `Le plan « ${plan} » a les fiches ${first} à ${last}.`,
     unreadCode: (typed) => `Je n'ai pas trouvé de fiche numérotée « ${typed} ». Écrivez son numéro comme la fiche le donne, par exemple « FA 12 » ou « PA 3.2.1 ».`,
     stepWithoutSheet: 'De quelle fiche voulez-vous la suivante ? Donnez son numéro (par exemple « PA 3.2.1 »).',
-    noNextSheet: (code, plan) => `La ${code} est la dernière fiche du plan « ${plan} » : il n'y en a pas après.`,
-    noPreviousSheet: (code, plan) => `La ${code} est la première fiche du plan « ${plan} » : il n'y en a pas avant.`,
-    noNextAction: (number, code) => `L'action ${number} est la dernière de la ${code} : il n'y en a pas après.`,
-    noPreviousAction: (number, code) => `L'action ${number} est la première de la ${code} : il n'y en a pas avant.`,
+    noNextSheet: (code, plan) => `${capitalised(theSheet(code))} est la dernière fiche du plan « ${plan} » : il n'y en a pas après.`,
+    noPreviousSheet: (code, plan) => `${capitalised(theSheet(code))} est la première fiche du plan « ${plan} » : il n'y en a pas avant.`,
+    noNextAction: (number, code) => `L'action ${number} est la dernière de ${theSheet(code)} : il n'y en a pas après.`,
+    noPreviousAction: (number, code) => `L'action ${number} est la première de ${theSheet(code)} : il n'y en a pas avant.`,
     choiceOutOfRange: (count) => `Je n'en ai proposé que ${count}. Laquelle voulez-vous ?`,
     nothingToChoose: "Je ne vous ai pas proposé de fiches à choisir. De quelle fiche parlez-vous ? Donnez son numéro ou son sujet.",
     choosePlan: (code, plan) => `${code} du plan « ${plan} »`,
@@ -275,6 +303,14 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     nearbySheets: 'Sheets close to that number:',
     notFoundTopic: 'I did not find a sheet that answers your question.',
     notFoundTerm: (term) => `I do not know "${term}": it is neither in my glossary nor in the sheets.`,
+    roleNotNamed: (who) => `The sheet does not mention "${who}".`,
+    plansIntro: (count) => (count === 1 ? 'I know one plan:' : `I know ${count} plans:`),
+    planLine: (title, territory, period, sheets) =>
+      `${title}${[territory, period].filter(Boolean).length > 0 ? ` (${[territory, period].filter(Boolean).join(', ')})` : ''} — ${sheets} sheet${sheets > 1 ? 's' : ''}`,
+    askPlanSheets: (plan) => `Sheets of the plan "${plan}"`,
+    planSheetsIntro: (plan, count) => `The plan "${plan}" has ${count} sheet${count > 1 ? 's' : ''}:`,
+    axisNamedIntro: (words, count) => `${count} sheet${count > 1 ? 's' : ''} under an axis "${words}":`,
+    axisNamedNone: (words) => `I have no sheet under an axis "${words}".`,
     canAsk: 'You can ask me for example:',
     listIntro: (count) => (count === 1 ? 'One sheet matches:' : `${count} sheets match:`),
     listAll: (count) => (count === 1 ? 'I know one sheet:' : `I know ${count} sheets:`),

@@ -249,9 +249,22 @@ function readCentre(folded: string, centres: readonly Centre[]): FigureQuestion[
   return bare.length > 0 ? { typed: bare[0].structureName, matches: bare } : null;
 }
 
-function readCommune(folded: string, centres: readonly Centre[], place: CommuneMatch | null | undefined, centreTyped: string | undefined): FigureQuestion['commune'] {
+/**
+ * Whether the place found names a commune outright. A département (« en Isère », « in Isère »: the offer reading
+ * stands its chef-lieu for it) is no commune: filtering on its chef-lieu would hide every report from the rest of it.
+ */
+function namesACommune(place: CommuneMatch): boolean {
+  return place.via !== 'position' && place.via !== 'departement' && place.marking !== 'departement' && place.departement === undefined;
+}
+
+function readCommune(
+  folded: string,
+  centres: readonly Centre[],
+  place: CommuneMatch | null | undefined,
+  centreTyped: string | undefined,
+): FigureQuestion['commune'] {
   const centreWords = centreTyped === undefined ? '' : fold(centreTyped);
-  if (place && place.via !== 'position' && place.commune && !(centreWords !== '' && centreWords.includes(fold(place.typed)))) {
+  if (place && place.commune && namesACommune(place) && !(centreWords !== '' && centreWords.includes(fold(place.typed)))) {
     return { name: place.commune.name, code: place.commune.code };
   }
   const names = new Map<string, { name: string; code: string | null }>();

@@ -141,6 +141,30 @@ function quotedTexts(sheet: Sheet, fields: readonly AskedField[], actionNumbers:
   return texts;
 }
 
+/** Where an organisation's role in a sheet is said, most telling first. */
+const ROLE_FIELD_ORDER: readonly SheetField[] = ['partners', 'funding', 'pilot', 'actions', 'audience', 'objectives', 'results', 'deadlines', 'context', 'links', 'other'];
+const MAX_ROLE_LINES = 6;
+
+/**
+ * What an organisation does in a sheet: every line of it that names the organisation (all the words asked), the
+ * partners' line with its role first, then funding, pilot, actions; or, plainly, that the sheet does not name it.
+ */
+function roleBody(context: Context, sheet: Sheet, topic: readonly string[]): PartBody {
+  const { index, language } = context;
+  const terms = index.resolveTerms(topic);
+  const match = index.search(terms, { sheetIds: [sheet.id] })[0];
+  const rank = (passage: PassageMatch) => ROLE_FIELD_ORDER.indexOf(passage.passage.field ?? 'other');
+  const naming = (match?.passages ?? [])
+    .filter((passage) => passage.passage.kind !== 'heading' && holdsAll(passage, terms))
+    .sort((a, b) => rank(a) - rank(b) || a.passage.section - b.passage.section || a.passage.item - b.passage.item)
+    .slice(0, MAX_ROLE_LINES);
+  if (naming.length === 0) {
+    const said = sheetMessages[language].roleNotNamed(topic.map((word) => asTyped(context.question, word)).join(' '));
+    return { lines: [escapeMarkdown(said)], blocks: [{ heading: said, lines: [] }] };
+  }
+  return passagesBody({ ...match, passages: naming }, language, false, { keepOrder: true, everyLine: true });
+}
+
 /** What to answer about known sheets: the action(s), the fields, the passages on a topic, or a summary. */
 function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): SheetTurn {
   const { question, language, index } = context;
@@ -148,10 +172,14 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
   const asksActions = question.actionNumbers.length > 0 || question.lastAction;
   // A detail asked with no field named ("le mail du contact") is looked for where a sheet would give it.
   const detailFields = asksActions ? [] : [...new Set(question.details.flatMap((detail) => detailRule(detail).fields))];
+  // « que fait la MSA dans cette fiche ? » asks for the lines that name it, not the field asked before.
+  const asksRole = question.asksRole && topicOf(question).length > 0 && !asksActions;
   const fields: AskedField[] =
     question.fields.length > 0
       ? question.fields
-      : question.followUp && question.actionNumbers.length === 0 && !question.summary && (context.conversation.lastFields ?? []).length > 0
+      : asksRole
+        ? []
+        : question.followUp && question.actionNumbers.length === 0 && !question.summary && (context.conversation.lastFields ?? []).length > 0
         ? (context.conversation.lastFields ?? []).filter((field): field is AskedField => field !== 'other')
         : detailFields;
   const topic = topicOf(question);
@@ -173,7 +201,9 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
     // A heading of the sheet's own that the question names ("points de vigilance") is answered as it stands.
     const ownSections = sheet.sections.filter((section) => section.field === 'other' && headingAsked(section.heading, question.words));
     if (ownSections.length > 0) bodies.push(sectionsBody(ownSections, language));
-    if (asksActions) {
+    if (asksRole && fields.length === 0) {
+      bodies.push(roleBody(context, sheet, topic));
+    } else if (asksActions) {
       // The action's own deadline comes with it; other fields asked alongside ("qui pilote l'action 2") follow.
       bodies.push(actionsBody(sheet, question.actionNumbers, question.lastAction, language));
       const others = fields.filter((field) => field !== 'actions' && field !== 'deadlines');
@@ -213,6 +243,23 @@ function answerOnSheets(context: Context, sheets: Sheet[], intro?: string): Shee
       ...(shownActions.length > 0 ? { lastActions: shownActions.sort((a, b) => a - b) } : {}),
     },
   });
+}
+
+/**
+ * The answer on sheets chosen among those shown side by side: the others are remembered, so that « et l'autre ? »
+ * goes to them.
+ */
+function answerChosen(context: Context, chosen: Sheet[], among: readonly Sheet[]): SheetTurn {
+  const answer = answerOnSheets({ ...context, question: { ...context.question, followUp: true, topicWords: [] } }, chosen);
+  const aside = among.filter((sheet) => !chosen.includes(sheet)).map((sheet) => sheet.id);
+  return aside.length > 0 ? { ...answer, conversation: { ...answer.conversation, setAsideSheetIds: aside } } : answer;
+}
+
+/** « et l'autre ? »: the sheets left aside when one was chosen; the one just discussed is then the one left aside. */
+function answerOther(context: Context): SheetTurn {
+  const { index, conversation, current } = context;
+  const aside = (conversation.setAsideSheetIds ?? []).map((id) => index.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+  return answerChosen(context, aside, [...aside, ...current]);
 }
 
 /** « FICHE 7 du plan « … » »: a question that names the number and the plan, which the bot reads back as such. */
@@ -258,9 +305,7 @@ function answerNumbered(context: Context): SheetTurn {
   // A number named with its plan among the sheets just shown side by side (a plan's button, or typed): the choice
   // was the missing piece, and what was asked of them still stands.
   const chosen = context.current.length > 1 && found.every((sheet) => context.current.includes(sheet)) && found.length < context.current.length;
-  if (chosen && !asksAboutASheet(question) && topicOf(question).length === 0) {
-    return answerOnSheets({ ...context, question: { ...question, followUp: true } }, found);
-  }
+  if (chosen && !asksAboutASheet(question) && topicOf(question).length === 0) return answerChosen(context, found, context.current);
   const samePlans = new Set(found.map((sheet) => sheet.plan.id));
   if (question.codes.length === 1 && found.length > MAX_SHEETS_SHOWN && samePlans.size === found.length) {
     return turn(context, 'clarify', messages.whichPlan(found[0].code), {
@@ -378,7 +423,8 @@ function answerChoice(context: Context): SheetTurn {
       suggestions: candidates.map((sheet) => (context.current.length > 1 ? choosePlanWords(context, sheet) : summaryQuestion(context, sheet))),
     });
   }
-  return answerOnSheets({ ...context, question: { ...question, followUp: true, choice: undefined } }, [chosen]);
+  const picked = { ...context, question: { ...question, followUp: true, choice: undefined } };
+  return context.current.length > 1 ? answerChosen(picked, [chosen], candidates) : answerOnSheets(picked, [chosen]);
 }
 
 /** Whether a territory named is only a place the question is about, held by some sheet ("en Centre-Ouest Bretagne"). */
@@ -413,6 +459,34 @@ function answerAxis(context: Context): SheetTurn {
   const sheets = plansNarrowed(index.sheetsUnderAxis(axis), question);
   if (sheets.length === 0) return notFound(context, messages.axisNone(axis));
   return listed(context, messages.axisIntro(axis, sheets.length), sheets.map((sheet) => ({ sheet })));
+}
+
+/** « quels plans connais-tu ? »: each plan with its territory, period and number of sheets. */
+function answerPlans(context: Context): SheetTurn {
+  const { index, language } = context;
+  const messages = sheetMessages[language];
+  const plans = index.plans.filter((plan) => index.sheetsOfPlan(plan.id).length > 0);
+  const lines = [
+    messages.plansIntro(plans.length),
+    ...plans.map((plan) => `- ${escapeMarkdown(messages.planLine(plan.title, plan.territory, plan.period, index.sheetsOfPlan(plan.id).length))}`),
+  ];
+  return turn(context, 'listed', lines.join('\n'), { suggestions: plans.slice(0, MAX_SUGGESTIONS).map((plan) => messages.askPlanSheets(plan.title)) });
+}
+
+/** « les fiches de l'axe Adolescence »: the sheets under an axis whose title holds every word asked. */
+function answerAxisWords(context: Context): SheetTurn {
+  const { index, question, language } = context;
+  const messages = sheetMessages[language];
+  const asked = (question.axisWords ?? []).map(normaliseTerm);
+  const typed = (question.axisWords ?? []).map((word) => asTyped(question, word)).join(' ');
+  const holds = (sheet: Sheet) =>
+    sheet.axis.some((step) => {
+      const terms = new Set(searchTerms(`${step.number} ${step.title ?? ''}`));
+      return asked.every((word) => terms.has(word));
+    });
+  const sheets = plansNarrowed(index.sheets.filter(holds), question);
+  if (sheets.length === 0) return notFound(context, escapeMarkdown(messages.axisNamedNone(typed)));
+  return listed(context, escapeMarkdown(messages.axisNamedIntro(typed, sheets.length)), sheets.map((sheet) => ({ sheet })));
 }
 
 function listed(context: Context, title: string, entries: ListCardEntry[]): SheetTurn {
@@ -450,10 +524,15 @@ function answerListing(context: Context): SheetTurn {
     const title = planIds ? messages.listIntro(sheets.length) : messages.listAll(sheets.length);
     return sheets.length > 0 ? listed(context, title, sheets.map((sheet) => ({ sheet }))) : notFound(context, messages.listNone);
   }
-  const terms = index.resolveTerms(topicOf(question));
+  let terms = index.resolveTerms(topicOf(question));
   if (question.topicWords.length > 0 && terms.length === 0) return notFound(context, messages.listNone);
   // Every section is searched: an organisation "impliquée" may pilot, take part, fund, or be named in an action.
   let matches = index.search(terms, planIds ? { planIds } : {}).filter(isListed);
+  if (matches.length === 0 && planIds && (question.planWords ?? []).length > 0) {
+    // No sheet of that plan holds it: the plan's words were part of the name (« la MSA Alpes du Nord »).
+    terms = index.resolveTerms([...topicOf(question), ...(question.planWords ?? [])]);
+    matches = index.search(terms).filter(isListed);
+  }
   const phrase = phraseOf(terms);
   // Several words asked together ("mission locale", "Udaf 69") are a name: the sheets that hold the most of them side
   // by side are kept, and where they do is what the sheet is listed for.
@@ -511,7 +590,7 @@ function holdsAll(passage: PassageMatch, terms: readonly QueryTerm[]): boolean {
 function answerGlossary(context: Context): SheetTurn {
   const { index, question, language } = context;
   const messages = sheetMessages[language];
-  const word = question.glossaryWord;
+  const word = question.glossaryWord ?? question.bareAcronym;
   if (word === undefined) return answerNotFound(context);
   const entry = lookupGlossary(word);
   const mined = entry ? undefined : index.sheetAcronym(word);
@@ -531,6 +610,7 @@ function answerGlossary(context: Context): SheetTurn {
   return turn(context, 'glossary', lines.join('\n'), {
     cards: [glossaryCard({ term, expansion: gloss ? `${expansion} (${gloss})` : expansion, about, source, usedIn, language })],
     suggestions: [messages.askListing(term), ...holding.slice(0, 2).map((found) => summaryQuestion(context, found.sheet))],
+    conversation: { ...context.conversation, lastGlossary: true },
   });
 }
 
@@ -563,6 +643,11 @@ function topicMatches(context: Context): TopicMatches {
   return partial ? { matches: [partial.match], weak: true, missing: partial.missing } : none;
 }
 
+/** A topic word as the user wrote it (« créées », not « creees »). */
+function asTyped(question: SheetQuestion, word: string): string {
+  return question.typedForms.find(([folded]) => folded === word)?.[1] ?? word;
+}
+
 /** The share of a search score its best passage makes (sheetIndex.ts WEIGHTS.best). */
 const BEST_PASSAGE_SHARE = 0.35;
 
@@ -579,8 +664,20 @@ function topicPointsElsewhere(context: Context): boolean {
   const { matches } = topicMatches(context);
   const best = matches[0];
   if (!best || current.includes(best.sheet)) return false;
+  // The sheet being discussed answers when it holds the topic: a word match in another plan never takes it away
+  // (« quand ouvrent les LAEP itinérants ? » while FA 12, which has them, is discussed).
+  if (currentHoldsTopic(context)) return false;
   const onCurrent = matches.find((match) => current.includes(match.sheet));
   return !onCurrent || best.score > onCurrent.score * CLEARLY_BETTER;
+}
+
+/** One of the sheets being discussed covers the question's topic well enough to answer it. */
+function currentHoldsTopic(context: Context): boolean {
+  const { index, question, current } = context;
+  const topic = topicOf(question);
+  if (topic.length === 0 || current.length === 0) return false;
+  const matches = index.search(index.resolveTerms(topic), { sheetIds: current.map((sheet) => sheet.id) });
+  return matches.some((match) => match.coverage >= MIN_TOPIC_COVERAGE);
 }
 
 function answerOnCurrent(context: Context): SheetTurn {
@@ -588,7 +685,7 @@ function answerOnCurrent(context: Context): SheetTurn {
   const sheets = plansNarrowed(current, question);
   // "celle du schéma jeunesse" after a number found in several plans: the plan was the missing piece.
   const namesPlanOnly = current.length > 1 && question.planHint !== undefined && !asksAboutASheet(question);
-  return namesPlanOnly ? answerOnSheets({ ...context, question: { ...question, followUp: true, topicWords: [] } }, sheets) : answerOnSheets(context, sheets);
+  return namesPlanOnly ? answerChosen(context, sheets, current) : answerOnSheets(context, sheets);
 }
 
 function answerTopic(context: Context): SheetTurn {
@@ -598,7 +695,7 @@ function answerTopic(context: Context): SheetTurn {
   const best = matches[0];
   if (!best) return answerNotFound(context);
   const runnersUp = matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP);
-  const hedge = weak && missing.length > 0 ? escapeMarkdown(messages.weakMatch(missing.map((word) => messages.quote(word)).join(', '))) : messages.bestMatch;
+  const hedge = weak && missing.length > 0 ? escapeMarkdown(messages.weakMatch(missing.map((word) => messages.quote(asTyped(question, word))).join(', '))) : messages.bestMatch;
   const asksSomething =
     question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary || question.details.length > 0;
   // The topic chose the sheet; it is looked for again inside it only when a figure or a detail is asked of it.
@@ -625,8 +722,15 @@ function answerTopic(context: Context): SheetTurn {
 /** "le calendrier de la fiche de Tours": the plan names the sheet when it has only one; otherwise its sheets are offered. */
 function answerOnPlan(context: Context): SheetTurn {
   const planIds = context.question.planHint?.planIds ?? [];
-  const sheets = context.index.sheets.filter((sheet) => planIds.includes(sheet.plan.id));
-  return sheets.length === 1 ? answerOnSheets(context, sheets) : askWhichSheet(context, sheets);
+  const sheets = planIds.flatMap((planId) => [...context.index.sheetsOfPlan(planId)]);
+  if (sheets.length === 1) return answerOnSheets(context, sheets);
+  // « résume le schéma de l'Isère »: a plan as a whole is its list of sheets.
+  const { question } = context;
+  if (question.summary && question.fields.length === 0 && question.actionNumbers.length === 0 && planIds.length === 1) {
+    const title = sheetMessages[context.language].planSheetsIntro(sheets[0].plan.title, sheets.length);
+    return listed(context, escapeMarkdown(title), sheets.map((sheet) => ({ sheet })));
+  }
+  return askWhichSheet(context, sheets);
 }
 
 function askWhichSheet(context: Context, candidates: readonly Sheet[] = context.index.sheets): SheetTurn {
@@ -656,7 +760,7 @@ function answerNotFound(context: Context): SheetTurn {
 }
 
 const asksAboutASheet = (question: SheetQuestion) =>
-  question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+  question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary || (question.asksRole && question.topicWords.length > 0);
 
 const HANDLERS: readonly Handler[] = [
   { name: 'empty', applies: ({ question }) => question.empty, answer: answerEmpty },
@@ -668,6 +772,11 @@ const HANDLERS: readonly Handler[] = [
     answer: answerUnknownPlace,
   },
   { name: 'numbered', applies: ({ question }) => question.codes.length > 0, answer: answerNumbered },
+  {
+    name: 'other',
+    applies: ({ question, conversation }) => question.other && (conversation.setAsideSheetIds ?? []).length > 0,
+    answer: answerOther,
+  },
   { name: 'step', applies: ({ question }) => question.step !== undefined, answer: answerStep },
   {
     name: 'choice',
@@ -680,10 +789,21 @@ const HANDLERS: readonly Handler[] = [
     answer: answerUnreadCode,
   },
   { name: 'axis', applies: ({ question }) => question.axis !== undefined, answer: answerAxis },
+  { name: 'axis-words', applies: ({ question }) => (question.axisWords ?? []).length > 0 && question.fields.length === 0, answer: answerAxisWords },
+  { name: 'plans', applies: ({ question }) => question.asksPlans, answer: answerPlans },
   { name: 'listing', applies: ({ question }) => question.listing, answer: answerListing },
+  // « quel est le rôle de la MSA Alpes du Nord ? » with no sheet named nor discussed: the sheets it appears in, with its role.
+  {
+    name: 'roles-across-sheets',
+    applies: ({ question, current }) => question.asksRole && question.topicWords.length > 0 && current.length === 0,
+    answer: answerListing,
+  },
   {
     name: 'glossary',
-    applies: ({ question }) => question.glossaryWord !== undefined && (question.glossaryCue || question.bareGlossary) && question.fields.length === 0,
+    applies: ({ question, conversation, current }) =>
+      (question.glossaryWord !== undefined && (question.glossaryCue || question.bareGlossary) && question.fields.length === 0 && !question.asksRole) ||
+      // « et CTG ? » right after a definition, with no sheets side by side to choose from by their plan.
+      (question.bareAcronym !== undefined && conversation.lastGlossary === true && current.length <= 1),
     answer: answerGlossary,
   },
   {

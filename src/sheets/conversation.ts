@@ -15,6 +15,10 @@ export const SheetConversationSchema = z.object({
   lastActions: z.array(z.number().int().positive()).max(20).optional(),
   /** The sheets a list just offered, in its order, so that « la deuxième » picks one. */
   offeredSheetIds: z.array(z.string()).max(10).optional(),
+  /** The sheets left aside when one of several shown side by side was chosen, so that « et l'autre ? » goes to them. */
+  setAsideSheetIds: z.array(z.string()).max(10).optional(),
+  /** The last answer explained a term, so that « et CTG ? » asks for another one, even a plan's abbreviation. */
+  lastGlossary: z.boolean().optional(),
 });
 export type SheetConversation = z.infer<typeof SheetConversationSchema>;
 

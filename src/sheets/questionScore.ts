@@ -49,7 +49,9 @@ export function sheetQuestionScore(index: SheetIndex, question: SheetQuestion, c
   if (question.empty) return 0;
   const current = (conversation.currentSheetIds ?? []).filter((id) => index.sheetById(id) !== undefined);
   const hasCurrent = current.length > 0;
-  const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary;
+  const asksRole = question.asksRole && question.topicWords.length > 0;
+  const asksAboutASheet = question.fields.length > 0 || question.actionNumbers.length > 0 || question.lastAction || question.summary || asksRole;
+  const setAside = (conversation.setAsideSheetIds ?? []).some((id) => index.sheetById(id) !== undefined);
   const offered = (conversation.offeredSheetIds ?? []).filter((id) => index.sheetById(id) !== undefined).length > 1;
   const choosing = current.length > 1 || offered;
   // « celle du Finistère » when sheets of several plans are shown: the plan is the choice.
@@ -70,8 +72,16 @@ export function sheetQuestionScore(index: SheetIndex, question: SheetQuestion, c
       question.fields.length > 0 || question.actionNumbers.length > 0 ? FIELD_ONLY : 0,
       (question.step && hasCurrent) || (question.choice !== undefined && choosing) || choosesPlan ? CHOICE : 0,
       hasCurrent && question.unreadCode !== undefined ? FOLLOW_UP : 0,
+      question.asksPlans ? LISTING : 0,
+      (question.axisWords ?? []).length > 0 ? AXIS : 0,
+      // « et CTG ? » right after a definition asks for another one.
+      question.bareAcronym !== undefined && conversation.lastGlossary === true ? DEFINITION : 0,
+      // « et l'autre ? » after one of two sheets was chosen.
+      question.other && setAside ? CHOICE : 0,
     );
-    if (question.fields.length > 0 && (question.fieldInPlanWords || options.partners) && question.topicWords.length > 0 && !question.bareGlossary) {
+    // « quel est le rôle de la MSA ? » is partners' wording, as « qui pilote » is.
+    const fieldWithTopic = (question.fields.length > 0 && (question.fieldInPlanWords || options.partners)) || asksRole;
+    if (fieldWithTopic && question.topicWords.length > 0 && !question.bareGlossary) {
       const terms = index.resolveTerms(question.topicWords);
       const matches = index.search(terms);
       // Covered well, or in part by one sheet far ahead, as the answer reads it (answer.ts).
@@ -111,6 +121,11 @@ export function isExplicitSheetQuestion(question: SheetQuestion, conversation: S
     question.fields.length > 0 ||
     question.actionNumbers.length > 0 ||
     (question.glossaryCue && question.glossaryWord !== undefined) ||
+    question.asksPlans ||
+    (question.axisWords ?? []).length > 0 ||
+    (question.asksRole && question.topicWords.length > 0) ||
+    (question.bareAcronym !== undefined && conversation.lastGlossary === true) ||
+    (question.other && (conversation.setAsideSheetIds ?? []).length > 0) ||
     (discussing && (question.followUp || question.lastAction || question.planHint !== undefined || question.step !== undefined || question.unreadCode !== undefined)) ||
     (question.choice !== undefined && (discussing || (conversation.offeredSheetIds ?? []).length > 1))
   );

@@ -245,20 +245,33 @@ export function holdsFigure(text: string): boolean {
  * The passages of a sheet that match the question best, quoted (cut around the match when long). When a figure is
  * asked, the passages that hold one come first: « combien de LAEP » is answered by the sentence with « 31 LAEP ».
  */
-export function passagesBody(match: SheetMatch, language: Language, preferFigures = false): PartBody {
+/**
+ * The passages of a match, quoted under their headings. `keepOrder` quotes them in the order given (the caller ranked
+ * them); `everyLine` quotes each, several lines of one section included (an organisation named twice in the budget).
+ */
+export function passagesBody(
+  match: SheetMatch,
+  language: Language,
+  preferFigures = false,
+  options: { keepOrder?: boolean; everyLine?: boolean } = {},
+): PartBody {
   const messages = sheetMessages[language];
   const { sheet } = match;
   const lines: string[] = [];
   const blocks: CardBlock[] = [];
   const best = match.passages[0]?.score ?? 0;
-  const close = match.passages
-    .filter((passage) => passage.passage.kind !== 'axis' && passage.score >= best * 0.5)
-    .sort((a, b) => aboutness(b) - aboutness(a));
+  const close = options.keepOrder
+    ? match.passages.filter((passage) => passage.passage.kind !== 'axis')
+    : match.passages
+        .filter((passage) => passage.passage.kind !== 'axis' && passage.score >= best * 0.5)
+        .sort((a, b) => aboutness(b) - aboutness(a));
   const withFigures = preferFigures ? close.filter((passage) => holdsFigure(passage.passage.text)) : [];
-  const chosen = (withFigures.length > 0 ? [...withFigures, ...close.filter((passage) => !withFigures.includes(passage))] : close).slice(0, MAX_PASSAGES);
+  const chosen = options.keepOrder
+    ? close
+    : (withFigures.length > 0 ? [...withFigures, ...close.filter((passage) => !withFigures.includes(passage))] : close).slice(0, MAX_PASSAGES);
   const shownSections = new Set<number>();
   for (const { passage, matched } of chosen) {
-    if (shownSections.has(passage.section)) continue;
+    if (shownSections.has(passage.section) && !options.everyLine) continue;
     const heading = passageHeading(sheet, passage.section, language);
     if (passage.kind === 'heading') {
       // The question names a heading of the sheet: the whole section answers it.

@@ -264,7 +264,9 @@ export class SheetIndex {
     }
     if (found.length < 2 || !prefix) return found;
     // Two plans may share a number under different prefixes ("PA 1.2.5", "FICHE 1.2.5"): the typed one decides.
-    const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(prefix));
+    // An abbreviation is its words' initials: « FA 13 » names a « FICHE ACTION 13 » as well as an « FA 13 ».
+    const initials = (words: string) => fold(words).split(/[^a-z]+/).filter(Boolean).map((word) => word[0]).join('');
+    const samePrefix = found.filter((sheet) => sheet.prefix.toLowerCase().startsWith(prefix) || (prefix.length > 1 && initials(sheet.prefix) === prefix));
     return samePrefix.length > 0 && prefix !== 'fiche' ? samePrefix : found;
   }
 

@@ -18,6 +18,7 @@ import {
   ORDINALS,
   PLAN_FIELD_PHRASES,
   QUESTION_WORDS,
+  ROLE_PHRASES,
   STEP_ACTION_WORDS,
   STEP_PHRASES,
   STEP_SHEET_WORDS,
@@ -50,6 +51,8 @@ export interface SheetQuestion {
   actionNumbers: number[];
   lastAction: boolean;
   planHint?: PlanHint;
+  /** The words that named the plan (« nord »): they may be part of a name after all (« la MSA Alpes du Nord »). */
+  planWords?: string[];
   listing: boolean;
   glossaryCue: boolean;
   /** A known abbreviation the question holds (folded). */
@@ -63,6 +66,8 @@ export interface SheetQuestion {
   topicWords: string[];
   /** Every word of the question but stop-words and numbers, taken or not (to recognise a sheet's own headings). */
   words: string[];
+  /** « quel est le rôle de la MSA », « que fait la MSA »: what the organisation named (the topic) does in a sheet. */
+  asksRole: boolean;
   /** Asks for a figure ("quelle part", "combien de"): partners ask that of a diagnosis, parents seldom do. */
   asksForFigures: boolean;
   /**
@@ -80,6 +85,16 @@ export interface SheetQuestion {
   fieldInPlanWords: boolean;
   /** « et la suivante ? », « fiche précédente »: move along the plan, or along the sheet's actions. */
   step?: SheetStep;
+  /** « quels plans connais-tu ? », « liste des plans »: the plans themselves, not their sheets. */
+  asksPlans: boolean;
+  /** « les fiches de l'axe Adolescence »: the words naming an axis by its title (folded), not by its number. */
+  axisWords?: string[];
+  /** Each word as the user wrote it, by its folded form (« ete » → « été »), to name it back as typed. */
+  typedForms: Array<[folded: string, typed: string]>;
+  /** « et l'autre ? », « the other one »: the sheet left aside when one of two was chosen. */
+  other: boolean;
+  /** « et CTG ? »: the message is nothing but a plan's abbreviation the glossary knows (folded). */
+  bareAcronym?: string;
   /** « la deuxième », « the first one »: one of the sheets just offered (1-based; -1 for « la dernière »). */
   choice?: number;
   /**
@@ -104,6 +119,7 @@ type Cue =
   | { kind: 'summary' }
   | { kind: 'glossary' }
   | { kind: 'listing' }
+  | { kind: 'role' }
   | { kind: 'sheet-word' };
 
 const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', 'fiches action', 'fiche-action', 'action sheet', 'action sheets'];
@@ -113,6 +129,7 @@ const CUES = new PhraseSet<Cue>([
   ...FIELD_TRIGGERS.flatMap((trigger) =>
     trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields, planWord: PLAN_FIELD_PHRASES.has(phrase) }] as const),
   ),
+  ...ROLE_PHRASES.map((phrase) => [phrase, { kind: 'role' }] as const),
   ...GLOSSARY_PHRASES.map((phrase) => [phrase, { kind: 'glossary' }] as const),
   ...SUMMARY_PHRASES.map((phrase) => [phrase, { kind: 'summary' }] as const),
   // Plural is the whole point of "fiches": no plural folding, no typo.
@@ -156,6 +173,8 @@ const NUMBER_LINKS = new Set(['et', 'and', 'ou', 'or']);
 const RANGE_LINKS = new Set(['a', 'au', 'to']);
 const NUMBER_MARKS = new Set(['n', 'no', 'numero', 'number']);
 const LAST = new Set(['derniere', 'dernier', 'last']);
+const PLAN_LIST_WORDS = new Set(['plans', 'schemas']);
+const OTHER_WORDS = new Set(['autre', 'other', 'one', 'l', 'fiche', 'sheet', 'plan']);
 const SHEET_WORDS = new Set(['fiche', 'fiches', 'sheet', 'sheets', 'pa', 'fa', 'plan', 'plans', 'schema', 'axe']);
 /** Prefixes that make a plain number a sheet number even when no sheet has it ("pa 999" is asked, and missing). */
 const FIRM_PREFIXES = new Set(['pa', 'fa', 'fiche', 'sheet']);
@@ -353,6 +372,10 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
     sheetWord: false,
     topicWords: [],
     words: [],
+    asksRole: false,
+    asksPlans: false,
+    typedForms: [],
+    other: false,
     asksForFigures: false,
     details: [],
     detailWords: [],
@@ -402,6 +425,7 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
     } else if (cue.kind === 'summary') question.summary = true;
     else if (cue.kind === 'glossary') question.glossaryCue = true;
     else if (cue.kind === 'listing') question.listing = true;
+    else if (cue.kind === 'role') question.asksRole = true;
     else question.sheetWord = true;
   }
   question.fields = [...fields];
@@ -409,6 +433,7 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
   const hint = index.planNamer.detect(tokens, taken);
   if (hint) {
     question.planHint = hint;
+    question.planWords = hint.tokens.map((position) => tokens[position]).filter((word): word is string => word !== undefined);
     // A plan named outright ("SDSF", "de Tours") is not a topic; title words stay topic words too, unless a number
     // already says which sheet is meant.
     // "que veut dire CTG ?" asks what a plan's abbreviation means: the word stays, for the glossary.
@@ -428,17 +453,53 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
     if (ENGLISH_STOP_WORDS.has(token) && !index.knowsWord(token)) continue;
     remaining.push(token);
   }
+  // « et l'autre ? »: « autre » with nothing else to say is the sheet left aside, not a topic.
+  const saysOther = tokens.some((token, i) => !taken[i] && (token === 'autre' || token === 'other'));
+  if (saysOther && remaining.every((token) => OTHER_WORDS.has(token)) && codes.length === 0 && !question.listing && question.fields.length === 0) {
+    question.other = true;
+    remaining.length = 0;
+  }
+  // « et CTG ? » after a definition: a plan's abbreviation alone may be asked for what it means.
+  if (remaining.length === 0 && hint?.strong && codes.length === 0 && question.fields.length === 0 && !question.listing && !question.summary) {
+    const named = hint.tokens.map((position) => tokens[position]);
+    const unread = tokens.filter((token, i) => !hint.tokens.includes(i) && !STOP_WORDS.has(token) && !QUESTION_WORDS.has(token) && !FOLLOW_UP_OPENERS.has(token));
+    if (named.length === 1 && unread.length === 0 && lookupGlossary(named[0]) !== undefined) question.bareAcronym = named[0];
+  }
+  // « quels plans connais-tu ? »: the plural « plans » (« schémas ») with nothing else asked.
+  question.asksPlans =
+    remaining.length === 0 && codes.length === 0 && !hint && question.fields.length === 0 && tokens.some((token) => PLAN_LIST_WORDS.has(token));
+  // « l'axe Adolescence »: the words after the axis word, when no number follows it, name the axis by its title.
+  const axisAt = tokens.findIndex((token, i) => AXIS_WORDS.has(token) && token !== 'sous' && !taken[i]);
+  if (axisAt >= 0 && axis === undefined) {
+    const named = remaining.filter((token) => tokens.indexOf(token, axisAt + 1) > axisAt && !AXIS_WORDS.has(token));
+    if (named.length > 0) {
+      question.axisWords = named;
+      remaining.splice(0, remaining.length, ...remaining.filter((token) => !AXIS_WORDS.has(token) && !named.includes(token)));
+    }
+  }
   const topic = translateTopic(remaining, (word) => index.knowsWord(word));
   const glossaryWord = remaining.find((token) => lookupGlossary(token) !== undefined || index.sheetAcronym(token) !== undefined);
   if (glossaryWord) {
     question.glossaryWord = glossaryWord;
     // "How many LAEP in the Finistère?" asks for a figure, not what LAEP means.
     // "quelle fiche porte sur les LAEP ?" asks for a sheet, not a definition.
-    question.bareGlossary = remaining.length === 1 && !question.asksForFigures && !question.sheetWord;
+    // « la MSA y fait quoi ? » asks for its role, not what the letters stand for.
+    question.bareGlossary = remaining.length === 1 && !question.asksForFigures && !question.sheetWord && !question.asksRole;
   }
   question.topicWords = [...new Set(topic)];
+  question.typedForms = typedForms(text.slice(0, MAX_CHARS), new Set([...question.topicWords, ...(question.axisWords ?? [])]));
   question.words = tokens.filter((token) => !STOP_WORDS.has(token) && !/^\d/.test(token));
   return question;
+}
+
+/** The topic's words as written in the message: a word named back to the user is shown with its accents. */
+function typedForms(text: string, wanted: ReadonlySet<string>): Array<[string, string]> {
+  const forms: Array<[string, string]> = [];
+  for (const written of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const folded = questionTokens(written).join(' ');
+    if (wanted.has(folded) && !forms.some(([known]) => known === folded)) forms.push([folded, written]);
+  }
+  return forms;
 }
 
 /**

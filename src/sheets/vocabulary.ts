@@ -58,6 +58,11 @@ export const FIELD_TRIGGERS: readonly FieldTrigger[] = [
       'echeance', 'echeances', 'echeancier', 'calendrier', 'jusqu a quand', 'jusqu quand', 'quand', 'date', 'dates', 'delai',
       'delais', 'duree', 'periode', 'annee', 'annees', 'deadline', 'deadlines', 'when', 'until when', 'timeline', 'schedule',
       'timeframe', 'how long', 'dates',
+      // Steps and key dates are how a plan's calendar is asked for without naming it (« et les grandes étapes ? »).
+      'etape', 'etapes', 'grandes etapes', 'etapes cles', 'dates cles', 'date cle', 'date cles', 'dates importantes', 'jalon',
+      'jalons', 'pour quand', 'c est pour quand', 'a quelle date', 'quelle date', 'des quand', 'a partir de quand', 'planning',
+      'retroplanning', 'phasage', 'phases', 'cadencement', 'milestone', 'milestones', 'key dates', 'key steps', 'main steps',
+      'steps', 'by when', 'what date',
     ],
   },
   {
@@ -115,6 +120,16 @@ export const GLOSSARY_PHRASES: readonly string[] = [
   'means', 'define', 'definition of',
 ];
 
+/**
+ * Asking what an organisation does in a sheet: « quel est le rôle de la MSA », « que fait la MSA », « la MSA y fait
+ * quoi ? ». Answered from the lines of the sheet that name it (partners first), never from a glossary or one field.
+ */
+export const ROLE_PHRASES: readonly string[] = [
+  'role', 'roles', 'quel role', 'quels roles', 'son role', 'leur role', 'que fait', 'que font', 'fait quoi', 'font quoi',
+  'y fait quoi', 'y font quoi', 'qu y fait', 'contribution', 'contributions', 'contribue', 'contribuent',
+  'what role', 'role of', 'part in', 'do in', 'doing in', 'does in', 'contribute', 'contributes',
+];
+
 /** A question about several sheets: plural "fiches", "which sheets". */
 export const LISTING_PHRASES: readonly string[] = [
   'fiches', 'sheets', 'lesquelles', 'which ones', 'quelles fiches', 'which sheets', 'toutes les fiches', 'liste des fiches',
@@ -137,6 +152,10 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'says', 'questions', 'question', 'sait', 'sais', 'on', 'whole', 'all', 'et', 'and', 'aussi', 'also', 'too', 'ses', 'sa',
   'son', 'leurs', 'leur', 'elle', 'sinon', 'alors', 'donc', 'bien', 'tres', 'vraiment', 'exactement', 'precisement',
   'connais', 'connaissez', 'connait', 'existantes', 'disponibles', 'dispo', 'chargees', 'available', 'loaded', 'got',
+  // Acknowledgements that open a follow-up (« ok et les dates clés ? »).
+  'ok', 'okay', 'oki', 'daccord', 'super', 'parfait', 'ah', 'great',
+  // « résume le schéma de l'Isère »: the plan is named by what follows; the word itself is no topic.
+  'schema', 'schemas',
 ]);
 
 /** The question refers back to the sheet being discussed. */

@@ -92,6 +92,24 @@ describe('reading a question about reported figures', () => {
     }
   });
 
+  it('never filters on a commune when a département or the plan was named, only when a commune was (QA partners 2, N6)', () => {
+    const communes = CommuneIndex.load();
+    const fromTurn = (text: string) => readFigureQuestion(text, NOW, { sheets, centres, place: communes.findInSentence(text) });
+    for (const text of [
+      'combien de familles aidées en Isère par la PA 2.3.2 ?',
+      'how many families were helped by PA 2.3.2 in Isère last year?',
+      'combien de parents dans le Rhône en 2026 ?',
+      'how many parents in the Gironde this year?',
+      'combien de parents accueillis en Loire-Atlantique sur la PA 2.3.2 ?',
+    ]) {
+      const question = fromTurn(text);
+      expect({ text, read: question !== null }).toEqual({ text, read: true });
+      expect({ text, commune: question?.commune }).toEqual({ text, commune: null });
+    }
+    expect(fromTurn('combien de familles aidées à Grenoble par la PA 2.3.2 ?')?.commune).toMatchObject({ name: 'Grenoble' });
+    expect(fromTurn("combien d'enfants à Vénissieux en 2026 ?")?.commune).toMatchObject({ name: 'Vénissieux' });
+  });
+
   it('says a centre it does not know was named, rather than counting every centre', () => {
     expect(read('bilan du centre social Les Marronniers en 2026')?.centre).toEqual({ typed: 'les marronniers', matches: [] });
   });
