@@ -34,7 +34,7 @@ export class Commands implements Journey {
       case 'greeting':
       case 'help':
       case null:
-        await this.sendHelp(context, language, reading.command === 'greeting');
+        await this.sendHelp(context, language, reading.command === 'greeting', memory);
         return;
     }
   }
@@ -59,8 +59,9 @@ export class Commands implements Journey {
     await this.sendHelp(context, language, true);
   }
 
-  private async sendHelp(context: TurnContext, language: Language, withGreeting: boolean): Promise<void> {
-    const partners = isPartnersChannel(context.activity.channelId);
+  private async sendHelp(context: TurnContext, language: Language, withGreeting: boolean, memory?: ConversationMemory): Promise<void> {
+    // On the website too, someone who has been asking about the sheets is helped with the sheets.
+    const partners = isPartnersChannel(context.activity.channelId) || memory?.lastTopic === 'sheets';
     const offerHelp = `**${say('helpOfferHeading', language)}**\n${offerHelpText(language)}`;
     const sheetsHelp = `**${say('helpSheetsHeading', language)}**\n${sheetHelpText(language, this.sheets)}`;
     const parts = partners
