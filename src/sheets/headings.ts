@@ -48,6 +48,9 @@ const HEADING_PHRASES: Readonly<Record<Exclude<SheetField, 'other'>, readonly st
     'modalites de mise en oeuvre', 'description de l action', 'description des actions', 'descriptif de l action',
     'contenu de l action', 'etapes', 'etapes de realisation', 'etapes de mise en oeuvre',
     'ce qui sera fait', 'ce que nous allons faire', 'concretement',
+    // How the work unfolds, step by step: the sheet's numbered actions (« Déroulé » then « 1. … 2. … » or a table).
+    'deroule', 'deroulement', 'deroule de l action', 'deroulement de l action', 'plan d actions', 'plan des actions',
+    'programme d actions', 'programme des actions', 'mise en oeuvre de l action', 'modalites de mise en oeuvre de l action',
   ],
   deadlines: [
     'echeances', 'echeance', 'echeancier', 'calendrier', 'calendrier previsionnel', 'duree', 'planning', 'deadlines', 'timeline',
@@ -103,7 +106,7 @@ const FIELD_KEYWORDS: Readonly<Record<Exclude<SheetField, 'other'>, readonly str
   pilot: ['pilote', 'pilotes', 'pilotage', 'porteur', 'porteurs', 'referent', 'referents', 'responsable', 'responsables', 'coordination', 'animateur'],
   partners: ['partenaire', 'partenaires', 'partenariat', 'partenariats', 'acteurs', 'contributeurs', 'intervenants'],
   funding: ['financement', 'financements', 'financeur', 'financeurs', 'cofinanceurs', 'budget', 'moyens', 'cout', 'couts'],
-  actions: ['action', 'actions', 'etape', 'etapes', 'realisation', 'realisations', 'activites'],
+  actions: ['action', 'actions', 'etape', 'etapes', 'realisation', 'realisations', 'activites', 'deroule', 'deroulement'],
   deadlines: ['echeance', 'echeances', 'echeancier', 'calendrier', 'planning', 'duree', 'delais', 'periode'],
   results: ['indicateur', 'indicateurs', 'evaluation', 'resultat', 'resultats', 'effets', 'criteres', 'kpi'],
   links: ['liens', 'articulation', 'articulations'],

@@ -53,6 +53,11 @@ export const SheetSectionSchema = z.object({
    */
   actionNumber: z.number().int().positive().optional(),
   items: z.array(SheetItemSchema),
+  /**
+   * Not written as a section by the sheet: gathered from its other sections (the deadlines its actions state, « Action
+   * 7.1 – … Échéance : fin 2024 », when it has no deadlines section). Its heading is empty: the field's name is shown.
+   */
+  derived: z.literal(true).optional(),
 });
 export type SheetSection = z.infer<typeof SheetSectionSchema>;
 

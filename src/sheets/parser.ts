@@ -86,8 +86,10 @@ const NAMED_AXIS = new RegExp(
   'iu',
 );
 /** "Pilier Cohésion sociale": a level named by its theme, not numbered. */
-const THEMED_AXIS = /^(\p{L}+(?:[- ]axe)?)\s+(\p{Lu}[^–—:|\d]{2,60})$/u;
+const THEMED_AXIS = /^(\p{L}+(?:[- ]axe)?)\s*:?\s+(\p{Lu}[^–—:|\d]{2,60})$/u;
 const AXIS_KIND = new RegExp(String.raw`^(?:${AXIS_KINDS})$`, 'iu');
+/** Levels that only name the plan's tree: « Priorité 1 : … » or « Volet 2 : … » inside a section may be its content. */
+const BODY_AXIS_KINDS = /^(?:axe|sous[- ]axe|pilier)$/i;
 /** "Pilier Cohésion sociale – Axe 3 : …": several levels on one line. */
 const AXIS_SPLIT = new RegExp(String.raw`\s+[–—|]\s+(?=(?:${AXIS_KINDS})\b)`, 'iu');
 
@@ -176,7 +178,9 @@ function axisStep(text: string, beforeCode: boolean): AxisStep | undefined {
 }
 
 /** The plan's levels a line names: one ("Axe 2 : Titre") or several ("Pilier Cohésion sociale – Axe 3 : Titre"). */
-function readAxisLine(text: string, beforeCode: boolean): AxisStep[] | undefined {
+function readAxisLine(written: string, beforeCode: boolean): AxisStep[] | undefined {
+  // « **Axe 3 — Petite enfance** »: a plan's level set apart in bold is still that level.
+  const text = written.includes('**') || written.includes('__') ? written.replace(/\*\*|__/g, '').trim() : written;
   const whole = axisStep(text, beforeCode);
   if (whole && !AXIS_SPLIT.test(text)) return [whole];
   const parts = text.split(AXIS_SPLIT);
@@ -235,13 +239,55 @@ const NUMBERED_LABEL_ITEM = /^([\p{L}][\p{L}'’ ]{0,20}?\.?)\s*(?:n\s*°\s*)?(\
 /** "Échéance : fin 2024", "Éch. 2025" at the end of an action or objective. */
 const INLINE_DEADLINE = /(?:^|[.;,]\s*|\s[-–—]\s*|\s)([EÉeé]ch(?:[ée]ance|[ée]ancier)?s?\.?|[Dd]élai|[Cc]alendrier)\s*:?\s*((?:fin |début |d[ée]but |mi-|courant |avant |d[èe]s |à partir de |en )?[^.;]*?\b(?:19|20)\d{2}(?:\s*[-–à]\s*(?:19|20)?\d{2,4})?)\s*\.?$/u;
 
+/**
+ * « Pilote », « Partenaires », « Échéance » before a colon: a whole phrase of the headings vocabulary, written as a label
+ * (capitalised). « Pas de financement spécifique : … » or « le budget : … » are words of the text.
+ */
+function isVocabularyLabel(head: string): boolean {
+  const known = knownHeading(head);
+  return known !== undefined && known.tail === '' && /^\p{Lu}/u.test(head);
+}
+
 function isShortLabel(text: string): boolean {
   return text.length > 0 && text.length <= MAX_LABEL && text.split(' ').length <= MAX_LABEL_WORDS && !SENTENCE_END.test(text) && /^[\p{Lu}\d]/u.test(text);
+}
+
+/** Fields whose « Label : a ; b » value is a list, each part an item the answers quote on its own. */
+const LIST_FIELDS: ReadonlySet<SheetField> = new Set<SheetField>(['pilot', 'partners', 'funding', 'results', 'deadlines', 'links']);
+
+/** Splits on « ; » outside parentheses: « Caf (fonds publics ; territoires) ; MSA » has two parts. */
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth > 0) depth--;
+    else if (char === ';' && depth === 0) {
+      parts.push(text.slice(from, at));
+      from = at + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+/**
+ * The items of an inline label's value: « Indicateurs : a ; b » gives a and b, as a list under a heading would. Commas
+ * are left alone: « Partenaires : Caf, MSA » reads the same either way, and a comma is as often inside a sentence.
+ */
+function inlineListParts(value: string, field: SheetField): string[] {
+  return LIST_FIELDS.has(field) ? splitOutsideParentheses(value) : [value];
 }
 
 class SectionReader {
   readonly sections: SectionDraft[] = [];
   private current: SectionDraft | undefined;
+  /** The field of the section being read, if any. */
+  get currentField(): SheetField | undefined {
+    return this.current?.field;
+  }
   private lastWasHeading = false;
   private lastWasLabel = false;
   private lastItemLine = -1;
@@ -303,6 +349,11 @@ class SectionReader {
     if (known && standsOut && !SENTENCE_END.test(text) && !/:\s*\S/.test(text)) {
       return { heading: text.replace(/\s*:$/, ''), field: known.field, labelForm: /:$/.test(text) };
     }
+    // « Pilote » alone on its line, its value on the next: a plain-text export that lost the heading's style. Only the
+    // whole phrase counts, capitalised as a heading is; a word of a wrapped sentence is lower case or has company.
+    if (known && known.tail === '' && /^\p{Lu}/u.test(text) && !line.indented && index < this.lines.length - 1) {
+      return { heading: text.replace(/\s*:$/, ''), field: known.field, labelForm: /:$/.test(text) };
+    }
 
     const colon = text.indexOf(':');
     if (colon > 0) {
@@ -349,14 +400,21 @@ class SectionReader {
   /** "Pilote : Caf du Rhône", "Porteurs de projet :", "**Budget** : 8 000 €". */
   private labelHeading(line: Line, head: string, rest: string, prevBlank: boolean, standsOut: boolean): HeadingFound | undefined {
     if (!isShortLabel(head) || /\d/.test(head) || head.split(' ').length > 6) return undefined;
+    // « Recenser les locaux. Échéance : 2025 »: a sentence ends before the label; the label is inside the text.
+    const sentence = /^(.*?[.!?])\s+\p{Lu}/u.exec(head);
+    if (sentence && !isAbbreviatedLabel(sentence[1])) return undefined;
     const field = labelField(head);
     const inAction = this.actionBlock !== undefined;
     if (rest.length === 0) {
+      if (isVocabularyLabel(head)) return { heading: head, field, labelForm: true };
       if (!(prevBlank || this.lastWasLabel || this.lastWasHeading || line.boldLed || inAction)) return undefined;
       if (field === 'other' && !(prevBlank || line.boldLed)) return undefined;
       return { heading: head, field, labelForm: true };
     }
     const series = this.lastWasLabel || line.boldLed || inAction;
+    // « Pilote : X », « Partenaires : A, B » on plain lines, one under the other (a Word sheet saved as text): a label
+    // the headings vocabulary knows as a whole, capitalised, opens its field wherever it stands.
+    if (isVocabularyLabel(head)) return { heading: head, field, inlineItem: rest, labelForm: true };
     if (field === 'other' ? !series : !(standsOut || series)) return undefined;
     // Inside a section, "Pas de financement spécifique : actions d'information…" is a statement that names a field,
     // not a heading: unless it is one of a run of labels, a label names its field by its first word or it is no label.
@@ -407,7 +465,10 @@ class SectionReader {
       const actionNumber = found.actionNumber ?? (partOfAction ? block?.number : undefined);
       this.push({ heading: found.heading, field: found.field, ...(actionNumber !== undefined ? { actionNumber } : {}), ...(found.actionTitle !== undefined ? { actionTitle: found.actionTitle } : {}) });
     }
-    if (found.inlineItem) this.addText(found.inlineItem);
+    if (found.inlineItem) {
+      if (found.labelForm) for (const part of inlineListParts(found.inlineItem, found.field)) this.addText(part);
+      else this.addText(found.inlineItem);
+    }
     this.lastWasHeading = true;
     this.lastWasLabel = found.labelForm;
   }
@@ -608,6 +669,26 @@ function buildDeadlines(sections: SheetSection[], actions: readonly SheetAction[
   return deadlines;
 }
 
+/**
+ * DOMAIN.md: deadlines « may differ per action ». When a sheet states them only inside its actions (« Échéance : fin
+ * 2024 » at the end of an action's text), they are gathered into a deadlines section of their own, after the actions,
+ * so that a question about the sheet's deadlines finds them; the texts are the deadlines' own, one per action.
+ */
+function withActionDeadlines(sections: SheetSection[], deadlines: readonly SheetDeadline[]): SheetSection[] {
+  const written = new Set(sections.filter((section) => section.field === 'deadlines').flatMap((section) => section.items.map((item) => item.text)));
+  const gathered = deadlines.filter((deadline) => deadline.actions.length > 0 && !written.has(deadline.text));
+  if (gathered.length === 0 || sections.some((section) => section.field === 'deadlines' && section.actionNumber === undefined)) return sections;
+  let after = sections.length;
+  for (let index = sections.length - 1; index >= 0; index--) {
+    if (sections[index].field === 'actions' || sections[index].actionNumber !== undefined) {
+      after = index + 1;
+      break;
+    }
+  }
+  const section: SheetSection = { heading: '', field: 'deadlines', items: gathered.map((deadline) => ({ text: deadline.text, level: 0 })), derived: true };
+  return [...sections.slice(0, after), section, ...sections.slice(after)];
+}
+
 /** A line underlined with « ==== » or « ---- » (Markdown's other heading form, common in plain text). */
 const UNDERLINE = /^\s*(=+|-+)\s*$/;
 
@@ -762,6 +843,13 @@ function parseSegment(
       reader.blank();
       continue;
     }
+    // « Axe 2 : Parentalité » among the sheet's fields, or in bold: the plan's level the sheet sits under, said once
+    // per level. A links section names other axes, and a list item is content.
+    const level = !line.marked && !line.markdownHeading && reader.currentField !== 'links' ? readAxisLine(line.text, false) : undefined;
+    if (level && level.every((step) => step.kind !== undefined && BODY_AXIS_KINDS.test(step.kind) && !axis.some((known) => known.kind === step.kind))) {
+      axis.push(...level);
+      continue;
+    }
     const found = reader.heading(index);
     if (found) {
       reader.openSection(found, line);
@@ -777,6 +865,7 @@ function parseSegment(
     items: draft.items.map((item) => ({ text: item.text, ...(item.number !== undefined ? { number: item.number } : {}), level: item.level })),
   }));
   const actions = buildActions(sections, reader.sections);
+  const deadlines = buildDeadlines(sections, actions);
 
   const parsed = SheetSchema.safeParse({
     id: sheetIdentity(source.plan.id, code.number),
@@ -788,9 +877,9 @@ function parseSegment(
     ...(code.version ? { version: code.version } : {}),
     title,
     axis,
-    sections,
+    sections: withActionDeadlines(sections, deadlines),
     actions,
-    deadlines: buildDeadlines(sections, actions),
+    deadlines,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -830,11 +919,26 @@ export function parseSheets(content: string, source: SheetSource): SheetsOutcome
     const range = { from: bounds[k], to: k + 1 < starts.length ? bounds[k + 1] : lines.length };
     const parsed = parseSegment(lines, range, start, k === 0 ? [] : axis, source);
     axis = parsed.axis;
-    if (parsed.outcome.ok) sheets.push(parsed.outcome.sheet);
+    if (parsed.outcome.ok) {
+      sheets.push(parsed.outcome.sheet);
+      const unknown = knowsNoField(parsed.outcome.sheet);
+      if (unknown) problems.push(unknown);
+    }
     else problems.push(starts.length > 1 ? `${start.code.prefix} ${start.code.number}: ${parsed.outcome.reason}` : parsed.outcome.reason);
   });
   if (sheets.length === 0) return { ok: false, reason: problems.slice(tableProblems.length)[0] ?? 'no sheet found' };
   return { ok: true, sheets, problems };
+}
+
+/**
+ * A sheet loaded with no section the model knows: every question about its pilot or partners would be answered « no
+ * such section », so the people who load the plan are told, with the headings the sheet has.
+ */
+function knowsNoField(sheet: Sheet): string | undefined {
+  if (sheet.sections.some((section) => section.field !== 'other' && section.items.length > 0)) return undefined;
+  const headings = sheet.sections.map((section) => section.heading).filter((heading) => heading.length > 0);
+  const seen = headings.length > 0 ? `its headings (${headings.slice(0, 5).map((heading) => `« ${heading} »`).join(', ')}) name none` : 'no heading was found';
+  return `${sheet.code}: no known section (pilot, partners, funding, actions, deadlines, indicators…): ${seen}. The sheet is loaded, its text kept as « Autres informations »; write each section as a heading line or « Label : value »`;
 }
 
 /** The first sheet of a file (a file of one sheet, as the seed plans have). */

@@ -26,11 +26,40 @@ function isAcronym(token: string): boolean {
   return (token.match(/[A-Z]/g) ?? []).length >= 2;
 }
 
-/** The shortest run of words ending the text whose initials spell the acronym, as written. */
+/**
+ * Little words an acronym usually leaves out (« aide aux vacances familles » is AVF), though some keep them (« Maison de
+ * la Métropole » is MDM): they may give their initial or not, and a long form never starts with one.
+ */
+const SMALL_WORDS: ReadonlySet<string> = new Set([
+  'a', 'au', 'aux', 'd', 'de', 'des', 'du', 'l', 'la', 'le', 'les', 'et', 'en', 'pour', 'par', 'sur', 'un', 'une', 'dans', 'avec',
+  'of', 'the', 'and', 'for', 'to', 'in',
+]);
+
+/** Whether the words spell the acronym exactly: each word gives its initial, a little word may give none. */
+function spells(letters: string, words: readonly string[]): boolean {
+  const from = (word: number, letter: number): boolean => {
+    if (word === words.length) return letter === letters.length;
+    const folded = fold(words[word]);
+    const small = SMALL_WORDS.has(folded);
+    if (small && from(word + 1, letter)) return true;
+    return letter < letters.length && folded[0] === letters[letter] && from(word + 1, letter + 1);
+  };
+  return words.length > 0 && !SMALL_WORDS.has(fold(words[0])) && from(0, 0);
+}
+
+/**
+ * The run of words ending the text that spells the acronym, counting one word a letter and skipping little words
+ * (« aide aux vacances familles (AVF) », not « aux vacances familles »); failing that, the shortest run whose initials
+ * hold the acronym's letters in order.
+ */
 function longFormBefore(text: string, acronym: string): string | undefined {
   const letters = fold(acronym);
   const words = [...text.matchAll(WORD)];
-  for (let start = words.length - 1; start >= Math.max(0, words.length - letters.length * 3); start--) {
+  const lowest = Math.max(0, words.length - letters.length * 3);
+  for (let start = words.length - 1; start >= lowest; start--) {
+    if (spells(letters, words.slice(start).map((word) => word[0]))) return text.slice(words[start].index ?? 0).trim();
+  }
+  for (let start = words.length - 1; start >= lowest; start--) {
     const initials = words.slice(start).map((word) => fold(word[0])[0] ?? '').join('');
     if (initialsMatch(letters, initials)) return text.slice(words[start].index ?? 0).trim();
   }
@@ -40,6 +69,12 @@ function longFormBefore(text: string, acronym: string): string | undefined {
 function longFormAfter(text: string, acronym: string): string | undefined {
   const letters = fold(acronym);
   const words = [...text.matchAll(WORD)];
+  for (let end = 1; end <= Math.min(words.length, letters.length * 3); end++) {
+    if (spells(letters, words.slice(0, end).map((word) => word[0]))) {
+      const last = words[end - 1];
+      return text.slice(0, (last.index ?? 0) + last[0].length).trim();
+    }
+  }
   for (let end = 1; end <= Math.min(words.length, letters.length * 3); end++) {
     const initials = words.slice(0, end).map((word) => fold(word[0])[0] ?? '').join('');
     if (initialsMatch(letters, initials)) {

@@ -133,10 +133,9 @@ describe('PDF sheets', () => {
     expect(sheet.code).toBe('FICHE 1.2.5');
     expect(sheet.file).toBe('tours/tours-fiche-1.2.5.pdf');
     expect(words(sheet.title)).toBe(words(tours.title));
-    for (const field of COMPARED.filter((each) => each !== 'objectives')) expect([field, fieldText(sheet, field)]).toEqual([field, fieldText(tours, field)]);
-    // « Enjeu : … » is an objectives row only by its tab in the text export; in the PDF it stays in the sheet's head.
-    expect(fieldText(tours, 'objectives')).toContain(fieldText(sheet, 'objectives'));
-    expect(words(JSON.stringify(sheet))).toContain(words('Enjeu : Développer les dynamiques de soutien à la parentalité et renforcer le lien avec les familles'));
+    for (const field of COMPARED) expect([field, fieldText(sheet, field)]).toEqual([field, fieldText(tours, field)]);
+    // « Enjeu : … » is the objectives in the PDF as in the text export: a known label opens its field wherever it stands.
+    expect(fieldText(sheet, 'objectives')).toContain(words('Développer les dynamiques de soutien à la parentalité et renforcer le lien avec les familles'));
     // Nothing of the page furniture is left in the sheet.
     expect(JSON.stringify([sheet.sections, sheet.axis, sheet.title])).not.toMatch(/Page \d+\/\d+|agglomération tourangelle/);
   });

@@ -78,7 +78,7 @@ describe('loading from a temporary folder', () => {
     writeFileSync(join(dir, 'plan-a', 'plan.json'), JSON.stringify({ id: 'plan-a', title: 'Plan A', period: '2024-2028' }));
     writeFileSync(join(dir, 'plan-a', 'axe-1', 'deep', 'PA-1.1.1.txt'), 'PA 1.1.1 - TITRE A\n\nDIAGNOSTIC\n\n- Texte.\n');
     writeFileSync(join(dir, 'plan-b', 'plan.json'), JSON.stringify({ id: 'plan b!', title: '' }));
-    writeFileSync(join(dir, 'plan-b', 'PA-1.1.1.txt'), 'PA 1.1.1 - TITRE B\n');
+    writeFileSync(join(dir, 'plan-b', 'PA-1.1.1.txt'), 'PA 1.1.1 - TITRE B\n\nPILOTE\n\n- Caf.\n');
     const knowledge = loadSheetKnowledge(dir);
     expect(knowledge.sheets.map((sheet) => [sheet.id, sheet.plan.title])).toEqual([
       ['plan-a/1.1.1', 'Plan A'],

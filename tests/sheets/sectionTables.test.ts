@@ -178,7 +178,10 @@ describe('a table inside a section', () => {
   });
 
   it('reads a table under a heading the model does not know as its list, unless its rows are labels', () => {
-    const listed = parse('FA 4 – Des cafés des parents\n\n## Suivi\n\n| Instance | Fréquence |\n|---|---|\n| Comité de pilotage | une fois par an |\n| Comité technique | chaque trimestre |\n');
+    const read4 = read('FA 4 – Des cafés des parents\n\n## Suivi\n\n| Instance | Fréquence |\n|---|---|\n| Comité de pilotage | une fois par an |\n| Comité technique | chaque trimestre |\n');
+    // Loaded, and reported: the sheet has no section the model knows.
+    expect(read4.problems).toEqual([expect.stringMatching(/^FA 4: no known section .*« Suivi »/)]);
+    const listed = read4.sheets[0] as Sheet;
     expect(listed.sections.map((section) => [section.heading, section.items.map((item) => item.text)])).toEqual([
       ['Suivi', ['Comité de pilotage — une fois par an', 'Comité technique — chaque trimestre']],
     ]);

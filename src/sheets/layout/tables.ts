@@ -103,6 +103,49 @@ function recordRows(header: readonly string[], cells: ReadonlyArray<readonly str
   });
 }
 
+/** Headers of a column that numbers rows: « N° », « Numéro », « # », or nothing. */
+const NUMBER_HEADERS: ReadonlySet<string> = new Set(['', 'n', 'no', 'num', 'numero', 'n action', 'ref', 'reference']);
+const ACTION_NUMBER = /^(?:n\s*°\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$/;
+
+interface ActionColumns {
+  action: number;
+  number: number | undefined;
+}
+
+/**
+ * The columns of a table of actions: one named as the actions are (« Action », « Étape »), and maybe one that numbers
+ * them. Such a table is the actions' when it stands under the actions' heading, or when its header is a record's
+ * (« Action | Pilote | Échéance »), whatever column the actions are in.
+ */
+function actionTableColumns(header: readonly string[], place: SectionPlace): ActionColumns | undefined {
+  const names = header.map((cell) => cellLines(cell).join(' ').replace(/\*\*|__/g, '').trim());
+  if (names.length < 2 || !(place.field === 'actions' || isRecordHeader(header))) return undefined;
+  const action = names.findIndex((name) => name.length > 0 && labelField(name) === 'actions');
+  if (action < 0) return undefined;
+  const number = names.findIndex((name, index) => index !== action && NUMBER_HEADERS.has(headingKey(name)));
+  // « N° | Action » alone is a numbered list, read as one; blocks are for actions that have parts to carry.
+  if (names.length - (number >= 0 ? 2 : 1) === 0) return undefined;
+  return { action, number: number >= 0 ? number : undefined };
+}
+
+/** Each row an « Action n : … » block, its other cells as « Header : value » parts (« Échéance : mars 2026 »). */
+function actionRows(header: readonly string[], body: ReadonlyArray<readonly string[]>, columns: ActionColumns): string[] {
+  const names = header.map((cell) => cellLines(cell).join(' ').replace(/\*\*|__/g, '').trim());
+  let sequence = 0;
+  return body.flatMap((row) => {
+    const title = cellText(row[columns.action] ?? '');
+    if (!title) return [];
+    const own = columns.number !== undefined ? ACTION_NUMBER.exec(cellText(row[columns.number] ?? '')) : null;
+    sequence += 1;
+    const rest = row.flatMap((cell, k) => {
+      if (k === columns.action || k === columns.number) return [];
+      const value = cellText(cell);
+      return value ? [`${names[k] || 'Détail'} : ${value}`] : [];
+    });
+    return ['', `### Action ${own ? own[1] : sequence} : ${title}`, ...rest, ''];
+  });
+}
+
 function isGenericHeader(cells: readonly string[]): boolean {
   return cells.every((cell) => {
     const key = headingKey(cell);
@@ -220,6 +263,8 @@ const COLUMN_WORDS: ReadonlySet<string> = new Set([
 ]);
 const YEAR_IN_HEADER = /\b(?:19|20)\d{2}\b/g;
 const MAX_COLUMN_NAME = 40;
+/** « 2025 », « 2025-2026 »: a column per year. */
+const YEAR_NAME = /^(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?$/;
 const MAX_COLUMN_WORDS = 4;
 
 /** A header row that names columns: short, title-like cells, one at least a word headers use. */
@@ -232,9 +277,11 @@ function isColumnNames(cells: readonly string[]): boolean {
       name.split(/\s+/).length <= MAX_COLUMN_WORDS &&
       !/\d/.test(name.replace(YEAR_IN_HEADER, '')) &&
       !SENTENCE_END.test(name) &&
-      /^[\p{Lu}N°(]/u.test(name),
+      (/^[\p{Lu}N°(]/u.test(name) || YEAR_NAME.test(name)),
   );
   if (!shaped) return false;
+  // « Financeur | 2025 | 2026 »: years after a first column are a header's, not a first row of data.
+  if (names.length >= 2 && names.slice(1).every((name) => YEAR_NAME.test(name))) return true;
   return names.some((name) => {
     const key = headingKey(name);
     return labelField(name) !== 'other' || key.split(' ').some((word) => COLUMN_WORDS.has(word) || GENERIC_HEADERS.has(word));
@@ -264,12 +311,24 @@ function rowItem(subject: string, values: readonly CellValue[], named: boolean):
   if (values.length === 0) return subject;
   if (named) {
     const said = values.map(({ name, value }) => (name && headingKey(name) !== headingKey(value) ? `${name} : ${value}` : value));
-    return `${subject} — ${said.join(' ; ')}`;
+    // « Caf de l'Isère : 2025 : 20 000 € ; 2026 : 30 000 € »: a column a year holds figures, after a colon.
+    return `${subject}${values.every(({ name }) => name !== undefined && YEAR_NAME.test(name)) ? ' : ' : ' — '}${said.join(' ; ')}`;
+  }
+  // « Indicateur | Cible 2029 »: the value is a target, not a result, and says so.
+  const target = values.length === 1 ? values[0] : undefined;
+  if (target?.name !== undefined && isTargetName(target.name)) {
+    return `${subject} (${target.name.charAt(0).toLowerCase()}${target.name.slice(1)} : ${target.value})`;
   }
   const rest = values.map(({ value }) => value).join(' ; ');
   // "1 | Recenser les locaux": the row's number is the item's.
   if (/^\d{1,2}[.)]?$/.test(subject)) return `${subject.replace(/[.)]$/, '')}. ${rest}`;
   return `${subject}${/\d/.test(rest) ? ' : ' : ' — '}${rest}`;
+}
+
+/** Words of a column that holds targets: « Cible 2029 », « Objectif », « Valeur cible », « Target ». */
+const TARGET_WORDS: ReadonlySet<string> = new Set(['cible', 'cibles', 'objectif', 'objectifs', 'target', 'targets', 'vise', 'visee', 'visees', 'vises', 'attendu', 'attendue', 'attendus', 'attendues']);
+function isTargetName(name: string): boolean {
+  return headingKey(name).split(' ').some((word) => TARGET_WORDS.has(word));
 }
 
 /** The rows of a section's table as list items; a row with an empty first cell goes on with the item above. */
@@ -313,6 +372,9 @@ function tableText(place: TablePlace, header: readonly string[] | undefined, bod
   if (isSectionTable(place, header, body)) {
     // "Action | Pilote | Échéance": one action a row, with its parts, as the sheet's own layout reads it.
     if (header && isRecordHeader(header) && labelField(cellLines(header[0] ?? '').join(' ')) === 'actions') return { lines: recordRows(header, body) };
+    // « N° | Action | Échéance » under « Déroulé »: one action a row, numbered as the sheet numbers it.
+    const actionColumns = header ? actionTableColumns(header, place) : undefined;
+    if (header && actionColumns) return { lines: actionRows(header, body, actionColumns) };
     const items = sectionItems(header, body);
     if (items.length === 0) {
       return { lines: [], problem: `the table ${firstRow(header, body)} under « ${place.heading} » has no rows with text: nothing was read from it` };
