@@ -56,12 +56,21 @@ export function soundKey(word: string): string {
     .replace(/[estxdz]+$/, '');
 }
 
+/** Where an aside has a number (« de # ans »). */
+const NUMBER = '#';
+
 /** No French word starts with « j » and a consonant: such a word is « je » glued to what follows ("jveu", "jsuis"). */
 const GLUED_BEFORE_CONSONANT = /^j[^aeiouyh]/;
 
 /** Turns a vocabulary into the reader of messages. Exported so that tests can read with a vocabulary of their own. */
 export class SafetyReader {
   private readonly rewrites: ReadonlyMap<string, readonly string[]>;
+  /** Words written apart read as one ("beau pere" → "beaupere"), by their first word, longest first. */
+  private readonly compounds = new Map<string, Array<{ parts: readonly string[]; joined: string }>>();
+  /** Asides dropped before matching (a child's age), by their first word or `#`, longest first. */
+  private readonly asides = new Map<string, Array<readonly string[]>>();
+  /** Words that may stand beside « je suis sourde » in a message that says nothing else. */
+  private readonly aloneWords: ReadonlySet<string>;
   private readonly afterJe: ReadonlyMap<string, readonly string[]>;
   /** Words of the French phrases, for « j' » glued to a vowel ("jetouffe" → "je etouffe"; "jour" stays "jour"). */
   private readonly frenchWords = new Set<string>();
@@ -77,6 +86,21 @@ export class SafetyReader {
 
   constructor(vocabulary: SafetyVocabulary) {
     this.rewrites = compileRewrites(vocabulary.rewrites);
+    for (const [apart, joined] of Object.entries(vocabulary.compounds)) {
+      const parts: string[] = [];
+      for (const word of words(apart)) this.pushWord(word, parts);
+      const list = this.compounds.get(parts[0]) ?? [];
+      list.push({ parts, joined });
+      list.sort((a, b) => b.parts.length - a.parts.length);
+      this.compounds.set(parts[0], list);
+    }
+    for (const aside of vocabulary.asides) {
+      const parts = aside.split(' ').flatMap((part) => (part === NUMBER ? [NUMBER] : this.plainTokens(part)));
+      const list = this.asides.get(parts[0]) ?? [];
+      list.push(parts);
+      list.sort((a, b) => b.length - a.length);
+      this.asides.set(parts[0], list);
+    }
     this.afterJe = new Map(Object.entries(vocabulary.afterJe).map(([glued, plain]) => [glued, this.plainTokens(plain)]));
     const classes = new Map<string, ReadonlySet<string>>();
     for (const [name, members] of Object.entries(vocabulary.classes)) {
@@ -134,6 +158,7 @@ export class SafetyReader {
       this.typoWordsByLength.set(word.length, list);
     }
     this.notTypos = new Set([...vocabulary.notTypos.flatMap((word) => this.plainTokens(word)), ...vocabulary.notTypos, ...STOP_WORDS]);
+    this.aloneWords = new Set([...STOP_WORDS, ...vocabulary.cannotCall.alone.flatMap((word) => this.plainTokens(word))]);
   }
 
   /** The concerns `text` raises, most urgent first, or null when it raises none. */
@@ -150,6 +175,7 @@ export class SafetyReader {
       }
     }
     if (found.length === 0) return null;
+    const cannotCallAt = found.filter((match) => match.entry.kind === 'cannot-call' && !cancelled(match, found));
     // Frames are taken as typed: a typo that made "information" into "formation" would silence an alarm.
     const exact = tokens.map((token) => [token]);
     // A frame frames only the words near it (« les fiches sur les violences »), not a whole message where it happens to
@@ -174,7 +200,7 @@ export class SafetyReader {
       if (found.some((other) => isResolution(other, concern) && other.start >= match.end && !cancelled(other, found))) continue;
       concerns.add(concern);
     }
-    if (concerns.size === 0) return null;
+    if (concerns.size === 0) return this.saysOnlyCannotCall(tokens, cannotCallAt) ? { concerns: [], cannotCall: true } : null;
     // Violence in front of the children raises the child's concern too, said after the writer's own: the victim of
     // « mon mari me frappe devant les enfants » hears 3919 first, then 119. A child hurt directly keeps 119 first.
     const ordered: SafetyConcern[] = [];
@@ -184,8 +210,17 @@ export class SafetyReader {
       const witness = childNamed ? this.withChild.get(concern) : undefined;
       if (witness && !concerns.has(witness) && !ordered.includes(witness)) ordered.push(witness);
     }
-    const cannotCall = found.some((match) => match.entry.kind === 'cannot-call' && !cancelled(match, found));
-    return cannotCall ? { concerns: ordered, cannotCall } : { concerns: ordered };
+    return cannotCallAt.length > 0 ? { concerns: ordered, cannotCall: true } : { concerns: ordered };
+  }
+
+  /**
+   * Whether the message says that its writer cannot call and nothing else (« je suis sourde », « bonjour, je suis
+   * malentendant, aidez-moi ») : a deaf person who writes only that is offered the 114. A word of anything else (« un
+   * LAEP pour parents sourds à Lyon ») makes it a search, answered by its own route.
+   */
+  private saysOnlyCannotCall(tokens: readonly string[], matches: readonly Match[]): boolean {
+    if (matches.length === 0) return false;
+    return tokens.every((token, i) => this.aloneWords.has(token) || matches.some((match) => i >= match.start && i < match.end));
   }
 
   /** A message's words as the reader compares them: folded, SMS spellings rewritten, « j » glued split off, plurals folded. */
@@ -196,13 +231,40 @@ export class SafetyReader {
       if (glued) out.push('je', ...glued);
       else this.pushWord(word, out);
     }
-    return out;
+    return this.withoutAsides(this.joinCompounds(out));
   }
 
   /** Folded words, SMS spellings rewritten, plurals folded: how phrases are compiled (they are written unglued). */
   private plainTokens(text: string): string[] {
     const out: string[] = [];
     for (const word of words(text)) this.pushWord(word, out);
+    return this.joinCompounds(out);
+  }
+
+  /** "beau pere" → "beaupere": words written apart that name one person, as the vocabulary's compounds say. */
+  private joinCompounds(tokens: readonly string[]): string[] {
+    if (this.compounds.size === 0) return [...tokens];
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const compound = (this.compounds.get(tokens[i]) ?? []).find(({ parts }) => parts.every((part, k) => tokens[i + k] === part));
+      if (compound) {
+        out.push(compound.joined);
+        i += compound.parts.length - 1;
+      } else out.push(tokens[i]);
+    }
+    return out;
+  }
+
+  /** The words without the asides the vocabulary lists (« de 14 ans »), so that they take no room in a phrase's gap. */
+  private withoutAsides(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const at = (part: string, k: number) => (part === NUMBER ? /^\d+$/.test(tokens[i + k] ?? '') : tokens[i + k] === part);
+      const starts = [...(this.asides.get(tokens[i]) ?? []), ...(/^\d+$/.test(tokens[i]) ? (this.asides.get(NUMBER) ?? []) : [])];
+      const aside = starts.sort((a, b) => b.length - a.length).find((parts) => parts.every(at));
+      if (aside) i += aside.length - 1;
+      else out.push(tokens[i]);
+    }
     return out;
   }
 

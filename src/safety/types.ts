@@ -26,12 +26,14 @@ export type SafetyConcern = z.infer<typeof SafetyConcernSchema>;
 /**
  * The concerns a message raises, most urgent first (a child's concern raised by witness after the concern that raised
  * it), each once; and whether the writer says they cannot call (deaf, hard of hearing, cannot speak): then the number
- * reached by text comes before every voice line.
+ * reached by text comes before every voice line. No concern only when the whole message says that the writer cannot
+ * call (« je suis sourde »): the 114 is offered, with no alarm.
  */
 export const SafetyReadingSchema = z
-  .object({ concerns: z.array(SafetyConcernSchema).min(1), cannotCall: z.literal(true).optional() })
+  .object({ concerns: z.array(SafetyConcernSchema), cannotCall: z.literal(true).optional() })
   .strict()
-  .refine((reading) => new Set(reading.concerns).size === reading.concerns.length, { message: 'concerns are listed once each' });
+  .refine((reading) => new Set(reading.concerns).size === reading.concerns.length, { message: 'concerns are listed once each' })
+  .refine((reading) => reading.concerns.length > 0 || reading.cannotCall === true, { message: 'a reading names a concern, or says the writer cannot call' });
 export type SafetyReading = z.infer<typeof SafetyReadingSchema>;
 
 const Bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
@@ -109,6 +111,16 @@ export const SafetyVocabularySchema = z
     /** SMS spellings and abbreviations, each rewritten to plain words before matching ("jvx" → "je veux"). */
     rewrites: z.record(SingleWord, z.string().min(1)),
     /**
+     * Words written apart that name one person, read as one word of a class ("beau père" → "beaupere", "petit ami" →
+     * "copain"): a phrase then needs no gap for them. Phrases write the joined word, never the words apart.
+     */
+    compounds: z.record(z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)+$/, 'two folded words or more'), SingleWord),
+    /**
+     * Asides dropped before matching, `#` for a number: a child's age (« ma fille de 14 ans n'est pas rentrée »,
+     * « my 13 year old daughter ») says nothing of the danger and must not push a phrase's words out of its gap.
+     */
+    asides: z.array(z.string().regex(/^(?:#|[a-z0-9]+)(?: (?:#|[a-z0-9]+))*$/, 'folded words or #, separated by single spaces')),
+    /**
      * What follows a « j » glued to a verb in SMS French, when that part is no word of its own ("jveu" → "je" + "veu"
      * → "je veux", "jpx" → "je peux", "jmen" → "je m'en"). A glued part that is a word ("jsuis", "jtiens") or a
      * vocabulary word ("jetouffe") needs no entry: the reader splits it by rule (detect.ts).
@@ -129,7 +141,18 @@ export const SafetyVocabularySchema = z
      * concern, the number reached by text (114) is said first. Never a concern on its own: « un LAEP pour parents
      * sourds » is a search.
      */
-    cannotCall: z.object({ statements: PhrasesByLanguage, exceptions: PhrasesByLanguage, call: CallSchema }).strict(),
+    cannotCall: z
+      .object({
+        statements: PhrasesByLanguage,
+        exceptions: PhrasesByLanguage,
+        call: CallSchema,
+        /**
+         * Words that may stand beside the statement in a message that says nothing else (« bonjour, je suis sourde,
+         * aidez-moi »): such a message is answered with the 114 alone. Any other word makes it a search or a question.
+         */
+        alone: z.array(SingleWord),
+      })
+      .strict(),
     /** Said last when no emergency number leads: the bot can look for a listening service nearby. */
     closing: Bilingual,
     concerns: z.array(ConcernVocabularySchema),
@@ -158,7 +181,10 @@ export const SafetyVocabularySchema = z
         ]),
       ),
     ];
+    const compounds = Object.keys(vocabulary.compounds);
     for (const phrase of phrases) {
+      const spaced = ` ${phrase} `;
+      for (const compound of compounds) if (spaced.includes(` ${compound} `)) context.addIssue({ code: 'custom', message: `"${phrase}" writes "${compound}" apart` });
       for (const word of phrase.split(' ')) {
         if (word.startsWith('@') && !(word.slice(1) in vocabulary.classes)) context.addIssue({ code: 'custom', message: `unknown class in "${phrase}"` });
       }

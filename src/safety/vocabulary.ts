@@ -108,8 +108,21 @@ const data = {
     menasse: 'menace', menase: 'menacé', menacer: 'menacer', veu: 'veux', vx: 'veux', peu: 'peux', pe: 'peux', mourrir: 'mourir', ptit: 'petit', mec: 'copain', keuf: 'police',
     im: "i'm", cant: "can't", dont: "don't", wont: "won't", didnt: "didn't", pls: 'please', wanna: 'want to', gonna: 'going to',
     bf: 'boyfriend', hubby: 'husband', u: 'you', ur: 'your', chu: 'je suis', jchui: 'je suis', jchuis: 'je suis',
-    lair: "l'air", conf: 'conference', bb: 'bebe',
+    lair: "l'air", conf: 'conference', bb: 'bebe', ac: 'avec',
   },
+
+  // One person named in two words: « son beau-père le frappe » reads « beaupere », a word of @parent, so that the
+  // phrase's gap is not spent on « beau ».
+  compounds: {
+    'beau pere': 'beaupere', 'belle mere': 'bellemere', 'grand pere': 'grandpere', 'grand mere': 'grandmere',
+    'petit ami': 'copain', 'petite amie': 'copine', 'petit copain': 'copain', 'petite copine': 'copine',
+    'step dad': 'stepdad', 'step father': 'stepfather', 'step mom': 'stepmom', 'step mum': 'stepmum',
+    'step mother': 'stepmother', 'baby sitter': 'babysitter',
+  },
+
+  // A child's age says nothing of the danger: « mon fils de 16 ans n'est pas rentré » is read « mon fils n'est pas rentré ».
+  asides: ['de # ans', 'de # an', 'a # ans', 'a # an', 'age de # ans', 'agee de # ans', '# ans', '# an', 'de # mois', '# mois',
+    'de # semaines', '# semaines', '# year old', '# years old', '# yr old', '# yo', '# month old', '# months old', 'aged #'],
 
   // The part after a glued « j » when it is no word of its own. Glued words are split by rule (detect.ts): these are
   // only the SMS spellings of the verbs parents put after « je ».
@@ -125,8 +138,20 @@ const data = {
     mon: ['mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa', 'ses', 'un', 'une', 'cet', 'cette'],
     det: ['le', 'la', 'les', 'l'],
     conjoint: ['mari', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'copain', 'copine', 'ex', 'concubin', 'concubine',
-      'epoux', 'epouse', 'femme', 'homme'],
-    parent: ['pere', 'mere', 'papa', 'maman', 'parents', 'oncle', 'tante'],
+      'epoux', 'epouse', 'femme', 'homme', 'fiance', 'fiancee', 'jules'],
+    parent: ['pere', 'mere', 'papa', 'maman', 'parents', 'oncle', 'tante', 'beaupere', 'bellemere', 'grandpere', 'grandmere',
+      'parrain'],
+    // Adults around a child, besides family and partners: one of them hitting « le », « la », « les » hits a child.
+    adulte: ['nounou', 'nourrice', 'voisin', 'voisine', 'prof', 'professeur', 'instituteur', 'institutrice', 'maitre',
+      'maitresse', 'entraineur', 'coach', 'animateur', 'animatrice', 'educateur', 'educatrice', 'babysitter'],
+    adult: ['stepdad', 'stepfather', 'stepmom', 'stepmum', 'stepmother', 'dad', 'father', 'mum', 'mom', 'mother', 'uncle',
+      'grandpa', 'grandfather', 'grandma', 'babysitter', 'nanny', 'teacher', 'coach', 'neighbour', 'neighbor', 'husband',
+      'boyfriend', 'girlfriend', 'partner', 'ex', 'wife'],
+    // Words that strengthen « mal » in « il respire très mal ».
+    adverbe: ['tres', 'vraiment', 'trop', 'super', 'hyper', 'si', 'tellement', 'vachement', 'assez', 'plutot', 'really',
+      'very', 'so', 'quite', 'pretty'],
+    bousculer: ['bouscule', 'bousculer', 'bousculee', 'bousculait', 'projete', 'projetee', 'empoigne', 'empoignee', 'agrippe',
+      'agrippee', 'etrangle', 'etranglee', 'tabasse', 'tabassee'],
     frapper: ['frappe', 'frapper', 'frappee', 'frappait', 'frappent', 'frappera', 'tape', 'taper', 'tapee', 'tapait', 'tapent',
       'cogne', 'cogner', 'cognee', 'cognait', 'bat', 'battre', 'battu', 'battue', 'battait', 'battent', 'gifle', 'gifler',
       'giflee', 'brutalise', 'brutalisee', 'violente', 'violenter', 'etrangle', 'etrangler', 'etranglee', 'maltraite',
@@ -137,7 +162,7 @@ const data = {
     menace: ['menace', 'menacee', 'menacer', 'menacait', 'menacent'],
     child: ['child', 'children', 'kid', 'kids', 'son', 'daughter', 'baby', 'teen', 'teenager', 'toddler', 'boy', 'girl'],
     my: ['my', 'our', 'his', 'her', 'the', 'a'],
-    partner: ['husband', 'wife', 'partner', 'boyfriend', 'girlfriend', 'ex'],
+    partner: ['husband', 'wife', 'partner', 'boyfriend', 'girlfriend', 'ex', 'fiance', 'fiancee'],
     hit: ['hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beaten', 'punch', 'punches', 'punched', 'punching', 'slap',
       'slaps', 'slapped', 'kick', 'kicks', 'kicked', 'choke', 'chokes', 'choked', 'choking', 'strangle', 'strangled', 'hurt',
       'hurts', 'hurting', 'abuse', 'abuses', 'abused', 'abusing'],
@@ -221,10 +246,12 @@ const data = {
         'sourd muet', 'sourde muette', 'aphasique', 'sourdaveugle', 'langue des signes', 'peux pas telephoner', 'peux pas appeler',
         'peux pas parler', 'peux pas parler fort', 'peut pas telephoner', 'peux pas passer d appel', 'peux pas passer un appel',
         'secours par sms', 'police par sms', 'urgence par sms', 'urgences par sms', 'sms … police', 'sms … secours',
-        'sms … gendarmerie', 'texto … police', 'ecrire … police', 'ecrire … secours', 'par ecrit … secours', 'par ecrit … police'],
+        'sms … gendarmerie', 'texto … police', 'ecrire … police', 'ecrire … secours', 'par ecrit … secours', 'par ecrit … police',
+        'entends pas', 'entends plus', 'entends mal', 'entends rien'],
       en: ['deaf', 'hard of hearing', 'hearing impaired', 'i m mute', 'i am mute', 'sign language', 'can t speak', 'cannot speak',
         'can t talk', 'cannot talk', 'unable to speak', 'can t call', 'cannot call', 'can t phone', 'can t make a call',
-        'text the police', 'text … police', 'text … emergency'],
+        'text the police', 'text … police', 'text … emergency', 'can t hear', 'cannot hear', 'police by text', 'help by text',
+        'emergency by text'],
     },
     exceptions: {
       // « Faire la sourde oreille » is not deafness; a child who is deaf does not stop the parent from calling; « je ne
@@ -236,6 +263,11 @@ const data = {
       en: ['deaf ear', 'deaf ears', '@child … deaf', 'deaf parents', 'can t talk to', 'cannot talk to', 'can t talk about',
         'can t speak to', 'cannot speak to', 'can t speak about', 'can t speak french', 'can t speak english'],
     },
+    // What else a message that only says « je suis sourde » may hold: greetings, a call for help, « et muette ».
+    alone: ['suis', 'bonjour', 'bonsoir', 'salut', 'slt', 'bjr', 'coucou', 'hello', 'hi', 'svp', 'stp', 'please', 'pls',
+      'merci', 'thanks', 'aide', 'aidez', 'aider', 'help', 'besoin', 'need', 'i', 'am', 'totalement', 'completement',
+      'profondement', 'vraiment', 'really', 'totally', 'completely', 'muet', 'muette', 'mute', 'oui', 'yes', 'aussi',
+      'also', 'ok', 'bien', 'deaf', 'sourd', 'sourde'],
     call: {
       numbers: ['114'],
       line: {
@@ -269,18 +301,38 @@ const data = {
           'il va nous @tuer', 'il veut me @tuer', 'il veut nous @tuer', 'ils vont nous @tuer', 'elle va me @tuer',
           'peur … qu il … @tuer', 'essaie de … @tuer', 'suis en danger', 'sommes en danger', 'on est en danger',
           'en danger de mort', 'danger immediat', 'au secours', 'aidez moi vite', 'appelez la police', 'defonce la porte',
-          'm a enfermee', 'nous a enfermes', 'sequestre', 'sequestree'],
+          'm a enfermee', 'nous a enfermes', 'sequestre', 'sequestree',
+          // A threat to smash the home or break in, a weapon in the hand; and « who do I call in an emergency? ».
+          '@menace … tout casser', '@menace … de … casser', '@menace … defoncer', 'defonce … porte', 'enfonce … porte',
+          'force la porte', 'entrer de force', 'rentrer de force', '@menace … couteau', '@menace … arme', 'couteau sous la gorge',
+          'couteau a la main', 'avec une hache', 'qui @joindre … urgence', 'quel numero … urgence'],
         en: ['with a knife', 'has a knife', 'got a knife', 'with a gun', 'has a gun', 'got a gun', 'threaten … to kill',
           'threatening … to kill', 'threatened … to kill', 'going to kill me', 'going to kill us', 'wants to kill me',
           'trying to kill', 'i m in danger', 'i am in danger', 'we are in danger', 'immediate danger', 'call the police',
-          'help me please', 'locked me in', '@contact … police', '@contact … ambulance', 'emergency services'],
+          'help me please', 'locked me in', '@contact … police', '@contact … ambulance', 'emergency services',
+          'threaten … to smash', 'threatening … to smash', 'threatens … to break', 'trying to break in', 'break … door down',
+          'breaking … door down', 'break down the door', 'kick … door in', 'knife to my throat', 'who … @contact … emergency'],
       },
+      inContext: [
+        {
+          // A partner or an ex at the door, trying to get in: the police first (the 3919 follows, domestic-violence).
+          classes: ['conjoint', 'partner'],
+          phrases: {
+            fr: ['tambourine … porte', 'essaie … entrer', 'veut entrer de force', 'devant chez moi … peur',
+              'peur … devant chez moi', 'devant chez moi … refuse de partir', 'devant ma porte … peur', 'devant la porte … peur'],
+            en: ['banging on … door', 'trying to get in', 'outside … door … scared', 'outside … house … scared',
+              'outside … door … afraid', 'outside … house … afraid'],
+          },
+        },
+      ],
       topics: { fr: ['urgence', 'numero d urgence'], en: ['emergency'] },
       exceptions: {
         fr: ["d'urgence", 'en urgence', 'aux urgences', 'urgence sociale', 'urgences pediatriques', 'premiers secours',
           'premier secours', 'secours populaire', 'secours catholique', 'secours islamique', 'roue de secours',
-          'sortie de secours', 'trousse de secours', 'samu social', 'police municipale'],
-        en: ['emergency childcare', 'emergency housing', 'emergency accommodation', 'emergency room'],
+          'sortie de secours', 'trousse de secours', 'samu social', 'police municipale',
+          // A child who threatens to smash things when the console is taken away is a search for support.
+          '@mon @enfant … @menace', '@det @enfant … @menace'],
+        en: ['emergency childcare', 'emergency housing', 'emergency accommodation', 'emergency room', '@my @child … @threaten'],
       },
       resolutions: { fr: [], en: [] },
     },
@@ -310,13 +362,24 @@ const data = {
           'tombe … table a langer', 'chute … table a langer', 'tombe … escalier', 'tombe … sur la tete', 'cogne … la tete … vomi',
           'se noie', 'failli se noyer', 'tombe dans la piscine', 'tombe dans l eau', 'brule … eau bouillante', 's est brule',
           's est brulee', 'yeux revulses', 'levres bleues', 'devient bleu', 'devenu bleu', 'devenue bleue', 'tombe … vomi',
-          'tombe … vomit', 'tombe du lit … vomi', 'tombe du lit … vomit', 'tombe … ne se reveille'],
+          'tombe … vomit', 'tombe du lit … vomi', 'tombe du lit … vomit', 'tombe … ne se reveille',
+          // Breathing badly, however it is said (« respire très mal », « a du mal à respirer »).
+          'respire @adverbe mal', 'respire @adverbe @adverbe mal', 'respire de plus en plus mal', 'respire difficilement',
+          'respire @adverbe difficilement', 'respire avec difficulte', 'mal a respirer', 'difficulte a respirer',
+          'peine a respirer', 'arrive pas a respirer', 'arrive plus a respirer', 'peut plus respirer', 'peut pas respirer',
+          'suffoque', 'manque d air',
+          // « Qui contacter en urgence ? » asks for every emergency number, the SAMU's too.
+          'qui @joindre … urgence', 'quel numero … urgence', 'numero d urgence', '@joindre … samu', '@joindre … pompier'],
         en: ['not breathing', 'stopped breathing', 'can t breathe', 'cannot breathe', 'choking', 'swallowed … @pills',
           'took too many @pills', 'took a lot of @pills', 'took an overdose', 'unconscious', 'won t wake up', 'not waking up', 'seizure', 'having a fit', 'overdose', 'overdosed',
           'bleeding heavily', 'bleeding a lot', 'passed out', 'poisoned', 'swallowed … @thing', 'fell … window', 'fell … balcony',
           'fell down the stairs', 'fell off the changing table', 'fell … vomit', 'fell … vomiting', 'fell … threw up',
           'fell … throwing up', 'fell … on … head', 'hit … head … vomit', 'nearly drowned',
-          'is drowning', 'badly burned', 'badly burnt', 'burned … boiling water', 'scalded', 'turning blue', 'turned blue', 'blue lips', 'lips are blue'],
+          'is drowning', 'badly burned', 'badly burnt', 'burned … boiling water', 'scalded', 'turning blue', 'turned blue', 'blue lips', 'lips are blue',
+          'trouble breathing', 'difficulty breathing', 'difficulties breathing', 'struggling to breathe', 'struggles to breathe',
+          'struggle to breathe', 'hard to breathe', 'hard time breathing', 'can barely breathe', 'barely breathing',
+          'breathing badly', 'breathing @adverbe badly', 'breathing strangely', 'gasping for air', 'gasping for breath',
+          'short of breath', 'who … @contact … emergency', 'emergency number'],
       },
       topics: { fr: [], en: [] },
       inContext: [
@@ -381,19 +444,28 @@ const data = {
           'disparaitre pour toujours', 'disparaitre a jamais', 'dormir pour toujours', 'plus me reveiller', 'me jeter',
           'me pendre', 'se pendre', 'me tirer une balle', 'mettre fin a ma vie', 'mettre fin a sa vie', 'plus envie de rien',
           'plus gout a rien', 'plus la force de vivre', 'en peux plus de ma vie', 'en peux plus de vivre', 'marre de ma vie',
-          'mieux sans moi', 'mieux si j etais mort', 'mieux si j etais morte', 'plus la peine de vivre', 'sert a rien de vivre'],
+          'mieux sans moi', 'mieux si j etais mort', 'mieux si j etais morte', 'plus la peine de vivre', 'sert a rien de vivre',
+          'se taillade', 'se coupe … bras', 'se coupe … poignet', 'se fait des coupures', 'se fait du mal', 'automutilation',
+          'auto mutilation'],
         en: ['want to die', 'wants to die', 'wish i was dead', 'wish i were dead', 'kill myself', 'kill herself',
           'kill himself', 'end my life', 'end it all', 'suicidal', 'don t want to live', 'no reason to live',
           'hurt myself', 'self harm', 'cutting myself', 'better off dead', 'ending it all', 'ending my life', 'just want to end it',
           'take my own life', 'taking my own life', 'killing myself', 'hurting myself', 'harm myself', 'harming myself',
           'do not want to live', 'no longer want to live', 'want to disappear forever', 'better off without me',
-          'don t want to be here anymore', 'don t want to wake up', 'hang myself', 'jump off a bridge', 'jump in front of'],
+          'don t want to be here anymore', 'don t want to wake up', 'hang myself', 'jump off a bridge', 'jump in front of',
+          // Self-harm said of a child.
+          'cut himself', 'cut herself', 'cut themselves', 'cutting himself', 'cutting herself', 'cutting themselves',
+          'self harming', 'harm himself', 'harm herself', 'harming himself', 'harming herself', 'burn himself', 'burn herself'],
       },
       topics: { fr: ['suicide'], en: ['suicide'] },
       exceptions: {
         fr: ['mourir de rire', 'mort de rire', 'en finir avec', 'mourir de faim', 'mourir d ennui', 'mourir de honte', 'me @tuer a', 'se @tuer a', 'me @tuer au', 'se @tuer au',
           'me jeter a l eau', 'me jeter dans la gueule', 'me jeter sur', 'jeter … a la poubelle', 'me jeter dessus'],
-        en: ['die laughing', 'end it with', 'end it there', 'end it now and go'],
+        // A cut by accident is no self-harm.
+        en: ['die laughing', 'end it with', 'end it there', 'end it now and go', 'cut himself on', 'cut herself on',
+          'cut himself … while', 'cut herself … while', 'cut himself … by accident', 'cut herself … by accident',
+          'cut himself shaving', 'accidentally cut', 'cut himself … accidentally', 'cut herself … accidentally',
+          'burn himself on', 'burn herself on'],
       },
       resolutions: { fr: [], en: [] },
     },
@@ -419,12 +491,41 @@ const data = {
           'leve la main sur @mon @enfant', 'leve la main sur @det @enfant', 'leve la main sur @enfant',
           // The children hit as well as the writer: the child's own concern, first.
           '@frapper aussi @det @enfant', '@frapper aussi @mon @enfant', '@frapper aussi … @enfant', '@frapper moi et @det @enfant',
-          '@frapper moi et @mon @enfant'],
+          '@frapper moi et @mon @enfant',
+          // An adult of the family, a partner or an adult in charge hits « le », « la », « les »: « son beau-père le frappe ».
+          '@parent … @det @frapper', '@conjoint … @det @frapper', '@adulte … @det @frapper', '@parent … @det a @frapper',
+          '@conjoint … @det a @frapper', '@adulte … @det a @frapper', '@parent … @det @bousculer', '@conjoint … @det @bousculer',
+          // A girl pregnant by an adult of her family is a child sexually abused.
+          'enceinte de @mon @parent', 'enceinte de @mon @adulte', '@parent … mise enceinte', '@adulte … mise enceinte',
+          'enceinte d un adulte'],
         en: ['@my @child … in danger', '@hit @my @child', '@hit … @my @child', '@child … being @hit', '@child … is @hit',
           '@child … was @hit', '@child … being abused', 'abusing … @child', 'dad … @hit me', 'mum … @hit me',
           'mom … @hit me', 'father … @hit me', 'mother … @hit me', 'parents … @hit me', 'touched … @my @child',
-          'shook … baby', 'shaking … baby', 'shook … @my @child', '@hit me and @my @child', '@hit … @my @child too'],
+          'shook … baby', 'shaking … baby', 'shook … @my @child', '@hit me and @my @child', '@hit … @my @child too',
+          '@adult … @hit him', '@adult … @hit her', '@adult … @hit them', 'pregnant by … @adult', 'got her pregnant'],
       },
+      inContext: [
+        {
+          // Said of a child: hit by someone else, or marks that speak of blows (an accident gets the 15 alone).
+          classes: ['enfant', 'child'],
+          phrases: {
+            fr: ['s est fait @frapper', 's est fait violer', 's est fait abuser', 's est fait agresser', 's est fait toucher',
+              'se fait agresser', 'bleus partout', 'plein de bleus', 'couvert de bleus', 'des bleus suspects',
+              'marques de coups', 'traces de coups', 'marque de coup', 'trace de coup'],
+            en: ['bruises all over', 'covered in bruises', 'unexplained bruises', 'marks of blows'],
+          },
+        },
+        {
+          // « Il les frappe » where an adult is named (« mon mari me frappe et il les frappe aussi »): the adult hits a
+          // child. Without one, it may be a child hitting a brother: no alarm.
+          classes: ['conjoint', 'parent', 'adulte', 'partner', 'adult'],
+          phrases: {
+            fr: ['il @det @frapper', 'elle @det @frapper', 'ils @det @frapper', 'il @det a @frapper', 'elle @det a @frapper',
+              'il @det … @frapper aussi'],
+            en: ['he … @hit them', 'he … @hit him', 'she … @hit them'],
+          },
+        },
+      ],
       topics: {
         fr: ['enfant en danger', 'enfance en danger', 'maltraitance', 'maltraitances', 'enfant battu', 'enfant maltraite',
           'inceste', 'pedophile', 'pedocriminel', 'pedocriminalite', 'bebe secoue'],
@@ -441,13 +542,17 @@ const data = {
           'je vais lever la main', 'je ai leve la main', 'je leve la main', 'je lui ai leve la main', 'je ai secoue',
           'je l ai secoue', 'je les ai secoue', 'je secoue', 'envie de … secouer', 'peur de … secouer', 'ne pas secouer',
           'jamais secouer', 'ne jamais … secouer', 'secoue … pour … reveiller', 'peur de devenir violent', 'peur de devenir violente', 'peur d etre violent',
-          'peur d etre violente'],
-        en: ['in danger … @topic', 'snap and @hit', 'lose it and @hit', 'going to snap and', 'i shook', 'i ve shaken', 'i have shaken', 'i shake', 'never shake', 'not to shake',
+          'peur d etre violente',
+          // Beaten at a game.
+          'bat … au jeu', 'bat … aux jeux', 'bat … aux echecs', 'bat … aux cartes', 'bat … au ping', 'bat … au tennis',
+          'bat … au foot', 'bat … a la course', 'battu … au jeu', 'battu … aux echecs', 'battu … aux cartes'],
+        en: ['hurt … feelings', 'beat … at', 'beats … at', 'in danger … @topic', 'snap and @hit', 'lose it and @hit', 'going to snap and', 'i shook', 'i ve shaken', 'i have shaken', 'i shake', 'never shake', 'not to shake',
           'want to shake', 'i ll @hit', 'i will @hit', 'i might @hit', 'of hitting', 'of hurting', 'i m going to @hit',
           'i am going to @hit', 'shook … hand', 'shook hands'],
       },
       // Children who see the violence are witnesses: their concern comes after the writer's (withChild).
-      interruptions: { fr: ['devant', 'sous les yeux', 'en presence'], en: ['in front of', 'while'] },
+      // « Il s'est cogné », « ils se sont battus »: a child hurt by themselves, or in a fight, is no child hit.
+      interruptions: { fr: ['devant', 'sous les yeux', 'en presence', 's est', 'se sont'], en: ['in front of', 'while'] },
       resolutions: { fr: [], en: [] },
     },
     {
@@ -471,14 +576,46 @@ const data = {
           'je me fais @frapper', 'me fait du mal', 'il … me fait du mal', 'il m … etrangle', '@conjoint … ma @menace',
           '@conjoint … ma @frapper', 'il ma @menace', 'il ma @frapper', '@conjoint … ma … de mort',
           '@conjoint … leve la main sur moi', 'il … leve la main sur moi', 'leve la main sur moi', '@conjoint … me harcele',
-          '@conjoint … me suit partout', '@conjoint … me traque', '@conjoint … me surveille', '@conjoint … me poursuit'],
+          '@conjoint … me suit partout', '@conjoint … me traque', '@conjoint … me surveille', '@conjoint … me poursuit',
+          // Fear, pushing, smashing: violence without a blow said.
+          '@conjoint … me … fait peur', '@conjoint … nous … fait peur', '@conjoint … fait peur aux @enfant',
+          '@conjoint … fait peur a @mon @enfant', '@conjoint … fait peur a @det @enfant', '@conjoint … me terrorise', '@conjoint … terrorise',
+          '@conjoint … me … @bousculer', 'il me … @bousculer', '@conjoint … me … pousse contre', '@conjoint … me … pousse par terre',
+          '@conjoint … me … pousse a terre', '@conjoint … me … pousse violemment', '@conjoint … me … pousse dans l escalier',
+          'il … me … pousse contre', 'il … me … pousse par terre', 'il … me … pousse a terre', 'me pousse contre les murs', 'me pousse contre le mur',
+          '@conjoint … me … tire … cheveux', 'il me … tire … cheveux', '@conjoint … casse tout', '@conjoint … tout casser',
+          '@conjoint … @menace … casser'],
         en: ['@partner … @hit me', 'he … @hit me', 'she … @hit me', 'afraid of my @partner', 'scared of my @partner',
           '@partner … threatens me', '@partner … threatened me', '@partner … is violent', 'he threatens me', 'abusive @partner',
           'he hurts me', 'i am being abused', 'i m being abused', '@partner … @threaten me', 'he … @threaten me',
           'she … @threaten me', '@partner … @stalk me', 'he … @stalk me', '@partner … @stalk', '@partner … violent',
           '@partner … won t leave me alone', '@partner … follows me', '@partner … following me', 'he is violent',
-          '@partner … abusive', 'he is abusive'],
+          '@partner … abusive', 'he is abusive', '@partner … scares me', '@partner … frightens me', '@partner … terrifies me',
+          '@partner … pushes me', '@partner … pushed me', '@partner … shoves me', '@partner … shoved me', '@partner … smashes',
+          '@partner … breaks everything', '@partner … throws things'],
       },
+      inContext: [
+        {
+          // Said where a partner or an ex is named: the threat, the weapon, the door come from them.
+          classes: ['conjoint', 'partner'],
+          phrases: {
+            fr: ['il me fait peur', 'elle me fait peur', 'je ai peur de lui', 'je ai peur d elle', 'je ai tres peur de lui',
+              'il hurle et casse', 'hurle et casse tout', 'il casse tout', 'il @menace … casser', '@menace … tout casser',
+              'devant chez moi … @menace', 'devant ma porte … @menace', 'devant la porte … @menace', 'tambourine … porte',
+              'defonce … porte', 'essaie … entrer', 'veut entrer de force', 'entrer de force', 'rentrer de force',
+              'avec un couteau', 'a un couteau', 'sorti un couteau', 'avec une arme', 'a une arme', 'couteau sous la gorge',
+              'il va me @tuer', '@menace … de … @tuer', '@menace … de mort', 'refuse de partir … peur', 'devant chez moi … peur',
+              'peur … devant chez moi', 'devant ma porte … peur', 'devant la porte … peur'],
+            en: ['he scares me', 'she scares me', 'i m scared of him', 'i m afraid of him', 'i am scared of him',
+              'i am afraid of him', 'banging on … door', 'trying to get in', 'break … door', 'smashing things',
+              'breaking things', 'smashes everything', 'outside … door … scared', 'outside … house … scared',
+              'outside … door … afraid', 'outside … house … afraid', 'with a knife', 'has a knife', 'got a knife', 'with a gun', 'has a gun',
+              'threaten … to kill', 'going to kill me', 'pushes me', 'pushed me', 'shoves me', 'shoved me'],
+          },
+        },
+      ],
+      // « Ma femme trouve que ça fait peur »: « ça » is what frightens, not the partner.
+      interruptions: { fr: ['ca fait', 'cela fait', 'ca me fait', 'ca lui fait'], en: [] },
       topics: {
         fr: ['violence conjugale', 'violences conjugales', 'violence domestique', 'violence intrafamiliale', 'femme battue',
           'victime de violence', 'violence dans le couple', 'violence au sein du couple'],
@@ -545,7 +682,10 @@ const data = {
           '@enfant … s est enfui', '@enfant … s est enfuie', 'ne rentre pas depuis', 'toujours pas rentre', 'pas rentre de la nuit',
           '@enfant … pas revenu', '@enfant … pas revenue', 'pas revenu depuis', 'pas revenue depuis', '@enfant … quitte la maison',
           'est parti de la maison', 'est partie de la maison', 'a quitte la maison', 'refait une fugue', 'refugue',
-          'encore fugue', 'de nouveau fugue', 'est reparti', 'est repartie'],
+          'encore fugue', 'de nouveau fugue', 'est reparti', 'est repartie',
+          // « Il est pas rentré cette nuit »: not home when a child should be.
+          'pas rentre cette nuit', 'pas rentre hier soir', 'pas rentre depuis', 'pas rentre de la soiree', 'pas rentre a la maison',
+          'pas rentre du college', 'pas rentre du lycee', 'pas rentre de l ecole', 'pas dormi a la maison'],
         en: ['ran away', 'has run away', 'have run away', 'had run away', 's run away', 'ran off', 'has run off',
           '@child … gone missing', '@child … went missing',
           '@child … has disappeared', '@child … didn t come home',
@@ -559,7 +699,9 @@ const data = {
           // cancel it: « mon fils menace de quitter la maison » is cancelled from the child's name on.
           '@mon @enfant … @menace', '@det @enfant … @menace', '@mon @enfant … parle de', '@menace … de fuguer', '@menace … de partir', '@menace … de quitter', '@menace … de s enfuir', 'parle de fuguer',
           'parle de partir', 'parle de quitter', 'veut fuguer', 'envie de fuguer', 'veut quitter la maison', 'si @mon @enfant fugue',
-          'si il fugue', 'si elle fugue', 'si jamais … fugue', 'au cas ou … fugue', 'peur qu … fugue', 'peur que … fugue'],
+          'si il fugue', 'si elle fugue', 'si jamais … fugue', 'au cas ou … fugue', 'peur qu … fugue', 'peur que … fugue',
+          // An adult not home is no missing child; « pas rentré dans le groupe », « en 6e » is no absence.
+          '@conjoint … pas rentre', '@conjoint … pas revenu', '@conjoint … pas revenue', 'pas rentre dans', 'pas rentre en'],
         // An exception also silences a resolution it overlaps: « he never came back » is no return.
         en: ['never came back', 'never came home', 'not found', 'never found'],
       },

@@ -37,9 +37,11 @@ const ALL_WORDS = [...new Set(ORDINARY_MESSAGES.flatMap((message) => message.spl
 /** Verbs of violence ("bat" from « se bat avec sa sœur ») make a danger sentence with « mon bébé »: left out too. */
 const reader = new SafetyReader(SAFETY_VOCABULARY);
 const VIOLENT_VERBS = new Set(['frapper', 'tuer', 'hit', 'kill'].flatMap((name) => SAFETY_VOCABULARY.classes[name].flatMap((w) => reader.tokens(w))));
-const DANGER_WORDS = new Set(ALL_WORDS.filter((word) => readSafety(word) !== null || reader.tokens(word).some((t) => VIOLENT_VERBS.has(t))));
+/** An alarm is a concern: « je suis sourde » alone offers the 114 and names none. */
+const alarms = (text: string): boolean => (readSafety(text)?.concerns.length ?? 0) > 0;
+const DANGER_WORDS = new Set(ALL_WORDS.filter((word) => alarms(word) || reader.tokens(word).some((t) => VIOLENT_VERBS.has(t))));
 for (const first of ALL_WORDS) {
-  for (const second of ALL_WORDS) if (!DANGER_WORDS.has(first) && readSafety(`${first} ${second}`) !== null) DANGER_WORDS.add(second);
+  for (const second of ALL_WORDS) if (!DANGER_WORDS.has(first) && alarms(`${first} ${second}`)) DANGER_WORDS.add(second);
 }
 const ORDINARY_WORDS = ALL_WORDS.filter((word) => !DANGER_WORDS.has(word));
 
@@ -79,16 +81,16 @@ describe('a danger phrase among ordinary words', () => {
 describe('text made only of the words of ordinary messages', () => {
   test('leaves out only the words that complete a danger phrase', () => {
     expect([...DANGER_WORDS].sort()).toEqual([
-      'away', 'away,', 'bat', 'bout', 'conjugales', 'disparu', 'emergency', 'ex', 'femmes', 'finir', 'frappe', 'fugue', 'fuguer',
-      'fuguer,', 'fugué', 'intrafamiliales', "l'escalier", 'maltraitance', 'mari', 'secouer', 'secours', 'secoué', 'tape', 'tue',
-      'tuer', 'tué', 'urgence', 'vomit',
+      'away', 'away,', 'bat', 'battu', 'bout', 'cogné', 'conjugales', 'disparu', 'emergency', 'ex', 'femme', 'femmes', 'finir',
+      'frappe', 'fugue', 'fuguer', 'fuguer,', 'fugué', 'himself', 'intrafamiliales', "l'escalier", 'maltraitance', 'mari', 'pas',
+      'plus', 'plus…', 'secouer', 'secours', 'secoué', 'tape', 'tapés', 'tue', 'tuer', 'tué', 'urgence', 'vomit',
     ]);
   });
 
   test('raises no alarm', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...ORDINARY_WORDS), { minLength: 1, maxLength: 30 }), (chosen) => {
-        expect(readSafety(chosen.join(' '))).toBeNull();
+        expect(readSafety(chosen.join(' '))?.concerns ?? []).toEqual([]);
       }),
       { numRuns: 1000 },
     );
@@ -128,9 +130,27 @@ describe('someone who says they cannot call', () => {
   test('raises no alarm when nothing else is said: being deaf is no danger', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CANNOT_CALL), fc.array(fc.constantFrom(...ORDINARY_WORDS), { maxLength: 12 }), (cannot, around) => {
-        expect(readSafety([cannot, ...around].join(' '))).toBeNull();
+        expect(readSafety([cannot, ...around].join(' '))?.concerns ?? []).toEqual([]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('said alone, with greetings or a call for help, it is offered the 114; with a search, it is the search (QA N-L4)', () => {
+    const FILLERS = ['bonjour', 'svp', 'aidez-moi', 'merci', 'et muette', 'hello', 'please', '!', '...'];
+    const SEARCH = ['un LAEP', 'à Lyon', 'groupe de parole', 'pour mon fils', 'le samedi', 'a parents group'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CANNOT_CALL),
+        fc.array(fc.constantFrom(...FILLERS), { maxLength: 4 }),
+        fc.array(fc.constantFrom(...FILLERS), { maxLength: 4 }),
+        fc.constantFrom(...SEARCH),
+        (cannot, before, after, search) => {
+          expect(readSafety([...before, cannot, ...after].join(' '))).toEqual({ concerns: [], cannotCall: true });
+          expect(readSafety([...before, cannot, search, ...after].join(' '))).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

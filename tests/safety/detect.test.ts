@@ -128,7 +128,9 @@ describe('the reader knows no phrase of its own: everything comes from the vocab
   test('a phrase said only in a context counts only where the message names it; saying one cannot call is no concern', () => {
     expect(reader.read('mon enfant est tout gris')?.concerns).toEqual(['suicide']);
     expect(reader.read('le ciel est tout gris')).toBeNull();
-    expect(reader.read('je suis sans voix')).toBeNull();
+    // Said alone, it offers the 114 with no concern; beside a search, it is no reading at all.
+    expect(reader.read('je suis sans voix')).toEqual({ concerns: [], cannotCall: true });
+    expect(reader.read('je suis sans voix, un groupe de parole ?')).toBeNull();
     expect(reader.read('je suis sans voix, jtb dans l escalier')).toEqual({ concerns: ['medical-emergency'], cannotCall: true });
   });
 
@@ -182,5 +184,41 @@ describe('a word that frames a question on the plans frames only the words near 
     'les actions de prévention des violences conjugales',
   ])('no alarm: %s', (text) => {
     expect(readSafety(text)).toBeNull();
+  });
+});
+
+describe('QA parents round 2: the order of the numbers, and what the reader does not count', () => {
+  test.each([
+    // A child hit by an adult keeps 119 first; a writer hit as well hears 3919 after it.
+    ['son beau-père le frappe', ['child-danger']],
+    ['mon mari me frappe et il les frappe aussi', ['child-danger', 'domestic-violence']],
+    // A violent partner at the door, a knife: the police first, then the 3919.
+    ['mon ex est devant chez moi il menace de tout casser', ['immediate-danger', 'domestic-violence']],
+    ['jai peur de mon copain il me menace ac un couteau', ['immediate-danger', 'domestic-violence']],
+    ['mon conjoint me fait peur', ['domestic-violence']],
+    ["mon ex tambourine à la porte, j'ai peur", ['immediate-danger', 'domestic-violence']],
+    ["my ex is outside my door and I'm scared", ['immediate-danger', 'domestic-violence']],
+    // An accident gets the SAMU alone; marks of blows add the 119.
+    ["mon bebe s'est cogné la tete et vomit", ['medical-emergency']],
+    ["mon bebe s'est cogné la tete, il vomit et il a des marques de coups", ['medical-emergency', 'child-danger']],
+    ['qui contacter en urgence ?', ['immediate-danger', 'medical-emergency']],
+  ])('« %s »', (say, concerns) => {
+    expect(readSafety(say)?.concerns).toEqual(concerns);
+  });
+
+  test('a child’s age takes no room in a phrase, and a person named in two words is one word', () => {
+    const reader = new SafetyReader(SAFETY_VOCABULARY);
+    expect(reader.tokens('ma fille de 14 ans est partie')).toEqual(reader.tokens('ma fille est partie'));
+    expect(reader.tokens('my 13 year old daughter')).toEqual(reader.tokens('my daughter'));
+    expect(reader.tokens('son beau-père')).toEqual(['son', 'beaupere']);
+    expect(readSafety("mon fils qui a 15 ans n'est pas rentré")?.concerns).toEqual(['runaway']);
+  });
+
+  test('a phrase that writes a compound apart is refused when the vocabulary loads', () => {
+    const apart = {
+      ...SAFETY_VOCABULARY,
+      concerns: SAFETY_VOCABULARY.concerns.map((c) => (c.id === 'child-danger' ? { ...c, statements: { fr: ['beau pere … frappe'], en: [] } } : c)),
+    };
+    expect(() => SafetyVocabularySchema.parse(apart)).toThrow(/writes .{0,4}beau pere.{0,4} apart/);
   });
 });
