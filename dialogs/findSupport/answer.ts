@@ -8,6 +8,7 @@ import {
 import { isSearchUnderway } from '../../src/offer/conversation';
 import { labelsOf, shownPlaces } from '../../src/offer/engine';
 import { DEFAULT_RADIUS_KM } from '../../src/offer/search';
+import type { PresentedHit } from '../../src/offer/present';
 import { needsPosition } from './askPlace';
 import { isFollowUp, nextSearch } from './followUps';
 import { asksForNextPage, nextPage } from './paging';
@@ -50,7 +51,7 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
   // « C'est quand ? », « c'est gratuit ? » right after places were shown: answered from them; the search stays as it was.
   const topics = position ? null : reading.resultQuestion;
   if (isResultQuestion(topics, previous)) {
-    const shown = shownPlaces(answerSearch(offer, communes, settled(previous), { now }).answer);
+    const shown = lastShown(previous, (next) => shownPlaces(answerSearch(offer, communes, next, { now }).answer));
     return { answer: { kind: 'about-results', topics, places: placesAnswered(shown), now }, search: previous };
   }
 
@@ -87,6 +88,21 @@ function decide(offer: OfferIndex, communes: CommuneIndex, reading: OfferReading
     return paged.answer.kind === 'none-nearby' ? widenedAfterNothing(next, paged, search, now) : paged;
   }
   return search(next);
+}
+
+/**
+ * The places the parent last saw: the search as it stands, else, when « plus loin » found nothing new, what it showed
+ * before it looked further (everything within the distance it had reached).
+ */
+function lastShown(previous: OfferConversation, shownBy: (search: OfferConversation) => PresentedHit[]): PresentedHit[] {
+  let search = settled(previous);
+  let shown = shownBy(search);
+  while (shown.length === 0 && (search.innerRadiusKm ?? 0) > 0) {
+    const before = search.innerRadiusKm;
+    search = { ...search, radiusKm: before, innerRadiusKm: undefined, offset: 0 };
+    shown = shownBy(search);
+  }
+  return shown;
 }
 
 /**

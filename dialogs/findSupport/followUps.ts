@@ -1,5 +1,6 @@
 import type { OfferConversation, OfferReading, Position } from '../../src/offer';
 import { isSearchUnderway } from '../../src/offer/conversation';
+import { REMOTE_KINDS } from '../../src/offer/vocabulary';
 
 /**
  * What carries over from one search to the next. A new question starts afresh: its kind, day and audience replace
@@ -64,17 +65,24 @@ export function nextSearch(reading: OfferReading, previous: OfferConversation, p
       freeText: previous.freeText,
       general: previous.general,
       situational: previous.situational,
+      situations: previous.situations,
       radiusKm: previous.radiusKm,
       innerRadiusKm: previous.innerRadiusKm,
       offset: previous.offset,
       ...where,
     };
-    if (kinds) Object.assign(next, { kinds, situational: situational(reading), freeText: undefined, general: undefined });
+    if (kinds) Object.assign(next, { kinds, situational: situational(reading), situations: reading.situations, freeText: undefined, general: undefined });
+    else if (reading.situations.length > 0) next.situations = reading.situations;
     if (reading.audiences.length > 0 || reading.age !== null) {
       Object.assign(next, { audiences: reading.audiences, age: reading.age ?? undefined, general: undefined });
     }
     if (reading.time) next.time = reading.time;
-    if (reading.remote) next.remote = true;
+    if (reading.remote) {
+      next.remote = true;
+      // « Et par téléphone ? » asks for what is held at a distance besides what was asked: the remote kinds join the
+      // search, so the answer is no longer the same list again.
+      if (!kinds) Object.assign(next, { kinds: withRemoteKinds(previous.kinds), general: undefined, freeText: undefined, offset: 0 });
+    }
     const moved = placeCode !== null || position !== undefined;
     const changed = moved || kinds !== undefined || reading.time !== null || reading.audiences.length > 0 || reading.age !== null;
     // A refined search starts from its first page, at the usual distance when the place changed.
@@ -86,6 +94,7 @@ export function nextSearch(reading: OfferReading, previous: OfferConversation, p
   return withoutEmpty({
     kinds,
     situational: situational(reading),
+    situations: reading.situations,
     audiences: reading.audiences,
     age: reading.age ?? undefined,
     time: reading.time ?? undefined,
@@ -94,6 +103,17 @@ export function nextSearch(reading: OfferReading, previous: OfferConversation, p
     general: !namesSomething && !reading.freeText ? true : undefined,
     ...where,
   });
+}
+
+/** The kinds asked, with those a parent reaches at a distance (a point écoute's is a helpline). */
+function withRemoteKinds(kinds: OfferConversation['kinds']): NonNullable<OfferConversation['kinds']> {
+  const all = new Set(kinds ?? []);
+  for (const kind of kinds ?? []) {
+    const remote = REMOTE_KINDS[kind];
+    if (remote) all.add(remote);
+  }
+  all.add('ecoute-distance');
+  return [...all];
 }
 
 /** Drops empty and undefined fields: what is stored is only what the search says. */

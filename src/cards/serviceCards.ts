@@ -2,6 +2,7 @@ import { escapeMarkdown, speakableText } from '../language/markdown';
 import type { Language } from '../language/text';
 import { openWhenAskedText, statusText, weekText } from '../messages/hours';
 import { formatDistance, offerPhrases, offerText } from '../messages/offer';
+import { closureText } from '../messages/time';
 import type { PresentedHit, ServiceZone } from '../offer/present';
 import { audienceDefinition } from '../offer/vocabulary';
 import { rememberMany } from '../shared/remember';
@@ -246,6 +247,8 @@ export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, l
       { title: offerText('forWhom', language), value: hit.remote ? zoneText(hit.zone, language) : null },
       ...asked,
       { title: offerText('hours', language), value: hours ? capitalised(hours) : offerText('hoursUnknown', language) },
+      // A parent who reads only the card must not find the door shut (« fermé du 21 décembre au 3 janvier »).
+      { title: offerText('closures', language), value: hit.closures?.length ? capitalised(hit.closures.map((c) => closureText(c, language)).join(', ')) : null },
       { title: offerText('audience', language), value: publicText(hit, language) },
       { title: offerText('access', language), value: hit.free === null ? null : offerText(hit.free ? 'free' : 'paid', language) },
     ],

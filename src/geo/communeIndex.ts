@@ -534,6 +534,26 @@ export class CommuneIndex {
   }
 
   private findInTokens(tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, reading: Reading): Found | null {
+    let postcode: Found | null = null;
+    const found = this.placeInTokens(tokens, options, wholeTextIsPlace, reading, (code) => { postcode = code; });
+    return postcode ? this.withinPostcode(found, postcode) : found;
+  }
+
+  /**
+   * A postcode typed says where the parent is more surely than a name: the place is one of its communes. A name read
+   * elsewhere in the sentence (« a frais vallon marseille 13013 »: Frais, a village 600 km away, in a neighbourhood's
+   * name) is kept only when it is one of those communes (« Villeurbanne 69100 »), or the city of one (an arrondissement's
+   * postcode is the more precise of the two).
+   */
+  private withinPostcode(found: Found | null, postcode: Found): Found {
+    if (!found || found === postcode) return postcode;
+    const served = [postcode.match.commune, ...postcode.match.alternatives];
+    return served.some((c) => c.code === found.match.commune.code) ? found : postcode;
+  }
+
+  private placeInTokens(
+    tokens: readonly string[], options: FindOptions, wholeTextIsPlace: boolean, reading: Reading, sawPostcode: (found: Found) => void,
+  ): Found | null {
     const { longestFrom } = this.nameIndex();
     let best: Ranked | null = null;
     for (let start = 0; start < tokens.length; start++) {
@@ -565,6 +585,7 @@ export class CommuneIndex {
           if (small && !wholeTextIsPlace && !isWholeMessage(tokens, start, end) && !this.departementFollows(match, end, reading)) continue;
         }
         const ranked: Ranked = { found: { match, start, end }, marker: marker ? MARKING_STRENGTH[marker.marking] : isCode ? POSTCODE_STRENGTH : 0 };
+        if (match.via === 'postcode') sawPostcode(ranked.found);
         if (!best || outranks(ranked, best)) best = ranked;
         // The words of a name are not read again as the start of another ("Villefranche-sur-Saône" is not "Saône").
         start = end - 1;

@@ -52,6 +52,7 @@ export const offerTexts = {
   address: { fr: 'Adresse', en: 'Address' },
   distance: { fr: 'Distance', en: 'Distance' },
   hours: { fr: 'Horaires', en: 'Opening hours' },
+  closures: { fr: 'Fermeture', en: 'Closed' },
   today: { fr: "Aujourd'hui", en: 'Today' },
   phone: { fr: 'Téléphone', en: 'Phone' },
   email: { fr: 'Courriel', en: 'E-mail' },
@@ -392,6 +393,7 @@ export const offerPhrases = {
     return language === 'en' ? `for ${audience}` : `pour ${audience}`;
   },
   childrenAged(from: number, to: number, language: Language): string {
+    if (to === 0) return language === 'en' ? 'babies under one' : "bébés de moins d'un an";
     return language === 'en' ? `children aged ${from} to ${to}` : `enfants de ${from} à ${to} ans`;
   },
   forAge(age: number, language: Language): string {

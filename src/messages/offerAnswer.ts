@@ -5,7 +5,7 @@ import type { Language } from '../language/text';
 import type { HitGroup, OfferAnswer, OfferReply, OfferTurn, PlaceFacts, ResultTopic, SearchReach } from '../offer/engine';
 import type { PresentedHit, SearchLabels } from '../offer/present';
 import { statusText, weekText } from './hours';
-import { describeTimeIntent } from './time';
+import { closureText, describeTimeIntent } from './time';
 import { kindDefinition, OUT_OF_SCOPE, type KindId } from '../offer/vocabulary';
 import {
   audiencesText, countOf, formatDistance, nounOf, offerExamples, oneOf, offerPhrases, offerText, openAgreeing, whatFound, whatNone, whatNoneOpen,
@@ -133,7 +133,8 @@ function factAbout(topic: ResultTopic, place: PlaceFacts, now: DateTime, languag
       const week = weekText(hit.hours.week, language);
       const hours = hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;
       const status = hit.today ? ` (${statusText(hit.today, language)})` : '';
-      return escapeMarkdown(`${hours}${status}`);
+      const closed = hit.closures?.length ? ` ; ${hit.closures.map((c) => closureText(c, language)).join(', ')}` : '';
+      return escapeMarkdown(`${hours}${status}${closed}`);
     }
     case 'where': {
       if (hit.remote) return escapeMarkdown(offerText('remoteLabel', language));
@@ -152,6 +153,7 @@ function factAbout(topic: ResultTopic, place: PlaceFacts, now: DateTime, languag
       if (place.registration === 'not-required') return offerText('registrationNotRequired', language);
       return withContact(offerText(place.registration === 'required' ? 'registrationRequired' : 'registrationUnknown', language), hit, language);
     case 'callback':
+    case 'contact':
       return contactOf(hit) ?? offerText('noContact', language);
   }
 }

@@ -26,6 +26,13 @@ const PART_WORDS: Readonly<Record<DayPart, Record<Language, string>>> = {
   evening: { fr: 'soir', en: 'evening' },
 };
 
+/** School holidays as a sentence names them; the dates follow in brackets (national dates, see timeQuery.ts). */
+const HOLIDAY_NAMES: Readonly<Record<NonNullable<TimeIntent['holidays']>, Record<Language, string>>> = {
+  christmas: { fr: 'pendant les vacances de Noël', en: 'during the Christmas holidays' },
+  'all-saints': { fr: 'pendant les vacances de la Toussaint', en: 'during the autumn half-term' },
+  summer: { fr: 'pendant les vacances d’été', en: 'during the summer holidays' },
+};
+
 const MONTH_NAMES_SHOWN: Readonly<Record<Language, readonly string[]>> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -49,11 +56,38 @@ function describeDay(day: CalendarDay, offset: number, language: Language): stri
   return `le ${weekdayName(weekday, language)} ${day.day === 1 ? '1er' : day.day} ${month}${year}`;
 }
 
+/**
+ * A closure ahead, said by its days: « fermé du 21 décembre au 3 janvier », « fermé du 2 au 6 novembre », « closed
+ * from 21 December to 3 January ». A single day is « fermé le 11 novembre ».
+ */
+export function closureText(closure: { from: CalendarDay; to: CalendarDay }, language: Language): string {
+  const { from, to } = closure;
+  const month = (day: CalendarDay) => MONTH_NAMES_SHOWN[language][day.month - 1];
+  const dayNumber = (day: CalendarDay) => (language === 'fr' && day.day === 1 ? '1er' : String(day.day));
+  const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
+  if (language === 'en') {
+    if (sameDay) return `closed on ${to.day} ${month(to)}`;
+    return `closed from ${from.day}${from.month === to.month ? '' : ` ${month(from)}`} to ${to.day} ${month(to)}`;
+  }
+  if (sameDay) return `fermé le ${dayNumber(to)} ${month(to)}`;
+  return `fermé du ${dayNumber(from)}${from.month === to.month ? '' : ` ${month(from)}`} au ${dayNumber(to)} ${month(to)}`;
+}
+
 /** "le samedi", "le mercredi après-midi", "maintenant", "demain matin", "ce week-end", "le mardi 15 décembre". */
 export function describeTimeIntent(intent: TimeIntent, now: DateTime, language: Language): string {
   const en = language === 'en';
   if (intent.now) return en ? 'now' : 'maintenant';
   const part = intent.part ? PART_WORDS[intent.part][language] : '';
+  if (intent.date && intent.until) {
+    const [from, to] = [intent.date, intent.until].map((iso) => {
+      const [year, month, day] = iso.split('-').map(Number);
+      return { year, month, day };
+    });
+    const span = closureText({ from, to }, language).replace(/^(fermé|closed) /, '');
+    const named = intent.holidays ? HOLIDAY_NAMES[intent.holidays][language] : null;
+    const when = named ? `${named} (${span})` : span;
+    return [when, part && en ? `in the ${part}` : part].filter(Boolean).join(' ');
+  }
   if (intent.date) {
     const today = parisClock(now.toMillis());
     const [year, month, dayOfMonth] = intent.date.split('-').map(Number);

@@ -4,6 +4,7 @@ import { foldedText } from './phrases';
 import { parseHours } from './hours';
 import { parseServiceRecord, parseStructureRecord, type LoadProblem, type ParsedRecord, type ServiceRecord, type StructureRecord } from './records';
 import type { OfferService } from './service';
+import type { AudienceId } from './vocabulary';
 import { geoDistanceKm } from './distance';
 import { effectiveZone } from './zones';
 
@@ -230,6 +231,10 @@ export function buildServices(
     return null;
   };
 
+  // data·inclusion's public « hommes » in a family offer is for fathers (« femmes » too: for all parents).
+  const withPublics = (audiences: AudienceId[], publics: readonly string[] | null | undefined): AudienceId[] =>
+    publics?.includes('hommes') && !publics.includes('femmes') && !audiences.includes('peres') ? [...audiences, 'peres'] : audiences;
+
   let done = 0;
   for (const { record, file, place: ownPlace } of placedServices) {
     if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, placedServices.length);
@@ -271,7 +276,7 @@ export function buildServices(
       hours: ownHours ?? structureHours,
       hoursFrom: ownHours ? 'service' : structureHours ? 'structure' : null,
       kinds,
-      audiences: audiencesOfService(audienceTexts, kinds),
+      audiences: withPublics(audiencesOfService(audienceTexts, kinds), record.publics),
       ages: agesOfService(audienceTexts, kinds),
       inPerson,
       remote,

@@ -88,6 +88,11 @@ const AGE_RANGES: readonly RegExp[] = [
   /\b(\d{1,2})\s+a\s+(\d{1,2})\s+ans\b/g,
 ];
 const AGE_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+ans\b/g;
+/** Babies' ages are given in months (« bébés de 0 à 12 mois », « moins de 18 mois »): read as the years they span. */
+const MONTH_RANGES: readonly RegExp[] = [/\b(?:de|entre)\s+(\d{1,2})\s+(?:a|et)\s+(\d{1,2})\s+mois\b/g, /\b(\d{1,2})\s*-\s*(\d{1,2})\s*mois\b/g];
+const MONTHS_BELOW = /\bmoins\s+de\s+(\d{1,2})\s+mois\b/g;
+/** The years a child of `months` months is in: 12 months is still « under one » in a range « de 0 à 12 mois ». */
+const yearsOfMonths = (months: number, upper: boolean): number => (upper ? Math.max(0, Math.ceil(months / 12) - 1) : Math.floor(months / 12));
 
 const serviceStages = new PhraseMatcher<SchoolStage>(SCHOOL_STAGES.flatMap((stage) => stage.serviceWords.map((w) => [w, stage] as const)));
 const parentStages = new PhraseMatcher<SchoolStage>(SCHOOL_STAGES.flatMap((stage) => stage.parentWords.map((w) => [w, stage] as const)));
@@ -140,6 +145,25 @@ function statedAges(texts: ReadonlyArray<FoldedText | null>): [number, number] |
     if (school) {
       min = Math.min(min, school[0]);
       max = Math.max(max, school[1]);
+    }
+    if (text && text.folded.includes('mois')) {
+      for (const pattern of MONTH_RANGES) {
+        for (const m of text.folded.matchAll(pattern)) {
+          const a = Number(m[1]);
+          const b = Number(m[2]);
+          if (a <= b && b <= 72) {
+            min = Math.min(min, yearsOfMonths(a, false));
+            max = Math.max(max, yearsOfMonths(b, true));
+          }
+        }
+      }
+      for (const m of text.folded.matchAll(MONTHS_BELOW)) {
+        const below = Number(m[1]);
+        if (below > 0 && below <= 72) {
+          min = Math.min(min, 0);
+          max = Math.max(max, yearsOfMonths(below - 1, true));
+        }
+      }
     }
     if (!text || !text.folded.includes('ans')) continue;
     const folded = text.folded;

@@ -53,6 +53,11 @@ export const OfferConversationSchema = z.object({
    * near the place is a fair answer (a kind named explicitly is not replaced).
    */
   situational: z.boolean().optional(),
+  /**
+   * The situations the parent described (ids of src/offer/situations.ts): services whose words say they are for it
+   * come first, and those unsuitable to it (baby workshops after a baby's death) are left out.
+   */
+  situations: z.array(z.string().max(40)).max(8).optional(),
   /** The position the parent shared, when the search is around it. */
   position: KeptPositionSchema.optional(),
   /** How many results were already shown ("voir plus" shows the next ones). */

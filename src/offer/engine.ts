@@ -11,6 +11,7 @@ import {
 import { isoDate, timeWindows, type TimeIntent } from './timeQuery';
 import type { ResultTopic } from './resultQuestion';
 import type { OfferReading } from './understand';
+import { situationDefinition } from './situations';
 import type { AudienceId, KindId, OutOfScopeId } from './vocabulary';
 import type { Language } from '../language/text';
 
@@ -236,13 +237,29 @@ type Origin = { point: Point | null; place: Commune | null; name: string | null 
 export function originOf(search: OfferConversation, offer: OfferIndex, communes: CommuneIndex): Origin {
   if (search.position) {
     const { latitude, longitude } = search.position;
-    return { point: { latitude, longitude }, place: communes.nearest(latitude, longitude), name: null };
+    return { point: { latitude, longitude }, place: communeAt(offer, communes, latitude, longitude), name: null };
   }
   if (search.placeCode) {
     const place = communes.byCode(search.placeCode);
     if (place) return { point: offer.pointOf(place), place, name: place.name };
   }
   return { point: null, place: null, name: null };
+}
+
+/** How near a service must be for its commune to stand for a position's, when no commune of the map is near. */
+const SERVICE_COMMUNE_KM = 10;
+
+/**
+ * The commune of a shared position, for zones: the nearest on the map, else (communes overseas may have no
+ * coordinates) that of the nearest service of the offer. Null when neither is near: the search then offers no
+ * service reserved to a zone.
+ */
+function communeAt(offer: OfferIndex, communes: CommuneIndex, latitude: number, longitude: number): Commune | null {
+  const nearest = communes.nearest(latitude, longitude);
+  if (nearest) return nearest;
+  const [id] = offer.nearest({ latitude, longitude }, null, 1, SERVICE_COMMUNE_KM, () => true);
+  const code = id === undefined ? null : offer.service(id).communeCode;
+  return code ? communes.byCode(code) : null;
 }
 
 /** How far the search looks from its origin, and the next step of "plus loin" if there is one. */
@@ -282,6 +299,35 @@ function soonFrom(time: TimeIntent | null, windows: readonly { start: DateTime }
 
 export type SearchOptions = { now: DateTime };
 
+/** How many services of the offer's text index one situation word may name. */
+const FITTING_PER_WORD = 500;
+
+/**
+ * What the situations the parent described make of the offer: the services whose own words say they are for them
+ * (searched in the text index, so found whatever their kind), and what they make unsuitable.
+ */
+function situationFit(offer: OfferIndex, search: OfferConversation): Pick<SearchRequest, 'fitting' | 'unsuitable'> {
+  const situations = (search.situations ?? []).flatMap((id) => situationDefinition(id) ?? []);
+  if (situations.length === 0) return {};
+  const fitting = new Set<number>();
+  for (const phrase of situations.flatMap((s) => s.serviceWords ?? [])) {
+    // Each word of a phrase searched alone and the results intersected: the index, when no entry has them all,
+    // would otherwise answer those with some of them (« besoins » alone).
+    let ids: Set<number> | null = null;
+    for (const word of phrase.split(' ')) {
+      const found: number[] = offer.searchText(word, FITTING_PER_WORD);
+      ids = ids === null ? new Set(found) : new Set(found.filter((id) => ids?.has(id)));
+    }
+    for (const id of ids ?? []) fitting.add(id);
+  }
+  const kinds = situations.flatMap((s) => s.unsuitable?.kinds ?? []);
+  const audiences = situations.flatMap((s) => s.unsuitable?.audiences ?? []);
+  return {
+    fitting: fitting.size > 0 ? fitting : null,
+    unsuitable: kinds.length > 0 || audiences.length > 0 ? { kinds, audiences } : null,
+  };
+}
+
 /** What the search the journey settled on finds, as data. */
 export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: OfferConversation, options: SearchOptions): SearchAnswer {
   const { now } = options;
@@ -313,6 +359,7 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     minKm: innerKm,
     rankAudiences: rankingAudiences(search),
     departement: departement?.code ?? null,
+    ...situationFit(offer, search),
   };
   let found = openWhenAskedOnly(searchOffer(offer, communes, request), windows);
   // Words that are no kind and match nothing near there: the places near there, by kind, rather than nothing.
@@ -353,7 +400,7 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     answer: {
       kind: 'results',
       reach,
-      labels,
+      labels: namingWhatWasFound(labels, found.hits, request.fitting ?? null),
       now,
       hits,
       offset,
@@ -365,6 +412,20 @@ export function answerSearch(offer: OfferIndex, communes: CommuneIndex, search: 
     },
     search: { ...search, offset },
   };
+}
+
+/**
+ * A service found for the situation's own words may be of another kind than those the search named (a point écoute
+ * that speaks of « décrochage » for a CLAS search): the header counts what is shown, so it names those kinds too.
+ */
+function namingWhatWasFound(labels: SearchLabels, hits: readonly Hit[], fitting: ReadonlySet<number> | null): SearchLabels {
+  if (!fitting || !labels.kinds) return labels;
+  const kinds = new Set(labels.kinds);
+  for (const hit of hits) {
+    if (!fitting.has(hit.index) || hit.service.kinds.some((k) => kinds.has(k))) continue;
+    for (const kind of hit.service.kinds) kinds.add(kind);
+  }
+  return kinds.size === labels.kinds.length ? labels : { ...labels, kinds: [...kinds] };
 }
 
 /**
@@ -389,7 +450,7 @@ function answerByKind(
   const windows = labels.time ? timeWindows(labels.time, now) : null;
   const { groups, remote } = searchByKind(offer, communes, {
     point: origin.point, place: origin.place, kinds: null, audiences: [], age: null, windows, remotePreferred: false, radiusKm, textIds: null, minKm: innerKm,
-    departement: departement?.code ?? null,
+    departement: departement?.code ?? null, unsuitable: situationFit(offer, search).unsuitable,
   });
   const keep = (hits: Hit[]) => (windows ? hits.filter((hit) => openWhenAsked(hit.service, windows) !== null) : hits);
   const all = [

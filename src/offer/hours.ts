@@ -702,3 +702,65 @@ function firstOpenDuringFromLibrary(hours: Hours, windows: readonly TimeWindow[]
   }
   return null;
 }
+
+/** A day of the calendar, in Paris. */
+export type ClosureDay = { year: number; month: number; day: number };
+
+/**
+ * A stretch of days the place stays shut though it opens on those weekdays in other weeks (« Dec 21-Jan 03 off »,
+ * « SH off »): from the first opening it misses to the eve of its next opening.
+ */
+export type Closure = { from: ClosureDay; to: ClosureDay };
+
+/** Closures are told when they start within this many days, or cover today: a parent plans a few weeks ahead. */
+export const CLOSURE_DAYS_AHEAD = 42;
+/** How far back a closure that covers today is looked for, so its first day is said right. */
+const CLOSURE_DAYS_BACK = 28;
+/** How far past the days ahead the reopening is looked for: a closure that never ends within it is not said. */
+const CLOSURE_REOPENING_DAYS = 42;
+/** Fewer missed openings is a public holiday, which the week's hours already say nothing against. */
+const CLOSURE_MIN_MISSED = 2;
+/** A weekday is one the place opens on when it opens on it in this many weeks of those looked at. */
+const USUAL_WEEKDAY_WEEKS = 2;
+
+function closureDay(time: DateTime): ClosureDay {
+  return { year: time.year, month: time.month, day: time.day };
+}
+
+/**
+ * The closures ahead of a schedule, read from the schedule itself rather than from its text, so that a dated rule
+ * (« Dec 21-Jan 03 off »), a school-holiday one (« SH off ») or a season all count alike: over the weeks around `now`,
+ * the weekdays it usually opens on, then the runs of those it misses (two or more) until it opens again.
+ */
+export function closuresAhead(hours: Hours, now: DateTime): Closure[] {
+  if (!hours.schedule) return [];
+  const today = now.setZone(PARIS).startOf('day');
+  const from = today.minus({ days: CLOSURE_DAYS_BACK });
+  const until = today.plus({ days: CLOSURE_DAYS_AHEAD + CLOSURE_REOPENING_DAYS });
+  const openDays = new Set<string>();
+  const weeksByWeekday = new Map<number, Set<string>>();
+  for (const interval of intervals(hours, { start: from, end: until })) {
+    for (const piece of dayPieces(interval)) {
+      const key = `${piece.start.year}-${piece.start.month}-${piece.start.day}`;
+      openDays.add(key);
+      const weeks = weeksByWeekday.get(piece.start.weekday) ?? new Set<string>();
+      weeks.add(`${piece.start.weekYear}-${piece.start.weekNumber}`);
+      weeksByWeekday.set(piece.start.weekday, weeks);
+    }
+  }
+  const usual = (weekday: number) => (weeksByWeekday.get(weekday)?.size ?? 0) >= USUAL_WEEKDAY_WEEKS;
+  const lastStart = today.plus({ days: CLOSURE_DAYS_AHEAD });
+  const out: Closure[] = [];
+  let run: { first: DateTime; missed: number } | null = null;
+  for (let day = from; day < until; day = day.plus({ days: 1 })) {
+    if (openDays.has(`${day.year}-${day.month}-${day.day}`)) {
+      const last = day.minus({ days: 1 });
+      if (run && run.missed >= CLOSURE_MIN_MISSED && last >= today && run.first <= lastStart) out.push({ from: closureDay(run.first), to: closureDay(last) });
+      run = null;
+    } else if (usual(day.weekday)) {
+      run ??= { first: day, missed: 0 };
+      run.missed++;
+    }
+  }
+  return out;
+}

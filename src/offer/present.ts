@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { CommuneIndex } from '../geo';
-import { openDuring, parseHours, todayStatus, usualWeek, type OpenWhenAsked, type TimeWindow, type TodayStatus, type UsualWeek } from './hours';
+import { closuresAhead, openDuring, parseHours, todayStatus, usualWeek, type Closure, type OpenWhenAsked, type TimeWindow, type TodayStatus, type UsualWeek } from './hours';
 import type { Hit, Point } from './search';
 import { isLocated, type OfferService } from './service';
 import type { TimeIntent } from './timeQuery';
@@ -58,6 +58,11 @@ export type PresentedHit = {
   today: TodayStatus | null;
   /** Null when the service gives no hours; `fromStructure` when they are its structure's. */
   hours: { week: UsualWeek; fromStructure: boolean } | null;
+  /**
+   * The stretches ahead when the place stays shut though the week says it opens (a dated closure, school holidays):
+   * those that start within the coming weeks or cover today. Absent: none.
+   */
+  closures?: readonly Closure[];
   phone: string | null;
   email: string | null;
   website: string | null;
@@ -110,6 +115,11 @@ function routeTo(hit: Hit, origin: Point | null): PresentedHit['route'] {
   return { from: sameCentre ? null : origin, to, address: `${s.address}, ${town}` };
 }
 
+function closuresOf(parsed: ReturnType<typeof parseHours> | null, now: DateTime): Pick<PresentedHit, 'closures'> {
+  const closures = parsed ? closuresAhead(parsed, now) : [];
+  return closures.length > 0 ? { closures } : {};
+}
+
 /** One service as the facts its card shows; `windows` is the time the parent asked about, if any. */
 export function presentHit(
   hit: Hit, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, windows: readonly TimeWindow[] | null,
@@ -131,6 +141,7 @@ export function presentHit(
     asked: windows ? { open: openWhenAsked(s, windows) } : null,
     today: parsed ? todayStatus(parsed, now) : null,
     hours: parsed ? { week: usualWeek(parsed, now), fromStructure: s.hoursFrom === 'structure' } : null,
+    ...closuresOf(parsed, now),
     phone: s.phone,
     email: s.email,
     website: s.website,

@@ -1,8 +1,8 @@
-import { STOP_WORDS, words } from '../language/text';
+import { editDistance, STOP_WORDS, words } from '../language/text';
 import type { CommuneMatch } from '../geo';
 
 /** What a parent may ask of the places just shown. */
-export type ResultTopic = 'when' | 'where' | 'price' | 'registration' | 'callback';
+export type ResultTopic = 'when' | 'where' | 'price' | 'registration' | 'callback' | 'contact';
 
 /**
  * Questions about the places the bot just showed: « c'est quand ? », « c'est où exactement ? », « c'est gratuit ? »,
@@ -22,13 +22,16 @@ const QUESTION_WORDS: Readonly<Record<ResultTopic, readonly string[]>> = {
     'schedule', 'next', 'day', 'days', 'what time', 'start', 'starts'],
   where: ['ou', 'adresse', 'adresses', 'situe', 'situee', 'situes', 'trouve', 'aller', 'where', 'address', 'located', 'directions',
     'get there'],
-  price: ['gratuit', 'gratuite', 'gratuits', 'gratuites', 'payant', 'payante', 'payants', 'payantes', 'payer', 'paye', 'prix', 'tarif',
+  price: ['gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratos', 'gratis', 'payant', 'payante', 'payants', 'payantes', 'payer', 'paye', 'prix', 'tarif',
     'tarifs', 'coute', 'coutent', 'cout', 'combien', 'euro', 'euros', 'cher', 'chere', 'free', 'cost', 'costs', 'price', 'prices', 'pay',
     'paid', 'fee', 'fees', 'charge', 'expensive'],
   registration: ['inscrire', 'inscription', 'inscriptions', 'inscrit', 'inscrite', 'inscrits', 'reserver', 'reservation', 'rdv',
     'rendez vous', 'register', 'registration', 'book', 'booking', 'appointment', 'enrol', 'enroll', 'sign up'],
   callback: ['me rappeler', 'me rappelez', 'me rappelle', 'rappelez moi', 'rappeler moi', 'm appeler', 'm appelez', 'appelez moi',
     'me telephoner', 'me contacter', 'contactez moi', 'me recontacter', 'call me', 'ring me', 'phone me', 'call back', 'contact me'],
+  // How to reach the places shown (« on peut les appeler ? »): their numbers.
+  contact: ['les appeler', 'les appelle', 'l appeler', 'leur telephoner', 'les joindre', 'les contacter', 'le numero', 'leur numero',
+    'numero', 'call them', 'phone them', 'their number', 'phone number'],
 };
 
 /**
@@ -52,13 +55,21 @@ const PHRASES: readonly Phrase[] = (Object.entries(QUESTION_WORDS) as Array<[Res
   // Longer phrases first: « call me back » is a call back, not « back ».
   .sort((a, b) => b.words.length - a.words.length);
 
+/** Words this long are still read with one typo (« payan », « horraire »): shorter ones are too easily others. */
+const TYPO_LETTERS = 5;
+
+function sameWord(token: string, word: string): boolean {
+  if (token === word) return true;
+  return word.length >= TYPO_LETTERS && token.length >= TYPO_LETTERS - 1 && editDistance(token, word, 1) <= 1;
+}
+
 /** What the message asks of the results, in the order asked, and which of its words asked it; null when none. */
-function questionWords(tokens: readonly string[]): { topics: ResultTopic[]; used: boolean[] } | null {
+function questionWords(tokens: readonly string[], exactOnly: ReadonlySet<string> | null): { topics: ResultTopic[]; used: boolean[] } | null {
   const used = new Array<boolean>(tokens.length).fill(false);
   const found: Array<{ topic: ResultTopic; at: number }> = [];
   for (const phrase of PHRASES) {
     for (let i = 0; i + phrase.words.length <= tokens.length; i++) {
-      if (phrase.words.some((w, k) => tokens[i + k] !== w || used[i + k])) continue;
+      if (phrase.words.some((w, k) => (exactOnly?.has(tokens[i + k]) ? tokens[i + k] !== w : !sameWord(tokens[i + k], w)) || used[i + k])) continue;
       for (let k = 0; k < phrase.words.length; k++) used[i + k] = true;
       found.push({ topic: phrase.topic, at: i });
     }
@@ -83,7 +94,7 @@ export interface ResultQuestionContext {
   more: boolean;
   farther: boolean;
   remote: boolean;
-  place: Pick<CommuneMatch, 'typed'> | null;
+  place: Pick<CommuneMatch, 'typed' | 'via'> | null;
 }
 
 /** A question about the results is short: longer messages are not read for one at all. */
@@ -98,12 +109,15 @@ export function mayBeResultQuestion(wordCount: number): boolean {
 export function readResultQuestion(reading: ResultQuestionContext): ResultTopic[] | null {
   const tokens = words(reading.text);
   if (tokens.length === 0 || tokens.length > MOST_WORDS) return null;
-  const asked = questionWords(tokens);
+  // A commune's own name typed right (« et à Tours ? ») is that commune, not a question word typed wrong (« jours »).
+  const placeNamed = reading.place && reading.place.via === 'name' ? new Set(words(reading.place.typed)) : null;
+  const asked = questionWords(tokens, placeNamed);
   if (!asked) return null;
-  const callback = asked.topics.includes('callback');
+  // « Appelez-moi » and « on peut les appeler ? » name the phone too, and are questions of their own.
+  const callback = asked.topics.includes('callback') || asked.topics.includes('contact');
   const searches = reading.kinds.length > 0 || reading.situationKinds.length > 0 || reading.general || reading.outOfScope !== null ||
     reading.audiences.length > 0 || reading.age !== null || reading.time !== null || reading.nearMe || reading.more || reading.farther ||
-    // « par téléphone » refines a search; « appelez-moi » names the phone too, and is a question of its own.
+    // « par téléphone » refines a search.
     (reading.remote && !callback);
   if (searches) return null;
   if (reading.place && !placeReadInQuestionWords(reading.place.typed, tokens, asked.used)) return null;

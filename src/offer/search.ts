@@ -49,6 +49,13 @@ export type SearchRequest = {
   rankAudiences?: readonly AudienceId[];
   /** A département's code: only places located in it (by their commune) qualify, remote services covering it too. */
   departement?: string | null;
+  /**
+   * Services whose words say they are for the situation the parent described (« deuil », « autistes »): found
+   * whatever their kind, and ranked first.
+   */
+  fitting?: ReadonlySet<number> | null;
+  /** What the situation makes unsuitable (a baby workshop for bereaved parents): never offered. */
+  unsuitable?: { kinds: readonly KindId[]; audiences: readonly AudienceId[] } | null;
 };
 
 /** A service found, with its position in the offer (`index`). */
@@ -87,6 +94,16 @@ function audienceTier(service: EntryFacts, rank: readonly AudienceId[], asked: r
   return 2;
 }
 
+/**
+ * Whether the service's zone takes in where the parent is. A point whose commune is not known (a position far from
+ * every commune on the map) is in no zone for sure: only services open to all, or to all of France, are offered
+ * there, never a line reserved to a département. With neither point nor place, nothing can be checked.
+ */
+function coversWhere(service: EntryFacts, request: SearchRequest, communes: CommuneIndex): boolean {
+  if (request.place) return serviceCovers(service.zone, request.place, communes);
+  return request.point === null || service.zone === null || isNationalZone(service.zone);
+}
+
 function isOpen(service: EntryFacts, windows: readonly TimeWindow[] | null): boolean {
   if (!windows) return true;
   if (!service.hours) return false;
@@ -118,7 +135,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
   const inDepartement = (id: number): boolean => departement === null || (service(id).communeCode?.startsWith(departement) ?? false);
   const beyond = (id: number): boolean => minKm <= 0 || (request.point !== null && geoDistanceKm(request.point, service(id)) > minKm);
   const accept = (service: EntryFacts): boolean =>
-    (request.place === null || serviceCovers(service.zone, request.place, communes)) &&
+    coversWhere(service, request, communes) &&
     fitsAge(service, request.age) &&
     (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
     !forOtherChildren(service, rank) &&
@@ -146,6 +163,18 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     // speak of (parents solos…); each tier nearest first (the sort is stable).
     if (rank.length > 0) nearby.sort((a, b) => audienceTier(a.service, rank, audiences) - audienceTier(b.service, rank, audiences));
   }
+  const fitting = request.fitting ?? null;
+  if (fitting && request.point && fitting.size > 0) {
+    // The services the situation's words name, near there, whatever their kind: before the others, nearest first.
+    const point = request.point;
+    const found = new Set(nearby.map((h) => h.index));
+    const extra = [...fitting]
+      .filter((id) => !found.has(id) && service(id).family && service(id).inPerson && geoDistanceKm(point, service(id)) <= request.radiusKm && beyond(id) &&
+        inDepartement(id) && accept(offer.facts(id)))
+      .map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
+    nearby = fittingFirst([...nearby, ...extra].sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0)), fitting, rank, audiences);
+  }
+  nearby = nearby.filter((hit) => !isUnsuitable(hit.service, request.unsuitable));
   // Remote services do not depend on the radius: after "plus loin" they were all shown already.
   if (minKm > 0) return nearby;
   const shown = new Set(nearby.map((h) => h.service.id));
@@ -156,9 +185,40 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     : offer.remote(request.kinds, request.place?.departement ?? null, acceptRemote))
     .sort((a, b) => remoteRank(service(b), request.place) - remoteRank(service(a), request.place) || FRENCH_ORDER.compare(service(a).name, service(b).name))
     .map((id) => ({ index: id, service: service(id), distanceKm: null, remote: true }));
+  if (fitting && fitting.size > 0) {
+    const listed = new Set(remote.map((h) => h.index));
+    const extra = offer.allRemote((id) => fitting.has(id) && !listed.has(id) && acceptRemote(id))
+      .map((id) => ({ index: id, service: service(id), distanceKm: null, remote: true }));
+    remote.push(...extra);
+    remote.sort((a, b) => Number(!fitting.has(a.index)) - Number(!fitting.has(b.index)));
+  }
+  const suitableRemote = remote.filter((hit) => !isUnsuitable(hit.service, request.unsuitable));
+  const fittingNearby = fitting ? nearby.filter((h) => fitting.has(h.index)).length : 0;
+  // A service that is for the parent's situation comes first, near or remote, before any that is only of a fitting kind.
+  if (fitting && suitableRemote.some((h) => fitting.has(h.index)) && fittingNearby === 0) {
+    return [...suitableRemote.filter((h) => fitting.has(h.index)), ...nearby, ...suitableRemote.filter((h) => !fitting.has(h.index))];
+  }
+  if (fittingNearby > 0 && !request.remotePreferred) {
+    const after = Math.max(REMOTE_AFTER, fittingNearby);
+    return [...nearby.slice(0, after), ...suitableRemote, ...nearby.slice(after)];
+  }
+  return mixed(nearby, suitableRemote, request.remotePreferred);
+}
 
-  if (request.remotePreferred) return [...remote, ...nearby];
+function mixed(nearby: Hit[], remote: Hit[], remotePreferred: boolean): Hit[] {
+  if (remotePreferred) return [...remote, ...nearby];
   return [...nearby.slice(0, REMOTE_AFTER), ...remote, ...nearby.slice(REMOTE_AFTER)];
+}
+
+/** The situation's own services first; within each, the ranking by audience holds (the sort is stable). */
+function fittingFirst(hits: Hit[], fitting: ReadonlySet<number>, rank: readonly AudienceId[], asked: readonly AudienceId[]): Hit[] {
+  const tiered = rank.length > 0 ? [...hits].sort((a, b) => audienceTier(a.service, rank, asked) - audienceTier(b.service, rank, asked)) : hits;
+  return [...tiered].sort((a, b) => Number(!fitting.has(a.index)) - Number(!fitting.has(b.index)));
+}
+
+function isUnsuitable(service: OfferService, unsuitable: SearchRequest['unsuitable']): boolean {
+  if (!unsuitable) return false;
+  return service.kinds.some((k) => unsuitable.kinds.includes(k)) || service.audiences.some((a) => unsuitable.audiences.includes(a));
 }
 
 export function searchOffer(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest): SearchResult {

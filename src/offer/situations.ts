@@ -21,6 +21,17 @@ export type Situation = {
    * teenager) are dropped by the reading, whatever the situation lists.
    */
   byAudience?: Readonly<Partial<Record<AudienceId, readonly KindId[]>>>;
+  /**
+   * Words that, in a service's name or description, say it is meant for this situation (« deuil », « autistes »).
+   * Such a service answers the parent better than any kind the situation points to: it is found whatever its kind,
+   * and ranked first. Each word is searched in the offer's text index (whole words, plurals folded).
+   */
+  serviceWords?: readonly string[];
+  /**
+   * Services that would hurt or miss the point in this situation (a baby-massage workshop for parents whose baby has
+   * died): never offered while it is the search's situation.
+   */
+  unsuitable?: { kinds?: readonly KindId[]; audiences?: readonly AudienceId[] };
 };
 
 export const SITUATIONS: readonly Situation[] = [
@@ -112,8 +123,24 @@ export const SITUATIONS: readonly Situation[] = [
     id: 'school',
     phrases: ['difficultes scolaires', 'difficulte scolaire', 'difficultes a l ecole', 'mauvaises notes', 'mauvaise note', 'redouble',
       'redoubler', 'decrochage', 'decroche', 'decrochage scolaire', 'ne veut plus aller a l ecole', 'phobie scolaire', 'travail scolaire',
-      'bulletin', 'ses lecons', 'struggling at school', 'school problems', 'bad grades', 'falling behind at school'],
+      'bulletin', 'ses lecons', 'struggling at school', 'school problems', 'bad grades', 'falling behind at school',
+      'veut plus aller au college', 'veut plus aller a l ecole', 'veut plus aller au lycee', 'refus scolaire', 'harcelement scolaire'],
     kinds: ['clas'],
+    serviceWords: ['decrochage', 'phobie scolaire', 'refus scolaire', 'harcelement', 'difficultes scolaires', 'absenteisme'],
+  },
+  {
+    // A child who hits, bullies or is bullied, or gets in trouble at school: the parent wants someone to talk it over
+    // with. The violence of a child among children is not a danger to the child (the safety service answers that).
+    id: 'behaviour-at-school',
+    phrases: ['frappe un camarade', 'frappe une camarade', 'a frappe un camarade', 'a frappe une camarade', 'frappe un copain',
+      'frappe une copine', 'frappe un eleve', 'frappe ses camarades', 'se bat a l ecole', 'se bagarre', 'bagarre a l ecole', 'bagarres',
+      'je suis convoque', 'je suis convoquee', 'on est convoques', 'convoque par l ecole', 'convoquee par l ecole', 'convoque au college',
+      'convoquee au college', 'conseil de discipline', 'exclu de l ecole', 'exclue de l ecole', 'exclu du college', 'exclue du college',
+      'renvoye', 'renvoyee', 'mot dans le carnet', 'probleme de comportement', 'problemes de comportement', 'harcele', 'harcelee',
+      'harcelement', 'harcelement scolaire', 'hit a classmate', 'hits other kids', 'fighting at school', 'bullied', 'bullying',
+      'called in by the school', 'suspended from school', 'excluded from school'],
+    kinds: ['point-ecoute', 'groupe-parole', 'ecoute-distance'],
+    serviceWords: ['harcelement', 'comportement', 'violence scolaire'],
   },
   {
     id: 'everyday-education',
@@ -129,10 +156,37 @@ export const SITUATIONS: readonly Situation[] = [
     id: 'disability',
     phrases: ['handicap', 'handicape', 'handicapee', 'en situation de handicap', 'autisme', 'autiste', 'tdah', 'hyperactif', 'hyperactive',
       'trouble dys', 'dyslexie', 'dyspraxie', 'maladie chronique', 'polyhandicap', 'trisomie', 'trisomique', 'troubles du comportement',
-      'enfant different', 'besoins particuliers', 'disability', 'disabled', 'autism', 'autistic', 'adhd', 'special needs', 'down syndrome'],
+      'enfant different', 'besoins particuliers', 'disability', 'disabled', 'autism', 'autistic', 'adhd', 'special needs', 'down syndrome',
+      'tsa', 'trouble du spectre autistique', 'parent aidant', 'parents aidants', 'maladie rare', 'enfant malade', 'disabled child',
+      'disabled kids', 'disabled children', 'special educational needs'],
+    serviceWords: ['handicap', 'handicape', 'autiste', 'autisme', 'tsa', 'tdah', 'polyhandicap', 'polyhandicape', 'trisomie',
+      'maladie chronique', 'aidant', 'besoins particuliers', 'dys'],
     // No kind of this offer is for disabled children only: parents find peers, listening and the LAEP (open to every
     // child under 6) there, and the journey falls back to support in general when none of these is near.
     kinds: ['groupe-parole', 'point-ecoute', 'ecoute-distance', 'cafe-parents', 'laep'],
+  },
+  {
+    // A child's or a parent's death, a baby lost before or after birth. Peers and listening help; what is made for
+    // babies and toddlers (a LAEP, a baby-massage workshop) is never offered to parents in mourning.
+    id: 'bereavement',
+    phrases: ['deuil', 'en deuil', 'perdu notre bebe', 'perdu mon bebe', 'perdu notre enfant', 'perdu mon enfant', 'perdu notre fils',
+      'perdu notre fille', 'perdu mon fils', 'perdu ma fille', 'deces', 'decede', 'decedee', 'la mort de', 'mort de mon', 'mort de ma', 'mort de son', 'mort de sa', 'mort de notre',
+      'mort de leur', 'parler de la mort', 'est mort', 'est morte',
+      'mort subite', 'mort ne', 'mort-ne', 'fausse couche', 'interruption medicale de grossesse', 'deuil perinatal', 'bereaved',
+      'bereavement', 'grief', 'grieving', 'lost our baby', 'lost my baby', 'lost our child', 'lost my child', 'miscarriage', 'stillborn',
+      'passed away', 'died'],
+    kinds: ['groupe-parole', 'point-ecoute', 'ecoute-distance'],
+    serviceWords: ['deuil', 'endeuille', 'endeuilles', 'deces', 'perinatal', 'bereavement'],
+    unsuitable: { kinds: ['laep', 'atelier'], audiences: ['petits'] },
+  },
+  {
+    // Fathers asking for fathers: services whose words name fathers first, whatever their kind.
+    id: 'fathers',
+    phrases: ['pour les peres', 'pour les papas', 'pour peres', 'pour papas', 'entre peres', 'entre papas', 'groupe de peres',
+      'groupe de papas', 'groupes de peres', 'groupes de papas', 'groupe des papas', 'groupe des peres', 'autres peres', 'autres papas',
+      'for dads', 'for fathers', 'dads group', 'fathers group', 'other dads', 'other fathers'],
+    kinds: ['groupe-parole', 'cafe-parents', 'point-ecoute'],
+    serviceWords: ['pere', 'peres', 'papa', 'papas', 'paternite', 'fathers', 'dads'],
   },
   {
     id: 'things-to-do',

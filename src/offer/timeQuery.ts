@@ -22,6 +22,10 @@ export const TimeIntentSchema = z.object({
   /** A day, as an ISO date in Paris time. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   part: DayPartSchema.optional(),
+  /** With `date`: the last day of a span of days (ISO date), « pendant les vacances de Noël ». */
+  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The school holidays the span is, as the parent named them. */
+  holidays: z.enum(['christmas', 'all-saints', 'summer']).optional(),
 });
 export type TimeIntent = z.infer<typeof TimeIntentSchema>;
 
@@ -93,8 +97,58 @@ const ORDINAL_DAYS: readonly string[] = Array.from({ length: 31 }, (_, i) => i +
   return n === 1 ? ['1er', '1re', '1st', 'premier'] : [`${n}${english}`];
 });
 
+export type SchoolHolidays = NonNullable<TimeIntent['holidays']>;
+
+/**
+ * School holidays parents name, and their days. The zones A, B and C share these three (Corsica and overseas have
+ * their own calendars, not read here): the national dates stand for all, approximated by the rule the ministry's
+ * calendars follow — Christmas from the Saturday between 17 and 23 December, All Saints' from the Saturday between 17
+ * and 23 October, both for sixteen days; summer from the first Saturday of July to 31 August. Winter and spring
+ * holidays differ by zone and are not read.
+ */
+const HOLIDAY_PHRASES: ReadonlyArray<{ phrase: string[]; holidays: SchoolHolidays }> = [
+  ...['noel', 'fin d annee', 'fetes'].map((w) => ({ phrase: ['vacances', ...w.split(' ')], holidays: 'christmas' as const })),
+  ...['noel', 'fin d annee', 'fetes'].map((w) => ({ phrase: ['vacances', 'de', ...w.split(' ')], holidays: 'christmas' as const })),
+  { phrase: ['vacances', 'des', 'fetes'], holidays: 'christmas' },
+  { phrase: ['christmas', 'holidays'], holidays: 'christmas' },
+  { phrase: ['christmas', 'holiday'], holidays: 'christmas' },
+  { phrase: ['vacances', 'de', 'la', 'toussaint'], holidays: 'all-saints' },
+  { phrase: ['vacances', 'de', 'toussaint'], holidays: 'all-saints' },
+  { phrase: ['vacances', 'toussaint'], holidays: 'all-saints' },
+  { phrase: ['vacances', 'd', 'ete'], holidays: 'summer' },
+  { phrase: ['vacances', 'ete'], holidays: 'summer' },
+  { phrase: ['vacances', 'de', 'l', 'ete'], holidays: 'summer' },
+  { phrase: ['grandes', 'vacances'], holidays: 'summer' },
+  { phrase: ['summer', 'holidays'], holidays: 'summer' },
+  { phrase: ['summer', 'holiday'], holidays: 'summer' },
+];
+
+/** The first and last days of those holidays that end today or later. */
+export function schoolHolidaysSpan(holidays: SchoolHolidays, today: CalendarDay): { from: CalendarDay; to: CalendarDay } {
+  for (const year of [today.year - 1, today.year, today.year + 1]) {
+    const span = holidaysOfYear(holidays, year);
+    if (dayKey(span.to) >= dayKey(today)) return span;
+  }
+  return holidaysOfYear(holidays, today.year + 1);
+}
+
+function holidaysOfYear(holidays: SchoolHolidays, year: number): { from: CalendarDay; to: CalendarDay } {
+  const saturdayFrom = (month: number, firstDay: number): CalendarDay => {
+    const weekday = new Date(Date.UTC(year, month - 1, firstDay)).getUTCDay();
+    return { year, month, day: firstDay + ((6 - weekday + 7) % 7) };
+  };
+  const plusDays = (d: CalendarDay, days: number): CalendarDay => {
+    const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+  };
+  if (holidays === 'summer') return { from: saturdayFrom(7, 1), to: { year, month: 8, day: 31 } };
+  const from = holidays === 'christmas' ? saturdayFrom(12, 17) : saturdayFrom(10, 17);
+  return { from, to: plusDays(from, 15) };
+}
+
 /** Every word that takes part in saying when (so that the place finder never reads them as a commune). */
 export const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...HOLIDAY_PHRASES.flatMap((p) => p.phrase).filter((w) => w.length > 2),
   ...WEEKDAY_OF.keys(),
   ...TIME_PHRASES.flatMap((p) => p.phrase),
   ...MONTHS,
@@ -254,6 +308,13 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       break;
     }
   }
+  for (let i = 0; i < tokens.length; i++) {
+    const named = HOLIDAY_PHRASES.find((entry) => startsWith(tokens, i, entry.phrase));
+    if (!named) continue;
+    const span = schoolHolidaysSpan(named.holidays, parisClock(now.toMillis()));
+    Object.assign(intent, { date: isoDate(span.from), until: isoDate(span.to), holidays: named.holidays });
+    return intent;
+  }
   // Most messages name no day: only a digit or "premier" can start one.
   if (/[0-9]/.test(folded) || folded.includes('premier')) {
     const named = findNamedDay(folded, parisClock(now.toMillis()));
@@ -306,10 +367,22 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   return [...windows];
 }
 
+/** A span of days with a part of the day is cut into at most this many windows (the summer holidays are 59 days). */
+const MAX_SPAN_DAYS = 70;
+
 const windowsOfDay = new Map<string, readonly TimeWindow[]>();
 const WINDOWS_KEPT = 500;
 
 function dayWindows(intent: TimeIntent, here: DateTime): TimeWindow[] {
+  if (intent.date && intent.until) {
+    // A span of days: the place qualifies if it opens on any of them, at the part of the day asked if any.
+    const first = dayFromIsoDate(intent.date, here);
+    const last = dayFromIsoDate(intent.until, here);
+    if (!intent.part) return [{ start: first, end: last.plus({ days: 1 }) }];
+    const windows: TimeWindow[] = [];
+    for (let day = first; day <= last && windows.length < MAX_SPAN_DAYS; day = day.plus({ days: 1 })) windows.push(dayWindow(day, intent.part));
+    return windows;
+  }
   if (intent.date) {
     const day = dayFromIsoDate(intent.date, here);
     return [dayWindow(day, intent.part)];

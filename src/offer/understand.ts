@@ -131,7 +131,8 @@ const FOLLOW_UP_START = new Set(['et', 'lesquels', 'lesquelles', 'lequel', 'laqu
   'which', 'those', 'instead']);
 const FOLLOW_UP_PHRASES: ReadonlyArray<readonly string[]> = [['what', 'about'], ['how', 'about'], ['et', 'pour'], ['et', 'si']];
 
-const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'bebe', 'ado', 'garcon', 'gamin', 'gamine', 'son', 'daughter',
+// « bb » is read on the folded message, before short forms are spelt out: « un bb de 8 mois ».
+const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'bebe', 'bb', 'nourrisson', 'ado', 'garcon', 'gamin', 'gamine', 'son', 'daughter',
   'child', 'kid', 'boy', 'girl', 'toddler', 'baby', 'teen', 'il', 'elle', 'he', 'she'];
 const AGE_FR = /\b(\d{1,2})\s*(ans?|mois)\b/g;
 const AGE_EN = /\b(\d{1,2})[\s-]*(years?|yrs?|months?)([\s-]*old)?\b/g;

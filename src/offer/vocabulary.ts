@@ -57,7 +57,10 @@ export const KINDS: readonly KindDefinition[] = [
     feminine: false,
     pluralFeminine: false,
     serviceWords: ['groupe de parole', 'groupes de parole', "groupe d'echange", "groupe d'echanges", "groupe d'entraide",
-      'cercle de parents', 'parole de parents', 'temps de parole', "cercle d'echange"],
+      'cercle de parents', 'parole de parents', 'temps de parole', "cercle d'echange",
+      // « Groupe de parents d'enfants autistes », « groupe des papas »: a group of peers is a groupe de parole.
+      'groupe de parents', 'groupes de parents', 'groupe des parents', 'groupe des papas', 'groupe de papas', 'groupe des mamans',
+      'groupe de mamans', 'groupe de peres', 'groupe de meres'],
     parentWords: ['groupe de discussion', 'groupe parole', 'support group', 'discussion group', 'parent group', 'parents group'],
   },
   {
@@ -204,7 +207,8 @@ export const GENERAL_SUPPORT_WORDS: readonly string[] = ['soutien a la parentali
 export const REMOTE_WORDS: readonly string[] = ['au telephone', 'par telephone', 'telephoner', 'appeler', 'en ligne', 'a distance',
   'by phone', 'on the phone', 'phone', 'online', 'call'];
 
-export const AUDIENCE_IDS = ['solo', 'ados', 'petits'] as const;
+// New audiences go at the end: a prebuilt offer stores audiences as bits in this order.
+export const AUDIENCE_IDS = ['solo', 'ados', 'petits', 'peres'] as const;
 export const AudienceIdSchema = z.enum(AUDIENCE_IDS);
 export type AudienceId = z.infer<typeof AudienceIdSchema>;
 
@@ -248,6 +252,16 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'baby', 'toddler', 'newborn',
       'my infant', 'petite enfance', 'young children', 'young child', 'little ones', 'preschooler', 'under fives', 'under 6', 'infant'],
     ages: [0, 5],
+  },
+  {
+    // Services for fathers (« groupe des papas », data·inclusion's public « hommes »), shown on their card. Parents'
+    // words for fathers are read as a situation (src/offer/situations.ts), which ranks these first without
+    // leaving out what is open to all parents.
+    id: 'peres',
+    label: { fr: 'les pères', en: 'fathers' },
+    serviceWords: ['peres', 'papas', 'des peres', 'des papas', 'paternite', 'fathers', 'dads'],
+    parentWords: [],
+    ages: null,
   },
 ];
 
