@@ -150,13 +150,13 @@ const TABLES_PER_SCHEDULE = 3;
 const WEEKS_PER_SCHEDULE = 8;
 
 /** What was already worked out for one schedule. Kept beside it, so that it goes when parseHours forgets it. */
-type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, UsualWeek>; later: Map<string, NextOpening | null> };
+type Worked = { tables: Map<number, SpanTable>; weeks: Map<string, UsualWeek>; later: Map<string, NextOpening | null>; closures: Map<string, Closure[]> };
 const worked = new WeakMap<Hours, Worked>();
 
 function workedFor(hours: Hours): Worked {
   let entry = worked.get(hours);
   if (!entry) {
-    entry = { tables: new Map(), weeks: new Map(), later: new Map() };
+    entry = { tables: new Map(), weeks: new Map(), later: new Map(), closures: new Map() };
     worked.set(hours, entry);
   }
   return entry;
@@ -735,6 +735,18 @@ function closureDay(time: DateTime): ClosureDay {
 export function closuresAhead(hours: Hours, now: DateTime): Closure[] {
   if (!hours.schedule) return [];
   const today = now.setZone(PARIS).startOf('day');
+  // Three months of the schedule are walked to find them: once a day per schedule, not for every card shown.
+  const { closures } = workedFor(hours);
+  const day = today.toISODate() ?? '';
+  const known = closures.get(day);
+  if (known) return known;
+  const found = findClosures(hours, today);
+  if (closures.size >= 2) closures.clear();
+  closures.set(day, found);
+  return found;
+}
+
+function findClosures(hours: Hours, today: DateTime): Closure[] {
   const from = today.minus({ days: CLOSURE_DAYS_BACK });
   const until = today.plus({ days: CLOSURE_DAYS_AHEAD + CLOSURE_REOPENING_DAYS });
   const openDays = new Set<string>();
