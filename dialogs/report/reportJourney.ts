@@ -128,7 +128,7 @@ export class ReportJourney implements MultiTurnJourney {
    */
   wants(reading: TurnReading, memory: ConversationMemory, partners: boolean): boolean {
     const staff = partners || memory.report?.enrolment !== undefined;
-    const intent = readReportIntent(reading.text, reading.now);
+    const intent = reading.reportIntent;
     if (intent !== null) return staff || (intent.kind === 'start' && !intent.statement);
     // A code pasted on its own, before anything else: the enrolment it is for.
     if (isCodeAlone(reading) && !memory.report?.enrolment) return true;
@@ -154,7 +154,7 @@ export class ReportJourney implements MultiTurnJourney {
     if (memory.report?.choosingDraft) return this.draftChoice(reading, memory) !== null;
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.
-    const intent = readReportIntent(reading.text, reading.now);
+    const intent = reading.reportIntent;
     if (intent !== null && intent.kind !== 'cancel' && !(intent.kind === 'start' && intent.statement)) return false;
     if (this.asksForFiguresInForm(reading, memory)) return false;
     const beyond = this.saidBeyond(reading, memory);
@@ -175,7 +175,7 @@ export class ReportJourney implements MultiTurnJourney {
 
   /** The answer to the choice between the draft and a new report: its words, or a report intent that says as much. */
   private draftChoice(reading: TurnReading, memory?: ConversationMemory): DraftChoice {
-    const intent = readReportIntent(reading.text, reading.now);
+    const intent = reading.reportIntent;
     // « supprimer et corriger RPT-… », « corriger RPT-… » again: the correction asked for, in the draft's place.
     const wanted = memory?.report?.correctionWanted;
     if (wanted !== undefined && intent?.kind === 'correct' && (intent.reference === null || intent.reference === wanted)) return 'new';
@@ -260,7 +260,7 @@ export class ReportJourney implements MultiTurnJourney {
 
   /** « déclarer une action », « reprendre ma déclaration », « mes déclarations », « corriger RPT-… ». */
   async answerIntent(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    const intent = readReportIntent(reading.text, reading.now);
+    const intent = reading.reportIntent;
     if (intent === null) {
       if (isCodeAlone(reading)) {
         this.reportMemory(memory).awaitingCode = true;
@@ -324,7 +324,7 @@ export class ReportJourney implements MultiTurnJourney {
    */
   async recallEnrolment(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
     if (isPartnersChannel(context.activity.channelId) || memory.report?.enrolment !== undefined || reading.safety !== null) return;
-    const asks = readReportIntent(reading.text, reading.now) !== null || (this.services.asksForFigures?.(reading) ?? false);
+    const asks = reading.reportIntent !== null || (this.services.asksForFigures?.(reading) ?? false);
     if (!asks) return;
     const found = await this.services.store.enrolments.find(accountKey(context));
     if (!found) return;

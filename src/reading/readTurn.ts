@@ -3,6 +3,7 @@ import type { CommuneIndex } from '../geo';
 import { recogniseSmallTalk, type SmallTalk } from '../language/smallTalk';
 import { detectLanguage, type Language } from '../language/text';
 import { readOfferMessage, type OfferReading } from '../offer';
+import { readReportIntent, type ReportIntent } from '../reports/reading';
 import { readSafety, type SafetyReading } from '../safety';
 import { readSheetQuestion, type SheetIndex, type SheetQuestion } from '../sheets';
 import type { SharedPosition, TurnReading } from './turnReading';
@@ -61,10 +62,12 @@ class LazyTurnReading implements TurnReading {
   declare readonly command: SmallTalk | null;
   declare readonly sheets: SheetQuestion;
   declare readonly offer: OfferReading;
+  declare readonly reportIntent: ReportIntent | null;
   readonly #readers: Readers;
   #command: SmallTalk | null | undefined;
   #sheets: SheetQuestion | undefined;
   #offer: OfferReading | undefined;
+  #reportIntent: ReportIntent | null | undefined;
 
   constructor(input: TurnInput, readers: Readers, now: DateTime) {
     const { text } = input;
@@ -100,6 +103,13 @@ class LazyTurnReading implements TurnReading {
         get(this: LazyTurnReading) {
           this.#offer ??= readOfferMessage(this.text, this.now, this.#readers.communes);
           return this.#offer;
+        },
+      },
+      reportIntent: {
+        enumerable: true,
+        get(this: LazyTurnReading) {
+          if (this.#reportIntent === undefined) this.#reportIntent = readReportIntent(this.text, this.now);
+          return this.#reportIntent;
         },
       },
     };

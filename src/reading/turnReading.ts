@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { SmallTalk } from '../language/smallTalk';
 import type { Language } from '../language/text';
 import type { OfferReading } from '../offer';
+import type { ReportIntent } from '../reports/reading';
 import type { SafetyReading } from '../safety';
 import type { SheetQuestion } from '../sheets';
 
@@ -33,4 +34,6 @@ export interface TurnReading {
   sheets: SheetQuestion;
   /** The message as a parent's search for support. */
   offer: OfferReading;
+  /** What it asks of a centre's reports: start, resume, list, correct, cancel (src/reports/reading/intent.ts). */
+  reportIntent: ReportIntent | null;
 }

@@ -1,3 +1,4 @@
+import { readReportIntent } from '../../src/reports/reading';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { CommuneIndex } from '../../src/geo';
@@ -40,6 +41,7 @@ describe('readTurn', () => {
     expect(offerFirst.sheets).toEqual(eager.sheets);
     expect(offerFirst.command).toEqual(eager.command);
     expect(offerFirst.safety).toEqual(eager.safety);
+    expect(offerFirst.reportIntent).toEqual(readReportIntent(text, NOW));
     const sheetsFirst = readTurn({ text, truncated: false, locale: 'fr-FR' }, readers, NOW);
     expect(sheetsFirst.command).toEqual(eager.command);
     expect(sheetsFirst.sheets).toEqual(eager.sheets);
@@ -60,7 +62,7 @@ describe('readTurn', () => {
     expect(copy.offer).toEqual(readOfferMessage('aide aux devoirs à Villeurbanne', NOW, communes));
     expect(copy.sheets).toEqual(readSheetQuestion(sheets, 'aide aux devoirs à Villeurbanne'));
     expect(copy.command).toBeNull();
-    expect(Object.keys(copy).sort()).toEqual(['command', 'language', 'now', 'offer', 'position', 'safety', 'sheets', 'text', 'truncated']);
+    expect(Object.keys(copy).sort()).toEqual(['command', 'language', 'now', 'offer', 'position', 'reportIntent', 'safety', 'sheets', 'text', 'truncated']);
   });
 
   test('without a shared position the reading has no position property', () => {
