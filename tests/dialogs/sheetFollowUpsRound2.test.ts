@@ -1,5 +1,4 @@
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
-import { writePartnerKnowledge, type PartnerKnowledge } from '../sheets/partnerPlansFixture';
+import { usePartnerBot } from '../sheets/partnerPlansFixture';
 
 /**
  * Partners' follow-ups in Teams, QA « partners » round 2 (N2, N7, N8, N9, N10, N11), through the whole bot, on plans
@@ -9,27 +8,8 @@ import { writePartnerKnowledge, type PartnerKnowledge } from '../sheets/partnerP
  * plan's abbreviation asked after a definition.
  */
 
-let knowledge: PartnerKnowledge;
-let bot: TestBot;
-beforeAll(async () => {
-  knowledge = writePartnerKnowledge();
-  bot = await startTestBot(knowledge.dir);
-});
-afterAll(async () => {
-  await bot.stop();
-  knowledge.remove();
-});
-
-type Row = [says: string, mentions: string[], never?: string[]];
-
-async function play(rows: Row[], options: { channelId?: string; locale?: string } = {}): Promise<void> {
-  const chat = conversation(bot, { channelId: 'msteams', ...options });
-  for (const [says, mentions, never = []] of rows) {
-    const reply = folded((await chat.says(says)).text);
-    for (const words of mentions) expect({ says, reply: reply.includes(folded(words)) ? true : reply }).toEqual({ says, reply: true });
-    for (const words of never) expect({ says, reply: reply.includes(folded(words)) ? reply : false }).toEqual({ says, reply: false });
-  }
-}
+const partners = usePartnerBot();
+const play = partners.play;
 
 const METZ_STEPS = ['Metz', 'Étape 1'];
 

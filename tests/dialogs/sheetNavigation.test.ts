@@ -1,5 +1,5 @@
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
-import { writePartnerKnowledge, type PartnerKnowledge } from '../sheets/partnerPlansFixture';
+import { conversation, folded } from '../helpers/transcript';
+import { usePartnerBot } from '../sheets/partnerPlansFixture';
 
 /**
  * Partners in Teams (and on the website) move along a plan, pick one of two plans sharing a number, type codes
@@ -7,27 +7,8 @@ import { writePartnerKnowledge, type PartnerKnowledge } from '../sheets/partnerP
  * tests (tests/sheets/partnerPlansFixture.ts). QA « partners », defects 4, 5, 6, 7.
  */
 
-let knowledge: PartnerKnowledge;
-let bot: TestBot;
-beforeAll(async () => {
-  knowledge = writePartnerKnowledge();
-  bot = await startTestBot(knowledge.dir);
-});
-afterAll(async () => {
-  await bot.stop();
-  knowledge.remove();
-});
-
-type Row = [says: string, mentions: string[], never?: string[]];
-
-async function play(rows: Row[], options: { channelId?: string; locale?: string } = {}): Promise<void> {
-  const chat = conversation(bot, { channelId: 'msteams', ...options });
-  for (const [says, mentions, never = []] of rows) {
-    const reply = folded((await chat.says(says)).text);
-    for (const words of mentions) expect({ says, reply: reply.includes(folded(words)) }).toEqual({ says, reply: true });
-    for (const words of never) expect({ says, reply: reply.includes(folded(words)) }).toEqual({ says, reply: false });
-  }
-}
+const partners = usePartnerBot();
+const play = partners.play;
 
 const PARENT_SEARCH = ['ou dois-je chercher', 'code postal'];
 
@@ -84,7 +65,7 @@ describe('in Teams', () => {
 
 describe('on the website', () => {
   it('a plan’s button on a card, submitted, picks that sheet and keeps what was asked', async () => {
-    const chat = conversation(bot, { channelId: 'webchat' });
+    const chat = conversation(partners.bot, { channelId: 'webchat' });
     const shown = await chat.says('qui pilote la fiche 8 ?');
     const asks = shown.replies
       .flatMap((reply) => (reply.attachments as Array<{ content?: { actions?: Array<{ type: string; data?: { ask?: string } }> } }> | undefined) ?? [])

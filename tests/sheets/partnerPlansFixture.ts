@@ -1,3 +1,4 @@
+import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,4 +166,36 @@ export function writePartnerKnowledge(): PartnerKnowledge {
   writeFileSync(path.join(vallee, 'vallee-lot-fiche-2.txt'), VALLEE_FICHE_2);
   writeFileSync(path.join(vallee, 'vallee-lot-fiche-6.txt'), VALLEE_FICHE_6);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type PartnerRow = [says: string, mentions: string[], never?: string[]];
+
+/**
+ * The whole bot on these plans for a test file (opened before its tests, closed after), and `play`: the rows said in
+ * one conversation (Teams unless told), each reply holding every word of `mentions` and none of `never` — a failure
+ * shows the message and the whole reply.
+ */
+export function usePartnerBot(): { readonly bot: TestBot; play(rows: PartnerRow[], options?: { channelId?: string; locale?: string }): Promise<void> } {
+  const running = {} as { bot: TestBot; knowledge: PartnerKnowledge };
+  beforeAll(async () => {
+    running.knowledge = writePartnerKnowledge();
+    running.bot = await startTestBot(running.knowledge.dir);
+  });
+  afterAll(async () => {
+    await running.bot?.stop();
+    running.knowledge?.remove();
+  });
+  return {
+    get bot() {
+      return running.bot;
+    },
+    async play(rows, options = {}) {
+      const chat = conversation(running.bot, { channelId: 'msteams', ...options });
+      for (const [says, mentions, never = []] of rows) {
+        const reply = folded((await chat.says(says)).text);
+        for (const words of mentions) expect({ says, reply: reply.includes(folded(words)) ? true : reply }).toEqual({ says, reply: true });
+        for (const words of never) expect({ says, reply: reply.includes(folded(words)) ? reply : false }).toEqual({ says, reply: false });
+      }
+    },
+  };
 }
