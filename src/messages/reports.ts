@@ -385,3 +385,28 @@ export function reportLine(report: Report, language: Language): string {
   const counts = language === 'fr' ? `${report.parents} parents, ${report.children} enfants` : `${report.parents} parents, ${report.children} children`;
   return `${report.id} — ${escapeMarkdown(report.sheetCode)} — ${escapeMarkdown(report.title)} (${datesText(report.startDate, report.endDate, language)}) — ${counts}`;
 }
+
+/** The choice between the draft under way and a new report. The buttons' words are read back by readDraftChoice. */
+export const draftChoiceTexts = {
+  question: {
+    fr: (what: string) =>
+      `Vous avez une déclaration en cours (${what}). Voulez-vous la reprendre, ou en commencer une nouvelle ? En commencer une nouvelle supprime celle en cours. Pour seulement la supprimer, dites « supprimer le brouillon ».`,
+    en: (what: string) =>
+      `You have a report under way (${what}). Do you want to go on with it, or start a new one? Starting a new one deletes the one under way. To only delete it, say “delete the draft”.`,
+  },
+  /** Asked by « corriger RPT-… »: the correction takes the draft's place, so the draft is kept unless they say. */
+  questionBeforeCorrection: {
+    fr: (what: string, reference: string) =>
+      `Vous avez une déclaration en cours (${what}). Voulez-vous la reprendre, ou la supprimer pour corriger ${reference} ? Dites « reprendre ma déclaration » ou « supprimer et corriger ${reference} ».`,
+    en: (what: string, reference: string) =>
+      `You have a report under way (${what}). Do you want to go on with it, or delete it to correct ${reference}? Say “resume my report” or “delete and correct ${reference}”.`,
+  },
+  dropAndCorrect: { fr: (reference: string) => `Supprimer et corriger ${reference}`, en: (reference: string) => `Delete and correct ${reference}` },
+  resume: { fr: 'Reprendre ma déclaration', en: 'Resume my report' },
+  new: { fr: 'Commencer une nouvelle déclaration', en: 'Start a new report' },
+  drop: { fr: 'Supprimer le brouillon', en: 'Delete the draft' },
+  dropped: {
+    fr: 'Votre déclaration en cours est supprimée. Pour en commencer une, dites « déclarer une action ».',
+    en: 'Your report under way is deleted. To start one, say “report an action”.',
+  },
+} as const;
