@@ -69,7 +69,12 @@ export class Enrolment {
       return { kind: 'cancelled' };
     }
     const code = readEnrolmentCode(reading.text);
-    if (code === null) return { kind: 'notACode' };
+    if (code === null) {
+      // Not a code, but about one (« ABCD-EFGH-IJKL », « je n'ai pas de code »): said what a code is and who has it.
+      // No attempt is counted: only a code that could be one is tried against the store.
+      if (triesACode(reading.text)) await sendReply(context, { text: t.notACode[language] });
+      return { kind: 'notACode' };
+    }
     const key = accountKey(context);
     const now = this.services.now().toJSDate();
     // Guessing is slowed down per account: after a few wrong codes, no code is even tried until the delay is over.
@@ -107,4 +112,18 @@ export function isCodeAlone(reading: TurnReading): boolean {
   if (reading.text.length > 60) return false;
   const code = readEnrolmentCode(reading.text);
   return code !== null && /[0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}[-\s][0-9A-Za-z]{4}/.test(reading.text);
+}
+
+/** « le code », a number or letters in groups typed where a code was asked, « pas reçu »: an attempt at the code, or about it. */
+const ABOUT_A_CODE = [
+  /(?:^|[^\p{L}])codes?(?:$|[^\p{L}])/iu,
+  /(?:^|\s)[\p{L}\p{N}]{3,}(?:[-‐‑‒–—_.][\p{L}\p{N}]{3,}){1,3}(?:$|\s|[.!?])/u,
+  /(?:^|\s)\d{4,}(?:$|\s|[.!?])/,
+  /\b(?:pas (?:encore )?re[cç]u|pas de code|je (?:ne )?l[' ’]ai pas|don[' ’]?t have (?:one|it|a code)|haven[' ’]?t (?:got|received)|no code|not received)\b/i,
+];
+
+/** Whether a message, at the code prompt, tries a code or talks about it (so the enrolment answers, not the fallback). */
+export function triesACode(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= 200 && ABOUT_A_CODE.some((pattern) => pattern.test(trimmed));
 }

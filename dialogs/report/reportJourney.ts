@@ -22,7 +22,7 @@ import {
   asksSomethingElse, looksLikeAnotherQuestion, readFirstMessage, reportBodyOf, reportFacts, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
   withParentsIndicators, type FirstMessage, type ReportValues,
 } from './reportForm';
-import { Enrolment, isCodeAlone } from './enrolment';
+import { Enrolment, isCodeAlone, triesACode } from './enrolment';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
 import { asksWholeForm, FREE_TEXT_FIELDS, readWholeForm, wholeFormInputs } from './wholeForm';
 
@@ -125,7 +125,7 @@ export class ReportJourney implements MultiTurnJourney {
 
   answersPending(reading: TurnReading, memory: ConversationMemory, speaker?: string): boolean {
     if (!this.isOwner(memory, speaker)) return false;
-    if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel';
+    if (memory.report?.awaitingCode) return readEnrolmentCode(reading.text) !== null || readFormCommand(reading.text)?.kind === 'cancel' || triesACode(reading.text);
     if (memory.report?.choosingDraft) return this.draftChoice(reading, memory) !== null;
     if (this.runner.pendingQuestion(memory) === null) return false;
     // « mes déclarations », « corriger RPT-… », « reprendre ma déclaration » are not an answer: the report route takes them.

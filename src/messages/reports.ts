@@ -32,6 +32,10 @@ export const reportTexts = {
     fr: 'Quel est le code d’inscription de votre centre ? (ou « annuler »)',
     en: 'What is your centre’s enrolment code? (or “cancel”)',
   } satisfies Text,
+  notACode: {
+    fr: 'Ce n’est pas un code d’inscription : il a 12 caractères, comme « K7QX-M2PD-9RTA ». Si vous n’en avez pas, demandez-le à la personne qui administre Maillage pour votre territoire. Pour ne pas déclarer maintenant, dites « annuler ».',
+    en: 'This is not an enrolment code: it has 12 characters, like “K7QX-M2PD-9RTA”. If you do not have one, ask the person who runs Maillage for your area. To stop here, say “cancel”.',
+  } satisfies Text,
   codeRefused: {
     fr: 'Ce code ne fonctionne pas. Vérifiez-le auprès de la personne qui vous l’a donné, puis écrivez-le à nouveau.',
     en: 'This code does not work. Check it with the person who gave it to you, then type it again.',
