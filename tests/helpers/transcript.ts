@@ -90,3 +90,8 @@ export function conversation(bot: TestBot, options: { channelId?: string; locale
     joins: () => send({ type: 'conversationUpdate', membersAdded: [user, { id: 'maillage' }] }),
   };
 }
+
+/** The numbers a turn's cards dial or text (« tel:119 », « sms:114 »), in the order the cards give them. */
+export function callUrls(turn: { replies: Record<string, unknown>[] }): string[] {
+  return [...JSON.stringify(turn.replies.map((reply) => reply.attachments ?? null)).matchAll(/"url":"((?:tel|sms):\d+)"/g)].map((m) => m[1]!);
+}

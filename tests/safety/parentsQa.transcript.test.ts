@@ -1,4 +1,4 @@
-import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { callUrls, conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
  * QA on the parents' journey (D1, D3, D4, D7, D17), through the whole bot on the website: who cannot call reads the 114
@@ -13,8 +13,7 @@ afterAll(async () => {
   await bot.stop();
 });
 
-const urls = (turn: { replies: Record<string, unknown>[] }) =>
-  [...JSON.stringify(turn.replies.map((reply) => reply.attachments ?? null)).matchAll(/"url":"((?:tel|sms):\d+)"/g)].map((m) => m[1]);
+const urls = callUrls;
 
 describe('D1: someone who cannot call', () => {
   test('« je suis sourde comment appeler les secours ? » → the 114 first, then 17 or 112', async () => {

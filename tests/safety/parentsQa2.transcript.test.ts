@@ -1,4 +1,4 @@
-import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { callUrls, conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
  * QA « parents », round 2 (N-H2, N-H3, N-H4, N-H5, N-M6, N-L4, N-L7), through the whole bot on the website and in
@@ -15,8 +15,7 @@ afterAll(async () => {
   await bot.stop();
 });
 
-const urls = (turn: { replies: Record<string, unknown>[] }) =>
-  [...JSON.stringify(turn.replies.map((reply) => reply.attachments ?? null)).matchAll(/"url":"((?:tel|sms):\d+)"/g)].map((m) => m[1]);
+const urls = callUrls;
 
 /** What every safety reply must not do: offer a mediation, or fall back to a search or « pas compris ». */
 function expectNoSearch(text: string): void {
