@@ -21,13 +21,41 @@ import type {
 } from './store';
 import { PostgresWorkRunner } from './unitOfWork';
 
-const CONNECT_TIMEOUT_MS = 5000;
 const POOL_SIZE = 10;
+/** A new connection not open in this time will not open: the server is down or cut off. */
+const CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long a query may wait for one of the pool's connections to be free. pg-pool bounds that wait with the same
+ * setting as opening a connection; at 5 s, 200 reports confirmed at once on a busy machine failed while waiting
+ * their turn behind healthy work. Waiting one's turn is not an outage, so it gets its own, longer bound.
+ */
+const POOL_WAIT_MS = 30_000;
 /**
  * A query that has not answered in this time will not: a turn's queries take milliseconds. Without a bound, a
  * PostgreSQL cut off by the network (no reset, no close) held every request waiting on it instead of failing it.
  */
 const QUERY_TIMEOUT_MS = 15_000;
+
+/** The bounds above; tests that cut the network or fill the pool shorten them. */
+export interface PostgresTimeouts {
+  connectMs: number;
+  poolWaitMs: number;
+  queryMs: number;
+}
+
+const DEFAULT_TIMEOUTS: PostgresTimeouts = { connectMs: CONNECT_TIMEOUT_MS, poolWaitMs: POOL_WAIT_MS, queryMs: QUERY_TIMEOUT_MS };
+
+/**
+ * pg-pool hands its `connectionTimeoutMillis` to each client it opens; the client reads it as the bound on opening
+ * its connection. This client keeps its own (shorter) bound, so the pool's setting only bounds the wait for a turn.
+ */
+function clientWithConnectTimeout(connectMs: number): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: connectMs });
+    }
+  };
+}
 /** Migrations may rewrite large tables: they get minutes, not seconds. */
 const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60 * 1000;
 /** An outage drops every pooled connection at once; one line a minute says so. */
@@ -45,14 +73,15 @@ export async function openPostgresStore(
   display: string,
   log: Logger,
   migrations: readonly Migration[] = MIGRATIONS,
-  /** Shorter in tests that cut the network; QUERY_TIMEOUT_MS otherwise. */
-  queryTimeoutMs = QUERY_TIMEOUT_MS,
+  timeouts: Partial<PostgresTimeouts> = {},
 ): Promise<Store> {
+  const { connectMs, poolWaitMs, queryMs } = { ...DEFAULT_TIMEOUTS, ...timeouts };
   const pool = new pg.Pool({
     connectionString,
     max: POOL_SIZE,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    query_timeout: queryTimeoutMs,
+    Client: clientWithConnectTimeout(connectMs),
+    connectionTimeoutMillis: poolWaitMs,
+    query_timeout: queryMs,
     options: `-c search_path=${schema}`,
   });
   // An idle client losing its connection emits here; without a listener it would end the process.

@@ -63,7 +63,7 @@ describePostgres('PostgreSQL store', (baseUrl) => {
     const relay = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const throughRelay = new URL(baseUrl);
     throughRelay.host = `127.0.0.1:${relay.port}`;
-    const store = await openPostgresStore(throughRelay.toString(), schema, 'relay', silentLog, MIGRATIONS, 500);
+    const store = await openPostgresStore(throughRelay.toString(), schema, 'relay', silentLog, MIGRATIONS, { queryMs: 500 });
     try {
       await store.state.read(['partition-check']);
       relay.silence();
@@ -73,6 +73,43 @@ describePostgres('PostgreSQL store', (baseUrl) => {
       expect(performance.now() - started).toBeLessThan(10_000);
     } finally {
       relay.cut();
+      await store.close().catch(() => undefined);
+      await relay.close();
+    }
+  });
+
+  test('a query waits its turn for a busy pool longer than a connection may take to open', async () => {
+    // 200 reports confirmed at once failed here: pg-pool bounded the wait for a free connection with the connect timeout.
+    const store = await openPostgresStore(url, schema, 'busy', silentLog, MIGRATIONS, { connectMs: 300, poolWaitMs: 10_000 });
+    const pool = store.postgres?.pool;
+    if (!pool) throw new Error('a PostgreSQL store shares its pool');
+    const held = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
+    try {
+      const waiting = store.state.read(['busy-pool-check']);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      for (const client of held.splice(0)) client.release();
+      await expect(waiting).resolves.toBeDefined();
+    } finally {
+      for (const client of held) client.release();
+      await store.close();
+    }
+  });
+
+  test('a server that accepts the connection but never answers is given up after the connect timeout, not the pool wait', async () => {
+    const target = new URL(baseUrl);
+    const relay = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const throughRelay = new URL(baseUrl);
+    throughRelay.host = `127.0.0.1:${relay.port}`;
+    const store = await openPostgresStore(throughRelay.toString(), schema, 'relay', silentLog, MIGRATIONS, { connectMs: 400, poolWaitMs: 20_000, queryMs: 20_000 });
+    try {
+      relay.silence();
+      relay.cut();
+      // The pool drops its idle connection when the cut reaches it; the read then opens a new one.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = performance.now();
+      await expect(store.state.read(['silent-check'])).rejects.toThrow(/timeout/i);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
       await store.close().catch(() => undefined);
       await relay.close();
     }
