@@ -198,6 +198,12 @@ describe('QA parents round 2: the order of the numbers, and what the reader does
     ['mon conjoint me fait peur', ['domestic-violence']],
     ["mon ex tambourine à la porte, j'ai peur", ['immediate-danger', 'domestic-violence']],
     ["my ex is outside my door and I'm scared", ['immediate-danger', 'domestic-violence']],
+    // The threat or the fear may come before the door.
+    ['mon ex me menace il est devant la porte', ['immediate-danger', 'domestic-violence']],
+    ["j'ai peur, mon mari est devant ma porte", ['immediate-danger', 'domestic-violence']],
+    ['mon copain me menace, il est en bas de chez moi', ['immediate-danger', 'domestic-violence']],
+    ["I'm scared, my ex is outside my door", ['immediate-danger', 'domestic-violence']],
+    ['my husband threatens me and he is outside the house', ['immediate-danger', 'domestic-violence']],
     // An accident gets the SAMU alone; marks of blows add the 119.
     ["mon bebe s'est cogné la tete et vomit", ['medical-emergency']],
     ["mon bebe s'est cogné la tete, il vomit et il a des marques de coups", ['medical-emergency', 'child-danger']],
