@@ -53,7 +53,7 @@ export class MainDialog implements TurnHandler {
       safety: new Safety(),
       findSupport: new FindSupport(services.offer, services.communes),
       sheetQuestions: new SheetQuestions(services.sheets, services.sheetLinks),
-      commands: new Commands(services.sheets),
+      commands: new Commands(services.sheets, services.store.enrolments),
       report: new ReportJourney({
         sheets: services.sheets,
         store: services.store,

@@ -1,4 +1,6 @@
+import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
+import { ofStructure } from './reports';
 
 /** Texts of the conversation as a whole (greeting, help, errors), in French and English. */
 export const commonMessages = {
@@ -48,8 +50,41 @@ export const commonMessages = {
   },
   helpSheetsHeading: { fr: 'Sur les fiches action', en: 'About the action sheets' },
   helpOfferHeading: { fr: 'Pour trouver une aide près de chez vous', en: 'To find support near you' },
+  helpStaffHeading: { fr: 'Déclarer une action', en: 'Report an action' },
+  helpStaffInvitation: {
+    fr: 'Les équipes des centres sociaux et des EVS peuvent aussi déclarer ici leurs actions, avec le code donné par l’administrateur de Maillage : dites « déclarer une action ».',
+    en: 'Staff of centres sociaux and EVS can also report their actions here, with the code given by the Maillage administrator: say "report an action".',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export function say(key: keyof typeof commonMessages, language: Language): string {
   return commonMessages[key][language];
+}
+
+/**
+ * How an enrolled staff member reports, under « Déclarer une action »: their centre, then what to say, each line a
+ * sentence the report journey understands as typed (dialogs/report/reportJourney.ts). The example names a sheet of
+ * this deployment, so that it works as it is.
+ */
+export function staffHelpText(language: Language, centreName: string, sheetCode: string | undefined): string {
+  const code = sheetCode === undefined ? undefined : escapeMarkdown(sheetCode);
+  if (language === 'en') {
+    return [
+      `You report the actions of ${escapeMarkdown(centreName)}. Say for example:`,
+      `- "we ran a parents café on 12 March${code ? ` for ${code}` : ''}, 14 parents": I then ask only what is missing`,
+      '- "my reports": the ones you have stored',
+      '- "resume my report": the one under way, where you left it',
+      '- "correct RPT-…" with its reference: change a stored report',
+      '- "cancel": stop the report under way',
+    ].join('\n');
+  }
+  const forSheet = code ? ` pour ${/^[aeiouyàâéèêëîïôûü]/i.test(code) ? 'l’' : 'la '}${code}` : '';
+  return [
+    `Vous déclarez les actions ${ofStructure(centreName)}. Dites par exemple :`,
+    `- « on a fait un café des parents le 12 mars${forSheet}, 14 parents » : je demande ensuite seulement ce qui manque`,
+    '- « mes déclarations » : celles que vous avez enregistrées',
+    '- « reprendre ma déclaration » : celle en cours, là où vous en étiez',
+    '- « corriger RPT-… » avec sa référence : modifier une déclaration enregistrée',
+    '- « annuler » : arrêter la déclaration en cours',
+  ].join('\n');
 }

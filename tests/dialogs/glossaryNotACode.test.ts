@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { reportTexts } from '../../src/messages/reports';
 import type { Store } from '../../src/storage';
 import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
 import { conversation, folded, type TestBot } from '../helpers/transcript';
@@ -26,7 +27,12 @@ describe('a glossary question is not an enrolment code', () => {
       expect(reply).toMatch(/lieu d'accueil enfants[- ]parents/);
       expect(reply).not.toMatch(/code|too many|trop d'essais/);
     }
-    expect(folded((await chat.says('hello')).text)).not.toContain('code');
+    // The help may say that centres' staff report with a code; it neither asks for one nor refuses one.
+    const hello = folded((await chat.says('hello')).text);
+    for (const prompt of [reportTexts.askCode, reportTexts.askCodeAgain, reportTexts.codeRefused]) {
+      expect(hello).not.toContain(folded(prompt.fr));
+      expect(hello).not.toContain(folded(prompt.en));
+    }
   });
 
   test('while the code is awaited, a question is answered and is not counted as a wrong code', async () => {
