@@ -1,6 +1,6 @@
 import type { OfferConversation, OfferReading } from '../../src/offer';
 import type { Relaxation } from '../../src/offer/engine';
-import { DEFAULT_RADIUS_KM, isChildAudience, RADIUS_STEPS_KM } from '../../src/offer/search';
+import { DEFAULT_RADIUS_KM, isFilteringAudience, RADIUS_STEPS_KM } from '../../src/offer/search';
 
 /**
  * "Plus loin": the next radius (30, 60, then 100 km, no further: beyond, it is no longer near). What lay within the
@@ -30,10 +30,10 @@ export type RelaxedSearch = { dropped: Relaxation[]; search: OfferConversation }
 export function relaxationsOf(search: OfferConversation): RelaxedSearch[] {
   const base: OfferConversation = { ...search, offset: 0, innerRadiusKm: undefined };
   const hasTime = search.time !== undefined;
-  // The children's audiences only rank the places (search.ts): letting them go would find nothing more.
-  const hasAudience = (search.audiences ?? []).some((a) => !isChildAudience(a)) || search.age !== undefined;
+  // The children's audiences and the fathers' only rank the places (search.ts): letting them go would find nothing more.
+  const hasAudience = (search.audiences ?? []).some(isFilteringAudience) || search.age !== undefined;
   const hasKind = Boolean(search.kinds?.length || search.freeText) && !search.general;
-  const anyAudience = { audiences: (search.audiences ?? []).filter(isChildAudience), age: undefined };
+  const anyAudience = { audiences: (search.audiences ?? []).filter((a) => !isFilteringAudience(a)), age: undefined };
   const anyKind = { kinds: undefined, freeText: undefined, situational: undefined, general: true };
   const out: RelaxedSearch[] = [];
   if (hasTime) out.push({ dropped: ['time'], search: { ...base, time: undefined } });

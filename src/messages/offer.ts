@@ -432,15 +432,23 @@ export function oneOf(labels: SearchLabels, language: Language): string {
   return offerPhrases.orList(parts.map((p) => `${article(p.singular, p.feminine)} ${p.singular}`), language);
 }
 
-/** "parents solos et parents d'ados": the audiences asked, joined. */
+/**
+ * "les parents solos": the audiences that filtered the search, joined; said of fathers when the parent told he is one
+ * (« les pères seuls »). An audience that only ranks (fathers) is not said: what is shown is not all for it.
+ */
 export function audiencesText(audiences: SearchLabels['audiences'], language: Language): string {
-  return audiences.map((a) => audienceDefinition(a).label[language]).join(language === 'en' ? ' and ' : ' et ');
+  const father = audiences.includes('peres');
+  return audiences
+    .map(audienceDefinition)
+    .filter((a) => a.filters)
+    .map((a) => (father ? a.fatherLabel?.[language] : undefined) ?? a.label[language])
+    .join(language === 'en' ? ' and ' : ' et ');
 }
 
 /** "pour les parents solos", "pour un enfant de 4 ans", then "ouverts le samedi" agreeing with `count`. */
 function qualifiers(labels: SearchLabels, count: number, now: DateTime, language: Language): string[] {
   const out: string[] = [];
-  if (labels.audiences.length > 0) {
+  if (audiencesText(labels.audiences, language)) {
     out.push(offerPhrases.forAudience(audiencesText(labels.audiences, language), language));
   } else if (labels.age !== null) {
     out.push(offerPhrases.forAge(labels.age, language));

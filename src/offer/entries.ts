@@ -1,7 +1,12 @@
+import type { WallZone } from './parisTime';
 import type { OfferService } from './service';
+import { timeZoneOfPlace } from './timeZones';
 
-/** What a search filters entries on: who may come, children's ages, audiences, opening hours. */
-export type EntryFacts = Pick<OfferService, 'zone' | 'ages' | 'audiences' | 'hours' | 'region'>;
+/**
+ * What a search filters entries on: who may come, children's ages, audiences, opening hours and the clock they are
+ * written on (the place's time zone).
+ */
+export type EntryFacts = Pick<OfferService, 'zone' | 'ages' | 'audiences' | 'hours' | 'region'> & { timeZone: WallZone };
 
 /**
  * The entries of an offer as the index reads them, by position. Entries built in this process are an array; a
@@ -17,5 +22,15 @@ export type OfferEntries = {
 };
 
 export function arrayEntries(services: readonly OfferService[]): OfferEntries {
-  return { count: services.length, at: (index) => services[index], facts: (index) => services[index] };
+  const facts = new WeakMap<OfferService, EntryFacts>();
+  const factsOf = (service: OfferService): EntryFacts => {
+    let known = facts.get(service);
+    if (!known) {
+      const { zone, ages, audiences, hours, region } = service;
+      known = { zone, ages, audiences, hours, region, timeZone: timeZoneOfPlace(service) };
+      facts.set(service, known);
+    }
+    return known;
+  };
+  return { count: services.length, at: (index) => services[index], facts: (index) => factsOf(services[index]) };
 }

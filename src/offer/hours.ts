@@ -1,13 +1,15 @@
 import opening_hours from 'opening_hours';
 import { DateTime } from 'luxon';
 import {
-  calendarPlusDays, isSameDay, localDateMs, PARIS, parisClock, parisClockOfLocal, parisInstant, type WallClock,
+  calendarPlusDays, clockAt, clockOfLocal, instantOf, isSameDay, localDateMs, PARIS, type WallClock, type WallZone,
 } from './parisTime';
+import { timeZoneOfRegion } from './timeZones';
 
 /**
  * Opening hours (OSM opening_hours syntax, as data·inclusion stores them) read in French settings: public holidays
  * of France, and the school holidays of the service's region (the opening_hours library ships both, keyed by region
- * name, e.g. "Auvergne-Rhône-Alpes"). Everything is computed in Europe/Paris whatever the server's time zone.
+ * name, e.g. "Auvergne-Rhône-Alpes"). Hours are read on the place's own clock — Europe/Paris, or an overseas zone
+ * (src/offer/timeZones.ts) — whatever the server's time zone.
  *
  * Asking the library is slow (it walks its rules, and luxon converts time zones), and every result a parent sees
  * shows its hours: so the plain-words week is kept per schedule and per week, and the open spans of the next two
@@ -16,11 +18,17 @@ import {
 
 export { PARIS };
 
-/** A span of Paris time, [start, end). */
-export type TimeWindow = { start: DateTime; end: DateTime };
+/**
+ * A span of time a parent asked about, [start, end). Built on the Paris clock; a place on another clock reads it on
+ * its own: « samedi », « ce soir » are its Saturday and its evening (the same wall-clock hours), while « maintenant »
+ * (`instant`) is the same instant everywhere.
+ */
+export type TimeWindow = { start: DateTime; end: DateTime; instant?: boolean };
 
 export type Hours = {
   raw: string;
+  /** The clock the hours are written on: the place's time zone. */
+  zone: WallZone;
   /** Null when the value cannot be read; `error` then says why. */
   schedule: opening_hours | null;
   error: string | null;
@@ -28,42 +36,63 @@ export type Hours = {
 
 /**
  * The library works on JavaScript Dates in the process's zone. We hand it Dates whose local wall clock reads the
- * Paris wall clock, and read its answers back the same way.
+ * place's wall clock, and read its answers back the same way.
  */
-function toWallClock(time: DateTime): Date {
-  const t = time.setZone(PARIS);
+function toWallClock(time: DateTime, zone: WallZone): Date {
+  const t = time.setZone(zone);
   return new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 }
 
-function fromWallClock(date: Date): DateTime {
+function fromWallClock(date: Date, zone: WallZone): DateTime {
   return DateTime.fromObject(
     { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), hour: date.getHours(), minute: date.getMinutes() },
-    { zone: PARIS },
+    { zone },
   );
 }
+
+/** The windows as a place on `zone`'s clock reads them (see TimeWindow): one array per windows and zone. */
+function windowsIn(windows: readonly TimeWindow[], zone: WallZone): readonly TimeWindow[] {
+  if (zone.equals(PARIS)) return windows;
+  let byZone = windowsByZone.get(windows);
+  if (!byZone) {
+    byZone = new Map();
+    windowsByZone.set(windows, byZone);
+  }
+  let moved = byZone.get(zone.name);
+  if (!moved) {
+    const onPlaceClock = (time: DateTime, instant: boolean) => (instant ? time.setZone(zone) : time.setZone(PARIS).setZone(zone, { keepLocalTime: true }));
+    moved = windows.map((w) => ({ ...w, start: onPlaceClock(w.start, w.instant === true), end: onPlaceClock(w.end, w.instant === true) }));
+    byZone.set(zone.name, moved);
+  }
+  return moved;
+}
+const windowsByZone = new WeakMap<readonly TimeWindow[], Map<string, readonly TimeWindow[]>>();
 
 /** Schedules already read, by region then value: a search reads the same few for every candidate. */
 const cache = new Map<string, Map<string, Hours>>();
 const CACHE_LIMIT = 20000;
 let cached = 0;
 
-/** Reads an opening_hours value for a service in the given region (its name, for school holidays). */
-export function parseHours(raw: string, regionName: string | null): Hours {
-  const region = regionName ?? '';
-  let ofRegion = cache.get(region);
+/**
+ * Reads an opening_hours value for a service in the given region (its name, for school holidays), written on the
+ * clock of `zone`: the place's (timeZoneOfPlace), else its region's (Paris but overseas).
+ */
+export function parseHours(raw: string, regionName: string | null, zone: WallZone = timeZoneOfRegion(regionName)): Hours {
+  const key = `${regionName ?? ''}|${zone.name}`;
+  let ofRegion = cache.get(key);
   const known = ofRegion?.get(raw);
   if (known) return known;
   let hours: Hours;
   try {
-    const place = { ...FRANCE, address: { ...FRANCE.address, state: region } };
-    const schedule = new opening_hours(raw, place, OPTIONS);
-    hours = { raw, schedule, error: null };
+    const place = { ...FRANCE, address: { ...FRANCE.address, state: regionName ?? '' } };
+    const schedule = quietly(() => new opening_hours(raw, place, OPTIONS));
+    hours = { raw, zone, schedule, error: null };
   } catch (error) {
     // The library throws a string describing where the syntax broke, or that it has no school holidays for the region.
-    const withoutHolidays = /\bSH\b/.test(raw) ? withoutSchoolHolidays({ raw, schedule: null, error: null }) : null;
+    const withoutHolidays = /\bSH\b/.test(raw) ? withoutSchoolHolidays({ raw, zone, schedule: null, error: null }) : null;
     hours = withoutHolidays
-      ? { raw, schedule: withoutHolidays, error: null }
-      : { raw, schedule: null, error: String(error).replace(/\s+/g, ' ').trim().slice(0, 200) };
+      ? { raw, zone, schedule: withoutHolidays, error: null }
+      : { raw, zone, schedule: null, error: String(error).replace(/\s+/g, ' ').trim().slice(0, 200) };
   }
   if (cached >= CACHE_LIMIT) {
     cache.clear();
@@ -72,7 +101,7 @@ export function parseHours(raw: string, regionName: string | null): Hours {
   }
   if (!ofRegion) {
     ofRegion = new Map();
-    cache.set(region, ofRegion);
+    cache.set(key, ofRegion);
   }
   ofRegion.set(raw, hours);
   cached++;
@@ -89,15 +118,33 @@ type Interval = { start: DateTime; end: DateTime; unknown: boolean; comment: str
  */
 function openIntervalsOf(hours: Hours, schedule: opening_hours, from: Date, to: Date): ReturnType<opening_hours['getOpenIntervals']> {
   try {
-    return schedule.getOpenIntervals(from, to);
+    return quietly(() => schedule.getOpenIntervals(from, to));
   } catch {
     const fallback = withoutSchoolHolidays(hours);
     if (!fallback) return [];
     try {
-      return fallback.getOpenIntervals(from, to);
+      return quietly(() => fallback.getOpenIntervals(from, to));
     } catch {
       return [];
     }
+  }
+}
+
+/**
+ * A call to the library with the console silenced. Before it throws for data it does not ship (above), the library
+ * writes its message to console.error, with the hours in it and no option to keep it quiet: the fallback answers
+ * for it, and the server's log gets no line a parent's search caused. The library's calls are synchronous, so
+ * nothing else can write while the console is silenced.
+ */
+function quietly<T>(call: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return call();
+  } finally {
+    console.error = error;
+    console.warn = warn;
   }
 }
 
@@ -113,7 +160,7 @@ function withoutSchoolHolidays(hours: Hours): opening_hours | null {
   let fallback: opening_hours | null = null;
   if (kept.length > 0) {
     try {
-      fallback = new opening_hours(kept.join('; '), FRANCE, OPTIONS);
+      fallback = quietly(() => new opening_hours(kept.join('; '), FRANCE, OPTIONS));
     } catch {
       fallback = null;
     }
@@ -128,9 +175,9 @@ const OPTIONS = { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_
 
 function intervals(hours: Hours, window: TimeWindow): Interval[] {
   if (!hours.schedule) return [];
-  return openIntervalsOf(hours, hours.schedule, toWallClock(window.start), toWallClock(window.end)).map(([from, to, unknown, comment]) => ({
-    start: fromWallClock(from),
-    end: fromWallClock(to),
+  return openIntervalsOf(hours, hours.schedule, toWallClock(window.start, hours.zone), toWallClock(window.end, hours.zone)).map(([from, to, unknown, comment]) => ({
+    start: fromWallClock(from, hours.zone),
+    end: fromWallClock(to, hours.zone),
     unknown,
     comment: comment ?? null,
   }));
@@ -216,18 +263,19 @@ function covers(table: SpanTable, from: number, to: number): boolean {
   return from >= table.from && from <= table.to && to >= table.from && to <= table.to;
 }
 
-function localMsOf(time: DateTime): number {
-  return localDateMs(parisClock(time.toMillis()));
+function localMsOf(time: DateTime, zone: WallZone): number {
+  return localDateMs(clockAt(zone, time.toMillis()));
 }
 
 /** Windows as the library's Dates read them, and the day the earliest starts: the same for every place of a search. */
 type PreparedWindows = { bounds: Array<{ from: number; to: number }>; day: { year: number; month: number; day: number }; midnight: number };
 const preparedWindows = new WeakMap<readonly TimeWindow[], PreparedWindows>();
 
-function prepare(windows: readonly TimeWindow[]): PreparedWindows {
+/** `windows` already read on `zone`'s clock (windowsIn). */
+function prepare(windows: readonly TimeWindow[], zone: WallZone): PreparedWindows {
   let prepared = preparedWindows.get(windows);
   if (!prepared) {
-    const bounds = windows.map((window) => ({ from: localMsOf(window.start), to: localMsOf(window.end) }));
+    const bounds = windows.map((window) => ({ from: localMsOf(window.start, zone), to: localMsOf(window.end, zone) }));
     const earliest = new Date(Math.min(...bounds.map((b) => b.from)));
     const day = { year: earliest.getFullYear(), month: earliest.getMonth() + 1, day: earliest.getDate() };
     prepared = { bounds, day, midnight: localMidnight(day) };
@@ -237,15 +285,16 @@ function prepare(windows: readonly TimeWindow[]): PreparedWindows {
 }
 
 /** True when the place is open (or open on appointment) at some moment of one of the windows. */
-export function isOpenDuring(hours: Hours, windows: readonly TimeWindow[]): boolean {
+export function isOpenDuring(hours: Hours, asked: readonly TimeWindow[]): boolean {
   const schedule = hours.schedule;
-  if (!schedule || windows.length === 0) return false;
-  const { bounds, day, midnight } = prepare(windows);
+  if (!schedule || asked.length === 0) return false;
+  const windows = windowsIn(asked, hours.zone);
+  const { bounds, day, midnight } = prepare(windows, hours.zone);
   const table = spanTable(hours, schedule, day, midnight);
   return bounds.some(({ from, to }, i) => (covers(table, from, to) ? hasOpenSpan(table, from, to) : intervals(hours, windows[i]).length > 0));
 }
 
-/** A time of day on the Paris wall clock; an opening that ends at midnight ends at 24:00 (hour 24). */
+/** A time of day on the place's wall clock; an opening that ends at midnight ends at 24:00 (hour 24). */
 export type ClockTime = { hour: number; minute: number };
 
 /** One opening within a day: all day, or from a time to a time. Said in words by src/messages/hours.ts. */
@@ -332,7 +381,7 @@ const MOST_NTHS = 3;
  * one-off date or a season is not monthly: it is left out rather than said wrongly.
  */
 function monthlyOpenings(hours: Hours, now: DateTime, weekly: DaySpan[][] | null): MonthlyOpening[] {
-  const start = now.setZone(PARIS).startOf('month');
+  const start = now.setZone(hours.zone).startOf('month');
   const end = start.plus({ months: MONTHS_LOOKED_AT });
   const found = new Map<string, { weekday: number; span: DaySpan; days: DateTime[] }>();
   for (const interval of intervals(hours, { start, end })) {
@@ -367,7 +416,7 @@ function monthlyOpenings(hours: Hours, now: DateTime, weekly: DaySpan[][] | null
 
 /** The usual week as the library's intervals give it (see usualWeek). */
 function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
-  const monday = now.setZone(PARIS).startOf('week');
+  const monday = now.setZone(hours.zone).startOf('week');
   const weeks = [0, 1, 2].map((w) => weekShape(hours, monday.plus({ weeks: w })));
   // Two weeks are alike when every day has the same openings, to the minute, as they are shown.
   const signature = (w: (typeof weeks)[number]) => JSON.stringify(w.days);
@@ -392,7 +441,7 @@ function readUsualWeek(hours: Hours, now: DateTime): UsualWeek {
  */
 export function usualWeek(hours: Hours, now: DateTime): UsualWeek {
   if (!hours.schedule) return { raw: hours.raw, days: null, comments: [], monthly: [] };
-  const here = parisClock(now.toMillis());
+  const here = clockAt(hours.zone, now.toMillis());
   const monday = calendarPlusDays(here, 1 - here.weekday);
   const key = `${monday.year}-${monday.month}-${monday.day}`;
   const { weeks } = workedFor(hours);
@@ -448,26 +497,31 @@ type StatusFrame = {
   inAWeek: number;
 };
 
-/** A turn's frame, by its `now`: the DateTime goes with the turn, and its frame with it. */
-const framesByNow = new WeakMap<DateTime, StatusFrame>();
+/** A turn's frames, by its `now` and the zone read: the DateTime goes with the turn, and its frames with it. */
+const framesByNow = new WeakMap<DateTime, Map<string, StatusFrame>>();
 
 /** The frame of a turn's instant: the cards of one answer (up to five) share it instead of each working it out. */
-function statusFrameOf(now: DateTime): StatusFrame {
-  let frame = framesByNow.get(now);
+function statusFrameOf(now: DateTime, zone: WallZone): StatusFrame {
+  let frames = framesByNow.get(now);
+  if (!frames) {
+    frames = new Map();
+    framesByNow.set(now, frames);
+  }
+  let frame = frames.get(zone.name);
   if (!frame) {
-    frame = statusFrame(now.toMillis());
-    framesByNow.set(now, frame);
+    frame = statusFrame(now.toMillis(), zone);
+    frames.set(zone.name, frame);
   }
   return frame;
 }
 
-function statusFrame(nowMs: number): StatusFrame {
-  const here = parisClock(nowMs);
+function statusFrame(nowMs: number, zone: WallZone): StatusFrame {
+  const here = clockAt(zone, nowMs);
   return {
     here,
     midnight: localMidnight(here),
     hereLocal: localDateMs(here),
-    inAMinute: localDateMs(parisClock(nowMs + 60_000)),
+    inAMinute: localDateMs(clockAt(zone, nowMs + 60_000)),
     endOfDay: localDateMs({ ...here, hour: 23, minute: 59, second: 59 }),
     inAWeek: localDateMs({ ...calendarPlusDays(here, 8), hour: 0, minute: 0, second: 0 }),
   };
@@ -475,7 +529,7 @@ function statusFrame(nowMs: number): StatusFrame {
 
 /**
  * The open spans from today's midnight to the end of the look-ahead, in one time scale (`clock` reads an instant of it
- * as the Paris wall clock), with the instants the status compares them to. Spans that follow one another are joined:
+ * as the place's wall clock), with the instants the status compares them to. Spans that follow one another are joined:
  * the library splits an opening where only its comment changes, and a parent asks when it closes.
  */
 type Reading = { spans: OpenSpan[]; here: WallClock; now: number; inAMinute: number; startOfDay: number; endOfDay: number; horizon: number; clock: (t: number) => WallClock };
@@ -524,12 +578,12 @@ function statusOf(reading: Reading): TodayStatus {
 export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
-  const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = statusFrameOf(now);
+  const { here, midnight, hereLocal, inAMinute, endOfDay, inAWeek } = statusFrameOf(now, hours.zone);
   const table = spanTable(hours, schedule, here, midnight);
   const status = [inAMinute, endOfDay, inAWeek].every((to) => covers(table, midnight, to))
     ? statusOf({
         spans: joined(openSpans(table, midnight, inAWeek)),
-        here, now: hereLocal, inAMinute, startOfDay: midnight, endOfDay, horizon: inAWeek, clock: parisClockOfLocal,
+        here, now: hereLocal, inAMinute, startOfDay: midnight, endOfDay, horizon: inAWeek, clock: (ms) => clockOfLocal(hours.zone, ms),
       })
     : statusTodayFromLibrary(hours, now);
   // Closed all week: a place that opens once a month still has a next date, and a parent needs it.
@@ -545,7 +599,7 @@ export function todayStatus(hours: Hours, now: DateTime): TodayStatus | null {
  * weeks); kept per schedule and day, as the tables are.
  */
 function laterOpening(hours: Hours, now: DateTime): NextOpening | null {
-  const here = now.setZone(PARIS);
+  const here = now.setZone(hours.zone);
   const key = here.toISODate() ?? '';
   const { later } = workedFor(hours);
   const known = later.get(key);
@@ -572,33 +626,33 @@ export function nextOpening(hours: Hours, now: DateTime): number | null {
   const schedule = hours.schedule;
   if (!schedule) return null;
   const nowMs = now.toMillis();
-  const { here, midnight, hereLocal, inAWeek } = statusFrameOf(now);
+  const { here, midnight, hereLocal, inAWeek } = statusFrameOf(now, hours.zone);
   const table = spanTable(hours, schedule, here, midnight);
   if (!covers(table, hereLocal, inAWeek)) {
-    const start = now.setZone(PARIS);
+    const start = now.setZone(hours.zone);
     const first = intervals(hours, { start, end: start.plus({ days: 8 }).startOf('day') })[0];
     return first ? Math.max(nowMs, first.start.toMillis()) : null;
   }
   const first = openSpans(table, hereLocal, inAWeek)[0];
   if (!first) return null;
-  return first.start <= hereLocal ? nowMs : Math.max(nowMs, parisInstant(parisClockOfLocal(first.start)));
+  return first.start <= hereLocal ? nowMs : Math.max(nowMs, instantOf(hours.zone, clockOfLocal(hours.zone, first.start)));
 }
 
 /** Today's status asked of the library directly: for a process whose own time zone moves local midnights. */
 function statusTodayFromLibrary(hours: Hours, now: DateTime): TodayStatus | null {
-  const here = now.setZone(PARIS);
+  const here = now.setZone(hours.zone);
   const startOfDay = here.startOf('day');
   const horizon = here.plus({ days: 8 }).startOf('day');
   const spans = intervals(hours, { start: startOfDay, end: horizon }).map((i) => ({ start: i.start.toMillis(), end: i.end.toMillis(), comment: i.comment }));
   return statusOf({
     spans: joined(spans),
-    here: parisClock(here.toMillis()),
+    here: clockAt(hours.zone, here.toMillis()),
     now: here.toMillis(),
     inAMinute: here.plus({ minutes: 1 }).toMillis(),
     startOfDay: startOfDay.toMillis(),
     endOfDay: here.endOf('day').toMillis(),
     horizon: horizon.toMillis(),
-    clock: parisClock,
+    clock: (ms) => clockAt(hours.zone, ms),
   });
 }
 
@@ -610,17 +664,17 @@ export type OpenWhenAsked = { weekday: number; span: DaySpan };
  * first open span inside the windows (said "le samedi de 9 h 30 à 12 h"), or null when it is closed then. A search's
  * header counts the places for which this is not null, and each card says it: the two cannot disagree.
  */
-export function openDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
+export function openDuring(hours: Hours, asked: readonly TimeWindow[]): OpenWhenAsked | null {
   if (!hours.schedule) return null;
   // A search asks it of every place it finds, then again of the page it shows: once per schedule and time asked.
-  let answered = openDuringByWindows.get(windows);
+  let answered = openDuringByWindows.get(asked);
   if (!answered) {
     answered = new WeakMap();
-    openDuringByWindows.set(windows, answered);
+    openDuringByWindows.set(asked, answered);
   }
   const known = answered.get(hours);
   if (known !== undefined) return known;
-  const open = firstOpenDuring(hours, windows);
+  const open = firstOpenDuring(hours, windowsIn(asked, hours.zone));
   answered.set(hours, open);
   return open;
 }
@@ -638,7 +692,7 @@ const openDuringByWindows = new WeakMap<readonly TimeWindow[], WeakMap<Hours, Op
 function firstOpenDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhenAsked | null {
   const schedule = hours.schedule;
   if (!schedule || windows.length === 0) return null;
-  const { bounds, day, midnight } = prepare(windows);
+  const { bounds, day, midnight } = prepare(windows, hours.zone);
   const table = spanTable(hours, schedule, day, midnight);
   if (!bounds.every(({ from, to }) => covers(table, from, to))) return firstOpenDuringFromLibrary(hours, windows);
   for (const { from, to } of bounds) {
@@ -649,8 +703,8 @@ function firstOpenDuring(hours: Hours, windows: readonly TimeWindow[]): OpenWhen
     // 19 h of a group that meets from 18 h to 20 h is "de 18 h à 20 h", or the parent arrives an hour late.
     const whole = spans.find((span) => span.start <= first.start && span.end >= first.end) ?? first;
     const { start: startMs, end: endMs } = withinItsDay(whole, first.start);
-    const start = parisClockOfLocal(startMs);
-    return { weekday: start.weekday, span: daySpanOfClocks(start, parisClockOfLocal(endMs), endMs - startMs) };
+    const start = clockOfLocal(hours.zone, startMs);
+    return { weekday: start.weekday, span: daySpanOfClocks(hours.zone, start, clockOfLocal(hours.zone, endMs), endMs - startMs) };
   }
   return null;
 }
@@ -671,15 +725,15 @@ function withinItsDay(span: { start: number; end: number }, at: number): { start
 }
 
 /**
- * daySpan for two Paris wall clocks read from the table: the 24 hours are real hours, as luxon's `diff` counts them
+ * daySpan for two wall clocks of the place read from the table: the 24 hours are real hours, as luxon's `diff` counts them
  * (a span across a change of time is an hour shorter or longer than its wall clocks say).
  */
-function daySpanOfClocks(start: WallClock, end: WallClock, localMs: number): DaySpan {
+function daySpanOfClocks(zone: WallZone, start: WallClock, end: WallClock, localMs: number): DaySpan {
   // A change of time (and the process's own zone) moves real hours from wall hours by at most two: a span shorter
   // than 22 hours on the wall is shorter than 24 real ones, and its real ends need not be placed.
   const near24 = localMs >= 22 * 3_600_000;
-  const startMs = near24 ? parisInstant(start) : 0;
-  const endMs = near24 ? parisInstant(end) : localMs;
+  const startMs = near24 ? instantOf(zone, start) : 0;
+  const endMs = near24 ? instantOf(zone, end) : localMs;
   const midnight = end.hour === 0 && end.minute === 0 && endMs > startMs;
   if (start.hour === 0 && start.minute === 0 && midnight && endMs <= startMs + 25 * 3_600_000) return { allDay: true };
   if (endMs - startMs >= 24 * 3_600_000) return { allDay: true };
@@ -703,7 +757,7 @@ function firstOpenDuringFromLibrary(hours: Hours, windows: readonly TimeWindow[]
   return null;
 }
 
-/** A day of the calendar, in Paris. */
+/** A day of the calendar, on the place's clock. */
 export type ClosureDay = { year: number; month: number; day: number };
 
 /**
@@ -734,7 +788,7 @@ function closureDay(time: DateTime): ClosureDay {
  */
 export function closuresAhead(hours: Hours, now: DateTime): Closure[] {
   if (!hours.schedule) return [];
-  const today = now.setZone(PARIS).startOf('day');
+  const today = now.setZone(hours.zone).startOf('day');
   // Three months of the schedule are walked to find them: once a day per schedule, not for every card shown.
   const { closures } = workedFor(hours);
   const day = today.toISODate() ?? '';

@@ -1,50 +1,65 @@
-import { IANAZone, type Zone } from 'luxon';
+import { IANAZone } from 'luxon';
 
 /**
- * Paris wall-clock arithmetic without building luxon DateTimes: a search shows the hours of a few places, and luxon's
+ * Wall-clock arithmetic without building luxon DateTimes: a search shows the hours of a few places, and luxon's
  * time-zone conversions (Intl formatting for each offset look-up) cost far more than the rest of a turn. Every
- * function here gives exactly what the matching luxon call gives in zone Europe/Paris, daylight-saving gaps included.
+ * function here gives exactly what the matching luxon call gives in its zone, daylight-saving gaps included. Most
+ * places are read in Europe/Paris; those overseas on their own clocks (src/offer/timeZones.ts).
  */
 
 const PARIS_ZONE_NAME = 'Europe/Paris';
 
-const parisZone = IANAZone.create(PARIS_ZONE_NAME);
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const offsetByHour = new Map<number, number>();
 const OFFSET_CACHE_LIMIT = 20_000;
 
-/** Paris's offset from UTC at an instant, in ms. It changes only on whole UTC hours, so it is kept per hour. */
-export function parisOffsetMs(ms: number): number {
-  const hour = Math.floor(ms / HOUR_MS);
-  const known = offsetByHour.get(hour);
-  if (known !== undefined) return known;
-  const start = hour * HOUR_MS;
-  const offset = parisZone.offset(start) * MINUTE_MS;
-  // An hour whose offset is not constant (never seen since 1996) is not cached.
-  if (parisZone.offset(start + HOUR_MS - 1) * MINUTE_MS !== offset) return parisZone.offset(ms) * MINUTE_MS;
-  if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
-  offsetByHour.set(hour, offset);
-  return offset;
-}
-
 /**
- * Europe/Paris for luxon, with the offset look-up above: the same zone (type "iana", same name, equal to luxon's own),
- * but each DateTime built or moved in it no longer formats a date through Intl to learn its offset. Every turn
+ * An IANA zone for luxon whose offset look-up is kept per hour: the same zone (type "iana", same name, equal to luxon's
+ * own), but each DateTime built or moved in it no longer formats a date through Intl to learn its offset. Every turn
  * that reads the time goes through here.
  */
-class ParisZone extends IANAZone {
-  constructor() {
-    super(PARIS_ZONE_NAME);
+export class WallZone extends IANAZone {
+  readonly #offsetByHour = new Map<number, number>();
+  readonly #plain: IANAZone;
+
+  constructor(name: string) {
+    super(name);
+    this.#plain = IANAZone.create(name);
+  }
+
+  /** The zone's offset from UTC at an instant, in ms. It changes only on whole UTC hours, so it is kept per hour. */
+  offsetMs(ms: number): number {
+    const hour = Math.floor(ms / HOUR_MS);
+    const known = this.#offsetByHour.get(hour);
+    if (known !== undefined) return known;
+    const start = hour * HOUR_MS;
+    const offset = this.#plain.offset(start) * MINUTE_MS;
+    // An hour whose offset is not constant (never seen in these zones since 1996) is not cached.
+    if (this.#plain.offset(start + HOUR_MS - 1) * MINUTE_MS !== offset) return this.#plain.offset(ms) * MINUTE_MS;
+    if (this.#offsetByHour.size >= OFFSET_CACHE_LIMIT) this.#offsetByHour.clear();
+    this.#offsetByHour.set(hour, offset);
+    return offset;
   }
 
   override offset(ts: number): number {
-    return Number.isFinite(ts) ? parisOffsetMs(ts) / MINUTE_MS : Number.NaN;
+    return Number.isFinite(ts) ? this.offsetMs(ts) / MINUTE_MS : Number.NaN;
   }
 }
 
+const zonesByName = new Map<string, WallZone>();
+
+/** The zone of an IANA name, one object per name (the hours of a schedule are kept per zone). */
+export function wallZone(name: string): WallZone {
+  let zone = zonesByName.get(name);
+  if (!zone) {
+    zone = new WallZone(name);
+    zonesByName.set(name, zone);
+  }
+  return zone;
+}
+
 /** Paris, for `setZone(PARIS)`, `{ zone: PARIS }` and `DateTime.now().setZone(PARIS)`. */
-export const PARIS: Zone = new ParisZone();
+export const PARIS: WallZone = wallZone(PARIS_ZONE_NAME);
 
 /** A reading of a clock; weekday 1 = Monday. */
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number; weekday: number };
@@ -62,32 +77,29 @@ function fromUtcFields(date: Date): WallClock {
   };
 }
 
+/** The clock of a zone at an instant (what `DateTime.setZone(zone)` reads). */
+export function clockAt(zone: WallZone, ms: number): WallClock {
+  return fromUtcFields(new Date(ms + zone.offsetMs(ms)));
+}
+
 /** The Paris clock at an instant (what `DateTime.setZone('Europe/Paris')` reads). */
 export function parisClock(ms: number): WallClock {
-  return fromUtcFields(new Date(ms + parisOffsetMs(ms)));
+  return clockAt(PARIS, ms);
 }
 
 /** luxon's way of placing a wall-clock time on the timeline, given a first guess of the offset (its `fixOffset`). */
-function placeWallTime(wallAsUtc: number, guessOffset: number): number {
+function placeWallTime(zone: WallZone, wallAsUtc: number, guessOffset: number): number {
   let utcGuess = wallAsUtc - guessOffset;
-  const second = parisOffsetMs(utcGuess);
+  const second = zone.offsetMs(utcGuess);
   if (second === guessOffset) return utcGuess;
   utcGuess -= second - guessOffset;
-  const third = parisOffsetMs(utcGuess);
+  const third = zone.offsetMs(utcGuess);
   if (second === third) return utcGuess;
   return wallAsUtc - Math.min(second, third);
 }
 
 function wallAsUtc(c: Omit<WallClock, 'weekday'>): number {
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second, c.millisecond);
-}
-
-/**
- * The Paris clock `days` calendar days after `clock` (luxon's `plus({ days })` from a DateTime in Paris whose offset
- * is `offsetMs`): the same time of day, moved forward where it falls in the spring gap.
- */
-export function parisPlusDays(clock: WallClock, offsetMs: number, days: number): WallClock {
-  return parisClock(placeWallTime(wallAsUtc({ ...clock, day: clock.day + days }), offsetMs));
 }
 
 /** The calendar date `days` after a clock's, as year, month, day. */
@@ -97,35 +109,35 @@ export function calendarPlusDays(clock: Pick<WallClock, 'year' | 'month' | 'day'
 }
 
 /**
- * The Paris clock that luxon's `DateTime.fromObject(fields, { zone: 'Europe/Paris' })` shows for wall-clock fields:
- * the fields themselves, except in the spring gap, where the time moves forward an hour.
+ * The clock that luxon's `DateTime.fromObject(fields, { zone })` shows for wall-clock fields: the fields themselves,
+ * except in a spring gap, where the time moves forward an hour.
  */
-function parisClockOfFields(fields: Omit<WallClock, 'weekday' | 'millisecond'>): WallClock {
+function clockOfFields(zone: WallZone, fields: Omit<WallClock, 'weekday' | 'millisecond'>): WallClock {
   const asUtc = wallAsUtc({ ...fields, millisecond: 0 });
   // Far from a change of offset, the fields stand as they are.
-  if (parisOffsetMs(asUtc - 3 * HOUR_MS) === parisOffsetMs(asUtc + 3 * HOUR_MS)) {
+  if (zone.offsetMs(asUtc - 3 * HOUR_MS) === zone.offsetMs(asUtc + 3 * HOUR_MS)) {
     return { ...fields, millisecond: 0, weekday: new Date(asUtc).getUTCDay() || 7 };
   }
-  return parisClock(parisInstant({ ...fields, millisecond: 0 }));
+  return clockAt(zone, instantOf(zone, { ...fields, millisecond: 0 }));
 }
 
-/** The instant a Paris wall-clock time stands for, placed as luxon places it (see placeWallTime). */
-export function parisInstant(clock: Omit<WallClock, 'weekday'>): number {
-  return placeWallTime(wallAsUtc(clock), parisOffsetMs(Date.now()));
+/** The instant a wall-clock time of a zone stands for, placed as luxon places it (see placeWallTime). */
+export function instantOf(zone: WallZone, clock: Omit<WallClock, 'weekday'>): number {
+  return placeWallTime(zone, wallAsUtc(clock), zone.offsetMs(Date.now()));
 }
 
 /**
- * The opening_hours library works on JavaScript Dates in the process's zone: a Paris wall-clock time is handed to it
- * as the local Date that reads the same, and its answers are read back the same way.
+ * The opening_hours library works on JavaScript Dates in the process's zone: a wall-clock time of the place's zone is
+ * handed to it as the local Date that reads the same, and its answers are read back the same way.
  */
 export function localDateMs(c: Pick<WallClock, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>): number {
   return new Date(c.year, c.month - 1, c.day, c.hour, c.minute, c.second).getTime();
 }
 
-/** The Paris clock (to the minute) read from a local Date the library gave. */
-export function parisClockOfLocal(ms: number): WallClock {
+/** The clock of a zone (to the minute) read from a local Date the library gave. */
+export function clockOfLocal(zone: WallZone, ms: number): WallClock {
   const date = new Date(ms);
-  return parisClockOfFields({
+  return clockOfFields(zone, {
     year: date.getFullYear(),
     month: date.getMonth() + 1,
     day: date.getDate(),

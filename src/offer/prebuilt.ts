@@ -7,6 +7,7 @@ import { readSectionFile, sectionFileBytes, stringSection, StringTable, typedSec
 import type { OfferService } from './service';
 import type { SpatialDumps } from './offerIndex';
 import { TextIndex } from './textIndex';
+import { timeZoneOfPlace } from './timeZones';
 import { AUDIENCE_IDS, KIND_IDS, type AudienceId, type KindId } from './vocabulary';
 
 /**
@@ -192,14 +193,16 @@ function materialise(c: Columns, strings: StringTable, i: number): OfferService 
  * once for each entry.
  */
 function factsReader(c: Columns, strings: StringTable): (i: number) => EntryFacts {
-  const { zone, ageMin, ageMax, audiences, hours, region } = c.ints;
+  const { zone, ageMin, ageMax, audiences, hours, region, postcode, communeCode } = c.ints;
+  const text = (column: Int32Array, i: number) => (column[i] >= 0 ? strings.at(column[i]) : null);
   const distinct: EntryFacts[] = [];
   const byKey = new Map<string, number>();
   const ofEntry = new Int32Array(zone.length).fill(-1);
   return (i) => {
     let at = ofEntry[i];
     if (at < 0) {
-      const key = `${zone[i]} ${ageMin[i]} ${ageMax[i]} ${audiences[i]} ${hours[i]} ${region[i]}`;
+      const timeZone = timeZoneOfPlace({ communeCode: text(communeCode, i), postcode: text(postcode, i) });
+      const key = `${zone[i]} ${ageMin[i]} ${ageMax[i]} ${audiences[i]} ${hours[i]} ${region[i]} ${timeZone.name}`;
       at = byKey.get(key) ?? -1;
       if (at < 0) {
         at = distinct.length;
@@ -209,6 +212,7 @@ function factsReader(c: Columns, strings: StringTable): (i: number) => EntryFact
           audiences: fromBits(audiences[i], AUDIENCE_IDS),
           hours: hours[i] >= 0 ? strings.at(hours[i]) : null,
           region: region[i] >= 0 ? strings.at(region[i]) : null,
+          timeZone,
         });
         byKey.set(key, at);
       }

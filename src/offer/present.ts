@@ -4,6 +4,7 @@ import { closuresAhead, openDuring, parseHours, todayStatus, usualWeek, type Clo
 import type { Hit, Point } from './search';
 import { isLocated, type OfferService } from './service';
 import type { TimeIntent } from './timeQuery';
+import { timeZoneOfPlace } from './timeZones';
 import type { AudienceId, KindId } from './vocabulary';
 import { isNationalZone } from './zones';
 
@@ -91,7 +92,7 @@ function zoneOf(service: OfferService, communes: CommuneIndex): ServiceZone | nu
 
 /** When a service is open within the time asked, by the same reading the search's header counts with. */
 export function openWhenAsked(service: OfferService, windows: readonly TimeWindow[]): OpenWhenAsked | null {
-  return service.hours ? openDuring(parseHours(service.hours, service.region), windows) : null;
+  return service.hours ? openDuring(parseHours(service.hours, service.region, timeZoneOfPlace(service)), windows) : null;
 }
 
 /**
@@ -125,7 +126,7 @@ export function presentHit(
   hit: Hit, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, windows: readonly TimeWindow[] | null,
 ): PresentedHit {
   const s = hit.service;
-  const parsed = s.hours ? parseHours(s.hours, s.region) : null;
+  const parsed = s.hours ? parseHours(s.hours, s.region, timeZoneOfPlace(s)) : null;
   const atCommuneCentre = !hit.remote && s.located === 'commune';
   return {
     id: s.id,

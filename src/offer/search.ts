@@ -4,8 +4,9 @@ import { geoDistanceKm } from './distance';
 import { isOpenDuring, nextOpening, parseHours, type TimeWindow } from './hours';
 import type { OfferIndex } from './offerIndex';
 import type { EntryFacts } from './entries';
+import { timeZoneOfPlace } from './timeZones';
 import type { OfferService } from './service';
-import { AUDIENCES, type AudienceId, type KindId } from './vocabulary';
+import { audienceDefinition, AUDIENCES, type AudienceId, type KindId } from './vocabulary';
 import { isNationalZone, serviceCovers } from './zones';
 
 /** One collator for every sort: `localeCompare(…, 'fr')` builds one per comparison. */
@@ -80,6 +81,30 @@ export function isChildAudience(audience: AudienceId): boolean {
   return CHILD_AUDIENCES.has(audience);
 }
 
+/**
+ * Audiences about the parent that rank rather than filter (the vocabulary's `filters`): a father's services for
+ * fathers come first, the others follow; with an audience that filters (a single father), they pass its filter too.
+ */
+function preferredAudiences(audiences: readonly AudienceId[]): AudienceId[] {
+  return audiences.filter((a) => !isChildAudience(a) && !audienceDefinition(a).filters);
+}
+
+/** An audience that leaves out what is not for it (parents solos), as opposed to those that rank. */
+export function isFilteringAudience(audience: AudienceId): boolean {
+  return audienceDefinition(audience).filters;
+}
+
+function filteringAudiences(audiences: readonly AudienceId[]): AudienceId[] {
+  return audiences.filter(isFilteringAudience);
+}
+
+/** Services for the preferred audiences first, the order kept within each part (the sort is stable). */
+function preferredFirst(hits: Hit[], preferred: readonly AudienceId[]): Hit[] {
+  if (preferred.length === 0) return hits;
+  const prefers = (hit: Hit) => hit.service.audiences.some((a) => preferred.includes(a));
+  return [...hits].sort((a, b) => Number(!prefers(a)) - Number(!prefers(b)));
+}
+
 /** A place for other children than the parent's (it names children's audiences, none of those asked). */
 function forOtherChildren(service: EntryFacts, rank: readonly AudienceId[]): boolean {
   if (rank.length === 0) return false;
@@ -88,7 +113,7 @@ function forOtherChildren(service: EntryFacts, rank: readonly AudienceId[]): boo
 }
 
 /** 0: for the children asked; 1: open to all parents; 2: for other parents than those the message spoke of. */
-function audienceTier(service: EntryFacts, rank: readonly AudienceId[], asked: readonly AudienceId[]): number {
+function audienceTier(service: Pick<EntryFacts, 'audiences'>, rank: readonly AudienceId[], asked: readonly AudienceId[]): number {
   if (service.audiences.some((a) => rank.includes(a))) return 0;
   if (service.audiences.length === 0 || service.audiences.some((a) => asked.includes(a))) return 1;
   return 2;
@@ -107,7 +132,7 @@ function coversWhere(service: EntryFacts, request: SearchRequest, communes: Comm
 function isOpen(service: EntryFacts, windows: readonly TimeWindow[] | null): boolean {
   if (!windows) return true;
   if (!service.hours) return false;
-  return isOpenDuring(parseHours(service.hours, service.region), windows);
+  return isOpenDuring(parseHours(service.hours, service.region, service.timeZone), windows);
 }
 
 /** The most local remote services first: a commune's or département's helpline before a national one. */
@@ -117,7 +142,12 @@ function remoteRank(service: OfferService, place: Commune | null): number {
   return 3;
 }
 
-function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, audiences: readonly AudienceId[], limit = MAX_RESULTS): Hit[] {
+/** `asked`: the audiences that filter, or none once let go (searchOffer). */
+function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, asked: readonly AudienceId[], limit = MAX_RESULTS): Hit[] {
+  const audiences = filteringAudiences(asked);
+  const preferred = preferredAudiences(request.audiences);
+  // Who the places are for that are not for other parents than those the message spoke of.
+  const welcome = [...audiences, ...preferred];
   // A prebuilt offer makes an entry each time it is read: a search reads each once.
   const read = new Map<number, OfferService>();
   const service = (id: number): OfferService => {
@@ -137,7 +167,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
   const accept = (service: EntryFacts): boolean =>
     coversWhere(service, request, communes) &&
     fitsAge(service, request.age) &&
-    (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a))) &&
+    (audiences.length === 0 || service.audiences.some((a) => audiences.includes(a) || preferred.includes(a))) &&
     !forOtherChildren(service, rank) &&
     isOpen(service, request.windows);
 
@@ -151,7 +181,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       ids = [...textIds]
         .filter((id) => {
           const s = service(id);
-          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && beyond(id) && inDepartement(id) && accept(s);
+          return s.inPerson && geoDistanceKm(point, s) <= request.radiusKm && beyond(id) && inDepartement(id) && accept(offer.facts(id));
         })
         .sort((a, b) => geoDistanceKm(point, service(a)) - geoDistanceKm(point, service(b)))
         .slice(0, limit);
@@ -161,7 +191,8 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
     nearby = ids.map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
     // Places for the parent's children first, then those open to all, then those for parents the message did not
     // speak of (parents solos…); each tier nearest first (the sort is stable).
-    if (rank.length > 0) nearby.sort((a, b) => audienceTier(a.service, rank, audiences) - audienceTier(b.service, rank, audiences));
+    if (rank.length > 0) nearby.sort((a, b) => audienceTier(a.service, rank, welcome) - audienceTier(b.service, rank, welcome));
+    nearby = preferredFirst(nearby, preferred);
   }
   const fitting = request.fitting ?? null;
   if (fitting && request.point && fitting.size > 0) {
@@ -172,7 +203,7 @@ function run(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest, 
       .filter((id) => !found.has(id) && service(id).family && service(id).inPerson && geoDistanceKm(point, service(id)) <= request.radiusKm && beyond(id) &&
         inDepartement(id) && accept(offer.facts(id)))
       .map((id) => ({ index: id, service: service(id), distanceKm: geoDistanceKm(point, service(id)), remote: false }));
-    nearby = fittingFirst([...nearby, ...extra].sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0)), fitting, rank, audiences);
+    nearby = fittingFirst(preferredFirst([...nearby, ...extra].sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0)), preferred), fitting, rank, welcome);
   }
   nearby = nearby.filter((hit) => !isUnsuitable(hit.service, request.unsuitable));
   // Remote services do not depend on the radius: after "plus loin" they were all shown already.
@@ -224,7 +255,7 @@ function isUnsuitable(service: OfferService, unsuitable: SearchRequest['unsuitab
 export function searchOffer(offer: OfferIndex, communes: CommuneIndex, request: SearchRequest): SearchResult {
   let hits = run(offer, communes, request, request.audiences);
   let audienceRelaxed = false;
-  if (hits.length === 0 && request.audiences.length > 0) {
+  if (hits.length === 0 && filteringAudiences(request.audiences).length > 0) {
     hits = run(offer, communes, request, []);
     audienceRelaxed = hits.length > 0;
   }
@@ -247,7 +278,7 @@ export function searchOpeningSoonest(offer: OfferIndex, communes: CommuneIndex, 
   const remoteDistance = request.remotePreferred ? -1 : Number.MAX_VALUE;
   const distance = (hit: Hit) => hit.distanceKm ?? remoteDistance;
   const hits = found.hits
-    .map((hit) => ({ hit, opens: hit.service.hours ? nextOpening(parseHours(hit.service.hours, hit.service.region), now) : null }))
+    .map((hit) => ({ hit, opens: hit.service.hours ? nextOpening(parseHours(hit.service.hours, hit.service.region, timeZoneOfPlace(hit.service)), now) : null }))
     .filter((h): h is { hit: Hit; opens: number } => h.opens !== null)
     .sort((a, b) => a.opens - b.opens || distance(a.hit) - distance(b.hit))
     .map((h) => h.hit);

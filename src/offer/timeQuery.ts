@@ -353,7 +353,8 @@ function dayWindow(day: DateTime, part: DayPart | undefined): TimeWindow {
 export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   if (intent.now) {
     const here = now.setZone(PARIS);
-    return [{ start: here, end: here.plus({ minutes: 1 }) }];
+    // The same instant wherever the place is; the other windows are wall-clock days and hours (see TimeWindow).
+    return [{ start: here, end: here.plus({ minutes: 1 }), instant: true }];
   }
   // Other windows depend only on the day: every search of a day asks for the same few, and luxon is slow to make them.
   const today = parisClock(now.toMillis());

@@ -8,6 +8,7 @@ import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
 import {
   AUDIENCES,
+  FATHER_WORDS,
   GENERAL_SUPPORT_WORDS,
   KIND_AGES,
   KIND_GROUPS,
@@ -99,6 +100,9 @@ const matcher = new PhraseMatcher<Signal>([
 ]);
 
 const GENERIC_WORDS: ReadonlySet<string> = new Set(GENERIC.map((w) => singular(fold(w))));
+
+/** The parent saying he is a father: read apart, since the same words say more (« papa solo » is a parent solo). */
+const fatherMatcher = new PhraseMatcher<true>(FATHER_WORDS.map((w) => [w, true] as const));
 
 /** Words the place finder must never take for a commune on their own: everything this module understands. */
 const UNDERSTOOD_WORDS: ReadonlySet<string> = new Set([
@@ -319,6 +323,10 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
         flags.help = true;
         break;
     }
+  }
+  for (const said of fatherMatcher.findExact(tokens)) {
+    audiences.add('peres');
+    for (let i = said.start; i < said.end; i++) used[i] = true;
   }
   const time = asksForTime(tokens) ? extractTimeIntent(limited, now) : null;
   // A school year is an age (« en CE2 »: 8); a stage is the audience of its ages (« au collège »: teenagers).

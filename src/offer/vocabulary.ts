@@ -215,6 +215,17 @@ export type AudienceId = z.infer<typeof AudienceIdSchema>;
 export type AudienceDefinition = {
   id: AudienceId;
   label: Record<Language, string>;
+  /**
+   * The label when the parent told he is a father (FATHER_WORDS): « les pères seuls » for « papa solo ». Only where
+   * the audience is the parent himself; otherwise `label` is said.
+   */
+  fatherLabel?: Record<Language, string>;
+  /**
+   * Whether a search for this audience leaves out what is not for it (parents solos asked: their groups only, or, if
+   * none, what is open to all, said as such). Otherwise it only ranks: a father is welcome wherever parents are, so
+   * the services for fathers come first and the others follow; children's audiences rank too (src/offer/search.ts).
+   */
+  filters: boolean;
   serviceWords: readonly string[];
   parentWords: readonly string[];
   /** Children's ages (years, inclusive) this audience is about. */
@@ -225,6 +236,8 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
   {
     id: 'solo',
     label: { fr: 'les parents solos', en: 'single parents' },
+    fatherLabel: { fr: 'les pères seuls', en: 'single fathers' },
+    filters: true,
     serviceWords: ['parents solos', 'parent solo', 'parents seuls', 'parent isole', 'parents isoles', 'famille monoparentale',
       'familles monoparentales', 'monoparentalite', 'mamans solos', 'papas solos', 'meres seules'],
     parentWords: ['maman solo', 'papa solo', 'mere celibataire', 'pere celibataire', 'maman celibataire', 'papa celibataire',
@@ -237,6 +250,7 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
   {
     id: 'ados',
     label: { fr: "les parents d'adolescents", en: 'parents of teenagers' },
+    filters: false,
     // « collégiens », « lycéens » say ages, not this audience (SCHOOL_STAGES): « écoliers et collégiens » is 6–15.
     serviceWords: ["parents d'ados", "parents d'adolescents", 'adolescents', 'adolescence', 'ados', 'jeunes de 11',
       'jeunes de 12'],
@@ -247,6 +261,7 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
   {
     id: 'petits',
     label: { fr: 'les parents de tout-petits', en: 'parents of young children' },
+    filters: false,
     serviceWords: ['tout-petits', 'tout petits', 'jeunes enfants', 'moins de 6 ans', 'moins de six ans', '0-6 ans', '0 a 6 ans',
       'de 0 a 6 ans', '0 a 3 ans', '0-3 ans', 'bebes', 'nourrissons', 'petite enfance'],
     parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'baby', 'toddler', 'newborn',
@@ -254,16 +269,30 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     ages: [0, 5],
   },
   {
-    // Services for fathers (« groupe des papas », data·inclusion's public « hommes »), shown on their card. Parents'
-    // words for fathers are read as a situation (src/offer/situations.ts), which ranks these first without
-    // leaving out what is open to all parents.
+    // Services for fathers (« groupe des papas », data·inclusion's public « hommes »), shown on their card. A parent
+    // asking for fathers' services (situation 'fathers', src/offer/situations.ts) or saying he is a father
+    // (FATHER_WORDS) gets them first, without leaving out what is open to all parents.
     id: 'peres',
     label: { fr: 'les pères', en: 'fathers' },
+    filters: false,
     serviceWords: ['peres', 'papas', 'des peres', 'des papas', 'paternite', 'fathers', 'dads'],
     parentWords: [],
     ages: null,
   },
 ];
+
+/**
+ * Words in which the parent says he is a father (« je suis papa », « papa solo », « père seul », « single dad »): read
+ * wherever they stand in the message, beside what the same words also say (« papa solo » is a parent solo too), they
+ * add the fathers' audience, whose services then come first. Never a father named by someone else (« le père de mes
+ * enfants », « mon mari est papa »), nor « seul » alone, which tells nothing sure of who types it.
+ */
+export const FATHER_WORDS: readonly string[] = ['je suis papa', 'je suis un papa', 'je suis pere', 'je suis un pere', 'jsuis papa',
+  'suis papa de', 'suis pere de', 'en tant que papa', 'en tant que pere', 'moi le papa', 'moi le pere', 'papa solo', 'papa seul',
+  'papa tout seul', 'pere seul', 'pere solo', 'papa celibataire', 'pere celibataire', 'papa isole', 'pere isole', 'papa divorce',
+  'pere divorce', 'papa separe', 'pere separe', 'papa en garde alternee', 'pere en garde alternee', 'papa au foyer', 'pere au foyer',
+  'single dad', 'single father', 'lone father', "i'm a dad", 'i am a dad', "i'm a father", 'i am a father', 'as a dad', 'as a father',
+  'stay at home dad', 'divorced dad', 'separated dad'];
 
 /**
  * School stages and years in France, with the children's ages they mean (years, inclusive; a child turns 6 in the
