@@ -4,7 +4,7 @@ import { sendReply, type BotReply } from '../../src/bot/replies';
 import type { Language } from '../../src/language/text';
 import type { TurnReading } from '../../src/reading';
 import type { ConversationMemory } from '../conversationMemory';
-import type { FormState } from './formState';
+import type { FieldNote, FormState } from './formState';
 import type { MultiTurnJourney } from '../journey';
 
 /**
@@ -24,7 +24,26 @@ import type { MultiTurnJourney } from '../journey';
  * with a `doubt` (« 100000 parents pour une séance ? ») is kept but questioned: the field is asked to confirm it, and
  * a « oui », or the same value again, lets it stand.
  */
-export type FieldOutcome<V> = { value: V; doubt?: FieldDoubt } | { problem: string } | null;
+export type FieldOutcome<V> = { value: V; doubt?: FieldDoubt; note?: string } | { problem: string; offer?: FieldOffer } | null;
+
+/**
+ * A re-ask that offers a choice (« Plusieurs fiches parlent de médiation familiale : 1. … 2. … »): the quick replies,
+ * and what each choice stands for, in order, so that an answer by its rank (« 2 », « la deuxième ») picks it.
+ */
+export interface FieldOffer {
+  /** What to say instead of the field's re-ask: the choice, numbered. */
+  text?: string;
+  suggestions: string[];
+  keys: string[];
+}
+
+/** What a field's reader may know beyond the values: the conversation, and the choice its last re-ask offered. */
+export interface FieldContext {
+  /** The conversation's memory, to read only: « cette fiche » is the sheet being discussed. */
+  conversation?: ConversationMemory;
+  /** The keys the field's last re-ask offered (FieldOffer.keys), in order; empty when it offered none. */
+  offered?: readonly string[];
+}
 
 /** The question asked of a doubtful value, with its quick replies (« Oui »). */
 export interface FieldDoubt {
@@ -38,8 +57,11 @@ export interface FormField<Values, Key extends keyof Values & string> {
   ask(language: Language, values: Partial<Values>): string;
   /** The question again after an answer that did not pass: says what to fix. */
   reask(language: Language, problem: string, values: Partial<Values>): string;
-  /** The one validator: reads this field's answer from the turn. */
-  read(reading: TurnReading, values: Partial<Values>): FieldOutcome<Values[Key]>;
+  /**
+   * The one validator: reads this field's answer from the turn. A value may come with a `note`, said before the next
+   * question (« C'est la FICHE 1.2.5 — … »: what a subject was taken for).
+   */
+  read(reading: TurnReading, values: Partial<Values>, context?: FieldContext): FieldOutcome<Values[Key]>;
   /** A field that does not apply (given the values so far) is not asked. */
   applies?(values: Partial<Values>): boolean;
   /** Suggestions shown with the question (quick replies). */
@@ -66,6 +88,11 @@ export interface FormReview<Values> {
   summary(values: Values, language: Language, context: TurnContext, memory: ConversationMemory): BotReply;
   /** What to say when a change was asked without saying of what. */
   whichField(language: Language): BotReply;
+  /**
+   * The fields a message at the review gives a new value in plain words (« en fait il y avait 14 parents », « c'était
+   * le 5 mars »): each is read again from the message, as « modifier » would, and the summary shown again.
+   */
+  corrections?(reading: TurnReading): string[];
   /**
    * What to say to a message at the review that is no command (« RAS », « du 3 au 5 novembre »): that it was not
    * understood, and what to say. Without it, the summary is shown again.
@@ -111,15 +138,24 @@ export class FormRunner<Values> implements MultiTurnJourney {
     this.id = `form:${definition.id}`;
   }
 
-  /** Opens the form from a first message: what it says is kept, the first missing field is asked. */
-  async start(context: TurnContext, reading: TurnReading, memory: ConversationMemory, given?: Partial<Values>): Promise<void> {
+  /**
+   * Opens the form from a first message: what it says is kept, the first missing field is asked. `notes` are what the
+   * message said of a field that was not taken as it was (a date to come, a date to confirm), said when it is reached.
+   */
+  async start(context: TurnContext, reading: TurnReading, memory: ConversationMemory, given?: Partial<Values>, notes?: Record<string, FieldNote>): Promise<void> {
     const values = given ?? this.definition.prefill?.(reading) ?? {};
     memory.form = { form: this.definition.id, values: values as Record<string, unknown>, awaiting: '', attempts: 0 };
+    if (notes && Object.keys(notes).length > 0) memory.form.notes = { ...notes };
     await this.next(context, reading.language, memory);
   }
 
   pendingQuestion(memory: ConversationMemory): string | null {
     return memory.form?.form === this.definition.id ? memory.form.awaiting : null;
+  }
+
+  /** The key of the first field still to ask given these values, or null when only the review is left. */
+  firstMissing(values: Partial<Values>): string | null {
+    return this.definition.fields.find((field) => !this.isFilled(field, values) && (field.applies?.(values) ?? true))?.key ?? null;
   }
 
   answersPending(reading: TurnReading, memory: ConversationMemory): boolean {
@@ -131,7 +167,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     // unconfirmed, and the person sees what « confirmer » would store.
     if (memory.form.awaiting === REVIEW_STEP) return !this.definition.isAnotherQuestion?.(reading);
     const field = this.awaitedField(memory);
-    return field !== undefined && field.read(reading, this.values(memory)) !== null;
+    return field !== undefined && field.read(reading, this.values(memory), this.fieldContext(memory)) !== null;
   }
 
   async answer(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
@@ -144,9 +180,14 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const command = this.commandOf(reading, memory);
     const field = this.awaitedField(memory);
     const values = this.values(memory);
-    // « oui » to « est-ce bien 100000 ? »: the doubtful value stands. The field awaited while it holds a value is one
-    // whose value was questioned: an answer's value moves the form on, an edit empties the field it asks.
-    if (field && this.isFilled(field, values) && (command?.kind === 'confirm' || this.definition.command?.(reading)?.kind === 'confirm')) {
+    const fieldContext = this.fieldContext(memory);
+    // What the last re-ask offered holds for this answer only.
+    delete state.offered;
+    // The field awaited while it holds a value is one whose value was questioned (« est-ce bien 100000 ? »).
+    const questioned = field !== undefined && this.isFilled(field, values);
+    const said = this.definition.command?.(reading);
+    // « oui »: the doubtful value stands. An answer's value moves the form on, an edit empties the field it asks.
+    if (questioned && (command?.kind === 'confirm' || said?.kind === 'confirm')) {
       state.attempts = 0;
       await this.next(context, reading.language, memory);
       return;
@@ -156,22 +197,89 @@ export class FormRunner<Values> implements MultiTurnJourney {
       return;
     }
     if (!field) {
-      // At the review, what is not a command is said not understood, with what to say; nothing is stored unconfirmed.
-      if (state.awaiting === REVIEW_STEP) {
-        const notUnderstood = this.definition.review?.notUnderstood?.(reading.language);
-        if (notUnderstood) await sendReply(context, notUnderstood);
-        else await this.next(context, reading.language, memory);
-      }
+      if (state.awaiting === REVIEW_STEP) await this.answerAtReview(context, reading, memory);
       return;
     }
-    const outcome = field.read(reading, values);
+    const outcome = field.read(reading, values, fieldContext);
+    if (questioned && !(outcome !== null && 'value' in outcome) && said?.kind === 'edit' && said.field === null) {
+      // « non » to « Le 12 mars 2024, c'est bien ça ? »: the value questioned goes, and the field is asked plainly.
+      state.values = this.without(state.values, [field.key]);
+      state.attempts = 0;
+      await this.ask(context, field, reading.language, memory);
+      return;
+    }
     if (outcome === null || 'problem' in outcome) {
       state.attempts += 1;
-      const problem = outcome?.problem ?? '';
-      await sendReply(context, { text: field.reask(reading.language, problem, values), suggestions: field.suggestions?.(reading.language, values) });
+      await this.refuse(context, field, outcome, reading.language, memory);
       return;
     }
     await this.take(context, state, field, outcome, reading.language, memory);
+  }
+
+  /**
+   * A message at the review that is no command: a correction said in plain words (« en fait il y avait 14 parents »)
+   * changes its fields and shows the summary again; anything else is said not understood, with what to say. Nothing
+   * is stored unconfirmed.
+   */
+  private async answerAtReview(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const keys = this.definition.review?.corrections?.(reading) ?? [];
+    const fields = this.definition.fields.filter((field) => keys.includes(field.key));
+    if (fields.length > 0) {
+      await this.correct(context, fields, reading, memory);
+      return;
+    }
+    const notUnderstood = this.definition.review?.notUnderstood?.(reading.language);
+    if (notUnderstood) await sendReply(context, notUnderstood);
+    else await this.next(context, reading.language, memory);
+  }
+
+  /**
+   * Reads each field again from one message, in the form's order, as « modifier » would: what passes replaces the old
+   * value; the first refusal (a part larger than its whole) or doubt stops there and asks that field.
+   */
+  private async correct(context: TurnContext, fields: FormFields<Values>, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const state = memory.form;
+    if (!state) return;
+    const language = reading.language;
+    const notes: string[] = [];
+    for (const field of fields) {
+      const previous = state.values;
+      const values = this.without(state.values, [field.key]) as Partial<Values>;
+      const outcome = field.read(reading, values, this.fieldContext(memory));
+      if (outcome === null) continue;
+      if ('problem' in outcome) {
+        state.values = this.without(state.values, [field.key, ...(field.alsoClears ?? [])]);
+        state.awaiting = field.key;
+        state.attempts = 0;
+        await this.refuse(context, field, outcome, language, memory);
+        return;
+      }
+      const same = JSON.stringify(previous[field.key]) === JSON.stringify(outcome.value);
+      if (!same) this.give(state, field, outcome.value);
+      if (outcome.note) notes.push(outcome.note);
+      if (outcome.doubt && !same) {
+        state.awaiting = field.key;
+        await sendReply(context, { text: outcome.doubt.text, suggestions: outcome.doubt.suggestions });
+        return;
+      }
+    }
+    state.attempts = 0;
+    await this.next(context, language, memory, { before: notes.join('\n') });
+  }
+
+  /** Says what to fix and asks the field again, with the choice the refusal offers, if any (remembered for « 2 »). */
+  private async refuse(
+    context: TurnContext,
+    field: FormFields<Values>[number],
+    outcome: { problem: string; offer?: FieldOffer } | null,
+    language: Language,
+    memory: ConversationMemory,
+  ): Promise<void> {
+    const values = this.values(memory);
+    const offer = outcome?.offer;
+    if (memory.form && offer && offer.keys.length > 0) memory.form.offered = offer.keys.slice(0, 10);
+    const text = offer?.text ?? field.reask(language, outcome?.problem ?? '', values);
+    await sendReply(context, { text, suggestions: offer?.suggestions ?? field.suggestions?.(language, values) });
   }
 
   /** Gives a field the value read; a doubtful one is kept but questioned, unless it was already the field's value. */
@@ -179,7 +287,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     context: TurnContext,
     state: FormState,
     field: FormFields<Values>[number],
-    outcome: { value: unknown; doubt?: FieldDoubt },
+    outcome: { value: unknown; doubt?: FieldDoubt; note?: string },
     language: Language,
     memory: ConversationMemory,
   ): Promise<void> {
@@ -188,22 +296,25 @@ export class FormRunner<Values> implements MultiTurnJourney {
     state.attempts = 0;
     if (outcome.doubt && !repeated) {
       state.awaiting = field.key;
-      await sendReply(context, { text: outcome.doubt.text, suggestions: outcome.doubt.suggestions });
+      const text = [outcome.note, outcome.doubt.text].filter(Boolean).join('\n');
+      await sendReply(context, { text, suggestions: outcome.doubt.suggestions });
       return;
     }
-    await this.next(context, language, memory);
+    await this.next(context, language, memory, { before: outcome.note });
   }
 
   /**
-   * Gives the form values from elsewhere than a typed answer (a whole-form card): each was checked by its field's
-   * reader. A value that changes a key others depend on clears them, as an edit does.
+   * Gives the form values from elsewhere than a typed answer (a whole-form card, an answer saying more than asked):
+   * each was checked by its field's reader. A value that changes a key others depend on clears them, as an edit does.
+   * `notes` are what that message said of other fields and could not be taken as it was (see `start`).
    */
-  giveValues(memory: ConversationMemory, given: Partial<Values>): void {
+  giveValues(memory: ConversationMemory, given: Partial<Values>, notes?: Record<string, FieldNote>): void {
     const state = memory.form;
     if (!state || state.form !== this.definition.id) return;
     for (const field of this.definition.fields) {
       if (field.key in given) this.give(state, field, given[field.key]);
     }
+    if (notes && Object.keys(notes).length > 0) state.notes = { ...state.notes, ...notes };
   }
 
   /**
@@ -213,9 +324,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
   standAtNext(memory: ConversationMemory): void {
     const state = memory.form;
     if (!state || state.form !== this.definition.id) return;
-    const values = this.values(memory);
-    const missing = this.definition.fields.find((field) => !this.isFilled(field, values) && (field.applies?.(values) ?? true));
-    state.awaiting = missing?.key ?? REVIEW_STEP;
+    state.awaiting = this.firstMissing(this.values(memory)) ?? REVIEW_STEP;
     state.attempts = 0;
   }
 
@@ -231,8 +340,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     }
     const field = this.awaitedField(memory);
     if (!field) return;
-    const values = this.values(memory);
-    await sendReply(context, { text: field.ask(reading.language, values), suggestions: field.suggestions?.(reading.language, values) });
+    await this.ask(context, field, reading.language, memory);
   }
 
   /** « annuler » and « modifier <field> » count at any field of this form; « confirmer » and a bare « modifier » only at the review. */
@@ -250,6 +358,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
   async obey(context: TurnContext, command: FormCommand, language: Language, memory: ConversationMemory, reading?: TurnReading): Promise<void> {
     const state = memory.form;
     if (!state) return;
+    delete state.offered;
     switch (command.kind) {
       case 'cancel': {
         // What is dropped is said back, so the person knows which report went.
@@ -273,14 +382,21 @@ export class FormRunner<Values> implements MultiTurnJourney {
         state.awaiting = field.key;
         const values = this.values(memory);
         // « non, en fait c'était 17 parents »: the change that also says the new value is taken at once.
-        const given = reading && command.value !== '' ? field.read(command.value === undefined ? reading : { ...reading, text: command.value }, values) : null;
+        const given =
+          reading && command.value !== '' ? field.read(command.value === undefined ? reading : { ...reading, text: command.value }, values, this.fieldContext(memory)) : null;
         if (given && 'value' in given) {
           // The fields it cleared are given back when the new value leaves them standing (the same sheet).
           if (JSON.stringify(previous[field.key]) === JSON.stringify(given.value)) state.values = { ...previous };
           await this.take(context, state, field, given, language, memory);
           return;
         }
-        await sendReply(context, { text: field.ask(language, values), suggestions: field.suggestions?.(language, values) });
+        // A new value said after the field's name but refused (« modifier les QPV en 20 » for 14 parents) is said with
+        // why. A whole message that does not read (« modifier ») only asks the field.
+        if (given && 'problem' in given && command.value !== undefined) {
+          await this.refuse(context, field, given, language, memory);
+          return;
+        }
+        await this.ask(context, field, language, memory);
         return;
       }
     }
@@ -290,6 +406,12 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const changed = JSON.stringify(state.values[field.key]) !== JSON.stringify(value);
     const kept = changed && field.alsoClears ? this.without(state.values, field.alsoClears) : state.values;
     state.values = { ...kept, [field.key]: value };
+    // A value given answers what was noted of its field.
+    if (state.notes && field.key in state.notes) {
+      const { [field.key]: _answered, ...others } = state.notes;
+      if (Object.keys(others).length > 0) state.notes = others;
+      else delete state.notes;
+    }
   }
 
   private without(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -300,15 +422,43 @@ export class FormRunner<Values> implements MultiTurnJourney {
     return field.filled ? field.filled(values) : field.key in values;
   }
 
-  /** Asks the first field still missing, or shows the review, or completes the form once confirmed. */
-  private async next(context: TurnContext, language: Language, memory: ConversationMemory, options: { confirmed?: boolean } = {}): Promise<void> {
+  /** Asks a field its question: with what was refused of it before it was asked, if anything. */
+  private async ask(context: TurnContext, field: FormFields<Values>[number], language: Language, memory: ConversationMemory, before?: string): Promise<void> {
+    const state = memory.form;
+    if (!state) return;
+    state.awaiting = field.key;
+    const note = state.notes?.[field.key];
+    if (note) this.dropNote(state, field.key);
+    const values = this.values(memory);
+    const question = note && 'problem' in note ? field.reask(language, note.problem, values) : field.ask(language, values);
+    await sendReply(context, { text: [before, question].filter(Boolean).join('\n'), suggestions: field.suggestions?.(language, values) });
+  }
+
+  private dropNote(state: FormState, key: string): void {
+    if (!state.notes) return;
+    const { [key]: _said, ...others } = state.notes;
+    if (Object.keys(others).length > 0) state.notes = others;
+    else delete state.notes;
+  }
+
+  /** Asks the first field still missing (or a value said with a doubt), or shows the review, or completes the form once confirmed. */
+  private async next(context: TurnContext, language: Language, memory: ConversationMemory, options: { confirmed?: boolean; before?: string } = {}): Promise<void> {
     const state = memory.form;
     if (!state) return;
     const values = this.values(memory);
-    const missing = this.definition.fields.find((field) => !this.isFilled(field, values) && (field.applies?.(values) ?? true));
-    if (missing) {
+    const before = options.before || undefined;
+    const doubted = (field: FormFields<Values>[number]) => this.isFilled(field, values) && state.notes?.[field.key] !== undefined && 'doubt' in (state.notes[field.key] as FieldNote);
+    const missing = this.definition.fields.find((field) => doubted(field) || (!this.isFilled(field, values) && (field.applies?.(values) ?? true)));
+    if (missing && doubted(missing)) {
+      // A value said before its field was asked, with a doubt (« le 12 mars 2024 »): questioned now, as a typed one is.
+      const note = state.notes?.[missing.key] as Extract<FieldNote, { doubt: string }>;
+      this.dropNote(state, missing.key);
       state.awaiting = missing.key;
-      await sendReply(context, { text: missing.ask(language, values), suggestions: missing.suggestions?.(language, values) });
+      await sendReply(context, { text: [before, note.doubt].filter(Boolean).join('\n'), suggestions: note.suggestions });
+      return;
+    }
+    if (missing) {
+      await this.ask(context, missing, language, memory, before);
       return;
     }
     const checked = this.definition.schema.safeParse(values);
@@ -323,13 +473,15 @@ export class FormRunner<Values> implements MultiTurnJourney {
         const { [key]: _dropped, ...kept } = state.values;
         state.values = kept;
         state.awaiting = field.key;
-        await sendReply(context, { text: field.reask(language, problem, this.values(memory)), suggestions: field.suggestions?.(language, this.values(memory)) });
+        const reask = field.reask(language, problem, this.values(memory));
+        await sendReply(context, { text: [before, reask].filter(Boolean).join('\n'), suggestions: field.suggestions?.(language, this.values(memory)) });
         return;
       }
     }
     if (checked.success && this.definition.review && !options.confirmed) {
       state.awaiting = REVIEW_STEP;
-      await sendReply(context, this.definition.review.summary(checked.data, language, context, memory));
+      const summary = this.definition.review.summary(checked.data, language, context, memory);
+      await sendReply(context, before ? { ...summary, text: [before, summary.text].filter(Boolean).join('\n') } : summary);
       return;
     }
     // Completed before the form is closed: if storing fails, the turn fails and its memory is not saved, so the
@@ -342,6 +494,11 @@ export class FormRunner<Values> implements MultiTurnJourney {
     if (memory.form?.form !== this.definition.id) return undefined;
     const awaiting = memory.form.awaiting;
     return this.definition.fields.find((field) => field.key === awaiting);
+  }
+
+  /** What a field's reader may know beyond the values (see FieldContext). */
+  private fieldContext(memory: ConversationMemory): FieldContext {
+    return { conversation: memory, offered: memory.form?.offered ?? [] };
   }
 
   /** The values kept so far, as the form's fields read them. They come from storage: each was checked when given. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Language } from '../../src/language/text';
 import { escapeMarkdown } from '../../src/language/markdown';
@@ -6,12 +7,15 @@ import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../s
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
 import {
-  cleanAnswer, readActionDates, readCount, readCountFor, readFormCommand, readReportKind, readReportStatement, readsAsQuestion, saysNone, type ReadProblem,
+  cleanAnswer, namesSheetUnderDiscussion, readActionDates, readCount, readCountFor, readCountNamed, readFormCommand, readReportKind, readReportStatementInDetail,
+  readsAsQuestion, saysACorrection, saysNone, type ReadProblem, type WeekdayClash,
 } from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
-import { shorten } from '../../src/sheets/display';
-import type { FieldOutcome, FormField, FormFields } from '../forms/formRunner';
+import { sheetsOnTopic } from '../../src/sheets/answer';
+import { sheetName, shorten } from '../../src/sheets/display';
+import type { FieldContext, FieldDoubt, FieldOutcome, FormField, FormFields } from '../forms/formRunner';
+import type { FieldNote } from '../forms/formState';
 
 /**
  * THE REPORT FORM, as data: the fields a centre fills in for one action (DOMAIN.md « The action report »), in the
@@ -312,8 +316,8 @@ function textField<K extends 'title'>(key: K, ask: (language: Language) => strin
   };
 }
 
-/** Which sheet the typed code names; several plans holding it ask for the plan. */
-function readSheet(reading: TurnReading, sheets: SheetIndex): FieldOutcome<ReportValues['sheet']> {
+/** Which sheet the typed code names; several plans holding it ask for the plan (unless one of them was just offered). */
+function readSheet(reading: TurnReading, sheets: SheetIndex, offered: readonly string[] = []): FieldOutcome<ReportValues['sheet']> {
   const code = reading.sheets.codes[0];
   // « qui pilote la PA 3.2.1 ? » names a sheet to ask about it; « c'est pour la PA 2.3.2 » names the report's.
   if (!code || asksSomethingElse(reading)) return null;
@@ -323,6 +327,7 @@ function readSheet(reading: TurnReading, sheets: SheetIndex): FieldOutcome<Repor
     const inPlan = found.filter((sheet) => hinted.includes(sheet.plan.id));
     if (inPlan.length > 0) found = inPlan;
   }
+  if (found.length > 1 && found.some((sheet) => offered.includes(sheet.id))) found = found.filter((sheet) => offered.includes(sheet.id));
   if (found.length === 0) return { problem: t.sheetUnknown[reading.language](code.shown) };
   if (found.length > 1) {
     const plans = found.map((sheet) => sheet.plan.title).join(' ; ');
@@ -330,6 +335,91 @@ function readSheet(reading: TurnReading, sheets: SheetIndex): FieldOutcome<Repor
   }
   const sheet = found[0] as Sheet;
   return { value: { sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code } };
+}
+
+/** The sheet as the form keeps it. */
+function sheetValue(sheet: Sheet): ReportValues['sheet'] {
+  return { sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code };
+}
+
+/** « PA 2.3.3 — Conforter les actions solidaires… (Schéma de l'AVS du Rhône) »: a sheet as the form names it back. */
+function sheetNamed(sheet: Sheet): string {
+  return escapeMarkdown(`${shorten(sheetName(sheet), 120)} (${sheet.plan.title})`);
+}
+
+/** One sheet found without its code (a subject, « cette fiche », a choice): taken, and said back by its code and title. */
+function sheetTaken(sheet: Sheet, language: Language): FieldOutcome<ReportValues['sheet']> {
+  return { value: sheetValue(sheet), note: t.sheetTaken[language](sheetNamed(sheet)) };
+}
+
+/** Several sheets fit: the choice is offered, numbered, with their codes as quick replies; « 2 » picks the second. */
+function sheetChoice(found: readonly Sheet[], text: (list: string) => string): FieldOutcome<ReportValues['sheet']> {
+  const list = found.map((sheet, index) => `${index + 1}. ${sheetNamed(sheet)}`).join('\n');
+  const codes = found.map((sheet) => sheet.code);
+  // Two sheets of one code (in two plans) are told apart by their plans in the quick replies.
+  const suggestions = found.map((sheet) => (codes.filter((code) => code === sheet.code).length > 1 ? `${sheet.code} ${sheet.plan.title}` : sheet.code));
+  const said = text(list);
+  return { problem: said, offer: { text: said, suggestions, keys: found.map((sheet) => sheet.id) } };
+}
+
+/** Words before a subject that only point at a sheet: « celle sur », « la fiche qui parle de », « the one about ». */
+const SUBJECT_LEAD =
+  /^(?:(?:oui|ouais|euh|ben|bah|alors|c'est|c’est|pour|it's|it is|yes|well)[\s,]+)*(?:(?:celle|celui|la fiche|une fiche|fiche|la fiche action|the one|the sheet|one)\s*)?(?:(?:qui (?:parle|traite|porte)|that is|which is)\s+)?(?:sur|about|on|de|concernant|regarding)?\s*/i;
+
+/** The subject as typed, without what points at the sheet: « la fiche sur la médiation familiale » → « la médiation familiale ». */
+function subjectAsTyped(text: string): string {
+  const subject = text.replace(SUBJECT_LEAD, '').replace(/[\s.!…]+$/u, '').trim();
+  return shorten(subject === '' ? text.trim() : subject, 80);
+}
+
+/**
+ * Whether an answer at « Pour quelle fiche ? » may name a sheet by its subject: it says nothing else of the report (no
+ * date, no count: « café des parents le 12 mars, 14 parents » tells the action, not which sheet) and is no command.
+ */
+function mayNameASubject(reading: TurnReading): boolean {
+  if (reading.sheets.codes.length > 0 || reading.command !== null || reading.sheets.topicWords.length === 0 || reading.text.length > 200) return false;
+  const { statement } = readReportStatementInDetail(reading.text, reading.now);
+  return Object.keys(statement).every((key) => key === 'kind');
+}
+
+/** Whether a subject answer points at a sheet in words (« la fiche sur… », « celle sur… »): then it is the form's, found or not. */
+function pointsAtASheet(reading: TurnReading): boolean {
+  return reading.sheets.sheetWord || /^(?:(?:oui|euh|ben|c'est|c’est|pour)[\s,]+)*(?:celle|celui|the one)\b/i.test(reading.text.trim());
+}
+
+/**
+ * The answer to « Pour quelle fiche ? »: its code; a rank in the choice just offered (« 2 », « la deuxième »); the sheet
+ * being discussed (« cette fiche », after a question on it); or its subject (« celle sur les cafés des parents »),
+ * found as a sheet question finds a topic — one clear match is taken and said back, several are offered, none is said.
+ */
+export function readSheetAnswer(reading: TurnReading, sheets: SheetIndex, context: FieldContext = {}): FieldOutcome<ReportValues['sheet']> {
+  if (asksSomethingElse(reading)) return null;
+  const language = reading.language;
+  const offered = (context.offered ?? []).map((id) => sheets.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+  if (offered.length > 0 && reading.sheets.codes.length === 0) {
+    const rank = reading.sheets.choice ?? readActionNumber(reading.text);
+    const chosen = rank === -1 ? offered[offered.length - 1] : rank !== null && rank >= 1 ? offered[rank - 1] : undefined;
+    if (chosen) return sheetTaken(chosen, language);
+  }
+  const byCode = readSheet(reading, sheets, context.offered ?? []);
+  if (byCode !== null) return byCode;
+  if (namesSheetUnderDiscussion(reading.text)) {
+    const discussed = (context.conversation?.sheets.currentSheetIds ?? []).map((id) => sheets.sheetById(id)).filter((sheet): sheet is Sheet => sheet !== undefined);
+    if (discussed.length === 1) return sheetTaken(discussed[0] as Sheet, language);
+    if (discussed.length > 1) return sheetChoice(discussed, (list) => t.sheetChoiceDiscussed[language](list));
+    return { problem: t.noSheetUnderDiscussion[language] };
+  }
+  if (!mayNameASubject(reading)) return null;
+  const found = sheetsOnTopic(sheets, reading.sheets);
+  const about = subjectAsTyped(reading.text);
+  if (found.length === 1) return sheetTaken(found[0] as Sheet, language);
+  if (found.length > 1) return sheetChoice(found, (list) => t.sheetChoiceAbout[language](about, list));
+  return pointsAtASheet(reading) ? { problem: t.sheetNotFoundAbout[language](about) } : null;
+}
+
+/** Whether an answer at « Pour quelle fiche ? » names the sheet by its subject or as the one discussed, not by its code. */
+export function namesSheetWithoutCode(reading: TurnReading): boolean {
+  return reading.sheets.codes.length === 0 && (namesSheetUnderDiscussion(reading.text) || mayNameASubject(reading));
 }
 
 /** « Action 2 — Former les professionnels… », as the summary and the export name it. */
@@ -362,6 +452,57 @@ function matchPartner(typed: string, known: readonly string[]): string {
   return naming.length === 1 && folded.length >= 2 ? (naming[0] as string) : typed;
 }
 
+/**
+ * Dates far back are more often a year typed wrong than an action reported late: past this, they are confirmed.
+ * A centre reports within its year (SENACS, the Caf's yearly reviews), so a year is already late.
+ */
+const FAR_BACK = { months: 12 } as const;
+
+/**
+ * A plausible date that is still likely a slip, questioned rather than stored unread: a weekday that is not the date's
+ * (« mardi 12 mars », a Thursday) — which of the two is right; or a date more than FAR_BACK before today, in Paris.
+ */
+export function datesDoubt(dates: { start: string; end: string }, clash: WeekdayClash | undefined, now: DateTime, language: Language): FieldDoubt | undefined {
+  const zone = 'Europe/Paris';
+  const today = now.setZone(zone).startOf('day');
+  if (clash) {
+    const date = DateTime.fromISO(clash.date, { zone });
+    // The nearest day with the weekday written, not after today: the other date the person may have meant.
+    let other = date.plus({ days: ((clash.written - date.weekday + 10) % 7) - 3 });
+    if (other > today) other = other.minus({ days: 7 });
+    const names = t.weekdays[language];
+    const dayMonth = (day: DateTime) => day.setLocale(language === 'fr' ? 'fr-FR' : 'en-GB').toFormat('d MMMM');
+    // Its year is said when it is not this one: a date without one is read as the most recent such day.
+    const otherText = `${names[clash.written - 1]} ${dayMonth(other)}${other.year === today.year ? '' : ` ${other.year}`}`;
+    const text = t.weekdayClash[language](`${dayMonth(date)} ${date.year}`, names[date.weekday - 1] as string, names[clash.written - 1] as string, otherText);
+    return { text, suggestions: [t.yes[language], otherText] };
+  }
+  if (DateTime.fromISO(dates.start, { zone }) < today.minus(FAR_BACK)) {
+    return { text: t.datesFarBack[language](datesText(dates.start, dates.end, language)), suggestions: [t.yes[language], t.no[language]] };
+  }
+  return undefined;
+}
+
+/** The counts a correction may name by their nouns (« en fait il y avait 14 parents »). */
+const COUNT_KEYS = ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const;
+
+/**
+ * The fields a message at the summary gives a new value in plain words: « en fait il y avait 14 parents », « non
+ * c'était 3 séances », « finalement 8 enfants » (a count tied to the field's nouns), « c'était le 5 mars pas le 12 »
+ * (a date) — said as a correction (« en fait », « finalement », « c'était »…). Each is then read by its own field,
+ * with its refusals (a part larger than its whole).
+ */
+export function fieldsSaidAgain(reading: TurnReading): Array<keyof ReportValues & string> {
+  // « du 3 au 5 novembre » alone at the summary says no change: it is not understood, and what to say is said.
+  if (asksSomethingElse(reading) || reading.text.length > 500 || !saysACorrection(reading.text)) return [];
+  const keys: Array<keyof ReportValues & string> = [];
+  if (readActionDates(reading.text, reading.now) !== null) keys.push('dates');
+  // A count tied to a field's nouns, or to a noun and its qualifier (« 20 parents en QPV » are QPV parents).
+  const { statement } = readReportStatementInDetail(reading.text, reading.now);
+  for (const key of COUNT_KEYS) if (readCountNamed(reading.text, NOUNS[key]) !== null || statement[key] !== undefined) keys.push(key);
+  return keys;
+}
+
 export function reportFields(services: ReportFormServices): FormFields<ReportValues> {
   const sheetOf = (values: Partial<ReportValues>): Sheet | undefined => (values.sheet ? services.sheets.sheetById(values.sheet.sheetId) : undefined);
   // The indicators asked one by one: not one that counts the parents, which takes the parents count.
@@ -374,8 +515,8 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
   const sheet: Field<'sheet'> = {
     key: 'sheet',
     ask: (language) => t.askSheet[language],
-    reask: (language, problem) => t.reask[language](problem || t.sheetNeedsCode[language], t.askSheet[language]),
-    read: (reading) => readSheet(reading, services.sheets),
+    reask: (language, problem) => t.reask[language](problem || t.sheetNotRecognised[language], t.askSheetByCodeOrSubject[language]),
+    read: (reading, _values, context) => readSheetAnswer(reading, services.sheets, context),
     alsoClears: ['action', 'indicators', 'partners'],
   };
 
@@ -428,7 +569,9 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
       if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[reading.language] };
       if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
       if (isToldPeriodForOneDay(reading.text, outcome, values.kind)) return { problem: t.periodForOneDay[reading.language](datesText(outcome.start, outcome.end, reading.language)) };
-      return { value: outcome };
+      const value = { start: outcome.start, end: outcome.end };
+      const doubt = datesDoubt(value, outcome.weekdayClash, reading.now, reading.language);
+      return doubt ? { value, doubt } : { value };
     },
   };
 
@@ -610,6 +753,13 @@ export interface FirstMessage {
   values: Partial<ReportValues>;
   /** One reason a line (« 40 en QPV, c'est plus que les 30 parents déclarés »): said at once, not dropped unsaid. */
   notTaken: string[];
+  /**
+   * What it said of a field that the field must still deal with, by key: dates refused (said again with the date's
+   * question), or dates kept with a doubt (asked when the form comes to them). See FormState.notes.
+   */
+  notes: Partial<Record<keyof ReportValues & string, FieldNote>>;
+  /** The « not taken » line of a refusal kept in `notes`: said at once unless its field is the next one asked. */
+  noted: Partial<Record<keyof ReportValues & string, string>>;
 }
 
 /** Kinds held on one day: a week or a month told for one of them is not its date. */
@@ -637,7 +787,9 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
   const language = reading.language;
   const values: Partial<ReportValues> = {};
   const notTaken: string[] = [];
-  const statement = readReportStatement(reading.text, reading.now);
+  const notes: FirstMessage['notes'] = {};
+  const noted: FirstMessage['noted'] = {};
+  const { statement, dateWritten, weekdayClash } = readReportStatementInDetail(reading.text, reading.now);
   const sheetOutcome = readSheet(reading, sheets);
   const sheet = sheetOutcome && 'value' in sheetOutcome ? sheets.sheetById(sheetOutcome.value.sheetId) : undefined;
   if (sheetOutcome && 'value' in sheetOutcome) {
@@ -652,7 +804,18 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
   if (statement.startDate && statement.endDate) {
     const dates = { start: statement.startDate, end: statement.endDate };
     if (isToldPeriodForOneDay(reading.text, dates, values.kind ?? known.kind)) notTaken.push(t.periodForOneDay[language](datesText(dates.start, dates.end, language)));
-    else values.dates = dates;
+    else {
+      values.dates = dates;
+      // « mardi 12 mars » (a Thursday), « le 12 mars 2024 »: kept, and asked about when the form comes to the date.
+      const doubt = datesDoubt(dates, weekdayClash, reading.now, language);
+      if (doubt) notes.dates = { doubt: doubt.text, ...(doubt.suggestions ? { suggestions: doubt.suggestions } : {}) };
+    }
+  } else if (statement.dateProblem) {
+    // « le 12 mars 2027 » (to come), « du 12 au 10 mars »: refused as a typed date is, and said with why.
+    const why = problemText(statement.dateProblem, language);
+    const written = dateWritten ?? '';
+    notes.dates = { problem: written ? t.dateRefusedAtQuestion[language](written, why) : why };
+    noted.dates = written ? t.dateRefused[language](written, why) : why;
   }
   const counts = ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const;
   for (const key of counts) {
@@ -668,7 +831,7 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
   }
   const partners = partnersNamedIn(reading.text, sheet ? sheetPartners(sheet) : []);
   if (partners.length > 0) values.partners = partners;
-  return { values, notTaken };
+  return { values, notTaken, notes, noted };
 }
 
 /** One line of the summary (and of « J'ai compris : … »): the field's key, its label, its value as Markdown. */

@@ -19,8 +19,8 @@ import { FormRunner, REVIEW_STEP, type FormCommand, type FormDefinition } from '
 import { isPartnersChannel } from '../commands';
 import type { MultiTurnJourney } from '../journey';
 import {
-  asksSomethingElse, looksLikeAnotherQuestion, readFirstMessage, reportBodyOf, reportFacts, reportFields, ReportValuesSchema, valuesOfReport, wholeFormProblem,
-  withParentsIndicators, type FirstMessage, type ReportValues,
+  asksSomethingElse, fieldsSaidAgain, looksLikeAnotherQuestion, namesSheetWithoutCode, readFirstMessage, reportBodyOf, reportFacts, reportFields, ReportValuesSchema,
+  valuesOfReport, wholeFormProblem, withParentsIndicators, type FirstMessage, type ReportValues,
 } from './reportForm';
 import { Enrolment, isCodeAlone, triesACode } from './enrolment';
 import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
@@ -83,6 +83,7 @@ export class ReportJourney implements MultiTurnJourney {
       review: {
         summary: (values, language, context, memory) => this.summary(values, language, context, memory),
         whichField: (language) => ({ text: t.whichField[language] }),
+        corrections: (reading) => fieldsSaidAgain(reading),
         notUnderstood: (language) => ({ text: t.reviewNotUnderstood[language], suggestions: [t.confirm[language], t.edit[language], t.cancel[language]] }),
       },
       complete: (context, values, language, memory) => this.store(context, values, language, memory),
@@ -133,7 +134,7 @@ export class ReportJourney implements MultiTurnJourney {
     if (intent !== null && intent.kind !== 'cancel' && !(intent.kind === 'start' && intent.statement)) return false;
     if (this.asksForFiguresInForm(reading, memory)) return false;
     const beyond = this.saidBeyond(reading, memory);
-    return asksWholeForm(reading) || Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0 || this.runner.answersPending(reading, memory);
+    return asksWholeForm(reading) || saysBeyond(beyond) || this.runner.answersPending(reading, memory);
   }
 
   /**
@@ -193,12 +194,13 @@ export class ReportJourney implements MultiTurnJourney {
     }
     const beyond = this.saidBeyond(reading, memory);
     const awaited = memory.form?.awaiting ?? '';
-    if (Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0) {
+    if (saysBeyond(beyond)) {
       // Said back as a first message is, so the person sees what was taken, and what was not and why; then only what
       // is still missing.
-      await sendReply(context, { text: this.saidBack(beyond, reading.language) });
+      const next = this.runner.firstMissing({ ...(memory.form?.values ?? {}), ...beyond.values } as Partial<ReportValues>);
+      await sendReply(context, { text: this.saidBack(beyond, reading.language, next) });
       // Given together, in the form's order: the sheet first, so that the action said with it is not cleared by it.
-      this.runner.giveValues(memory, beyond.values);
+      this.runner.giveValues(memory, beyond.values, beyond.notes);
       if (awaited in beyond.values) await this.runner.resume(context, reading.language, memory);
       else await this.runner.answer(context, reading, memory);
     } else {
@@ -215,21 +217,33 @@ export class ReportJourney implements MultiTurnJourney {
    * mars » is a title, not a month; a question says nothing of the report.
    */
   private saidBeyond(reading: TurnReading, memory: ConversationMemory): FirstMessage {
-    const nothing: FirstMessage = { values: {}, notTaken: [] };
+    const nothing: FirstMessage = { values: {}, notTaken: [], notes: {}, noted: {} };
     const state = memory.form;
     if (state?.form !== FORM_ID || state.awaiting === REVIEW_STEP || FREE_TEXT_FIELDS.has(state.awaiting) || state.awaiting === 'indicators') return nothing;
     if (asksSomethingElse(reading) || readFormCommand(reading.text) !== null) return nothing;
+    // « celle sur les cafés des parents » to « Pour quelle fiche ? » names the sheet by its subject: not the kind.
+    if (state.awaiting === 'sheet' && namesSheetWithoutCode(reading)) return nothing;
     const values = state.values as Partial<ReportValues>;
     // A part said larger than the whole (given now or before) is not taken, and said with why (./reportForm.ts).
     const said = readFirstMessage(reading, this.services.sheets, values);
     const missing: Partial<ReportValues> = Object.fromEntries(Object.entries(said.values).filter(([key]) => !(key in values)));
-    return Object.keys(missing).some((key) => key !== state.awaiting) || said.notTaken.length > 0 ? { values: missing, notTaken: said.notTaken } : nothing;
+    // What is said of the field asked is its own answer, read by the field (« le 12 mars 2027 » to « Quand ? » is
+    // refused there); a doubt stays with a value taken here.
+    const own = (key: string) => key !== state.awaiting || key in missing;
+    const notes = Object.fromEntries(Object.entries(said.notes).filter(([key]) => own(key) && (key in missing || !(key in values))));
+    const noted = Object.fromEntries(Object.entries(said.noted).filter(([key]) => key in notes));
+    const beyond: FirstMessage = { values: missing, notTaken: said.notTaken, notes, noted };
+    return Object.keys(missing).some((key) => key !== state.awaiting) || said.notTaken.length > 0 || Object.keys(noted).length > 0 ? beyond : nothing;
   }
 
-  /** « J'ai compris : … » with what was taken, then « Je n'ai pas retenu : … » with what was not and why. */
-  private saidBack(said: FirstMessage, language: Language): string {
+  /**
+   * « J'ai compris : … » with what was taken, then « Je n'ai pas retenu : … » with what was not and why. A refusal
+   * said again with its field's question is not said here when that question comes next (`next`).
+   */
+  private saidBack(said: FirstMessage, language: Language, next: string | null = null): string {
     const facts = this.facts(said.values, language, false).map((fact) => `${inSentence(fact.label)} : ${fact.value}`);
-    const lines = [facts.length > 0 ? t.understood[language](facts.join(' ; ')) : '', said.notTaken.length > 0 ? t.notTaken[language](said.notTaken.join(' ; ')) : ''];
+    const refused = [...said.notTaken, ...Object.entries(said.noted).filter(([key]) => key !== next).map(([, line]) => line as string)];
+    const lines = [facts.length > 0 ? t.understood[language](facts.join(' ; ')) : '', refused.length > 0 ? t.notTaken[language](refused.join(' ; ')) : ''];
     return lines.filter((line) => line !== '').join(' ');
   }
 
@@ -400,9 +414,9 @@ export class ReportJourney implements MultiTurnJourney {
     const centre = report.enrolment?.structureName ?? '';
     const said = readFirstMessage(reading, this.services.sheets);
     const given = said.values;
-    const opening = [t.starting[language](centre), this.saidBack(said, language)].filter((line) => line !== '').join(' ');
+    const opening = [t.starting[language](centre), this.saidBack(said, language, this.runner.firstMissing(given))].filter((line) => line !== '').join(' ');
     await sendReply(context, { text: opening, suggestions: [t.wholeForm[language]] });
-    await this.runner.start(context, reading, memory, given);
+    await this.runner.start(context, reading, memory, given, said.notes);
     await this.afterFormTurn(context, memory);
     if (/\b(formulaire|whole form|full form)\b/i.test(reading.text) && memory.form?.form === FORM_ID) await this.sendWholeForm(context, language, memory);
   }
@@ -696,6 +710,11 @@ export class ReportJourney implements MultiTurnJourney {
   private draftName(memory: ConversationMemory, language: Language): string {
     return draftNameOf((memory.form?.values ?? {}) as Partial<ReportValues>, language);
   }
+}
+
+/** Whether an answer said more than the field asked: values of other fields, or something of them not taken. */
+function saysBeyond(beyond: FirstMessage): boolean {
+  return Object.keys(beyond.values).length > 0 || beyond.notTaken.length > 0 || Object.keys(beyond.noted).length > 0;
 }
 
 /** A draft as the person knows it: its kind, sheet and title (« café des parents, PA 2.3.2 »). */

@@ -98,6 +98,33 @@ export const reportTexts = {
     en: (code: string) => `I find no sheet “${code}”`,
   } satisfies TextOf<[string]>,
   sheetNeedsCode: { fr: 'il me faut le numéro de la fiche', en: 'I need the sheet’s number' } satisfies Text,
+  /** The sheet asked again: by its number or by its subject. */
+  askSheetByCodeOrSubject: {
+    fr: 'Donnez le numéro de la fiche (par exemple « PA 2.3.2 ») ou son sujet (par exemple « celle sur les cafés des parents »).',
+    en: 'Give the sheet’s number (for example “PA 2.3.2”) or its subject (for example “the one about parents’ cafés”).',
+  } satisfies Text,
+  sheetNotRecognised: { fr: 'je n’ai pas reconnu de fiche', en: 'I did not recognise a sheet' } satisfies Text,
+  sheetNotFoundAbout: {
+    fr: (about: string) => `je ne trouve pas de fiche sur « ${escapeMarkdown(about)} »`,
+    en: (about: string) => `I find no sheet about “${escapeMarkdown(about)}”`,
+  } satisfies TextOf<[string]>,
+  noSheetUnderDiscussion: {
+    fr: 'je ne sais pas de quelle fiche vous parlez : nous n’en avons pas encore parlé',
+    en: 'I do not know which sheet you mean: we have not talked about one yet',
+  } satisfies Text,
+  /** A sheet taken from its subject, « cette fiche » or a choice: said back by its code and title. */
+  sheetTaken: {
+    fr: (name: string) => `Fiche retenue : ${name}.`,
+    en: (name: string) => `Sheet taken: ${name}.`,
+  } satisfies TextOf<[string]>,
+  sheetChoiceAbout: {
+    fr: (about: string, list: string) => `Plusieurs fiches parlent de « ${escapeMarkdown(about)} » :\n${list}\nLaquelle ? Répondez par son numéro dans la liste (« 1 ») ou par son code.`,
+    en: (about: string, list: string) => `Several sheets are about “${escapeMarkdown(about)}”:\n${list}\nWhich one? Answer with its number in the list (“1”) or its code.`,
+  } satisfies TextOf<[string, string]>,
+  sheetChoiceDiscussed: {
+    fr: (list: string) => `Nous parlions de plusieurs fiches :\n${list}\nLaquelle ? Répondez par son numéro dans la liste (« 1 ») ou par son code.`,
+    en: (list: string) => `We were talking about several sheets:\n${list}\nWhich one? Answer with its number in the list (“1”) or its code.`,
+  } satisfies TextOf<[string]>,
   sheetInPlans: {
     fr: (code: string, plans: string) => `la ${code} existe dans plusieurs plans (${plans}) : précisez lequel`,
     en: (code: string, plans: string) => `${code} exists in several plans (${plans}): say which one`,
@@ -211,6 +238,32 @@ export const reportTexts = {
     en: 'this date is still to come, and a report is for an action already done',
   } satisfies Text,
   endBeforeStart: { fr: 'la fin de la période est avant son début', en: 'the end of the period is before its start' } satisfies Text,
+  /** Dates said in a first sentence and refused: at once (« Je n'ai pas retenu : … »), then with the date's question. */
+  dateRefused: {
+    fr: (written: string, why: string) => `la date « ${escapeMarkdown(written)} », car ${why}`,
+    en: (written: string, why: string) => `the date “${escapeMarkdown(written)}”, as ${why}`,
+  } satisfies TextOf<[string, string]>,
+  dateRefusedAtQuestion: {
+    fr: (written: string, why: string) => `je n’ai pas retenu « ${escapeMarkdown(written)} » : ${why}`,
+    en: (written: string, why: string) => `I did not take “${escapeMarkdown(written)}”: ${why}`,
+  } satisfies TextOf<[string, string]>,
+  /** A date long past, confirmed rather than stored unread (a year typed wrong). */
+  datesFarBack: {
+    fr: (dates: string) => `${capitalise(dates)}, c’est bien ça ? Répondez « oui » pour le garder, ou donnez la bonne date.`,
+    en: (dates: string) => `${capitalise(dates)}, is that right? Answer “yes” to keep it, or give the right date.`,
+  } satisfies TextOf<[string]>,
+  /** A day written with a weekday it is not: which of the two is right. */
+  weekdayClash: {
+    fr: (date: string, actual: string, written: string, other: string) =>
+      `Le ${date} était un ${actual}, pas un ${written}. Est-ce bien le ${actual} ${date} ? Répondez « oui », ou donnez la bonne date (par exemple « ${other} »).`,
+    en: (date: string, actual: string, written: string, other: string) =>
+      `${date} was a ${actual}, not a ${written}. Is it really ${actual} ${date}? Answer “yes”, or give the right date (for example “${other}”).`,
+  } satisfies TextOf<[string, string, string, string]>,
+  weekdays: {
+    fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+    en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  } satisfies Record<Language, readonly string[]>,
+  no: { fr: 'Non', en: 'No' } satisfies Text,
   tooLong: { fr: 'c’est trop long', en: 'this is too long' } satisfies Text,
   partLargerThanWhole: {
     fr: (part: number, whole: number, of: string) => `${part}, c’est plus que les ${whole} ${of}`,

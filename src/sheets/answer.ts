@@ -688,6 +688,19 @@ function answerOnCurrent(context: Context): SheetTurn {
   return namesPlanOnly ? answerChosen(context, sheets, current) : answerOnSheets(context, sheets);
 }
 
+/**
+ * The sheets a subject names (« la fiche sur la médiation familiale »), found as a topic question finds them: the
+ * best one with the runners-up close to it, or none when no sheet covers the subject well enough. The report form's
+ * « Pour quelle fiche ? » takes a sheet named by its subject this way (dialogs/report/reportForm.ts).
+ */
+export function sheetsOnTopic(index: SheetIndex, question: SheetQuestion): Sheet[] {
+  const context: Context = { index, question, conversation: {}, language: 'fr', current: [], present: {} };
+  const { matches, weak } = topicMatches(context);
+  const best = matches[0];
+  if (!best || weak) return [];
+  return [best, ...matches.slice(1, 4).filter((match) => match.score >= best.score * CLOSE_RUNNER_UP)].map((match) => match.sheet);
+}
+
 function answerTopic(context: Context): SheetTurn {
   const { language, question } = context;
   const messages = sheetMessages[language];

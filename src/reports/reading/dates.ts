@@ -104,7 +104,8 @@ const COUNT_AFTER_A_DATE = /[,:.;](?=\s+\d{1,3}(?![\d:h.,/]))/g;
 
 /** A date as written: the year may be missing, to be chosen so that the date is the most recent past one. */
 type WrittenDate =
-  | { kind: 'day'; year: number | null; month: number; day: number }
+  /** `weekday` (1 Monday … 7 Sunday) when written with the day: « mardi 12 mars ». */
+  | { kind: 'day'; year: number | null; month: number; day: number; weekday?: number }
   | { kind: 'month'; year: number | null; month: number }
   | { kind: 'exact'; date: DateTime };
 
@@ -118,12 +119,24 @@ interface Mention {
   ordered: boolean;
 }
 
-export type ActionDates = { start: string; end: string } | { problem: ReadProblem } | null;
+/**
+ * An action's dates, or why they cannot be: `weekdayClash` when a day was written with a weekday it is not
+ * (« mardi 12 mars » when the 12th was a Thursday): the dates are those of the day's number, to be confirmed.
+ */
+export type ActionDates = { start: string; end: string; weekdayClash?: WeekdayClash } | { problem: ReadProblem } | null;
+
+/** A date and the weekday written with it (1 Monday … 7 Sunday), which is not its own. */
+export interface WeekdayClash {
+  date: string;
+  written: number;
+}
 
 /** Where dates were read in folded text, so that the one-sentence start does not take « 12 » of « 12 mars » as a count. */
 export interface DatesReading {
   dates: ActionDates;
   spans: Array<{ from: number; to: number }>;
+  /** Where the dates taken (or refused) stand in the folded text: « le 12 mars 2027 ». */
+  period?: { from: number; to: number };
 }
 
 /**
@@ -164,8 +177,9 @@ function readBareDays(folded: string, today: DateTime): ActionDates {
   if (match === null) return null;
   const [, introducer, list] = match;
   if (introducer === undefined && !new RegExp(`^${ANY_WEEKDAY}\\s`).test(list)) return null;
-  const written = [...list.replace(new RegExp(ANY_WEEKDAY, 'g'), ' ').matchAll(BARE_ONE_DAY)].map((m) => m[0]);
-  const days = written.map((w) => dayNumber(w.replace(/^(\d+)(?:e|st|nd|rd|th)$/, '$1')));
+  const written = [...list.replace(new RegExp(ANY_WEEKDAY, 'g'), (name) => ' '.repeat(name.length)).matchAll(BARE_ONE_DAY)];
+  const days = written.map((w) => dayNumber(w[0].replace(/^(\d+)(?:e|st|nd|rd|th)$/, '$1')));
+  const weekdays = written.map((w) => weekdayBefore(list, w.index ?? 0));
   if (days.length === 0 || days.some((d) => d === null)) return null;
   const numbers = days.filter((d): d is number => d !== null);
   if (numbers.some((d) => d < 1 || d > 31)) return { problem: 'notADate' };
@@ -178,7 +192,11 @@ function readBareDays(folded: string, today: DateTime): ActionDates {
     if (last > month.daysInMonth! || end > today) continue;
     const startMonth = first <= last ? month : month.minus({ months: 1 });
     if (first > startMonth.daysInMonth!) return { problem: 'notADate' };
-    return { start: startMonth.set({ day: first }).toISODate() ?? '', end: end.toISODate() ?? '' };
+    const start = startMonth.set({ day: first });
+    const startWeekday = weekdays[ranged ? 0 : numbers.indexOf(first)];
+    const endWeekday = weekdays[ranged ? 1 : numbers.indexOf(last)];
+    const clash = weekdayClash(start, startWeekday) ?? weekdayClash(end, endWeekday);
+    return { start: start.toISODate() ?? '', end: end.toISODate() ?? '', ...(clash ? { weekdayClash: clash } : {}) };
   }
   return { problem: 'notADate' };
 }
@@ -200,7 +218,25 @@ export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReadi
   mentions.sort((a, b) => a.from - b.from);
   const spans = mentions.map(({ from, to }) => ({ from, to }));
   if (mentions.length === 0) return { dates: null, spans };
-  return { dates: resolve(firstPeriod(text, mentions), today), spans };
+  // « le 5 mars, pas le 12 », « pas le 12 mars mais le 5 »: a date said not to be the one is not the period.
+  const said = mentions.filter((mention) => !NEGATED.test(text.slice(Math.max(0, mention.from - 24), mention.from)));
+  const period = firstPeriod(text, said.length > 0 ? said : mentions);
+  return { dates: resolve(period, today), spans, period: { from: period.from, to: period.to } };
+}
+
+/** Before a date, words that say it is not the one: « pas le 12 », « et non le 12 », « not the 12th », « au lieu du 12 ». */
+const NEGATED = /(?:^|[\s,;(])(?:pas|non|not|au lieu|instead of|plutot que|rather than)(?:\s+(?:le|la|les|du|de|d'|the|on|on the))?\s*$/;
+
+/** The weekday written just before a day in a list (« mardi » of « mardi 12 »), 1 Monday … 7 Sunday. */
+function weekdayBefore(list: string, at: number): number | undefined {
+  const before = new RegExp(`${ANY_WEEKDAY}\\s+(?:le\\s+|the\\s+)?$`).exec(list.slice(0, at));
+  if (!before) return undefined;
+  const name = before[1] as string;
+  return (WEEKDAY_NAMES.includes(name) ? WEEKDAY_NAMES.indexOf(name) : ENGLISH_WEEKDAY_NAMES.indexOf(name)) + 1;
+}
+
+function weekdayClash(date: DateTime, written: number | undefined): WeekdayClash | undefined {
+  return written !== undefined && date.weekday !== written ? { date: date.toISODate() ?? '', written } : undefined;
 }
 
 function writtenDays(text: string): Mention[] {
@@ -222,11 +258,14 @@ function writtenDays(text: string): Mention[] {
     const last = numbers[numbers.length - 1];
     const low = Math.min(...numbers);
     const high = Math.max(...numbers);
+    const weekdays = days.map((day) => weekdayBefore(list, day.index ?? 0));
+    const startWeekday = weekdays[ranged ? 0 : numbers.indexOf(low)];
+    const endWeekday = weekdays[ranged ? numbers.length - 1 : numbers.indexOf(high)];
     mentions.push({
       from: match.index,
       to: match.index + whole.length,
-      start: { kind: 'day', year, month, day: ranged ? first : low },
-      end: { kind: 'day', year, month, day: ranged ? last : high },
+      start: { kind: 'day', year, month, day: ranged ? first : low, ...(startWeekday ? { weekday: startWeekday } : {}) },
+      end: { kind: 'day', year, month, day: ranged ? last : high, ...(endWeekday ? { weekday: endWeekday } : {}) },
       ordered: ranged,
     });
   }
@@ -322,7 +361,9 @@ function fromComponents(components: chrono.ParsedComponents, today: DateTime, wr
   const year = components.get('year');
   if (month === null || day === null || year === null) return null;
   if (components.isCertain('day') && components.isCertain('month')) {
-    return { kind: 'day', year: components.isCertain('year') ? year : null, month, day };
+    // chrono's weekdays run from 0, Sunday.
+    const weekday = components.isCertain('weekday') ? ((components.get('weekday') ?? 0) + 6) % 7 + 1 : undefined;
+    return { kind: 'day', year: components.isCertain('year') ? year : null, month, day, ...(weekday ? { weekday } : {}) };
   }
   if (components.isCertain('weekday')) {
     // chrono takes the nearest such day, which may be ahead: an action done is the last one.
@@ -367,7 +408,12 @@ function resolve(mention: Mention, today: DateTime): ActionDates {
   }
   if (last < first) return { problem: 'endBeforeStart' };
   if (last > today) return { problem: 'future' };
-  return { start: first.toISODate() ?? '', end: last.toISODate() ?? '' };
+  const clash = writtenWeekdayClash(mention.start, first) ?? writtenWeekdayClash(mention.end, last);
+  return { start: first.toISODate() ?? '', end: last.toISODate() ?? '', ...(clash ? { weekdayClash: clash } : {}) };
+}
+
+function writtenWeekdayClash(written: WrittenDate, date: DateTime): WeekdayClash | undefined {
+  return written.kind === 'day' && written.day === date.day && written.month === date.month ? weekdayClash(date, written.weekday) : undefined;
 }
 
 /**

@@ -160,6 +160,27 @@ export function valueOfChange(text: string): string | undefined {
   }
 }
 
+/**
+ * Words that say a message corrects what was said before: « en fait », « finalement », « c'était », « non », « pas le
+ * 12 », « il y avait », « actually », « it was ». At the summary, a count or a date said with one of them is a change
+ * of that field (« en fait il y avait 14 parents »); said alone (« du 3 au 5 novembre »), it is not understood.
+ */
+const CORRECTION_PHRASES: Phrase[] = phrases(
+  'finalement|plutot|erreur|errone|erronee|pardon|oups|etait|etaient|avait|non|nan|pas|actually|finally|rather|instead|sorry|was|were|not|no',
+  'en fait', 'c est', 'au lieu', 'on a eu', 'in fact', 'there were', 'it was',
+);
+
+/** Whether a message says it corrects something (see CORRECTION_PHRASES). */
+export function saysACorrection(text: string): boolean {
+  try {
+    if (text.length > MAX_COMMAND_CHARACTERS * 2) return false;
+    const tokens = tokenize(foldKeepingPlaces(text).text.replace(/['’]/g, ' '));
+    return CORRECTION_PHRASES.some((phrase) => findPhrase(tokens, phrase, 0) !== null);
+  } catch {
+    return false;
+  }
+}
+
 /** « non », « no », « nope » alone: at the summary, the person disagrees; as an answer elsewhere, it says none. */
 const BARE_NO = /^(?:non|no|nope)$/;
 

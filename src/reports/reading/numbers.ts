@@ -400,6 +400,18 @@ const BETWEEN_COUNT_AND_NOUN: ReadonlySet<string> = new Set([...FILLERS, 'du', '
  * number keeps readCount's refusals: « entre 10 et 15 enfants », « plus de 20 enfants » → approximate.
  */
 export function readCountFor(text: string, nouns: readonly string[]): { value: number } | { problem: ReadProblem } | null {
+  return readCountTiedTo(text, nouns, false);
+}
+
+/**
+ * The count a message ties to one of the nouns (« en fait il y avait 14 parents » with the parents' nouns → 14), as
+ * readCountFor reads it; null when no number is tied to them, even a lone one (« finalement 8 » names no field).
+ */
+export function readCountNamed(text: string, nouns: readonly string[]): { value: number } | { problem: ReadProblem } | null {
+  return readCountTiedTo(text, nouns, true);
+}
+
+function readCountTiedTo(text: string, nouns: readonly string[], tiedOnly: boolean): { value: number } | { problem: ReadProblem } | null {
   try {
     const folded = foldKeepingPlaces(text);
     const f = folded.text;
@@ -408,7 +420,7 @@ export function readCountFor(text: string, nouns: readonly string[]): { value: n
     const numberAt = new Set<number>();
     for (const n of numbers) for (let t = n.firstToken; t <= n.lastToken; t++) numberAt.add(t);
     const tied = numbers.filter((n) => tiedToNoun(f, tokens, n, wanted));
-    if (tied.length === 0) return readCount(text);
+    if (tied.length === 0) return tiedOnly ? null : readCount(text);
     // « 14 parents dont 6 parents QPV »: the whole before its parts, a plain count before a qualified one, unless the
     // nouns asked for are the qualifier's (« QPV »).
     const asksForAQualifier = wanted.some((words) => words.some((w) => QUALIFIER_ENDS.has(w) || QUALIFIER_HEADS.has(w)));
@@ -416,6 +428,8 @@ export function readCountFor(text: string, nouns: readonly string[]): { value: n
       (PART_OF.has(tokens[n.firstToken - 1]?.word ?? '') && !asksForAQualifier ? 2 : 0) +
       (!asksForAQualifier && qualifierAfter(f, tokens, nounEnd(tokens, n, wanted), numberAt) !== null ? 1 : 0);
     const best = Math.min(...tied.map(rank));
+    // « 20 parents en QPV » names the QPV parents, not the parents: a named count is the plain one.
+    if (tiedOnly && best > 0) return null;
     const chosen = tied.filter((n) => rank(n) === best);
     if (new Set(chosen.map((n) => n.value)).size > 1) return null;
     const count = chosen[0];

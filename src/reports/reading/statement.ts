@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { ReportKind } from '../model';
-import { readDatesInFolded } from './dates';
-import { foldKeepingPlaces, type Token } from './folding';
+import { readDatesInFolded, type WeekdayClash } from './dates';
+import { foldKeepingPlaces, originalRange, type Token } from './folding';
 import { findReportKind } from './kinds';
 import { findNumbersInFolded, type FoundNumber } from './numbers';
 import { MAX_COUNT, type ReadProblem } from './problems';
@@ -33,25 +33,45 @@ const NONE_WORDS = new Set(['aucun', 'aucune', 'sans', 'no', 'zero']);
  * either side (« 14 parents », « parents : 14 »); numbers of dates, codes and approximations are not counts.
  */
 export function readReportStatement(text: string, now: DateTime): ReportStatement {
+  return readReportStatementInDetail(text, now).statement;
+}
+
+/** A statement with what its dates were as written, to say them back when refused or to be confirmed. */
+export interface DetailedStatement {
+  statement: ReportStatement;
+  /** The dates as written (« le 12 mars 2027 »). */
+  dateWritten?: string;
+  /** A day written with a weekday it is not (« mardi 12 mars », a Thursday): the date is kept, to be confirmed. */
+  weekdayClash?: WeekdayClash;
+}
+
+export function readReportStatementInDetail(text: string, now: DateTime): DetailedStatement {
   try {
     return readStatement(text, now);
   } catch {
-    return {};
+    return { statement: {} };
   }
 }
 
-function readStatement(text: string, now: DateTime): ReportStatement {
+function readStatement(text: string, now: DateTime): DetailedStatement {
   const folded = foldKeepingPlaces(text);
   const f = folded.text;
   const { numbers, tokens } = findNumbersInFolded(folded);
   const statement: ReportStatement = {};
+  const detail: DetailedStatement = { statement };
   const kind = findReportKind(tokens);
   if (kind) statement.kind = kind.kind;
-  const { dates, spans } = readDatesInFolded(folded, now);
+  const { dates, spans, period } = readDatesInFolded(folded, now);
   if (dates !== null && 'problem' in dates) statement.dateProblem = dates.problem;
   else if (dates !== null) {
     statement.startDate = dates.start;
     statement.endDate = dates.end;
+    if (dates.weekdayClash) detail.weekdayClash = dates.weekdayClash;
+  }
+  if (dates !== null && period) {
+    const range = originalRange(folded, period.from, period.to);
+    const written = text.slice(range.start, range.end).trim();
+    if (written !== '') detail.dateWritten = written.slice(0, 120);
   }
 
   const counts = numbers.filter(
@@ -111,7 +131,7 @@ function readStatement(text: string, now: DateTime): ReportStatement {
     const field = fieldFor(noun, qualifier);
     if (field !== null && statement[field] === undefined && (noun !== null || qualifier !== null)) statement[field] = 0;
   }
-  return statement;
+  return detail;
 }
 
 /** The noun a number follows: « parents : 14 » (strong: with a colon or an equals sign), « parents 14 ». */
