@@ -33,6 +33,8 @@ export interface SheetMessages {
   /** "Plan : …" / "Plan: …". */
   labelled: (label: string, value: string) => string;
   action: (number: number) => string;
+  /** « Action 2 — Former les animateurs »: an action by its number and short title. */
+  actionNamed: (number: number, title: string) => string;
   deadlineOfAction: string;
   sectionMissing: (label: string) => string;
   actionMissing: (number: number, count: number) => string;
@@ -165,6 +167,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     quote: (text) => `« ${text} »`,
     labelled: (label, value) => `${label} : ${value}`,
     action: (number) => `Action ${number}`,
+    actionNamed: (number, title) => `Action ${number} — ${title}`,
     deadlineOfAction: 'Échéance',
     sectionMissing: (label) => `La fiche n'a pas de rubrique « ${label} ».`,
     actionMissing: (number, count) =>
@@ -287,6 +290,7 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     quote: (text) => `"${text}"`,
     labelled: (label, value) => `${label}: ${value}`,
     action: (number) => `Action ${number}`,
+    actionNamed: (number, title) => `Action ${number} — ${title}`,
     deadlineOfAction: 'Deadline',
     sectionMissing: (label) => `The sheet has no "${label}" section.`,
     actionMissing: (number, count) =>

@@ -155,10 +155,23 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
     sendProblem(res, new HttpProblem('bad_request', message, field));
   };
 
+  /**
+   * A name the route does not know (« shet », « form ») would otherwise be a filter the caller believes applied: every
+   * one of them is named, with the name it is closest to, and the accepted names are listed. Answered when true.
+   */
+  const refusedUnknown = (res: restify.Response, pairs: ReadonlyArray<readonly [string, string]>, allowed: readonly QueryParameter[]): boolean => {
+    const unknown = [...new Set(pairs.map(([name]) => name))].filter((name) => !(allowed as readonly string[]).includes(name));
+    if (unknown.length === 0) return false;
+    refuseQuery(res, unknown[0] as string, unknownParametersMessage(unknown, allowed));
+    return true;
+  };
+
   server.get(REPORTS_PATH, async (req: restify.Request, res: restify.Response) => {
     const admitted = await admit(req, res);
     if (!admitted) return;
-    const reading = readReportQuery(queryPairs(req));
+    const pairs = queryPairs(req);
+    if (refusedUnknown(res, pairs, QUERY_PARAMETERS)) return;
+    const reading = readReportQuery(pairs);
     if (!reading.ok) {
       refuseQuery(res, reading.problem.field, reading.problem.message);
       return;
@@ -185,7 +198,9 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
   server.get(INDICATORS_PATH, async (req: restify.Request, res: restify.Response) => {
     const admitted = await admit(req, res);
     if (!admitted) return;
-    const reading = readReportQuery(queryPairs(req), INDICATOR_PARAMETERS);
+    const pairs = queryPairs(req);
+    if (refusedUnknown(res, pairs, INDICATOR_PARAMETERS)) return;
+    const reading = readReportQuery(pairs, INDICATOR_PARAMETERS);
     if (!reading.ok) {
       refuseQuery(res, reading.problem.field, reading.problem.message);
       return;
@@ -213,6 +228,66 @@ export function registerReportsApi(server: restify.Server, deps: ReportsApiDeps)
     }
     send(res, body, { 'Content-Type': 'application/json; charset=utf-8' });
   });
+}
+
+/** Past this many, the unknown names are counted rather than listed: the message stays short whatever was sent. */
+const MAX_NAMED_UNKNOWN = 5;
+const MAX_NAME_SHOWN = 40;
+
+/**
+ * « unknown parameter « shet » (did you mean « sheet »?); the accepted parameters are format, separator, plan, … ».
+ * Every name sent that the route does not know, each with the accepted one it is a slip of, when there is one.
+ */
+export function unknownParametersMessage(unknown: readonly string[], allowed: readonly QueryParameter[]): string {
+  const named = unknown.slice(0, MAX_NAMED_UNKNOWN).map((name) => {
+    const near = closestParameters(name, allowed);
+    return `« ${shownName(name)} »${near.length > 0 ? ` (did you mean ${near.map((candidate) => `« ${candidate} »`).join(' or ')}?)` : ''}`;
+  });
+  const more = unknown.length > MAX_NAMED_UNKNOWN ? ` and ${unknown.length - MAX_NAMED_UNKNOWN} more` : '';
+  const noun = unknown.length > 1 ? 'unknown parameters' : 'unknown parameter';
+  return `${noun} ${named.join(', ')}${more}; the accepted parameters are ${allowed.join(', ')}`;
+}
+
+/**
+ * The accepted names a typed one may be a slip of, nearest first, two at most: another case, one or two letters off
+ * (« shet », « fromat »), or the start of a name (« form » may be « from » as well as « format »).
+ */
+function closestParameters(name: string, allowed: readonly QueryParameter[]): QueryParameter[] {
+  const typed = name.trim().toLowerCase();
+  if (typed.length === 0 || typed.length > MAX_NAME_SHOWN) return [];
+  const near: Array<{ name: QueryParameter; distance: number }> = [];
+  for (const candidate of allowed) {
+    const distance = editDistance(typed, candidate);
+    // A short name is a slip of one letter at most: « to » is not « fo ».
+    const limit = candidate.length <= 4 ? 1 : 2;
+    const start = typed.length >= 3 && candidate.startsWith(typed);
+    if (distance <= limit || start) near.push({ name: candidate, distance });
+  }
+  return near
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 2)
+    .map((candidate) => candidate.name);
+}
+
+/** Levenshtein distance, with a swap of two neighbours counting one (« fomrat »). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** A name echoed back: printable and short, so the message stays readable whatever was sent. */
+function shownName(name: string): string {
+  if (name.trim().length === 0) return '(empty name)';
+  const clean = name.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '?');
+  return clean.length > MAX_NAME_SHOWN ? `${clean.slice(0, MAX_NAME_SHOWN)}…` : clean;
 }
 
 function digest(text: string): Buffer {

@@ -671,12 +671,14 @@ function buildDeadlines(sections: SheetSection[], actions: readonly SheetAction[
 
 /**
  * DOMAIN.md: deadlines « may differ per action ». When a sheet states them only inside its actions (« Échéance : fin
- * 2024 » at the end of an action's text), they are gathered into a deadlines section of their own, after the actions,
- * so that a question about the sheet's deadlines finds them; the texts are the deadlines' own, one per action.
+ * 2024 » at the end of an action's text) or its numbered objectives, they are gathered into a deadlines section of
+ * their own, after the actions, so that a question about the sheet's deadlines finds them; the texts are the
+ * deadlines' own, one per action or objective.
  */
 function withActionDeadlines(sections: SheetSection[], deadlines: readonly SheetDeadline[]): SheetSection[] {
   const written = new Set(sections.filter((section) => section.field === 'deadlines').flatMap((section) => section.items.map((item) => item.text)));
-  const gathered = deadlines.filter((deadline) => deadline.actions.length > 0 && !written.has(deadline.text));
+  // An objective's own (« Obj. 1 – … Éch. 2023 ») as well: without them, « quand ? » would be told the sheet has none.
+  const gathered = deadlines.filter((deadline) => !written.has(deadline.text));
   if (gathered.length === 0 || sections.some((section) => section.field === 'deadlines' && section.actionNumber === undefined)) return sections;
   let after = sections.length;
   for (let index = sections.length - 1; index >= 0; index--) {
@@ -738,6 +740,8 @@ function fileLines(content: string): { lines: Line[]; problems: string[] } {
 interface SheetStart {
   index: number;
   code: CodeLine;
+  /** The code was read in the text (not guessed from the file name): what stands above it is not the sheet's. */
+  fromText?: true;
 }
 
 /** Where each sheet of the file starts: its code line. */
@@ -751,7 +755,7 @@ function findStarts(lines: readonly Line[]): SheetStart[] {
     if (line.bulleted) continue;
     const code = readCodeLine(line.body);
     // "Action 1 : …" is an action of a sheet; it is a sheet's code only with a plan's dotted number or at the top.
-    if (code && (!isActionCode(code) || code.number.includes('.') || nonBlank <= 3)) candidates.push({ index: i, code });
+    if (code && (!isActionCode(code) || code.number.includes('.') || nonBlank <= 3)) candidates.push({ index: i, code, fromText: true });
   }
   const first = candidates.find((start) => !isActionCode(start.code)) ?? candidates[0];
   if (!first) return [];
@@ -790,12 +794,17 @@ function parseSegment(
   let axis = [...inheritedAxis];
   const reader = new SectionReader(lines.slice(0, range.to), bareLabelStyle(lines, start.index + 1, range.to));
 
+  // Above the code: the plan's levels, and in the file's first sheet the document's own title and preamble (« Schéma
+  // départemental … — Fiches actions »), which belong to no sheet. Only a sheet found by its file name, whose start is
+  // a guess, keeps what stands above it.
+  let preamble: string | undefined;
   for (let i = range.from; i < start.index; i++) {
     const line = lines[i];
     if (line.blank) continue;
     const steps = readAxisLine(line.text, true);
     if (steps) for (const step of steps) axis = enterAxis(axis, step);
-    else if (range.from === 0) reader.addItem(i);
+    else if (range.from === 0 && !start.fromText) reader.addItem(i);
+    else if (range.from === 0 && !line.marked) preamble = line.body;
   }
   const planAxis = axis;
 
@@ -834,6 +843,10 @@ function parseSegment(
     }
     inPreamble = false;
     index--;
+  }
+  // « Soutenir les parents » above a bare « Fiche action 4 »: the line right above the code was the sheet's title.
+  if (!title && preamble !== undefined && start.index > 0 && !lines[start.index - 1].blank && lines[start.index - 1].body === preamble) {
+    title = preamble.replace(/[\s:]+$/, '');
   }
   if (!title) return { outcome: { ok: false, reason: `no title after "${code.prefix} ${code.number}"` }, axis: planAxis };
 

@@ -4,6 +4,7 @@ import { rememberMany } from '../shared/remember';
 import type { Language } from '../language/text';
 import { sheetMessages } from '../messages/sheets';
 import { axisPath, excerpt, readableText, sheetName, shorten } from './display';
+import { actionHeading, knownHeading } from './headings';
 import { sectionsOf, type Sheet, type SheetField, type SheetDeadline, type SheetItem, type SheetSection } from './model';
 import type { PassageMatch, SheetMatch } from './sheetIndex';
 import type { AskedField } from './vocabulary';
@@ -130,13 +131,105 @@ export function fieldsBody(sheet: Sheet, fields: readonly AskedField[], actionNu
   const bodies: PartBody[] = [];
   for (const field of fields) {
     let sections = sectionsOf(sheet, field).filter((section) => section.items.length > 0);
+    // Another action's part (« Pilote : … » under action 3) does not answer a question on action 2.
+    if (actionNumbers.length > 0) sections = sections.filter((section) => section.actionNumber === undefined || actionNumbers.includes(section.actionNumber));
     if (field === 'deadlines' && actionNumbers.length > 0) {
       const wanted = new Set(deadlinesForActions(sheet, actionNumbers).map((deadline) => deadline.text));
-      sections = sections.map((section) => ({ ...section, items: section.items.filter((item) => wanted.has(item.text)) }));
+      sections = sections.map((section) => ({ ...section, items: section.items.filter((item) => wanted.has(item.text)) })).filter((section) => section.items.length > 0);
     }
-    bodies.push(sections.length > 0 ? sectionsBody(sections, language) : { lines: [messages.sectionMissing(messages.fieldLabel[field])], blocks: [] });
+    if (sections.length === 0) bodies.push({ lines: [messages.sectionMissing(messages.fieldLabel[field])], blocks: [] });
+    else bodies.push(ownedSectionsBody(sheet, field, sections, language));
   }
   return { lines: bodies.flatMap((body) => body.lines), blocks: bodies.flatMap((body) => body.blocks) };
+}
+
+/** An action's short title, when it has no title of its own: its first words, up to here. */
+const ACTION_NAME_LENGTH = 60;
+
+/**
+ * « Action 2 — Former les animateurs »: an action by its number and short title — its own title, or else the first
+ * words of its text (not one of its labelled parts, « Pilote : … »). Only the number when the sheet gives no words.
+ */
+export function actionName(sheet: Sheet, number: number, language: Language): string {
+  const messages = sheetMessages[language];
+  const action = sheet.actions.find((candidate) => candidate.number === number);
+  const words = action?.title ?? action?.items.find((text) => !isLabelledPart(text));
+  if (!words) return messages.action(number);
+  const sentence = /^(.{12,}?[.!?])\s/u.exec(words)?.[1] ?? words;
+  return messages.actionNamed(number, shorten(readableText(sentence.replace(/[.!?]$/u, '')), ACTION_NAME_LENGTH));
+}
+
+/** « Échéance : juin 2026 », « Pilote : Caf »: a part of an action the parser carried over with its label. */
+function isLabelledPart(text: string): boolean {
+  const colon = text.indexOf(' : ');
+  return colon > 0 && colon <= 40 && knownHeading(text.slice(0, colon)) !== undefined;
+}
+
+/**
+ * A line as it is quoted: with the action it belongs to when it is one action's (its section is that action's part, or
+ * it is a deadline line that names one action), so that « juin 2026 » is never read as the whole sheet's deadline. A
+ * line that names its action already (« Action 1 : 2024 ») is quoted after the action's name instead; one that names
+ * another action, or several, is quoted as written.
+ */
+function ownedLine(sheet: Sheet, section: SheetSection, text: string, language: Language): { owner?: string; text: string } {
+  const number = section.actionNumber ?? (section.field === 'deadlines' ? onlyAction(sheet.deadlines.find((deadline) => deadline.text === text)) : undefined);
+  if (number === undefined) return { text };
+  const label = actionHeading(text);
+  if (label === undefined) return { owner: actionName(sheet, number, language), text };
+  if (label.number !== number || !label.title) return { text };
+  return { owner: actionName(sheet, number, language), text: label.title.replace(/^[\s:–—-]+/u, '') };
+}
+
+function onlyAction(deadline: SheetDeadline | undefined): number | undefined {
+  return deadline && deadline.actions.length === 1 ? deadline.actions[0] : undefined;
+}
+
+/** A deadline as one line of text: « Action 2 — Former les animateurs : « juin 2026 » », or the line quoted. */
+function deadlineLine(sheet: Sheet, deadline: SheetDeadline, language: Language, quote: (text: string) => string): string {
+  const messages = sheetMessages[language];
+  const section: SheetSection = { heading: '', field: 'deadlines', items: [] };
+  const owned = ownedLine(sheet, section, deadline.text, language);
+  return owned.owner ? messages.labelled(owned.owner, quote(owned.text)) : quote(owned.text);
+}
+
+/**
+ * The sections of a field, quoted. What the sheet gives action by action (« Échéance : juin 2026 » or « Pilote : Caf »
+ * under each action, a table's dates column) is gathered under the field's name, each line with its action's number
+ * and short title; the sheet's own sections keep their headings. A deadline line that names one action gets its name.
+ */
+function ownedSectionsBody(sheet: Sheet, field: AskedField, sections: readonly SheetSection[], language: Language): PartBody {
+  const messages = sheetMessages[language];
+  const groups: Array<{ heading: string; items: Array<{ item: SheetItem; owner?: string; text: string }> }> = [];
+  let perAction: (typeof groups)[number] | undefined;
+  for (const section of sections) {
+    const items = section.items.map((item) => ({ item, ...ownedLine(sheet, section, item.text, language) }));
+    if (section.actionNumber === undefined) {
+      groups.push({ heading: sectionHeading(section, language), items });
+      continue;
+    }
+    if (!perAction) {
+      perAction = { heading: messages.fieldLabel[field], items: [] };
+      groups.push(perAction);
+    }
+    perAction.items.push(...items);
+  }
+  const lines: string[] = [];
+  const blocks: CardBlock[] = [];
+  for (const group of groups) {
+    lines.push(boldMarkdown(group.heading));
+    for (const { item, owner, text } of group.items) {
+      if (!owner) {
+        lines.push(...quotedLines([{ ...item, text }], language));
+        continue;
+      }
+      lines.push(`${item.level === 1 ? '  ' : ''}- ${escapeMarkdown(messages.labelled(owner, messages.quote(text)))}`);
+    }
+    blocks.push({
+      heading: group.heading,
+      lines: group.items.map(({ item, owner, text }) => ({ text: owner ? messages.labelled(owner, text) : text, number: owner ? undefined : item.number, level: item.level })),
+    });
+  }
+  return { lines, blocks };
 }
 
 /** "Action 2" of a sheet, with the deadline that applies to it. */
@@ -153,7 +246,7 @@ export function actionsBody(sheet: Sheet, numbers: readonly number[], last: bool
       lines.push(messages.actionMissing(number, sheet.actions.length));
       continue;
     }
-    const heading = action.title ? `${messages.action(number)} — ${action.title}` : messages.action(number);
+    const heading = action.title ? messages.actionNamed(number, action.title) : messages.action(number);
     const items = action.items.map((text): SheetItem => ({ text, level: 0 }));
     lines.push(boldMarkdown(heading), ...quotedLines(items, language));
     const deadlines = deadlinesForActions(sheet, [number]);
@@ -191,7 +284,12 @@ export function summaryBody(sheet: Sheet, language: Language): PartBody {
   };
   add('pilot', firstItems(sheet, 'pilot', 3));
   add('audience', firstItems(sheet, 'audience', 2));
-  add('deadlines', sheet.deadlines.map((deadline) => deadline.text));
+  if (sheet.deadlines.length > 0) {
+    // Each deadline with the action it is for, when it is one action's: « juin 2026 » alone would read as the sheet's.
+    const label = messages.fieldLabel.deadlines;
+    lines.push(escapeMarkdown(messages.labelled(label, sheet.deadlines.map((deadline) => deadlineLine(sheet, deadline, language, messages.quote)).join(' ; '))));
+    facts.push({ title: label, value: sheet.deadlines.map((deadline) => deadlineLine(sheet, deadline, language, (text) => text)).join(' ; ') });
+  }
   add('funding', firstItems(sheet, 'funding', 2));
   const blocks: CardBlock[] = [];
   if (sheet.actions.length > 0) {

@@ -167,7 +167,8 @@ describe('sheet layouts', () => {
       { kind: 'Pilier', number: 'Cohésion sociale' },
       { kind: 'Axe', number: '3', title: 'Les familles au cœur des quartiers' },
     ]);
-    expect(fields(sheet)).toEqual(['other', 'context', 'pilot', 'funding', 'audience', 'actions', 'deadlines']);
+    // The plan's title above the code is no part of the sheet.
+    expect(fields(sheet)).toEqual(['context', 'pilot', 'funding', 'audience', 'actions', 'deadlines']);
     expect(field(sheet, 'pilot')).toBe('Ville de Metz | Caf de la Moselle');
     expect(sheet.actions.map((action) => action.number)).toEqual([1, 2]);
     expect(sheet.deadlines.map((deadline) => deadline.years)).toEqual([[2024], [2025]]);

@@ -103,7 +103,7 @@ describe('a table inside a section', () => {
     ]);
     expect(sheet.deadlines.map((deadline) => deadline.years)).toEqual([[2024], [2025, 2026], [2026], [2028]]);
     // The sheet's own headings, each once, as written: no row, no column name.
-    expect(headings(sheet)).toEqual(['', 'Pilote(s)', 'Partenaires', 'Actions', 'Budget prévisionnel', 'Calendrier', 'Indicateurs']);
+    expect(headings(sheet)).toEqual(['Pilote(s)', 'Partenaires', 'Actions', 'Budget prévisionnel', 'Calendrier', 'Indicateurs']);
     expect(sheet.sections.filter((section) => section.field === 'other' && section.heading !== '')).toEqual([]);
     expect(sheet.actions.map((action) => action.number)).toEqual([1, 2, 3]);
   });
