@@ -66,6 +66,19 @@ export interface SheetMessages {
   listAll: (count: number) => string;
   listMore: (count: number) => string;
   listNone: string;
+  /** The sheets where the organisation named holds the role asked (« comme pilote »). */
+  roleListIntro: (count: number, who: string, role: string) => string;
+  roleListNone: (who: string, role: string) => string;
+  /** How many sheets name it in another role, and which roles; `more` when some sheets were listed in the role asked. */
+  otherRoles: (count: number, who: string, roles: string, more: boolean) => string;
+  /** Joins roles asked together: « pilote ou financeur ». */
+  roleOr: string;
+  /** « combien de fiches dans le plan du Rhône ? »: each plan the words fit, with its number of sheets. */
+  planCounts: (plans: ReadonlyArray<{ title: string; count: number }>) => string;
+  /** A count asked with no plan named: every sheet, in so many plans. */
+  countInPlans: (sheets: number, plans: number) => string;
+  /** A plan's title over its sheets, in a list grouped by plan. */
+  planHeading: (plan: string) => string;
   axisIntro: (axis: string, count: number) => string;
   axisNone: (axis: string) => string;
   glossary: (term: string, expansion: string, gloss?: string) => string;
@@ -197,6 +210,15 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     listAll: (count) => (count === 1 ? 'Je connais une fiche :' : `Je connais ${count} fiches :`),
     listMore: (count) => `… et ${count} autre${count > 1 ? 's' : ''}. Précisez votre question pour affiner.`,
     listNone: 'Aucune fiche ne correspond à votre recherche.',
+    roleListIntro: (count, who, role) => (count === 1 ? `Une fiche cite « ${who} » comme ${role} :` : `${count} fiches citent « ${who} » comme ${role} :`),
+    roleListNone: (who, role) => `Aucune fiche ne cite « ${who} » comme ${role}.`,
+    otherRoles: (count, who, roles, more) =>
+      `${count === 1 ? `Une ${more ? 'autre ' : ''}fiche cite` : `${count} ${more ? 'autres ' : ''}fiches citent`} « ${who} » dans un autre rôle (${roles}).`,
+    roleOr: ' ou ',
+    planCounts: (plans) =>
+      `${plans.map((plan, i) => (i === 0 ? `${plan.title} a ${plan.count} fiche${plan.count > 1 ? 's' : ''}` : `${plan.title} en a ${plan.count}`)).join(' ; ')}.`,
+    planHeading: (plan) => `${plan} :`,
+    countInPlans: (sheets, plans) => `Je connais ${sheets} fiche${sheets > 1 ? 's' : ''} dans ${plans} plan${plans > 1 ? 's' : ''}.`,
     axisIntro: (axis, count) => `${count} fiche${count > 1 ? 's' : ''} sous l'axe ${axis} :`,
     axisNone: (axis) => `Je n'ai pas de fiche sous l'axe ${axis}.`,
     glossary: (term, expansion) => `**${term}** : ${expansion}.`,
@@ -320,6 +342,15 @@ export const sheetMessages: Record<Language, SheetMessages> = {
     listAll: (count) => (count === 1 ? 'I know one sheet:' : `I know ${count} sheets:`),
     listMore: (count) => `… and ${count} more. Make your question more precise to narrow it down.`,
     listNone: 'No sheet matches your search.',
+    roleListIntro: (count, who, role) => (count === 1 ? `One sheet names "${who}" as ${role}:` : `${count} sheets name "${who}" as ${role}:`),
+    roleListNone: (who, role) => `No sheet names "${who}" as ${role}.`,
+    otherRoles: (count, who, roles, more) =>
+      `${count === 1 ? `One ${more ? 'other ' : ''}sheet names` : `${count} ${more ? 'other ' : ''}sheets name`} "${who}" in another role (${roles}).`,
+    roleOr: ' or ',
+    planCounts: (plans) =>
+      `${plans.map((plan, i) => (i === 0 ? `${plan.title} has ${plan.count} sheet${plan.count > 1 ? 's' : ''}` : `${plan.title} has ${plan.count}`)).join('; ')}.`,
+    planHeading: (plan) => `${plan}:`,
+    countInPlans: (sheets, plans) => `I know ${sheets} sheet${sheets > 1 ? 's' : ''} in ${plans} plan${plans > 1 ? 's' : ''}.`,
     axisIntro: (axis, count) => `${count} sheet${count > 1 ? 's' : ''} under axis ${axis}:`,
     axisNone: (axis) => `I have no sheet under axis ${axis}.`,
     glossary: (term, expansion, gloss) => `**${term}** stands for "${expansion}"${gloss ? ` (${gloss})` : ''}.`,

@@ -489,6 +489,51 @@ function answerAxisWords(context: Context): SheetTurn {
   return listed(context, escapeMarkdown(messages.axisNamedIntro(typed, sheets.length)), sheets.map((sheet) => ({ sheet })));
 }
 
+/** The sheets of the plans named (or of all plans): counted when a count is asked, else listed. */
+function listPlansSheets(context: Context, sheets: readonly Sheet[], planNamed: boolean): SheetTurn {
+  const messages = sheetMessages[context.language];
+  if (context.question.asksCount) return answerCount(context, sheets, planNamed);
+  return listed(context, planNamed ? messages.listIntro(sheets.length) : messages.listAll(sheets.length), sheets.map((sheet) => ({ sheet })));
+}
+
+/**
+ * « combien de fiches dans le plan du Rhône ? »: the count, plan by plan when the words fit several plans, then the
+ * sheets under their plan.
+ */
+function answerCount(context: Context, sheets: readonly Sheet[], planNamed: boolean): SheetTurn {
+  const { index, language, question } = context;
+  const messages = sheetMessages[language];
+  // The plan whose name the words typed fit best comes first: « du Rhône » is more of « … familles du Rhône » than of
+  // « … du Rhône et de la Métropole de Lyon ».
+  const named = new Set((question.planWords ?? []).map(normaliseTerm));
+  const fit = (title: string) => {
+    const terms = searchTerms(title);
+    return terms.length === 0 ? 0 : terms.filter((term) => named.has(term)).length / terms.length;
+  };
+  const plans = index.plans
+    .map((plan) => ({ plan, sheets: sheets.filter((sheet) => sheet.plan.id === plan.id), fit: fit(plan.title) }))
+    .filter((group) => group.sheets.length > 0)
+    .sort((a, b) => b.fit - a.fit || b.sheets.length - a.sheets.length);
+  if (plans.length === 1) {
+    return listed(context, escapeMarkdown(messages.planSheetsIntro(plans[0].plan.title, sheets.length)), sheets.map((sheet) => ({ sheet })));
+  }
+  const counts = messages.planCounts(plans.map((group) => ({ title: group.plan.title, count: group.sheets.length })));
+  const title = escapeMarkdown(planNamed ? counts : `${messages.countInPlans(sheets.length, plans.length)} ${counts}`);
+  const ordered = plans.flatMap((group) => group.sheets);
+  const answer = listed(context, title, ordered.map((sheet) => ({ sheet })));
+  // The list under each plan's title, rather than the plan after every sheet.
+  const shown = ordered.slice(0, MAX_LISTED);
+  const lines = [title];
+  for (const group of plans) {
+    const listedHere = group.sheets.filter((sheet) => shown.includes(sheet));
+    if (listedHere.length === 0) continue;
+    lines.push('', boldMarkdown(messages.planHeading(group.plan.title)));
+    for (const sheet of listedHere) lines.push(`- ${boldMarkdown(sheetName(sheet))}`);
+  }
+  if (ordered.length > shown.length) lines.push('', messages.listMore(ordered.length - shown.length));
+  return { ...answer, text: lines.join('\n') };
+}
+
 function listed(context: Context, title: string, entries: ListCardEntry[]): SheetTurn {
   const { language } = context;
   const messages = sheetMessages[language];
@@ -521,13 +566,19 @@ function answerListing(context: Context): SheetTurn {
   const planIds = hint?.strong ? hint.planIds : undefined;
   if (question.topicWords.length === 0 && question.fields.length === 0) {
     const sheets = index.sheets.filter((sheet) => !planIds || planIds.includes(sheet.plan.id));
-    const title = planIds ? messages.listIntro(sheets.length) : messages.listAll(sheets.length);
-    return sheets.length > 0 ? listed(context, title, sheets.map((sheet) => ({ sheet }))) : notFound(context, messages.listNone);
+    return sheets.length > 0 ? listPlansSheets(context, sheets, planIds !== undefined) : notFound(context, messages.listNone);
   }
+  // « combien de fiches dans la convention de Laval ? »: words of a plan's title, which no sheet holds together, name the plan.
+  const planWords = new Set(question.planWords ?? []);
+  const namesPlan = hint !== undefined && question.fields.length === 0 && topicOf(question).every((word) => planWords.has(word));
+  const plansSheets = namesPlan ? index.sheets.filter((sheet) => hint.planIds.includes(sheet.plan.id)) : [];
   let terms = index.resolveTerms(topicOf(question));
-  if (question.topicWords.length > 0 && terms.length === 0) return notFound(context, messages.listNone);
+  if (question.topicWords.length > 0 && terms.length === 0) {
+    return plansSheets.length > 0 ? listPlansSheets(context, plansSheets, true) : notFound(context, messages.listNone);
+  }
   // Every section is searched: an organisation "impliquée" may pilot, take part, fund, or be named in an action.
   let matches = index.search(terms, planIds ? { planIds } : {}).filter(isListed);
+  if (matches.length === 0 && plansSheets.length > 0) return listPlansSheets(context, plansSheets, true);
   if (matches.length === 0 && planIds && (question.planWords ?? []).length > 0) {
     // No sheet of that plan holds it: the plan's words were part of the name (« la MSA Alpes du Nord »).
     terms = index.resolveTerms([...topicOf(question), ...(question.planWords ?? [])]);
@@ -552,25 +603,54 @@ function answerListing(context: Context): SheetTurn {
   const holders = (match: SheetMatch) =>
     match.passages.filter((passage) => (run > 1 ? runIn(passage.passage.text) >= run : holdsAll(passage, terms)));
   if (run > 1) matches = matches.filter((match) => holders(match).length > 0 || titleHolds(match));
-  if (question.fields.length > 0) {
-    // Sheets where it is what was asked (a partner, a pilot) come first; the others follow with their role.
-    const asked = new Set<SheetField>(question.fields);
-    const inAsked = (match: SheetMatch) => holders(match).some((passage) => passage.passage.field !== undefined && asked.has(passage.passage.field));
-    matches = [...matches.filter(inAsked), ...matches.filter((match) => !inAsked(match))];
-  }
-  if (matches.length === 0) return notFound(context, messages.listNone);
-  const entries = matches.map((match): ListCardEntry => {
+  const foundRoles = (match: SheetMatch): Array<SheetField | 'title'> => {
+    const found = new Set([...(titleHolds(match) ? ['title' as const] : []), ...holders(match).map((passage) => passage.passage.field ?? 'other')]);
+    return ROLE_ORDER.filter((role) => found.has(role));
+  };
+  const inFields = (fields: ReadonlySet<SheetField>) => (match: SheetMatch) =>
+    holders(match).some((passage) => passage.passage.field !== undefined && fields.has(passage.passage.field));
+  const entryOf = (match: SheetMatch, fields?: ReadonlySet<SheetField>): ListCardEntry => {
     const holding = holders(match);
-    const best = holding[0] ?? match.passages[0];
-    const found = new Set([...(titleHolds(match) ? ['title' as const] : []), ...holding.map((passage) => passage.passage.field ?? 'other')]);
-    const roles = ROLE_ORDER.filter((role) => found.has(role)).slice(0, MAX_ROLES).map((role) => messages.role[role]);
+    // Listed for a role: the line that gives it is why.
+    const inRole = fields ? holding.find((passage) => passage.passage.field !== undefined && fields.has(passage.passage.field)) : undefined;
+    const best = inRole ?? holding[0] ?? match.passages[0];
+    const roles = foundRoles(match).slice(0, MAX_ROLES).map((role) => messages.role[role]);
     return {
       sheet: match.sheet,
       ...(roles.length > 0 ? { roles } : {}),
       ...(best ? { reason: { heading: passageHeading(match.sheet, best.passage.section, language), text: excerpt(best.passage.text, best.matched, 180) } } : {}),
     };
-  });
-  return listed(context, messages.listIntro(entries.length), entries);
+  };
+  const rolesAsked = question.rolesAsked ?? [];
+  if (rolesAsked.length > 0 && topicOf(question).length > 0) {
+    // « pilotées par la Caf »: the sheets where it holds that role; the others are counted, with a way to see them.
+    const asked = new Set<SheetField>(rolesAsked);
+    const inRole = matches.filter(inFields(asked));
+    const others = matches.filter((match) => !inRole.includes(match));
+    const topic = topicOf(question);
+    const who = question.topicAsTyped !== undefined && topic.length === question.topicWords.length ? question.topicAsTyped : topic.map((word) => asTyped(question, word)).join(' ');
+    const role = rolesAsked.map((field) => messages.role[field]).join(messages.roleOr);
+    const otherRoles = ROLE_ORDER.filter((found) => others.some((match) => foundRoles(match).includes(found))).map((found) => messages.role[found]);
+    const otherLine = others.length > 0 ? escapeMarkdown(messages.otherRoles(others.length, who, otherRoles.join(', '), inRole.length > 0)) : undefined;
+    const seeOthers = others.length > 0 ? [messages.askListing(who)] : [];
+    if (inRole.length === 0) {
+      if (others.length === 0) return notFound(context, messages.listNone);
+      return turn(context, 'not-found', [escapeMarkdown(messages.roleListNone(who, role)), otherLine].join('\n'), { suggestions: seeOthers });
+    }
+    const answer = listed(context, escapeMarkdown(messages.roleListIntro(inRole.length, who, role)), inRole.map((match) => entryOf(match, asked)));
+    return {
+      ...answer,
+      text: otherLine ? `${answer.text}\n\n${otherLine}` : answer.text,
+      suggestions: [...seeOthers, ...answer.suggestions].slice(0, MAX_SUGGESTIONS),
+    };
+  }
+  if (question.fields.length > 0) {
+    // Sheets where it is what was asked (a partner, a pilot) come first; the others follow with their role.
+    const inAsked = inFields(new Set<SheetField>(question.fields));
+    matches = [...matches.filter(inAsked), ...matches.filter((match) => !inAsked(match))];
+  }
+  if (matches.length === 0) return notFound(context, messages.listNone);
+  return listed(context, messages.listIntro(matches.length), matches.map((match) => entryOf(match)));
 }
 
 /** An organisation's roles, most telling first; a few are enough to say why a sheet is listed. */

@@ -10,20 +10,24 @@ import {
   BACK_REFERENCES,
   CODE_ARTICLES,
   CODE_PREFIXES,
+  COUNT_PHRASES,
   ENGLISH_TOPIC_WORDS,
   FIELD_TRIGGERS,
   FOLLOW_UP_OPENERS,
   GLOSSARY_PHRASES,
   LISTING_PHRASES,
   ORDINALS,
+  ORGANISATION_ROLES,
   PLAN_FIELD_PHRASES,
   QUESTION_WORDS,
   ROLE_PHRASES,
+  ROLE_PLACE_WORDS,
   STEP_ACTION_WORDS,
   STEP_PHRASES,
   STEP_SHEET_WORDS,
   SUMMARY_PHRASES,
   type AskedField,
+  type OrganisationRole,
 } from './vocabulary';
 
 /**
@@ -70,6 +74,13 @@ export interface SheetQuestion {
   asksRole: boolean;
   /** Asks for a figure ("quelle part", "combien de"): partners ask that of a diagnosis, parents seldom do. */
   asksForFigures: boolean;
+  /** « combien de fiches… », « how many sheets… »: a count is asked (of a plan's sheets, when nothing else is). */
+  asksCount?: boolean;
+  /**
+   * The roles the organisation named (the topic) is asked to hold, in a question on several sheets: « quelles fiches
+   * sont pilotées par la Caf ? », « which sheets does the Caf fund? », « où l'Udaf est-elle partenaire ? ».
+   */
+  rolesAsked?: OrganisationRole[];
   /**
    * Details asked that a section may hold or not: an amount, a phone or mail, a named person, a date. They do not
    * make a message a question on the sheets (parents ask for phone numbers too); answers say when a sheet lacks them.
@@ -89,6 +100,8 @@ export interface SheetQuestion {
   asksPlans: boolean;
   /** « les fiches de l'axe Adolescence »: the words naming an axis by its title (folded), not by its number. */
   axisWords?: string[];
+  /** The topic as written, with the small words between its words (« Fédération des centres sociaux »), when it stands in one piece. */
+  topicAsTyped?: string;
   /** Each word as the user wrote it, by its folded form (« ete » → « été »), to name it back as typed. */
   typedForms: Array<[folded: string, typed: string]>;
   /** « et l'autre ? », « the other one »: the sheet left aside when one of two was chosen. */
@@ -115,7 +128,7 @@ const MAX_CHARS = 600;
 const MAX_TOKENS = 80;
 
 type Cue =
-  | { kind: 'field'; fields: readonly AskedField[]; planWord: boolean }
+  | { kind: 'field'; fields: readonly AskedField[]; planWord: boolean; role?: OrganisationRole }
   | { kind: 'summary' }
   | { kind: 'glossary' }
   | { kind: 'listing' }
@@ -124,8 +137,17 @@ type Cue =
 
 const SHEET_WORD_PHRASES = ['fiche action', 'fiches actions', 'fiche actions', 'fiches action', 'fiche-action', 'action sheet', 'action sheets'];
 
+/** « fiches actions », « action sheets »: several sheets, so a list (« quelles fiches actions citent la Caf ? »). */
+const isPlural = (phrase: string) => /^(?:fiches|action sheets)/.test(phrase);
+
 const CUES = new PhraseSet<Cue>([
+  // Exact, and first: a singular (« action sheet ») would otherwise be read in the plural's place.
+  ...SHEET_WORD_PHRASES.filter(isPlural).map((phrase) => [phrase, { kind: 'listing' }, true] as const),
   ...SHEET_WORD_PHRASES.map((phrase) => [phrase, { kind: 'sheet-word' }] as const),
+  // Before the fields: « pilotées par » gives the role to the organisation named; it is partners' wording.
+  ...ORGANISATION_ROLES.flatMap((words) =>
+    words.attributed.map((phrase) => [phrase, { kind: 'field', fields: [words.role], planWord: true, role: words.role }] as const),
+  ),
   ...FIELD_TRIGGERS.flatMap((trigger) =>
     trigger.phrases.map((phrase) => [phrase, { kind: 'field', fields: trigger.fields, planWord: PLAN_FIELD_PHRASES.has(phrase) }] as const),
   ),
@@ -135,6 +157,14 @@ const CUES = new PhraseSet<Cue>([
   // Plural is the whole point of "fiches": no plural folding, no typo.
   ...LISTING_PHRASES.map((phrase) => [phrase, { kind: 'listing' }, true] as const),
 ]);
+/** The roles' words that name a role only in a question on several sheets. */
+const ROLES_IN_LISTING = new PhraseSet(
+  ORGANISATION_ROLES.flatMap((words) => [...words.names, ...words.inListing].map((phrase) => [phrase, words.role] as const)),
+);
+/** Said after « où », these ask in which sheets the organisation holds the role. */
+const ROLE_NAMES = new PhraseSet(ORGANISATION_ROLES.flatMap((words) => words.names.map((phrase) => [phrase, words.role] as const)));
+const ROLE_PLACES = new Set(ROLE_PLACE_WORDS);
+const COUNTS = new PhraseSet(COUNT_PHRASES.map((phrase) => [phrase, true] as const));
 const DETAIL_PHRASES = new PhraseSet<AskedDetail>(DETAIL_RULES.flatMap((rule) => rule.phrases.map((phrase) => [phrase, rule.detail] as const)));
 const NEXT_EVENT = new PhraseSet(NEXT_EVENT_PHRASES.map((phrase) => [phrase, true] as const));
 const BACK_REFERENCE_PHRASES = new PhraseSet(BACK_REFERENCES.map((phrase) => [phrase, true] as const));
@@ -416,19 +446,38 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
   }
 
   TOPIC_FRAMES.take(words, taken);
+  question.asksCount = COUNTS.count(words) > 0;
+  const roles = new Set<OrganisationRole>();
+  // Read before the field cues take them: « pilote » names a role only if the question turns out to list sheets.
+  const rolesInListing = ROLES_IN_LISTING.take(words, [...taken]);
+  // « où l'Udaf est-elle partenaire ? » asks in which sheets: « où » is then no field (the audience's territory).
+  const opener = tokens.findIndex((token) => !FOLLOW_UP_OPENERS.has(token));
+  const asksWhere =
+    codes.length === 0 && opener >= 0 && !taken[opener] && ROLE_PLACES.has(tokens[opener]) &&
+    ROLE_NAMES.take(words, [...taken]).length > 0;
+  if (asksWhere) taken[opener] = true;
   const fields = new Set<AskedField>();
   for (const hit of CUES.take(words, taken)) {
     const cue = hit.value;
     if (cue.kind === 'field') {
       for (const field of cue.fields) fields.add(field);
       if (cue.planWord) question.fieldInPlanWords = true;
+      if (cue.role) roles.add(cue.role);
     } else if (cue.kind === 'summary') question.summary = true;
     else if (cue.kind === 'glossary') question.glossaryCue = true;
     else if (cue.kind === 'listing') question.listing = true;
     else if (cue.kind === 'role') question.asksRole = true;
     else question.sheetWord = true;
   }
+  if (question.listing || asksWhere) {
+    for (const hit of rolesInListing) {
+      roles.add(hit.value);
+      fields.add(hit.value);
+      for (let k = hit.start; k < hit.end; k++) taken[k] = true;
+    }
+  }
   question.fields = [...fields];
+  if (roles.size > 0) question.rolesAsked = [...roles];
 
   const hint = index.planNamer.detect(tokens, taken);
   if (hint) {
@@ -487,7 +536,11 @@ function readQuestion(index: SheetIndex, text: string, moves: boolean): SheetQue
     question.bareGlossary = remaining.length === 1 && !question.asksForFigures && !question.sheetWord && !question.asksRole;
   }
   question.topicWords = [...new Set(topic)];
+  // « où l'Udaf est-elle partenaire ? » names who, so it lists sheets; « où est le pilote ? » names no one.
+  if (asksWhere && question.topicWords.length > 0) question.listing = true;
   question.typedForms = typedForms(text.slice(0, MAX_CHARS), new Set([...question.topicWords, ...(question.axisWords ?? [])]));
+  const span = typedSpan(text.slice(0, MAX_CHARS), question.topicWords);
+  if (span) question.topicAsTyped = span;
   question.words = tokens.filter((token) => !STOP_WORDS.has(token) && !/^\d/.test(token));
   return question;
 }
@@ -500,6 +553,29 @@ function typedForms(text: string, wanted: ReadonlySet<string>): Array<[string, s
     if (wanted.has(folded) && !forms.some(([known]) => known === folded)) forms.push([folded, written]);
   }
   return forms;
+}
+
+/**
+ * The topic's words as written, from the first to the last, when nothing but small words (« des », « de la ») stands
+ * between them: an organisation is named back as the user named it.
+ */
+function typedSpan(text: string, topic: readonly string[]): string | undefined {
+  if (topic.length < 2) return undefined;
+  const wanted = new Set(topic);
+  const written = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((found) => ({ at: found.index ?? 0, word: found[0], tokens: questionTokens(found[0]) }));
+  const isTopic = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((token) => wanted.has(token));
+  const first = written.findIndex((entry) => isTopic(entry.tokens));
+  let last = first;
+  const seen = new Set<string>();
+  for (let i = first; i >= 0 && i < written.length && seen.size < wanted.size; i++) {
+    const { tokens } = written[i];
+    if (isTopic(tokens)) {
+      for (const token of tokens) seen.add(token);
+      last = i;
+    } else if (!tokens.every((token) => STOP_WORDS.has(token))) return undefined;
+  }
+  if (first < 0 || seen.size < wanted.size) return undefined;
+  return text.slice(written[first].at, written[last].at + written[last].word.length);
 }
 
 /**

@@ -152,6 +152,8 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'says', 'questions', 'question', 'sait', 'sais', 'on', 'whole', 'all', 'et', 'and', 'aussi', 'also', 'too', 'ses', 'sa',
   'son', 'leurs', 'leur', 'elle', 'sinon', 'alors', 'donc', 'bien', 'tres', 'vraiment', 'exactement', 'precisement',
   'connais', 'connaissez', 'connait', 'existantes', 'disponibles', 'dispo', 'chargees', 'available', 'loaded', 'got',
+  // « fiches ayant la Caf comme partenaire »: the verb only joins the sheets to what they hold.
+  'ayant', 'having',
   // Acknowledgements that open a follow-up (« ok et les dates clés ? »).
   'ok', 'okay', 'oki', 'daccord', 'super', 'parfait', 'ah', 'great',
   // « résume le schéma de l'Isère »: the plan is named by what follows; the word itself is no topic.
@@ -295,3 +297,80 @@ export const STEP_PHRASES: ReadonlyArray<readonly [phrase: string, step: 'next' 
 /** What a step or a choice refers to: a sheet ("fiche suivante") or an action of it ("action suivante"). */
 export const STEP_SHEET_WORDS: ReadonlySet<string> = new Set(['fiche', 'fiches', 'sheet', 'sheets']);
 export const STEP_ACTION_WORDS: ReadonlySet<string> = new Set(['action', 'actions']);
+
+/** The roles an organisation may hold in a sheet that a question asks about (« quelles fiches sont pilotées par la Caf ? »). */
+export type OrganisationRole = Extract<AskedField, 'pilot' | 'partners' | 'funding'>;
+
+export interface RoleWords {
+  role: OrganisationRole;
+  /**
+   * Words that give the role to the organisation named, wherever they stand: « pilotées par », « comme pilote »,
+   * « led by », « as pilot », « est partenaire », « is a partner ».
+   */
+  attributed: readonly string[];
+  /**
+   * The role's own name. After « où » it asks in which sheets (« où l'Udaf est-elle partenaire ? », « where is Udaf a
+   * partner? »); verbs do not (« où est la porte ? », « un atelier animé par… » are parents' words).
+   */
+  names: readonly string[];
+  /**
+   * Words that name the role, besides its names, only in a question on several sheets (« quelles fiches la Caf pilote-t-elle ? », « which
+   * sheets does the Caf fund? »); elsewhere they ask for a field (« qui est le pilote de la PA 3.2.1 ? »).
+   */
+  inListing: readonly string[];
+}
+
+/**
+ * A question that names a role lists the sheets where the organisation holds it, then says how many others name it
+ * in another role. « impliquent », « involve », « participent » name no role: every role is listed, as before.
+ * « co-pilote », « cofinance » are read without their « co » (understand.ts).
+ */
+export const ORGANISATION_ROLES: readonly RoleWords[] = [
+  {
+    role: 'pilot',
+    attributed: [
+      'pilote par', 'pilotee par', 'pilotees par', 'pilotes par', 'porte par', 'portee par', 'portees par', 'portes par',
+      'anime par', 'animee par', 'animees par', 'animes par', 'coordonne par', 'coordonnee par', 'coordonnees par', 'coordonnes par',
+      'comme pilote', 'comme pilotes', 'comme porteur', 'comme animateur', 'comme coordinateur', 'en tant que pilote',
+      'en tant que porteur', 'en tant qu animateur', 'en tant que coordinateur', 'est pilote', 'sont pilotes', 'est porteur',
+      'sont porteurs', 'led by', 'piloted by', 'coordinated by', 'run by', 'headed by', 'as pilot', 'as a pilot', 'as the pilot',
+      'as lead', 'as the lead', 'as leader', 'as coordinator', 'as a coordinator', 'is the pilot', 'is pilot', 'is a pilot',
+      'is the lead', 'is lead',
+    ],
+    names: ['pilote', 'porteur', 'pilot', 'coordinator'],
+    inListing: [
+      'pilotes', 'pilotent', 'piloter', 'porte', 'portent', 'porteur', 'porteurs', 'anime', 'animent', 'animateur',
+      'animateurs', 'coordonne', 'coordonnent', 'coordinateur', 'pilot', 'pilots', 'piloting', 'lead', 'leads', 'coordinate',
+      'coordinates', 'coordinator',
+    ],
+  },
+  {
+    role: 'funding',
+    attributed: [
+      'finance par', 'financee par', 'financees par', 'finances par', 'comme financeur', 'comme financeurs', 'en tant que financeur',
+      'est financeur', 'sont financeurs', 'funded by', 'financed by', 'paid for by', 'as funder', 'as a funder', 'as financer',
+      'as a financer', 'is a funder', 'is funder', 'is the funder',
+    ],
+    names: ['financeur', 'funder', 'financer'],
+    inListing: ['finance', 'financent', 'financeurs', 'fund', 'funds', 'funder', 'funders', 'pays for', 'pay for'],
+  },
+  {
+    role: 'partners',
+    attributed: [
+      'comme partenaire', 'comme partenaires', 'en tant que partenaire', 'est partenaire', 'sont partenaires', 'partner in',
+      'partners in', 'partner of', 'as partner', 'as a partner', 'is a partner', 'is partner', 'are partners', 'take part in',
+      'takes part in', 'taking part in',
+    ],
+    names: ['partenaire', 'partner'],
+    inListing: ['partenaires', 'partners'],
+  },
+];
+
+/**
+ * « où la Caf est-elle pilote ? », « where is Udaf a partner? »: beside words that give a role, these ask in which
+ * sheets, as « quelles fiches » does.
+ */
+export const ROLE_PLACE_WORDS: readonly string[] = ['ou', 'where'];
+
+/** Asking how many: « combien de fiches dans le plan du Rhône ? », « how many sheets are in the plan? ». */
+export const COUNT_PHRASES: readonly string[] = ['combien', 'combien de', 'combien d', 'how many', 'nombre de', 'nombre d', 'number of'];
