@@ -2,7 +2,7 @@ import { escapeMarkdown, speakableText } from '../language/markdown';
 import type { Language } from '../language/text';
 import { openWhenAskedText, statusText, weekText } from '../messages/hours';
 import { formatDistance, offerPhrases, offerText } from '../messages/offer';
-import { closureText } from '../messages/time';
+import { closureText, localClockNote } from '../messages/time';
 import type { PresentedHit, ServiceZone } from '../offer/present';
 import { audienceDefinition } from '../offer/vocabulary';
 import { rememberMany } from '../shared/remember';
@@ -228,7 +228,7 @@ function directionsUrl(route: NonNullable<PresentedHit['route']>): string {
  */
 export function offerServiceCard(hit: PresentedHit, askedTitle: string | null, language: Language): object {
   const address = hit.remote ? null : [hit.street, [hit.postcode, hit.town].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
-  const status = hit.today ? statusText(hit.today, language) : null;
+  const status = hit.today ? `${statusText(hit.today, language)}${hit.localClock ? localClockNote(language) : ''}` : null;
   const week = hit.hours ? weekText(hit.hours.week, language) : null;
   const route = hit.route;
   const hours = hit.hours && week !== null && hit.hours.fromStructure ? `${offerText('structureHours', language)} : ${week}` : week;

@@ -73,6 +73,11 @@ export function closureText(closure: { from: CalendarDay; to: CalendarDay }, lan
   return `fermé du ${dayNumber(from)}${from.month === to.month ? '' : ` ${month(from)}`} au ${dayNumber(to)} ${month(to)}`;
 }
 
+/** « (heure locale) »: said once after the status of a place whose hours are on another clock than Paris's. */
+export function localClockNote(language: Language): string {
+  return language === 'en' ? ' (local time)' : ' (heure locale)';
+}
+
 /** "le samedi", "le mercredi après-midi", "maintenant", "demain matin", "ce week-end", "le mardi 15 décembre". */
 export function describeTimeIntent(intent: TimeIntent, now: DateTime, language: Language): string {
   const en = language === 'en';

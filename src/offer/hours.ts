@@ -1,7 +1,7 @@
 import opening_hours from 'opening_hours';
 import { DateTime } from 'luxon';
 import {
-  calendarPlusDays, clockAt, clockOfLocal, instantOf, isSameDay, localDateMs, PARIS, type WallClock, type WallZone,
+  calendarDaysAhead, calendarPlusDays, clockAt, clockOfLocal, instantOf, isSameDay, localDateMs, PARIS, type WallClock, type WallZone,
 } from './parisTime';
 import { timeZoneOfRegion } from './timeZones';
 
@@ -23,7 +23,16 @@ export { PARIS };
  * its own: « samedi », « ce soir » are its Saturday and its evening (the same wall-clock hours), while « maintenant »
  * (`instant`) is the same instant everywhere.
  */
-export type TimeWindow = { start: DateTime; end: DateTime; instant?: boolean };
+export type TimeWindow = {
+  start: DateTime;
+  end: DateTime;
+  instant?: boolean;
+  /**
+   * For a day said from today (« ce soir », « demain »): the instant it was said at. A place whose calendar then shows
+   * another date than Paris's (La Réunion after 21 h in Paris) moves the window by as many days.
+   */
+  countedFrom?: number;
+};
 
 export type Hours = {
   raw: string;
@@ -60,8 +69,13 @@ function windowsIn(windows: readonly TimeWindow[], zone: WallZone): readonly Tim
   }
   let moved = byZone.get(zone.name);
   if (!moved) {
-    const onPlaceClock = (time: DateTime, instant: boolean) => (instant ? time.setZone(zone) : time.setZone(PARIS).setZone(zone, { keepLocalTime: true }));
-    moved = windows.map((w) => ({ ...w, start: onPlaceClock(w.start, w.instant === true), end: onPlaceClock(w.end, w.instant === true) }));
+    const onPlaceClock = (time: DateTime, w: TimeWindow) => {
+      if (w.instant) return time.setZone(zone);
+      const days = w.countedFrom === undefined ? 0 : calendarDaysAhead(zone, w.countedFrom);
+      const wall = time.setZone(PARIS).setZone(zone, { keepLocalTime: true });
+      return days === 0 ? wall : wall.plus({ days });
+    };
+    moved = windows.map((w) => ({ ...w, start: onPlaceClock(w.start, w), end: onPlaceClock(w.end, w) }));
     byZone.set(zone.name, moved);
   }
   return moved;

@@ -147,6 +147,17 @@ export function clockOfLocal(zone: WallZone, ms: number): WallClock {
   });
 }
 
+/**
+ * How many days a zone's calendar is ahead of Paris's at an instant: 1 in La Réunion from 21 h (20 h in summer) in
+ * Paris, -1 in Guadeloupe from midnight to 5 h (6 h in summer), 0 the rest of the day and in Paris.
+ */
+export function calendarDaysAhead(zone: WallZone, ms: number): number {
+  if (zone === PARIS) return 0;
+  const here = clockAt(zone, ms);
+  const paris = parisClock(ms);
+  return Math.round((Date.UTC(here.year, here.month - 1, here.day) - Date.UTC(paris.year, paris.month - 1, paris.day)) / 86_400_000);
+}
+
 export function isSameDay(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<WallClock, 'year' | 'month' | 'day'>): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }

@@ -4,6 +4,7 @@ import { closuresAhead, openDuring, parseHours, todayStatus, usualWeek, type Clo
 import type { Hit, Point } from './search';
 import { isLocated, type OfferService } from './service';
 import type { TimeIntent } from './timeQuery';
+import { PARIS } from './parisTime';
 import { timeZoneOfPlace } from './timeZones';
 import type { AudienceId, KindId } from './vocabulary';
 import { isNationalZone } from './zones';
@@ -57,6 +58,8 @@ export type PresentedHit = {
   asked: { open: OpenWhenAsked | null } | null;
   /** Null when the service gives no hours or they cannot be read. */
   today: TodayStatus | null;
+  /** Its hours are on another clock than Paris's (overseas): the status says « (heure locale) ». Absent: Paris's. */
+  localClock?: true;
   /** Null when the service gives no hours; `fromStructure` when they are its structure's. */
   hours: { week: UsualWeek; fromStructure: boolean } | null;
   /**
@@ -126,7 +129,8 @@ export function presentHit(
   hit: Hit, origin: Point | null, summary: string | null, communes: CommuneIndex, now: DateTime, windows: readonly TimeWindow[] | null,
 ): PresentedHit {
   const s = hit.service;
-  const parsed = s.hours ? parseHours(s.hours, s.region, timeZoneOfPlace(s)) : null;
+  const zone = timeZoneOfPlace(s);
+  const parsed = s.hours ? parseHours(s.hours, s.region, zone) : null;
   const atCommuneCentre = !hit.remote && s.located === 'commune';
   return {
     id: s.id,
@@ -143,6 +147,7 @@ export function presentHit(
     today: parsed ? todayStatus(parsed, now) : null,
     hours: parsed ? { week: usualWeek(parsed, now), fromStructure: s.hoursFrom === 'structure' } : null,
     ...closuresOf(parsed, now),
+    ...(parsed && !zone.equals(PARIS) ? { localClock: true as const } : {}),
     phone: s.phone,
     email: s.email,
     website: s.website,

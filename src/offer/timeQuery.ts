@@ -26,6 +26,11 @@ export const TimeIntentSchema = z.object({
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** The school holidays the span is, as the parent named them. */
   holidays: z.enum(['christmas', 'all-saints', 'summer']).optional(),
+  /**
+   * With `date`: the day was said from today (« aujourd'hui », « ce soir », « demain »), so a place on another clock
+   * counts it from its own today (src/offer/hours.ts `windowsIn`); a day named in full is the same date everywhere.
+   */
+  relative: z.boolean().optional(),
 });
 export type TimeIntent = z.infer<typeof TimeIntentSchema>;
 
@@ -303,7 +308,10 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       if (entry.intent.part) intent.part = entry.intent.part;
       if (entry.intent.weekdays) for (const d of entry.intent.weekdays) weekdays.add(d);
       if (entry.intent.once) intent.once = true;
-      if (entry.relativeDays !== undefined) intent.date = isoDate(calendarPlusDays(parisClock(now.toMillis()), entry.relativeDays));
+      if (entry.relativeDays !== undefined) {
+        intent.date = isoDate(calendarPlusDays(parisClock(now.toMillis()), entry.relativeDays));
+        intent.relative = true;
+      }
       i += entry.phrase.length - 1;
       break;
     }
@@ -321,6 +329,7 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
     if (named) {
       // A day named in full says more than "demain" or a weekday said with it.
       intent.date = isoDate(named);
+      delete intent.relative;
       found = true;
     }
   }
@@ -365,6 +374,8 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
     if (windowsOfDay.size >= WINDOWS_KEPT) windowsOfDay.clear();
     windowsOfDay.set(key, windows);
   }
+  // « Ce soir », « demain »: a place whose calendar is a day ahead or behind Paris's counts them from its own today.
+  if (intent.relative && intent.date && !intent.until) return windows.map((w) => ({ ...w, countedFrom: now.toMillis() }));
   return [...windows];
 }
 

@@ -3,7 +3,7 @@ import { fold, STOP_WORDS, words as foldedWords } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
 import { schoolStageOfChild } from './classify';
 import { mayBeResultQuestion, readResultQuestion, type ResultTopic } from './resultQuestion';
-import { matchTokens, PhraseMatcher, singular } from './phrases';
+import { matchTokens, PhraseMatcher, singular, startsWith, type PhraseMatch } from './phrases';
 import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
 import {
@@ -15,6 +15,7 @@ import {
   KINDS,
   OUT_OF_SCOPE,
   PARTNER_BODY_WORDS,
+  PEER_GROUP,
   REMOTE_WORDS,
   SHORT_FORMS,
   type AudienceId,
@@ -83,7 +84,9 @@ const GENERIC = ['habite', 'habitons', 'vis', 'vit', 'vivons', 'plutot', 'mais',
   'jvoudrai', 'jvoudrais', 'jveux', 'jpeux', 'jsuis', 'jsui', 'chui', 'chuis', 'jcherche', 'jhabite', 'jaimerai', 'jaimerais',
   'voudrai', 'aimerai', 'aimerais', 'yaurai', 'yaurait', 'yaura', 'ya', 'yen', 'quelquun',
   // What a parent writes when sharing a position (« voilà ma position », « here is my location »): the position says it.
-  'voila', 'voici', 'position', 'localisation', 'location', 'envoie', 'envoye', 'partage', 'partagee', 'here', 'joint'];
+  'voila', 'voici', 'position', 'localisation', 'location', 'envoie', 'envoye', 'partage', 'partagee', 'here', 'joint',
+  // Children named fondly or plainly, and what a parent says of them: the audience and the age say more.
+  'gamin', 'gamine', 'gamins', 'gosse', 'gosses', 'fiston', 'puce', 'loulou', 'jeune', 'jeunes', 'difficulte', 'difficultes'];
 
 const matcher = new PhraseMatcher<Signal>([
   ...kindPhrases(),
@@ -111,6 +114,8 @@ const UNDERSTOOD_WORDS: ReadonlySet<string> = new Set([
   ...TIME_WORDS,
   ...GENERIC_WORDS,
   ...GENERIC.map((w) => fold(w)),
+  // Short forms as typed (« ptits », « parol »): what they stand for is understood, so are they.
+  ...[...SHORT_FORMS.keys()].flatMap((w) => [w, `${w}s`]),
 ]);
 
 /**
@@ -136,7 +141,8 @@ const FOLLOW_UP_START = new Set(['et', 'lesquels', 'lesquelles', 'lequel', 'laqu
 const FOLLOW_UP_PHRASES: ReadonlyArray<readonly string[]> = [['what', 'about'], ['how', 'about'], ['et', 'pour'], ['et', 'si']];
 
 // « bb » is read on the folded message, before short forms are spelt out: « un bb de 8 mois ».
-const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'bebe', 'bb', 'nourrisson', 'ado', 'garcon', 'gamin', 'gamine', 'son', 'daughter',
+const CHILD_WORDS = ['fils', 'fille', 'enfant', 'enfants', 'petit', 'petite', 'ptit', 'ptite', 'bebe', 'bb', 'nourrisson', 'ado', 'garcon', 'gamin',
+  'gamine', 'gosse', 'fiston', 'puce', 'loulou', 'son', 'daughter',
   'child', 'kid', 'boy', 'girl', 'toddler', 'baby', 'teen', 'il', 'elle', 'he', 'she'];
 const AGE_FR = /\b(\d{1,2})\s*(ans?|mois)\b/g;
 const AGE_EN = /\b(\d{1,2})[\s-]*(years?|yrs?|months?)([\s-]*old)?\b/g;
@@ -170,7 +176,33 @@ function asksForTime(tokens: readonly string[]): boolean {
 
 /** The words of a message as matched: folded, short forms spelt out ("grp" → "groupe"), plurals folded. */
 function readTokens(text: string): string[] {
-  return foldedWords(text).map((word) => singular(SHORT_FORMS.get(word) ?? word));
+  return foldedWords(text).map((word) => singular(SHORT_FORMS.get(word) ?? SHORT_FORMS.get(singular(word)) ?? word));
+}
+
+const PEER_GROUP_HEADS: ReadonlySet<string> = new Set(PEER_GROUP.heads.flatMap(matchTokens));
+const PEER_GROUP_LINKS: ReadonlySet<string> = new Set(PEER_GROUP.links.flatMap(matchTokens));
+const PEER_GROUP_ENDS: ReadonlyArray<readonly string[]> = [...PEER_GROUP.members, ...PEER_GROUP.purposes].map(matchTokens);
+const PEER_GROUP_OTHER: ReadonlyArray<readonly string[]> = PEER_GROUP.otherThan.map(matchTokens);
+/** The most linking words between « groupe » and the parents: « groupe pour les autres parents ». */
+const PEER_GROUP_MAX_LINKS = 3;
+
+/**
+ * « Groupe » followed, through linking words only, by parents or by talking (PEER_GROUP): the span of each such
+ * group named, head to last word, and whether the words after make it another group (« parents d'élèves »).
+ */
+function peerGroups(tokens: readonly string[]): Array<{ start: number; end: number; other: boolean }> {
+  const found: Array<{ start: number; end: number; other: boolean }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!PEER_GROUP_HEADS.has(tokens[i])) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i - 1 < PEER_GROUP_MAX_LINKS && PEER_GROUP_LINKS.has(tokens[j])) j++;
+    const end = PEER_GROUP_ENDS.find((words) => startsWith(tokens, j, words));
+    if (!end) continue;
+    const after = j + end.length;
+    const other = PEER_GROUP_OTHER.find((words) => startsWith(tokens, after, words));
+    found.push({ start: i, end: after + (other?.length ?? 0), other: other !== undefined });
+  }
+  return found;
 }
 
 const SITUATION_BY_ID: ReadonlyMap<string, Situation> = new Map(SITUATIONS.map((s) => [s.id, s]));
@@ -189,6 +221,13 @@ function audiencesFor(named: ReadonlySet<AudienceId>, age: number | null): Audie
     if (audience.ages && age >= audience.ages[0] && age <= audience.ages[1] && !out.includes(audience.id)) out.push(audience.id);
   }
   return out;
+}
+
+/** Whether a kind is by definition for an audience's children (a LAEP is for the tout-petits). */
+function kindIsFor(kind: KindId, audience: AudienceId): boolean {
+  const kindAges = KIND_AGES[kind];
+  const ages = AUDIENCES.find((a) => a.id === audience)?.ages;
+  return Boolean(kindAges && ages && ages[0] >= kindAges[0] && ages[1] <= kindAges[1]);
 }
 
 /** The audiences whose children's ages hold these ages (one year above still within: « lycée » to 18 is teenagers). */
@@ -280,6 +319,7 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   const audiences = new Set<AudienceId>();
   const outOfScope: Array<{ topic: OutOfScopeId; start: number }> = [];
   const flags = { remote: false, nearMe: false, more: false, farther: false, help: false, general: false, partnerBody: false };
+  const kindSpans: Array<PhraseMatch<Signal>> = [];
   for (const match of matches) {
     if (used.slice(match.start, match.end).some(Boolean)) continue;
     for (let i = match.start; i < match.end; i++) used[i] = true;
@@ -287,6 +327,7 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
     switch (signal.type) {
       case 'kinds':
         for (const k of signal.kinds) kinds.add(k);
+        kindSpans.push(match);
         break;
       case 'situation': {
         const situation = SITUATION_BY_ID.get(signal.id);
@@ -324,6 +365,23 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
         break;
     }
   }
+  // Words that name a kind for an audience say the audience too (« écoute ados »), unless the kind is for it by
+  // definition: a toddler group is a LAEP, which names no other audience.
+  for (const match of matches) {
+    if (match.value.type !== 'audience') continue;
+    const audience = match.value.audience;
+    const inside = kindSpans.filter((span) => span.start <= match.start && match.end <= span.end);
+    if (inside.some((span) => span.value.type === 'kinds' && !span.value.kinds.some((kind) => kindIsFor(kind, audience)))) audiences.add(audience);
+  }
+  const groups = peerGroups(tokens);
+  for (const group of groups) {
+    for (let i = group.start; i < group.end; i++) used[i] = true;
+    if (!group.other) kinds.add(PEER_GROUP.kind);
+  }
+  // A group of parents that is another group (« groupe de parents d'élèves ») names no groupe de parole, nor its words do.
+  const within = (span: { start: number; end: number }) => groups.some((g) => g.other && g.start <= span.start && span.end <= g.end);
+  const naming = kindSpans.filter((span) => span.value.type === 'kinds' && span.value.kinds.includes(PEER_GROUP.kind));
+  if (!groups.some((g) => !g.other) && naming.length > 0 && naming.every(within)) kinds.delete(PEER_GROUP.kind);
   for (const said of fatherMatcher.findExact(tokens)) {
     audiences.add('peres');
     for (let i = said.start; i < said.end; i++) used[i] = true;
@@ -349,7 +407,8 @@ export function readOfferMessage(text: string, now: DateTime, communes: CommuneI
   const free: string[] = [];
   tokens.forEach((token, i) => {
     if (used[i] || placeIndexes.has(i) || STOP_WORDS.has(token) || TIME_WORDS.has(token) || GENERIC_WORDS.has(token)) return;
-    if (token.length < 3 || /^\d+$/.test(token)) return;
+    // A number, or an age typed as one word (« 3ans », « 18mois »): the age is read apart.
+    if (token.length < 3 || /^\d+(?:ans?|moi|mois|yo|yrs?)?$/.test(token)) return;
     // Another town of the message (« j'habite à Lyon mais plutôt vers Bron »): a place too, never a search word.
     if (place && communes.resolve(token)?.via === 'name') return;
     free.push(token);

@@ -61,7 +61,7 @@ export const KINDS: readonly KindDefinition[] = [
       // « Groupe de parents d'enfants autistes », « groupe des papas »: a group of peers is a groupe de parole.
       'groupe de parents', 'groupes de parents', 'groupe des parents', 'groupe des papas', 'groupe de papas', 'groupe des mamans',
       'groupe de mamans', 'groupe de peres', 'groupe de meres'],
-    parentWords: ['groupe de discussion', 'groupe parole', 'support group', 'discussion group', 'parent group', 'parents group'],
+    parentWords: ['groupe de discussion', 'groupe parole', 'groupe de paroles', 'support group', 'discussion group', 'parent group', 'parents group'],
   },
   {
     id: 'cafe-parents',
@@ -71,7 +71,8 @@ export const KINDS: readonly KindDefinition[] = [
     pluralFeminine: false,
     serviceWords: ['cafe des parents', 'cafe parents', 'cafe-parents', 'cafe des familles', 'cafe parentalite', 'pause cafe parents',
       'cafe papote', 'cafe rencontre'],
-    parentWords: ['cafe de parents', 'parent cafe', 'parents cafe', 'coffee morning'],
+    // « caf » is how a phone cuts « café » (« caf des parents »): only with « des parents » after it, « la Caf » being an office.
+    parentWords: ['cafe de parents', 'caf des parents', 'caf de parents', 'caf parents', 'parent cafe', 'parents cafe', 'coffee morning'],
   },
   {
     id: 'point-ecoute',
@@ -79,10 +80,12 @@ export const KINDS: readonly KindDefinition[] = [
     plural: { fr: 'points écoute parents', en: 'listening points for parents' },
     feminine: false,
     pluralFeminine: false,
-    serviceWords: ['point ecoute', 'point-ecoute', 'point accueil ecoute', 'ecoute parents', 'entretien individuel', 'entretiens individuels',
+    serviceWords: ['point ecoute', 'point-ecoute', "point d'ecoute", 'point accueil ecoute', 'ecoute parents', 'entretien individuel', 'entretiens individuels',
       'conseillere familiale', 'conseiller familial', 'consultation familiale', 'conseil conjugal', 'conseillere conjugale',
       'conseiller conjugal', 'therapie familiale'],
-    parentWords: ['psychologue', 'counselling', 'counseling', 'counsellor', 'therapie de couple', 'couple therapy', 'couples counselling',
+    // « pt écoute » (« pt » alone is as often « petit »), « écoute ados »: the audience named inside is read too.
+    parentWords: ['pt ecoute', "pt d'ecoute", 'ecoute ados', 'ecoute adolescents', 'ecoute jeunes', "ecoute parents d'ados",
+      "ecoute parents d'adolescents", 'psychologue', 'counselling', 'counseling', 'counsellor', 'therapie de couple', 'couple therapy', 'couples counselling',
       'relationship counselling', 'marriage counselling', 'family therapist'],
   },
   {
@@ -106,7 +109,7 @@ export const KINDS: readonly KindDefinition[] = [
     feminine: true,
     pluralFeminine: false,
     serviceWords: ['mediation familiale', 'mediateur familial', 'mediatrice familiale', 'mediation parentale'],
-    parentWords: ['mediation', 'mediateur', 'mediatrice', 'separation', 'separes', 'on se separe', 'divorce', 'divorcer', 'conflit familial',
+    parentWords: ['mediation', 'mediation familial', 'mediation famille', 'mediateur', 'mediatrice', 'separation', 'separes', 'on se separe', 'divorce', 'divorcer', 'conflit familial',
       'conflits familiaux', 'family mediation', 'mediator'],
   },
   {
@@ -159,7 +162,7 @@ export const KINDS: readonly KindDefinition[] = [
     pluralFeminine: false,
     serviceWords: ['centre social', 'centres sociaux', 'espace de vie sociale', 'evs', 'maison des familles', 'maison de la famille',
       'maison de quartier', 'centre socioculturel', 'centre socio-culturel'],
-    parentWords: ['maison des famille', 'community centre', 'community center', 'family centre', 'family center'],
+    parentWords: ['maison des famille', 'centre sociale', 'centre socio', 'community centre', 'community center', 'family centre', 'family center'],
   },
 ];
 
@@ -254,7 +257,8 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     // « collégiens », « lycéens » say ages, not this audience (SCHOOL_STAGES): « écoliers et collégiens » is 6–15.
     serviceWords: ["parents d'ados", "parents d'adolescents", 'adolescents', 'adolescence', 'ados', 'jeunes de 11',
       'jeunes de 12'],
-    parentWords: ['mon ado', 'ma ado', 'mon adolescent', 'mon adolescente', 'ado', 'adolescent', 'adolescente', 'collegien', 'collegienne',
+    parentWords: ['mon ado', 'ma ado', 'mon adolescent', 'mon adolescente', 'ado', 'adolescent', 'adolescente', 'preado', 'preados',
+      'preadolescent', 'preadolescente', 'collegien', 'collegienne',
       'lyceen', 'lyceenne', 'teenager', 'teenagers', 'teen', 'teens', 'my teen'],
     ages: [11, 17],
   },
@@ -264,7 +268,9 @@ export const AUDIENCES: readonly AudienceDefinition[] = [
     filters: false,
     serviceWords: ['tout-petits', 'tout petits', 'jeunes enfants', 'moins de 6 ans', 'moins de six ans', '0-6 ans', '0 a 6 ans',
       'de 0 a 6 ans', '0 a 3 ans', '0-3 ans', 'bebes', 'nourrissons', 'petite enfance'],
-    parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'baby', 'toddler', 'newborn',
+    // « les petits », « mes petits » in the plural: young children (« un petit groupe » is no child).
+    parentWords: ['bebe', 'mon bebe', 'tout-petit', 'tout petit', 'nourrisson', 'mon petit', 'ma petite', 'les petits', 'mes petits',
+      'nos petits', 'petit bout', 'mon petit bout', 'bout de chou', 'en bas age', 'baby', 'toddler', 'newborn',
       'my infant', 'petite enfance', 'young children', 'young child', 'little ones', 'preschooler', 'under fives', 'under 6', 'infant'],
     ages: [0, 5],
   },
@@ -343,14 +349,20 @@ export function audienceDefinition(id: AudienceId): AudienceDefinition {
 
 /**
  * Short forms parents type for a word this vocabulary knows ("grp de parole", "pr les ados", "une conf"). One word for
- * one word, so that the positions of words (the place's, the consumed phrases') stay those of the message.
+ * one word, so that the positions of words (the place's, the consumed phrases') stay those of the message. Looked up
+ * as typed, then in the singular (« ptits », « dados »).
  */
 export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['grp', 'groupe'], ['grpe', 'groupe'], ['gpe', 'groupe'], ['grps', 'groupe'],
   ['pr', 'pour'], ['ds', 'dans'], ['avc', 'avec'],
   ['conf', 'conference'], ['confs', 'conference'], ['psy', 'psychologue'], ['atel', 'atelier'],
-  ['ptit', 'petit'], ['pti', 'petit'], ['ptite', 'petite'], ['bb', 'bebe'], ['bbs', 'bebe'],
+  ['ptit', 'petit'], ['ptite', 'petite'], ['bb', 'bebe'], ['bbs', 'bebe'],
   ['enfs', 'enfant'], ['enfts', 'enfant'], ['mediat', 'mediation'], ['monoparental', 'monoparentale'],
+  // Typed without the apostrophe: « parents dado » is « parents d'ado ».
+  ['dado', 'ado'], ['dadolescent', 'adolescent'], ['dadolescente', 'adolescente'],
+  // Words cut or letters swapped, too short for the typo tolerance (four or five letters).
+  ['leap', 'laep'], ['lape', 'laep'], ['laeb', 'laep'], ['parol', 'parole'], ['famil', 'famille'], ['ecout', 'ecoute'],
+  ['pti', 'petit'], ['bbe', 'bebe'], ['kfe', 'cafe'], ['kafe', 'cafe'],
   // « quelqu'un » typed as one word or in SMS style: one token, « quelquun », which the phrases below also use.
   ['quelqun', 'quelquun'], ['quelquun', 'quelquun'], ['qqn', 'quelquun'], ['qq1', 'quelquun'], ['qqun', 'quelquun'], ['kelkun', 'quelquun'],
   ['quelquin', 'quelquun'], ['qlqn', 'quelquun'], ['qlq1', 'quelquun'],
@@ -358,6 +370,29 @@ export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['tel', 'telephone'], ['tele', 'telephone'], ['telephon', 'telephone'], ['fone', 'telephone'], ['phone', 'telephone'],
   ['telefone', 'telephone'], ['tph', 'telephone'], ['tlf', 'telephone'],
 ]);
+
+/**
+ * « Groupe » followed by parents (« groupe parents », « groupe de parents », « groupe pour les parents », « groupe entre
+ * parents ») or by talking (« un groupe pour parler ») is a groupe de parole: parents meeting parents. « Groupe » in
+ * other senses (« groupe scolaire », « groupe de musique », « en groupe ») is followed by neither. Between the head and
+ * the parents come only linking words; a group of parents that is something else (« parents d'élèves ») is not one.
+ */
+export const PEER_GROUP: {
+  heads: readonly string[];
+  links: readonly string[];
+  members: readonly string[];
+  purposes: readonly string[];
+  /** Words after the members that make them something else: « groupe de parents d'élèves » is the school's. */
+  otherThan: readonly string[];
+  kind: KindId;
+} = {
+  heads: ['groupe', 'groupes', 'cercle', 'group'],
+  links: ['de', 'des', 'd', 'du', 'pour', 'les', 'la', 'entre', 'avec', 'a', 'autres', 'for', 'of', 'with', 'other'],
+  members: ['parents', 'papas', 'mamans', 'peres', 'meres', 'parent', 'papa', 'maman', 'pere', 'mere', 'dads', 'mums', 'moms'],
+  purposes: ['parler', 'echanger', 'discuter', 'partager', 'entraider', 'entraide', 'se confier', 'talk', 'share'],
+  otherThan: ["d'eleves", "d'eleve", 'deleves', 'eleves', 'delegues', 'delegue'],
+  kind: 'groupe-parole',
+};
 
 /**
  * Needs this offer does not cover, that parents bring to it all the same, with where to look instead. Childcare
