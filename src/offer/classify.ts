@@ -1,5 +1,6 @@
+import { peerGroups } from './peerGroups';
 import { foldedText, PhraseMatcher, type FoldedText } from './phrases';
-import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, REMOTE_KINDS, SCHOOL_STAGES, type AudienceId, type KindId, type SchoolStage } from './vocabulary';
+import { AUDIENCES, FAMILY_THEME_PREFIX, KIND_AGES, KINDS, PEER_GROUP, REMOTE_KINDS, SCHOOL_STAGES, type AudienceId, type KindId, type SchoolStage } from './vocabulary';
 
 /** Recognising what a service is, from its own words (the schema has no value for these kinds). */
 
@@ -34,6 +35,11 @@ const DESCRIPTION_HEAD_TOKENS = 60;
 export function kindsOfService(service: ServiceText): KindId[] {
   let kinds = kindsIn(service.name);
   for (const place of PLACE_KINDS) kinds.delete(place);
+  // « Groupe parents d'ados », « Groupe des papas »: a name that says a group of parents and no kind of its own. A
+  // group of parents that is something else (« Groupe de parents d'élèves ») is no groupe de parole.
+  const groups = peerGroups(service.name.tokens);
+  if (kinds.size === 0 && groups.some((group) => !group.other)) kinds.add(PEER_GROUP.kind);
+  if (groups.length > 0 && groups.every((group) => group.other)) kinds.delete(PEER_GROUP.kind);
   if (kinds.size === 0) {
     const typeWords = foldedText((service.types ?? []).join(' '))?.tokens ?? [];
     const head = service.description?.tokens.slice(0, DESCRIPTION_HEAD_TOKENS) ?? [];

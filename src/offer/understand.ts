@@ -3,6 +3,7 @@ import { fold, STOP_WORDS, words as foldedWords } from '../language/text';
 import type { CommuneIndex, CommuneMatch } from '../geo';
 import { schoolStageOfChild } from './classify';
 import { mayBeResultQuestion, readResultQuestion, type ResultTopic } from './resultQuestion';
+import { peerGroups } from './peerGroups';
 import { matchTokens, PhraseMatcher, singular, startsWith, type PhraseMatch } from './phrases';
 import { SITUATIONS, type Situation } from './situations';
 import { extractTimeIntent, MONTHS, TIME_WORDS, type TimeIntent } from './timeQuery';
@@ -177,32 +178,6 @@ function asksForTime(tokens: readonly string[]): boolean {
 /** The words of a message as matched: folded, short forms spelt out ("grp" → "groupe"), plurals folded. */
 function readTokens(text: string): string[] {
   return foldedWords(text).map((word) => singular(SHORT_FORMS.get(word) ?? SHORT_FORMS.get(singular(word)) ?? word));
-}
-
-const PEER_GROUP_HEADS: ReadonlySet<string> = new Set(PEER_GROUP.heads.flatMap(matchTokens));
-const PEER_GROUP_LINKS: ReadonlySet<string> = new Set(PEER_GROUP.links.flatMap(matchTokens));
-const PEER_GROUP_ENDS: ReadonlyArray<readonly string[]> = [...PEER_GROUP.members, ...PEER_GROUP.purposes].map(matchTokens);
-const PEER_GROUP_OTHER: ReadonlyArray<readonly string[]> = PEER_GROUP.otherThan.map(matchTokens);
-/** The most linking words between « groupe » and the parents: « groupe pour les autres parents ». */
-const PEER_GROUP_MAX_LINKS = 3;
-
-/**
- * « Groupe » followed, through linking words only, by parents or by talking (PEER_GROUP): the span of each such
- * group named, head to last word, and whether the words after make it another group (« parents d'élèves »).
- */
-function peerGroups(tokens: readonly string[]): Array<{ start: number; end: number; other: boolean }> {
-  const found: Array<{ start: number; end: number; other: boolean }> = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!PEER_GROUP_HEADS.has(tokens[i])) continue;
-    let j = i + 1;
-    while (j < tokens.length && j - i - 1 < PEER_GROUP_MAX_LINKS && PEER_GROUP_LINKS.has(tokens[j])) j++;
-    const end = PEER_GROUP_ENDS.find((words) => startsWith(tokens, j, words));
-    if (!end) continue;
-    const after = j + end.length;
-    const other = PEER_GROUP_OTHER.find((words) => startsWith(tokens, after, words));
-    found.push({ start: i, end: after + (other?.length ?? 0), other: other !== undefined });
-  }
-  return found;
 }
 
 const SITUATION_BY_ID: ReadonlyMap<string, Situation> = new Map(SITUATIONS.map((s) => [s.id, s]));

@@ -29,6 +29,12 @@ describe('kinds of service, from their own words', () => {
     ['Conférence-débat : les écrans en famille', ['conference']],
     ["Soirée d'échange : être parent d'ado", ['conference']],
     ['Écoute téléphonique Allô Parents', ['ecoute-distance']],
+    // A group of parents named in everyday words is a groupe de parole; a school's parents' group is not.
+    ["Groupe parents d'ados", ['groupe-parole']],
+    ['Groupe des papas', ['groupe-parole']],
+    ['Groupe pour parler entre mamans', ['groupe-parole']],
+    ["Groupe de parents d'élèves", []],
+    ['Groupe scolaire Jean Moulin', []],
   ])('%s', (name, expected) => {
     expect(kinds(name)).toEqual(expected);
   });
