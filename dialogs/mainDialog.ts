@@ -75,6 +75,7 @@ export class MainDialog implements TurnHandler {
     // An enrolled account is known in every conversation, before the route table decides who answers (only on the
     // turns that ask for a report or figures: the others cost no look-up).
     await this.journeys.report.recallEnrolment(context, reading, memory);
+    await this.journeys.report.dropStaleDraft(context, reading, memory);
     const pending = this.waiting.find((journey) => journey.pendingQuestion(memory, speaker) !== null) ?? null;
     const turn: TurnUnderWay = { context, reading, memory, partners: isPartnersChannel(context.activity.channelId), pending, card: cardData(context), speaker };
     const route = this.routes.find((candidate) => candidate.claims(turn)) as Route;

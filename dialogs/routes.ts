@@ -15,6 +15,8 @@ import type { SheetQuestions } from './sheetQuestions';
  * WHO ANSWERS WHAT. Every turn walks this table from the top; the first route that claims the turn answers it.
  *
  *   1. safety            a child in danger, violence, suicide, an emergency: the national numbers, first, always
+ *   1b. stale report     an answer to a report form confirmed, cancelled or replaced in another conversation: that,
+ *                        said once the turn began, is the answer (any other message is read as new)
  *   2. card button       a button of a report's card (its summary, the whole form)
  *   2b. stale button     a button no journey knows and that asks nothing (an old card, a verb that is gone): said so
  *   3. pending answer    the answer a journey is waiting for (the place of a search, a choice of commune, the centre's
@@ -86,6 +88,15 @@ export function buildRoutes(journeys: Journeys, sheets: SheetIndex): readonly Ro
       claims: (turn) => turn.reading.safety !== null,
       answer: to(journeys.safety),
       // The numbers stand alone: a calm message, not followed by « où cherchez-vous ? ».
+      resumesPending: () => false,
+    },
+    {
+      // The report form this conversation held was confirmed, cancelled or replaced in another one: said at the turn's
+      // start (ReportJourney.dropStaleDraft); a message that only answered that form needs nothing more.
+      name: 'stale report',
+      journey: journeys.report.id,
+      claims: (turn) => journeys.report.answeredStaleDraft(turn.context),
+      answer: () => Promise.resolve(),
       resumesPending: () => false,
     },
     {

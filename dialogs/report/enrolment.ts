@@ -31,15 +31,30 @@ export type CodeOutcome =
 export class Enrolment {
   constructor(private readonly services: { store: Pick<Store, 'enrolments'>; now: () => DateTime }) {}
 
-  /** The account's enrolment, checked in the database (it may have been revoked since); kept in the report's memory. */
+  /**
+   * The account's enrolment, checked in the database (it may have been revoked since); kept in the report's memory,
+   * with whether it was revoked.
+   */
   async check(context: TurnContext, report: ReportMemory): Promise<ReportMemory['enrolment'] | null> {
-    const found = await this.services.store.enrolments.find(accountKey(context));
-    if (!found) {
-      delete report.enrolment;
-      return null;
+    await this.recall(context, report);
+    return report.enrolment ?? null;
+  }
+
+  /**
+   * Where the account stands, in one call, kept in the report's memory: its enrolment, or that it was revoked (so that
+   * its requests are answered with that), or neither. Made on the turns that ask for a report.
+   */
+  async recall(context: TurnContext, report: ReportMemory): Promise<void> {
+    const standing = await this.services.store.enrolments.standing(accountKey(context));
+    if (standing.kind === 'enrolled') {
+      const found = standing.enrolment;
+      report.enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
+      delete report.revoked;
+      return;
     }
-    report.enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
-    return report.enrolment;
+    delete report.enrolment;
+    if (standing.kind === 'revoked') report.revoked = true;
+    else delete report.revoked;
   }
 
   /**
@@ -94,6 +109,7 @@ export class Enrolment {
     }
     await this.services.store.enrolments.clearFailures(key);
     report.awaitingCode = false;
+    delete report.revoked;
     report.enrolment = { id: enrolment.id, structureId: enrolment.structureId, structureName: enrolment.structureName, communeCode: enrolment.communeCode, communeName: enrolment.communeName };
     const statement = report.statement;
     delete report.statement;

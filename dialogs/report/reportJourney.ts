@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { accountKey } from '../../src/bot/account';
+import { accountKey, cardData } from '../../src/bot/account';
 import { sendReply } from '../../src/bot/replies';
 import { reportFormCard, reportSummaryCard } from '../../src/cards/reportCards';
 import { detectLanguage, type Language } from '../../src/language/text';
 import { draftChoiceTexts, KIND_LABELS, reportLine, reportTexts as t, summaryLabels } from '../../src/messages/reports';
+import { reportAccountTexts } from '../../src/messages/reportAccount';
+import { escapeMarkdown } from '../../src/language/markdown';
 import type { TurnReading } from '../../src/reading';
 import { readEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import type { Centre, EnrolmentStanding } from '../../src/reports/model';
@@ -23,7 +25,7 @@ import {
   valuesOfReport, wholeFormProblem, withParentsIndicators, type FirstMessage, type ReportValues,
 } from './reportForm';
 import { Enrolment, isCodeAlone, triesACode } from './enrolment';
-import { ReportMemorySchema, StoredDraftBodySchema, type ReportMemory } from './reportMemory';
+import { EndedDraftBodySchema, ReportMemorySchema, StoredDraftBodySchema, type EndedDraftBody, type ReportMemory, type StoredDraftBody } from './reportMemory';
 import { asksWholeForm, FREE_TEXT_FIELDS, readWholeForm, wholeFormInputs } from './wholeForm';
 
 /**
@@ -53,6 +55,11 @@ export interface ReportJourneyServices {
 }
 
 const FORM_ID = 'report';
+/**
+ * Set on a turn (botbuilder's per-turn state) whose message answered a draft dropped as stale at its start: the
+ * sentence that said so is the whole answer (dialogs/routes.ts).
+ */
+const STALE_ANSWER = Symbol('report: answer to a stale draft');
 /** How many of one's reports « mes déclarations » shows, newest first. */
 const LISTED_REPORTS = 10;
 
@@ -103,8 +110,11 @@ export class ReportJourney implements MultiTurnJourney {
    * only the explicit « déclarer une action », « mes déclarations »… are.
    */
   wants(reading: TurnReading, memory: ConversationMemory, partners: boolean): boolean {
-    const staff = partners || memory.report?.enrolment !== undefined;
+    const known = memory.report?.enrolment !== undefined || memory.report?.revoked === true;
+    const staff = partners || known;
     const intent = reading.reportIntent;
+    // « groupe de parole hier pour la 2.3.2 avec 6 parents » reads as an action done only from someone who reports.
+    if (intent?.kind === 'start' && intent.enrolledOnly) return known;
     if (intent !== null) return staff || (intent.kind === 'start' && !intent.statement);
     // A code pasted on its own, before anything else: the enrolment it is for.
     if (isCodeAlone(reading) && !memory.report?.enrolment) return true;
@@ -276,7 +286,7 @@ export class ReportJourney implements MultiTurnJourney {
     switch (intent.kind) {
       case 'list':
         if (!(await this.checkEnrolment(context, memory))) {
-          await sendReply(context, { text: t.notEnrolledToList[reading.language] });
+          await sendReply(context, { text: report.revoked ? reportAccountTexts.revoked[reading.language] : t.notEnrolledToList[reading.language] });
           return;
         }
         await this.listReports(context, reading.language);
@@ -292,6 +302,10 @@ export class ReportJourney implements MultiTurnJourney {
       case 'resume':
       case 'start': {
         const enrolment = await this.checkEnrolment(context, memory);
+        if (!enrolment && report.revoked) {
+          await sendReply(context, { text: reportAccountTexts.revoked[reading.language] });
+          return;
+        }
         if (!enrolment) {
           // The first message is kept (« déclarer une action pour la PA 3.2.1 »): what it says is taken once enrolled.
           await this.askCode(context, reading, memory, intent.kind === 'start' ? reading.text : undefined);
@@ -312,12 +326,66 @@ export class ReportJourney implements MultiTurnJourney {
    * look-up: there every report message reaches the journey, and the figures route asks where the speaker stands.
    */
   async recallEnrolment(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
-    if (isPartnersChannel(context.activity.channelId) || memory.report?.enrolment !== undefined || reading.safety !== null) return;
-    const asks = reading.reportIntent !== null || (this.services.asksForFigures?.(reading) ?? false);
-    if (!asks) return;
+    const intent = reading.reportIntent;
+    // In partners' channels every report message reaches the journey, but a sentence that is a report only from an
+    // enrolled account needs to know whether it is one.
+    const enrolledOnly = intent?.kind === 'start' && intent.enrolledOnly === true;
+    if ((isPartnersChannel(context.activity.channelId) && !enrolledOnly) || memory.report?.enrolment !== undefined || reading.safety !== null) return;
+    if (intent !== null) {
+      // Asking for a report: where the account stands, in one call, so that a revoked account is told so.
+      await this.enrolment.recall(context, this.reportMemory(memory));
+      return;
+    }
+    if (!(this.services.asksForFigures?.(reading) ?? false)) return;
     const found = await this.services.store.enrolments.find(accountKey(context));
     if (!found) return;
     this.reportMemory(memory).enrolment = { id: found.id, structureId: found.structureId, structureName: found.structureName, communeCode: found.communeCode, communeName: found.communeName };
+  }
+
+  /**
+   * THE ACCOUNT'S DRAFT IS THE TRUTH. A conversation keeps the form it was filling in; the same account may meanwhile
+   * have confirmed, cancelled or replaced that draft in another conversation (another tab, Teams and the website,
+   * another instance). At the start of each turn that holds a report form, the conversation's form is checked against
+   * the draft stored for the account: the same draft, and it takes the stored state (another conversation may have
+   * moved it on); another, or none, and only the form state goes, said in one sentence, and the message is then read
+   * as new: a new report sentence starts a new report, never swallowed. A message that only answered the stale form
+   * (« 2 », « confirmer », its card's button) gets that sentence alone. Nothing else of the conversation is cleared.
+   */
+  async dropStaleDraft(context: TurnContext, reading: TurnReading, memory: ConversationMemory): Promise<void> {
+    const report = memory.report;
+    if (reading.safety !== null || memory.form?.form !== FORM_ID || !report?.draft) return;
+    const owner = report.owner ?? accountKey(context);
+    const saved = await this.services.store.drafts.get(owner);
+    const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
+    if (body?.success && body.data.draft === report.draft) {
+      memory.form = body.data.form;
+      if (body.data.correcting) report.correcting = body.data.correcting;
+      return;
+    }
+    const ended = saved ? EndedDraftBodySchema.safeParse(saved.body) : null;
+    const language = this.inFormLanguage(reading, memory).language;
+    const speaker = accountKey(context);
+    const card = CardDataSchema.safeParse(cardData(context));
+    const intent = reading.reportIntent;
+    const answeredIt =
+      (card.success && card.data.draft === report.draft) ||
+      (!card.success && intent?.kind !== 'start' && intent?.kind !== 'list' && this.answersPending(reading, memory, speaker));
+    const text = staleDraftText(ended?.success && ended.data.ended.draft === report.draft ? ended.data.ended : null, body?.success === true, language);
+    if (ended?.success && ended.data.ended.draft === report.draft && ended.data.ended.reference) {
+      report.lastStored = { draft: report.draft, reference: ended.data.ended.reference };
+    }
+    delete memory.form;
+    delete report.draft;
+    delete report.correcting;
+    delete report.choosingDraft;
+    delete report.correctionWanted;
+    if (answeredIt) context.turnState.set(STALE_ANSWER, true);
+    await sendReply(context, { text });
+  }
+
+  /** Whether this turn's message only answered a draft found stale at its start (see dropStaleDraft). */
+  answeredStaleDraft(context: TurnContext): boolean {
+    return context.turnState.get(STALE_ANSWER) === true;
   }
 
   /** A button of the summary or the whole form. */
@@ -421,6 +489,13 @@ export class ReportJourney implements MultiTurnJourney {
     if (/\b(formulaire|whole form|full form)\b/i.test(reading.text) && memory.form?.form === FORM_ID) await this.sendWholeForm(context, language, memory);
   }
 
+  /** The draft kept for the account, if it holds one under way. */
+  private async storedDraft(context: TurnContext): Promise<StoredDraftBody | null> {
+    const saved = await this.services.store.drafts.get(accountKey(context));
+    const body = saved ? StoredDraftBodySchema.safeParse(saved.body) : null;
+    return body?.success ? body.data : null;
+  }
+
   /** The draft under way with something in it, in this conversation or kept for the account: its name; null when none. */
   private async draftUnderWay(context: TurnContext, memory: ConversationMemory): Promise<{ values: Partial<ReportValues> } | null> {
     if (memory.form?.form === FORM_ID && memory.report?.draft) {
@@ -465,7 +540,7 @@ export class ReportJourney implements MultiTurnJourney {
       await this.startOrResume(context, reading, memory, true);
       return;
     }
-    await this.dropDraft(context, memory);
+    await this.dropDraft(context, memory, report.draft === undefined ? (await this.storedDraft(context))?.draft : undefined);
     if (choice === 'drop') {
       await sendReply(context, { text: draftChoiceTexts.dropped[reading.language] });
       return;
@@ -495,17 +570,28 @@ export class ReportJourney implements MultiTurnJourney {
       await sendReply(context, { text: t.noDraft[language] });
       return;
     }
-    await this.dropDraft(context, memory);
+    await this.dropDraft(context, memory, body?.success ? body.data.draft : undefined);
     await sendReply(context, { text: cancelledText(kept.values as Partial<ReportValues>, kept.correcting, language) });
   }
 
   /** Deletes the draft under way: this conversation's form and the one kept for the account. */
-  private async dropDraft(context: TurnContext, memory: ConversationMemory): Promise<void> {
+  private async dropDraft(context: TurnContext, memory: ConversationMemory, storedDraft?: string): Promise<void> {
     const report = this.reportMemory(memory);
+    const draft = report.draft ?? storedDraft;
     if (memory.form?.form === FORM_ID) delete memory.form;
     delete report.draft;
     delete report.correcting;
-    await this.services.store.drafts.delete(accountKey(context));
+    await this.endDraft(context, draft === undefined ? undefined : { draft, how: 'cancelled' });
+  }
+
+  /**
+   * The account's draft is no more: what became of it stays in its place, so that a conversation still holding it
+   * says so rather than saving it back (see dropStaleDraft). Purged with the drafts, 30 days on.
+   */
+  private async endDraft(context: TurnContext, ended: EndedDraftBody['ended'] | undefined): Promise<void> {
+    const key = accountKey(context);
+    if (ended === undefined) await this.services.store.drafts.delete(key);
+    else await this.services.store.drafts.save(key, { version: 1, ended } satisfies EndedDraftBody, this.services.now().toJSDate());
   }
 
   /** Everything the first message says that the form takes: its sheet and action, kind, dates, counts, partners. */
@@ -522,9 +608,10 @@ export class ReportJourney implements MultiTurnJourney {
       return;
     }
     if (report.draft) {
+      const stored = report.lastStored?.draft === report.draft ? report.lastStored.reference : undefined;
+      await this.endDraft(context, { draft: report.draft, how: stored ? 'stored' : 'cancelled', ...(stored ? { reference: stored } : {}) });
       delete report.draft;
       delete report.correcting;
-      await this.services.store.drafts.delete(key);
     }
   }
 
@@ -719,7 +806,8 @@ function saysBeyond(beyond: FirstMessage): boolean {
 
 /** A draft as the person knows it: its kind, sheet and title (« café des parents, PA 2.3.2 »). */
 function draftNameOf(values: Partial<ReportValues>, language: Language): string {
-  const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter(Boolean);
+  // What staff typed is shown as typed, with its Markdown neutralised (« Je reprends… », « annulée »).
+  const parts = [values.kind ? KIND_LABELS[values.kind][language].toLowerCase() : undefined, values.sheet?.sheetCode, values.title].filter((part): part is string => Boolean(part)).map(escapeMarkdown);
   return parts.length > 0 ? parts.join(', ') : t.noAnswerYet[language];
 }
 
@@ -760,4 +848,10 @@ function cardCommand(card: CardData): FormCommand {
 /** A label inside a sentence: its first letter in lower case, acronyms kept (« Dont en QPV » → « dont en QPV »). */
 function inSentence(label: string): string {
   return label.charAt(0).toLocaleLowerCase('fr') + label.slice(1);
+}
+
+/** The sentence that drops a stale draft: stored (with its reference) or cancelled elsewhere, or replaced by another. */
+function staleDraftText(ended: EndedDraftBody['ended'] | null, replaced: boolean, language: Language): string {
+  if (ended?.how === 'stored') return reportAccountTexts.storedElsewhere[language](ended.reference);
+  return replaced && ended === null ? reportAccountTexts.replacedElsewhere[language] : reportAccountTexts.cancelledElsewhere[language];
 }

@@ -22,6 +22,11 @@ export const ReportMemorySchema = z.object({
   statement: z.string().max(1000).optional(),
   /** The stored report to correct, when the choice was asked by « corriger RPT-… »: the new one is that correction. */
   correctionWanted: z.string().max(40).optional(),
+  /**
+   * The account's enrolment was revoked, as last checked (checked again on every turn that asks for a report): its
+   * requests reach the journey, which says so rather than ignoring them.
+   */
+  revoked: z.literal(true).optional(),
   /** The account's enrolment as last checked (it is checked again before anything is stored). */
   enrolment: z.object({ id: z.string().min(1).max(100), ...CentreSchema.shape }).optional(),
   /** The draft under way: its id is the report's submission key. */
@@ -43,3 +48,17 @@ export const StoredDraftBodySchema = z.object({
   correcting: z.string().max(40).optional(),
 });
 export type StoredDraftBody = z.infer<typeof StoredDraftBodySchema>;
+
+/**
+ * What became of a draft that is no more, kept in its place: a conversation that still holds it (in another tab, on
+ * another instance) then says it was stored or cancelled elsewhere, and drops it, rather than saving it back.
+ */
+export const EndedDraftBodySchema = z.object({
+  version: z.literal(1),
+  ended: z.object({
+    draft: z.string().min(1).max(100),
+    how: z.enum(['stored', 'cancelled']),
+    reference: z.string().max(40).optional(),
+  }),
+});
+export type EndedDraftBody = z.infer<typeof EndedDraftBodySchema>;

@@ -1,3 +1,4 @@
+import { cardMarkdown } from './reportCards';
 import { z } from 'zod';
 
 /**
@@ -95,7 +96,7 @@ export function textLines(text: string): string[] {
  * into its plan's).
  */
 export function lineBlocks(lines: readonly string[]): object[] {
-  return lines.map((line, index) => ({ type: 'TextBlock', text: line, wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
+  return lines.map((line, index) => ({ type: 'TextBlock', text: cardMarkdown(line), wrap: true, ...(index > 0 ? { spacing: 'Small' } : {}) }));
 }
 
 /** The short card that stands for an answer posted in the chat. */

@@ -1,8 +1,18 @@
 /**
  * The report's cards: its summary to confirm, and the whole form in one card. Adaptive Cards 1.5; in Teams each
  * button is an Action.Execute (Universal Actions) that falls back to an Action.Submit on older clients, elsewhere an
- * Action.Submit (INTERFACES.md). The cards only render what the report journey decided to show.
+ * Action.Submit (INTERFACES.md). The cards only render what the report journey decided to show, already escaped for
+ * Markdown (cardMarkdown).
  */
+
+/**
+ * Markdown escaped for a reply (src/language/markdown.ts) as a card shows it. A card's text is Markdown, not HTML: a
+ * character reference (`&lt;`) is shown as its code there, so `<`, `>` and `&` keep the reply's other escape, the
+ * backslash, which neutralises them as well (no tag, no autolink, no reference) and shows them as typed.
+ */
+export function cardMarkdown(escaped: string): string {
+  return escaped.replace(/&(lt|gt|amp);/g, (_, name: string) => (name === 'lt' ? '\\<' : name === 'gt' ? '\\>' : '\\&'));
+}
 
 /** The data every report button sends back: which draft it belongs to, so a stale or repeated click is recognised. */
 export interface ReportCardData {
@@ -39,8 +49,8 @@ export function reportSummaryCard(view: ReportSummaryView, channelId: string | u
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      ...(repeats ? [] : [{ type: 'TextBlock', text: view.heading, weight: 'Bolder', size: 'Medium', wrap: true }]),
-      { type: 'FactSet', facts: view.facts.map((fact) => ({ title: fact.label, value: fact.value })) },
+      ...(repeats ? [] : [{ type: 'TextBlock', text: cardMarkdown(view.heading), weight: 'Bolder', size: 'Medium', wrap: true }]),
+      { type: 'FactSet', facts: view.facts.map((fact) => ({ title: cardMarkdown(fact.label), value: cardMarkdown(fact.value) })) },
     ],
     actions: [
       submitAction(channelId, view.buttons.confirm, data('confirm'), 'positive'),
@@ -75,8 +85,8 @@ export interface ReportFormView {
 
 export function reportFormCard(view: ReportFormView, channelId: string | undefined): object {
   const body: object[] = [
-    { type: 'TextBlock', text: view.heading, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: view.intro, wrap: true, isSubtle: true },
+    { type: 'TextBlock', text: cardMarkdown(view.heading), weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: cardMarkdown(view.intro), wrap: true, isSubtle: true },
   ];
   for (const input of view.inputs) {
     switch (input.kind) {

@@ -1,5 +1,6 @@
 import { fold } from '../language/text';
 import { jsonBytes, lineBlocks, textLines } from './refreshedCard';
+import { cardMarkdown } from './reportCards';
 
 /**
  * Teams shows a message's text above its cards, so an answer whose card restates its text reads twice there (a
@@ -25,7 +26,8 @@ export interface TeamsMessage {
 export function textIntoCards(text: string, cards: readonly object[]): TeamsMessage | null {
   const first = cards[0];
   if (!isAdaptiveCard(first)) return null;
-  const lines = textLines(text);
+  // As the card will show them: a reply's character references become backslash escapes there (reportCards.ts).
+  const lines = textLines(cardMarkdown(text));
   const said = wordsOf(cards);
   const unsaid = lines.filter((line) => !tokens(line).every((token) => said.has(token)));
   const folded = { ...first, body: [...lineBlocks(unsaid), ...first.body] };

@@ -6,7 +6,11 @@ import { findReportKind } from './kinds';
 import { isAnyWord } from './words';
 
 export type ReportIntent =
-  | { kind: 'start'; statement: boolean }
+  /**
+   * `enrolledOnly`: a sentence that reads as an action done only when an enrolled account says it (a kind of action, a
+   * sheet, and who came or a day gone by, with no verb): from anyone else it is a question on the sheets.
+   */
+  | { kind: 'start'; statement: boolean; enrolledOnly?: true }
   | { kind: 'resume' }
   | { kind: 'list' }
   | { kind: 'correct'; reference: string | null }
@@ -50,6 +54,8 @@ const QUESTION_START = /^(?:combien|quel|quels|quelle|quelles|qui|ou|quand|pourq
 /** « on a fait », « nous avons organisé », « j'ai animé », « we ran »: an action told in the past. */
 const RAN_AN_ACTION =
   /(?:^|\s)(?:on a|on avait|nous avons|nous avions|j'ai|j'avais|l'equipe a|le centre a|we|i|we've|i've|we have|i have)\s+(?:(?:bien|deja|aussi|encore|eu|enfin)\s+)?(?:fait|organise|organisee|anime|animee|mene|menee|tenu|tenue|realise|realisee|propose|proposee|accueilli|accueillie|reuni|eu|lance|mis en place|ran|held|organised|organized|did|hosted|ran|run|had|led)(?:\s|$|,)/;
+/** A sheet named by its number (« pour la 2.3.2 », « PA 3.2.1 », « fiche 1.2.5 »). */
+const SHEET_NUMBER = /(?:^|\s)(?:(?:pa|fa|fiche(?:[\s-]action)?|action)\s*)?\d{1,2}(?:\.\d{1,2}){1,3}(?=$|\s|[,;:)!?]|\.(?:\s|$))/;
 const COUNT_NOUN = /(?:^|\s)\d+\s+(?:parents?|familles?|enfants?|seances?|families|children|sessions)(?:\s|$|,|\.)/;
 /** A question word anywhere, for a message that ends with « ? » (« et la PA 2.3.2, qui la pilote ? »). */
 const QUESTION_WORD = /(?:^|\s)(?:combien|quel|quels|quelle|quelles|qui|quoi|comment|pourquoi|ou|quand|est-ce|qu'est-ce|how|what|which|who|where|when|why)(?:\s|$|\?)/;
@@ -159,6 +165,9 @@ function readIntent(text: string, now: DateTime): ReportIntent {
   // « café des parents le 12 mars pour la PA 2.3.2, 14 parents dont 6 en QPV »: no verb, but only a report says all
   // three — a kind of action, a day gone by, who came. A sheet named in it does not make it a sheet question.
   if (!question && kindNamed && COUNT_NOUN.test(f) && saysAPastDay(folded, now)) return { kind: 'start', statement: true };
+  // « groupe de parole début novembre pour la 2.3.2 avec 6 parents »: a kind of action, a sheet, and who came or a day
+  // gone by. From an enrolled account, an action done; from anyone else, a question on the sheets (dialogs/report).
+  if (!question && kindNamed && SHEET_NUMBER.test(f) && (COUNT_NOUN.test(f) || saysAPastDay(folded, now))) return { kind: 'start', statement: true, enrolledOnly: true };
   if (/\b(?:faire|remplir|nouvelle|nouveau|new|creer|commencer|start|ecrire|rediger|submit|file|make)\b/.test(f) && (namesAReport || /\bbilan\b/.test(f))) {
     return { kind: 'start', statement: false };
   }

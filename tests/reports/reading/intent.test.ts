@@ -20,12 +20,17 @@ describe('a report told in one sentence', () => {
     'combien de parents ont participé aux actions de la PA 2.3.2 cette année ?',
     'qui pilote la PA 3.2.1 ?',
     'PA 2.3.2',
-    // Without a day gone by, or without who came, it may be a plan or a topic: not a report.
-    'café des parents pour la PA 2.3.2, 14 parents',
-    'café des parents le 12 mars pour la PA 2.3.2',
     'signaler un problème avec la PA 2.3.2',
   ])('%j is not a report', (text) => {
     expect(readReportIntent(text)).toBeNull();
+  });
+
+  test.each([
+    // Without a day gone by, or without who came, it may be a plan or a topic: a report only from an enrolled account.
+    'café des parents pour la PA 2.3.2, 14 parents',
+    'café des parents le 12 mars pour la PA 2.3.2',
+  ])('%j is a report only from an enrolled account', (text) => {
+    expect(readReportIntent(text)).toEqual({ kind: 'start', statement: true, enrolledOnly: true });
   });
 });
 
