@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OfferConversationSchema } from '../src/offer';
 import { offerConversationToKeep } from '../src/offer/conversation';
+import { FigureQuestionSchema } from '../src/reports/figureQuestion';
 import { SheetConversationSchema } from '../src/sheets';
 import { FormStateSchema } from './forms/formState';
 import { ReportMemorySchema } from './report/reportMemory';
@@ -22,6 +23,8 @@ export const ConversationMemorySchema = z.object({
   form: FormStateSchema.optional().catch(undefined),
   /** A centre's report under way: enrolment, draft, last stored (dialogs/report/). */
   report: ReportMemorySchema.optional().catch(undefined),
+  /** The last question about reported figures, so that « et par centre ? » breaks the same figures down. */
+  figures: FigureQuestionSchema.optional().catch(undefined),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 

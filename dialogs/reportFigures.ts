@@ -2,10 +2,19 @@ import type { TurnContext } from 'botbuilder';
 import { sendReply } from '../src/bot/replies';
 import { reportFiguresCard } from '../src/cards/reportFiguresCard';
 import { fold } from '../src/language/text';
-import { figuresWithdrawnText, ownCentreOnlyText, reportFiguresText, type ReportFiguresView } from '../src/messages/reportFigures';
+import {
+  figuresWithdrawnText,
+  ownCentreBreakdownText,
+  ownCentreOnlyText,
+  reportBreakdownText,
+  reportFiguresText,
+  sheetsOf,
+  type BreakdownSection,
+  type ReportFiguresView,
+} from '../src/messages/reportFigures';
 import type { TurnReading } from '../src/reading';
-import { readFigureQuestion, type FigureQuestion } from '../src/reports/figureQuestion';
-import { computeIndicators, matchesQuery, type IndicatorQuery } from '../src/reports/indicators';
+import { figureQuestionToKeep, readBreakdownFollowUp, readFigureQuestion, type FigureBreakdown, type FigureMeasure, type FigureQuestion } from '../src/reports/figureQuestion';
+import { computeBreakdown, computeIndicators, matchesQuery, type IndicatorQuery, type IndicatorsResult, type ReportTotals } from '../src/reports/indicators';
 import type { Centre, EnrolmentStanding, Report, ReportFilter } from '../src/reports/model';
 import type { SheetIndex } from '../src/sheets';
 import type { ReportRepository } from '../src/storage/store';
@@ -26,6 +35,11 @@ import type { Journey } from './journey';
  * (as in the indicators tab), told so when they named another centre. An account whose enrolment was revoked is told
  * so, kindly, instead of the figures, wherever it asks: in Teams it would otherwise pass for a partner and see every
  * centre's, more than while it was enrolled (the figures API refuses it the same way).
+ *
+ * « combien de parents par centre pour la PA 2.3.2 cette année ? », or « et par centre ? », « détail par structure »,
+ * « by commune » after a figures answer (the conversation remembers the question), give one line a centre or a
+ * commune with its totals and its number of reports, the biggest first, within the same sheet, period, centre and
+ * commune; a follow-up may name another sheet or period. Staff are told that the breakdown holds their centre only.
  */
 
 /** Who asks: whether in a partners' channel, and where the speaker's account stands with the centres. */
@@ -53,10 +67,16 @@ export class ReportFigures implements Journey {
     return readFigureQuestion(reading.text, reading.now, { sheets: this.dependencies.sheets, centres, sheetQuestion: reading.sheets, place: reading.offer.place });
   }
 
+  /** The turn as a question of its own, or as a breakdown of the figures answered before (« et par centre ? »). */
+  private readInConversation(reading: TurnReading, memory: ConversationMemory, centres: readonly Centre[] = []): FigureQuestion | null {
+    const asked = this.read(reading, centres);
+    if (asked !== null || memory.figures === undefined || reading.safety !== null) return asked;
+    return readBreakdownFollowUp(reading.text, reading.now, memory.figures, { sheets: this.dependencies.sheets, centres, sheetQuestion: reading.sheets });
+  }
+
   /** Whether the turn asks for reported figures; the route also checks who asks (partners, enrolled staff). */
   claims(reading: TurnReading, memory: ConversationMemory): boolean {
-    void memory;
-    return this.asksForFigures(reading);
+    return this.asksForFigures(reading) || (reading.safety === null && this.readInConversation(reading, memory) !== null);
   }
 
   /**
@@ -99,12 +119,12 @@ export class ReportFigures implements Journey {
    */
   async answerFromReports(context: TurnContext, reading: TurnReading, memory: ConversationMemory, ownCentre?: Centre): Promise<boolean> {
     const repository = this.dependencies.reports();
-    const firstReading = this.read(reading);
+    const firstReading = this.readInConversation(reading, memory);
     if (firstReading === null) return false;
     // Centres are matched against those reports come from (a centre may be named bare: « bilan de La Passerelle »).
     // A store method listing centres would spare reading every report; until then the list is read once a question.
     const centres = centresOf(await repository.list({}));
-    const asked = this.read(reading, centres) ?? firstReading;
+    const asked = this.readInConversation(reading, memory, centres) ?? firstReading;
     // Staff asking about another centre are told whose figures they get, then given their own centre's.
     const otherCentre = ownCentre !== undefined && asked.centre !== null && asked.centre.matches[0]?.structureId !== ownCentre.structureId;
     const question: FigureQuestion = ownCentre ? { ...asked, centre: { typed: ownCentre.structureName, matches: [ownCentre] } } : asked;
@@ -112,19 +132,50 @@ export class ReportFigures implements Journey {
     const query = queryOf(question);
     const stored = await repository.list(filterOf(question, query));
     const reports = stored.filter((report) => fitsQuestion(report, question));
-    if (reports.length === 0 && !question.aboutReports && question.sheets.length === 0) return false;
+    if (reports.length === 0 && !question.aboutReports && question.sheets.length === 0 && question.breakdown === null) return false;
+    memory.figures = figureQuestionToKeep(asked);
     const result = computeIndicators(reports, this.dependencies.sheets, query);
-    const view: ReportFiguresView = { question, result, language: reading.language, knownCentres: centres };
-    const card = reportFiguresCard(view);
-
     if (question.sheets.length > 0) {
       memory.sheets = { currentSheetIds: question.sheets.map((sheet) => sheet.sheetId) };
       memory.lastTopic = 'sheets';
     }
+
+    if (question.breakdown !== null) {
+      const broken = { ...question, breakdown: question.breakdown };
+      const sections = breakdownSections(reports.filter((report) => matchesQuery(report, query)), result, broken);
+      const text = reportBreakdownText({ question: broken, language: reading.language, sections, knownCentres: centres });
+      const known = question.centre === null || question.centre.matches.length > 0;
+      const note = ownCentre && known ? `${ownCentreBreakdownText[reading.language](ownCentre.structureName, question.breakdown)}\n\n` : '';
+      await sendReply(context, { text: `${note}${text}` });
+      return true;
+    }
+
+    const view: ReportFiguresView = { question, result, language: reading.language, knownCentres: centres };
+    const card = reportFiguresCard(view);
     const text = reportFiguresText(view);
     await sendReply(context, { text: otherCentre && ownCentre ? `${ownCentreOnlyText[reading.language](ownCentre.structureName)}\n\n${text}` : text, cards: card === null ? [] : [card] });
     return true;
   }
+}
+
+/**
+ * The figures one part a sheet the question named (each plan apart when two share the number), or one for every sheet
+ * together, each with its rows, the biggest first by the first count asked (« combien de parents en QPV par centre »:
+ * by parents in QPV), by the number of reports when only reports are asked.
+ */
+function breakdownSections(reports: readonly Report[], result: IndicatorsResult, question: FigureQuestion & { breakdown: FigureBreakdown }): BreakdownSection[] {
+  const biggest = question.measures.find(isTotal) ?? 'reports';
+  if (question.sheets.length === 0) {
+    return [{ sheet: null, ...result.generatedFrom, totals: result.totals, rows: computeBreakdown(reports, question.breakdown, biggest) }];
+  }
+  return sheetsOf(result).map((sheet) => {
+    const ofSheet = reports.filter((report) => matchesQuery(report, { sheets: [{ planId: sheet.planId, sheetCode: sheet.sheetCode }] }));
+    return { sheet, reports: sheet.reports, centres: sheet.centres, totals: sheet.totals, rows: computeBreakdown(ofSheet, question.breakdown, biggest) };
+  });
+}
+
+function isTotal(measure: FigureMeasure): measure is FigureMeasure & keyof ReportTotals {
+  return measure !== 'reports' && measure !== 'indicators';
 }
 
 /** The distinct centres of the reports, as the latest report names each. */

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '../language/markdown';
+import { cardMarkdown } from './reportCards';
 import type { Language } from '../language/text';
 import { figureParts, reportFiguresMessages, scopeOf, sheetsOf, type ReportFiguresView } from '../messages/reportFigures';
 import type { IndicatorFigure } from '../reports/indicators';
@@ -16,11 +17,11 @@ const MAX_SHEETS = 5;
 type Element = Record<string, unknown>;
 
 function textBlock(text: string, extra: Element = {}): Element {
-  return { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, ...extra };
+  return { type: 'TextBlock', text: cardMarkdown(escapeMarkdown(text)), wrap: true, ...extra };
 }
 
 function factSet(facts: ReadonlyArray<{ title: string; value: string }>): Element {
-  return { type: 'FactSet', facts: facts.map((fact) => ({ title: escapeMarkdown(fact.title), value: escapeMarkdown(fact.value) })), spacing: 'Small' };
+  return { type: 'FactSet', facts: facts.map((fact) => ({ title: cardMarkdown(escapeMarkdown(fact.title)), value: cardMarkdown(escapeMarkdown(fact.value)) })), spacing: 'Small' };
 }
 
 const LABELS: Record<Language, { figures: string; basis: string; indicators: string; period: string; centre: string; commune: string; title: string }> = {

@@ -63,8 +63,9 @@ export function say(key: keyof typeof commonMessages, language: Language): strin
 
 /**
  * How an enrolled staff member reports, under « Déclarer une action »: their centre, then what to say, each line a
- * sentence the report journey understands as typed (dialogs/report/reportJourney.ts). The example names a sheet of
- * this deployment, so that it works as it is.
+ * sentence the report journey (dialogs/report/reportJourney.ts) or, for their centre's figures, the figures journey
+ * (dialogs/reportFigures.ts) understands as typed. The examples name a sheet of this deployment, so that they work as
+ * they are.
  */
 export function staffHelpText(language: Language, centreName: string, sheetCode: string | undefined): string {
   const code = sheetCode === undefined ? undefined : escapeMarkdown(sheetCode);
@@ -76,6 +77,7 @@ export function staffHelpText(language: Language, centreName: string, sheetCode:
       '- "resume my report": the one under way, where you left it',
       '- "correct RPT-…" with its reference: change a stored report',
       '- "cancel": stop the report under way',
+      `- "how many parents${code ? ` for ${code}` : ''} this year?": your centre's figures, as it reported them`,
     ].join('\n');
   }
   const forSheet = code ? ` pour ${/^[aeiouyàâéèêëîïôûü]/i.test(code) ? 'l’' : 'la '}${code}` : '';
@@ -86,5 +88,6 @@ export function staffHelpText(language: Language, centreName: string, sheetCode:
     '- « reprendre ma déclaration » : celle en cours, là où vous en étiez',
     '- « corriger RPT-… » avec sa référence : modifier une déclaration enregistrée',
     '- « annuler » : arrêter la déclaration en cours',
+    `- « combien de parents${forSheet} cette année ? » : les chiffres déclarés par votre centre`,
   ].join('\n');
 }

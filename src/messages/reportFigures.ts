@@ -1,7 +1,7 @@
 import { escapeMarkdown } from '../language/markdown';
 import type { Language } from '../language/text';
-import type { IndicatorFigure, IndicatorsResult, ReportTotals, SheetFigures } from '../reports/indicators';
-import type { FigureMeasure, FigureQuestion } from '../reports/figureQuestion';
+import type { BreakdownRow, IndicatorFigure, IndicatorsResult, ReportTotals, SheetFigures } from '../reports/indicators';
+import type { FigureBreakdown, FigureMeasure, FigureQuestion } from '../reports/figureQuestion';
 import type { Centre } from '../reports/model';
 
 /**
@@ -38,6 +38,15 @@ export const ownCentreOnlyText: Record<Language, (centre: string) => string> = {
   en: (centre) => `You see your own centre's figures only: here are those of ${escapeMarkdown(centre)}.`,
 };
 
+/**
+ * Staff who asked for a breakdown (« et par centre ? »): it holds their own centre only. The centre's name comes from
+ * data, escaped.
+ */
+export const ownCentreBreakdownText: Record<Language, (centre: string, by: FigureBreakdown) => string> = {
+  fr: (centre, by) => `Vous voyez les chiffres de votre centre seulement : le détail par ${by === 'centre' ? 'centre' : 'commune'} ne montre que ${escapeMarkdown(centre)}.`,
+  en: (centre, by) => `You see your own centre's figures only: the breakdown by ${by} shows ${escapeMarkdown(centre)} alone.`,
+};
+
 export const figuresWithdrawnText: Record<Language, string> = {
   fr: "Votre accès aux chiffres des centres a été retiré. Adressez-vous à l'administrateur de Maillage.",
   en: "Your access to the centres' figures was withdrawn. Please ask the Maillage administrator.",
@@ -46,6 +55,8 @@ export const figuresWithdrawnText: Record<Language, string> = {
 /** Sheets listed one by one when the question named none; the rest are counted. */
 const MAX_SHEETS_LISTED = 5;
 const MAX_CENTRES_SUGGESTED = 5;
+/** Rows of a breakdown listed one by one, the biggest first; the rest are counted. */
+const MAX_BREAKDOWN_ROWS = 10;
 
 interface Words {
   /** « : » in French (with its space before), ": " in English. */
@@ -70,6 +81,10 @@ interface Words {
   moreSheets: (n: number) => string;
   notListed: string;
   sheetUnknown: string;
+  breakdownHeading: Record<FigureBreakdown, string>;
+  reportsCount: (n: number) => string;
+  noCommune: string;
+  moreRows: (n: number, by: FigureBreakdown) => string;
 }
 
 function formatter(locale: string) {
@@ -112,6 +127,10 @@ export const reportFiguresMessages: Record<Language, Words> = {
     moreSheets: (n) => `et ${counted(fr, n, 'autre fiche', 'autres fiches')}`,
     notListed: "(libellé qui n'est plus dans la fiche)",
     sheetUnknown: 'fiche absente des plans chargés',
+    breakdownHeading: { centre: 'Par centre :', commune: 'Par commune :' },
+    reportsCount: (n) => counted(fr, n, 'déclaration', 'déclarations'),
+    noCommune: 'commune non précisée',
+    moreRows: (n, by) => `et ${by === 'centre' ? counted(fr, n, 'autre centre', 'autres centres') : counted(fr, n, 'autre commune', 'autres communes')}`,
   },
   en: {
     colon: ': ',
@@ -140,6 +159,10 @@ export const reportFiguresMessages: Record<Language, Words> = {
     moreSheets: (n) => `and ${counted(en, n, 'other sheet', 'other sheets')}`,
     notListed: '(label no longer in the sheet)',
     sheetUnknown: 'sheet not in the loaded plans',
+    breakdownHeading: { centre: 'By centre:', commune: 'By commune:' },
+    reportsCount: (n) => counted(en, n, 'report', 'reports'),
+    noCommune: 'commune not given',
+    moreRows: (n, by) => `and ${by === 'centre' ? counted(en, n, 'other centre', 'other centres') : counted(en, n, 'other commune', 'other communes')}`,
   },
 };
 
@@ -208,16 +231,26 @@ export function sheetsOf(result: IndicatorsResult): Array<SheetFigures & { planT
   return result.plans.flatMap((plan) => plan.sheets.map((sheet) => ({ ...sheet, planTitle: plan.planTitle })));
 }
 
+/** A centre named that no report comes from: said so, with some of the known ones; null when none was named or it fits. */
+function unknownCentreText(question: FigureQuestion, language: Language, knownCentres: readonly Centre[] | undefined): string | null {
+  if (question.centre === null || question.centre.matches.length > 0) return null;
+  const known = [...new Set((knownCentres ?? []).map((centre) => centre.structureName))].slice(0, MAX_CENTRES_SUGGESTED).map(escapeMarkdown);
+  return reportFiguresMessages[language].unknownCentre(escapeMarkdown(question.centre.typed), known);
+}
+
+/** The people and sessions counts asked, without the reports and indicators (said apart). */
+function countsAsked(question: FigureQuestion): FigureMeasure[] {
+  return question.measures.filter((measure) => measure !== 'indicators' && measure !== 'reports');
+}
+
 /** The whole answer as text (Markdown, data escaped). */
 export function reportFiguresText(view: ReportFiguresView): string {
   const { question, result, language } = view;
   const words = reportFiguresMessages[language];
-  if (question.centre !== null && question.centre.matches.length === 0) {
-    const known = [...new Set((view.knownCentres ?? []).map((centre) => centre.structureName))].slice(0, MAX_CENTRES_SUGGESTED).map(escapeMarkdown);
-    return words.unknownCentre(escapeMarkdown(question.centre.typed), known);
-  }
+  const unknown = unknownCentreText(question, language, view.knownCentres);
+  if (unknown !== null) return unknown;
   const scope = scopeOf(question, language);
-  const measures = question.measures.filter((measure) => measure !== 'indicators' && measure !== 'reports');
+  const measures = countsAsked(question);
   const showIndicators = question.all || question.measures.includes('indicators') || question.sheets.length > 0;
   const sheets = sheetsOf(result);
 
@@ -242,4 +275,51 @@ export function reportFiguresText(view: ReportFiguresView): string {
     if (sheets.length > MAX_SHEETS_LISTED) lines.push(words.moreSheets(sheets.length - MAX_SHEETS_LISTED));
   }
   return lines.join('\n');
+}
+
+/** One part of a breakdown: a sheet's figures (or every sheet's), then its rows. */
+export interface BreakdownSection {
+  /** The sheet the figures are of; null when the question named none. */
+  sheet: { sheetCode: string; planTitle: string } | null;
+  reports: number;
+  centres: number;
+  totals: ReportTotals;
+  /** The biggest first. */
+  rows: readonly BreakdownRow[];
+}
+
+export interface ReportBreakdownView {
+  question: FigureQuestion & { breakdown: FigureBreakdown };
+  language: Language;
+  /** One a sheet named (each plan apart when two share the number), or one for every sheet together. */
+  sections: readonly BreakdownSection[];
+  knownCentres?: readonly Centre[];
+}
+
+/**
+ * « Par centre : » under the figures' line, one line a centre (or a commune) with the counts asked and its number of
+ * reports: « - Centre social Les Tisserands : 34 parents, dont 11 en QPV — 2 déclarations ». Markdown, data escaped.
+ */
+export function reportBreakdownText(view: ReportBreakdownView): string {
+  const { question, language } = view;
+  const words = reportFiguresMessages[language];
+  const unknown = unknownCentreText(question, language, view.knownCentres);
+  if (unknown !== null) return unknown;
+  const scope = scopeOf(question, language);
+  const measures = countsAsked(question);
+  const by = question.breakdown;
+  return view.sections
+    .map((section) => {
+      const lines = [`${heading(section.sheet, scope, language)}${words.colon}${figuresLine(section, measures, language, question.all)}`];
+      if (section.rows.length === 0) return lines.join('\n');
+      lines.push(words.breakdownHeading[by]);
+      for (const row of section.rows.slice(0, MAX_BREAKDOWN_ROWS)) {
+        const name = row.name === null ? words.noCommune : escapeMarkdown(row.name);
+        const parts = figureParts(row.totals, measures, language, question.all);
+        lines.push(`- ${name}${words.colon}${[parts.join(', '), words.reportsCount(row.reports)].filter((part) => part !== '').join(' — ')}`);
+      }
+      if (section.rows.length > MAX_BREAKDOWN_ROWS) lines.push(words.moreRows(section.rows.length - MAX_BREAKDOWN_ROWS, by));
+      return lines.join('\n');
+    })
+    .join('\n\n');
 }

@@ -2,7 +2,9 @@ import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PARIS } from '../offer/parisTime';
+import { fold } from '../language/text';
 import type { SheetIndex } from '../sheets/sheetIndex';
+import { CODE_PREFIXES } from '../sheets/vocabulary';
 import type { Store } from '../storage/store';
 import type { IndicatorQuery } from './indicators';
 import { type Report, type ReportFilter } from './model';
@@ -137,14 +139,21 @@ export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 const SEPARATOR_NAMES: ReadonlyMap<string, CsvSeparator> = new Map([[',', 'comma'], [';', 'semicolon'], ['virgule', 'comma'], ['point-virgule', 'semicolon'], ['comma', 'comma'], ['semicolon', 'semicolon']]);
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** What a query of the export names: the store's filter, and a sheet number when no prefix said which plan's sheet. */
+/**
+ * What a query of the export names: the store's filter, and the sheet code as typed until it is read against the sheets
+ * (resolveSheetNumber), as the bot reads a code: « pa232 », « PA 2.3.2 » and « 2.3.2 » name the same sheet.
+ */
 export interface ReportQuery {
   format: ExportFormat;
   /** The CSV's cell separator: a comma by default (RFC 4180, what tools read); a semicolon for spreadsheets set up in French. */
   separator?: CsvSeparator;
   filter: ReportFilter;
-  /** « 2.3.2 » typed without its prefix: any sheet of that number (narrowed by `plan` when given). */
+  /** The sheet's number as typed, « 2.3.2 » or « 232 »: any sheet of that number (narrowed by `plan` when given). */
   sheetNumber?: string;
+  /** The prefix typed before it, folded and without spaces or dashes (« pa », « ficheaction »). */
+  sheetPrefix?: string;
+  /** The sheets of several codes the typed one names (« 2.3.2 » numbering a « PA » and a « FICHE »): a report of any. */
+  sheets?: ReadonlyArray<{ planId: string; sheetCode: string }>;
 }
 
 /** The parameters both routes and the CLI understand, with what each means (for error messages and `--help`). */
@@ -239,8 +248,8 @@ export function readReportQuery(pairs: Iterable<readonly [string, string]>, allo
   const query: ReportQuery = { format, filter, ...(separator ? { separator } : {}) };
   if (sheet) {
     const [, prefix, number] = SHEET.exec(sheet) ?? [];
-    if (prefix && number) filter.sheetCode = `${prefix.toUpperCase()} ${number}`;
-    else if (number) query.sheetNumber = number;
+    if (number) query.sheetNumber = number;
+    if (prefix) query.sheetPrefix = compactPrefix(prefix);
   }
   return { ok: true, query };
 }
@@ -251,29 +260,73 @@ function printable(text: string): string {
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
+/** « PA », « Fiche-Action », « fiche action » → « pa », « ficheaction »: a prefix as the sheets' index compares them. */
+function compactPrefix(prefix: string): string {
+  return fold(prefix).replace(/[^a-z]/g, '');
+}
+
 /**
- * A sheet number without its prefix names the sheets of that number in the index (in the plan, when given): when they
- * share one code, the query is by that code, so the indicators can name the sheet and show it with zeros.
+ * Whether a typed prefix may stand before a sheet's number, as the bot reads codes (src/sheets/understand.ts): a word of
+ * the codes (« fiche », « pa », « fa », « n° »…), a prefix some sheet uses, or one starting with such a word
+ * (« fiche-action »). Anything else (« ZZ 2.3.2 ») names no sheet.
+ */
+function readablePrefix(prefix: string, sheets: SheetIndex): boolean {
+  return CODE_PREFIXES.has(prefix) || sheets.usesPrefix(prefix) || [...CODE_PREFIXES].some((word) => word.length > 2 && prefix.startsWith(word));
+}
+
+/**
+ * The sheet code typed, read against the index as the bot reads a code (`SheetIndex.findByNumber`): « pa232 »,
+ * « PA 2.3.2 » and « 2.3.2 » name the same sheets, in the plan when one is given. One code found: the query is by that
+ * code, so the indicators name the sheet and show it with zeros. Several codes: the reports of any of those sheets. A
+ * code the index does not hold is kept as typed (reports may name a sheet since taken out of the plans).
  */
 export function resolveSheetNumber(query: ReportQuery, sheets: SheetIndex | undefined): ReportQuery {
   if (!query.sheetNumber || !sheets) return query;
   const number = query.sheetNumber;
-  const codes = new Set(sheets.sheets.filter((sheet) => sheet.number === number && (!query.filter.planId || sheet.plan.id === query.filter.planId)).map((sheet) => sheet.code));
-  if (codes.size !== 1) return query;
-  return { format: query.format, ...(query.separator ? { separator: query.separator } : {}), filter: { ...query.filter, sheetCode: [...codes][0] } };
+  const prefix = query.sheetPrefix;
+  if (prefix !== undefined && !readablePrefix(prefix, sheets)) return query;
+  const found = sheets
+    .findByNumber({ digits: number.replace(/\./g, ''), ...(number.includes('.') ? { number } : {}), ...(prefix ? { prefix } : {}) })
+    .filter((sheet) => !query.filter.planId || sheet.plan.id === query.filter.planId);
+  if (found.length === 0) return query;
+  const base = { format: query.format, ...(query.separator ? { separator: query.separator } : {}) };
+  const codes = new Set(found.map((sheet) => sheet.code));
+  if (codes.size === 1) return { ...base, filter: { ...query.filter, sheetCode: [...codes][0] } };
+  return { ...base, filter: query.filter, sheets: found.map((sheet) => ({ planId: sheet.plan.id, sheetCode: sheet.code })) };
 }
 
 /** The reports a query names, oldest first by start date then reference (the store's order). */
 export async function findReports(store: Store, query: ReportQuery): Promise<Report[]> {
   const reports = await store.reports.list(query.filter);
+  const named = query.sheets;
+  if (named !== undefined) return reports.filter((report) => named.some((sheet) => sheet.planId === report.planId && sameNumber(sheet.sheetCode, report.sheetCode)));
   const number = query.sheetNumber;
   if (!number) return reports;
-  return reports.filter((report) => sheetNumberOf(report.sheetCode) === number);
+  // A code the index does not hold: the reports' own codes, compared as typed (« pa232 » is « PA 2.3.2 »).
+  return reports.filter((report) => codeAsTyped(report.sheetCode, number, query.sheetPrefix));
 }
 
 /** « 2.3.2 » of « PA 2.3.2 ». */
 function sheetNumberOf(sheetCode: string): string | undefined {
   return /(\d+(?:\.\d+)*)\s*$/.exec(sheetCode)?.[1];
+}
+
+function sameNumber(a: string, b: string): boolean {
+  const number = sheetNumberOf(a);
+  return number !== undefined && number === sheetNumberOf(b);
+}
+
+/**
+ * Whether a report's code is the one typed: the same number (or its digits, when a prefix makes « pa232 » a code), and,
+ * when a prefix was typed that is not a mere « fiche » or « n° », a code that starts with it.
+ */
+function codeAsTyped(sheetCode: string, number: string, prefix: string | undefined): boolean {
+  const own = sheetNumberOf(sheetCode);
+  if (own === undefined) return false;
+  const sameDigits = own === number || (prefix !== undefined && !number.includes('.') && own.replace(/\./g, '') === number);
+  if (!sameDigits) return false;
+  if (prefix === undefined || CODE_PREFIXES.has(prefix)) return true;
+  return compactPrefix(sheetCode.slice(0, sheetCode.length - own.length)).startsWith(prefix);
 }
 
 /** The same query, as the indicators read it. */

@@ -1,10 +1,11 @@
 import type { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { CommuneMatch } from '../geo/commune';
 import { editDistance, fold, words } from '../language/text';
 import type { Sheet } from '../sheets/model';
 import type { SheetIndex } from '../sheets/sheetIndex';
 import { readSheetQuestion, type SheetQuestion } from '../sheets/understand';
-import type { Centre } from './model';
+import { CentreSchema, type Centre } from './model';
 import { MONTH_WORDS, readPeriod, type Period } from './period';
 
 /**
@@ -18,6 +19,10 @@ import { MONTH_WORDS, readPeriod, type Period } from './period';
 
 export const FIGURE_MEASURES = ['parents', 'children', 'families', 'qpvParents', 'singleParentFamilies', 'sessions', 'reports', 'indicators'] as const;
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
+
+/** « par centre », « par commune »: the figures one line a centre, or a commune, besides their total. */
+export const FIGURE_BREAKDOWNS = ['centre', 'commune'] as const;
+export type FigureBreakdown = (typeof FIGURE_BREAKDOWNS)[number];
 
 export interface FigureQuestion {
   /** What to count; every measure when the question asks for a review (« bilan », « les chiffres »). */
@@ -42,6 +47,29 @@ export interface FigureQuestion {
    * may hold the figure (« combien de mesures de médiation familiale ont été réalisées en 2021 ? »).
    */
   aboutReports: boolean;
+  /** « par centre », « by commune »: one line a centre (or a commune) with its totals; null for the totals alone. */
+  breakdown: FigureBreakdown | null;
+}
+
+/**
+ * A question as the conversation remembers it, so that « et par centre ? » asks for the same figures again, broken
+ * down: read back from stored state, so checked. The centres it fitted are kept few (the first is the one answered).
+ */
+export const FigureQuestionSchema = z.object({
+  measures: z.array(z.enum(FIGURE_MEASURES)).max(FIGURE_MEASURES.length),
+  all: z.boolean(),
+  sheets: z.array(z.object({ sheetId: z.string().max(300), planId: z.string().max(200), sheetCode: z.string().max(100), title: z.string().max(1000) })).max(10),
+  actionNumbers: z.array(z.number().int().positive()).max(20),
+  centre: z.object({ typed: z.string().max(200), matches: z.array(CentreSchema).max(3) }).nullable(),
+  commune: z.object({ name: z.string().max(200), code: z.string().max(10).nullable() }).nullable(),
+  period: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), label: z.object({ fr: z.string().max(200), en: z.string().max(200) }) }).nullable(),
+  aboutReports: z.boolean(),
+  breakdown: z.enum(FIGURE_BREAKDOWNS).nullable(),
+}) satisfies z.ZodType<FigureQuestion>;
+
+/** The question as stored with the conversation: what the schema keeps (a few centres fitting a name, not all). */
+export function figureQuestionToKeep(question: FigureQuestion): FigureQuestion {
+  return { ...question, centre: question.centre === null ? null : { typed: question.centre.typed.slice(0, 200), matches: question.centre.matches.slice(0, 3) } };
 }
 
 export interface FigureQuestionContext {
@@ -85,6 +113,31 @@ const SHEET_TEXT = [
   'objectif*', 'cible*', 'according to', 'expected', 'planned', 'target*', 'quoted', 'cited',
 ];
 const INDICATORS = ['indicateur*', 'indicator*'];
+/**
+ * « combien de parents par centre ? », « et par commune ? », « détail par structure », « by centre »: the figures one
+ * line a centre or a commune. Folded, matched as whole words or word starts where marked with `*`.
+ */
+const BREAKDOWN_WORDS: ReadonlyArray<readonly [FigureBreakdown, readonly string[]]> = [
+  [
+    'centre',
+    [
+      'par centre*', 'par structure*', 'par evs', 'par espace* de vie sociale', 'par maison* de quartier', 'par mjc', 'par association*',
+      'centre par centre', 'structure par structure', 'pour chaque centre', 'pour chaque structure', 'dans chaque centre', 'de chaque centre',
+      'chaque centre', 'chaque structure', 'selon les centres', 'entre les centres',
+      'by centre*', 'by center*', 'per centre*', 'per center*', 'by structure*', 'by organisation*', 'by organization*', 'for each centre', 'for each center',
+      'each centre', 'each center', 'centre by centre', 'center by center',
+    ],
+  ],
+  [
+    'commune',
+    [
+      'par commune*', 'par ville*', 'commune par commune', 'ville par ville', 'pour chaque commune', 'pour chaque ville', 'dans chaque commune',
+      'dans chaque ville', 'chaque commune', 'chaque ville', 'selon les communes',
+      'by commune*', 'per commune*', 'by town*', 'per town*', 'by city', 'by cities', 'per city', 'by municipalit*', 'per municipalit*',
+      'for each commune', 'for each town', 'each commune', 'each town',
+    ],
+  ],
+];
 
 const MEASURE_WORDS: ReadonlyArray<readonly [FigureMeasure, readonly string[]]> = [
   ['qpvParents', ['qpv', 'quartier prioritaire', 'quartiers prioritaires', 'quartiers politique de la ville', 'quartier politique de la ville', 'priority neighbourhood*', 'priority area*']],
@@ -121,6 +174,23 @@ const PEOPLE: ReadonlySet<FigureMeasure> = new Set(['parents', 'children', 'fami
 /** What only reports count: a sheet says how many parents it aims at, never how many sessions took place. */
 const DONE: ReadonlySet<FigureMeasure> = new Set(['sessions', 'reports']);
 const MEASURE_PATTERNS = MEASURE_WORDS.map(([measure, phrases]) => [measure, phrasePattern(phrases)] as const);
+const BREAKDOWN_PATTERNS = BREAKDOWN_WORDS.map(([breakdown, phrases]) => [breakdown, new RegExp(phrasePattern(phrases).source, 'g')] as const);
+
+/**
+ * The breakdown asked, first named first (« par commune et par centre »: by commune), and the text without its words,
+ * so that « par centre » is not read as a centre's name nor « par ville » as a place.
+ */
+function readBreakdown(folded: string): { breakdown: FigureBreakdown | null; rest: string } {
+  let first: { breakdown: FigureBreakdown; at: number } | null = null;
+  let rest = folded;
+  for (const [breakdown, pattern] of BREAKDOWN_PATTERNS) {
+    pattern.lastIndex = 0;
+    const found = pattern.exec(folded);
+    if (found !== null && (first === null || found.index < first.at)) first = { breakdown, at: found.index };
+    rest = rest.replace(pattern, (words) => ' '.repeat(words.length));
+  }
+  return { breakdown: first?.breakdown ?? null, rest };
+}
 
 /** The words a « combien de » asks about: a few after it, before the rest of the sentence names sheets and plans. */
 const WORDS_AFTER_HOW_MANY = 5;
@@ -300,15 +370,19 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   const sheets = sheetsNamed(context.sheets, sheetQuestion);
   if (sheetQuestion.codes.length > 0 && sheets.length === 0) return null;
   const period = readPeriod(limited, now);
-  let centre = readCentre(folded, context.centres);
-  const commune = readCommune(folded, context.centres, context.place, centre?.typed);
+  // « par centre », « par ville » ask how to lay the figures out: neither a centre's name nor a place.
+  const { breakdown, rest } = readBreakdown(folded);
+  const placeTyped = context.place ? fold(context.place.typed) : '';
+  const place = context.place && !(breakdown !== null && placeTyped !== '' && !rest.includes(placeTyped)) ? context.place : null;
+  let centre = readCentre(rest, context.centres);
+  const commune = readCommune(rest, context.centres, place, centre?.typed);
   if (centre === null && review) {
     // « bilan de Vénissieux » names a commune, not a centre.
-    const typed = reviewedName(folded, now);
-    const place = [commune?.name, context.place?.typed].flatMap((name) => (name ? [fold(name)] : []));
-    if (typed !== null && !place.some((name) => typed.includes(name))) centre = { typed, matches: centresFitting(typed, context.centres) };
+    const typed = reviewedName(rest, now);
+    const placeNames = [commune?.name, place?.typed].flatMap((name) => (name ? [fold(name)] : []));
+    if (typed !== null && !placeNames.some((name) => typed.includes(name))) centre = { typed, matches: centresFitting(typed, context.centres) };
   }
-  const scoped = (review && sheets.length > 0) || period !== null || centre !== null || commune !== null;
+  const scoped = (review && sheets.length > 0) || period !== null || centre !== null || commune !== null || breakdown !== null;
 
   let measures = measuresIn(folded);
   // « Quels indicateurs pour la PA 2.3.2 ? » asks for the sheet's indicators with their values; without a sheet
@@ -320,7 +394,8 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   if (indicators && !participation && period === null && !aboutReports && !review) return null;
   // « Combien d'enfants à Vénissieux au premier trimestre ? »: people counted over a period or at a centre are
   // reported figures too; without either (« combien de familles monoparentales selon la PA 2.3.2 ? ») the sheet says.
-  const peopleOverTime = asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || sheets.length > 0 || (commune !== null && !sheetText));
+  const peopleOverTime =
+    asksHowMany && measures.some((measure) => PEOPLE.has(measure)) && (period !== null || centre !== null || sheets.length > 0 || ((commune !== null || breakdown !== null) && !sheetText));
   // « combien de séances de la PA 2.3.2 entre le 1er novembre et le 5 décembre ? », « combien d'ateliers à
   // Vénissieux ? »: sessions and reports are only ever reported, unless the sheet's own text is asked about.
   const doneCounted = asksHowMany && measures.some((measure) => DONE.has(measure)) && (scoped || sheets.length > 0) && !sheetText;
@@ -334,11 +409,41 @@ export function readFigureQuestion(text: string, now: DateTime, context: FigureQ
   return {
     measures,
     all,
-    sheets: sheets.map((sheet) => ({ sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code, title: sheet.title })),
+    sheets: sheets.map(asNamed),
     actionNumbers: sheetQuestion.actionNumbers,
     centre,
     commune,
     period,
     aboutReports,
+    breakdown,
+  };
+}
+
+function asNamed(sheet: Sheet): FigureQuestion['sheets'][number] {
+  return { sheetId: sheet.id, planId: sheet.plan.id, sheetCode: sheet.code, title: sheet.title };
+}
+
+/** A follow-up that only asks for a breakdown is short: « et par centre pour la PA 2.3.3 en 2025 ? ». */
+const MAX_FOLLOW_UP_WORDS = 12;
+
+/**
+ * « et par centre ? », « détail par structure », « by commune » after a figures answer: the figures answered before,
+ * broken down; a sheet or a period the follow-up names replaces the one before (« et par commune en 2025 ? »). Null
+ * when the message asks no breakdown, or more than one (a whole question is read by readFigureQuestion).
+ */
+export function readBreakdownFollowUp(text: string, now: DateTime, previous: FigureQuestion, context: FigureQuestionContext): FigureQuestion | null {
+  const limited = text.slice(0, MAX_CHARS);
+  const folded = fold(limited).replace(/\s*'\s*/g, "'");
+  const { breakdown } = readBreakdown(folded);
+  if (breakdown === null || SHEET_TEXT_PATTERN.test(folded) || words(folded).length > MAX_FOLLOW_UP_WORDS) return null;
+  const sheetQuestion = context.sheetQuestion ?? readSheetQuestion(context.sheets, limited);
+  const sheets = sheetsNamed(context.sheets, sheetQuestion);
+  if (sheetQuestion.codes.length > 0 && sheets.length === 0) return null;
+  const period = readPeriod(limited, now);
+  return {
+    ...previous,
+    ...(sheets.length > 0 ? { sheets: sheets.map(asNamed), actionNumbers: sheetQuestion.actionNumbers } : {}),
+    ...(period !== null ? { period } : {}),
+    breakdown,
   };
 }

@@ -279,3 +279,36 @@ export function computeIndicators(reports: readonly Report[], sheets: SheetIndex
   });
   return { query: { ...query, ...(query.sheets ? { sheets: query.sheets.map((sheet) => ({ ...sheet })) } : {}) }, generatedFrom: { reports: kept.length, centres: centresOf(kept) }, totals: sumOf(kept), plans };
 }
+
+/** What a breakdown groups reports by: the centre that sent them, or the commune it stands in. */
+export type BreakdownKey = 'centre' | 'commune';
+
+/** One centre's (or one commune's) share of the figures; reports are read oldest first, so the latest names it. */
+export interface BreakdownRow {
+  /** The structure id, or the commune's INSEE code (its folded name when the reports have no code; '' when neither). */
+  id: string;
+  /** As the latest report names it; null for reports that name no commune. */
+  name: string | null;
+  reports: number;
+  totals: ReportTotals;
+}
+
+/**
+ * The reports' totals one row a centre or a commune, the biggest first: by the count `biggest` names, then by the
+ * number of reports, then by name. The rows add up to the reports' totals. Only the chat's breakdowns use it:
+ * `/api/indicators` keeps its own shape.
+ */
+export function computeBreakdown(reports: readonly Report[], by: BreakdownKey, biggest: keyof ReportTotals | 'reports' = 'reports'): BreakdownRow[] {
+  const rows = new Map<string, BreakdownRow>();
+  for (const report of reports) {
+    const id = by === 'centre' ? report.structureId : (report.communeCode ?? (report.communeName === null ? '' : fold(report.communeName)));
+    const name = by === 'centre' ? report.structureName : report.communeName;
+    const row = rows.get(id) ?? { id, name, reports: 0, totals: zeroTotals() };
+    row.reports += 1;
+    row.name = name ?? row.name;
+    addTo(row.totals, report);
+    rows.set(id, row);
+  }
+  const size = (row: BreakdownRow) => (biggest === 'reports' ? row.reports : row.totals[biggest]);
+  return [...rows.values()].sort((a, b) => size(b) - size(a) || b.reports - a.reports || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'fr'));
+}
