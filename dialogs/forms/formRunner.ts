@@ -71,6 +71,16 @@ export interface FormField<Values, Key extends keyof Values & string> {
    * asked one at a time (a sheet's indicators) says when it has them all; its `read` returns the whole value so far.
    */
   filled?(values: Partial<Values>): boolean;
+  /**
+   * The value as said back once changed while another question was pending (« C'est noté : 11 parents. »), before
+   * that question is asked again; read from the values, which hold it.
+   */
+  noted?(language: Language, values: Partial<Values>): string | undefined;
+  /**
+   * Its reader reads a whole change message itself (« modifier la date en du 3 au 5 »): nothing when the change says
+   * no value (« modifier la date »), a problem when the value it says is refused, which is then said.
+   */
+  readonly readsChanges?: boolean;
   /** Other keys that no longer hold once this one changes (the action, when the sheet changes). */
   readonly alsoClears?: readonly (keyof Values & string)[];
 }
@@ -290,6 +300,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     outcome: { value: unknown; doubt?: FieldDoubt; note?: string },
     language: Language,
     memory: ConversationMemory,
+    sayBack = false,
   ): Promise<void> {
     const repeated = field.key in state.values && JSON.stringify(state.values[field.key]) === JSON.stringify(outcome.value);
     this.give(state, field, outcome.value);
@@ -300,7 +311,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
       await sendReply(context, { text, suggestions: outcome.doubt.suggestions });
       return;
     }
-    await this.next(context, language, memory, { before: outcome.note });
+    const noted = sayBack ? field.noted?.(language, this.values(memory)) : undefined;
+    await this.next(context, language, memory, { before: [noted, outcome.note].filter(Boolean).join('\n') });
   }
 
   /**
@@ -377,6 +389,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
           return;
         }
         const previous = state.values;
+        // A change made while a question is pending is said back, then that question is asked again.
+        const pending = state.awaiting !== REVIEW_STEP;
         state.values = this.without(state.values, [field.key, ...(field.alsoClears ?? [])]);
         state.attempts = 0;
         state.awaiting = field.key;
@@ -387,12 +401,12 @@ export class FormRunner<Values> implements MultiTurnJourney {
         if (given && 'value' in given) {
           // The fields it cleared are given back when the new value leaves them standing (the same sheet).
           if (JSON.stringify(previous[field.key]) === JSON.stringify(given.value)) state.values = { ...previous };
-          await this.take(context, state, field, given, language, memory);
+          await this.take(context, state, field, given, language, memory, pending);
           return;
         }
-        // A new value said after the field's name but refused (« modifier les QPV en 20 » for 14 parents) is said with
-        // why. A whole message that does not read (« modifier ») only asks the field.
-        if (given && 'problem' in given && command.value !== undefined) {
+        // A new value said after the field's name but refused (« modifier les QPV en 20 » for 14 parents, « modifier la
+        // date en du 45 au 50 ») is said with why. A whole message that does not read (« modifier ») only asks the field.
+        if (given && 'problem' in given && (command.value !== undefined || field.readsChanges === true)) {
           await this.refuse(context, field, given, language, memory);
           return;
         }
@@ -430,7 +444,9 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const note = state.notes?.[field.key];
     if (note) this.dropNote(state, field.key);
     const values = this.values(memory);
-    const question = note && 'problem' in note ? field.reask(language, note.problem, values) : field.ask(language, values);
+    const refused = note && 'problem' in note ? note : undefined;
+    if (refused?.offered && refused.offered.length > 0) state.offered = refused.offered;
+    const question = refused ? (refused.text ?? field.reask(language, refused.problem, values)) : field.ask(language, values);
     await sendReply(context, { text: [before, question].filter(Boolean).join('\n'), suggestions: field.suggestions?.(language, values) });
   }
 

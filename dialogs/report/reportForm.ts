@@ -7,8 +7,9 @@ import { datesText, KIND_LABELS, reportTexts as t, summaryLabels } from '../../s
 import type { TurnReading } from '../../src/reading';
 import { IsoDateSchema, REPORT_KINDS, ReportKindSchema, type ReportBody, type ReportKind } from '../../src/reports/model';
 import {
-  cleanAnswer, namesSheetUnderDiscussion, readActionDates, readCount, readCountFor, readCountNamed, readFormCommand, readReportKind, readReportStatementInDetail,
-  readsAsQuestion, saysACorrection, saysNone, type ReadProblem, type WeekdayClash,
+  cleanAnswer, mentionsADay, namesSheetUnderDiscussion, readActionDates, readActionDatesInDetail, readCount, readCountFor, readCountNamed, readFormCommand, readReportKind,
+  readReportStatementInDetail, readRoughPeriod, readsAsQuestion, saysACorrection, saysNone, valueOfChange, type MonthOfYear, type ReadProblem, type ReportField,
+  type RoughPeriod, type WeekdayClash,
 } from '../../src/reports/reading';
 import { sheetIndicators } from '../../src/reports/sheetIndicators';
 import type { Sheet, SheetIndex } from '../../src/sheets';
@@ -47,7 +48,7 @@ const count = z.number().int().min(0).max(1_000_000);
 
 /** The words a count is tied to in an answer that holds several numbers (« 12 enfants de 3 à 6 ans »). */
 const NOUNS = {
-  sessions: ['séance', 'séances', 'seance', 'seances', 'session', 'sessions', 'fois', 'rencontre', 'rencontres'],
+  sessions: ['séance', 'séances', 'seance', 'seances', 'session', 'sessions', 'fois', 'rencontre', 'rencontres', 'atelier', 'ateliers', 'workshop', 'workshops'],
   parents: ['parent', 'parents', 'mère', 'mères', 'père', 'pères', 'maman', 'mamans', 'papa', 'papas', 'adulte', 'adultes'],
   qpvParents: ['qpv', 'quartier', 'quartiers', 'prioritaire', 'prioritaires'],
   children: ['enfant', 'enfants', 'child', 'children', 'kid', 'kids', 'bébé', 'bébés', 'ado', 'ados', 'jeune', 'jeunes'],
@@ -242,7 +243,8 @@ function readCountAnswer(reading: TurnReading, min = 0, nouns?: readonly string[
   if (asksSomethingElse(reading)) return null;
   const outcome = nouns ? readCountFor(reading.text, nouns) : readCount(reading.text);
   const wholeNumber = t.notAWholeNumberFrom[reading.language](min);
-  if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: wholeNumber };
+  // « le nombre de parents est faux »: a change that says no number is not a wrong number; the count is asked.
+  if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 || isAChange(reading.text) ? null : { problem: wholeNumber };
   if ('problem' in outcome) return { problem: outcome.problem === 'notANumber' ? wholeNumber : problemText(outcome.problem, reading.language) };
   if (outcome.value < min) return { problem: t.atLeastOne[reading.language] };
   return { value: outcome.value };
@@ -295,9 +297,30 @@ function countField<K extends CountKey>(key: K, ask: (language: Language, values
       }
       return { value: outcome.value as ReportValues[K] };
     },
+    noted: (language, values) => {
+      const value = values[key];
+      return typeof value === 'number' ? t.noted[language](t.countSaid[language](value, key)) : undefined;
+    },
+    readsChanges: true,
     ...(options.applies ? { applies: options.applies } : {}),
     ...(options.suggestions ? { suggestions: options.suggestions } : {}),
   };
+}
+
+/** Whether a message asks to change a field it names (« modifier la date », « le nombre de parents est faux »). */
+function isAChange(text: string): boolean {
+  const command = readFormCommand(text);
+  return command?.kind === 'edit' && command.field !== null;
+}
+
+/**
+ * What a change of the field says its new value is: « modifier la date en du 3 au 5 » → « du 3 au 5 »; '' when it
+ * says none (« modifier la date »). Any other message is the answer, whole.
+ */
+function changedTo(text: string, field: ReportField): string {
+  const command = readFormCommand(text);
+  if (command?.kind !== 'edit' || command.field !== field) return text;
+  return valueOfChange(text) ?? text;
 }
 
 function textField<K extends 'title'>(key: K, ask: (language: Language) => string, minLength: number): Field<K> {
@@ -460,11 +483,18 @@ const FAR_BACK = { months: 12 } as const;
 
 /**
  * A plausible date that is still likely a slip, questioned rather than stored unread: a weekday that is not the date's
- * (« mardi 12 mars », a Thursday) — which of the two is right; or a date more than FAR_BACK before today, in Paris.
+ * (« mardi 12 mars », a Thursday) — which of the two is right; a day written without its year taken a year back while
+ * this year's is days ahead (« le 20 décembre » on 8 December); or a date more than FAR_BACK before today, in Paris.
  */
-export function datesDoubt(dates: { start: string; end: string }, clash: WeekdayClash | undefined, now: DateTime, language: Language): FieldDoubt | undefined {
+export function datesDoubt(
+  dates: { start: string; end: string },
+  said: { weekdayClash?: WeekdayClash; sameDayAhead?: string },
+  now: DateTime,
+  language: Language,
+): FieldDoubt | undefined {
   const zone = 'Europe/Paris';
   const today = now.setZone(zone).startOf('day');
+  const clash = said.weekdayClash;
   if (clash) {
     const date = DateTime.fromISO(clash.date, { zone });
     // The nearest day with the weekday written, not after today: the other date the person may have meant.
@@ -477,10 +507,33 @@ export function datesDoubt(dates: { start: string; end: string }, clash: Weekday
     const text = t.weekdayClash[language](`${dayMonth(date)} ${date.year}`, names[date.weekday - 1] as string, names[clash.written - 1] as string, otherText);
     return { text, suggestions: [t.yes[language], otherText] };
   }
+  if (said.sameDayAhead) {
+    // « le 20 décembre » said on 8 December: last year's, as the rule goes, but this year's is days ahead.
+    const ahead = datesText(said.sameDayAhead, said.sameDayAhead, language);
+    return { text: t.datesSameDayAhead[language](datesText(dates.start, dates.end, language), ahead), suggestions: [t.yes[language], t.no[language]] };
+  }
   if (DateTime.fromISO(dates.start, { zone }) < today.minus(FAR_BACK)) {
     return { text: t.datesFarBack[language](datesText(dates.start, dates.end, language)), suggestions: [t.yes[language], t.no[language]] };
   }
   return undefined;
+}
+
+/** The month a bare day is read in, when the date's last question offered one (« quels jours de novembre ? »). */
+function monthOffered(offered: readonly string[] | undefined): MonthOfYear | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(offered?.[0] ?? '');
+  return match ? { year: Number(match[1]), month: Number(match[2]) } : undefined;
+}
+
+/**
+ * « début novembre »: which days of that month, said so; the month is offered, so that « le 3 » or « du 3 au 5 » is
+ * read in it.
+ */
+function roughPeriodOutcome(rough: RoughPeriod, now: DateTime, language: Language): { problem: string; offer: { text: string; suggestions: string[]; keys: string[] } } {
+  const first = DateTime.fromObject({ year: rough.year, month: rough.month, day: 1 }, { zone: 'Europe/Paris' });
+  const sameYear = first.year === now.setZone('Europe/Paris').year;
+  const month = first.setLocale(language === 'fr' ? 'fr-FR' : 'en-GB').toFormat(sameYear ? 'MMMM' : 'MMMM yyyy');
+  const text = t.roughPeriod[language](rough.written, month);
+  return { problem: text, offer: { text, suggestions: [], keys: [first.toFormat('yyyy-MM')] } };
 }
 
 /** The counts a correction may name by their nouns (« en fait il y avait 14 parents »). */
@@ -562,17 +615,27 @@ export function reportFields(services: ReportFormServices): FormFields<ReportVal
     key: 'dates',
     ask: (language) => t.askDates[language],
     reask: (language, problem) => t.reask[language](problem, t.askDates[language]),
-    read: (reading, values) => {
+    read: (reading, values, context) => {
       // « combien de parents… cette année ? » holds a period, and asks for figures.
       if (asksSomethingElse(reading)) return null;
-      const outcome = readActionDates(reading.text, reading.now);
-      if (outcome === null) return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[reading.language] };
-      if ('problem' in outcome) return { problem: problemText(outcome.problem, reading.language) };
-      if (isToldPeriodForOneDay(reading.text, outcome, values.kind)) return { problem: t.periodForOneDay[reading.language](datesText(outcome.start, outcome.end, reading.language)) };
+      const language = reading.language;
+      // « modifier la date en du 3 au 5 »: the new value; « modifier la date », « la date est fausse » say none.
+      const text = changedTo(reading.text, 'dates');
+      if (text !== reading.text && !mentionsADay(text)) return null;
+      const { dates: outcome, sameDayAhead } = readActionDatesInDetail(text, reading.now, monthOffered(context?.offered));
+      if (outcome === null) {
+        const rough = readRoughPeriod(text, reading.now);
+        if (rough) return roughPeriodOutcome(rough, reading.now, language);
+        return looksLikeAnotherQuestion(reading) || reading.sheets.codes.length > 0 ? null : { problem: t.notADate[language] };
+      }
+      if ('problem' in outcome) return { problem: problemText(outcome.problem, language) };
+      if (isToldPeriodForOneDay(text, outcome, values.kind)) return { problem: t.periodForOneDay[language](datesText(outcome.start, outcome.end, language)) };
       const value = { start: outcome.start, end: outcome.end };
-      const doubt = datesDoubt(value, outcome.weekdayClash, reading.now, reading.language);
+      const doubt = datesDoubt(value, { weekdayClash: outcome.weekdayClash, sameDayAhead }, reading.now, language);
       return doubt ? { value, doubt } : { value };
     },
+    noted: (language, values) => (values.dates ? t.noted[language](datesText(values.dates.start, values.dates.end, language)) : undefined),
+    readsChanges: true,
   };
 
   const partners: Field<'partners'> = {
@@ -789,7 +852,7 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
   const notTaken: string[] = [];
   const notes: FirstMessage['notes'] = {};
   const noted: FirstMessage['noted'] = {};
-  const { statement, dateWritten, weekdayClash } = readReportStatementInDetail(reading.text, reading.now);
+  const { statement, dateWritten, weekdayClash, sameDayAhead, roughPeriod } = readReportStatementInDetail(reading.text, reading.now);
   const sheetOutcome = readSheet(reading, sheets);
   const sheet = sheetOutcome && 'value' in sheetOutcome ? sheets.sheetById(sheetOutcome.value.sheetId) : undefined;
   if (sheetOutcome && 'value' in sheetOutcome) {
@@ -807,7 +870,7 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
     else {
       values.dates = dates;
       // « mardi 12 mars » (a Thursday), « le 12 mars 2024 »: kept, and asked about when the form comes to the date.
-      const doubt = datesDoubt(dates, weekdayClash, reading.now, language);
+      const doubt = datesDoubt(dates, { weekdayClash, sameDayAhead }, reading.now, language);
       if (doubt) notes.dates = { doubt: doubt.text, ...(doubt.suggestions ? { suggestions: doubt.suggestions } : {}) };
     }
   } else if (statement.dateProblem) {
@@ -816,6 +879,11 @@ export function readFirstMessage(reading: TurnReading, sheets: SheetIndex, known
     const written = dateWritten ?? '';
     notes.dates = { problem: written ? t.dateRefusedAtQuestion[language](written, why) : why };
     noted.dates = written ? t.dateRefused[language](written, why) : why;
+  } else if (roughPeriod) {
+    // « début novembre »: no day; the date's question asks which days of that month, and reads them in it.
+    const asked = roughPeriodOutcome(roughPeriod, reading.now, language);
+    notes.dates = { problem: asked.problem, text: asked.offer.text, offered: asked.offer.keys };
+    noted.dates = t.dateRefused[language](roughPeriod.written, t.roughPeriodWhy[language]);
   }
   const counts = ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const;
   for (const key of counts) {

@@ -252,6 +252,33 @@ export const reportTexts = {
     fr: (dates: string) => `${capitalise(dates)}, c’est bien ça ? Répondez « oui » pour le garder, ou donnez la bonne date.`,
     en: (dates: string) => `${capitalise(dates)}, is that right? Answer “yes” to keep it, or give the right date.`,
   } satisfies TextOf<[string]>,
+  /**
+   * A day written without its year, taken a year back while this year's is days ahead (« le 20 décembre » said on
+   * 8 December): which was meant. `ahead` is that day this year (datesText).
+   */
+  datesSameDayAhead: {
+    fr: (dates: string, ahead: string) => `${capitalise(dates)}, c’est bien ça ? ${capitalise(ahead)} n’est pas encore passé.`,
+    en: (dates: string, ahead: string) => `${capitalise(dates)}, is that right? ${capitalise(ahead.replace(/^on /, ''))} has not come yet.`,
+  } satisfies TextOf<[string, string]>,
+  /** « début novembre »: a part of a month names no day; the days are asked, in that month (`month`: « novembre 2026 »). */
+  roughPeriod: {
+    fr: (written: string, month: string) =>
+      `« ${escapeMarkdown(written)} » ne dit pas le jour. Quel jour, ou quels jours, de ${month} ? Par exemple « le 3 » ou « du 3 au 5 ».`,
+    en: (written: string, month: string) =>
+      `“${escapeMarkdown(written)}” does not say the day. Which day, or days, of ${month}? For example “the 3rd” or “from the 3rd to the 5th”.`,
+  } satisfies TextOf<[string, string]>,
+  /** Why a part of a month said in a first sentence is not taken as the date (after « la date « début novembre », car »). */
+  roughPeriodWhy: { fr: 'elle ne dit pas le jour', en: 'it does not say the day' } satisfies Text,
+  /** A value changed while another question was pending, said back before that question is asked again. */
+  noted: {
+    fr: (what: string) => `C’est noté : ${what}.`,
+    en: (what: string) => `Noted: ${what}.`,
+  } satisfies TextOf<[string]>,
+  /** A count said back with what it counts: « 11 parents », « 1 séance », « 2 parents en QPV ». */
+  countSaid: {
+    fr: (value: number, key: CountKey) => `${value} ${COUNT_NOUNS_FR[key][value > 1 ? 1 : 0]}`,
+    en: (value: number, key: CountKey) => `${value} ${COUNT_NOUNS_EN[key][value === 1 ? 0 : 1]}`,
+  } satisfies TextOf<[number, CountKey]>,
   /** A day written with a weekday it is not: which of the two is right. */
   weekdayClash: {
     fr: (date: string, actual: string, written: string, other: string) =>
@@ -381,6 +408,25 @@ export const summaryLabels = {
   indicators: { fr: 'Indicateurs', en: 'Indicators' },
   comment: { fr: 'Commentaire', en: 'Comment' },
 } as const satisfies Record<string, Text>;
+
+type CountKey = 'sessions' | 'parents' | 'qpvParents' | 'children' | 'families' | 'singleParentFamilies';
+/** Each count's noun, one and several. */
+const COUNT_NOUNS_FR: Record<CountKey, readonly [string, string]> = {
+  sessions: ['séance', 'séances'],
+  parents: ['parent', 'parents'],
+  qpvParents: ['parent en QPV', 'parents en QPV'],
+  children: ['enfant', 'enfants'],
+  families: ['famille', 'familles'],
+  singleParentFamilies: ['famille monoparentale', 'familles monoparentales'],
+};
+const COUNT_NOUNS_EN: Record<CountKey, readonly [string, string]> = {
+  sessions: ['session', 'sessions'],
+  parents: ['parent', 'parents'],
+  qpvParents: ['parent in a QPV', 'parents in a QPV'],
+  children: ['child', 'children'],
+  families: ['family', 'families'],
+  singleParentFamilies: ['single-parent family', 'single-parent families'],
+};
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { foldKeepingPlaces, type FoldedText } from './folding';
+import { NOUNS } from './countWords';
+import { foldKeepingPlaces, originalRange, type FoldedText } from './folding';
 import type { ReadProblem } from './problems';
 
 /**
@@ -137,6 +138,11 @@ export interface DatesReading {
   spans: Array<{ from: number; to: number }>;
   /** Where the dates taken (or refused) stand in the folded text: « le 12 mars 2027 ». */
   period?: { from: number; to: number };
+  /**
+   * A day written without its year, taken a year back while the same day this year is only days ahead (« le 20
+   * décembre » said on 8 December): likely a slip, to be confirmed. It is that day this year.
+   */
+  sameDayAhead?: string;
 }
 
 /**
@@ -144,11 +150,69 @@ export interface DatesReading {
  * past one; after today → future; an end before its start → endBeforeStart; a day that does not exist → notADate;
  * no date → null.
  */
-export function readActionDates(text: string, now: DateTime): ActionDates {
+export function readActionDates(text: string, now: DateTime, within?: MonthOfYear): ActionDates {
+  return readActionDatesInDetail(text, now, within).dates;
+}
+
+/** readActionDates, with what else the dates' reading found (see DatesReading.sameDayAhead). */
+export function readActionDatesInDetail(text: string, now: DateTime, within?: MonthOfYear): { dates: ActionDates; sameDayAhead?: string } {
   try {
     const folded = foldKeepingPlaces(text);
     // A bare day is read first: chrono would take « lundi 30 » for this Monday and drop the 30.
-    return readBareDays(folded.text, now.setZone(ZONE).startOf('day')) ?? readDatesInFolded(folded, now).dates;
+    const bare = readBareDays(folded.text, now.setZone(ZONE).startOf('day'), within);
+    if (bare !== null) return { dates: bare };
+    const { dates, sameDayAhead } = readDatesInFolded(folded, now);
+    return { dates, ...(sameDayAhead ? { sameDayAhead } : {}) };
+  } catch {
+    return { dates: null };
+  }
+}
+
+/** Words that name a day or a period without a digit: months, weekdays, « hier », « la semaine dernière ». */
+const DAY_NAMING = new RegExp(
+  `(?<![a-z])(?:${MONTH}|${ANY_WEEKDAY}|${DAY_WORD_PATTERN}|january|february|march|april|may|june|july|august|september|october|november|december|hier|aujourd'hui|semaine|mois|debut|fin|mi|yesterday|today|week|month|early|late|mid)(?![a-z])`,
+);
+
+/** Whether a text names a day at all (a digit, a month, « hier »…): « la date est fausse » does not. */
+export function mentionsADay(text: string): boolean {
+  const folded = foldKeepingPlaces(text.length > MAX_DATE_CHARACTERS ? text.slice(0, MAX_DATE_CHARACTERS) : text).text;
+  return /\d/.test(folded) || DAY_NAMING.test(folded);
+}
+
+/** A month of a year (1 January … 12 December): the month a bare day is read in, after « quels jours de novembre ? ». */
+export interface MonthOfYear {
+  year: number;
+  month: number;
+}
+
+/** A part of a month, told without its days: « début novembre », « fin octobre », « mi-mars », « early May ». */
+export interface RoughPeriod extends MonthOfYear {
+  /** As written, to say it back. */
+  written: string;
+}
+
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ANY_MONTH = `(${[...MONTH_OF.keys(), ...ENGLISH_MONTHS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const monthNumber = (name: string): number => MONTH_OF.get(name) ?? ENGLISH_MONTHS.indexOf(name) + 1;
+const ROUGH_PERIODS = () => new RegExp(ROUGH_PERIOD.source, 'g');
+const ROUGH_PERIOD = new RegExp(
+  `(?<![a-z0-9'])(?:(?:au|en|a la|vers la|vers le|vers)\\s+)?(?:debut|fin|mi|milieu|early|late|mid|end of|beginning of|the beginning of|the end of|the middle of)(?:\\s*-\\s*|\\s+)(?:(?:du\\s+)?mois\\s+(?:de\\s+|d')|de\\s+|d'|of\\s+)?${ANY_MONTH}(?:\\s+(\\d{4}))?(?![a-z0-9])`,
+);
+
+/**
+ * « début novembre », « fin octobre », « mi-mars », « early November »: a part of a month, which names no day. Its
+ * year, when not written, makes it the most recent past such month. Null when the text holds no such period.
+ */
+export function readRoughPeriod(text: string, now: DateTime): RoughPeriod | null {
+  try {
+    const folded = foldKeepingPlaces(text.length > MAX_DATE_CHARACTERS ? text.slice(0, MAX_DATE_CHARACTERS) : text);
+    const match = ROUGH_PERIOD.exec(folded.text);
+    if (match === null) return null;
+    const month = monthNumber(match[1] as string);
+    const today = now.setZone(ZONE);
+    const year = match[2] ? Number(match[2]) : month > today.month ? today.year - 1 : today.year;
+    const range = originalRange(folded, match.index, match.index + match[0].length);
+    return { year, month, written: text.slice(range.start, range.end).trim() };
   } catch {
     return null;
   }
@@ -172,7 +236,7 @@ const BARE_ONE_DAY = new RegExp(`(?<![a-z0-9])${BARE_DAY}(?![a-z0-9])`, 'g');
  * « le 3 » → the most recent past 3rd of a month, in Paris; « du 3 au 5 » → the most recent month where the 5th is
  * past, from its 3rd; « du 28 au 3 » → from the 28th of the month before. A day no month has → notADate.
  */
-function readBareDays(folded: string, today: DateTime): ActionDates {
+function readBareDays(folded: string, today: DateTime, within?: MonthOfYear): ActionDates {
   const match = BARE_DAYS.exec(folded.replace(/[.!]+$/, '').trim());
   if (match === null) return null;
   const [, introducer, list] = match;
@@ -186,19 +250,63 @@ function readBareDays(folded: string, today: DateTime): ActionDates {
   const ranged = numbers.length === 2 && introducer !== 'entre' && introducer !== 'between the' && !/(?:^|\s)(?:et|and)(?:\s|$)|,|&/.test(list);
   const first = ranged ? numbers[0] : Math.min(...numbers);
   const last = ranged ? numbers[1] : Math.max(...numbers);
-  for (let back = 0; back <= 12; back++) {
-    const month = today.startOf('month').minus({ months: back });
+  const found = recentDays(first, last, today, within);
+  if ('problem' in found) return found;
+  const startWeekday = weekdays[ranged ? 0 : numbers.indexOf(first)];
+  const endWeekday = weekdays[ranged ? 1 : numbers.indexOf(last)];
+  const clash = weekdayClash(found.start, startWeekday) ?? weekdayClash(found.end, endWeekday);
+  return { start: found.start.toISODate() ?? '', end: found.end.toISODate() ?? '', ...(clash ? { weekdayClash: clash } : {}) };
+}
+
+/**
+ * The days `first` to `last` of the most recent month where `last` is past (« du 3 au 5 »: this month once the 5th
+ * is past, else last month; « du 28 au 3 » starts the month before), or of the month given.
+ */
+function recentDays(first: number, last: number, today: DateTime, within?: MonthOfYear): { start: DateTime; end: DateTime } | { problem: ReadProblem } {
+  const months = within
+    ? [DateTime.fromObject({ year: within.year, month: within.month, day: 1 }, { zone: ZONE })]
+    : Array.from({ length: 13 }, (_, back) => today.startOf('month').minus({ months: back }));
+  for (const month of months) {
+    if (!month.isValid || last > month.daysInMonth!) continue;
     const end = month.set({ day: last });
-    if (last > month.daysInMonth! || end > today) continue;
+    if (end > today) {
+      if (within) return { problem: 'future' };
+      continue;
+    }
     const startMonth = first <= last ? month : month.minus({ months: 1 });
     if (first > startMonth.daysInMonth!) return { problem: 'notADate' };
-    const start = startMonth.set({ day: first });
-    const startWeekday = weekdays[ranged ? 0 : numbers.indexOf(first)];
-    const endWeekday = weekdays[ranged ? 1 : numbers.indexOf(last)];
-    const clash = weekdayClash(start, startWeekday) ?? weekdayClash(end, endWeekday);
-    return { start: start.toISODate() ?? '', end: end.toISODate() ?? '', ...(clash ? { weekdayClash: clash } : {}) };
+    return { start: startMonth.set({ day: first }), end };
   }
   return { problem: 'notADate' };
+}
+
+/**
+ * « du 3 au 5 », « entre le 3 et le 5 » in a sentence, with no month: the most recent past such days (recentDays).
+ * Not before a unit or a noun (« du 3 au 5 ans », « de 3 à 5 enfants »), nor before a month (writtenDays reads it).
+ */
+const BARE_RANGE = new RegExp(
+  `(?<![a-z0-9'])(?:du|entre le|entre les|from the|between the)\\s+(${DAY})\\s+(?:au|et le|jusqu'au|to|and the|until the)\\s+(${DAY})(?![a-z0-9])(?!\\s*(?:de\\s+|d')?${MONTH}(?![a-z]))`,
+  'g',
+);
+const NOT_DAYS_BEFORE = /^\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|hours?|years?|months?|weeks?|days?|minutes?|min|euros?|personnes?|participants?|inscrits?|places?|ou|or)(?![a-z])|^\s*[%€0-9]/;
+const COUNTED_NOUNS: ReadonlySet<string> = new Set(NOUNS.flatMap(([, words]) => words));
+
+function bareRanges(text: string, today: DateTime): Mention[] {
+  const mentions: Mention[] = [];
+  BARE_RANGE.lastIndex = 0;
+  for (let match = BARE_RANGE.exec(text); match !== null; match = BARE_RANGE.exec(text)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    const nextWord = /^\s*([a-z]+)/.exec(after)?.[1] ?? '';
+    if (NOT_DAYS_BEFORE.test(after) || COUNTED_NOUNS.has(nextWord)) continue;
+    const first = dayNumber(match[1] as string);
+    const last = dayNumber(match[2] as string);
+    if (first === null || last === null || first < 1 || last < 1 || first > 31 || last > 31) continue;
+    const ranged = /^(?:du|from)/.test(match[0]);
+    const days = recentDays(ranged ? first : Math.min(first, last), ranged ? last : Math.max(first, last), today);
+    if ('problem' in days) continue;
+    mentions.push({ from: match.index, to: match.index + match[0].length, start: { kind: 'exact', date: days.start }, end: { kind: 'exact', date: days.end }, ordered: true });
+  }
+  return mentions;
 }
 
 export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReading {
@@ -207,8 +315,14 @@ export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReadi
   const mentions = [
     ...writtenDays(text), ...slashDays(text), ...wholeMonths(text), ...dayBeforeYesterday(text, today), ...lastWeekdays(text, today), ...weeks(text, today),
   ];
+  mentions.push(...bareRanges(text, today).filter((bare) => !mentions.some((other) => bare.from < other.to && bare.to > other.from)));
+  // « début novembre », « au début du mois de mars »: no day; not the whole month either (readRoughPeriod).
+  const rough = [...text.matchAll(ROUGH_PERIODS())].map((m) => ({ from: m.index ?? 0, to: (m.index ?? 0) + m[0].length }));
+  const kept = mentions.filter((mention) => !rough.some((r) => mention.from < r.to && mention.to > r.from));
+  mentions.length = 0;
+  mentions.push(...kept);
   const chars = text.split('');
-  for (const mention of mentions) for (let i = mention.from; i < mention.to; i++) chars[i] = ' ';
+  for (const span of [...mentions, ...rough]) for (let i = span.from; i < span.to; i++) chars[i] = ' ';
   // « coffee morning 3 days ago »: chrono joins a time of day to the date after it and keeps only the time (today).
   // A time of day says nothing of the day unless « ce », « this » makes it today's.
   const masked = chars.join('').replace(TIME_OF_DAY_WORD, (word) => ' '.repeat(word.length));
@@ -221,7 +335,9 @@ export function readDatesInFolded(folded: FoldedText, now: DateTime): DatesReadi
   // « le 5 mars, pas le 12 », « pas le 12 mars mais le 5 »: a date said not to be the one is not the period.
   const said = mentions.filter((mention) => !NEGATED.test(text.slice(Math.max(0, mention.from - 24), mention.from)));
   const period = firstPeriod(text, said.length > 0 ? said : mentions);
-  return { dates: resolve(period, today), spans, period: { from: period.from, to: period.to } };
+  const dates = resolve(period, today);
+  const ahead = dates !== null && !('problem' in dates) ? sameDayAhead(period.start, DateTime.fromISO(dates.start, { zone: ZONE }), today) : undefined;
+  return { dates, spans, period: { from: period.from, to: period.to }, ...(ahead ? { sameDayAhead: ahead } : {}) };
 }
 
 /** Before a date, words that say it is not the one: « pas le 12 », « et non le 12 », « not the 12th », « au lieu du 12 ». */
@@ -414,6 +530,19 @@ function resolve(mention: Mention, today: DateTime): ActionDates {
 
 function writtenWeekdayClash(written: WrittenDate, date: DateTime): WeekdayClash | undefined {
   return written.kind === 'day' && written.day === date.day && written.month === date.month ? weekdayClash(date, written.weekday) : undefined;
+}
+
+/** A day this close ahead, written without its year, was more likely meant than the one a year back. */
+const SOON = { days: 31 } as const;
+
+/**
+ * The same day this year, when a day written without its year (« le 20 décembre ») was taken a year back while this
+ * year's is still to come, and soon: the person may have meant it (see ActionDates).
+ */
+function sameDayAhead(written: WrittenDate, date: DateTime, today: DateTime): string | undefined {
+  if (written.kind !== 'day' || written.year !== null || date.year >= today.year || date.day !== written.day || date.month !== written.month) return undefined;
+  const thisYear = DateTime.fromObject({ year: today.year, month: written.month, day: written.day }, { zone: ZONE });
+  return thisYear.isValid && thisYear > today && thisYear <= today.plus(SOON) ? (thisYear.toISODate() ?? undefined) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 export type { ReadProblem } from './problems';
 export { MAX_COUNT } from './problems';
 export { findNumbers, readCount, readCountFor, readCountNamed } from './numbers';
-export { readActionDates, type ActionDates, type WeekdayClash } from './dates';
+export { mentionsADay, readActionDates, readActionDatesInDetail, readRoughPeriod, type ActionDates, type MonthOfYear, type RoughPeriod, type WeekdayClash } from './dates';
 export { readReportKind } from './kinds';
 export { readReportStatement, readReportStatementInDetail, type DetailedStatement, type ReportStatement } from './statement';
 export { readReportIntent, readsAsQuestion, type ReportIntent } from './intent';

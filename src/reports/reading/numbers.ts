@@ -1,6 +1,6 @@
 import { editDistance } from '../../language/text';
 import { foldKeepingPlaces, originalRange, tokenize, type FoldedText, type Token } from './folding';
-import { FILLERS, nounAt, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, qualifierAfter } from './countWords';
+import { ADDS_UP, FILLERS, nounAt, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, qualifierAfter } from './countWords';
 import { MAX_COUNT, type ReadProblem } from './problems';
 import { isWord } from './words';
 
@@ -431,6 +431,13 @@ function readCountTiedTo(text: string, nouns: readonly string[], tiedOnly: boole
     // « 20 parents en QPV » names the QPV parents, not the parents: a named count is the plain one.
     if (tiedOnly && best > 0) return null;
     const chosen = tied.filter((n) => rank(n) === best);
+    // « 9 mamans et 2 papas », « 5 enfants, 3 bébés »: counts of one field joined one to the next are one whole.
+    const addsUp = chosen.length > 1 && chosen.every((n, k) => k === 0 || joinedTo(f, tokens, chosen[k - 1] as FoundNumber, n, wanted));
+    if (addsUp && !chosen.some((n) => n.notACount)) {
+      if (chosen.some((n) => APPROXIMATE_BOUND.test(f.slice(Math.max(0, n.start - 20), n.start)))) return { problem: 'approximate' };
+      const sum = chosen.reduce((total, n) => total + n.value, 0);
+      return sum > MAX_COUNT ? { problem: 'tooLarge' } : { value: sum };
+    }
     if (new Set(chosen.map((n) => n.value)).size > 1) return null;
     const count = chosen[0];
     if (count.notACount) return { problem: 'notANumber' };
@@ -458,6 +465,18 @@ function nounEnd(tokens: readonly Token[], n: FoundNumber, wanted: ReadonlyArray
     if (end >= 0) return end;
   }
   return n.lastToken + 1;
+}
+
+/**
+ * Whether `next` follows the noun of `previous` with only what adds them up between, and counts another noun:
+ * « 9 mamans et 2 papas ». The same noun twice (« 12 enfants et 14 enfants ») is two answers, not a sum.
+ */
+function joinedTo(text: string, tokens: readonly Token[], previous: FoundNumber, next: FoundNumber, wanted: ReadonlyArray<readonly string[]>): boolean {
+  const end = nounEnd(tokens, previous, wanted);
+  const nextEnd = nounEnd(tokens, next, wanted);
+  if (end <= previous.lastToken + 1 || end > next.firstToken || nextEnd <= next.lastToken + 1) return false;
+  if (tokens[end - 1].word === tokens[nextEnd - 1].word) return false;
+  return ADDS_UP.test(text.slice(tokens[end - 1].end, next.start));
 }
 
 /** « 12 enfants », « un enfant », « 6 en QPV », « enfants : 12 »: the count is said of one of the nouns. */

@@ -1,11 +1,11 @@
 import type { DateTime } from 'luxon';
 import type { ReportKind } from '../model';
-import { readDatesInFolded, type WeekdayClash } from './dates';
+import { readDatesInFolded, readRoughPeriod, type RoughPeriod, type WeekdayClash } from './dates';
 import { foldKeepingPlaces, originalRange, type Token } from './folding';
 import { findReportKind } from './kinds';
 import { findNumbersInFolded, type FoundNumber } from './numbers';
 import { MAX_COUNT, type ReadProblem } from './problems';
-import { FILLERS, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, fieldFor, nounAt, qualifierAfter, type CountField, type Noun } from './countWords';
+import { ADDS_UP, FILLERS, PART_OF, QUALIFIER_ENDS, QUALIFIER_WORDS, SESSIONS_BY_KIND, fieldFor, nounAt, qualifierAfter, type CountField, type Noun } from './countWords';
 
 /** Everything a first message says of a report. The sheet's code is read by the sheets' reader, not here. */
 export interface ReportStatement {
@@ -43,6 +43,10 @@ export interface DetailedStatement {
   dateWritten?: string;
   /** A day written with a weekday it is not (« mardi 12 mars », a Thursday): the date is kept, to be confirmed. */
   weekdayClash?: WeekdayClash;
+  /** A day written without its year, taken a year back while this year's is days ahead: that day this year. */
+  sameDayAhead?: string;
+  /** No date, but a part of a month (« début novembre »): its days are to be asked. */
+  roughPeriod?: RoughPeriod;
 }
 
 export function readReportStatementInDetail(text: string, now: DateTime): DetailedStatement {
@@ -61,12 +65,16 @@ function readStatement(text: string, now: DateTime): DetailedStatement {
   const detail: DetailedStatement = { statement };
   const kind = findReportKind(tokens);
   if (kind) statement.kind = kind.kind;
-  const { dates, spans, period } = readDatesInFolded(folded, now);
+  const { dates, spans, period, sameDayAhead } = readDatesInFolded(folded, now);
   if (dates !== null && 'problem' in dates) statement.dateProblem = dates.problem;
   else if (dates !== null) {
     statement.startDate = dates.start;
     statement.endDate = dates.end;
     if (dates.weekdayClash) detail.weekdayClash = dates.weekdayClash;
+    if (sameDayAhead) detail.sameDayAhead = sameDayAhead;
+  } else {
+    const rough = readRoughPeriod(text, now);
+    if (rough) detail.roughPeriod = rough;
   }
   if (dates !== null && period) {
     const range = originalRange(folded, period.from, period.to);
@@ -93,6 +101,10 @@ function readStatement(text: string, now: DateTime): DetailedStatement {
     if (before) set(fieldFor(before.noun, before.qualifier), n);
   }
   // 2. « 14 parents », « douze familles », « dont 6 du quartier prioritaire », « 4 familles monoparentales ».
+  // The last plain count read, where its noun ends: « 9 mamans et 2 papas » add up to 11 parents.
+  const last: { plain?: { field: CountField; noun: string; nounEnd: number } } = {};
+  // « 2 ateliers »: sessions counted by the kind of action, kept apart from « 3 séances » (see SESSIONS_BY_KIND).
+  const sessionsByKind: number[] = [];
   for (const n of counts) {
     if (bound.has(n)) continue;
     let i = n.lastToken + 1;
@@ -105,15 +117,32 @@ function readStatement(text: string, now: DateTime): DetailedStatement {
     // « jeunes » is a filler before a noun (« 12 jeunes enfants »), a noun alone (« 12 jeunes »).
     if (skipped > 0 && nounAt(tokens, i) === null && tokens[i - 1].word === 'jeunes') i--;
     const noun = nounAt(tokens, i);
-    const qualifier = qualifierAfter(f, tokens, noun === null ? n.lastToken + 1 : i + 1, numberAt);
     const partOf = PART_OF.has(tokens[n.firstToken - 1]?.word ?? '');
+    const qualifier = qualifierAfter(f, tokens, noun === null ? n.lastToken + 1 : i + 1, numberAt, partOf);
     // « un café des parents »: an article is a count only right before its noun, or as the part of a whole
     // (« dont une en QPV »).
     if (n.article && !(noun !== null && i === n.lastToken + 1) && !(partOf && qualifier !== null)) continue;
     const field = fieldFor(noun, qualifier);
     if (field !== null && partOf && qualifier === null && noun !== null) continue;
-    set(field, n);
+    if (field === 'sessions' && SESSIONS_BY_KIND.has(tokens[i].word)) {
+      if (!n.article) sessionsByKind.push(n.value);
+      bound.add(n);
+      continue;
+    }
+    // A count of a field already given, joined to it by another noun (« 9 mamans et 2 papas », « 5 enfants, 3
+    // bébés »): one whole. The same noun twice (« 12 enfants et 14 enfants ») is not added: the first stands.
+    const joined = field !== null && qualifier === null && noun !== null && !partOf && last.plain?.field === field && last.plain.noun !== tokens[i].word && ADDS_UP.test(f.slice(last.plain.nounEnd, n.start));
+    if (joined && field !== null && statement[field] !== undefined) {
+      statement[field] = Math.min(MAX_COUNT, (statement[field] as number) + n.value);
+      bound.add(n);
+    } else set(field, n);
+    if (field !== null && qualifier === null && noun !== null && !partOf && bound.has(n)) last.plain = { field, noun: tokens[i].word, nounEnd: tokens[i].end };
+    else delete last.plain;
   }
+  // « 2 ateliers » are the sessions, unless séances say otherwise (« 2 ateliers de 3 séances »): then the form asks.
+  const byKind = new Set(sessionsByKind);
+  if (byKind.size === 1 && statement.sessions === undefined) statement.sessions = sessionsByKind[0];
+  else if (byKind.size > 1 || (byKind.size === 1 && statement.sessions !== undefined && !byKind.has(statement.sessions))) delete statement.sessions;
   // 3. « parents 14 », at the end or before another noun's count: a noun, then its number.
   for (const n of counts) {
     if (bound.has(n) || n.article) continue;
