@@ -101,7 +101,9 @@ export class Commands implements Journey {
    */
   private async reportingCentre(context: TurnContext): Promise<Centre | null> {
     if (isSharedConversation(context.activity)) return null;
-    return this.enrolments.find(accountKey(context));
+    // Help without the staff section rather than no help: a parent opening the widget while the database is slow or
+    // down is still greeted (the turn's own state, written after, reports the outage the usual way).
+    return this.enrolments.find(accountKey(context)).catch(() => null);
   }
 
   /**

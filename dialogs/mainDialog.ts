@@ -82,6 +82,8 @@ export class MainDialog implements TurnHandler {
     // The national numbers come first, and danger was read in the whole message: no word about its length then.
     if (reading.truncated && route.name !== 'safety') await context.sendActivity(say('tooLong', reading.language));
     await route.answer(turn);
+    // « et par centre ? » breaks down the figures just answered: once another route has answered, it no longer does.
+    if (route.journey !== this.journeys.reportFigures.id) delete memory.figures;
 
     const interrupted = pending !== null && route.journey !== pending.id && route.name !== 'pending answer';
     if (interrupted && route.resumesPending(turn) && pending.pendingQuestion(memory, speaker) !== null) {

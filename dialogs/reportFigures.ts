@@ -76,7 +76,10 @@ export class ReportFigures implements Journey {
 
   /** Whether the turn asks for reported figures; the route also checks who asks (partners, enrolled staff). */
   claims(reading: TurnReading, memory: ConversationMemory): boolean {
-    return this.asksForFigures(reading) || (reading.safety === null && this.readInConversation(reading, memory) !== null);
+    if (reading.safety !== null) return false;
+    // Read once: a question of its own, else (only after a figures answer) a breakdown of it.
+    if (this.read(reading) !== null) return true;
+    return memory.figures !== undefined && readBreakdownFollowUp(reading.text, reading.now, memory.figures, { sheets: this.dependencies.sheets, centres: [], sheetQuestion: reading.sheets }) !== null;
   }
 
   /**

@@ -4,7 +4,7 @@ import { sendReply, type BotReply } from '../../src/bot/replies';
 import type { Language } from '../../src/language/text';
 import type { TurnReading } from '../../src/reading';
 import type { ConversationMemory } from '../conversationMemory';
-import type { FieldNote, FormState } from './formState';
+import { NOTE_MAX_CHARACTERS, type FieldNote, type FormState } from './formState';
 import type { MultiTurnJourney } from '../journey';
 
 /**
@@ -155,7 +155,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
   async start(context: TurnContext, reading: TurnReading, memory: ConversationMemory, given?: Partial<Values>, notes?: Record<string, FieldNote>): Promise<void> {
     const values = given ?? this.definition.prefill?.(reading) ?? {};
     memory.form = { form: this.definition.id, values: values as Record<string, unknown>, awaiting: '', attempts: 0 };
-    if (notes && Object.keys(notes).length > 0) memory.form.notes = { ...notes };
+    if (notes && Object.keys(notes).length > 0) memory.form.notes = boundedNotes(notes);
     await this.next(context, reading.language, memory);
   }
 
@@ -326,7 +326,7 @@ export class FormRunner<Values> implements MultiTurnJourney {
     for (const field of this.definition.fields) {
       if (field.key in given) this.give(state, field, given[field.key]);
     }
-    if (notes && Object.keys(notes).length > 0) state.notes = { ...state.notes, ...notes };
+    if (notes && Object.keys(notes).length > 0) state.notes = { ...state.notes, ...boundedNotes(notes) };
   }
 
   /**
@@ -526,4 +526,20 @@ export class FormRunner<Values> implements MultiTurnJourney {
 /** Nothing typed (or only spaces), and no card's button: a message that answers nothing. */
 function isBlank(reading: TurnReading): boolean {
   return reading.text.trim() === '' && reading.position === undefined;
+}
+
+/**
+ * Notes within what the stored state accepts (FieldNoteSchema): they quote what was typed, and a state that no longer
+ * parses would be dropped with the draft it belongs to, where a quotation cut short loses nothing.
+ */
+function boundedNotes(notes: Record<string, FieldNote>): Record<string, FieldNote> {
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  return Object.fromEntries(
+    Object.entries(notes).map(([key, note]) => [
+      key,
+      'problem' in note
+        ? { ...note, problem: cut(note.problem, NOTE_MAX_CHARACTERS), ...(note.text ? { text: cut(note.text, NOTE_MAX_CHARACTERS) } : {}) }
+        : { ...note, doubt: cut(note.doubt, NOTE_MAX_CHARACTERS), ...(note.suggestions ? { suggestions: note.suggestions.slice(0, 10).map((each) => cut(each, 200)) } : {}) },
+    ]),
+  );
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 
+/** The longest text a note keeps (the runner cuts what is longer: dialogs/forms/formRunner.ts). */
+export const NOTE_MAX_CHARACTERS = 1000;
+
 /** A refusal or a doubt about a value said before its field was asked (see FormState.notes). */
 export const FieldNoteSchema = z.union([
   z.object({
-    problem: z.string().min(1).max(1000),
+    problem: z.string().min(1).max(NOTE_MAX_CHARACTERS),
     /** What to ask instead of the field's re-ask (« « début novembre » ne dit pas le jour. Quels jours de novembre ? »). */
-    text: z.string().min(1).max(1000).optional(),
+    text: z.string().min(1).max(NOTE_MAX_CHARACTERS).optional(),
     /** What that question offers to choose from (see FormState.offered): the month a bare day is read in. */
     offered: z.array(z.string().min(1).max(300)).max(10).optional(),
   }),
-  z.object({ doubt: z.string().min(1).max(1000), suggestions: z.array(z.string().min(1).max(200)).max(10).optional() }),
+  z.object({ doubt: z.string().min(1).max(NOTE_MAX_CHARACTERS), suggestions: z.array(z.string().min(1).max(200)).max(10).optional() }),
 ]);
 export type FieldNote = z.infer<typeof FieldNoteSchema>;
 

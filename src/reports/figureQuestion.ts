@@ -425,6 +425,12 @@ function asNamed(sheet: Sheet): FigureQuestion['sheets'][number] {
 
 /** A follow-up that only asks for a breakdown is short: « et par centre pour la PA 2.3.3 en 2025 ? ». */
 const MAX_FOLLOW_UP_WORDS = 12;
+/** Words that ask something else than the figures broken down: who, where, how, must, is there. */
+const OTHER_QUESTION_PATTERN = phrasePattern([
+  'qui', 'ou', 'comment', 'quand', 'pourquoi', 'doit', 'doivent', 'faut', 'faudrait', 'existe', 'existe-t-il', 'y a-t-il', 'y a t il',
+  'est-ce qu*', 'est ce qu*', 'contacter', 'joindre', 'inscrire', 'remplir', 'who', 'where', 'when', 'why', 'should', 'must', 'is there',
+  'are there', 'contact', 'fill',
+]);
 
 /**
  * « et par centre ? », « détail par structure », « by commune » after a figures answer: the figures answered before,
@@ -434,8 +440,10 @@ const MAX_FOLLOW_UP_WORDS = 12;
 export function readBreakdownFollowUp(text: string, now: DateTime, previous: FigureQuestion, context: FigureQuestionContext): FigureQuestion | null {
   const limited = text.slice(0, MAX_CHARS);
   const folded = fold(limited).replace(/\s*'\s*/g, "'");
-  const { breakdown } = readBreakdown(folded);
+  const { breakdown, rest } = readBreakdown(folded);
   if (breakdown === null || SHEET_TEXT_PATTERN.test(folded) || words(folded).length > MAX_FOLLOW_UP_WORDS) return null;
+  // « Par association, qui contacter ? », « y a-t-il un LAEP dans chaque commune ? »: another question, not a breakdown.
+  if (OTHER_QUESTION_PATTERN.test(rest)) return null;
   const sheetQuestion = context.sheetQuestion ?? readSheetQuestion(context.sheets, limited);
   const sheets = sheetsNamed(context.sheets, sheetQuestion);
   if (sheetQuestion.codes.length > 0 && sheets.length === 0) return null;

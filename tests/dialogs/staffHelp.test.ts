@@ -180,6 +180,20 @@ describe('in English', () => {
   });
 });
 
+describe('when the enrolments cannot be read', () => {
+  test('a parent opening the widget is still greeted, and « aide » still helps', async () => {
+    const find = jest.spyOn(Object.getPrototypeOf(store.enrolments) as Store['enrolments'], 'find').mockRejectedValue(new Error('connection refused'));
+    try {
+      const parent = conversation(bot);
+      const greeting = await parent.joins();
+      expect(folded(greeting.text)).toContain('parent');
+      expect(folded((await parent.says('aide')).text)).toContain('parent');
+    } finally {
+      find.mockRestore();
+    }
+  });
+});
+
 describe('what a look-up costs', () => {
   test('only help and greeting turns look the enrolment up', async () => {
     // The bot's store and this test's store are the same class: its look-ups are counted on the prototype.

@@ -115,6 +115,21 @@ describe('a partner asks for the figures by centre or by commune', () => {
     expect(rowsAfter(lastYear, 'Par commune :')).toEqual(['- Lyon 8e Arrondissement : 100 parents — 1 déclaration']);
   });
 
+  test('another question with « chaque centre » or « par association » in it is not a breakdown', async () => {
+    const chat = partner();
+    await chat.says('combien de parents ont participé aux actions de la PA 2.3.2 cette année ?');
+    for (const question of ['Est-ce que chaque centre doit remplir le formulaire ?', 'Par association, qui contacter ?', 'Y a-t-il un LAEP dans chaque commune du Rhône ?']) {
+      expect(folded((await chat.says(question)).text)).not.toMatch(/par (centre|commune) :/);
+    }
+  });
+
+  test('once another question is answered, « et par centre ? » no longer breaks down the old figures', async () => {
+    const chat = partner();
+    await chat.says('combien de parents ont participé aux actions de la PA 2.3.2 cette année ?');
+    await chat.says('qui pilote la PA 3.2.1 ?');
+    expect(folded((await chat.says('et par centre ?')).text)).not.toContain('par centre :');
+  });
+
   test('« et par centre ? » with no figures asked before is no figures question', async () => {
     const text = folded((await partner().says('et par centre ?')).text);
     expect(text).not.toContain('par centre :');

@@ -161,3 +161,17 @@ describe('6. days without a month, a part of a month, changes while a question i
     expect((await draftOf(chat)).awaiting).toBe('action');
   });
 });
+
+describe('a first sentence stuffed with invisible marks', () => {
+  test('« début » + 930 combining accents + « novembre »: the form and its draft are kept, the quotation cut short', async () => {
+    const chat = await enrolled();
+    const stuffed = `on a fait un café des parents début${'\u0301'.repeat(930)} novembre, 12 parents`;
+    await chat.says(stuffed);
+    const before = await draftOf(chat);
+    expect(before.values).toMatchObject({ parents: 12 });
+    // The next turn still finds the form (a state that no longer parsed was dropped with its draft).
+    await chat.says('PA 2.3.2');
+    expect(((await draftOf(chat)).values ?? {}).sheet).toBeDefined();
+    expect((await draftOf(chat)).values).toMatchObject({ parents: 12 });
+  });
+});

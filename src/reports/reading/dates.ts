@@ -199,6 +199,9 @@ const ROUGH_PERIOD = new RegExp(
   `(?<![a-z0-9'])(?:(?:au|en|a la|vers la|vers le|vers)\\s+)?(?:debut|fin|mi|milieu|early|late|mid|end of|beginning of|the beginning of|the end of|the middle of)(?:\\s*-\\s*|\\s+)(?:(?:du\\s+)?mois\\s+(?:de\\s+|d')|de\\s+|d'|of\\s+)?${ANY_MONTH}(?:\\s+(\\d{4}))?(?![a-z0-9])`,
 );
 
+/** The most of a period's own words said back in a message (« début novembre »): a note is stored with the draft. */
+const WRITTEN_MAX_CHARACTERS = 80;
+
 /**
  * « début novembre », « fin octobre », « mi-mars », « early November »: a part of a month, which names no day. Its
  * year, when not written, makes it the most recent past such month. Null when the text holds no such period.
@@ -212,7 +215,8 @@ export function readRoughPeriod(text: string, now: DateTime): RoughPeriod | null
     const today = now.setZone(ZONE);
     const year = match[2] ? Number(match[2]) : month > today.month ? today.year - 1 : today.year;
     const range = originalRange(folded, match.index, match.index + match[0].length);
-    return { year, month, written: text.slice(range.start, range.end).trim() };
+    // What the person typed, said back: bounded, since folding may have dropped many marks in between.
+    return { year, month, written: text.slice(range.start, range.end).trim().slice(0, WRITTEN_MAX_CHARACTERS) };
   } catch {
     return null;
   }
