@@ -31,6 +31,8 @@ export const TimeIntentSchema = z.object({
    * counts it from its own today (src/offer/hours.ts `windowsIn`); a day named in full is the same date everywhere.
    */
   relative: z.boolean().optional(),
+  /** With `relative`: when it was said (ms), so that a follow-up the next morning counts from the same today. */
+  saidAt: z.number().int().nonnegative().optional(),
 });
 export type TimeIntent = z.infer<typeof TimeIntentSchema>;
 
@@ -311,6 +313,7 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       if (entry.relativeDays !== undefined) {
         intent.date = isoDate(calendarPlusDays(parisClock(now.toMillis()), entry.relativeDays));
         intent.relative = true;
+        intent.saidAt = now.toMillis();
       }
       i += entry.phrase.length - 1;
       break;
@@ -330,6 +333,7 @@ export function extractTimeIntent(text: string, now: DateTime): TimeIntent | nul
       // A day named in full says more than "demain" or a weekday said with it.
       intent.date = isoDate(named);
       delete intent.relative;
+      delete intent.saidAt;
       found = true;
     }
   }
@@ -367,7 +371,8 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
   }
   // Other windows depend only on the day: every search of a day asks for the same few, and luxon is slow to make them.
   const today = parisClock(now.toMillis());
-  const key = `${today.year}-${today.month}-${today.day}|${JSON.stringify(intent)}`;
+  // When a relative day was said changes nothing of Paris's windows (only how far another clock moves them, below).
+  const key = `${today.year}-${today.month}-${today.day}|${JSON.stringify({ ...intent, saidAt: undefined })}`;
   let windows = windowsOfDay.get(key);
   if (!windows) {
     windows = dayWindows(intent, now.setZone(PARIS));
@@ -375,7 +380,7 @@ export function timeWindows(intent: TimeIntent, now: DateTime): TimeWindow[] {
     windowsOfDay.set(key, windows);
   }
   // « Ce soir », « demain »: a place whose calendar is a day ahead or behind Paris's counts them from its own today.
-  if (intent.relative && intent.date && !intent.until) return windows.map((w) => ({ ...w, countedFrom: now.toMillis() }));
+  if (intent.relative && intent.date && !intent.until) return windows.map((w) => ({ ...w, countedFrom: intent.saidAt ?? now.toMillis() }));
   return [...windows];
 }
 

@@ -260,8 +260,8 @@ describe('the same words on another day', () => {
     // A reading is made at the turn's instant: the same text read on another day names another date.
     const first = answerOfferQuery(demoOffer, communes, readOfferMessage(text, monday, communes), {}, { now: monday, language: 'fr' });
     const second = answerOfferQuery(demoOffer, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' });
-    expect(first.conversation.time).toEqual({ date: '2026-03-10', relative: true });
-    expect(second.conversation.time).toEqual({ date: '2026-03-11', relative: true });
+    expect(first.conversation.time).toEqual({ date: '2026-03-10', relative: true, saidAt: expect.any(Number) });
+    expect(second.conversation.time).toEqual({ date: '2026-03-11', relative: true, saidAt: expect.any(Number) });
     // What was read is not shared with the conversation that keeps it.
     first.conversation.kinds?.push('clas');
     expect(answerOfferQuery(demoOffer, communes, readOfferMessage(text, now, communes), {}, { now, language: 'fr' }).conversation.kinds).toEqual(['laep']);

@@ -122,7 +122,7 @@ describe('with the other ways of saying when', () => {
     // The day named in full says more than "demain".
     ['demain ou plutôt le 20 mars', { date: '2026-03-20' }],
     ['samedi matin à 10 h', { weekdays: [6], part: 'morning' }],
-    ['demain à 14 h', { date: '2026-03-11', relative: true }],
+    ['demain à 14 h', { date: '2026-03-11', relative: true, saidAt: expect.any(Number) }],
     ['ce week-end', { weekdays: [6, 7], once: true }],
     ['ouvert maintenant', { now: true }],
   ])('%s', (text, intent) => {

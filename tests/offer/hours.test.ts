@@ -85,11 +85,11 @@ describe('when parents want it open', () => {
     ['ouvert le samedi', { weekdays: [6] }, 'le samedi'],
     ['le mercredi après-midi', { weekdays: [3], part: 'afternoon' }, 'le mercredi après-midi'],
     ['ouvert maintenant', { now: true }, 'maintenant'],
-    ['demain matin', { date: '2026-03-11', part: 'morning', relative: true }, 'demain matin'],
+    ['demain matin', { date: '2026-03-11', part: 'morning', relative: true, saidAt: expect.any(Number) }, 'demain matin'],
     ['ce week-end', { weekdays: [6, 7], once: true }, 'ce week-end'],
     ['open on Saturday', { weekdays: [6] }, 'le samedi'],
-    ["aujourd'hui", { date: '2026-03-10', relative: true }, "aujourd'hui"],
-    ['ce soir', { date: '2026-03-10', part: 'evening', relative: true }, 'ce soir'],
+    ["aujourd'hui", { date: '2026-03-10', relative: true, saidAt: expect.any(Number) }, "aujourd'hui"],
+    ['ce soir', { date: '2026-03-10', part: 'evening', relative: true, saidAt: expect.any(Number) }, 'ce soir'],
   ])('%s', (text, intent, described) => {
     const found = extractTimeIntent(text, now);
     expect(found).toEqual(intent);

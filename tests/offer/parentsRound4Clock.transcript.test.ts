@@ -94,3 +94,16 @@ describe('Tuesday 8 December, 3:00 in Paris: still Monday, 22:00, in Guadeloupe'
     expect(reply).toContain(folded('Fermé maintenant ; prochaine ouverture demain à 8 h (heure locale)'));
   });
 });
+
+describe('a follow-up the next morning keeps the day that was meant', () => {
+  test('« demain » said Monday 22:30 in Paris (Tuesday 1:30 in La Réunion), « et à Saint-Pierre ? » at 8:00: still Wednesday there', async () => {
+    const chat = conversation(bot);
+    at('2026-12-07T21:30:00Z');
+    await chat.says('un café des parents demain à lyon');
+    at('2026-12-08T07:00:00Z');
+    const reply = folded((await chat.says('et à saint-pierre 97410 ?')).text);
+    expect(reply).toContain(folded('Café des parents Kaz Fanmi'));
+    expect(reply).toContain(folded('le mercredi de 17 h à 19 h 30'));
+    expect(reply).not.toContain(folded('le mardi de 17 h'));
+  });
+});
