@@ -1,8 +1,5 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Settings } from 'luxon';
-import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { lastReply, positionIn as at, useBotWithExtraOffer } from '../helpers/extraOffer';
+import { conversation, folded } from '../helpers/transcript';
 
 /**
  * QA "parents" round 2 (N-M1…N-M8, N-L1…N-L4), through the whole bot, on an offer of our own (fictional services in
@@ -61,34 +58,9 @@ const SERVICES = [
     latitude: -20.8907, longitude: 55.4900, description: 'Un café entre parents, chaque matin en semaine.', horaires_accueil: 'Mo-Fr 08:00-10:00' }),
 ];
 
-let bot: TestBot;
-let knowledge: string;
-beforeAll(async () => {
-  // Monday 7 December 2026, 22:00 in Paris, as in the QA.
-  Settings.now = () => Date.parse('2026-12-07T21:00:00Z');
-  knowledge = mkdtempSync(path.join(os.tmpdir(), 'fix-round2-'));
-  cpSync(DEV_KNOWLEDGE, knowledge, { recursive: true });
-  writeFileSync(path.join(knowledge, 'offer', 'structures-round2.json'), JSON.stringify(STRUCTURES));
-  writeFileSync(path.join(knowledge, 'offer', 'services-round2.json'), JSON.stringify(SERVICES));
-  bot = await startTestBot(knowledge);
-}, 120_000);
-afterAll(async () => {
-  Settings.now = () => Date.now();
-  await bot.stop();
-  rmSync(knowledge, { recursive: true, force: true });
-});
-
-const say = async (...messages: string[]): Promise<string> => {
-  const chat = conversation(bot);
-  let last = '';
-  for (const message of messages) last = folded((await chat.says(message)).text);
-  return last;
-};
-/** Where a service's name first appears in a reply (Infinity when absent). */
-const at = (reply: string, name: string) => {
-  const i = reply.indexOf(folded(name));
-  return i < 0 ? Infinity : i;
-};
+// Monday 7 December 2026, 22:00 in Paris, as in the QA.
+const useBot = useBotWithExtraOffer('fix-round2', { structures: STRUCTURES, services: SERVICES }, '2026-12-07T21:00:00Z');
+const say = (...messages: string[]): Promise<string> => lastReply(useBot(), ...messages);
 
 describe('N-M3: parents of a disabled or autistic child find the group of parents', () => {
   test.each([
@@ -131,7 +103,7 @@ describe('N-M2: a postcode typed beats a word read as a far village', () => {
 
 describe('N-M1: a position overseas is offered no line reserved to a département elsewhere', () => {
   test('a position in La Réunion, then « par téléphone »', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(useBot());
     const first = folded((await chat.sharesPosition(-20.89, 55.47)).text);
     expect(first).toContain(folded('Café des parents de la Case'));
     expect(first).not.toContain(folded("Ligne d'écoute Parents Alsace"));
@@ -140,7 +112,7 @@ describe('N-M1: a position overseas is offered no line reserved to a départemen
   });
 
   test('a position in Strasbourg is offered its line', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(useBot());
     await chat.sharesPosition(48.58, 7.75);
     expect(folded((await chat.says('je voudrais parler a quelqu un par telephone')).text)).toContain(folded("Ligne d'écoute Parents Alsace"));
   });

@@ -1,8 +1,5 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Settings } from 'luxon';
-import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { lastReply, positionIn as at, useBotWithExtraOffer } from '../helpers/extraOffer';
+import { folded } from '../helpers/transcript';
 
 /**
  * QA "parents" round 3, through the whole bot, on an offer of our own: a single father in Lille (his services first,
@@ -37,35 +34,10 @@ const SERVICES = [
     horaires_accueil: 'Mo-Fr 17:00-19:30' }),
 ];
 
-let bot: TestBot;
-let knowledge: string;
-beforeAll(async () => {
-  // Monday 7 December 2026, 15:00 in Paris: 10:00 in Guadeloupe, 18:00 in La Réunion.
-  Settings.now = () => Date.parse('2026-12-07T14:00:00Z');
-  knowledge = mkdtempSync(path.join(os.tmpdir(), 'fix-round3-'));
-  cpSync(DEV_KNOWLEDGE, knowledge, { recursive: true });
-  writeFileSync(path.join(knowledge, 'offer', 'structures-round3.json'), JSON.stringify(STRUCTURES));
-  writeFileSync(path.join(knowledge, 'offer', 'services-round3.json'), JSON.stringify(SERVICES));
-  bot = await startTestBot(knowledge);
-}, 120_000);
-afterAll(async () => {
-  Settings.now = () => Date.now();
-  await bot.stop();
-  rmSync(knowledge, { recursive: true, force: true });
-});
+// Monday 7 December 2026, 15:00 in Paris: 10:00 in Guadeloupe, 18:00 in La Réunion.
+const bot = useBotWithExtraOffer('fix-round3', { structures: STRUCTURES, services: SERVICES }, '2026-12-07T14:00:00Z');
+const say = (...messages: string[]): Promise<string> => lastReply(bot(), ...messages);
 
-const say = async (...messages: string[]): Promise<string> => {
-  const chat = conversation(bot);
-  let last = '';
-  for (const message of messages) last = folded((await chat.says(message)).text);
-  return last;
-};
-
-/** Where a service's name first appears in a reply (Infinity when absent). */
-const at = (reply: string, name: string) => {
-  const i = reply.indexOf(folded(name));
-  return i < 0 ? Infinity : i;
-};
 /** The answer's first sentence: what the bot understood and found. */
 const header = (reply: string) => reply.slice(0, reply.indexOf('.') + 1);
 

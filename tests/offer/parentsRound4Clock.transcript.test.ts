@@ -1,8 +1,5 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Settings } from 'luxon';
-import { conversation, DEV_KNOWLEDGE, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { setClock as at, useBotWithExtraOffer } from '../helpers/extraOffer';
+import { conversation, folded } from '../helpers/transcript';
 
 /**
  * QA "parents" round 4, overseas: « aujourd'hui », « ce soir », « demain » are the place's own today, tonight and
@@ -27,25 +24,9 @@ const SERVICES = [
     description: 'Un café entre parents, en fin de journée.', horaires_accueil: 'Mo-Fr 17:00-19:30' }),
 ];
 
-let bot: TestBot;
-let knowledge: string;
-const at = (iso: string) => {
-  Settings.now = () => Date.parse(iso);
-};
-beforeAll(async () => {
-  knowledge = mkdtempSync(path.join(os.tmpdir(), 'fix-round4-'));
-  cpSync(DEV_KNOWLEDGE, knowledge, { recursive: true });
-  writeFileSync(path.join(knowledge, 'offer', 'structures-round4.json'), JSON.stringify(STRUCTURES));
-  writeFileSync(path.join(knowledge, 'offer', 'services-round4.json'), JSON.stringify(SERVICES));
-  bot = await startTestBot(knowledge);
-}, 120_000);
-afterAll(async () => {
-  Settings.now = () => Date.now();
-  await bot.stop();
-  rmSync(knowledge, { recursive: true, force: true });
-});
+const useBot = useBotWithExtraOffer('fix-round4', { structures: STRUCTURES, services: SERVICES });
 
-const say = async (message: string): Promise<string> => folded((await conversation(bot).says(message)).text);
+const say = async (message: string): Promise<string> => folded((await conversation(useBot()).says(message)).text);
 
 describe('Monday 7 December, 22:30 in Paris: already Tuesday, 1:30, in La Réunion', () => {
   beforeEach(() => at('2026-12-07T21:30:00Z'));
@@ -97,7 +78,7 @@ describe('Tuesday 8 December, 3:00 in Paris: still Monday, 22:00, in Guadeloupe'
 
 describe('a follow-up the next morning keeps the day that was meant', () => {
   test('« demain » said Monday 22:30 in Paris (Tuesday 1:30 in La Réunion), « et à Saint-Pierre ? » at 8:00: still Wednesday there', async () => {
-    const chat = conversation(bot);
+    const chat = conversation(useBot());
     at('2026-12-07T21:30:00Z');
     await chat.says('un café des parents demain à lyon');
     at('2026-12-08T07:00:00Z');

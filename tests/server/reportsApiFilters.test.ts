@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { QUERY_PARAMETERS } from '../../src/reports/export';
-import { registerReportsApi } from '../../src/server/reportsApi';
-import { createHttpServer, type HttpServer } from '../../src/server/server';
-import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
-import { openStore, type Store } from '../../src/storage';
-import { silentLog } from '../helpers/logCapture';
 import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
+import { useReportsApi } from '../helpers/reportsApiServer';
 
 /**
  * New users' round 3 on the reports API: a filter the API does not know (`?shet=2.3.2`, `?form=csv`) must never be
@@ -20,40 +13,18 @@ import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures'
 
 const API_KEY = 'filters-key-0c5b9e2f4a7d4e1b8c3f6a9d2e5b8c1f';
 const authorised = { Authorization: `Bearer ${API_KEY}` };
-const sheets = SheetIndex.build(loadSheetKnowledge(path.resolve(__dirname, '../../../shared/fixtures/knowledge-dev/sheets')).sheets);
 const INDICATOR_PARAMETERS = QUERY_PARAMETERS.filter((name) => name !== 'separator');
 
 const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 const ReportsSchema = z.object({ reports: z.array(z.object({ title: z.string() }).passthrough()) });
 
-let dir: string;
-let store: Store;
-let http: HttpServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-api-filters-'));
-  store = await openStore(`sqlite:${path.join(dir, 'api.sqlite')}`, silentLog);
-  for (const [key, centre, body] of [
-    ['f1', TISSERANDS, cafeReport()],
-    ['f2', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 2.3.3', title: 'Atelier cuisine', startDate: '2025-11-05', endDate: '2025-11-05' })],
-  ] as const) {
-    await store.reports.submit({ submissionKey: `filters-${key}`, centre, body, submittedBy: 'webchat:someone', channelId: 'webchat', submittedAt: new Date('2026-05-01T08:00:00Z') });
-  }
-  http = createHttpServer({ log: silentLog, isReady: () => true, handleActivity: async () => undefined });
-  registerReportsApi(http.server, { store: () => store, sheets: () => sheets, apiKey: API_KEY, log: silentLog, now: () => new Date('2026-05-20T10:00:00Z') });
-  const port = await http.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}`;
-});
-
-afterAll(async () => {
-  await http.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const api = useReportsApi('filters', API_KEY, [
+  ['f1', TISSERANDS, cafeReport()],
+  ['f2', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 2.3.3', title: 'Atelier cuisine', startDate: '2025-11-05', endDate: '2025-11-05' })],
+] as const);
 
 async function get(target: string): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${baseUrl}${target}`, { headers: authorised });
+  const response = await fetch(`${api()}${target}`, { headers: authorised });
   const text = await response.text();
   return { status: response.status, json: text.startsWith('{') ? (JSON.parse(text) as unknown) : text };
 }

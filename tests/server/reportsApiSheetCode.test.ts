@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
 import type { Centre } from '../../src/reports/model';
-import { registerReportsApi } from '../../src/server/reportsApi';
-import { createHttpServer, type HttpServer } from '../../src/server/server';
-import { loadSheetKnowledge, SheetIndex } from '../../src/sheets';
-import { openStore, type Store } from '../../src/storage';
-import { silentLog } from '../helpers/logCapture';
 import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
+import { useReportsApi } from '../helpers/reportsApiServer';
 
 /**
  * QA staff round, item 9: `/api/reports?sheet=pa232` answered an empty 200 while the bot reads « pa232 » as the
@@ -19,43 +12,20 @@ import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures'
 
 const API_KEY = 'sheet-code-key-5f1d8a3c9b2e4f7a8c1d3e5f7a9b1c3d';
 const authorised = { Authorization: `Bearer ${API_KEY}` };
-/** The development plans: the Rhône's AVS numbers a « PA 3.1.2 », the Vaucluse's a « FICHE 3.1.2 ». */
-const sheets = SheetIndex.build(loadSheetKnowledge(path.resolve(__dirname, '../../../shared/fixtures/knowledge-dev/sheets')).sheets);
 const AVIGNON: Centre = { structureId: 'cs-avignon', structureName: 'Centre social d’Avignon', communeCode: '84007', communeName: 'Avignon' };
 
 const ReportsSchema = z.object({ reports: z.array(z.object({ title: z.string() }).passthrough()) });
 const IndicatorsSchema = z.object({ query: z.record(z.string(), z.unknown()), generatedFrom: z.object({ reports: z.number() }) }).passthrough();
 
-let dir: string;
-let store: Store;
-let http: HttpServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-api-sheet-code-'));
-  store = await openStore(`sqlite:${path.join(dir, 'api.sqlite')}`, silentLog);
-  for (const [key, centre, body] of [
-    ['cafe', TISSERANDS, cafeReport()],
-    ['cuisine', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 2.3.3', title: 'Atelier cuisine' })],
-    ['sortie', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 3.1.2', title: 'Sortie familles' })],
-    ['avignon', AVIGNON, cafeReport({ planId: 'vaucluse-avs', sheetCode: 'FICHE 3.1.2', title: 'Groupe de parole d’Avignon' })],
-  ] as const) {
-    await store.reports.submit({ submissionKey: `sheet-code-${key}`, centre, body, submittedBy: 'webchat:someone', channelId: 'webchat', submittedAt: new Date('2026-05-01T08:00:00Z') });
-  }
-  http = createHttpServer({ log: silentLog, isReady: () => true, handleActivity: async () => undefined });
-  registerReportsApi(http.server, { store: () => store, sheets: () => sheets, apiKey: API_KEY, log: silentLog, now: () => new Date('2026-05-20T10:00:00Z') });
-  const port = await http.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}`;
-});
-
-afterAll(async () => {
-  await http.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const api = useReportsApi('sheet-code', API_KEY, [
+  ['cafe', TISSERANDS, cafeReport()],
+  ['cuisine', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 2.3.3', title: 'Atelier cuisine' })],
+  ['sortie', GRANDCLEMENT, cafeReport({ planId: 'rhone-avs', sheetCode: 'PA 3.1.2', title: 'Sortie familles' })],
+  ['avignon', AVIGNON, cafeReport({ planId: 'vaucluse-avs', sheetCode: 'FICHE 3.1.2', title: 'Groupe de parole d’Avignon' })],
+] as const);
 
 async function titles(query: string): Promise<string[]> {
-  const response = await fetch(`${baseUrl}/api/reports${query}`, { headers: authorised });
+  const response = await fetch(`${api()}/api/reports${query}`, { headers: authorised });
   expect({ query, status: response.status }).toEqual({ query, status: 200 });
   return ReportsSchema.parse(await response.json())
     .reports.map((report) => report.title)
@@ -83,7 +53,7 @@ describe('GET /api/reports?sheet= reads a sheet code as the bot does', () => {
   });
 
   it('the CSV export filters the same way', async () => {
-    const response = await fetch(`${baseUrl}/api/reports?sheet=pa232&format=csv`, { headers: authorised });
+    const response = await fetch(`${api()}/api/reports?sheet=pa232&format=csv`, { headers: authorised });
     expect(response.status).toBe(200);
     const lines = (await response.text()).split('\r\n').filter((line) => line !== '');
     expect(lines).toHaveLength(2);
@@ -94,7 +64,7 @@ describe('GET /api/reports?sheet= reads a sheet code as the bot does', () => {
 describe('GET /api/indicators?sheet= reads it the same way, with the same body as the code as the sheet writes it', () => {
   it('sheet=pa232 is sheet=PA 2.3.2', async () => {
     const read = async (sheet: string) => {
-      const response = await fetch(`${baseUrl}/api/indicators?sheet=${sheet}`, { headers: authorised });
+      const response = await fetch(`${api()}/api/indicators?sheet=${sheet}`, { headers: authorised });
       expect(response.status).toBe(200);
       return IndicatorsSchema.parse(await response.json());
     };
