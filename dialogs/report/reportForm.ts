@@ -286,6 +286,8 @@ function countField<K extends CountKey>(key: K, ask: (language: Language, values
     ask,
     reask: (language, problem, values) => t.reask[language](problem, ask(language, values)),
     read: (reading, values) => {
+      // « 8 enfants » at « combien en QPV ? » answers another count, not this one: its own reader takes it.
+      if (countsAnotherField(reading.text, key)) return null;
       const outcome = readCountAnswer(reading, options.min ?? 0, options.nouns);
       if (outcome === null || !('value' in outcome)) return outcome as FieldOutcome<ReportValues[K]>;
       const problem = countProblem(key, outcome.value, values, reading.language);
@@ -538,6 +540,22 @@ function roughPeriodOutcome(rough: RoughPeriod, now: DateTime, language: Languag
 
 /** The counts a correction may name by their nouns (« en fait il y avait 14 parents »). */
 const COUNT_KEYS = ['sessions', 'parents', 'qpvParents', 'children', 'families', 'singleParentFamilies'] as const;
+
+/** The nouns that name a count, its whole's included: « 3 parents » answers « parmi ces parents, combien en QPV ? ». */
+const OWN_NOUNS: Record<CountKey, readonly string[]> = {
+  sessions: NOUNS.sessions,
+  parents: NOUNS.parents,
+  qpvParents: [...NOUNS.qpvParents, ...NOUNS.parents],
+  children: NOUNS.children,
+  families: NOUNS.families,
+  singleParentFamilies: [...NOUNS.singleParentFamilies, ...NOUNS.families],
+};
+
+/** Whether the message ties its number to another count's nouns and none to this one's (« 8 enfants » for QPV parents). */
+function countsAnotherField(text: string, key: CountKey): boolean {
+  if (readCountNamed(text, OWN_NOUNS[key]) !== null) return false;
+  return COUNT_KEYS.some((other) => other !== key && !OWN_NOUNS[key].some((noun) => NOUNS[other].includes(noun as never)) && readCountNamed(text, NOUNS[other]) !== null);
+}
 
 /**
  * The fields a message at the summary gives a new value in plain words: « en fait il y avait 14 parents », « non

@@ -175,3 +175,21 @@ describe('a first sentence stuffed with invisible marks', () => {
     expect((await draftOf(chat)).values).toMatchObject({ parents: 12 });
   });
 });
+
+describe('a count answered with another count’s noun', () => {
+  test('« 8 enfants » at « combien habitent un QPV ? » is the children, and the QPV question is asked again', async () => {
+    const chat = await enrolled();
+    await chat.says('on a fait un café des parents hier pour la PA 2.3.2 avec 11 parents');
+    await chat.says('1');
+    await chat.says('Café des parents de décembre');
+    const qpv = folded((await chat.says('1 séance')).text);
+    expect(qpv).toContain('quartier prioritaire');
+    const turn = folded((await chat.says('8 enfants')).text);
+    expect((await draftOf(chat)).values).toMatchObject({ children: 8 });
+    expect((await draftOf(chat)).values?.qpvParents).toBeUndefined();
+    expect(turn).toContain('quartier prioritaire');
+    // « 3 parents » answers it: parents are the whole the QPV parents are part of.
+    await chat.says('3 parents');
+    expect((await draftOf(chat)).values).toMatchObject({ qpvParents: 3, children: 8 });
+  });
+});
