@@ -241,6 +241,12 @@ function problemText(problem: ReadProblem, language: Language): string {
  */
 function readCountAnswer(reading: TurnReading, min = 0, nouns?: readonly string[]): FieldOutcome<number> {
   if (asksSomethingElse(reading)) return null;
+  // « le 20 décembre » at « Combien de séances ? » is a day, not 20 sessions (a count named with its noun still counts).
+  // Only a date in words: « 1.5 » or « 20/12 » are refused as numbers that are not whole.
+  const inWords = /\p{L}/u.test(reading.text);
+  if (inWords && !(nouns && readCountNamed(reading.text, nouns) !== null) && readActionDates(reading.text, reading.now) !== null) {
+    return { problem: t.dateNotACount[reading.language] };
+  }
   const outcome = nouns ? readCountFor(reading.text, nouns) : readCount(reading.text);
   const wholeNumber = t.notAWholeNumberFrom[reading.language](min);
   // « le nombre de parents est faux »: a change that says no number is not a wrong number; the count is asked.

@@ -186,6 +186,10 @@ export const reportTexts = {
   // Problems, said plainly with what to fix
   // « -3 » and « 1.5 » are numbers: what is refused is a count that is not whole, or below 0.
   notANumber: { fr: 'il faut un nombre entier, 0 ou plus, par exemple « 12 » ou « douze »', en: 'this needs a whole number, 0 or more, for example “12” or “twelve”' } satisfies Text,
+  dateNotACount: {
+    fr: 'cela se lit comme une date, pas comme un nombre ; pour changer la date, dites « modifier la date »',
+    en: 'that reads as a date, not a number; to change the date, say “change the date”',
+  } satisfies Text,
   notAWholeNumberFrom: {
     fr: (min: number) => `il faut un nombre entier, ${min} ou plus, par exemple « ${Math.max(min, 12)} » ou « douze »`,
     en: (min: number) => `this needs a whole number, ${min} or more, for example “${Math.max(min, 12)}” or “twelve”`,

@@ -193,3 +193,19 @@ describe('a count answered with another count’s noun', () => {
     expect((await draftOf(chat)).values).toMatchObject({ qpvParents: 3, children: 8 });
   });
 });
+
+describe('a date typed at a count question', () => {
+  test('« le 20 novembre » at « Combien de séances ? » is not 20 sessions: said so, and asked again', async () => {
+    const chat = await enrolled();
+    await chat.says('on a fait un café des parents hier pour la PA 2.3.2 avec 11 parents');
+    await chat.says('1');
+    const sessions = folded((await chat.says('Café des parents de décembre')).text);
+    expect(sessions).toContain('combien de seances');
+    const turn = folded((await chat.says('le 20 novembre')).text);
+    expect(turn).toContain('date');
+    expect(turn).toContain('combien de seances');
+    expect((await draftOf(chat)).values?.sessions).toBeUndefined();
+    await chat.says('2 séances');
+    expect((await draftOf(chat)).values).toMatchObject({ sessions: 2 });
+  });
+});
