@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
 import { cafeReport, TISSERANDS } from '../helpers/reportFixtures';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA (reports, defect 1): on the website, an enrolled staff member who opened a new conversation and said « reprendre
@@ -18,14 +17,7 @@ let store: Store;
 const thisYear = DateTime.now().setZone('Europe/Paris').year;
 const FIGURES = `combien de parents ont participé aux actions de la PA 2.3.2 cette année ?`;
 
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 /** A website visitor (one user id, as the widget keeps it), enrolled for Les Tisserands in a first conversation. */
 async function enrolledOnTheWebsite(channelId = 'webchat') {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../../src/log/logger';
 import { hashEnrolmentCode } from '../../src/reports/enrolmentCodes';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
 import { GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * Issue 10: « aide », « que savez-vous faire ? » and the greeting told partners how to ask about the sheets and parents
@@ -16,14 +15,7 @@ import { conversation, folded, startTestBot, type TestBot } from '../helpers/tra
 let bot: TestBot;
 let store: Store;
 
-beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
-});
+withBotAndItsStore((running) => ({ bot, store } = running));
 
 /** An account enrolled for a centre, as the code given by `npm run admin -- invite` enrols it. */
 async function enrol(userKey: string, channelId: string, centre = TISSERANDS): Promise<void> {

@@ -2,7 +2,7 @@ import { hashEnrolmentCode, newEnrolmentCode } from '../../src/reports/enrolment
 import type { Centre } from '../../src/reports/model';
 import { createLogger } from '../../src/log/logger';
 import { openStore, type Store } from '../../src/storage';
-import { startTestBot, type TestBot } from './transcript';
+import { conversation, folded, startTestBot, type TestBot } from './transcript';
 import { TISSERANDS } from './reportFixtures';
 
 /** A one-time code for a centre, stored as `npm run admin -- invite` stores one (its hash), valid an hour. */
@@ -27,4 +27,32 @@ export function withBotAndItsStore(started: (running: { bot: TestBot; store: Sto
     await running?.store.close();
     await running?.bot.stop();
   });
+}
+
+let staffMembers = 0;
+
+/**
+ * Centres' staff in Teams, on a running bot and its store: each `newChat` is a new person (their own user and Entra
+ * id); `enrolled` has them ask to report and give a fresh code, which leaves them at « Pour quelle fiche action ? »;
+ * `draftOf` is the form of the draft stored for their account.
+ */
+export function teamsStaff(running: () => { bot: TestBot; store: Store }, tag: string) {
+  const newChat = () => {
+    staffMembers += 1;
+    const id = `${tag}-${staffMembers}-${Math.random()}`;
+    return conversation(running().bot, { channelId: 'msteams', user: { id: `29:${id}`, aadObjectId: `aad-${id}` } });
+  };
+  type Chat = ReturnType<typeof newChat>;
+  return {
+    newChat,
+    async enrolled(chat: Chat = newChat()): Promise<Chat> {
+      await chat.says('déclarer une action');
+      expect(folded((await chat.says(await inviteCode(running().store))).text)).toContain('quelle fiche');
+      return chat;
+    },
+    async draftOf(chat: Chat): Promise<{ values?: Record<string, unknown>; awaiting?: string }> {
+      const saved = await running().store.drafts.get(`aad:${chat.user.aadObjectId}`);
+      return (saved?.body as { form?: { values?: Record<string, unknown>; awaiting?: string } } | undefined)?.form ?? {};
+    },
+  };
 }

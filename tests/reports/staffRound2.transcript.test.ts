@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Store } from '../../src/storage';
-import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
-import { conversation, folded, type TestBot } from '../helpers/transcript';
+import { teamsStaff, withBotAndItsStore } from '../helpers/enrolment';
+import { folded, type TestBot } from '../helpers/transcript';
 
 /**
  * Issue 10, round 2: what new staff users met in the report conversation, through the whole bot on the shipped sheets.
@@ -17,26 +17,7 @@ const FRENCH_WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'sam
 /** « 12 mars 2026 », as staff type a date. */
 const written = (date: DateTime) => date.setLocale('fr-FR').toFormat('d MMMM yyyy');
 
-let users = 0;
-function newChat() {
-  users += 1;
-  return conversation(bot, { channelId: 'msteams', user: { id: `29:round2-${users}-${Math.random()}`, aadObjectId: `aad-round2-${users}-${Math.random()}` } });
-}
-
-/** Enrolled, at « Pour quelle fiche action ? ». */
-async function enrolled(chat = newChat()) {
-  await chat.says('déclarer une action');
-  expect(folded((await chat.says(await inviteCode(store))).text)).toContain('quelle fiche');
-  return chat;
-}
-
-async function draftOf(chat: ReturnType<typeof newChat>) {
-  const saved = await store.drafts.get(`aad:${chat.user.aadObjectId}`);
-  return ((saved?.body as { form?: { values?: Record<string, unknown>; awaiting?: string } } | undefined)?.form ?? {}) as {
-    values?: Record<string, unknown>;
-    awaiting?: string;
-  };
-}
+const { newChat, enrolled, draftOf } = teamsStaff(() => ({ bot, store }), 'round2');
 
 /** From « Pour quelle fiche ? » to the summary of a report on PA 3.2.1: 1 session, 8 parents, 2 in a QPV, 5 children, 6 families. */
 async function toSummary(chat: ReturnType<typeof newChat>) {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Store } from '../../src/storage';
-import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
-import { conversation, folded, type TestBot } from '../helpers/transcript';
+import { teamsStaff, withBotAndItsStore } from '../helpers/enrolment';
+import { folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA « staff » round 3, items 1, 2 and 6: how the report form reads counts and dates, through the whole bot on the
@@ -17,27 +17,7 @@ const today = () => DateTime.now().setZone(ZONE).startOf('day');
 const said = (date: DateTime) => date.setLocale('fr-FR').toFormat('d MMMM yyyy');
 const month = (date: DateTime) => date.setLocale('fr-FR').toFormat('MMMM');
 
-let users = 0;
-function newChat() {
-  users += 1;
-  return conversation(bot, { channelId: 'msteams', user: { id: `29:round3-${users}-${Math.random()}`, aadObjectId: `aad-round3-${users}-${Math.random()}` } });
-}
-
-/** Enrolled, at « Pour quelle fiche action ? ». */
-async function enrolled() {
-  const chat = newChat();
-  await chat.says('déclarer une action');
-  expect(folded((await chat.says(await inviteCode(store))).text)).toContain('quelle fiche');
-  return chat;
-}
-
-async function draftOf(chat: ReturnType<typeof newChat>) {
-  const saved = await store.drafts.get(`aad:${chat.user.aadObjectId}`);
-  return ((saved?.body as { form?: { values?: Record<string, unknown>; awaiting?: string } } | undefined)?.form ?? {}) as {
-    values?: Record<string, unknown>;
-    awaiting?: string;
-  };
-}
+const { enrolled, draftOf } = teamsStaff(() => ({ bot, store }), 'round3');
 
 /** The most recent past month where the 5th is past: where « du 3 au 5 » falls. */
 const monthOfThe5th = () => (today().day >= 5 ? today() : today().minus({ months: 1 })).startOf('month');
