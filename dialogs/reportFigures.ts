@@ -69,17 +69,18 @@ export class ReportFigures implements Journey {
 
   /** The turn as a question of its own, or as a breakdown of the figures answered before (« et par centre ? »). */
   private readInConversation(reading: TurnReading, memory: ConversationMemory, centres: readonly Centre[] = []): FigureQuestion | null {
-    const asked = this.read(reading, centres);
-    if (asked !== null || memory.figures === undefined || reading.safety !== null) return asked;
+    return this.read(reading, centres) ?? this.breakdownOfLast(reading, memory, centres);
+  }
+
+  /** « et par centre ? »: the figures just answered (memory.figures, forgotten once another route answers), broken down. */
+  private breakdownOfLast(reading: TurnReading, memory: ConversationMemory, centres: readonly Centre[] = []): FigureQuestion | null {
+    if (memory.figures === undefined || reading.safety !== null) return null;
     return readBreakdownFollowUp(reading.text, reading.now, memory.figures, { sheets: this.dependencies.sheets, centres, sheetQuestion: reading.sheets });
   }
 
   /** Whether the turn asks for reported figures; the route also checks who asks (partners, enrolled staff). */
   claims(reading: TurnReading, memory: ConversationMemory): boolean {
-    if (reading.safety !== null) return false;
-    // Read once: a question of its own, else (only after a figures answer) a breakdown of it.
-    if (this.read(reading) !== null) return true;
-    return memory.figures !== undefined && readBreakdownFollowUp(reading.text, reading.now, memory.figures, { sheets: this.dependencies.sheets, centres: [], sheetQuestion: reading.sheets }) !== null;
+    return reading.safety === null && (this.read(reading) !== null || this.breakdownOfLast(reading, memory) !== null);
   }
 
   /**

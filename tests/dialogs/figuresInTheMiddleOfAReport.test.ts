@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { createLogger } from '../../src/log/logger';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { cafeReport, GRANDCLEMENT, storeTeamsReport, TISSERANDS } from '../helpers/reportFixtures';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA (reports, defect 6): at « Quelle action de la fiche ? », « bilan de Association Les Petites Mains » got « Donnez le
@@ -16,23 +15,11 @@ let bot: TestBot;
 let store: Store;
 const thisYear = DateTime.now().setZone('Europe/Paris').year;
 
+withBotAndItsStore((running) => ({ bot, store } = running));
 beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
   for (const [centre, parents] of [[TISSERANDS, 14], [GRANDCLEMENT, 9]] as const) {
-    await store.reports.submit({
-      submissionKey: `mid-form-${centre.structureId}`,
-      centre,
-      body: cafeReport({ parents, qpvParents: 2, startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01` }),
-      submittedBy: `aad:someone-${centre.structureId}`,
-      channelId: 'msteams',
-      submittedAt: new Date(),
-    });
+    await storeTeamsReport(store, `mid-form-${centre.structureId}`, centre, cafeReport({ parents, qpvParents: 2, startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01` }));
   }
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
 });
 
 /** Enrolled for Les Tisserands, at « Quelle action de la fiche ? » of PA 2.3.2. */

@@ -1,4 +1,5 @@
 import type { Centre, ReportBody } from '../../src/reports/model';
+import type { Store } from '../../src/storage';
 
 /** Centres of the shipped offer that the report tests report for. */
 export const TISSERANDS: Centre = { structureId: 'cs-les-tisserands', structureName: 'Centre social Les Tisserands', communeCode: '69388', communeName: 'Lyon 8e Arrondissement' };
@@ -25,4 +26,9 @@ export function cafeReport(overrides: Partial<ReportBody> = {}): ReportBody {
     comment: null,
     ...overrides,
   };
+}
+
+/** Stores a report as a centre's staff member in Teams would have confirmed it, now: the figures tests' reports. */
+export async function storeTeamsReport(store: Pick<Store, 'reports'>, submissionKey: string, centre: Centre, body: ReportBody): Promise<void> {
+  await store.reports.submit({ submissionKey, centre, body, submittedBy: `aad:someone-${centre.structureId}`, channelId: 'msteams', submittedAt: new Date() });
 }

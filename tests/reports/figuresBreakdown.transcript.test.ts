@@ -5,7 +5,7 @@ import { hashEnrolmentCode } from '../../src/reports/enrolmentCodes';
 import type { Centre, ReportBody } from '../../src/reports/model';
 import { openStore, type Store } from '../../src/storage';
 import { inviteCode } from '../helpers/enrolment';
-import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
+import { cafeReport, GRANDCLEMENT, storeTeamsReport, TISSERANDS } from '../helpers/reportFixtures';
 import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
 
 /**
@@ -24,14 +24,7 @@ let submitted = 0;
 
 async function submit(centre: Centre, fields: Partial<ReportBody>): Promise<void> {
   submitted += 1;
-  await store.reports.submit({
-    submissionKey: `breakdown-${submitted}`,
-    centre,
-    body: cafeReport({ startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01`, qpvParents: 0, ...fields }),
-    submittedBy: `aad:someone-${centre.structureId}`,
-    channelId: 'msteams',
-    submittedAt: new Date(),
-  });
+  await storeTeamsReport(store, `breakdown-${submitted}`, centre, cafeReport({ startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01`, qpvParents: 0, ...fields }));
 }
 
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { createLogger } from '../../src/log/logger';
 import { hashEnrolmentCode } from '../../src/reports/enrolmentCodes';
-import { openStore, type Store } from '../../src/storage';
-import { inviteCode } from '../helpers/enrolment';
-import { cafeReport, GRANDCLEMENT, TISSERANDS } from '../helpers/reportFixtures';
-import { conversation, folded, startTestBot, type TestBot } from '../helpers/transcript';
+import type { Store } from '../../src/storage';
+import { inviteCode, withBotAndItsStore } from '../helpers/enrolment';
+import { cafeReport, GRANDCLEMENT, storeTeamsReport, TISSERANDS } from '../helpers/reportFixtures';
+import { conversation, folded, type TestBot } from '../helpers/transcript';
 
 /**
  * QA staff round, item 10: a centre's staff member's « aide » said how to report, never that they can ask their centre's
@@ -15,23 +14,11 @@ const thisYear = DateTime.now().setZone('Europe/Paris').year;
 let bot: TestBot;
 let store: Store;
 
+withBotAndItsStore((running) => ({ bot, store } = running));
 beforeAll(async () => {
-  bot = await startTestBot();
-  store = await openStore(bot.databaseUrl, createLogger('silent'));
   for (const [centre, parents] of [[TISSERANDS, 14], [GRANDCLEMENT, 9]] as const) {
-    await store.reports.submit({
-      submissionKey: `help-${centre.structureId}`,
-      centre,
-      body: cafeReport({ parents, qpvParents: 0, startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01` }),
-      submittedBy: `aad:someone-${centre.structureId}`,
-      channelId: 'msteams',
-      submittedAt: new Date(),
-    });
+    await storeTeamsReport(store, `help-${centre.structureId}`, centre, cafeReport({ parents, qpvParents: 0, startDate: `${thisYear}-01-01`, endDate: `${thisYear}-01-01` }));
   }
-});
-afterAll(async () => {
-  await store.close();
-  await bot.stop();
 });
 
 async function enrolledStaff(channelId: 'webchat' | 'msteams') {
