@@ -288,7 +288,8 @@ export class FormRunner<Values> implements MultiTurnJourney {
     const values = this.values(memory);
     const offer = outcome?.offer;
     if (memory.form && offer && offer.keys.length > 0) memory.form.offered = offer.keys.slice(0, 10);
-    const text = offer?.text ?? field.reask(language, outcome?.problem ?? '', values);
+    // Nothing to fix said (the answer filled another field): the question alone, not an empty reason before it.
+    const text = offer?.text ?? (outcome?.problem ? field.reask(language, outcome.problem, values) : field.ask(language, values));
     await sendReply(context, { text, suggestions: offer?.suggestions ?? field.suggestions?.(language, values) });
   }
 

@@ -168,6 +168,8 @@ describe('a count answered with another count’s noun', () => {
     expect((await draftOf(chat)).values).toMatchObject({ children: 8 });
     expect((await draftOf(chat)).values?.qpvParents).toBeUndefined();
     expect(turn).toContain('quartier prioritaire');
+    // The question alone, with no empty reason before it (« . Parmi ces… »).
+    expect(turn).not.toMatch(/(^|\s)\. /);
     // « 3 parents » answers it: parents are the whole the QPV parents are part of.
     await chat.says('3 parents');
     expect((await draftOf(chat)).values).toMatchObject({ qpvParents: 3, children: 8 });
