@@ -172,6 +172,9 @@ const data = {
       'tablette', 'console', 'jeu', 'jeux', 'video', 'tiktok', 'snapchat', 'instagram', 'youtube', 'discord', 'fortnite',
       'drogue', 'drogues', 'alcool', 'cannabis', 'shit', 'tabac', 'chicha', 'protoxyde', 'pornographie', 'porno', 'route',
       'scooter', 'sport'],
+    // The words that tie a danger to its subject (« en danger sur les réseaux », « avec les écrans », « face aux jeux »):
+    // without one, « en danger, je peux pas téléphoner » names no subject, only a verb.
+    liensujet: ['sur', 'avec', 'face', 'dans', 'par', 'a', 'au', 'aux', 'cause', 'devant', 'pendant', 'niveau'],
     topic: ['online', 'internet', 'screen', 'screens', 'social', 'phone', 'games', 'gaming', 'drugs', 'alcohol', 'tiktok',
       'snapchat', 'instagram', 'youtube'],
     enlever: ['prendre', 'prend', 'emmener', 'emmene', 'emmenee', 'enlever', 'enleve', 'enlevee', 'kidnapper', 'kidnappe',
@@ -540,7 +543,7 @@ const data = {
       exceptions: {
         fr: ['tape sur les nerfs', 'tapent sur les nerfs', 'tape sur le systeme', 'tapes sur les nerfs',
           // « En danger sur les réseaux » names a topic, as « le danger des écrans » does; « en danger » alone is an alarm.
-          'en danger … @sujet',
+          'en danger @liensujet … @sujet',
           // A parent who fears what they might do, or says what they did, is at breaking point: the 119 that listens to
           // parents « à bout » answers them (breaking-point), not the line that reports a child in danger.
           'peur de @frapper', 'peur de @det @frapper', 'peur de lui … @frapper', 'envie de @frapper', 'envie de @det @frapper',

@@ -198,6 +198,9 @@ describe('QA parents round 2: the order of the numbers, and what the reader does
     ['mon conjoint me fait peur', ['domestic-violence']],
     ["mon ex tambourine à la porte, j'ai peur", ['immediate-danger', 'domestic-violence']],
     ["my ex is outside my door and I'm scared", ['immediate-danger', 'domestic-violence']],
+    // « téléphoner » after « en danger » is what the writer cannot do, not a danger of phones (a property test's seed).
+    ['mon enfant est en danger je peux pas telephoner', ['child-danger']],
+    ['mon enfant est en danger, jpeux pas telephoner', ['child-danger']],
     // The threat or the fear may come before the door.
     ['mon ex me menace il est devant la porte', ['immediate-danger', 'domestic-violence']],
     ["j'ai peur, mon mari est devant ma porte", ['immediate-danger', 'domestic-violence']],
